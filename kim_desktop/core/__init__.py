@@ -1,0 +1,1 @@
+"""Domain, storage and services of KIM Desktop. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""The sync client: outbox, push, pull and payload encryption. Never imports Qt."""

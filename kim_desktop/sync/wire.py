@@ -1,0 +1,212 @@
+"""The wire contract of sync API v1: every request and response model, in one place.
+
+Both the desktop's sync client and ``sync_server`` import this module. It imports neither Qt,
+nor FastAPI, nor SQLAlchemy. Payloads are ciphertext the server cannot read: AES-256-GCM under
+the office key, with the associated data binding office, kind, record id and version
+(:func:`associated_data`). Binary fields travel as unpadded URL-safe base64 strings.
+
+Versions: the server keeps one version per record, starting at 1. A push operation names the
+version it was based on (``base_version``, 0 for a new record); the server applies it only if
+that is still the current version, and the new version is then ``base_version + 1``. The
+client encrypts with that new version in the associated data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_MIN = 1
+PROTOCOL_MAX = 1
+MAX_PUSH_OPERATIONS = 250
+MAX_PULL_LIMIT = 1000
+
+Base64 = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]*$", max_length=2_000_000)]
+RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def associated_data(*, office_id: str, kind: str, record_id: str, version: int) -> bytes:
+    """The AES-GCM associated data of one record version; both sides must agree on it."""
+    return f"kim/v1|{office_id}|{kind}|{record_id}|{version}".encode()
+
+
+# --- handshake -------------------------------------------------------------------------------
+
+
+class HandshakeRequest(WireModel):
+    protocol_min: int = Field(ge=1)
+    protocol_max: int = Field(ge=1)
+    app_version: str = Field(max_length=40)
+
+
+class HandshakeResponse(WireModel):
+    protocol: int
+    server_time: dt.datetime
+    server_version: str
+    office_id: str
+    #: Set when an admin ordered this device wiped. The device destroys its data after saying so.
+    wipe: bool = False
+
+
+# --- enrollment ------------------------------------------------------------------------------
+
+
+class EnrollRequest(WireModel):
+    code: str = Field(min_length=4, max_length=64)
+    device_name: str = Field(min_length=1, max_length=100)
+    app_version: str = Field(max_length=40)
+
+
+class EnrollResponse(WireModel):
+    device_id: str
+    office_id: str
+    office_name: str
+    municipality: str
+    #: Shown once; the device keeps it in its encrypted vault and sends it as a Bearer token.
+    token: str
+    #: The office's key check value, or None when this is the office's first device.
+    key_check: Base64 | None
+
+
+class KeyCheckRequest(WireModel):
+    """The first device of an office publishes the check value of the office key it created."""
+
+    key_check: Base64 = Field(min_length=16, max_length=200)
+
+
+# --- push ------------------------------------------------------------------------------------
+
+
+class PushOperation(WireModel):
+    #: The device's own monotonic sequence number; (device, seq) makes a push idempotent.
+    seq: int = Field(ge=1)
+    kind: Kind
+    record_id: RecordId
+    base_version: int = Field(ge=0)
+    deleted: bool = False
+    #: nonce (12 bytes) followed by the AES-GCM ciphertext and tag.
+    ciphertext: Base64 = Field(min_length=16)
+
+
+class PushRequest(WireModel):
+    operations: list[PushOperation] = Field(min_length=1, max_length=MAX_PUSH_OPERATIONS)
+
+
+class OperationStatus(StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class OperationResult(WireModel):
+    seq: int
+    status: OperationStatus
+    #: The record's server version after this operation (applied, duplicate) or now (conflict).
+    version: int | None = None
+    #: The office sequence at which the applied version can be pulled.
+    server_seq: int | None = None
+    reason: str | None = None
+
+
+class PushResponse(WireModel):
+    results: list[OperationResult]
+
+
+# --- pull ------------------------------------------------------------------------------------
+
+
+class PulledRecord(WireModel):
+    server_seq: int
+    kind: Kind
+    record_id: RecordId
+    version: int
+    deleted: bool
+    ciphertext: Base64
+    #: The device that wrote this version, so a device can skip its own echoes.
+    device_id: str
+
+
+class PullResponse(WireModel):
+    records: list[PulledRecord]
+    next_cursor: int
+    more: bool
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+class FactKind(StrEnum):
+    CASE = "case"
+    CONSULTATION_MONTH = "consultation_month"
+
+
+class ReportFact(WireModel):
+    """One pseudonymous fact for the coordinators' reports (see docs/reporting.md).
+
+    ``key`` is an HMAC under the office's report secret, never a record UUID. Lists of codes
+    come from the catalogs in resources/.
+    """
+
+    key: str = Field(min_length=16, max_length=128)
+    fact_kind: FactKind
+    municipality: str = Field(max_length=64)
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    fields_of_action: list[str] = Field(default_factory=list, max_length=20)
+    target_group: list[str] = Field(default_factory=list, max_length=20)
+    age_band: str | None = Field(default=None, max_length=16)
+    gender: str | None = Field(default=None, max_length=16)
+    status_category: str | None = Field(default=None, max_length=64)
+    phase: str | None = Field(default=None, max_length=32)
+    case_opened: dt.date | None = None
+    case_closed: dt.date | None = None
+    closure_reason: str | None = Field(default=None, max_length=64)
+    #: "agency_category:outcome" -> count
+    referrals: dict[str, int] = Field(default_factory=dict, max_length=100)
+    goals_total: int = Field(default=0, ge=0)
+    goals_reached: int = Field(default=0, ge=0)
+    consultations: int = Field(default=0, ge=0)
+    minutes: int = Field(default=0, ge=0)
+    #: "rule:status" -> count (Baustein III pre-checks)
+    prechecks: dict[str, int] = Field(default_factory=dict, max_length=20)
+    deleted: bool = False
+
+
+class FactsUpsert(WireModel):
+    facts: list[ReportFact] = Field(max_length=5000)
+
+
+class ReleasedGap(WireModel):
+    """A structural gap a case manager released: anonymised text, no link to any person."""
+
+    key: str = Field(min_length=16, max_length=128)
+    category: str = Field(max_length=64)
+    field_of_action: str = Field(max_length=64)
+    municipality: str = Field(max_length=64)
+    description: str = Field(min_length=1, max_length=4000)
+    case_count: int = Field(ge=0)
+    released_on: dt.date
+    withdrawn: bool = False
+
+
+class GapsUpload(WireModel):
+    gaps: list[ReleasedGap] = Field(max_length=1000)
+
+
+class UpsertResponse(WireModel):
+    accepted: int
+
+
+class ErrorResponse(WireModel):
+    """Every 4xx the server sends: a stable code and a German message for the user."""
+
+    code: str
+    message: str

@@ -1,0 +1,5 @@
+"""The KIM sync server: devices, end-to-end encrypted sync and coordinator reports."""
+
+from kim_desktop import __version__
+
+__all__ = ["__version__"]
