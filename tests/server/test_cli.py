@@ -57,7 +57,9 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert any(a.startswith("cli:") for a in actors)
 
 
-def test_user_errors_are_german_messages_not_tracebacks(db_url: str, tmp_path: Path) -> None:
+def test_user_errors_are_german_messages_not_tracebacks(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'server.db'}"
+    assert kim_server("init", db=db_url).returncode == 0
     for args in (
         ("device", "code", "--office", "00000000-0000-0000-0000-000000000000"),
         ("device", "revoke", "nope"),
