@@ -96,8 +96,10 @@ def _enroll_devices(url: str, count: int, per_office: int) -> list[BenchDevice]:
 def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[str]:
     env = dict(os.environ)
     env.update(
-        KIM_SERVER_RATE_LIMIT_DEVICE_PER_SECOND="100000", KIM_SERVER_RATE_LIMIT_DEVICE_BURST="100000",
-        KIM_SERVER_RATE_LIMIT_IP_PER_SECOND="100000", KIM_SERVER_RATE_LIMIT_IP_BURST="100000",
+        KIM_SERVER_RATE_LIMIT_DEVICE_PER_SECOND="100000",
+        KIM_SERVER_RATE_LIMIT_DEVICE_BURST="100000",
+        KIM_SERVER_RATE_LIMIT_IP_PER_SECOND="100000",
+        KIM_SERVER_RATE_LIMIT_IP_BURST="100000",
         KIM_SERVER_DB_POOL_SIZE="20",
     )  # fmt: skip
     process = subprocess.Popen(
