@@ -58,3 +58,7 @@ class VaultLocked(VaultError):
 
 class PermissionDenied(VaultError):
     """The signed-in user's role does not allow this."""
+
+
+class BackupInvalid(VaultError):
+    """A backup file is damaged or is not a KIM Desktop backup."""
