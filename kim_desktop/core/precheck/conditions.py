@@ -208,7 +208,7 @@ def _route_requirements(route: dict[str, object], facts: Facts) -> Status:
     if "livelihood_share_min" in route:
         minimum = float(route["livelihood_share_min"])  # type: ignore[arg-type]
         statuses.append(_share_status(facts.livelihood_own_share, minimum, strict=False))
-    if "open_question" in route:
+    if "manual_check" in route:
         statuses.append("unknown")
     return _combine(statuses)
 

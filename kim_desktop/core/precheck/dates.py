@@ -37,10 +37,16 @@ def add_years(day: date, years: int) -> date:
 def period_complete_on(start: date, months: int) -> date:
     """The first day on which a period of ``months`` that began on ``start`` is complete.
 
-    § 187 Abs. 2 BGB counts the first day fully, so by § 188 Abs. 2 the period ends with
-    the day before the corresponding day; this returns the day after that end.
+    § 187 Abs. 2 BGB counts the first day fully, so by § 188 Abs. 2 the period ends with the
+    day before the day of the same number; where that day does not exist, it ends with the
+    last day of the month (§ 188 Abs. 3) and is complete on the first of the next month.
     """
-    return add_months(start - ONE_DAY, months) + ONE_DAY
+    month_index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    if start.day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, start.day)
+    return date(year, month, 1) + timedelta(days=calendar.monthrange(year, month)[1])
 
 
 def birthday(birth_date: date, age: int) -> date:
@@ -54,6 +60,10 @@ def birthday(birth_date: date, age: int) -> date:
 
 
 def required_days(day: date, months: int) -> int:
-    """How many days before ``day`` a stay must have lasted for ``months`` to be complete."""
-    start = add_months(day - ONE_DAY, -months) + ONE_DAY
+    """How many days before ``day`` a stay must have begun to be complete on ``day``."""
+    start = add_months(day, -months)
+    while period_complete_on(start + ONE_DAY, months) <= day:
+        start += ONE_DAY
+    while period_complete_on(start, months) > day:
+        start -= ONE_DAY
     return (day - start).days

@@ -241,6 +241,7 @@ ROUTE_KEYS = {
     "german_min",
     "livelihood_share_min",
     "open_question",
+    "manual_check",
 }
 
 
@@ -459,6 +460,7 @@ class _Reader:
                 ("german_min", _is_level, "ein Sprachniveau"),
                 ("livelihood_share_min", _is_share, "ein Anteil von 0 bis 1"),
                 ("open_question", _is_text, "ein Text"),
+                ("manual_check", _is_text, "ein Text"),
             ):
                 if key in route:
                     self.get(route, key, at, check, expected)
