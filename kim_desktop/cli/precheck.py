@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kim_desktop.cli._common import CliError
-from kim_desktop.core.precheck import FactsError, RuleError, evaluate, parse_facts
+from kim_desktop.core.precheck import RULES_DIR, FactsError, RuleError, evaluate, parse_facts
 from kim_desktop.core.precheck.dates import parse_iso_date
 
 MAX_FACTS_BYTES = 1_000_000
@@ -41,6 +41,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of", metavar="JJJJ-MM-TT", default=None, help="Stichtag der Prüfung (Standard: heute)"
     )
+    parser.add_argument(
+        "--rules-dir",
+        type=Path,
+        default=RULES_DIR,
+        metavar="ORDNER",
+        help="Ordner mit den Regeldateien (zum Erproben geänderter Regeln)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -51,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     except FactsError as error:
         raise CliError(f"Faktendatei {args.facts}: {error}") from None
     try:
-        report = evaluate(facts, as_of=as_of)
+        report = evaluate(facts, as_of=as_of, rules_dir=args.rules_dir)
     except RuleError as error:
         raise CliError(str(error), exit_code=1) from None
     json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
