@@ -133,7 +133,7 @@ def test_broken_rule_file_is_a_clear_error(rules_copy: Path, file, old, new, nam
 
 def test_missing_rule_file(rules_copy: Path) -> None:
     (rules_copy / "aufenthg_25b.toml").unlink()
-    with pytest.raises(RuleError, match="aufenthg_25b.toml"):
+    with pytest.raises(RuleError, match=r"aufenthg_25b\.toml"):
         load_rules(rules_copy)
 
 
