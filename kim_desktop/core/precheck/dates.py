@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -34,6 +35,7 @@ def add_years(day: date, years: int) -> date:
     return add_months(day, 12 * years)
 
 
+@lru_cache(maxsize=8192)
 def period_complete_on(start: date, months: int) -> date:
     """The first day on which a period of ``months`` that began on ``start`` is complete.
 
@@ -59,6 +61,7 @@ def birthday(birth_date: date, age: int) -> date:
     return period_complete_on(birth_date, 12 * age)
 
 
+@lru_cache(maxsize=8192)  # a batch evaluates the same few days again and again
 def required_days(day: date, months: int) -> int:
     """How many days before ``day`` a stay must have begun to be complete on ``day``."""
     start = add_months(day, -months)
