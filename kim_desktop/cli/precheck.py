@@ -61,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
         report = evaluate(facts, as_of=as_of, rules_dir=args.rules_dir)
     except RuleError as error:
         raise CliError(str(error), exit_code=1) from None
-    json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # UTF-8 whatever the console's code page, as docs/precheck.md promises.
+    text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
     return 0
 
 
