@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kim_desktop.core.precheck.conditions import EVALUATORS, Outcome
+from kim_desktop.core.precheck import conditions
+from kim_desktop.core.precheck.conditions import Outcome
+from kim_desktop.core.precheck.duration import duration
 from kim_desktop.core.precheck.facts import Facts
 from kim_desktop.core.precheck.legal_basis import matches
 from kim_desktop.core.precheck.report import (
@@ -15,7 +18,19 @@ from kim_desktop.core.precheck.report import (
     RuleResult,
     Status,
 )
-from kim_desktop.core.precheck.rules import RULE_IDS, RULES_DIR, Rule, load_rules
+from kim_desktop.core.precheck.rules import RULE_IDS, RULES_DIR, ConditionSpec, Rule, load_rules
+
+Evaluator = Callable[[ConditionSpec, Facts, date], Outcome]
+EVALUATORS: dict[str, Evaluator] = {
+    "current_status": conditions.current_status,
+    "duration": duration,
+    "age": conditions.age,
+    "language": conditions.language,
+    "flag": conditions.flag,
+    "share": conditions.share,
+    "school": conditions.school,
+    "children_school": conditions.children_school,
+}
 
 
 def evaluate(facts: Facts, *, as_of: date, rules_dir: Path = RULES_DIR) -> PrecheckReport:

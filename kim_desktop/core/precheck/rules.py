@@ -10,14 +10,28 @@ from __future__ import annotations
 import itertools
 import string
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kim_desktop.core.precheck.facts import LANGUAGE_LEVELS, ResidenceStatus
+from kim_desktop.core.precheck.rule_schema import (
+    ROUTE_KEYS,
+    SCHEMAS,
+    STATUS_CATEGORIES,
+    STATUSES,
+    TEXTS,
+    Check,
+    is_bool,
+    is_int,
+    is_level,
+    is_share,
+    is_status,
+    is_text,
+    list_of,
+)
 
 RULES_DIR = Path(__file__).resolve().parents[3] / "resources" / "rules"
 RULE_IDS = ("aufenthg_25a", "aufenthg_25b", "stag_10")
@@ -69,180 +83,6 @@ class Rule:
         """The version in force on ``day``: the latest whose valid_from is not after it."""
         in_force = [version for version in self.versions if version.valid_from <= day]
         return in_force[-1] if in_force else None
-
-
-# --- the schema of each condition kind -------------------------------------------------
-
-Check = Callable[[Any], bool]
-STATUSES = {status.value for status in ResidenceStatus}
-
-
-def _list_of(check: Check) -> Check:
-    return lambda value: isinstance(value, list) and all(check(item) for item in value)
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and value.strip() != ""
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _is_share(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
-
-
-_is_status: Check = lambda value: value in STATUSES  # noqa: E731
-_is_level: Check = lambda value: value in LANGUAGE_LEVELS  # noqa: E731
-_is_bool: Check = lambda value: isinstance(value, bool)  # noqa: E731
-BOOL_FACTS = ("naturalisation_test_passed", "passport", "convictions_above_threshold")
-
-
-@dataclass(frozen=True)
-class KindSchema:
-    required: Mapping[str, tuple[Check, str]]
-    optional: Mapping[str, tuple[Check, str]]
-    explanations: Mapping[str, frozenset[str]]
-    warnings: Mapping[str, frozenset[str]]
-    time_based: bool = False
-
-
-def _fields(*names: str) -> frozenset[str]:
-    return frozenset(names)
-
-
-TEXTS = (_list_of(_is_text), "eine Liste von Texten")
-SCHEMAS: dict[str, KindSchema] = {
-    "current_status": KindSchema(
-        required={"met_statuses": (_list_of(_is_status), "eine Liste von Status")},
-        optional={
-            "met_legal_bases": TEXTS,
-            "excluded_legal_bases": TEXTS,
-            "basis_required_for": (_list_of(_is_status), "eine Liste von Status"),
-        },
-        explanations={
-            "met": _fields("status"),
-            "not_met": _fields("status"),
-            "excluded": _fields("status"),
-            "basis_missing": _fields("status"),
-            "unknown": _fields(),
-            "no_status": _fields(),
-        },
-        warnings={},
-    ),
-    "duration": KindSchema(
-        required={
-            "routes": (lambda v: isinstance(v, list) and len(v) > 0, "eine Liste von Wegen"),
-            "statuses": (lambda v: isinstance(v, dict), "eine Tabelle"),
-            "max_gap_days": (_is_int, "eine ganze Zahl"),
-            "max_tolerated_gaps": (_is_int, "eine ganze Zahl"),
-        },
-        optional={"count_if_recognised": (lambda v: isinstance(v, dict), "eine Tabelle")},
-        explanations={
-            "met": _fields("route", "date"),
-            "not_yet": _fields("route", "date", "counted"),
-            "not_met": _fields("counted"),
-            "unknown_history": _fields("counted"),
-            "unknown_route": _fields("route", "date", "open"),
-        },
-        warnings={"gap_tolerated": _fields("days", "max_days"), "not_counted": _fields("days")},
-        time_based=True,
-    ),
-    "age": KindSchema(
-        required={
-            "min_age": (_is_int, "eine ganze Zahl"),
-            "application_before_age": (_is_int, "eine ganze Zahl"),
-            "warn_within_months": (_is_int, "eine ganze Zahl"),
-        },
-        optional={},
-        explanations={
-            "met": _fields("last_day"),
-            "too_young": _fields("date"),
-            "too_old": _fields("last_day"),
-            "unknown": _fields(),
-        },
-        warnings={"deadline": _fields("last_day", "months"), "too_late": _fields("last_day")},
-        time_based=True,
-    ),
-    "language": KindSchema(
-        required={
-            "facts": (
-                _list_of(lambda v: v in ("german_oral", "german_written")),
-                "eine Liste aus german_oral und german_written",
-            ),
-            "min_level": (_is_level, "ein Sprachniveau"),
-        },
-        optional={},
-        explanations={
-            "met": _fields("level"),
-            "not_met": _fields("level"),
-            "unknown": _fields("level"),
-        },
-        warnings={},
-    ),
-    "flag": KindSchema(
-        required={
-            "fact": (lambda v: v in BOOL_FACTS, f"eines von {', '.join(BOOL_FACTS)}"),
-            "expected": (_is_bool, "true oder false"),
-        },
-        optional={"on_mismatch": (lambda v: v in ("not_met", "unknown"), "not_met oder unknown")},
-        explanations={"met": _fields(), "mismatch": _fields(), "unknown": _fields()},
-        warnings={},
-    ),
-    "share": KindSchema(
-        required={
-            "min": (_is_share, "ein Anteil von 0 bis 1"),
-            "strict": (_is_bool, "true oder false"),
-        },
-        optional={},
-        explanations={
-            "met": _fields("percent"),
-            "not_met": _fields("percent"),
-            "unknown": _fields("percent"),
-        },
-        warnings={},
-    ),
-    "school": KindSchema(
-        required={
-            "min_school_years": (_is_int, "eine ganze Zahl"),
-            "qualifications": (
-                _list_of(lambda v: v in ("school_leaving", "vocational")),
-                "eine Liste aus school_leaving und vocational",
-            ),
-        },
-        optional={},
-        explanations={
-            "met": _fields("years"),
-            "not_met": _fields("years"),
-            "unknown": _fields("years"),
-        },
-        warnings={},
-    ),
-    "children_school": KindSchema(
-        required={},
-        optional={},
-        explanations={
-            "met": _fields(),
-            "no_children": _fields(),
-            "not_met": _fields(),
-            "unknown": _fields(),
-        },
-        warnings={},
-    ),
-}
-
-STATUS_CATEGORIES = ("counts", "not_counted", "interrupts", "unknown")
-ROUTE_KEYS = {
-    "id",
-    "months",
-    "label",
-    "minor_child",
-    "german_min",
-    "livelihood_share_min",
-    "open_question",
-    "manual_check",
-}
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -298,7 +138,7 @@ class _Reader:
 
     def rule(self, data: Mapping[str, Any], expected_id: str) -> Rule:
         self.only(data, {"rule", "title", "authority", "versions"}, "")
-        rule_id = self.get(data, "rule", "", _is_text, "ein Text")
+        rule_id = self.get(data, "rule", "", is_text, "ein Text")
         if rule_id != expected_id:
             raise self.fail("rule", f"muss dem Dateinamen entsprechen ({expected_id})")
         raw_versions = self.get(
@@ -317,8 +157,8 @@ class _Reader:
             raise self.fail("versions", "Fassungs-IDs sind nicht eindeutig")
         return Rule(
             id=rule_id,
-            title=self.get(data, "title", "", _is_text, "ein Text"),
-            authority=self.get(data, "authority", "", _is_text, "ein Text"),
+            title=self.get(data, "title", "", is_text, "ein Text"),
+            authority=self.get(data, "authority", "", is_text, "ein Text"),
             versions=tuple(versions),
         )
 
@@ -346,7 +186,7 @@ class _Reader:
             lambda v: isinstance(v, date) and not hasattr(v, "hour"),
             "ein Datum ohne Anführungszeichen, z. B. 2025-10-30",
         )
-        source_url = self.get(raw, "source_url", where, _is_text, "eine Adresse")
+        source_url = self.get(raw, "source_url", where, is_text, "eine Adresse")
         if not source_url.startswith("https://"):
             raise self.fail(f"{where}source_url", "erwartet wird eine https-Adresse")
         raw_conditions = self.get(
@@ -363,15 +203,15 @@ class _Reader:
             raise self.fail(f"{where}conditions", "Bedingungs-IDs sind nicht eindeutig")
         notes = [self.note(n, f"{where}notes[{i}].") for i, n in enumerate(raw.get("notes", []))]
         return RuleVersion(
-            id=self.get(raw, "id", where, _is_text, "ein Text"),
+            id=self.get(raw, "id", where, is_text, "ein Text"),
             valid_from=valid_from,
-            legal_basis=self.get(raw, "legal_basis", where, _is_text, "ein Text"),
+            legal_basis=self.get(raw, "legal_basis", where, is_text, "ein Text"),
             source_url=source_url,
-            amended_by=self.get(raw, "amended_by", where, _is_text, "ein Text"),
+            amended_by=self.get(raw, "amended_by", where, is_text, "ein Text"),
             conditions=tuple(conditions),
             notes=tuple(notes),
             not_checked=tuple(
-                self.get(raw, "not_checked", where, _list_of(_is_text), "eine Liste von Texten")
+                self.get(raw, "not_checked", where, list_of(is_text), "eine Liste von Texten")
             ),
         )
 
@@ -380,10 +220,10 @@ class _Reader:
             raise self.fail(where, "erwartet wird eine Tabelle")
         self.only(raw, {"id", "text", "when_legal_basis"}, where)
         when = raw.get("when_legal_basis", [])
-        if not _list_of(_is_text)(when):
+        if not list_of(is_text)(when):
             raise self.fail(f"{where}when_legal_basis", "erwartet wird eine Liste von Texten")
         return Note(
-            id=self.get(raw, "id", where, _is_text, "ein Text"),
+            id=self.get(raw, "id", where, is_text, "ein Text"),
             text=self.template(raw, "text", where, frozenset()),
             when_legal_basis=tuple(when),
         )
@@ -405,13 +245,17 @@ class _Reader:
                 params[name] = self.get(raw, name, where, check, expected)
         if kind == "duration":
             self.duration(params, where)
-        explanations = self.templates(raw, "explanations", where, schema.explanations)
+        explanations = self.templates(
+            raw, "explanations", where, schema.explanations, schema.optional_explanations
+        )
         warnings = self.templates(raw, "warnings", where, schema.warnings)
+        if "waived_for_legal_bases" in params and "waived" not in explanations:
+            raise self.fail(f"{where}explanations.waived", "fehlt (wegen waived_for_legal_bases)")
         return ConditionSpec(
-            id=self.get(raw, "id", where, _is_text, "ein Text"),
+            id=self.get(raw, "id", where, is_text, "ein Text"),
             kind=kind,
-            title=self.get(raw, "title", where, _is_text, "ein Text"),
-            legal_basis=self.get(raw, "legal_basis", where, _is_text, "ein Text"),
+            title=self.get(raw, "title", where, is_text, "ein Text"),
+            legal_basis=self.get(raw, "legal_basis", where, is_text, "ein Text"),
             time_based=schema.time_based,
             params=params,
             explanations=explanations,
@@ -424,7 +268,7 @@ class _Reader:
         seen: list[str] = []
         for category in STATUS_CATEGORIES:
             values = statuses.get(category, [])
-            if not _list_of(_is_status)(values):
+            if not list_of(is_status)(values):
                 raise self.fail(
                     f"{where}statuses.{category}", "erwartet wird eine Liste von Status"
                 )
@@ -443,7 +287,7 @@ class _Reader:
                 recognised,
                 "statuses",
                 f"{where}count_if_recognised.",
-                _list_of(lambda v: v in statuses.get("unknown", [])),
+                list_of(lambda v: v in statuses.get("unknown", [])),
                 "eine Liste von Status der Kategorie unknown",
             )
             self.get(recognised, "legal_bases", f"{where}count_if_recognised.", TEXTS[0], TEXTS[1])
@@ -452,35 +296,42 @@ class _Reader:
             if not isinstance(route, dict):
                 raise self.fail(at, "erwartet wird eine Tabelle")
             self.only(route, ROUTE_KEYS, at)
-            self.get(route, "id", at, _is_text, "ein Text")
-            self.get(route, "months", at, lambda v: _is_int(v) and v > 0, "eine ganze Zahl > 0")
-            self.get(route, "label", at, _is_text, "ein Text")
+            self.get(route, "id", at, is_text, "ein Text")
+            self.get(route, "months", at, lambda v: is_int(v) and v > 0, "eine ganze Zahl > 0")
+            self.get(route, "label", at, is_text, "ein Text")
             for key, check, expected in (
-                ("minor_child", _is_bool, "true oder false"),
-                ("german_min", _is_level, "ein Sprachniveau"),
-                ("livelihood_share_min", _is_share, "ein Anteil von 0 bis 1"),
-                ("open_question", _is_text, "ein Text"),
-                ("manual_check", _is_text, "ein Text"),
+                ("minor_child", is_bool, "true oder false"),
+                ("german_min", is_level, "ein Sprachniveau"),
+                ("livelihood_share_min", is_share, "ein Anteil von 0 bis 1"),
+                ("open_question", is_text, "ein Text"),
+                ("manual_check", is_text, "ein Text"),
             ):
                 if key in route:
                     self.get(route, key, at, check, expected)
 
     def templates(
-        self, raw: Mapping[str, Any], key: str, where: str, schema: Mapping[str, frozenset[str]]
+        self,
+        raw: Mapping[str, Any],
+        key: str,
+        where: str,
+        schema: Mapping[str, frozenset[str]],
+        optional: Mapping[str, frozenset[str]] | None = None,
     ) -> dict[str, str]:
         table = raw.get(key, {})
         if not isinstance(table, dict):
             raise self.fail(f"{where}{key}", "erwartet wird eine Tabelle")
-        self.only(table, set(schema), f"{where}{key}.")
+        optional = optional or {}
+        self.only(table, set(schema) | set(optional), f"{where}{key}.")
+        wanted = {**schema, **{name: fields for name, fields in optional.items() if name in table}}
         return {
             name: self.template(table, name, f"{where}{key}.", fields)
-            for name, fields in schema.items()
+            for name, fields in wanted.items()
         }
 
     def template(
         self, table: Mapping[str, Any], key: str, where: str, allowed: frozenset[str]
     ) -> str:
-        text = self.get(table, key, where, _is_text, "ein Text")
+        text = self.get(table, key, where, is_text, "ein Text")
         try:
             parsed = list(string.Formatter().parse(text))
         except ValueError as error:

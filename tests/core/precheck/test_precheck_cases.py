@@ -422,6 +422,21 @@ CASES = [
         {"toleration_status": "met"},
         ("transitional_104c",),
     ),
+    Case(
+        "25a § 104c holder: twelve months of toleration waived",
+        person(
+            residence_periods=[
+                period(TOL, "2019-01-10", "2023-06-30"),
+                period("residence_permit", "2023-07-01", None, "§ 104c AufenthG"),
+            ]
+        ),
+        "2024-06-01",
+        "aufenthg_25a",
+        "met",
+        "2023-07-01",
+        {"toleration_status": "met", "toleration_12_months": "met", "stay_3_years": "met"},
+        ("transitional_104c",),
+    ),
     # --- § 10 StAG: 5 years; the 3-year route until 2025-10-29 --------------------------
     Case(
         "StAG 10 before 2025-10-30: 3-year route still open",

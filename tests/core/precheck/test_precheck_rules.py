@@ -110,6 +110,13 @@ BROKEN = [
     ),
     ("level unknown", "aufenthg_25b.toml", 'min_level = "A2"', 'min_level = "A3"', "min_level"),
     (
+        "waiver without its template",
+        "aufenthg_25a.toml",
+        "\nwaived = ",
+        "\n# waived = ",
+        "wegen waived_for",
+    ),
+    (
         "http source",
         "stag_10.toml",
         'source_url = "https://www.gesetze',
