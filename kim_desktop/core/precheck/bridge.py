@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,6 +43,8 @@ from kim_desktop.core.precheck.rules import RULES_DIR
 
 ADULT_AGE = 18
 SCHOOL_AGE = 6
+MAX_MONTHS = 120
+Grouped = TypeVar("Grouped", PeriodRecord, HouseholdMember)
 
 
 def facts_from_client(session: Session, client_id: str, *, as_of: dt.date | None = None) -> Facts:
@@ -96,8 +99,8 @@ def clients_becoming_eligible(
     eligible_from with ``include_already_eligible``) and no other condition is known to be
     unmet. Clients whose stored periods overlap are left out. Sorted by date, then rule.
     """
-    if within_months < 0:
-        raise DomainError("out_of_range", field="Monate", low=0, high=120)
+    if not 0 <= within_months <= MAX_MONTHS:
+        raise DomainError("out_of_range", field="Monate", low=0, high=MAX_MONTHS)
     horizon = add_months(as_of, within_months)
     catalogs = catalogs_for(session)
     clients = session.scalars(select(Client).where(Client.deleted_at.is_(None))).all()
@@ -129,8 +132,8 @@ def clients_becoming_eligible(
     return found
 
 
-def _grouped(records: Iterable[PeriodRecord] | Iterable[HouseholdMember]) -> defaultdict:
-    grouped: defaultdict = defaultdict(list)
+def _grouped(records: Iterable[Grouped]) -> defaultdict[str, list[Grouped]]:
+    grouped: defaultdict[str, list[Grouped]] = defaultdict(list)
     for record in records:
         grouped[record.client_id].append(record)
     return grouped

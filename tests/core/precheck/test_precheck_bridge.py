@@ -176,3 +176,10 @@ def test_clients_becoming_eligible(session: Session) -> None:
     )
     assert [(e.client_id, e.status) for e in with_now] == [(already, "met"), (soon, "not_met")]
     assert convicted not in {e.client_id for e in with_now}
+
+
+@pytest.mark.parametrize("months", [-1, 121])
+def test_months_out_of_range_are_refused(session: Session, months: int) -> None:
+    with pytest.raises(DomainError) as raised:
+        clients_becoming_eligible(session, within_months=months, as_of=AS_OF)
+    assert raised.value.code == "out_of_range"
