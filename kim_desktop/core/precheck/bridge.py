@@ -29,7 +29,7 @@ from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Client, HouseholdMember, HouseholdRelation
 from kim_desktop.core.models import ResidenceStatusPeriod as PeriodRecord
 from kim_desktop.core.precheck.dates import add_months, birthday
-from kim_desktop.core.precheck.engine import evaluate
+from kim_desktop.core.precheck.engine import evaluate_rule
 from kim_desktop.core.precheck.facts import (
     LANGUAGE_LEVELS,
     Facts,
@@ -39,7 +39,7 @@ from kim_desktop.core.precheck.facts import (
     ResidenceStatus,
 )
 from kim_desktop.core.precheck.report import Status
-from kim_desktop.core.precheck.rules import RULES_DIR
+from kim_desktop.core.precheck.rules import RULE_IDS, RULES_DIR, load_rules
 
 ADULT_AGE = 18
 SCHOOL_AGE = 6
@@ -110,13 +110,15 @@ def clients_becoming_eligible(
     members = _grouped(
         session.scalars(select(HouseholdMember).where(HouseholdMember.deleted_at.is_(None)))
     )
+    rules = load_rules(rules_dir)
     found: list[EligibleClient] = []
     for client in clients:
         try:
             facts = _facts(client, periods[client.id], members[client.id], catalogs, as_of)
         except FactsError:
             continue
-        for result in evaluate(facts, as_of=as_of, rules_dir=rules_dir).results:
+        for rule_id in RULE_IDS:
+            result = evaluate_rule(rules[rule_id], facts, as_of=as_of)
             when = result.eligible_from
             if when is None or when > horizon or (when <= as_of and not include_already_eligible):
                 continue

@@ -101,8 +101,11 @@ def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
         if is_complete(now, as_of, months):
             routes.append(_RouteResult(route, "met", first_complete_day(now, months), requirements))
             continue
-        if now.uncertain:
-            routes.append(_RouteResult(route, "unknown", None, requirements))
+        if now.uncertain or requirements == "not_met":
+            # No date is needed for a route that cannot be taken.
+            routes.append(
+                _RouteResult(route, "unknown" if now.uncertain else "not_met", None, requirements)
+            )
             continue
         horizon = projection_horizon(periods, as_of, months)
         since = None
