@@ -11,9 +11,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from precheck_builders import period, person
 
 from kim_desktop.core.precheck import evaluate, parse_facts
+
+from .precheck_builders import period, person
 
 TOL = "toleration"
 

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from precheck_builders import period, person
 
 from kim_desktop.cli import main
+
+from .precheck_builders import period, person
 
 ISSUE_EXAMPLE = {
     "birth_date": "2001-05-03",
