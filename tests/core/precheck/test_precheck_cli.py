@@ -197,6 +197,17 @@ def test_file_not_utf8(capsys, facts_file) -> None:
     assert "UTF-8" in err
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("[" * 200_000 + "]" * 200_000, "verschachtelt"), ("{" + " " * 1_100_000 + "}", "1 MB")],
+    ids=["deeply nested", "too large"],
+)
+def test_hostile_files_are_refused(capsys, facts_file, content, message) -> None:
+    code, out, err = run(capsys, "--facts", str(facts_file(content)))
+    assert (code, out) == (2, "")
+    assert message in err
+
+
 def test_missing_file_and_folder(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "--facts", str(tmp_path / "fehlt.json"))
     assert code == 2 and "nicht gefunden" in err
