@@ -11,7 +11,11 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.precheck import Qualification, ResidencePeriod, ResidenceStatus, evaluate
-from kim_desktop.core.precheck.bridge import clients_becoming_eligible, facts_from_client
+from kim_desktop.core.precheck.bridge import (
+    clients_becoming_eligible,
+    facts_from_client,
+    precheck_statuses,
+)
 from kim_desktop.core.services import (
     ClientData,
     add_household_member,
@@ -204,3 +208,18 @@ def test_catalog_legal_bases_drive_the_naturalisation_check(session: Session) ->
     assert stag.result("stag_10").eligible_from == D(2024, 3, 1)
     other = evaluate(facts_from_client(session, excluded, as_of=AS_OF), as_of=AS_OF)
     assert other.result("stag_10").condition("residence_title").status == "not_met"
+
+
+def test_precheck_statuses_for_the_report_facts(session: Session) -> None:
+    settled = client(session, [("toleration_60a", D(2019, 1, 1), None)])
+    newcomer = client(session, [("asylum_permit", D(2025, 1, 1), None)], passport=None)
+    erased = client(session, [("toleration_60a", D(2019, 1, 1), None)])
+    erase_client(session, client_id=erased, confirm=True)
+    statuses = precheck_statuses(session, as_of=AS_OF)
+    assert set(statuses) == {settled, newcomer}
+    assert statuses[settled] == {
+        "aufenthg_25a": "not_met",
+        "aufenthg_25b": "met",
+        "stag_10": "not_met",
+    }
+    assert statuses[newcomer]["aufenthg_25b"] == "not_met"
