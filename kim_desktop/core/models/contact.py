@@ -86,7 +86,7 @@ class FollowUp(SyncedRecord, Base):
     __tablename__ = "follow_up"
     __table_args__ = (
         # caseload: next open follow-up per client, follow-ups due
-        Index("ix_follow_up_client_open", "client_id", "done_on", "due_on"),
+        Index("ix_follow_up_client_open", "client_id", "done_on", "deleted_at", "due_on"),
         Index("ix_follow_up_due", "due_on"),
     )
 
