@@ -203,7 +203,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("consultation", schema=None) as batch_op:
         batch_op.create_index("ix_consultation_client_held", ["client_id", "held_at"], unique=False)
-        batch_op.create_index("ix_consultation_held", ["held_at"], unique=False)
+        batch_op.create_index(
+            "ix_consultation_held",
+            ["held_at", "deleted_at", "created_by", "duration_minutes", "fields_of_action"],
+            unique=False,
+        )
 
     op.create_table("follow_up",
     sa.Column("client_id", sa.String(length=36), nullable=False),
