@@ -31,10 +31,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
-def add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)
-
-
 @lru_cache(maxsize=8192)
 def period_complete_on(start: date, months: int) -> date:
     """The first day on which a period of ``months`` that began on ``start`` is complete.
