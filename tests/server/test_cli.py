@@ -88,3 +88,10 @@ def test_database_url_from_the_environment(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env.db").is_file()
+    bad = subprocess.run(
+        [sys.executable, "-m", "sync_server", "init"], cwd=ROOT, capture_output=True, text=True,
+        env={"KIM_SERVER_DB": url, "KIM_SERVER_MAX_REQUEST_BYTES": "viel", "PATH": "/usr/bin:/bin",
+             "HOME": str(tmp_path)}, check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert "KIM_SERVER_MAX_REQUEST_BYTES" in bad.stderr and "Traceback" not in bad.stderr
