@@ -126,6 +126,50 @@ def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[str]:
     return process
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time of these processes so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / TICKS
+
+
+def _server_pids(root: int) -> list[int]:
+    """The server process and its workers."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue += children.get(pid, [])
+    return found
+
+
+def _backend_pids(url: str) -> list[int]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        pids = connection.scalars(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                 "AND pid <> pg_backend_pid()")
+        ).all()  # fmt: skip
+    engine.dispose()
+    return list(pids)
+
+
 def _ops(device: BenchDevice, count: int) -> list[dict[str, Any]]:
     ops = []
     for _ in range(count):
@@ -174,16 +218,43 @@ async def _client(
                 stats.pulled_records += len(body["records"])
 
 
-async def _load(url: str, devices: list[BenchDevice], concurrency: int, duration: float,
-                warmup: float, ops_per_push: int) -> tuple[Stats, float]:  # fmt: skip
+class _CpuWindow:
+    """CPU seconds the server's processes and its PostgreSQL backends spend in the window: a
+    figure the other load on a shared machine does not distort."""
+
+    def __init__(self, server_pid: int, url: str) -> None:
+        self.server_pid, self.url = server_pid, url
+        self.server = self.database = 0.0
+
+    def start(self) -> None:
+        self.server = -_cpu_seconds(_server_pids(self.server_pid))
+        self.database = -_cpu_seconds(_backend_pids(self.url))
+
+    def stop(self) -> None:
+        self.server += _cpu_seconds(_server_pids(self.server_pid))
+        self.database += _cpu_seconds(_backend_pids(self.url))
+
+
+async def _load(
+    url: str, devices: list[BenchDevice], concurrency: int, duration: float, warmup: float,
+    ops_per_push: int, cpu: _CpuWindow,
+) -> tuple[Stats, float]:  # fmt: skip
     stats = Stats()
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as http:
         start = time.perf_counter()
         measure_from, stop_at = start + warmup, start + warmup + duration
+
+        async def window() -> None:
+            await asyncio.sleep(warmup)
+            cpu.start()
+            await asyncio.sleep(duration)
+            cpu.stop()
+
         shares = [devices[i::concurrency] for i in range(concurrency)]
         await asyncio.gather(
-            *(_client(http, share, stats, stop_at, measure_from, ops_per_push) for share in shares)
+            window(),
+            *(_client(http, share, stats, stop_at, measure_from, ops_per_push) for share in shares),
         )
         elapsed = time.perf_counter() - measure_from
     return stats, elapsed
@@ -207,9 +278,11 @@ def run_server_load(
         enrolled = _enroll_devices(url, devices, per_office)
         port = _free_port()
         server = _start_server(url, port, workers)
+        cpu = _CpuWindow(server.pid, url)
         stats, elapsed = asyncio.run(
-            _load(f"http://127.0.0.1:{port}", enrolled, concurrency, duration, warmup, ops_per_push)
-        )
+            _load(f"http://127.0.0.1:{port}", enrolled, concurrency, duration, warmup,
+                  ops_per_push, cpu)
+        )  # fmt: skip
     finally:
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -231,6 +304,12 @@ def run_server_load(
         "p50_ms": round(quantiles[49] * 1000, 1),
         "p95_ms": round(quantiles[94] * 1000, 1),
         "p99_ms": round(quantiles[98] * 1000, 1),
+        "server_cpu_ms_per_request": round(cpu.server * 1000 / max(1, len(latencies)), 2),
+        "postgres_cpu_ms_per_request": round(cpu.database * 1000 / max(1, len(latencies)), 2),
+        # What 2 cores could serve if server and database had them to themselves.
+        "requests_per_s_on_2_idle_cores": round(
+            2 * len(latencies) / max(1e-9, cpu.server + cpu.database), 1
+        ),
         "pushed_ops": stats.pushed_ops,
         "pulled_records": stats.pulled_records,
     }
