@@ -101,7 +101,7 @@ def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[str]:
         KIM_SERVER_RATE_LIMIT_DEVICE_BURST="100000",
         KIM_SERVER_RATE_LIMIT_IP_PER_SECOND="100000",
         KIM_SERVER_RATE_LIMIT_IP_BURST="100000",
-        KIM_SERVER_DB_POOL_SIZE="20",
+        KIM_SERVER_DB_POOL_SIZE="10",
     )  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "sync_server", "--db", url, "serve", "--host", "127.0.0.1",
