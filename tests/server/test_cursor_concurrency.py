@@ -1,4 +1,5 @@
-"""The pull cursor under concurrent pushes of one office, on PostgreSQL with several workers.
+"""The pull cursor under concurrent pushes of one office, with several workers, on PostgreSQL
+and SQLite.
 
 If a push could commit after a later-numbered one, a puller that already moved its cursor past
 the higher number would never see the lower one. The office row lock makes sequence order
