@@ -59,12 +59,18 @@ def check_database(engine: Engine, database: Path) -> list[str]:
     raw = engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         problems = _integrity_problems(connection)
-        pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
-        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-        if pages * page_size > database.stat().st_size:
-            problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
+        # Only a fully checkpointed file can be compared with its page count; a checkpoint
+        # can fail for want of disk space, which is no damage.
+        try:
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlcipher3.dbapi2.OperationalError:
+            busy = 1
+        if not busy:
+            pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+            page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+            if pages * page_size > database.stat().st_size:
+                problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
         return problems
     except sqlcipher3.dbapi2.DatabaseError as error:
         return [f"Die Datenbank kann nicht vollständig gelesen werden ({error})."]
