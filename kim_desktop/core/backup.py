@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import BackupInvalid, VaultError
-from kim_desktop.core.storage import DATABASE_NAME, connect_raw
+from kim_desktop.core.storage import CIPHER_PRAGMAS, DATABASE_NAME, connect_raw
 
 MANIFEST_NAME = "manifest.json"
 BACKUP_FORMAT = "kim-desktop-backup"
@@ -101,6 +101,8 @@ def _export(engine: Engine, key: bytearray, copy: Path) -> None:
         connection.execute(
             "ATTACH DATABASE ? AS backup KEY ?", (str(copy), f"x'{bytes(key).hex()}'")
         )
+        for pragma in CIPHER_PRAGMAS:
+            connection.execute(pragma.replace("PRAGMA ", "PRAGMA backup.", 1))
         try:
             connection.execute("SELECT sqlcipher_export('backup')").fetchall()
         finally:
