@@ -84,9 +84,7 @@ def test_a_damaged_backup_changes_nothing(
 ):
     vault.close()
     if damage == "truncate":
-        # cut into the members, not just the tar's zero padding (its size varies with the schema)
-        data = backup_file.read_bytes()
-        backup_file.write_bytes(data[: len(data) // 2])
+        backup_file.write_bytes(backup_file.read_bytes()[: backup_file.stat().st_size // 2])
     elif damage == "flip-db":
         database = bytearray(_members(backup_file)["kim.db"])
         database[len(database) // 2] ^= 0x01
@@ -108,3 +106,10 @@ def test_missing_backup_file_and_missing_target_folder(tmp_path: Path, vault: Va
     assert "gibt es nicht" in str(raised.value)
     with pytest.raises(VaultError):
         vault.backup(tmp_path / "no-such-folder" / "b.kimbackup")
+
+
+def test_restore_of_a_missing_file_creates_nothing(tmp_path: Path):
+    target = tmp_path / "new-machine"
+    with pytest.raises(VaultError):
+        Vault.restore(target, source=tmp_path / "nowhere.kimbackup")
+    assert not target.exists()
