@@ -45,8 +45,10 @@ FILTERS = [
 def _ms(seconds: list[float]) -> str:
     ordered = sorted(seconds)
     p95 = ordered[int(len(ordered) * 0.95) - 1] if len(ordered) >= 20 else ordered[-1]
-    return f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms " \
-           f"(n={len(ordered)})"
+    return (
+        f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms "
+        f"(n={len(ordered)})"
+    )
 
 
 def main() -> int:
@@ -69,8 +71,7 @@ def main() -> int:
                 return True
 
             generate_demo_data(session, clients=args.clients, seed=1, progress=progress)
-            print(f"\ndemo data written in {time.perf_counter() - started:.1f} s",
-                  file=sys.stderr)
+            print(f"\ndemo data written in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         clients = session.scalar(select(func.count()).select_from(Client))
         consultations = session.scalar(select(func.count()).select_from(Consultation))
         print(f"vault: {clients} clients, {consultations} consultations")
@@ -96,9 +97,14 @@ def main() -> int:
             held = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=rng.randint(1, 10_000))
             started = time.perf_counter()
             record_consultation(
-                session, client_id=rng.choice(ids), held_at=held, duration_minutes=30,
-                mode_code="in_person", fields_of_action=["work", "german"],
-                notes="Benchmark-Beratung", interpreter_used=False,
+                session,
+                client_id=rng.choice(ids),
+                held_at=held,
+                duration_minutes=30,
+                mode_code="in_person",
+                fields_of_action=["work", "german"],
+                notes="Benchmark-Beratung",
+                interpreter_used=False,
             )
             saves.append(time.perf_counter() - started)
         print(f"save one consultation: {_ms(saves)}  [target < 20 ms]")
