@@ -46,6 +46,8 @@ class SyncState(Base):
     #: None until the office recovery key was entered (a joining device) or created (the first).
     office_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     key_check: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    #: True from creating the office key until the server has its check value.
+    key_check_pending: Mapped[bool] = mapped_column(Boolean, default=False)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
     next_seq: Mapped[int] = mapped_column(Integer, default=1)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(default=None)
