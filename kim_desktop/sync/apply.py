@@ -23,14 +23,9 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import (
-    RECORD_KINDS,
-    Base,
-    OutboxEntry,
-    payload_to_values,
-    record_to_payload,
-)
+from kim_desktop.core.db import RECORD_KINDS, Base, OutboxEntry
 from kim_desktop.sync.merge import three_way_merge
+from kim_desktop.sync.payloads import payload_of, values_of
 from kim_desktop.sync.state import (
     SyncBase,
     SyncConflict,
@@ -160,9 +155,10 @@ def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
     for kind, items in by_kind.items():
         model = RECORD_KINDS[kind]
         have = _existing_ids(session, _table(kind), "id", [r.record_id for r in items])
-        inserts, updates = [], []
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
         for record in items:
-            values = payload_to_values(kind, record.payload)
+            values = values_of(kind, record.payload)
             values["id"] = record.record_id
             values["version"] = record.version
             (updates if record.record_id in have else inserts).append(values)
@@ -181,9 +177,9 @@ def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> Non
     if local_row is None:
         _overwrite(session, [record])
         return
-    local = record_to_payload(local_row)
+    local = payload_of(local_row)
     merged, overlapping = three_way_merge(base, local, record.payload)
-    values = payload_to_values(record.kind, merged)
+    values = values_of(record.kind, merged)
     values["id"] = record.record_id
     values["version"] = record.version
     session.execute(update(model), [values])
@@ -242,7 +238,7 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> 
     for part in chunks(ids):
         bases.update(session.execute(
             select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
-        ).tuples())
+        ).all())
     fresh = [r for r in records if bases.get(r.record_id, 0) < r.version]
     unknown = [r for r in fresh if r.kind not in RECORD_KINDS]
     known = [r for r in fresh if r.kind in RECORD_KINDS]

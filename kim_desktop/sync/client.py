@@ -17,6 +17,7 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import update
@@ -35,7 +36,8 @@ from kim_desktop.sync.http import (
     SyncError,
     SyncHttp,
 )
-from kim_desktop.sync.push import apply_results, b64decode, lock_for_write, prepare_batch, to_request
+from kim_desktop.sync.payloads import b64decode
+from kim_desktop.sync.push import apply_results, lock_for_write, prepare_batch, to_request
 from kim_desktop.sync.state import SyncState, load_state
 
 _T = TypeVar("_T")
@@ -152,7 +154,7 @@ class SyncClient:
                 if not batch:
                     return True
                 request = to_request(batch)
-                response = self._retrying(lambda: http.push(request), cancel)
+                response = self._retrying(partial(http.push, request), cancel)
                 outcome = apply_results(session, batch, response)
             totals.pushed += outcome.acknowledged
             totals.push_conflicts += outcome.conflicts
@@ -169,7 +171,7 @@ class SyncClient:
             with self._sessions() as session:
                 cursor = self._cursor(session)
                 page = self._retrying(
-                    lambda cursor=cursor: http.pull(since=cursor, limit=self.page_size), cancel
+                    partial(http.pull, since=cursor, limit=self.page_size), cancel
                 )
                 if page.next_cursor < cursor:
                     raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")

@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, payload_to_values
+from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
+from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.state import SyncConflict
 
 
@@ -70,14 +71,14 @@ def resolve_conflict(session: Session, *, conflict_id: str,
     record = session.get(model, conflict.record_id) if model else None
     if record is None:
         raise ConflictError("Der Datensatz zu diesem Konflikt ist nicht mehr vorhanden.")
-    remote = payload_to_values(conflict.kind, json.loads(conflict.remote_payload))
+    remote = values_of(conflict.kind, json.loads(conflict.remote_payload))
     for name, choice in choices.items():
         if choice == "local":
             continue
         if choice == "remote":
             setattr(record, name, remote.get(name))
         elif isinstance(choice, str):
-            setattr(record, name, payload_to_values(conflict.kind, {name: choice}).get(name))
+            setattr(record, name, values_of(conflict.kind, {name: choice}).get(name))
         else:
             setattr(record, name, choice)
     session.delete(conflict)

@@ -22,7 +22,7 @@ from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_
 from kim_desktop.sync import wire
 from kim_desktop.sync.crypto import key_check_value, key_matches, office_key_from_recovery
 from kim_desktop.sync.http import RefusedError, SyncError, SyncHttp
-from kim_desktop.sync.push import b64decode, b64encode
+from kim_desktop.sync.payloads import b64decode, b64encode
 from kim_desktop.sync.state import STATE_ID, SyncState, load_state
 
 KEY_WRONG = (

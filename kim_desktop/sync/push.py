@@ -8,17 +8,17 @@ operations again, and the server answers ``duplicate`` for those it already appl
 
 from __future__ import annotations
 
-import base64
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, record_to_payload
+from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, SyncedRecord
 from kim_desktop.sync import wire
 from kim_desktop.sync.apply import chunks
 from kim_desktop.sync.crypto import seal
+from kim_desktop.sync.payloads import b64encode, payload_of
 from kim_desktop.sync.state import (
     SyncBase,
     SyncConflict,
@@ -29,14 +29,6 @@ from kim_desktop.sync.state import (
 )
 
 _SCAN = 2000
-
-
-def b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def b64decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def lock_for_write(session: Session) -> SyncState:
@@ -83,7 +75,7 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) ->
     by_kind: dict[str, list[str]] = defaultdict(list)
     for record_id, kind in picked.items():
         by_kind[kind].append(record_id)
-    rows = {}
+    rows: dict[str, SyncedRecord] = {}
     for kind, ids in by_kind.items():
         model = RECORD_KINDS.get(kind)
         if model is None:
@@ -95,14 +87,14 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) ->
     for part in chunks(list(picked)):
         bases.update(session.execute(
             select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
-        ).tuples())
+        ).all())
     assert state.office_key is not None
     batch = []
     for record_id, kind in picked.items():
-        row = rows.get(record_id)
-        if row is None:
+        if record_id not in rows:
             continue
-        payload = record_to_payload(row)
+        row = rows[record_id]
+        payload = payload_of(row)
         base_version = bases.get(record_id, 0)
         sealed = seal(state.office_key, office_id=state.office_id, kind=kind,
                       record_id=record_id, version=base_version + 1, payload=payload)
@@ -190,7 +182,7 @@ def _record_bases(session: Session, acknowledged: list[tuple[SyncInflight, int]]
     if updates:
         session.execute(update(SyncBase), updates)
     if inserts:
-        session.execute(SyncBase.__table__.insert(), inserts)
+        session.execute(insert(SyncBase), inserts)
     by_kind: dict[str, list[dict[str, object]]] = defaultdict(list)
     for op, version in acknowledged:
         # The local row keeps its content; its version becomes the server's, so every device
