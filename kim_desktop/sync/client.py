@@ -27,6 +27,7 @@ from kim_desktop.core.db import utcnow
 from kim_desktop.sync import wire
 from kim_desktop.sync.apply import Incoming, apply_incoming
 from kim_desktop.sync.crypto import PayloadError, open_sealed
+from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
     REVOKED_MESSAGE,
     WIPE_MESSAGE,
@@ -122,6 +123,9 @@ class SyncClient:
             handshake = self._retrying(http.handshake, cancel)
             if handshake.wipe:
                 raise RevokedError(WIPE_MESSAGE, wipe=True)
+            if state.key_check_pending:
+                with self._sessions() as session:
+                    self._retrying(partial(publish_key_check, session), cancel)
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
                 if not self._push(http, totals, report, cancel) or not self._pull(

@@ -146,7 +146,15 @@ def enter_office_recovery_key(session: Session, *, office_recovery_key: str) -> 
     if state is None or not state.device_token:
         raise EnrollError("Dieses Gerät ist noch nicht angemeldet (kim-desktop enroll --code …).")
     office_key = _parse(office_recovery_key)
-    if state.key_check is None or not key_matches(office_key, state.key_check):
+    if state.key_check is None:
+        # Another device won the race to create the office key: the server decides whether
+        # this key is that one (the same check value is accepted, another refused).
+        state.office_key = office_key
+        state.key_check = key_check_value(office_key)
+        state.key_check_pending = True
+        session.commit()
+        publish_key_check(session)
+    elif not key_matches(office_key, state.key_check):
         raise EnrollError(KEY_WRONG)
     state.office_key = office_key
     session.commit()
