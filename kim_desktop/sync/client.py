@@ -23,6 +23,7 @@ from typing import TypeVar
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
 from kim_desktop.sync import wire
 from kim_desktop.sync.apply import Incoming, apply_incoming

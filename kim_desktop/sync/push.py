@@ -54,7 +54,7 @@ def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
             break
         for seq, record_id, kind in rows:
             after = seq
-            if record_id not in held and record_id not in picked:
+            if kind in RECORD_KINDS and record_id not in held and record_id not in picked:
                 picked[record_id] = kind
                 if len(picked) >= limit:
                     break
@@ -77,9 +77,7 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) ->
         by_kind[kind].append(record_id)
     rows: dict[str, SyncedRecord] = {}
     for kind, ids in by_kind.items():
-        model = RECORD_KINDS.get(kind)
-        if model is None:
-            continue
+        model = RECORD_KINDS[kind]
         for part in chunks(ids):
             for row in session.scalars(select(model).where(model.id.in_(part))):
                 rows[row.id] = row

@@ -98,7 +98,9 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def office(server_db_url: str, local_db: Callable[[str], Callable[[], Session]]) -> Iterator[Office]:
+def office(
+    server_db_url: str, local_db: Callable[[str], Callable[[], Session]]
+) -> Iterator[Office]:
     server = ServerProcess(server_db_url)
     server.start()
     admin = Admin(server_db_url)
