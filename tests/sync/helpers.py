@@ -17,6 +17,7 @@ from kim_desktop.sync.state import SyncInflight, load_state
 from tests.server.conftest import Admin
 
 Sessions = Callable[[], Session]
+START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def snapshot(sessions: Sessions) -> dict[str, dict[str, Any]]:
@@ -52,7 +53,7 @@ def add_consultations(sessions: Sessions, count: int, rng: random.Random, *,
     with sessions() as session:
         rows = [Consultation(
             client_id=client_id or "00000000-0000-4000-8000-000000000001",
-            held_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(hours=rng.randrange(5000)),
+            held_at=START + dt.timedelta(hours=rng.randrange(5000)),
             duration_minutes=rng.randrange(10, 120), mode_code=rng.choice(["in_person", "phone"]),
             fields_of_action=rng.sample(["work", "housing", "language", "health"], 2),
             notes=f"Gesprächsnotiz {rng.random():.12f}",

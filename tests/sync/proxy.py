@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import random
 import socket
@@ -47,10 +48,8 @@ class _Relay:
     @staticmethod
     def _shut(*sockets: socket.socket) -> None:
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
 
     def close(self) -> None:
