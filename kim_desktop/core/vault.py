@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -157,10 +157,10 @@ def _acquire_lock(data_dir: Path) -> FileLock:
     return lock
 
 
-def _upgrade(connection: Connection) -> None:
+def _upgrade(engine: Engine) -> None:
     """Bring the schema up to date; a failing revision leaves the database as it was."""
     try:
-        migrate.upgrade(connection)
+        migrate.upgrade_database(engine)
     except DBAPIError:
         raise
     except Exception as error:
@@ -236,8 +236,7 @@ class Vault:
                 leftover.unlink()
             engine = create_vault_engine(str(building), key)
             try:
-                with engine.begin() as connection:
-                    migrate.upgrade(connection)
+                migrate.upgrade_database(engine)
             finally:
                 engine.dispose()
             headers.write(data_dir, header)
@@ -292,7 +291,7 @@ class Vault:
                         raise VaultCorrupt(
                             f"Die Datenbank {DATABASE_NAME} ist unvollständig. {RESTORE_HINT}"
                         )
-                _upgrade(connection)
+            _upgrade(engine)
         except DBAPIError as error:
             engine.dispose()
             raise VaultCorrupt(

@@ -66,10 +66,10 @@ def test_weak_password_is_refused_before_anything_is_written(
 
 def test_unlock_opens_a_session_stamped_with_the_user(data_dir: Path, vault: Vault):
     vault.close()
-    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
-        with again.session() as session:
-            assert session.info["user"] == "anna"
-            assert session.scalars(select(OutboxEntry)).all() == []
+    again = Vault.unlock(data_dir, user="anna", password=PASSWORD)
+    with again, again.session() as session:
+        assert session.info["user"] == "anna"
+        assert session.scalars(select(OutboxEntry)).all() == []
 
 
 @pytest.mark.parametrize(

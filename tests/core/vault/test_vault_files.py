@@ -2,48 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, insert, select
 
-from kim_desktop.core.db import Base, OutboxEntry
 from kim_desktop.core.vault import Vault, VaultCorrupt
 
-from .support import PASSWORD, snapshot
-
-MARKER = "Zeynep-Okonkwo-Lindqvist"
-ROWS = 3000
-
-
-def fill(vault: Vault, rows: int = ROWS) -> None:
-    now = dt.datetime.now(dt.UTC)
-    with vault.session() as session:
-        session.execute(
-            insert(OutboxEntry),
-            [
-                {"kind": f"{MARKER}-{i}", "record_id": f"{i:036d}", "version": 1, "created_at": now}
-                for i in range(rows)
-            ],
-        )
-        session.commit()
-
-
-def count(vault: Vault) -> int:
-    with vault.session() as session:
-        return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
-
-
-def assert_no_plaintext(folder: Path) -> None:
-    needles = [b"CREATE TABLE", b"SQLite format 3", MARKER.encode(), b"alembic_version"]
-    needles += [table.encode() for table in Base.metadata.tables]
-    for path in folder.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            found = [n for n in needles if n in data or n.lower() in data.lower()]
-            assert found == [], f"{path.name} contains {found}"
+from .support import PASSWORD, assert_no_plaintext, fill, snapshot
 
 
 def test_no_file_in_the_data_folder_holds_plaintext(data_dir: Path, vault: Vault):
