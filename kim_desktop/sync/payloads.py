@@ -30,7 +30,7 @@ def _binary_fields(kind: str) -> list[str]:
 
 def payload_of(record: SyncedRecord) -> dict[str, Any]:
     payload = record_to_payload(record)
-    for key in _binary_fields(record.kind):
+    for key in _binary_fields(type(record).__tablename__):  # type: ignore[attr-defined]
         if isinstance(payload.get(key), bytes | bytearray | memoryview):
             payload[key] = b64encode(bytes(payload[key]))
     return payload
