@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from kim_desktop.core.db import Base
 from kim_desktop.core.models import StructuralGap
 from kim_desktop.core.recovery_key import generate_recovery_key
 from kim_desktop.core.vault import Vault
@@ -58,10 +57,6 @@ def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
         assert wrong.returncode == 2 and "passt nicht" in wrong.stderr
         right = kim(second, "enroll", "--office-recovery-key", recovery_key.lower())
         assert right.returncode == 0, right.stderr
-        for folder in (first, second):
-            with Vault.unlock(folder, user="anna", password=PASSWORD) as vault:
-                # The case-management tables arrive with revision 0002 of the domain branch.
-                Base.metadata.create_all(vault.engine, tables=[StructuralGap.__table__])
 
         with Vault.unlock(first, user="anna", password=PASSWORD) as vault, \
                 vault.session() as session:

@@ -2,7 +2,7 @@
 conflicts, rejected operations and parked records (kim_desktop/sync/state.py).
 
 Revision ID: 0003_sync_client
-Revises: 0001_initial
+Revises: 0002_case_management
 Create Date: 2026-11-25
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_sync_client"
-down_revision: str | Sequence[str] | None = "0001_initial"
+down_revision: str | Sequence[str] | None = "0002_case_management"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
