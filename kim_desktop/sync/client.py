@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import Incoming, apply_incoming
+from kim_desktop.sync.apply import Incoming, apply_incoming, known_versions
 from kim_desktop.sync.crypto import PayloadError, open_sealed
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
@@ -180,11 +180,15 @@ class SyncClient:
                 )
                 if page.next_cursor < cursor:
                     raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")
-                incoming = [_open(state, record) for record in page.records]
                 session.info["applying_remote"] = True
                 try:
                     current = lock_for_write(session)
-                    outcome = apply_incoming(session, incoming)
+                    # Versions this device has (its own echoes, mostly) are not even opened.
+                    known = known_versions(session, [r.record_id for r in page.records])
+                    outcome = apply_incoming(session, [
+                        _open(state, record) for record in page.records
+                        if known.get(record.record_id, 0) < record.version
+                    ])
                     current.pull_cursor = page.next_cursor
                     session.commit()
                 finally:
