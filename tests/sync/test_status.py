@@ -60,7 +60,7 @@ def test_a_rejected_change_is_put_aside_and_never_blocks_the_queue(office: Offic
 
 def test_revoked_device_stops_and_wipe_order_destroys_secrets(office: Office) -> None:
     sessions, client = office.device("a")
-    wiped_sessions, wiped = office.device("b")
+    wiped_sessions, _wiped = office.device("b")
     with sessions() as session:
         device_id = load_state(session).device_id  # type: ignore[union-attr]
     office.admin.revoke(device_id)
