@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -39,7 +40,13 @@ from kim_desktop.sync.http import (
     SyncHttp,
 )
 from kim_desktop.sync.payloads import b64decode
-from kim_desktop.sync.push import apply_results, lock_for_write, prepare_batch, to_request
+from kim_desktop.sync.push import (
+    Operation,
+    apply_results,
+    lock_for_write,
+    prepare_batch,
+    to_request,
+)
 from kim_desktop.sync.state import SyncState, load_state
 
 _T = TypeVar("_T")
@@ -124,6 +131,9 @@ class SyncClient:
             handshake = self._retrying(http.handshake, cancel)
             if handshake.wipe:
                 raise RevokedError(WIPE_MESSAGE, wipe=True)
+            if handshake.office_id != state.office_id:
+                raise RefusedError("Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
+                                   "Bitte wenden Sie sich an Ihre IT-Betreuung.")
             if state.key_check_pending:
                 with self._sessions() as session:
                     self._retrying(partial(publish_key_check, session), cancel)
@@ -153,21 +163,32 @@ class SyncClient:
 
     def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
               cancel: threading.Event) -> bool:
-        while not cancel.is_set():
-            with self._sessions() as session:
-                batch = prepare_batch(session, limit=self.batch_size)
-                if not batch:
-                    return True
-                request = to_request(batch)
-                response = self._retrying(partial(http.push, request), cancel)
-                outcome = apply_results(session, batch, response)
-            totals.pushed += outcome.acknowledged
-            totals.push_conflicts += outcome.conflicts
-            totals.rejected += outcome.rejected
-            report(Progress("push", totals.pushed))
-            if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
-                raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
-        return False
+        """Sends batch after batch; the next batch is sealed while the last one travels."""
+        sent: list[Operation] = []
+        sending: Future[wire.PushResponse] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-push") as network:
+            while True:
+                upcoming: list[Operation] = []
+                if not cancel.is_set():
+                    with self._sessions() as session:
+                        upcoming = prepare_batch(session, limit=self.batch_size,
+                                                 after_seq=sent[-1].seq if sending else 0)
+                if sending is not None:
+                    response = sending.result()
+                    sending = None
+                    with self._sessions() as session:
+                        outcome = apply_results(session, sent, response)
+                    totals.pushed += outcome.acknowledged
+                    totals.push_conflicts += outcome.conflicts
+                    totals.rejected += outcome.rejected
+                    report(Progress("push", totals.pushed))
+                    if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
+                        raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
+                if not upcoming:
+                    return not cancel.is_set()
+                sent = upcoming
+                sending = network.submit(self._retrying, partial(http.push, to_request(sent)),
+                                         cancel)
 
     def _pull(self, http: SyncHttp, state: SyncState, totals: _Totals,
               report: Callable[[Progress], None], cancel: threading.Event) -> bool:

@@ -41,8 +41,10 @@ def lock_for_write(session: Session) -> SyncState:
 
 
 def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
-    """Up to ``limit`` distinct records with pending changes, oldest change first."""
+    """Up to ``limit`` distinct records with pending changes, oldest change first; records in
+    flight or with an open conflict wait."""
     held = set(session.scalars(select(SyncConflict.record_id)))
+    held.update(session.scalars(select(SyncInflight.record_id)))
     picked: dict[str, str] = {}
     after = 0
     while len(picked) < limit:
@@ -79,14 +81,18 @@ _INFLIGHT_COLUMNS = [SyncInflight.seq, SyncInflight.kind, SyncInflight.record_id
                      SyncInflight.payload]
 
 
-def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) -> list[Operation]:
-    """The operations to send next: those already in flight, else a new batch from the outbox.
+def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
+                  after_seq: int = 0) -> list[Operation]:
+    """The operations to send next: those in flight after ``after_seq`` (left by an earlier
+    run), else a new batch from the outbox. ``after_seq`` is the last sequence number of a
+    batch still on its way, so the next one can be sealed meanwhile.
 
     Commits the new batch before returning it.
     """
     state = lock_for_write(session)
     inflight = [Operation(**row._asdict()) for row in session.execute(
-        select(*_INFLIGHT_COLUMNS).order_by(SyncInflight.seq).limit(limit)
+        select(*_INFLIGHT_COLUMNS).where(SyncInflight.seq > after_seq)
+        .order_by(SyncInflight.seq).limit(limit)
     )]
     if inflight:
         session.commit()
