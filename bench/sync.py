@@ -33,7 +33,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import requests
 from sqlalchemy.orm import Session
@@ -47,19 +46,58 @@ from kim_desktop.core.storage import create_vault_engine  # noqa: E402
 from kim_desktop.sync.client import SyncClient  # noqa: E402
 from kim_desktop.sync.crypto import encode_payload  # noqa: E402
 from kim_desktop.sync.enroll import enroll  # noqa: E402
-from kim_desktop.sync.http import SyncHttp  # noqa: E402
 from kim_desktop.sync.payloads import payload_of  # noqa: E402
 
-WORDS = ("Beratung Termin Jobcenter Sprachkurs Wohnung Anerkennung Zeugnis Kita Schule Antrag "
-         "Aufenthalt Verlängerung Ausländerbehörde Integrationskurs Arbeit Praktikum Bewerbung "
-         "Familie Gesundheit Arzt Dolmetschung Unterlagen Nachweis Einkommen Miete Vermieter "
-         "vereinbart besprochen erledigt offen nachgereicht begleitet geklärt").split()
+WORDS = (
+    "B", "e", "r", "a", "t", "u", "n", "g", "T", "e", "r", "m", "i", "n", "J", "o", "b", "c", "e",
+    "n", "t", "e", "r", "S", "p", "r", "a", "c", "h", "k", "u", "r", "s", "W", "o", "h", "n", "u",
+    "n", "g", "A", "n", "e", "r", "k", "e", "n", "n", "u", "n", "g", "Z", "e", "u", "g", "n", "i",
+    "s", "K", "i", "t", "a", "S", "c", "h", "u", "l", "e", "A", "n", "t", "r", "a", "g", "A", "u",
+    "f", "e", "n", "t", "h", "a", "l", "t", "V", "e", "r", "l", "ä", "n", "g", "e", "r", "u", "n",
+    "g", "A", "u", "s", "l", "ä", "n", "d", "e", "r", "b", "e", "h", "ö", "r", "d", "e", "I", "n",
+    "t", "e", "g", "r", "a", "t", "i", "o", "n", "s", "k", "u", "r", "s", "A", "r", "b", "e", "i",
+    "t", "P", "r", "a", "k", "t", "i", "k", "u", "m", "B", "e", "w", "e", "r", "b", "u", "n", "g",
+    "F", "a", "m", "i", "l", "i", "e", "G", "e", "s", "u", "n", "d", "h", "e", "i", "t", "A", "r",
+    "z", "t", "D", "o", "l", "m", "e", "t", "s", "c", "h", "u", "n", "g", "U", "n", "t", "e", "r",
+    "l", "a", "g", "e", "n", "N", "a", "c", "h", "w", "e", "i", "s", "E", "i", "n", "k", "o", "m",
+    "m", "e", "n", "M", "i", "e", "t", "e", "V", "e", "r", "m", "i", "e", "t", "e", "r", "v", "e",
+    "r", "e", "i", "n", "b", "a", "r", "t", "b", "e", "s", "p", "r", "o", "c", "h", "e", "n", "e",
+    "r", "l", "e", "d", "i", "g", "t", "o", "f", "f", "e", "n", "n", "a", "c", "h", "g", "e", "r",
+    "e", "i", "c", "h", "t", "b", "e", "g", "l", "e", "i", "t", "e", "t", "g", "e", "k", "l", "ä",
+    "r", "t",
+)
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux), to see cost apart from load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuClock:
+    """CPU seconds of this process and the server between two readings."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+        self.reset()
+
+    def reset(self) -> None:
+        self.client, self.server = time.process_time(), cpu_seconds(self.server_pid)
+
+    def take(self) -> tuple[float, float]:
+        client, server = time.process_time(), cpu_seconds(self.server_pid)
+        spent = (client - self.client, server - self.server)
+        self.client, self.server = client, server
+        return spent
+
+
+SERVER_PIDS: dict[str, int] = {}
 
 
 @contextmanager
@@ -74,6 +112,7 @@ def kim_server(db_url: str) -> Iterator[str]:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    SERVER_PIDS[url] = process.pid
     try:
         for _ in range(600):
             try:
@@ -186,30 +225,6 @@ class CountingRelay:
         self.listener.close()
 
 
-class HttpClock:
-    """Seconds spent waiting for HTTP answers (server and loopback), to split client cost."""
-
-    seconds = 0.0
-
-    @classmethod
-    def install(cls) -> None:
-        original = SyncHttp._call
-
-        def call(self: SyncHttp, *args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return original(self, *args, **kwargs)
-            finally:
-                cls.seconds += time.perf_counter() - started
-
-        SyncHttp._call = call  # type: ignore[method-assign]
-
-    @classmethod
-    def take(cls) -> float:
-        seconds, cls.seconds = cls.seconds, 0.0
-        return seconds
-
-
 def timed(call: Callable[[], object]) -> float:
     started = time.perf_counter()
     call()
@@ -254,27 +269,29 @@ def main() -> None:
         key = a.enrollment.office_recovery_key
         b = Device(folder, "b", server, db_url, big["office_id"], key)
         add_consultations(a, args.records, seed=1)
-        HttpClock.install()
-        push_seconds, push_waiting = [0.0], [0.0]
+        cpu = CpuClock(SERVER_PIDS[server])
+        push_seconds, push_cpu = [0.0], [(0.0, 0.0)]
         started = time.perf_counter()
-        HttpClock.take()
 
         def push_done(step: object) -> None:
             if getattr(step, "phase", "") == "push":
                 push_seconds[0] = time.perf_counter() - started
-                push_waiting[0] = HttpClock.seconds
+                push_cpu[0] = (time.process_time() - cpu.client,
+                               cpu_seconds(cpu.server_pid) - cpu.server)
 
         a.client.run(progress=push_done)
         first_total = time.perf_counter() - started
-        HttpClock.take()
+        cpu.reset()
         pull_seconds = timed(b.client.run)
-        pull_waiting = HttpClock.take()
+        pull_cpu = cpu.take()
+        per = 1e6 / args.records
         print(f"Erste Synchronisation, Senden:     {args.records / push_seconds[0]:8,.0f} "
-              f"Datensätze/s ({push_seconds[0]:.1f} s, davon {push_waiting[0]:.1f} s Warten auf "
-              f"den Server; Lauf mit Echo-Abgleich {first_total:.1f} s)")
+              f"Datensätze/s ({push_seconds[0]:.1f} s; Lauf mit Echo-Abgleich {first_total:.1f} s)"
+              f"; CPU je Datensatz: Gerät {push_cpu[0][0] * per:.0f} µs, Server "
+              f"{push_cpu[0][1] * per:.0f} µs")
         print(f"Erste Synchronisation, Empfangen:  {args.records / pull_seconds:8,.0f} "
-              f"Datensätze/s ({pull_seconds:.1f} s, davon {pull_waiting:.1f} s Warten auf den "
-              f"Server)")
+              f"Datensätze/s ({pull_seconds:.1f} s); CPU je Datensatz: Gerät "
+              f"{pull_cpu[0] * per:.0f} µs, Server {pull_cpu[1] * per:.0f} µs")
         print(f"Erste Synchronisation, gesamt:     "
               f"{args.records / (push_seconds[0] + pull_seconds):8,.0f} Datensätze/s "
               f"(Ziel ≥ 5.000)")
@@ -319,8 +336,10 @@ def main() -> None:
         relay.close()
         print(f"Bytes je Änderung: komprimierte Nutzlast {compressed:.0f} B; Senden "
               f"{push_bytes:.0f} B (Faktor {push_bytes / compressed:.2f}), Empfangen auf einem "
-              f"anderen Gerät {pull_bytes:.0f} B (Faktor {pull_bytes / compressed:.2f}); Ziel ≤ 1,3")
-        print(f"  dazu das Echo der eigenen Änderungen beim Abholen: {echo_bytes:.0f} B je Änderung")
+              f"anderen Gerät {pull_bytes:.0f} B (Faktor {pull_bytes / compressed:.2f}); "
+              "Ziel ≤ 1,3")
+        print(f"  dazu das Echo der eigenen Änderungen beim Abholen: {echo_bytes:.0f} B "
+              "je Änderung")
     try:
         sys.path.insert(0, str(ROOT / "bench"))
         from server_load import run_server_load  # type: ignore[import-not-found]
