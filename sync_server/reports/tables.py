@@ -84,6 +84,7 @@ def build_table(
     threshold: int,
     row_totals: bool = False,
     column_totals: bool = False,
+    contributors: Sequence[Sequence[int]] | None = None,
     chart: ChartKind | None = None,
     chart_columns: tuple[int, ...] = (0,),
     notes: Sequence[str] = (),
@@ -93,6 +94,7 @@ def build_table(
         threshold=threshold,
         row_totals=row_totals,
         column_totals=column_totals,
+        contributors=contributors,
     )
     if not rows:
         grid = SuppressedGrid([], None, None, None, threshold)
