@@ -97,7 +97,11 @@ def build_table(
         contributors=contributors,
     )
     if not rows:
-        grid = SuppressedGrid([], None, None, None, threshold)
+        zeros = [Cell(0) for _ in column_labels]
+        grid = SuppressedGrid(
+            [], None, zeros if column_totals else None,
+            Cell(0) if row_totals and column_totals else None, threshold,
+        )
     return ReportTable(
         slug=slug,
         title=title,

@@ -1,0 +1,91 @@
+"""Fixtures of the report tests: a migrated database (SQLite file or a fresh PostgreSQL
+schema), an office, facts written through the real models, and the real ASGI app."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from reports_helpers import PASSWORD
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync_server.app import create_app
+from sync_server.config import Settings
+from sync_server.dashboard import auth
+from sync_server.dashboard.models import Role
+from sync_server.db import make_engine, make_session_factory, upgrade
+from sync_server.models import Office
+
+PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    schema = f"reports_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(PG_BASE)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def office_id(sessions: sessionmaker[Session]) -> str:
+    with sessions() as session, session.begin():
+        office = Office(name="Integrationsbüro Minden", municipality="minden", last_seq=0)
+        session.add(office)
+        session.flush()
+        return office.id
+
+
+@pytest.fixture
+def add(sessions: sessionmaker[Session]) -> Any:
+    def _add(*rows: Any) -> None:
+        with sessions() as session, session.begin():
+            session.add_all(rows)
+    return _add
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings(db_url=db_url, rate_limit_ip_burst=10_000, rate_limit_ip_per_second=1000.0)
+
+
+@pytest.fixture
+def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), base_url="http://testserver") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def make_user(sessions: sessionmaker[Session]) -> Any:
+    def _make(name: str, role: Role = Role.COORDINATOR, *, with_totp: bool = False) -> str | None:
+        with sessions() as session, session.begin():
+            user = auth.add_user(session, name=name, role=role, password=PASSWORD,
+                                 with_totp=with_totp)
+            return user.totp_secret
+    return _make
