@@ -192,3 +192,8 @@ def sweep_expired_sessions(session: Session) -> int:
 
 def csrf_matches(expected: str, given: str | None) -> bool:
     return given is not None and hmac.compare_digest(expected.encode(), given.encode())
+
+
+def totp_uri(name: str, secret: str) -> str:
+    """The otpauth:// URI an authenticator app takes (as text or QR code)."""
+    return pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name="KIM Koordination")

@@ -99,7 +99,7 @@ def build_table(
     if not rows:
         zeros = [Cell(0) for _ in column_labels]
         grid = SuppressedGrid(
-            [], None, zeros if column_totals else None,
+            [], [] if row_totals else None, zeros if column_totals else None,
             Cell(0) if row_totals and column_totals else None, threshold,
         )
     return ReportTable(

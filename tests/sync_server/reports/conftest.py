@@ -3,6 +3,7 @@ schema), an office, facts written through the real models, and the real ASGI app
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -89,3 +90,18 @@ def make_user(sessions: sessionmaker[Session]) -> Any:
                                  with_totp=with_totp)
             return user.totp_secret
     return _make
+
+
+@pytest.fixture
+def device_token(sessions: sessionmaker[Session], office_id: str) -> str:
+    """A real device of the office, enrolled through the services: its bearer token."""
+    from sync_server.services import devices
+
+    with sessions() as session, session.begin():
+        issued = devices.issue_enrollment_code(
+            session, office_id=office_id, ttl=dt.timedelta(hours=1), actor="test"
+        )
+    with sessions() as session, session.begin():
+        return devices.enroll(
+            session, code=issued.code, device_name="Laptop 1", app_version="1.0"
+        ).token
