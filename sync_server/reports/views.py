@@ -23,11 +23,10 @@ GENDER_LABELS = {
     "unspecified": "ohne Angabe", "unknown": "ohne Angabe",
 }
 PRECHECK_STATUS_LABELS = {
-    "likely_eligible": "voraussichtlich erfüllt",
-    "eligible_from_date": "erfüllt ab einem Datum",
-    "missing_conditions": "Voraussetzungen fehlen",
-    "not_applicable": "nicht anwendbar",
-    "unknown": "unklar",
+    "met": "voraussichtlich erfüllt",
+    "met_later": "erfüllt ab späterem Datum",
+    "not_met": "nicht erfüllt",
+    "unknown": "unklar (Angaben fehlen)",
 }
 PRECHECK_RULE_LABELS = {
     "aufenthg_25a": "§ 25a AufenthG",

@@ -94,8 +94,8 @@ def test_referrals_prechecks_and_closures(
                         referrals={"jobcenter:accepted": 2, "jugendamt:declined": 1})
              for n in range(10)]
     facts += [case_fact(office_id, f"case-{n:02d}-pseudonym",
-                        prechecks={"aufenthg_25b:likely_eligible": 1} if n < 7 else
-                        {"aufenthg_25b:missing_conditions": 1},
+                        prechecks={"aufenthg_25b:met": 1} if n < 7 else
+                        {"aufenthg_25b:not_met": 1},
                         case_closed=dt.date(2026, 9, 1) if n < 6 else None,
                         closure_reason="goals_achieved" if n < 6 else None,
                         goals_total=3, goals_reached=1)
