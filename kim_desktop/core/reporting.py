@@ -174,12 +174,12 @@ def derive_facts(
             return live_ids.get(case_id)
         return _case_for(cases_by_client, client_id, day)
 
-    statuses: dict[str, str] = {}
+    statuses: dict[str, list[str]] = defaultdict(list)
     for period in session.scalars(
         select(ResidenceStatusPeriod).where(ResidenceStatusPeriod.deleted_at.is_(None))
         .order_by(ResidenceStatusPeriod.valid_from)
     ):
-        statuses[period.client_id] = period.status_code  # the latest period wins
+        statuses[period.client_id].append(period.status_code)
     needs: dict[str, dict[str, str]] = defaultdict(dict)
     for need in session.scalars(
         select(NeedsAssessment).where(NeedsAssessment.deleted_at.is_(None))
@@ -219,7 +219,11 @@ def derive_facts(
         client = clients[case.client_id]
         key = hmac.new(secret, bytes.fromhex(salts[case.id]), hashlib.sha256).hexdigest()
         municipality = client.municipality_code or UNKNOWN
-        status_code = statuses.get(client.id)
+        history = statuses.get(client.id, [])
+        status_category = (
+            catalogs.residence_category(history[-1], history[-2] if len(history) > 1 else None)
+            if history else UNKNOWN
+        )
         open_needs = sorted(
             field for field, level in needs.get(case.id, {}).items() if level != NeedLevel.NONE
         )
@@ -236,7 +240,7 @@ def derive_facts(
             target_group=sorted(case.target_group_criteria or []),
             age_band=age_band(client.birth_date, case.opened_on),
             gender=client.gender or UNKNOWN,
-            status_category=catalogs.residence_category(status_code) if status_code else UNKNOWN,
+            status_category=status_category,
             phase=case.phase,
             case_opened=_first_of_month(case.opened_on),
             case_closed=_first_of_month(case.closed_on),

@@ -34,7 +34,7 @@ def month_fact(office_id: str, key: str, month: str, **values: Any) -> ReportFac
 
 def gap_row(office_id: str, key: str, **values: Any) -> ReleasedGapRow:
     defaults: dict[str, Any] = {
-        "office_id": office_id, "key": key, "category": "access",
+        "office_id": office_id, "key": key, "category": "housing_market",
         "field_of_action": "housing", "municipality": "minden",
         "description": "Wohnungsbesichtigungen scheitern ohne Sprachmittlung.",
         "case_count": 7, "released_on": dt.date(2026, 3, 1), "device_id": "d",
