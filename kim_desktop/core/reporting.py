@@ -197,18 +197,18 @@ def derive_facts(
         select(Consultation).where(Consultation.deleted_at.is_(None))
     ):
         day = consultation.held_at.date()
-        case = owning_case(consultation.case_id, consultation.client_id, day)
-        if case is None:
+        owner = owning_case(consultation.case_id, consultation.client_id, day)
+        if owner is None:
             continue
-        month = activity[case.id][_month(day)]
+        month = activity[owner.id][_month(day)]
         month.consultations += 1
         month.minutes += consultation.duration_minutes
         month.fields = (month.fields or set()) | set(consultation.fields_of_action or [])
     for referral in session.scalars(select(Referral).where(Referral.deleted_at.is_(None))):
-        case = owning_case(referral.case_id, referral.client_id, referral.planned_on)
-        if case is None:
+        owner = owning_case(referral.case_id, referral.client_id, referral.planned_on)
+        if owner is None:
             continue
-        month = activity[case.id][_month(referral.planned_on)]
+        month = activity[owner.id][_month(referral.planned_on)]
         category = catalogs.agency_category(referral.agency_code)
         slot = f"{category}:{referral.state}"
         month.referrals = month.referrals or {}

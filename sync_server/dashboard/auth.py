@@ -6,6 +6,7 @@ does not say whether the name exists.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -118,10 +119,8 @@ def login(session: Session, *, name: str, password: str) -> LoginResult:
     now = utcnow()
     user = session.scalar(select(DashboardUser).where(DashboardUser.name == name.strip()))
     if user is None:
-        try:
+        with contextlib.suppress(VerificationError):
             _hasher.verify(_DUMMY_HASH, password)
-        except VerificationError:
-            pass
         raise LoginError("Name oder Passwort ist falsch.")
     if user.locked_until is not None and user.locked_until > now:
         raise LoginError(_locked_message(user.locked_until))

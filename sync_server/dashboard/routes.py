@@ -14,7 +14,7 @@ from kim_desktop.core.catalogs import default_catalogs
 from sync_server.config import Settings
 from sync_server.dashboard import auth, board, security
 from sync_server.dashboard.models import GAP_STATE_LABELS, GapState, Role
-from sync_server.dashboard.rendering import STATIC_DIR, SECURITY_HEADERS, render
+from sync_server.dashboard.rendering import SECURITY_HEADERS, STATIC_DIR, render
 from sync_server.dashboard.security import (
     PRE_CSRF_COOKIE,
     SESSION_COOKIE,

@@ -11,8 +11,20 @@ class FilterError(ValueError):
     """A filter value a person typed that we cannot use; the message is German."""
 
 
+MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+               "September", "Oktober", "November", "Dezember")
+
+
+def _month_end(day: dt.date) -> dt.date:
+    next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return next_month - dt.timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class ReportFilter:
+    """Whole months: facts carry dates to the month only (docs/reporting.md), so a period
+    always runs from the first day of its first month to the last day of its last month."""
+
     start: dt.date
     end: dt.date
     #: A municipality code (catalog), or None for the whole Kreis.
@@ -36,7 +48,10 @@ class ReportFilter:
 
     def describe(self, municipality_label: str | None = None) -> str:
         where = municipality_label or "ganzer Kreis"
-        return f"{self.start:%d.%m.%Y} bis {self.end:%d.%m.%Y}, {where}"
+        first = f"{MONTH_NAMES[self.start.month - 1]} {self.start.year}"
+        last = f"{MONTH_NAMES[self.end.month - 1]} {self.end.year}"
+        period = first if first == last else f"{first} bis {last}"
+        return f"{period}, {where}"
 
 
 def _parse_date(raw: str, *, end_of_month: bool, what: str) -> dt.date:
@@ -53,15 +68,12 @@ def _parse_date(raw: str, *, end_of_month: bool, what: str) -> dt.date:
             f"„{raw}“ ist kein gültiges Datum für {what}. "
             "Bitte TT.MM.JJJJ, JJJJ-MM-TT oder JJJJ-MM angeben."
         ) from None
-    if not end_of_month:
-        return first
-    next_month = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return next_month - dt.timedelta(days=1)
+    return _month_end(first) if end_of_month else first
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The current calendar year up to today."""
-    return dt.date(today.year, 1, 1), today
+    """The current calendar year up to this month."""
+    return dt.date(today.year, 1, 1), _month_end(today)
 
 
 def parse_filter(
@@ -93,4 +105,4 @@ def parse_filter(
                 f"Die Kommune „{municipality.strip()}“ ist nicht bekannt. "
                 "Bitte eine Kommune des Kreises aus der Liste wählen."
             )
-    return ReportFilter(first, last, code)
+    return ReportFilter(first.replace(day=1), _month_end(last), code)

@@ -16,6 +16,7 @@ Semantics, per filter (period ``start``..``end``, optional municipality):
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -31,6 +32,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlalchemy.sql.selectable import TableValuedAlias
 
 from kim_desktop.sync.wire import FactKind
@@ -131,7 +133,7 @@ def contacts_by_municipality(session: Session, flt: ReportFilter) -> dict[str, C
     }
 
 
-def _month_of(session: Session, column: ColumnElement[object]) -> ColumnElement[str]:
+def _month_of(session: Session, column: SQLCoreOperations[Any]) -> ColumnElement[str]:
     if session.get_bind().dialect.name == "postgresql":
         return func.to_char(column, "YYYY-MM")
     return func.strftime("%Y-%m", column)
@@ -170,13 +172,13 @@ def contacts_by_month(session: Session, flt: ReportFilter) -> dict[str, ContactC
     }
 
 
-def _array_elements(session: Session, column: ColumnElement[object]) -> TableValuedAlias:
+def _array_elements(session: Session, column: SQLCoreOperations[Any]) -> TableValuedAlias:
     if session.get_bind().dialect.name == "postgresql":
         return func.json_array_elements_text(column).table_valued("value")
     return func.json_each(column).table_valued("value")
 
 
-def _object_items(session: Session, column: ColumnElement[object]) -> TableValuedAlias:
+def _object_items(session: Session, column: SQLCoreOperations[Any]) -> TableValuedAlias:
     if session.get_bind().dialect.name == "postgresql":
         return func.json_each_text(column).table_valued("key", "value")
     return func.json_each(column).table_valued("key", "value")
@@ -259,7 +261,7 @@ def goals(session: Session, flt: ReportFilter) -> tuple[int, int, int]:
 
 
 def _dict_sums(
-    session: Session, column: ColumnElement[object], conditions: list[ColumnElement[bool]]
+    session: Session, column: SQLCoreOperations[Any], conditions: list[ColumnElement[bool]]
 ) -> dict[tuple[str, str], int]:
     items = _object_items(session, column)
     statement = (

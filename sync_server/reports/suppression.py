@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -186,6 +186,7 @@ def _first_bridge(edges: dict[_Pos, tuple[tuple[str, int], tuple[str, int]]]) ->
             continue
         order[start] = low[start] = len(order)
         # Iterative DFS: (node, edge used to reach it, iterator over its neighbours).
+        stack: list[tuple[tuple[str, int], _Pos | None, Iterator[tuple[tuple[str, int], _Pos]]]]
         stack = [(start, None, iter(adjacency[start]))]
         while stack:
             node, via, neighbours = stack[-1]

@@ -52,7 +52,8 @@ class Context:
 
     def describe(self) -> str:
         municipality = self.flt.municipality
-        return self.flt.describe(self.label("municipalities", municipality) if municipality else None)
+        label = self.label("municipalities", municipality) if municipality else None
+        return self.flt.describe(label)
 
 
 def _overview(ctx: Context) -> list[ReportTable]:

@@ -73,4 +73,4 @@ __all__ = [
 ]
 
 # The report pseudonyms sync like every record: register their kinds with the rest.
-from kim_desktop.core import report_pseudonyms as _report_pseudonyms  # noqa: E402,F401
+from kim_desktop.core import report_pseudonyms as _report_pseudonyms  # noqa: F401

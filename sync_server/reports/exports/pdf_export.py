@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from sync_server.reports.exports import LEGEND, Report
-from sync_server.reports.tables import ReportTable
+from sync_server.reports.tables import ChartKind, ReportTable
 
 BAR = colors.HexColor("#1f5f8b")
 HEADER = colors.HexColor("#dce6f0")
@@ -48,6 +48,29 @@ def _bar_drawing(table: ReportTable, column: int) -> Drawing:
         drawing.add(String(label_width + width + 3, y + 4, cell.display(table.threshold),
                            fontSize=8))
     drawing.add(Line(label_width, 0, label_width, height, strokeColor=colors.grey))
+    return drawing
+
+
+def _column_drawing(table: ReportTable, column: int) -> Drawing:
+    """Months side by side in a fixed-size box, however long the period."""
+    cells = table.column(column)
+    width, height, bottom, left = 440, 150, 18, 30
+    drawing = Drawing(width, height)
+    top = max((c.public_value or 0) for c in cells) or 1
+    step = (width - left) / max(len(cells), 1)
+    drawing.add(String(0, height - 8, f"{table.column_labels[column]} (max. {top})",
+                       fontSize=8))
+    for index, cell in enumerate(cells):
+        x = left + index * step
+        if cell.public_value:
+            bar = (height - bottom - 14) * cell.public_value / top
+            drawing.add(Rect(x + step * 0.1, bottom, step * 0.8, bar, fillColor=BAR,
+                             strokeColor=None))
+    every = max(1, len(cells) // 8)
+    for index, label in enumerate(table.row_labels):
+        if index % every == 0:
+            drawing.add(String(left + index * step, 4, label, fontSize=7))
+    drawing.add(Line(left, bottom, width, bottom, strokeColor=colors.grey))
     return drawing
 
 
@@ -108,12 +131,19 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
             ]
             if table.row_labels:
                 block.append(_table_flowable(table, styles))
-                if table.chart is not None:
-                    block += [Spacer(1, 0.2 * cm), _bar_drawing(table, table.chart_columns[0])]
+                column = table.chart_columns[0]
+                if table.chart is ChartKind.LINE:
+                    block += [Spacer(1, 0.2 * cm), _column_drawing(table, column)]
+                elif table.chart is ChartKind.BAR and len(table.row_labels) <= 40:
+                    block += [Spacer(1, 0.2 * cm), _bar_drawing(table, column)]
             else:
                 block.append(Paragraph("Keine Daten im gewählten Zeitraum.", styles["body"]))
             block += [Paragraph(n, styles["small"]) for n in table.notes]
             block.append(Spacer(1, 0.4 * cm))
-            story.append(KeepTogether(block))
+            # Long tables (many months) may break across pages; short ones stay together.
+            if len(table.row_labels) > 30:
+                story.extend(block)
+            else:
+                story.append(KeepTogether(block))
     document.build(story)
     return buffer.getvalue()

@@ -6,8 +6,8 @@ from typing import Any
 
 import pyotp
 from fastapi.testclient import TestClient
-
 from reports_helpers import PASSWORD, csrf_of, login
+
 from sync_server.dashboard.models import Role
 
 

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-
 from reports_helpers import case_fact, csrf_of, gap_row, login, month_fact
 
 
