@@ -29,22 +29,23 @@ class Series:
 
 
 def _nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value``."""
-    if value <= 5:
-        return 5
-    magnitude = 10 ** (len(str(value)) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        candidate = int(step * magnitude)
-        if candidate >= value:
-            return candidate
-    return value
+    """An axis maximum at or above ``value`` whose four grid steps are round integers."""
+    if value <= 4:
+        return 4
+    raw = value / 4
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    for factor in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10):
+        step = factor * magnitude
+        if step >= raw and step == int(step):
+            return int(step) * 4
+    return 40 * magnitude
 
 
 def _describe(title: str, labels: Sequence[str], series: Sequence[Series], threshold: int) -> str:
     parts = []
     for one in series:
         values = ", ".join(
-            f"{label}: {cell.display(threshold)}"
+            f"{label}: {cell.display(threshold, grouped=True)}"
             for label, cell in zip(labels, one.cells, strict=True)
         )
         parts.append(f"{one.name}: {values}" if len(series) > 1 else values)
@@ -92,7 +93,7 @@ def bar_chart(
             )
         out.append(
             f'<text x="{label_width + bar + 6:.1f}" y="{y + 15}">'
-            f"{escape(cell.display(threshold))}</text>"
+            f"{escape(cell.display(threshold, grouped=True))}</text>"
         )
     out.append("</g></svg>")
     return "".join(out)
@@ -102,7 +103,7 @@ def line_chart(
     *, chart_id: str, title: str, labels: Sequence[str], series: Sequence[Series], threshold: int
 ) -> str:
     """A line chart over months; a suppressed month breaks the line rather than guessing."""
-    left, right, top_pad, bottom = 60, 150, 12, 46
+    left, right, top_pad, bottom = 60, 230, 12, 46
     plot_width = max(60 * max(len(labels) - 1, 1), 360)
     plot_height = 220
     width, height = left + plot_width + right, top_pad + plot_height + bottom
@@ -170,4 +171,4 @@ def line_chart(
 
 
 def _format_tick(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:.1f}"
+    return f"{value:,.0f}".replace(",", ".")

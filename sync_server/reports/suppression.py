@@ -51,12 +51,14 @@ class Cell:
     value: int
     hidden: Hidden = Hidden.NO
 
-    def display(self, threshold: int = DEFAULT_THRESHOLD) -> str:
+    def display(self, threshold: int = DEFAULT_THRESHOLD, *, grouped: bool = False) -> str:
+        """The text a person may see; ``grouped`` adds German thousands separators (pages,
+        PDF), plain digits otherwise (CSV, for other programs)."""
         if self.hidden is Hidden.PRIMARY:
             return f"<{threshold}"
         if self.hidden is Hidden.SECONDARY:
             return SECONDARY_MARK
-        return str(self.value)
+        return f"{self.value:,}".replace(",", ".") if grouped else str(self.value)
 
     @property
     def public_value(self) -> int | None:

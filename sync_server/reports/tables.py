@@ -48,17 +48,17 @@ class ReportTable:
     def header(self) -> list[str]:
         return [self.row_heading, *self.column_labels] + (["Summe"] if self.has_row_totals else [])
 
-    def display_rows(self) -> list[list[str]]:
+    def display_rows(self, *, grouped: bool = False) -> list[list[str]]:
         """Every row as text, the totals row included: what a person may see."""
         rows = []
         for index, label in enumerate(self.row_labels):
             cells = list(self.grid.cells[index])
             if self.grid.row_totals is not None:
                 cells.append(self.grid.row_totals[index])
-            rows.append([label, *(c.display(self.threshold) for c in cells)])
+            rows.append([label, *(c.display(self.threshold, grouped=grouped) for c in cells)])
         totals = self.total_cells()
         if totals is not None:
-            rows.append(["Summe", *(c.display(self.threshold) for c in totals)])
+            rows.append(["Summe", *(c.display(self.threshold, grouped=grouped) for c in totals)])
         return rows
 
     def total_cells(self) -> list[Cell] | None:

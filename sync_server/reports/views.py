@@ -40,6 +40,16 @@ REFERRAL_OUTCOME_LABELS = {
 }
 
 
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt",
+                       "Nov", "Dez")
+
+
+def month_label(month: str) -> str:
+    """ "2026-03" -> "Mär 2026" """
+    year, number = month.split("-")
+    return f"{MONTH_ABBREVIATIONS[int(number) - 1]} {year}"
+
+
 @dataclass(frozen=True)
 class Context:
     session: Session
@@ -128,6 +138,7 @@ def _contact_table(
     contacts: list[queries.ContactCounts],
     totals: bool,
     chart: ChartKind = ChartKind.BAR,
+    per_month: bool = False,
 ) -> ReportTable:
     """Consultations, minutes and cases with contact; hidden by how many cases stand behind."""
     values = [[c.cases, c.consultations, c.minutes] for c in contacts]
@@ -136,11 +147,18 @@ def _contact_table(
         caption=f"{title}, {ctx.describe()}",
         row_heading=row_heading,
         rows=list(zip(labels, values, strict=True)),
-        column_labels=["Fälle mit Kontakt", "Beratungskontakte", "Minuten"],
+        column_labels=[
+            "Fälle mit Kontakt im Monat" if per_month else "Fälle mit Kontakt",
+            "Beratungskontakte", "Minuten",
+        ],
         threshold=ctx.threshold, chart=chart, chart_columns=(1,),
         column_totals=totals,
         contributors=[[c.cases] * 3 for c in contacts],
-        notes=["Ein Wert wird ausgeblendet, wenn weniger Fälle als die Schwelle dahinterstehen."],
+        notes=[
+            "Ein Wert wird ausgeblendet, wenn weniger Fälle als die Schwelle dahinterstehen.",
+            *(["Ein Fall mit Kontakten in mehreren Monaten zählt in der Summe mehrfach."]
+              if per_month else []),
+        ],
     )
 
 
@@ -254,12 +272,13 @@ def _trends(ctx: Context) -> list[ReportTable]:
     cases = queries.cases_by_month(ctx.session, ctx.flt)
     contacts = queries.contacts_by_month(ctx.session, ctx.flt)
     months = ctx.flt.months()
+    labels = [month_label(m) for m in months]
     case_table = build_table(
         slug="verlauf_faelle",
         title="Neue und abgeschlossene Fälle je Monat",
         caption=f"Fälle je Monat, {ctx.describe()}",
         row_heading="Monat",
-        rows=[(m, cases.get(m, (0, 0))) for m in months],
+        rows=[(label, cases.get(m, (0, 0))) for label, m in zip(labels, months, strict=True)],
         column_labels=["Neue Fälle", "Abgeschlossene Fälle"],
         threshold=ctx.threshold,
         column_totals=True,
@@ -271,10 +290,11 @@ def _trends(ctx: Context) -> list[ReportTable]:
         slug="verlauf_beratung",
         title="Beratungskontakte je Monat",
         row_heading="Monat",
-        labels=months,
+        labels=labels,
         contacts=[contacts.get(m, queries.ContactCounts()) for m in months],
         totals=True,
         chart=ChartKind.LINE,
+        per_month=True,
     )
     return [case_table, contact_table]
 

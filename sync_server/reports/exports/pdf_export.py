@@ -45,7 +45,7 @@ def _bar_drawing(table: ReportTable, column: int) -> Drawing:
         if width > 0:
             drawing.add(Rect(label_width, y + 2, width, row_height - 5, fillColor=BAR,
                              strokeColor=None))
-        drawing.add(String(label_width + width + 3, y + 4, cell.display(table.threshold),
+        drawing.add(String(label_width + width + 3, y + 4, cell.display(table.threshold, grouped=True),
                            fontSize=8))
     drawing.add(Line(label_width, 0, label_width, height, strokeColor=colors.grey))
     return drawing
@@ -77,7 +77,7 @@ def _column_drawing(table: ReportTable, column: int) -> Drawing:
 def _table_flowable(table: ReportTable, styles: dict[str, ParagraphStyle]) -> Table:
     small = styles["small"]
     data = [[Paragraph(text, small) for text in table.header()]]
-    data += [[Paragraph(row[0], small), *row[1:]] for row in table.display_rows()]
+    data += [[Paragraph(row[0], small), *row[1:]] for row in table.display_rows(grouped=True)]
     first_width = 5.5 * cm
     rest = (17 * cm - first_width) / max(len(table.header()) - 1, 1)
     flowable = Table(data, colWidths=[first_width] + [rest] * (len(table.header()) - 1),

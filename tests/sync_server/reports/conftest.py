@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from reports_helpers import PASSWORD
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.app import create_app
@@ -24,21 +24,38 @@ from sync_server.models import Office
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'server.db'}"
-        return
+@pytest.fixture(scope="session")
+def pg_schema_url() -> Iterator[str]:
+    """One migrated PostgreSQL schema for this run (unique name: parallel runs never meet);
+    each test empties it instead of migrating anew."""
     schema = f"reports_{uuid.uuid4().hex[:12]}"
     admin = make_engine(PG_BASE)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    migrated = make_engine(url)
+    upgrade(migrated)
+    migrated.dispose()
     try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+        yield url
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'server.db'}"
+    url: str = request.getfixturevalue("pg_schema_url")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        tables = [t for t in inspect(connection).get_table_names() if t != "alembic_version"]
+        connection.execute(text(
+            "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
 
 
 @pytest.fixture

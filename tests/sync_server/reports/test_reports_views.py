@@ -120,7 +120,7 @@ def test_trends_cover_every_month_of_the_period(
           for n in range(5)])
     tables = _tables(sessions, "verlauf", ReportFilter(dt.date(2026, 1, 1), dt.date(2026, 3, 31)))
     assert tables["verlauf_faelle"].display_rows() == [
-        ["2026-01", "5", "0"], ["2026-02", "0", "0"], ["2026-03", "0", "0"], ["Summe", "5", "0"],
+        ["Jan 2026", "5", "0"], ["Feb 2026", "0", "0"], ["Mär 2026", "0", "0"], ["Summe", "5", "0"],
     ]
 
 
