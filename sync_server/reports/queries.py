@@ -16,8 +16,8 @@ Semantics, per filter (period ``start``..``end``, optional municipality):
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,

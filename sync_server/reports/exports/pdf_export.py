@@ -45,8 +45,8 @@ def _bar_drawing(table: ReportTable, column: int) -> Drawing:
         if width > 0:
             drawing.add(Rect(label_width, y + 2, width, row_height - 5, fillColor=BAR,
                              strokeColor=None))
-        drawing.add(String(label_width + width + 3, y + 4, cell.display(table.threshold, grouped=True),
-                           fontSize=8))
+        text = cell.display(table.threshold, grouped=True)
+        drawing.add(String(label_width + width + 3, y + 4, text, fontSize=8))
     drawing.add(Line(label_width, 0, label_width, height, strokeColor=colors.grey))
     return drawing
 

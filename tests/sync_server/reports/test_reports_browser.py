@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from reports_helpers import PASSWORD
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
@@ -19,9 +20,8 @@ import kim_desktop.core.models  # noqa: F401  (registers every desktop table)
 from kim_desktop.core.db import Base
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.models import Case
-from kim_desktop.core.reporting import collect_report_upload
+from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.core.services import record_gap, release_gap
-from reports_helpers import PASSWORD
 from sync_server.dashboard import auth
 from sync_server.dashboard.models import Role
 from sync_server.db import make_engine, make_session_factory, upgrade
@@ -61,8 +61,6 @@ def _demo_office_facts() -> tuple[list, list]:
                 break
             facts += batch.facts
             gaps += gap_batch.gaps
-            from kim_desktop.core.reporting import acknowledge_report_upload
-
             acknowledge_report_upload(session, batch, gap_batch)
     engine.dispose()
     return facts, gaps
