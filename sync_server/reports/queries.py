@@ -37,6 +37,7 @@ from sqlalchemy.sql.selectable import TableValuedAlias
 
 from kim_desktop.sync.wire import FactKind
 from sync_server.models.reports import ReleasedGapRow, ReportFactRow
+from sync_server.reports import rollups
 from sync_server.reports.filters import ReportFilter
 
 F = ReportFactRow
@@ -102,30 +103,47 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def _case_rollup_sums(flt: ReportFilter) -> list[ColumnElement[int]]:
+    """active, new, closed: sums over the case rollup (months as 'YYYY-MM' text)."""
+    R = rollups.case_rollup.c
+    first, last = flt.first_month, flt.last_month
+    return [
+        func.coalesce(func.sum(case((or_(R.closed == "", R.closed >= first), R.cases),
+                                    else_=0)), 0),
+        func.coalesce(func.sum(case((R.opened >= first, R.cases), else_=0)), 0),
+        func.coalesce(func.sum(case((and_(R.closed >= first, R.closed <= last), R.cases),
+                                    else_=0)), 0),
+    ]
+
+
+def _rollup_where(table: Any, flt: ReportFilter) -> list[ColumnElement[bool]]:
+    return [table.c.municipality == flt.municipality] if flt.municipality else []
+
+
 def case_counts_by_municipality(session: Session, flt: ReportFilter) -> dict[str, CaseCounts]:
+    R = rollups.case_rollup
     statement = (
-        select(
-            F.municipality,
-            _flag(_active(flt)),
-            _flag(F.case_opened >= flt.start),
-            _flag(and_(F.case_closed >= flt.start, F.case_closed <= flt.end)),
-        )
-        .where(*_case_conditions(flt))
-        .group_by(F.municipality)
+        select(R.c.municipality, *_case_rollup_sums(flt))
+        .where(R.c.opened <= flt.last_month, R.c.cases != 0, *_rollup_where(R, flt))
+        .group_by(R.c.municipality)
     )
-    return {m: CaseCounts(int(a), int(n), int(c)) for m, a, n, c in session.execute(statement)}
+    return {
+        m: CaseCounts(int(a), int(n), int(c))
+        for m, a, n, c in session.execute(statement)
+        if a or n or c
+    }
 
 
 def contacts_by_municipality(session: Session, flt: ReportFilter) -> dict[str, ContactCounts]:
+    """Sums per municipality. ``cases`` is the most cases with contact in any one month of the
+    period: a lower bound of the distinct cases, so suppression errs on the safe side."""
+    R = rollups.contact_rollup
     statement = (
-        select(
-            F.municipality,
-            func.sum(F.consultations),
-            func.sum(F.minutes),
-            func.count(distinct(F.key)),
-        )
-        .where(*_month_conditions(flt), F.consultations > 0)
-        .group_by(F.municipality)
+        select(R.c.municipality, func.sum(R.c.consultations), func.sum(R.c.minutes),
+               func.max(R.c.cases))
+        .where(R.c.month >= flt.first_month, R.c.month <= flt.last_month, R.c.cases > 0,
+               *_rollup_where(R, flt))
+        .group_by(R.c.municipality)
     )
     return {
         m: ContactCounts(int(n), int(minutes), int(cases))
@@ -133,39 +151,37 @@ def contacts_by_municipality(session: Session, flt: ReportFilter) -> dict[str, C
     }
 
 
-def _month_of(session: Session, column: SQLCoreOperations[Any]) -> ColumnElement[str]:
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
-
-
 def cases_by_month(session: Session, flt: ReportFilter) -> dict[str, tuple[int, int]]:
     """(new, closed) per month of the period."""
+    R = rollups.case_rollup
     out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    opened = _month_of(session, F.case_opened)
     for month, count in session.execute(
-        select(opened, func.count())
-        .where(*_case_conditions(flt), F.case_opened >= flt.start)
-        .group_by(opened)
+        select(R.c.opened, func.sum(R.c.cases))
+        .where(R.c.opened >= flt.first_month, R.c.opened <= flt.last_month,
+               *_rollup_where(R, flt))
+        .group_by(R.c.opened)
     ):
         out[month][0] = int(count)
-    closed = _month_of(session, F.case_closed)
     for month, count in session.execute(
-        select(closed, func.count())
-        .where(*_case_conditions(flt), F.case_closed >= flt.start, F.case_closed <= flt.end)
-        .group_by(closed)
+        select(R.c.closed, func.sum(R.c.cases))
+        .where(R.c.closed >= flt.first_month, R.c.closed <= flt.last_month,
+               *_rollup_where(R, flt))
+        .group_by(R.c.closed)
     ):
         out[month][1] = int(count)
-    return {month: (new, closed_count) for month, (new, closed_count) in out.items()}
+    return {month: (new, closed) for month, (new, closed) in out.items()}
 
 
 def contacts_by_month(session: Session, flt: ReportFilter) -> dict[str, ContactCounts]:
+    R = rollups.contact_rollup
     statement = (
-        select(F.month, func.sum(F.consultations), func.sum(F.minutes), func.count())
-        .where(*_month_conditions(flt), F.consultations > 0)
-        .group_by(F.month)
+        select(R.c.month, func.sum(R.c.consultations), func.sum(R.c.minutes),
+               func.sum(R.c.cases))
+        .where(R.c.month >= flt.first_month, R.c.month <= flt.last_month, R.c.cases > 0,
+               *_rollup_where(R, flt))
+        .group_by(R.c.month)
     )
-    # Within one month each case has one fact, so the row count is the distinct case count.
+    # Within one month each case has one fact, so the sum is the distinct case count.
     return {
         m: ContactCounts(int(n), int(minutes), int(cases))
         for m, n, minutes, cases in session.execute(statement)

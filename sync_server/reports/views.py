@@ -125,6 +125,7 @@ def _by_municipality_contacts(ctx: Context) -> ReportTable:
         labels=[ctx.label("municipalities", m) for m in order],
         contacts=[contacts[m] for m in order],
         totals=True,
+        cases_label=None,
     )
 
 
@@ -137,27 +138,29 @@ def _contact_table(
     labels: list[str],
     contacts: list[queries.ContactCounts],
     totals: bool,
+    cases_label: str | None,
     chart: ChartKind = ChartKind.BAR,
-    per_month: bool = False,
+    notes: tuple[str, ...] = (),
 ) -> ReportTable:
-    """Consultations, minutes and cases with contact; hidden by how many cases stand behind."""
-    values = [[c.cases, c.consultations, c.minutes] for c in contacts]
+    """Consultations and minutes (and, where known exactly, the cases with contact); a row is
+    hidden when fewer cases than the threshold stand behind it."""
+    with_cases = cases_label is not None
+    values = [
+        [*([c.cases] if with_cases else []), c.consultations, c.minutes] for c in contacts
+    ]
+    columns = [*([cases_label] if cases_label else []), "Beratungskontakte", "Minuten"]
     return build_table(
         slug=slug, title=title,
         caption=f"{title}, {ctx.describe()}",
         row_heading=row_heading,
         rows=list(zip(labels, values, strict=True)),
-        column_labels=[
-            "Fälle mit Kontakt im Monat" if per_month else "Fälle mit Kontakt",
-            "Beratungskontakte", "Minuten",
-        ],
-        threshold=ctx.threshold, chart=chart, chart_columns=(1,),
+        column_labels=columns,
+        threshold=ctx.threshold, chart=chart, chart_columns=(len(columns) - 2,),
         column_totals=totals,
-        contributors=[[c.cases] * 3 for c in contacts],
+        contributors=[[c.cases] * len(columns) for c in contacts],
         notes=[
             "Ein Wert wird ausgeblendet, wenn weniger Fälle als die Schwelle dahinterstehen.",
-            *(["Ein Fall mit Kontakten in mehreren Monaten zählt in der Summe mehrfach."]
-              if per_month else []),
+            *notes,
         ],
     )
 
@@ -189,6 +192,7 @@ def _by_field(ctx: Context) -> list[ReportTable]:
             labels=[catalog.label(f) for f in order],
             contacts=[contacts.get(f, queries.ContactCounts()) for f in order],
             totals=False,
+            cases_label="Fälle mit Kontakt",
         ),
     ]
 
@@ -294,7 +298,8 @@ def _trends(ctx: Context) -> list[ReportTable]:
         contacts=[contacts.get(m, queries.ContactCounts()) for m in months],
         totals=True,
         chart=ChartKind.LINE,
-        per_month=True,
+        cases_label="Fälle mit Kontakt im Monat",
+        notes=("Ein Fall mit Kontakten in mehreren Monaten zählt in der Summe mehrfach.",),
     )
     return [case_table, contact_table]
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from sync_server.reports import rollups
+
 revision: str = "0002_dashboard"
 down_revision: str | None = "0001_sync"
 branch_labels: str | Sequence[str] | None = None
@@ -52,22 +54,48 @@ def upgrade() -> None:
         sa.Column("updated_by", sa.String(length=100), nullable=False),
         sa.PrimaryKeyConstraint("office_id", "gap_key"),
     )
-    # Case facts by municipality with opening/closing dates: the overview's case counts are
-    # answered from this index alone, already in GROUP BY order.
+    # Case facts active in a period (the views grouped by a fact's own columns).
     op.create_index(
         "ix_report_facts_case", "report_facts",
-        ["fact_kind", "deleted", "municipality", "case_opened", "case_closed"],
+        ["fact_kind", "deleted", "case_opened", "case_closed", "municipality"],
     )
-    # Consultation-month facts: the overview's contact sums and distinct cases, index only.
+    # Consultation-month facts of a period: contacts by field of action, referrals.
     op.create_index(
         "ix_report_facts_contact", "report_facts",
-        ["fact_kind", "deleted", "municipality", "month", "consultations", "minutes", "key"],
+        ["fact_kind", "month", "deleted", "municipality", "key"],
     )
+    # Running sums for the overview, kept exact by triggers (sync_server/reports/rollups.py).
+    op.create_table(
+        "report_case_rollup",
+        sa.Column("municipality", sa.String(64), primary_key=True),
+        sa.Column("opened", sa.String(7), primary_key=True),
+        sa.Column("closed", sa.String(7), primary_key=True),
+        sa.Column("cases", sa.Integer(), nullable=False),
+    )
+    op.create_table(
+        "report_contact_rollup",
+        sa.Column("municipality", sa.String(64), primary_key=True),
+        sa.Column("month", sa.String(7), primary_key=True),
+        sa.Column("consultations", sa.BigInteger(), nullable=False),
+        sa.Column("minutes", sa.BigInteger(), nullable=False),
+        sa.Column("cases", sa.Integer(), nullable=False),
+    )
+    dialect = op.get_bind().dialect.name
+    for statement in [*rollups.BACKFILL[dialect], rollups.CONTACT_BACKFILL]:
+        op.execute(statement)
+    triggers = rollups.POSTGRES_TRIGGERS if dialect == "postgresql" else rollups.SQLITE_TRIGGERS
+    for statement in triggers:
+        op.execute(statement)
     # The gaps board: ranked by case count.
     op.create_index("ix_released_gaps_rank", "released_gaps", ["withdrawn", "case_count"])
 
 
 def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    for statement in rollups.POSTGRES_DROP if dialect == "postgresql" else rollups.SQLITE_DROP:
+        op.execute(statement)
+    op.drop_table("report_contact_rollup")
+    op.drop_table("report_case_rollup")
     op.drop_index("ix_released_gaps_rank", table_name="released_gaps")
     op.drop_index("ix_report_facts_contact", table_name="report_facts")
     op.drop_index("ix_report_facts_case", table_name="report_facts")
