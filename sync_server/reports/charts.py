@@ -7,6 +7,7 @@ shows "<5" or "x" instead, so the picture reveals no more than the table.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -103,8 +104,8 @@ def line_chart(
     *, chart_id: str, title: str, labels: Sequence[str], series: Sequence[Series], threshold: int
 ) -> str:
     """A line chart over months; a suppressed month breaks the line rather than guessing."""
-    left, right, top_pad, bottom = 60, 230, 12, 46
-    plot_width = max(60 * max(len(labels) - 1, 1), 360)
+    left, right, top_pad, bottom = 60, 200, 12, 46
+    plot_width = min(max(40 * max(len(labels) - 1, 1), 360), 640)
     plot_height = 220
     width, height = left + plot_width + right, top_pad + plot_height + bottom
     top = max(
@@ -132,7 +133,8 @@ def line_chart(
             f'stroke="{GRID_COLOUR}"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
             f"{_format_tick(axis_max * tick / 4)}</text>"
         )
-    every = max(1, len(labels) // 12)
+    # Month labels are about 64 px wide: label every n-th point so they never overlap.
+    every = max(1, math.ceil(70 / step))
     for index, label in enumerate(labels):
         if index % every == 0:
             x, _ = xy(index, 0)

@@ -109,7 +109,7 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
         page.get_by_label("Passwort").fill(PASSWORD)
         page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name="Übersicht")).to_be_visible()
-        expect(page.locator(".tiles li")).to_have_count(6)
+        expect(page.locator(".tiles li")).to_have_count(5)
         page.screenshot(path=str(DOCS / "dashboard-overview.png"), full_page=True)
 
         page.get_by_role("link", name="Nach Kommune").click()
