@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from reports_helpers import PASSWORD, case_fact
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reports_helpers import PASSWORD, case_fact
 from sync_server.cli import main
 from sync_server.cli.report import last_complete_quarter
 from sync_server.dashboard.models import DashboardUser
