@@ -3,7 +3,8 @@ unsaved-input guard, and empty-state text for lists."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from kim_desktop.ui.qt import (
     QAbstractButton,
@@ -94,6 +95,7 @@ class FormDialog(QDialog):
         self._start: list[object] = []
         self._fields: list[QWidget] = []
         self._busy = False
+        self.result_change: Any = None
 
     def track(self, fields: Iterable[QWidget]) -> None:
         """Remembers the fields' current values as the unsaved-input baseline."""
@@ -110,6 +112,24 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         """Validates and saves; subclasses override."""
         self.accept()
+
+    def save_with(self, context: Any, work: Callable[[Any], Any]) -> None:
+        """Runs the write ``work(session)``; closes on success, shows the reason otherwise."""
+        from kim_desktop.ui.messages import user_message
+
+        self.set_busy(True)
+        self.error.show_message("")
+
+        def failed(error: Exception) -> None:
+            self.set_busy(False)
+            self.error.show_message(user_message(error))
+
+        def done(result: Any) -> None:
+            self.set_busy(False)
+            self.result_change = result
+            self.saved()
+
+        context.write(work, done, on_error=failed)
 
     def saved(self) -> None:
         self._start = [field_value(f) for f in self._fields]
