@@ -37,10 +37,24 @@ from kim_desktop.ui.settings import CASELOAD_COLUMNS
 from kim_desktop.ui.widgets import name
 
 
-def load_caseload(session: Any) -> list[Any]:
-    from kim_desktop.core.queries import caseload_rows
+#: Above any office's caseload: the table loads everyone at once and filters in memory.
+BULK_LIMIT = 1_000_000
 
-    return list(caseload_rows(session))
+
+def load_caseload(session: Any) -> list[Any]:
+    from kim_desktop.core.services.search import CaseloadFilter as Query
+    from kim_desktop.core.services.search import caseload
+
+    return caseload(session, filter=Query(limit=BULK_LIMIT))
+
+
+def clients_with_need(session: Any, field_of_action: str) -> frozenset[str]:
+    from kim_desktop.core.services.search import CaseloadFilter as Query
+    from kim_desktop.core.services.search import caseload
+
+    rows = caseload(session, filter=Query(field_of_action_code=field_of_action,
+                                          limit=BULK_LIMIT))
+    return frozenset(row.client_id for row in rows)
 
 
 class CaseloadPage(QWidget):
@@ -70,7 +84,9 @@ class CaseloadPage(QWidget):
             translate("caseload", "Kommune"),
         )
         self.phase = self._combo(
-            translate("caseload", "Alle Phasen"), [(p, phase_label(p)) for p in PHASES],
+            translate("caseload", "Alle Phasen"),
+            [(p, phase_label(p)) for p in PHASES[:-1]]
+            + [("none", translate("caseload", "ohne offenen Fall"))],
             translate("caseload", "Phase"),
         )
         self.field = self._combo(
@@ -112,13 +128,15 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.summary)
 
         self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.municipality, self.phase, self.field):
+        for combo in (self.municipality, self.phase):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.field.currentIndexChanged.connect(self._field_changed)
         self.due.toggled.connect(self.apply_filter)
         self.search.returnPressed.connect(self._open_first)
         self.model.modelReset.connect(self._summarise)
         context.taskman.changed.connect(self._changed)
         self.loaded = False
+        self._with_need: frozenset[str] | None = None
         self.reload()
 
     def _combo(self, everything: str, entries: list[tuple[str, str]], label: str) -> QComboBox:
@@ -152,6 +170,8 @@ class CaseloadPage(QWidget):
         self.context.read(load_caseload, self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
+        if self.field.currentData():
+            self._field_changed()
         selected = self.selected_client()
         self.model.set_rows(rows)
         self.loaded = True
@@ -170,9 +190,21 @@ class CaseloadPage(QWidget):
             text=self.search.text(),
             municipality=self.municipality.currentData() or "",
             phase=self.phase.currentData() or "",
-            field_of_action=self.field.currentData() or "",
             follow_up_due=self.due.isChecked(),
+            client_ids=self._with_need,
         )
+
+    def _field_changed(self) -> None:
+        field = self.field.currentData()
+        if not field:
+            self._with_need = None
+            self.apply_filter()
+            return
+        self.context.read(lambda s: clients_with_need(s, field), self._need_found)
+
+    def _need_found(self, client_ids: frozenset[str]) -> None:
+        self._with_need = client_ids
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())

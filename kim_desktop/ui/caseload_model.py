@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kim_desktop.core.names import normalise
+from kim_desktop.core.names import normalise, phonetic
 from kim_desktop.ui.qt import (
     QAbstractTableModel,
     QLocale,
@@ -48,27 +48,45 @@ def _far(day: dt.date | None) -> dt.date:
 
 @dataclass(frozen=True)
 class CaseloadFilter:
-    """What the case manager narrowed the list to; empty fields filter nothing."""
+    """What the case manager narrowed the list to; empty fields filter nothing.
+
+    ``client_ids`` narrows to the clients a database query found (the field-of-action
+    filter needs the needs assessments, which the rows do not carry)."""
 
     text: str = ""
     municipality: str = ""
     phase: str = ""
-    field_of_action: str = ""
     follow_up_due: bool = False
+    client_ids: frozenset[str] | None = None
     today: dt.date = field(default_factory=dt.date.today)
 
-    def accepts(self, row: Any, search_key: str) -> bool:
+    def words(self) -> list[tuple[str, str]]:
+        """Each query word with its phonetic skeleton (" " when too short for one)."""
+        return [(f" {w}", f" {phonetic(w)} " if len(w) >= 3 else "\0")
+                for w in normalise(self.text).split()]
+
+    def accepts(self, row: Any, keys: tuple[str, str], words: list[tuple[str, str]]) -> bool:
         if self.municipality and row.municipality_code != self.municipality:
             return False
-        if self.phase and row.phase != self.phase:
-            return False
-        if self.field_of_action and self.field_of_action not in row.fields_of_action:
+        if self.phase == "none":
+            if row.phase is not None:
+                return False
+        elif self.phase and row.phase != self.phase:
             return False
         if self.follow_up_due and (
             row.next_follow_up is None or row.next_follow_up > self.today
         ):
             return False
-        return all(token in search_key for token in normalise(self.text).split())
+        if self.client_ids is not None and row.client_id not in self.client_ids:
+            return False
+        search_key, phonetic_key = keys
+        return all(word in search_key or sound in phonetic_key for word, sound in words)
+
+
+def row_keys(name: str) -> tuple[str, str]:
+    """The search keys of a row's name: word starts match, and sound-alike words match."""
+    words = normalise(name).split()
+    return " " + " ".join(words), " " + " ".join(phonetic(w) for w in words) + " "
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -80,7 +98,7 @@ class CaseloadModel(QAbstractTableModel):
         self._all_columns = list(columns)
         self._columns = list(columns)
         self._rows: list[Any] = []
-        self._keys: list[str] = []
+        self._keys: list[tuple[str, str]] = []
         self._visible: list[int] = []
         self._filter = CaseloadFilter()
         self._sort_column = -1
@@ -91,7 +109,7 @@ class CaseloadModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._keys = [row.search_key for row in self._rows]
+        self._keys = [row_keys(row.name) for row in self._rows]
         self._visible = self._select()
         self.endResetModel()
 
@@ -136,8 +154,8 @@ class CaseloadModel(QAbstractTableModel):
         if keep == CaseloadFilter(today=keep.today):
             chosen = list(range(len(self._rows)))
         else:
-            rows, keys = self._rows, self._keys
-            chosen = [i for i in range(len(rows)) if keep.accepts(rows[i], keys[i])]
+            rows, keys, words = self._rows, self._keys, keep.words()
+            chosen = [i for i in range(len(rows)) if keep.accepts(rows[i], keys[i], words)]
         if 0 <= self._sort_column < len(self._columns):
             self._order(chosen)
         return chosen
@@ -195,14 +213,14 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
         Column(
             "name",
             lambda: translate("caseload", "Name"),
-            lambda r: r.display_name,
-            lambda r: r.sort_name,
+            lambda r: r.name,
+            lambda r: normalise(r.name),
         ),
         Column(
-            "birth_date",
-            lambda: translate("caseload", "Geburtsdatum"),
-            lambda r: _date(r.birth_date),
-            lambda r: _far(r.birth_date),
+            "age",
+            lambda: translate("caseload", "Alter"),
+            lambda r: "" if r.age is None else str(r.age),
+            lambda r: -1 if r.age is None else r.age,
         ),
         Column(
             "municipality",
@@ -214,7 +232,7 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
             "phase",
             lambda: translate("caseload", "Phase"),
             lambda r: phase_label(r.phase),
-            lambda r: (r.phase is None, PHASES.index(r.phase) if r.phase in PHASES else 99),
+            lambda r: PHASES.index(r.phase) if r.phase in PHASES else len(PHASES),
         ),
         Column(
             "next_follow_up",
@@ -223,18 +241,24 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
             lambda r: _far(r.next_follow_up),
         ),
         Column(
-            "last_consultation",
-            lambda: translate("caseload", "Letzter Kontakt"),
-            lambda r: _date(r.last_consultation),
-            lambda r: r.last_consultation or dt.date.min,
-        ),
-        Column(
-            "fields_of_action",
-            lambda: translate("caseload", "Handlungsfelder"),
-            lambda r: ", ".join(label("fields_of_action", c) for c in r.fields_of_action),
-            lambda r: len(r.fields_of_action),
+            "consent",
+            lambda: translate("caseload", "Einwilligung"),
+            lambda r: consent_label(str(r.consent_state)),
+            lambda r: str(r.consent_state),
         ),
     ]
+
+
+def consent_label(state: str) -> str:
+    """The consent state as words (never colour alone)."""
+    labels = {
+        "none": translate("consent", "keine"),
+        "valid": translate("consent", "gültig"),
+        "expiring": translate("consent", "läuft bald ab"),
+        "expired": translate("consent", "abgelaufen"),
+        "withdrawn": translate("consent", "widerrufen"),
+    }
+    return labels.get(state, state)
 
 
 PHASES = ["intake", "assessment", "planning", "implementation", "monitoring", "evaluation",

@@ -61,7 +61,7 @@ LANGUAGE = Setting[str]("ui/language", "de", choices=("de", "en"))
 AUTO_LOCK_MINUTES = Setting[int]("security/auto_lock_minutes", 10, minimum=1, maximum=240)
 LAST_CONSULTATION_MODE = Setting[str]("consultation/last_mode", "")
 CASELOAD_COLUMNS = Setting[list[str]](
-    "caseload/columns", ["name", "birth_date", "municipality", "phase", "next_follow_up"]
+    "caseload/columns", ["name", "age", "municipality", "phase", "next_follow_up", "consent"]
 )
 SYNC_INTERVAL_MINUTES = Setting[int]("sync/interval_minutes", 15, minimum=1, maximum=1440)
 SYNC_AUTOMATIC = Setting[bool]("sync/automatic", True)
