@@ -38,13 +38,16 @@ def snapshot(session: Session) -> dict[str, list[Any]]:
     }
 
 
-def assert_refused(session: Session, code: str, service: Callable[..., Any], **kwargs: Any) -> None:
+def assert_refused(
+    session: Session, code: str, service: Callable[..., Any], **kwargs: Any
+) -> DomainError:
     """The service raises DomainError ``code`` and the database is unchanged."""
     before = snapshot(session)
     with pytest.raises(DomainError) as raised:
         service(session, **kwargs)
     assert raised.value.code == code, str(raised.value)
     assert snapshot(session) == before
+    return raised.value
 
 
 def client_data(**overrides: Any) -> ClientData:
