@@ -12,7 +12,7 @@ from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.idle import IdleWatcher
-from kim_desktop.ui.qt import QApplication, QObject, Signal
+from kim_desktop.ui.qt import QApplication, QObject, Signal, isValid
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
@@ -106,13 +106,21 @@ class AppController(QObject):
         self.locked.emit()
         self.show_unlock()
 
-    def shut_down(self) -> None:
-        self.idle.stop()
+    def close(self) -> None:
+        """Locks the vault and stops the workers; the application itself keeps running."""
+        self.idle.close()
         if self.context is not None:
             vault = self.context.vault
             self.context = None
             self.taskman.run_blocking_on_database(vault.lock)
+        for widget in (self.window, self.unlock_dialog, self.wizard):
+            if widget is not None and isValid(widget):
+                widget.deleteLater()
+        self.window = None
         self.taskman.shutdown()
+
+    def shut_down(self) -> None:
+        self.close()
         self.app.quit()
 
 
@@ -145,5 +153,5 @@ def run(data_dir: Path, demo: bool = False, *, demo_user: str = "", demo_passwor
     )
     controller.start()
     code = app.exec()
-    controller.taskman.shutdown()
+    controller.close()
     return code

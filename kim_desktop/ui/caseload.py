@@ -137,7 +137,12 @@ class CaseloadPage(QWidget):
         context.taskman.changed.connect(self._changed)
         self.loaded = False
         self._with_need: frozenset[str] | None = None
-        self.reload()
+        self._requested = False
+
+    def shown(self) -> None:
+        """Loads on first view, so the program starts without reading the whole caseload."""
+        if not self._requested:
+            self.reload()
 
     def _combo(self, everything: str, entries: list[tuple[str, str]], label: str) -> QComboBox:
         combo = QComboBox()
@@ -167,6 +172,7 @@ class CaseloadPage(QWidget):
         self.model.set_columns(keys)
 
     def reload(self) -> None:
+        self._requested = True
         self.context.read(load_caseload, self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
@@ -182,7 +188,7 @@ class CaseloadPage(QWidget):
 
     def _changed(self, change: Any) -> None:
         kinds = {"client", "case_record", "follow_up", "consultation", "needs_assessment"}
-        if any(change_touches(change, kind) for kind in kinds):
+        if self._requested and any(change_touches(change, kind) for kind in kinds):
             self.reload()
 
     def current_filter(self) -> CaseloadFilter:
@@ -241,6 +247,7 @@ class CaseloadPage(QWidget):
             self.table.selectRow(0)
 
     def focus_search(self) -> None:
+        self.shown()
         self.search.setFocus()
         self.search.selectAll()
 

@@ -21,7 +21,8 @@ class IdleWatcher(QObject):
     idle = Signal()
 
     def __init__(self, app: QApplication, minutes: int) -> None:
-        super().__init__(app)
+        super().__init__()
+        self._app = app
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
@@ -39,6 +40,10 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def close(self) -> None:
+        self._timer.stop()
+        self._app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():

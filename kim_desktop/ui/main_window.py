@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.messages import show_error
+from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QAction,
     QCloseEvent,
@@ -196,8 +196,9 @@ class MainWindow(QMainWindow):
         for client_id, view in self.client_files.items():
             if view is widget:
                 return client_id
-        caseload = self.pages.get("caseload")
-        return caseload.selected_client() if caseload is not None else ""  # type: ignore[attr-defined]
+        if widget is self.pages.get("caseload"):
+            return str(widget.selected_client())  # type: ignore[attr-defined]
+        return ""
 
     # --- dialogs -----------------------------------------------------------------------
 
@@ -230,7 +231,9 @@ class MainWindow(QMainWindow):
         )
 
     def _failed(self, error: Exception) -> None:
-        show_error(self, error)
+        """Errors of background work without a handler of their own: said in the status bar,
+        never as a stack of modal boxes."""
+        self.statusBar().showMessage("⚠ " + user_message(error), 30_000)
 
     # --- language and lifetime ---------------------------------------------------------
 

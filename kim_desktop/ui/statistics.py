@@ -19,7 +19,8 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
-from kim_desktop.ui.widgets import name
+from kim_desktop.ui.messages import user_message
+from kim_desktop.ui.widgets import ErrorLabel, name
 
 
 class StatisticsPage(QWidget):
@@ -68,8 +69,18 @@ class StatisticsPage(QWidget):
         for widget in (self.start, self.end):
             widget.dateChanged.connect(self.reload)
         self.mine.toggled.connect(self.reload)
-        context.taskman.changed.connect(lambda _: self.reload())
-        self.reload()
+        self.error = ErrorLabel()
+        layout.insertWidget(2, self.error)
+        context.taskman.changed.connect(self._changed)
+        self.loaded = False
+
+    def shown(self) -> None:
+        if not self.loaded:
+            self.reload()
+
+    def _changed(self, change: Any) -> None:
+        if self.loaded and (change.touches("consultation") or change.touches("case_record")):
+            self.reload()
 
     def reload(self) -> None:
         from kim_desktop.core.services.statistics import own_statistics
@@ -78,10 +89,13 @@ class StatisticsPage(QWidget):
         end = date_of(self.end) or dt.date.today()
         user = self.context.user if self.mine.isChecked() else None
         self.context.read(
-            lambda s: own_statistics(s, start=start, end=end, user=user), self._show
+            lambda s: own_statistics(s, start=start, end=end, user=user), self._show,
+            on_error=lambda e: self.error.show_message(user_message(e)),
         )
 
     def _show(self, figures: Any) -> None:
+        self.loaded = True
+        self.error.show_message("")
         label = self.context.label
         consultations = sum(figures.consultations_by_month.values())
         minutes = sum(figures.minutes_by_month.values())

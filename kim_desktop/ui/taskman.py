@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-from kim_desktop.ui.qt import QObject, Signal
+from kim_desktop.ui.qt import QObject, Signal, isValid
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +159,9 @@ class TaskManager(QObject):
         self._pending -= 1
         if future.cancelled():
             return
+        if not (_alive(on_done) and _alive(on_error)):
+            # The screen that asked was closed (or the program locked) meanwhile.
+            on_done = on_error = None
         error = future.exception()
         if error is None:
             result = future.result()
@@ -177,3 +180,9 @@ class TaskManager(QObject):
     @staticmethod
     def _call(closure: Any) -> None:
         closure()
+
+
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False when ``callback`` is a method of a Qt object that no longer exists."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or isValid(owner)
