@@ -143,7 +143,7 @@ def application() -> QApplication:
     return app
 
 
-def run(data_dir: Path, demo: bool = False, *, demo_user: str = "", demo_password: str = "",
+def run(data_dir: Path, *, demo_user: str = "", demo_password: str = "",
         server_url: str = "") -> int:
     """Opens the program on ``data_dir`` and runs until it is closed."""
     app = application()
