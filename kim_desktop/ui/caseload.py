@@ -119,8 +119,10 @@ class CaseloadPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.modelReset.connect(self._size_columns)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         layout.addWidget(self.table)
@@ -164,6 +166,14 @@ class CaseloadPage(QWidget):
             action.toggled.connect(self._columns_changed)
             menu.addAction(action)
         return menu
+
+    def _size_columns(self) -> None:
+        """Widths in characters of the current font, so they scale with the system font."""
+        chars = {"name": 30, "age": 6, "municipality": 20, "phase": 20,
+                 "next_follow_up": 22, "consent": 16}
+        width = self.fontMetrics().averageCharWidth()
+        for position, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(position, chars.get(column.key, 16) * width)
 
     def _columns_changed(self) -> None:
         menu = self.columns_button.menu()

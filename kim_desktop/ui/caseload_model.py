@@ -151,10 +151,13 @@ class CaseloadModel(QAbstractTableModel):
 
     def _select(self) -> list[int]:
         keep = self._filter
-        if keep == CaseloadFilter(today=keep.today):
+        words = keep.words()
+        if keep.text.strip() and not words:
+            chosen = []  # only signs without letters or digits: nobody is called that
+        elif keep == CaseloadFilter(today=keep.today):
             chosen = list(range(len(self._rows)))
         else:
-            rows, keys, words = self._rows, self._keys, keep.words()
+            rows, keys = self._rows, self._keys
             chosen = [i for i in range(len(rows)) if keep.accepts(rows[i], keys[i], words)]
         if 0 <= self._sort_column < len(self._columns):
             self._order(chosen)

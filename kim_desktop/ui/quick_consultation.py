@@ -108,7 +108,7 @@ class QuickConsultationDialog(FormDialog):
         self.track([self.client, self.minutes, self.mode, self.notes, self.interpreter,
                     self.follow_up, self.follow_up_text])
         self._fields_start = self.checked_fields()
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self.ready = False
         context.read(client_choices, self._choices)
         self.client.setFocus()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kim_desktop.ui.caseload_model import phase_label
+from kim_desktop.ui.caseload_model import PHASES, phase_label
 from kim_desktop.ui.client_file.dialogs import date_edit, date_of
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
@@ -15,6 +15,7 @@ from kim_desktop.ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLocale,
     QVBoxLayout,
     QWidget,
     translate,
@@ -99,13 +100,17 @@ class StatisticsPage(QWidget):
         label = self.context.label
         consultations = sum(figures.consultations_by_month.values())
         minutes = sum(figures.minutes_by_month.values())
+        locale = QLocale()
         self.summary.setText(translate(
             "statistics", "{count} Beratungskontakte mit zusammen {hours} Stunden im Zeitraum; "
             "{open} offene Fälle.").format(
-                count=consultations, hours=round(minutes / 60, 1),
-                open=sum(figures.open_cases_by_phase.values())))
-        self.phases.set_records(sorted(figures.open_cases_by_phase.items()),
-                                lambda r: [phase_label(r[0]), str(r[1])])
+                count=locale.toString(consultations),
+                hours=locale.toString(minutes / 60, "f", 1),
+                open=locale.toString(sum(figures.open_cases_by_phase.values()))))
+        self.phases.set_records(
+            sorted(figures.open_cases_by_phase.items(),
+                   key=lambda r: PHASES.index(r[0]) if r[0] in PHASES else len(PHASES)),
+            lambda r: [phase_label(r[0]), str(r[1])])
         self.fields.set_records(
             sorted(figures.consultations_by_field.items(), key=lambda r: -r[1]),
             lambda r: [label("fields_of_action", r[0]), str(r[1])])

@@ -13,6 +13,7 @@ from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
+    QFont,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -42,7 +43,15 @@ class UnlockDialog(QDialog):
         self.taskman = taskman
         self.setWindowTitle(translate("unlock", "KIM Desktop – Entsperren"))
         layout = QVBoxLayout(self)
-        heading = QLabel(translate("unlock", "Bitte melden Sie sich an."))
+        title = QLabel("KIM Desktop")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        heading = QLabel(translate(
+            "unlock", "Fallmanagement im Kommunalen Integrationsmanagement. Bitte melden Sie "
+            "sich an."))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         form = QFormLayout()
@@ -81,7 +90,7 @@ class UnlockDialog(QDialog):
         self._timer.timeout.connect(self._tick)
         self._remaining = 0
         self._busy = False
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         (self.password if user else self.user).setFocus()
 
     def try_unlock(self) -> None:

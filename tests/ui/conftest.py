@@ -52,11 +52,6 @@ def _make_vault(folder: Path, clients: int) -> Path:
     finally:
         vault_header.Argon2Params = original  # type: ignore[misc]
     with vault:
-        import kim_desktop.core.models  # noqa: F401
-        from kim_desktop.core.db import Base
-
-        # The case-management tables come with the domain's 0002 revision, not merged yet.
-        Base.metadata.create_all(vault.engine)
         if clients:
             with vault.session() as session:
                 generate_demo_data(session, clients=clients, seed=7,
