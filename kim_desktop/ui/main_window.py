@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self._discarding = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(translate("main_window", "Bereiche"))
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._tab_shown)

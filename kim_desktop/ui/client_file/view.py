@@ -83,6 +83,7 @@ class ClientFile(QWidget):
         layout.addWidget(self.error)
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
+        self.tabs.setAccessibleName(translate("client_file", "Teile der Akte"))
         layout.addWidget(self.tabs, 1)
         self.tab_pages = build_tabs(self)
         for title, page in self.tab_pages:
