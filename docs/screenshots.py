@@ -17,11 +17,11 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kim_desktop.cli.demo import DEMO_PASSWORD, DEMO_USER, create_demo_office  # noqa: E402
-from kim_desktop.ui import i18n  # noqa: E402
-from kim_desktop.ui.app import AppController, application  # noqa: E402
-from kim_desktop.ui.qt import QApplication, QWidget  # noqa: E402
-from kim_desktop.ui.settings import LANGUAGE, Settings  # noqa: E402
+from kim_desktop.cli.demo import DEMO_PASSWORD, DEMO_USER, create_demo_office
+from kim_desktop.ui import i18n
+from kim_desktop.ui.app import AppController, application
+from kim_desktop.ui.qt import QApplication, QWidget
+from kim_desktop.ui.settings import LANGUAGE, Settings
 
 DOCS = Path(__file__).resolve().parent
 SIZE = (1280, 800)

@@ -13,16 +13,14 @@ from dataclasses import dataclass
 
 from kim_desktop.core.errors import QT_TRANSLATE_NOOP
 
-_C = "anonymity"
-
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        QT_TRANSLATE_NOOP(_C, "ein Datum (z. B. ein Geburtsdatum)"),
+        QT_TRANSLATE_NOOP("anonymity", "ein Datum (z. B. ein Geburtsdatum)"),
         re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{2}|\d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|"
                    r"\b(geb\.|geboren)\s", re.IGNORECASE),
     ),
     (
-        QT_TRANSLATE_NOOP(_C, "eine Anschrift"),
+        QT_TRANSLATE_NOOP("anonymity", "eine Anschrift"),
         re.compile(
             r"\b[\wäöüß-]*(straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d+\w?\b|"
             r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+",
@@ -30,11 +28,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        QT_TRANSLATE_NOOP(_C, "einen Namen"),
+        QT_TRANSLATE_NOOP("anonymity", "einen Namen"),
         re.compile(r"\b(Herr|Herrn|Frau|Familie|Fam\.|Mr\.?|Mrs\.?|Ms\.?)\s+[A-ZÄÖÜ][\wäöüß-]+"),
     ),
-    (QT_TRANSLATE_NOOP(_C, "eine E-Mail-Adresse"), re.compile(r"\S+@\S+\.\w+")),
-    (QT_TRANSLATE_NOOP(_C, "eine Telefonnummer"), re.compile(r"(\+|\b0)\d[\d /-]{6,}\d")),
+    (QT_TRANSLATE_NOOP("anonymity", "eine E-Mail-Adresse"), re.compile(r"\S+@\S+\.\w+")),
+    (QT_TRANSLATE_NOOP("anonymity", "eine Telefonnummer"), re.compile(r"(\+|\b0)\d[\d /-]{6,}\d")),
 )
 
 

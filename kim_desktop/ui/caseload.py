@@ -36,7 +36,6 @@ from kim_desktop.ui.qt import (
 from kim_desktop.ui.settings import CASELOAD_COLUMNS
 from kim_desktop.ui.widgets import name
 
-
 #: Above any office's caseload: the table loads everyone at once and filters in memory.
 BULK_LIMIT = 1_000_000
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kim_desktop.core.names import normalise, phonetic
+from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,10 +36,6 @@ class Column:
     title: Callable[[], str]
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any]
-
-
-def _date(day: dt.date | None) -> str:
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day else ""
 
 
 def _far(day: dt.date | None) -> dt.date:
@@ -173,10 +169,10 @@ class CaseloadModel(QAbstractTableModel):
 
     # --- Qt model API ------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -192,7 +188,7 @@ class CaseloadModel(QAbstractTableModel):
             return row.client_id
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -240,7 +236,7 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
         Column(
             "next_follow_up",
             lambda: translate("caseload", "Nächste Wiedervorlage"),
-            lambda r: _date(r.next_follow_up),
+            lambda r: day(r.next_follow_up),
             lambda r: _far(r.next_follow_up),
         ),
         Column(

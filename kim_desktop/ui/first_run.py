@@ -101,10 +101,10 @@ class AdminPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("first_run", "&Anlegen"))
         self._created = False
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:
         return not self._wizard.creating and not self.fields.problem()
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt API)
+    def validatePage(self) -> bool:
         if self._created:
             return True
         self._wizard.create_vault(self.fields.user.text().strip(), self.fields.password.text())
@@ -151,10 +151,10 @@ class RecoveryPage(QWizardPage):
         self.save_pdf.clicked.connect(self._save_pdf)
         self.print.clicked.connect(self._print)
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+    def initializePage(self) -> None:
         self.key.setPlainText(self._wizard.recovery_key)
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:
         return self.kept.isChecked()
 
     def _sheet(self) -> dict[str, Any]:

@@ -13,8 +13,9 @@ from kim_desktop.core import services
 from kim_desktop.core.anonymity import personal_data_hints
 from kim_desktop.core.models import StructuralGap
 from kim_desktop.ui.client_file.dialogs import combo, date_edit, date_of, text_edit
-from kim_desktop.ui.client_file.lists import RecordList, day, moment
+from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.messages import show_error
 from kim_desktop.ui.qt import (
     QLabel,

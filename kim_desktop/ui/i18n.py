@@ -40,6 +40,8 @@ def build(*, update: bool = False) -> list[Path]:
              "-ts", *map(str, ts_files)],
             check=True, capture_output=True,
         )
+        for ts_file in ts_files:
+            _add_domain_messages(ts_file)
     built = []
     for ts_file in ts_files:
         qm_file = ts_file.with_suffix(".qm")
@@ -50,6 +52,30 @@ def build(*, update: bool = False) -> list[Path]:
             )
         built.append(qm_file)
     return built
+
+
+def _add_domain_messages(ts_file: Path) -> None:
+    """lupdate cannot see the domain's rule messages (their context is a constant, not a
+    literal), so they are added to context ``DomainError`` here, keeping any translation."""
+    from xml.etree import ElementTree
+
+    from kim_desktop.core.errors import MESSAGES
+
+    tree = ElementTree.parse(ts_file)
+    root = tree.getroot()
+    context = next((c for c in root.findall("context")
+                    if c.findtext("name") == "DomainError"), None)
+    if context is None:
+        context = ElementTree.SubElement(root, "context")
+        ElementTree.SubElement(context, "name").text = "DomainError"
+    known = {m.findtext("source") for m in context.findall("message")}
+    for text in MESSAGES.values():
+        if text not in known:
+            message = ElementTree.SubElement(context, "message")
+            ElementTree.SubElement(message, "source").text = text
+            ElementTree.SubElement(message, "translation", type="unfinished")
+    ElementTree.indent(tree)
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
 
 
 def install(language: str) -> None:

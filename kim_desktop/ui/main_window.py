@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatus(self.context)
         self.statusBar().addPermanentWidget(self.sync_status, 1)
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None,
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
                 slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -126,9 +126,7 @@ class MainWindow(QMainWindow):
         ))
         view_menu = self.menuBar().addMenu(translate("main_window", "&Ansicht"))
         for number, (key, title, _) in enumerate(self._page_factories(), start=1):
-            view_menu.addAction(self._action(
-                title, f"Ctrl+{number}", lambda key=key: self.show_page(key)
-            ))
+            view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(key)))
         view_menu.addAction(self._action(
             translate("main_window", "Klient*innen &suchen"), "Ctrl+F", self.focus_search
         ))
@@ -139,6 +137,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(
             translate("main_window", "Ü&ber KIM Desktop"), None, self._about
         ))
+
+    def _shower(self, key: str) -> Callable[[], None]:
+        return lambda: self.show_page(key)
 
     # --- navigation --------------------------------------------------------------------
 
@@ -248,7 +249,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self.statusBar().removeWidget(self.sync_status)
         self.sync_status.deleteLater()
         self._build()
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
         self.close()
         self.deleteLater()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
         if not self._discarding:

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Client, Consultation, FollowUp
-from kim_desktop.ui.client_file.lists import RecordList, day, moment
+from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.qt import QGridLayout, QLabel, QVBoxLayout, QWidget, Signal, translate
 
 RECENT = 15

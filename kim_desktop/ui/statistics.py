@@ -10,6 +10,7 @@ from kim_desktop.ui.caseload_model import PHASES, phase_label
 from kim_desktop.ui.client_file.dialogs import date_edit, date_of
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QCheckBox,
     QGridLayout,
@@ -20,7 +21,6 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
-from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.widgets import ErrorLabel, name
 
 

@@ -65,7 +65,8 @@ class Task(Generic[T]):
 class TaskManager(QObject):
     """Runs work off the UI thread and brings results back to it."""
 
-    #: A write succeeded; the argument is what the write returned (its change description).
+    #: A write succeeded; the argument is its change description (``kind``, ``client_id``,
+    #: ``touches(kind)``, as :class:`kim_desktop.core.services.Change`).
     changed = Signal(object)
     #: A task failed and had no error handler of its own; argument: the exception.
     failed = Signal(object)
@@ -167,7 +168,7 @@ class TaskManager(QObject):
             result = future.result()
             if on_done is not None:
                 on_done(result)
-            if announce:
+            if announce and callable(getattr(result, "touches", None)):
                 self.changed.emit(result)
             return
         if not isinstance(error, Exception):

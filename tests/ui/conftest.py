@@ -14,7 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kim_desktop.core import vault_header  # noqa: E402
+from kim_desktop.core import vault_header
 
 USER = "anna"
 PASSWORD = "Kaffee morgens im Rathaus"

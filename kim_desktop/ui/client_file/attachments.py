@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from kim_desktop.core import services
 from kim_desktop.ui.client_file.data import ClientFileData, attachment_content
-from kim_desktop.ui.client_file.lists import RecordList, moment
+from kim_desktop.ui.client_file.lists import RecordList
+from kim_desktop.ui.formats import moment
 from kim_desktop.ui.messages import show_error, user_message
 from kim_desktop.ui.qt import (
     QDialog,

@@ -4,9 +4,11 @@ a clear confirmation."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kim_desktop.core import services
+from kim_desktop.core.services import Change
+from kim_desktop.core.services.export import export_client as write_export
+from kim_desktop.core.services.retention import erase_client as erase_records
 from kim_desktop.ui.messages import show_error
 from kim_desktop.ui.qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, translate
 
@@ -18,9 +20,13 @@ def export_to(file: ClientFile, path: Path) -> None:
     """Writes the export; the format follows the file name (``.json``, otherwise PDF)."""
     fmt = "json" if path.suffix.lower() == ".json" else "pdf"
     client_id = file.client_id
+    def work(session: Any) -> Change:
+        write_export(session, client_id=client_id, format=fmt, out=path)
+        return Change("client", (client_id,), "exported", client_id)
+
     file.context.write(
-        lambda s: services.export_client(s, client_id=client_id, format=fmt, out=path),
-        lambda _: file.error.show_message(
+        work,
+        lambda _: file.notice.setText(
             translate("data_protection", "Auskunft gespeichert: {file}").format(file=path.name)
         ),
         on_error=lambda e: show_error(file, e),
@@ -45,7 +51,7 @@ def export_client(file: ClientFile) -> None:
 def erase(file: ClientFile) -> None:
     client_id = file.client_id
     file.context.write(
-        lambda s: services.erase_client(s, client_id=client_id, confirm=True),
+        lambda s: erase_records(s, client_id=client_id, confirm=True),
         on_error=lambda e: show_error(file, e),
     )
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from kim_desktop.core import services
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import qdate
 from kim_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -31,9 +32,9 @@ def date_edit(value: dt.date | None = None, *, optional: bool = False) -> QDateE
     if optional:
         edit.setSpecialValueText(translate("dialogs", "—"))
         edit.setMinimumDate(QDate(1899, 12, 31))
-        edit.setDate(QDate(1899, 12, 31) if value is None else QDate(value))
+        edit.setDate(QDate(1899, 12, 31) if value is None else qdate(value))
     else:
-        edit.setDate(QDate(value or dt.date.today()))
+        edit.setDate(qdate(value or dt.date.today()))
     return edit
 
 

@@ -6,14 +6,12 @@ large caseload list uses model/view.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from kim_desktop.ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
-    QLocale,
     QPushButton,
     QStackedLayout,
     Qt,
@@ -23,19 +21,6 @@ from kim_desktop.ui.qt import (
     QWidget,
 )
 from kim_desktop.ui.widgets import EmptyState
-
-
-def day(value: dt.date | None) -> str:
-    return QLocale().toString(value, QLocale.FormatType.ShortFormat) if value else ""
-
-
-def moment(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat) + local.strftime(
-        " %H:%M"
-    )
 
 
 class RecordList(QWidget):
@@ -102,9 +87,10 @@ class RecordList(QWidget):
         return self._records[index] if 0 <= index < len(self._records) else None
 
     def select_first(self) -> None:
-        if self._records:
+        first = self.tree.topLevelItem(0)
+        if first is not None:
             self.tree.setCurrentItem(
-                self.tree.topLevelItem(0),
+                first,
                 0,
                 self.tree.selectionModel().SelectionFlag.ClearAndSelect,
             )

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
-from kim_desktop.ui.client_file.lists import RecordList, day, moment, yes_no
+from kim_desktop.ui.client_file.lists import RecordList, yes_no
+from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.qt import (
     QFormLayout,
     QLabel,
@@ -22,6 +23,14 @@ from kim_desktop.ui.qt import (
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
+
+
+def open_case_or_say(file: ClientFile) -> Any:
+    """The open case; without one, says so in the file and returns None."""
+    case = file.data.open_case if file.data else None
+    if case is None:
+        file.error.show_message(translate("client_file", "Bitte zuerst einen Fall eröffnen."))
+    return case
 
 
 class MasterDataTab(QWidget):
@@ -143,9 +152,8 @@ class NeedsTab(RecordList):
         ])
 
     def _add(self) -> None:
-        case = self.file.data.open_case if self.file.data else None
+        case = open_case_or_say(self.file)
         if case is None:
-            self.file.error.show_message(translate("client_file", "Bitte zuerst einen Fall eröffnen."))
             return
         dialogs.NeedDialog(self.file.context, case.id, self).open()
 
@@ -177,9 +185,8 @@ class PlanTab(RecordList):
         ])
 
     def _add(self) -> None:
-        case = self.file.data.open_case if self.file.data else None
+        case = open_case_or_say(self.file)
         if case is None:
-            self.file.error.show_message(translate("client_file", "Bitte zuerst einen Fall eröffnen."))
             return
         dialogs.GoalDialog(self.file.context, case.id, self).open()
 

@@ -9,9 +9,9 @@ from typing import Any
 from kim_desktop.ui.caseload_model import phase_label
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
-from kim_desktop.ui.client_file.lists import day
 from kim_desktop.ui.client_file.tabs import build_tabs
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import day
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QFont,
@@ -81,6 +81,9 @@ class ClientFile(QWidget):
         layout.addLayout(header)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setAccessibleName(translate("client_file", "Teile der Akte"))
