@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kim_desktop.cli._common import CliError
+from kim_desktop.core.catalogs import default_catalogs
 from kim_desktop.core.provisioning import ProvisioningError, find_provisioning, load_provisioning
 
 
@@ -35,13 +36,15 @@ def check_provisioning(args: argparse.Namespace) -> int:
     rows = [
         ("Datei", str(provisioning.source)),
         ("Büro", provisioning.office_name),
-        ("Kommune", provisioning.municipality),
+        ("Kommune", default_catalogs().municipalities.label(provisioning.municipality)),
         ("Server", provisioning.server_url or "(keiner, nur offline)"),
         ("Zertifikat", "Systemvertrauen" if trust is None else
          f"{trust.mode} (SPKI-SHA-256 {trust.spki_sha256})" if trust.mode == "pin" else
          "eigene Zertifizierungsstelle"),
         ("Sperre nach", f"{provisioning.auto_lock_minutes} Minuten"),
-        ("Aufbewahrung", f"{provisioning.retention_years} Jahre"),
+        ("Aufbewahrung", "Voreinstellung des Programms"
+         if provisioning.retention_years_after_closure is None
+         else f"{provisioning.retention_years_after_closure} Jahre nach Fallabschluss"),
         ("Sprache", provisioning.language),
     ]
     for label, value in rows:

@@ -18,7 +18,7 @@ Example::
 
     [settings]
     auto_lock_minutes = 10
-    retention_years = 10
+    retention_years_after_closure = 3
     language = "de"
 """
 
@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from kim_desktop.core.catalogs import CatalogError, default_catalogs
 from kim_desktop.core.toml_lines import key_lines, line_of
 
 ENV_VAR = "KIM_PROVISIONING"
@@ -48,16 +49,11 @@ RETENTION_RANGE = (1, 30)
 _SCHEMA: dict[str, frozenset[str]] = {
     "server": frozenset({"url", "ca_certificate", "tls_mode", "pin_sha256"}),
     "office": frozenset({"name", "municipality"}),
-    "settings": frozenset({"auto_lock_minutes", "retention_years", "language"}),
+    "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language"}),
 }
 _PEM_MARKER = "-----BEGIN CERTIFICATE-----"
 _HEX_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-#: The municipalities of Kreis Minden-Lübbecke (DESIGN.md §1).
-KREIS_MUNICIPALITIES = (
-    "Bad Oeynhausen", "Espelkamp", "Hille", "Hüllhorst", "Lübbecke", "Minden", "Petershagen",
-    "Porta Westfalica", "Preußisch Oldendorf", "Rahden", "Stemwede",
-)
 
 
 class ProvisioningError(Exception):
@@ -87,7 +83,8 @@ class Provisioning:
     server_url: str | None = None
     server_trust: ServerTrust | None = None
     auto_lock_minutes: int = 10
-    retention_years: int = 10
+    #: ``None``: the packaged default of ``resources/data_protection.json``.
+    retention_years_after_closure: int | None = None
     language: Literal["de", "en"] = "de"
 
 
@@ -185,8 +182,8 @@ class _Checker:
             auto_lock_minutes=self.integer(
                 settings, ("settings", "auto_lock_minutes"), AUTO_LOCK_RANGE, 10
             ),
-            retention_years=self.integer(
-                settings, ("settings", "retention_years"), RETENTION_RANGE, 10
+            retention_years_after_closure=self.optional_integer(
+                settings, ("settings", "retention_years_after_closure"), RETENTION_RANGE
             ),
             language="en" if language == "en" else "de",
         )
@@ -235,6 +232,13 @@ class _Checker:
             raise self.fail(key, f"muss zwischen {low} und {high} liegen (ist {value}).")
         return value
 
+    def optional_integer(
+        self, table: dict[str, Any] | None, key: tuple[str, ...], bounds: tuple[int, int]
+    ) -> int | None:
+        if key[-1] not in (table or {}):
+            return None
+        return self.integer(table, key, bounds, bounds[0])
+
     def choice(
         self, table: dict[str, Any] | None, key: tuple[str, ...], allowed: tuple[str, ...],
         default: str,
@@ -253,13 +257,19 @@ class _Checker:
         return name
 
     def municipality(self, office: dict[str, Any] | None) -> str:
+        """The municipality's catalog code; the file may give the code or the name."""
         key = ("office", "municipality")
         name = self.string(office or {}, key, required=True)
         assert name is not None
-        known = municipality_names()
-        if name not in known:
-            raise self.fail(key, f"ist keine bekannte Kommune; erlaubt sind: {', '.join(known)}.")
-        return name
+        try:
+            catalog = default_catalogs().municipalities
+        except CatalogError as error:
+            raise ProvisioningError(f"Der Kommunen-Katalog ist beschädigt: {error}") from None
+        for entry in catalog:
+            if name in (entry.code, entry.label):
+                return entry.code
+        known = ", ".join(entry.label for entry in catalog)
+        raise self.fail(key, f"ist keine bekannte Kommune; erlaubt sind: {known}.")
 
     def server_url(self, server: dict[str, Any]) -> str:
         key = ("server", "url")
@@ -334,7 +344,3 @@ def spki_sha256(pem: str) -> str:
     spki = certificate.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
     return hashlib.sha256(spki).hexdigest()
 
-
-def municipality_names() -> tuple[str, ...]:
-    """The municipalities an office may belong to."""
-    return KREIS_MUNICIPALITIES

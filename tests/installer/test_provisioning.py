@@ -29,7 +29,7 @@ municipality = "Rahden"
 
 [settings]
 auto_lock_minutes = 5
-retention_years = 6
+retention_years_after_closure = 6
 language = "en"
 """
 
@@ -42,16 +42,18 @@ def test_good_file_loads_every_field(write_toml: WriteToml) -> None:
     assert loaded.source == path
     assert loaded.server_url == "https://kim.kreis.test/api"
     assert loaded.server_trust is None
-    assert (loaded.office_name, loaded.municipality) == ("KIM Rahden", "Rahden")
-    assert (loaded.auto_lock_minutes, loaded.retention_years, loaded.language) == (5, 6, "en")
+    assert (loaded.office_name, loaded.municipality) == ("KIM Rahden", "rahden")
+    assert (loaded.auto_lock_minutes, loaded.retention_years_after_closure) == (5, 6)
+    assert loaded.language == "en"
 
 
 def test_office_alone_gets_the_defaults(write_toml: WriteToml) -> None:
     loaded = load_provisioning(
-        write_toml('[office]\nname = "KIM Minden"\nmunicipality = "Minden"\n')
+        write_toml('[office]\nname = "KIM Minden"\nmunicipality = "minden"\n')
     )
-    assert loaded.server_url is None
-    assert (loaded.auto_lock_minutes, loaded.retention_years, loaded.language) == (10, 10, "de")
+    assert (loaded.server_url, loaded.municipality) == (None, "minden")
+    assert (loaded.auto_lock_minutes, loaded.retention_years_after_closure) == (10, None)
+    assert loaded.language == "de"
 
 
 def test_inline_certificate_is_trusted(write_toml: WriteToml, certificate_pem: str) -> None:
@@ -93,7 +95,7 @@ BAD_FILES = [
                  "ganze Zahl", id="type-number-as-text"),
     pytest.param(GOOD.replace("auto_lock_minutes = 5", "auto_lock_minutes = true"), 11,
                  "ganze Zahl", id="type-bool-as-number"),
-    pytest.param(GOOD.replace("retention_years = 6", "retention_years = 0"), 12,
+    pytest.param(GOOD.replace("closure = 6", "closure = 0"), 12,
                  "zwischen 1 und 30", id="range-retention"),
     pytest.param(GOOD.replace("auto_lock_minutes = 5", "auto_lock_minutes = 1000"), 11,
                  "zwischen 1 und 240", id="range-auto-lock"),
@@ -105,7 +107,7 @@ BAD_FILES = [
                  id="bad-language"),
     pytest.param(GOOD.replace('municipality = "Rahden"', 'municipality = "Bielefeld"'), 8,
                  "keine bekannte Kommune", id="unknown-municipality"),
-    pytest.param(GOOD.replace("retention_years = 6", "retention_years = 6\ncolour = 1"), 13,
+    pytest.param(GOOD.replace("closure = 6", "closure = 6\ncolour = 1"), 13,
                  "unbekannt", id="unknown-key"),
     pytest.param(GOOD + "\n[extra]\nx = 1\n", 15, "unbekannt", id="unknown-table"),
     pytest.param(GOOD.replace("https://kim.kreis.test/api/", "kim.kreis.test"), 3,
@@ -196,3 +198,13 @@ def test_find_refuses_a_named_file_that_is_missing(tmp_path: Path) -> None:
             None, environ={"KIM_PROVISIONING": str(tmp_path / "gone.toml")},
             system_path=tmp_path / "x",
         )
+
+
+def test_the_shipped_example_file_is_valid(tmp_path: Path, certificate_pem: str) -> None:
+    example = Path(__file__).resolve().parents[2] / "installer" / "provisioning.example.toml"
+    copy = tmp_path / "provisioning.toml"
+    copy.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "kim-ca.pem").write_text(certificate_pem, encoding="ascii")
+    loaded = load_provisioning(copy)
+    assert loaded.municipality == "rahden"
+    assert loaded.server_trust is not None and loaded.server_trust.mode == "trust"
