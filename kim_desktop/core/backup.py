@@ -1,0 +1,190 @@
+"""Backups of the vault, their restore, and the integrity check.
+
+A backup is one uncompressed tar file (the database is encrypted and does not compress)
+with three members:
+
+* ``kim.db``: an encrypted copy made online with ``sqlcipher_export`` on the open connection,
+  keyed with the same data key, and checked before it goes into the archive;
+* ``vault.json``: the header as it was at backup time (so passwords and users revert with
+  the data);
+* ``manifest.json``: format, version and the SHA-256 of both, so that a damaged or cut-off
+  backup is refused before anything in the data folder is touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import shutil
+import tarfile
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine
+
+from kim_desktop.core import vault_header as headers
+from kim_desktop.core.errors import BackupInvalid, VaultError
+from kim_desktop.core.storage import DATABASE_NAME, connect_raw
+
+MANIFEST_NAME = "manifest.json"
+BACKUP_FORMAT = "kim-desktop-backup"
+BACKUP_VERSION = 1
+PREVIOUS_FOLDER = "before-restore"
+_MEMBERS = {MANIFEST_NAME, headers.HEADER_NAME, DATABASE_NAME}
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _integrity_problems(connection: Any) -> list[str]:
+    problems = [
+        f"SQLCipher: {row[0]}"
+        for row in connection.execute("PRAGMA cipher_integrity_check").fetchall()
+    ]
+    problems += [
+        f"SQLite: {row[0]}"
+        for row in connection.execute("PRAGMA integrity_check").fetchall()
+        if row[0] != "ok"
+    ]
+    return problems
+
+
+def check_database(engine: Engine, database: Path) -> list[str]:
+    """Both integrity checks on the open database; ``[]`` when it is intact."""
+    raw = engine.raw_connection()
+    try:
+        connection: Any = raw.driver_connection
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        problems = _integrity_problems(connection)
+        pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+        if pages * page_size > database.stat().st_size:
+            problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
+        return problems
+    except sqlcipher3.dbapi2.DatabaseError as error:
+        return [f"Die Datenbank kann nicht vollständig gelesen werden ({error})."]
+    finally:
+        raw.close()
+
+
+def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> None:
+    """Export the open database into ``out`` (replaced atomically), with header and manifest."""
+    out = out.resolve()
+    if not out.parent.is_dir():
+        raise VaultError(f"Der Ordner für die Sicherung existiert nicht: {out.parent}")
+    header_bytes = (data_dir / headers.HEADER_NAME).read_bytes()
+    headers.decode(header_bytes)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".kim-backup-") as scratch:
+        copy = Path(scratch) / DATABASE_NAME
+        raw = engine.raw_connection()
+        try:
+            connection: Any = raw.driver_connection
+            connection.execute(
+                "ATTACH DATABASE ? AS backup KEY ?", (str(copy), f"x'{bytes(key).hex()}'")
+            )
+            try:
+                connection.execute("SELECT sqlcipher_export('backup')").fetchall()
+            finally:
+                connection.execute("DETACH DATABASE backup")
+        finally:
+            raw.close()
+        verify = connect_raw(str(copy), key)
+        try:
+            verify.execute("PRAGMA journal_mode = DELETE").fetchall()
+            problems = _integrity_problems(verify)
+        finally:
+            verify.close()
+        if problems:
+            raise VaultError("Die Sicherung konnte nicht fehlerfrei geschrieben werden.")
+        database_bytes = copy.read_bytes()
+        manifest = {
+            "format": BACKUP_FORMAT,
+            "version": BACKUP_VERSION,
+            "files": {
+                DATABASE_NAME: _sha256(database_bytes),
+                headers.HEADER_NAME: _sha256(header_bytes),
+            },
+        }
+        archive = Path(scratch) / "backup.tar"
+        with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
+            for name, data in (
+                (MANIFEST_NAME, json.dumps(manifest, indent=2).encode("utf-8")),
+                (headers.HEADER_NAME, header_bytes),
+                (DATABASE_NAME, database_bytes),
+            ):
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                info.mode = 0o600
+                tar.addfile(info, io.BytesIO(data))
+        headers.atomic_write(out, archive.read_bytes())
+
+
+def _read_backup(source: Path) -> dict[str, bytes]:
+    invalid = BackupInvalid(
+        "Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. "
+        "Im Datenordner wurde nichts verändert."
+    )
+    try:
+        with tarfile.open(source, "r:") as tar:
+            members = {member.name: member for member in tar.getmembers()}
+            if set(members) != _MEMBERS or not all(m.isfile() for m in members.values()):
+                raise invalid
+            contents: dict[str, bytes] = {}
+            for name, member in members.items():
+                handle = tar.extractfile(member)
+                if handle is None:
+                    raise invalid
+                contents[name] = handle.read()
+    except FileNotFoundError as error:
+        raise BackupInvalid(f"Die Sicherungsdatei gibt es nicht: {source}") from error
+    except (OSError, tarfile.TarError, EOFError) as error:
+        raise invalid from error
+    try:
+        manifest = json.loads(contents[MANIFEST_NAME])
+        if manifest["format"] != BACKUP_FORMAT or manifest["version"] > BACKUP_VERSION:
+            raise invalid
+        for name in (DATABASE_NAME, headers.HEADER_NAME):
+            if manifest["files"][name] != _sha256(contents[name]):
+                raise invalid
+        headers.decode(contents[headers.HEADER_NAME])
+    except (ValueError, KeyError, TypeError, VaultError) as error:
+        raise invalid from error
+    return contents
+
+
+def restore_backup(data_dir: Path, source: Path) -> None:
+    """Put the backup's files in place; the caller holds the vault's instance lock."""
+    contents = _read_backup(source)
+    staging = Path(tempfile.mkdtemp(dir=data_dir, prefix=".restore-"))
+    try:
+        for name in (DATABASE_NAME, headers.HEADER_NAME):
+            headers.atomic_write(staging / name, contents[name])
+            if _sha256((staging / name).read_bytes()) != _sha256(contents[name]):
+                raise BackupInvalid("Die Sicherung ließ sich nicht fehlerfrei auspacken.")
+        previous = data_dir / PREVIOUS_FOLDER
+        old_files = [
+            data_dir / name
+            for name in (
+                DATABASE_NAME,
+                f"{DATABASE_NAME}-wal",
+                f"{DATABASE_NAME}-shm",
+                headers.HEADER_NAME,
+            )
+            if (data_dir / name).exists()
+        ]
+        if old_files:
+            shutil.rmtree(previous, ignore_errors=True)
+            previous.mkdir(mode=0o700)
+            for path in old_files:
+                path.replace(previous / path.name)
+        for name in (DATABASE_NAME, headers.HEADER_NAME):
+            (staging / name).replace(data_dir / name)
+        headers.fsync_directory(data_dir)
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)

@@ -1,0 +1,85 @@
+"""The SQLCipher engine: one encrypted connection, keyed before anything else touches it.
+
+Every connection comes from :func:`_connect`, which runs ``PRAGMA key = "x'…'"`` first, with
+the raw 256-bit data key (no passphrase KDF; the key is random and Argon2id already guards
+it in the header), then:
+
+* ``cipher_memory_security = OFF``. SQLCipher can wipe and ``mlock`` every allocation it
+  frees. We leave it off, on purpose. It costs a large part of the 1.25× encryption budget
+  (``bench/vault.py --memory-security`` shows how much). It also protects little here: the key
+  also lives in Python objects that cannot be wiped reliably, and whoever can read a running
+  process's memory can read the decrypted pages it is working on. What we defend is a machine
+  that is lost or stolen while the program is closed or locked. :meth:`Vault.lock` drops the
+  engine and zeroes our copy of the key.
+* ``temp_store = MEMORY``, so sorts and temporary tables never land in unencrypted temp files.
+* ``journal_mode = WAL`` and ``synchronous = FULL``. A committed consultation survives even
+  a power cut, and a killed writer leaves the last committed state.
+* ``foreign_keys = ON``.
+
+**One owner.** The engine uses a :class:`~sqlalchemy.pool.StaticPool`: exactly one
+connection, opened with ``check_same_thread=False``. The desktop program has one database
+worker thread that owns it. All sessions run there, one after the other, and never from two
+threads at once. A command-line run is single-threaded anyway.
+
+**Transactions.** The driver's own implicit transaction handling is switched off
+(``isolation_level=None``) and SQLAlchemy emits ``BEGIN`` itself. So DDL in migrations is
+transactional too, and a failing write rolls back as a whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+DATABASE_NAME = "kim.db"
+
+
+def key_pragma(key: bytes | bytearray) -> str:
+    """The ``PRAGMA key`` statement for a raw 256-bit key."""
+    if len(key) != 32:
+        raise ValueError("the data key has 32 bytes")
+    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+
+
+def connect_raw(path: str, key: bytes | bytearray) -> Any:
+    """A keyed DB-API connection with the vault's settings; the caller owns and closes it."""
+    connection = sqlcipher3.connect(path, check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute(key_pragma(key))
+        connection.execute("PRAGMA cipher_memory_security = OFF")
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("PRAGMA journal_mode = WAL").fetchall()
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def create_vault_engine(path: str, key: bytes | bytearray) -> Engine:
+    """An engine over the encrypted database at ``path`` with exactly one connection.
+
+    The key is copied into the connect function's closure, which the engine keeps until it is
+    disposed; :meth:`Vault.lock` disposes it.
+    """
+    secret = bytes(key)
+
+    def creator() -> Any:
+        return connect_raw(path, secret)
+
+    engine = create_engine(
+        "sqlite://",
+        creator=creator,
+        module=sqlcipher3.dbapi2,
+        poolclass=StaticPool,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,454 @@
+"""The encrypted local vault: one SQLCipher database, its key header, and who may open it.
+
+Files in the data folder (see docs/vault.md):
+
+* ``kim.db``: the SQLCipher database (plus ``kim.db-wal``/``kim.db-shm`` while it is open);
+* ``vault.json``: the header with the data key wrapped per user and for the recovery key;
+* ``kim.lock``: the lock that keeps a second instance out.
+
+A wrong password touches none of them: the header is only read, the database is not opened,
+and the failed attempt is counted in the platform's state folder (:mod:`.attempts`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from kim_desktop.core import attempts, migrate
+from kim_desktop.core import backup as backups
+from kim_desktop.core import vault_header as headers
+from kim_desktop.core.errors import (
+    AttemptDelayed,
+    BackupInvalid,
+    InvalidRecoveryKey,
+    PasswordPolicyError,
+    PermissionDenied,
+    VaultCorrupt,
+    VaultError,
+    VaultExists,
+    VaultInUse,
+    VaultLocked,
+    VaultMissing,
+    WrongPassword,
+)
+from kim_desktop.core.passwords import check_password_policy
+from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
+from kim_desktop.core.storage import DATABASE_NAME, create_vault_engine
+from kim_desktop.core.vault_header import HEADER_NAME, RESTORE_HINT
+
+__all__ = [
+    "AttemptDelayed",
+    "BackupInvalid",
+    "InvalidRecoveryKey",
+    "LocalUser",
+    "PasswordPolicyError",
+    "PermissionDenied",
+    "Role",
+    "Vault",
+    "VaultCorrupt",
+    "VaultError",
+    "VaultExists",
+    "VaultInUse",
+    "VaultLocked",
+    "VaultMissing",
+    "WrongPassword",
+]
+
+LOCK_NAME = "kim.lock"
+PAGE_SIZE = 4096
+MAX_NAME_LENGTH = 100
+
+
+class Role(StrEnum):
+    CASE_MANAGER = "case_manager"
+    OFFICE_ADMIN = "office_admin"
+
+
+@dataclass(frozen=True)
+class LocalUser:
+    name: str
+    role: Role
+
+
+def _wrong_password(retry_after: float) -> WrongPassword:
+    message = "Benutzername oder Passwort ist falsch."
+    if retry_after > 0:
+        message += f" Nächster Versuch in {retry_after:.0f} Sekunden möglich."
+    return WrongPassword(message, retry_after=retry_after)
+
+
+def _delayed(retry_after: float) -> AttemptDelayed:
+    return AttemptDelayed(
+        f"Zu viele Fehlversuche. Bitte in {max(1, round(retry_after))} Sekunden erneut versuchen.",
+        retry_after=retry_after,
+    )
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise VaultError("Der Benutzername darf nicht leer sein.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise VaultError(f"Der Benutzername darf höchstens {MAX_NAME_LENGTH} Zeichen lang sein.")
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise VaultError("Der Benutzername enthält Steuerzeichen.")
+    return name
+
+
+def _role_of(entry: headers.UserEntry) -> Role:
+    try:
+        return Role(entry.role)
+    except ValueError as error:
+        raise VaultCorrupt(
+            f"Die Schlüsseldatei {HEADER_NAME} enthält eine unbekannte Rolle. {RESTORE_HINT}"
+        ) from error
+
+
+def _read_header(data_dir: Path) -> headers.Header:
+    header_path = data_dir / HEADER_NAME
+    database_path = data_dir / DATABASE_NAME
+    if not header_path.exists():
+        if database_path.exists():
+            raise VaultCorrupt(
+                f"Im Datenordner fehlt die Schlüsseldatei {HEADER_NAME}. {RESTORE_HINT}"
+            )
+        raise VaultMissing(
+            "In diesem Datenordner gibt es noch keine Datenbank. "
+            "Bitte zuerst einrichten (kim-desktop init --user NAME)."
+        )
+    if not database_path.exists():
+        raise VaultCorrupt(f"Im Datenordner fehlt die Datenbank {DATABASE_NAME}. {RESTORE_HINT}")
+    try:
+        return headers.read(data_dir)
+    except OSError as error:
+        raise VaultError(
+            f"Die Schlüsseldatei {HEADER_NAME} kann nicht gelesen werden ({error.strerror})."
+        ) from error
+
+
+def _check_database_file(path: Path) -> None:
+    """Refuse an empty or cut-off file before SQLCipher could take it for a new database."""
+    size = path.stat().st_size
+    if size == 0 or size % PAGE_SIZE:
+        raise VaultCorrupt(f"Die Datenbank {DATABASE_NAME} ist unvollständig. {RESTORE_HINT}")
+
+
+def _acquire_lock(data_dir: Path) -> FileLock:
+    lock = FileLock(data_dir / LOCK_NAME, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise VaultInUse(
+            "KIM Desktop ist mit diesem Datenordner bereits geöffnet "
+            "(in einem anderen Fenster oder von einem anderen Benutzerkonto). "
+            "Bitte dort weiterarbeiten oder das andere Programm erst schließen."
+        ) from error
+    return lock
+
+
+def _zero(key: bytearray) -> None:
+    for index in range(len(key)):
+        key[index] = 0
+
+
+class Vault:
+    """An unlocked vault. Create one with :meth:`create` or :meth:`unlock`, never directly."""
+
+    data_dir: Path
+    user: LocalUser
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        user: LocalUser,
+        key: bytearray,
+        engine: Engine,
+        lock: FileLock,
+        vault_id: str,
+    ) -> None:
+        self.data_dir = data_dir
+        self.user = user
+        self._key: bytearray | None = key
+        self._engine: Engine | None = engine
+        self._lock = lock
+        self._vault_id = vault_id
+
+    # -- opening -------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        """True when the folder holds a vault, even a damaged one (never create over it)."""
+        return (data_dir / HEADER_NAME).exists() or (data_dir / DATABASE_NAME).exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, *, admin: str, password: str) -> tuple[Vault, str]:
+        """Set up a new vault with ``admin`` as office admin.
+
+        Returns the open vault and the recovery key text, which must be shown exactly once.
+        """
+        admin = _check_name(admin)
+        check_password_policy(password, user=admin)
+        if cls.exists(data_dir):
+            raise VaultExists(
+                "In diesem Datenordner gibt es bereits eine Datenbank. "
+                "Sie wird nicht überschrieben."
+            )
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = _acquire_lock(data_dir)
+        try:
+            key = bytearray(secrets.token_bytes(32))
+            recovery_text, recovery_secret = generate_recovery_key()
+            vault_id = headers.new_vault_id()
+            header = headers.Header(
+                vault_id=vault_id,
+                users=(headers.seal_for_user(vault_id, admin, Role.OFFICE_ADMIN, password, key),),
+                recovery=headers.seal_for_recovery(vault_id, recovery_secret, key),
+            )
+            # The database is built under a temporary name and renamed last, so a crash
+            # leaves either no vault or a complete one.
+            building = data_dir / f".{DATABASE_NAME}.creating"
+            for leftover in data_dir.glob(f".{DATABASE_NAME}.creating*"):
+                leftover.unlink()
+            engine = create_vault_engine(str(building), key)
+            try:
+                with engine.begin() as connection:
+                    migrate.upgrade(connection)
+            finally:
+                engine.dispose()
+            headers.write(data_dir, header)
+            building.replace(data_dir / DATABASE_NAME)
+            headers.fsync_directory(data_dir)
+            vault = cls._open(data_dir, header, LocalUser(admin, Role.OFFICE_ADMIN), key, lock)
+        except BaseException:
+            lock.release()
+            raise
+        return vault, recovery_text
+
+    @classmethod
+    def unlock(cls, data_dir: Path, *, user: str, password: str) -> Vault:
+        """Open the vault as ``user``; a wrong password changes nothing in ``data_dir``."""
+        header = _read_header(data_dir)
+        wait = attempts.retry_after(data_dir, user)
+        if wait > 0:
+            raise _delayed(wait)
+        entry = header.user(user)
+        key = headers.open_for_user(header.vault_id, entry, password) if entry else None
+        if entry is None or key is None:
+            raise _wrong_password(attempts.record_failure(data_dir, user))
+        attempts.clear(data_dir, user)
+        local_user = LocalUser(entry.name, _role_of(entry))
+        lock = _acquire_lock(data_dir)
+        try:
+            return cls._open(data_dir, header, local_user, key, lock)
+        except BaseException:
+            lock.release()
+            _zero(key)
+            raise
+
+    @classmethod
+    def _open(
+        cls,
+        data_dir: Path,
+        header: headers.Header,
+        user: LocalUser,
+        key: bytearray,
+        lock: FileLock,
+    ) -> Vault:
+        database = data_dir / DATABASE_NAME
+        _check_database_file(database)
+        engine = create_vault_engine(str(database), key)
+        try:
+            with engine.begin() as connection:
+                connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+                wal = database.with_name(f"{DATABASE_NAME}-wal")
+                if not wal.exists() or wal.stat().st_size == 0:
+                    pages = int(connection.exec_driver_sql("PRAGMA page_count").scalar_one())
+                    if pages * PAGE_SIZE > database.stat().st_size:
+                        raise VaultCorrupt(
+                            f"Die Datenbank {DATABASE_NAME} ist unvollständig. {RESTORE_HINT}"
+                        )
+                migrate.upgrade(connection)
+        except DBAPIError as error:
+            engine.dispose()
+            raise VaultCorrupt(
+                f"Die Datenbank {DATABASE_NAME} ist beschädigt und kann nicht gelesen werden. "
+                f"{RESTORE_HINT}"
+            ) from error
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(
+            data_dir=data_dir,
+            user=user,
+            key=key,
+            engine=engine,
+            lock=lock,
+            vault_id=header.vault_id,
+        )
+
+    @staticmethod
+    def attempt_delay(data_dir: Path, *, user: str) -> float:
+        """Seconds until ``user`` may try to unlock again (0.0: now)."""
+        return attempts.retry_after(data_dir, user)
+
+    # -- passwords and users -------------------------------------------------------------
+
+    @classmethod
+    def reset_password(
+        cls, data_dir: Path, *, user: str, recovery_key: str, new_password: str
+    ) -> None:
+        """Give ``user`` a new password with the recovery key (the vault must be closed)."""
+        header = _read_header(data_dir)
+        entry = header.user(user)
+        if entry is None:
+            raise VaultError("Diesen Benutzer gibt es in diesem Datenordner nicht.")
+        check_password_policy(new_password, user=user)
+        secret = parse_recovery_key(recovery_key)
+        lock = _acquire_lock(data_dir)
+        try:
+            header = _read_header(data_dir)
+            key = headers.open_for_recovery(header, secret)
+            if key is None:
+                raise InvalidRecoveryKey(
+                    "Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Datenordner."
+                )
+            try:
+                resealed = headers.seal_for_user(
+                    header.vault_id, entry.name, entry.role, new_password, key
+                )
+            finally:
+                _zero(key)
+            headers.write(data_dir, header.with_user(resealed))
+            attempts.clear(data_dir, user)
+        finally:
+            lock.release()
+
+    def change_password(self, *, user: str, old_password: str, new_password: str) -> None:
+        """Re-wrap the data key for ``user``; the database is not touched."""
+        key = self._require_key()
+        if user != self.user.name and self.user.role != Role.OFFICE_ADMIN:
+            raise PermissionDenied("Nur die Büroleitung darf Passwörter anderer ändern.")
+        header = _read_header(self.data_dir)
+        entry = header.user(user)
+        if entry is None:
+            raise VaultError("Diesen Benutzer gibt es in diesem Datenordner nicht.")
+        check_password_policy(new_password, user=user)
+        wait = attempts.retry_after(self.data_dir, user)
+        if wait > 0:
+            raise _delayed(wait)
+        unwrapped = headers.open_for_user(header.vault_id, entry, old_password)
+        if unwrapped is None:
+            raise _wrong_password(attempts.record_failure(self.data_dir, user))
+        same = hmac.compare_digest(bytes(unwrapped), bytes(key))
+        _zero(unwrapped)
+        if not same:
+            raise VaultCorrupt(f"Die Schlüsseldatei passt nicht zur Datenbank. {RESTORE_HINT}")
+        attempts.clear(self.data_dir, user)
+        resealed = headers.seal_for_user(header.vault_id, entry.name, entry.role, new_password, key)
+        headers.write(self.data_dir, header.with_user(resealed))
+
+    def add_user(self, *, name: str, role: Role, password: str) -> LocalUser:
+        """Add a local user (office admins only)."""
+        key = self._require_key()
+        if self.user.role != Role.OFFICE_ADMIN:
+            raise PermissionDenied("Nur die Büroleitung darf Benutzer anlegen.")
+        name = _check_name(name)
+        role = Role(role)
+        header = _read_header(self.data_dir)
+        if header.user(name) is not None:
+            raise VaultError(f"Den Benutzernamen »{name}« gibt es schon.")
+        check_password_policy(password, user=name)
+        entry = headers.seal_for_user(header.vault_id, name, role, password, key)
+        headers.write(self.data_dir, header.with_user(entry))
+        return LocalUser(name, role)
+
+    def users(self) -> list[LocalUser]:
+        self._require_key()
+        header = _read_header(self.data_dir)
+        return [LocalUser(entry.name, _role_of(entry)) for entry in header.users]
+
+    # -- the database ----------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked("Die Datenbank ist gesperrt. Bitte erneut anmelden.")
+        return self._engine
+
+    def session(self) -> Session:
+        """A session on the one connection; local edits are stamped with this user's name."""
+        return Session(self.engine, info={"user": self.user.name}, expire_on_commit=False)
+
+    def _require_key(self) -> bytearray:
+        if self._key is None:
+            raise VaultLocked("Die Datenbank ist gesperrt. Bitte erneut anmelden.")
+        return self._key
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    def lock(self) -> None:
+        """Close the database, forget the key and let other instances in.
+
+        Calling it twice is harmless. Afterwards :meth:`session` raises :class:`VaultLocked`;
+        :meth:`unlock` opens the vault again.
+        """
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._key is not None:
+            _zero(self._key)
+            self._key = None
+        if self._lock.is_locked:
+            self._lock.release()
+
+    def close(self) -> None:
+        self.lock()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- backup and check ------------------------------------------------------------------
+
+    def backup(self, out: Path) -> None:
+        """Write an online backup (the encrypted database and the header) to ``out``."""
+        backups.write_backup(self.engine, self._require_key(), self.data_dir, out)
+
+    @staticmethod
+    def restore(data_dir: Path, *, source: Path) -> None:
+        """Replace the vault in ``data_dir`` with the backup ``source``.
+
+        Refused while the vault is open anywhere. The old files are moved to
+        ``data_dir/before-restore/`` only after the backup has been verified.
+        """
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = _acquire_lock(data_dir)
+        try:
+            backups.restore_backup(data_dir, source)
+        finally:
+            lock.release()
+
+    def check(self) -> list[str]:
+        """SQLCipher's and SQLite's integrity checks; an empty list when the vault is intact."""
+        return backups.check_database(self.engine, self.data_dir / DATABASE_NAME)
