@@ -2,14 +2,13 @@
 
 Municipal IT runs it after a silent install (and CI runs it on the installed ``.deb``). It
 uses only the installed files and a temporary folder: an encrypted database is created,
-migrated, written and read back, and Qt starts offscreen and builds a window.
+migrated, written, locked, unlocked and read back, and Qt starts offscreen and builds a window.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -52,7 +51,7 @@ def run_selftest(args: argparse.Namespace) -> int:
 def _check_encrypted_database(folder: Path) -> None:
     from kim_desktop.core import selfcheck
 
-    selfcheck.check_encrypted_database(folder / "selftest.kim", secrets.token_bytes(32))
+    selfcheck.check_vault(folder / "vault")
 
 
 def _check_provisioning(folder: Path) -> None:

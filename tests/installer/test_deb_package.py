@@ -10,8 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
-import kim_desktop
 from kim_packaging import (
     INSTALL_ROOT,
     ROOT,
@@ -21,6 +19,8 @@ from kim_packaging import (
     installed_env,
     remove_package,
 )
+
+import kim_desktop
 
 pytestmark = [
     pytest.mark.slow,
