@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,3 +41,13 @@ def write_toml(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def current_deb(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    """The .deb of the working tree, built once per run, and how long the build took."""
+    from kim_packaging import build_deb
+
+    started = time.perf_counter()
+    deb = build_deb(tmp_path_factory.mktemp("deb-current"))
+    return deb, time.perf_counter() - started

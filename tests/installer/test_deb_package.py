@@ -13,7 +13,6 @@ import pytest
 from kim_packaging import (
     INSTALL_ROOT,
     ROOT,
-    build_deb,
     folder_size,
     install,
     installed_env,
@@ -31,14 +30,12 @@ pytestmark = [
 
 
 def test_deb_installs_runs_offscreen_and_removes_cleanly(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], current_deb: tuple[Path, float]
 ) -> None:
-    started = time.perf_counter()
-    deb = build_deb(tmp_path / "build")
-    build_seconds = time.perf_counter() - started
+    deb, build_seconds = current_deb
     figures = {
         "Bau (PyInstaller + dpkg-deb)": f"{build_seconds:.1f} s",
-        "Bündelgröße": f"{folder_size(tmp_path / 'build/dist/kim-desktop') / 2**20:.0f} MiB",
+        "Bündelgröße": f"{folder_size(deb.parent / 'dist/kim-desktop') / 2**20:.0f} MiB",
         ".deb-Größe": f"{deb.stat().st_size / 2**20:.0f} MiB",
     }
     env = installed_env(tmp_path / "home")
