@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kim_desktop.core import migrate
+from kim_desktop.core.db import OutboxEntry, new_id
+from kim_desktop.core.vault import Vault
+
+PASSWORD = "Kaffee morgens im Rathaus Minden"
 GOOD = '[office]\nname = "KIM Espelkamp"\nmunicipality = "Espelkamp"\n'
 
 
@@ -48,3 +53,37 @@ def test_provisioning_command_finds_the_file_through_the_environment(tmp_path: P
     result = _kim_desktop("provisioning", env={"KIM_PROVISIONING": str(bad)})
     assert result.returncode == 1
     assert "Zeile 1" in result.stderr and "Traceback" not in result.stderr
+
+
+def _vault_with_rows(folder: Path, rows: int) -> None:
+    vault, _recovery_key = Vault.create(folder, admin="amt", password=PASSWORD)
+    with vault, vault.session() as session, session.begin():
+        session.add_all(
+            OutboxEntry(kind="probe", record_id=new_id(), version=1) for _ in range(rows)
+        )
+
+
+def test_status_shows_schema_and_counts_without_personal_data(tmp_path: Path) -> None:
+    _vault_with_rows(tmp_path / "data", 3)
+    result = _kim_desktop(
+        "--data-dir", str(tmp_path / "data"), "status", "--user", "amt",
+        env={"KIM_PASSWORD": PASSWORD, "XDG_STATE_HOME": str(tmp_path / "state")},
+    )
+    assert result.returncode == 0, result.stderr
+    heads = ", ".join(sorted(migrate.head_revisions()))
+    assert f"Schema-Version: {heads}\n" in result.stdout
+    assert "Tabelle sync_outbox: 3\n" in result.stdout
+    assert "Integritätsprüfung: OK" in result.stdout
+
+
+def test_status_refuses_a_wrong_password_and_a_missing_vault(tmp_path: Path) -> None:
+    _vault_with_rows(tmp_path / "data", 1)
+    before = (tmp_path / "data" / "kim.db").read_bytes()
+    env = {"KIM_PASSWORD": "ein ganz falsches Passwort", "XDG_STATE_HOME": str(tmp_path / "s")}
+    wrong = _kim_desktop("--data-dir", str(tmp_path / "data"), "status", "--user", "amt", env=env)
+    assert wrong.returncode == 1
+    assert "Passwort ist falsch" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert (tmp_path / "data" / "kim.db").read_bytes() == before
+    missing = _kim_desktop("--data-dir", str(tmp_path / "none"), "status", "--user", "amt", env=env)
+    assert missing.returncode == 1
+    assert "keine Datenbank" in missing.stderr
