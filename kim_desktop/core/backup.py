@@ -141,7 +141,7 @@ def _read_backup(source: Path) -> dict[str, bytes]:
                     raise invalid
                 contents[name] = handle.read()
     except FileNotFoundError as error:
-        raise BackupInvalid(f"Die Sicherungsdatei gibt es nicht: {source}") from error
+        raise VaultError(f"Die Sicherungsdatei gibt es nicht: {source}") from error
     except (OSError, tarfile.TarError, EOFError) as error:
         raise invalid from error
     try:

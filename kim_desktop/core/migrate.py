@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, MetaData
+from sqlalchemy import Connection, Engine, MetaData
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -52,3 +52,34 @@ def current_revisions(connection: Connection) -> set[str]:
 def upgrade(connection: Connection, revision: str = "heads") -> None:
     """Apply pending revisions up to ``revision`` inside the connection's transaction."""
     command.upgrade(alembic_config(connection), revision)
+
+
+class ForeignKeyViolation(Exception):
+    """A revision left rows pointing at rows that do not exist."""
+
+
+def upgrade_database(engine: Engine) -> None:
+    """Bring the database to every head in one transaction, the way SQLite alters tables.
+
+    Batch revisions rebuild a table by copy, drop and rename. With foreign keys on, dropping a
+    parent table first deletes its rows, which would cascade into (or be refused by) every
+    child table. So foreign keys are switched off around the transaction, as SQLite's own
+    procedure for schema changes says, and ``foreign_key_check`` must come back empty before
+    the transaction commits.
+    """
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    try:
+        with engine.begin() as connection:
+            upgrade(connection)
+            if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise ForeignKeyViolation("a migration broke a foreign key")
+    finally:
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+        finally:
+            raw.close()

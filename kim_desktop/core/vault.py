@@ -157,6 +157,19 @@ def _acquire_lock(data_dir: Path) -> FileLock:
     return lock
 
 
+def _upgrade(engine: Engine) -> None:
+    """Bring the schema up to date; a failing revision leaves the database as it was."""
+    try:
+        migrate.upgrade_database(engine)
+    except DBAPIError:
+        raise
+    except Exception as error:
+        raise VaultError(
+            "Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. "
+            "Es wurde nichts verändert. Bitte den Support verständigen."
+        ) from error
+
+
 def _zero(key: bytearray) -> None:
     for index in range(len(key)):
         key[index] = 0
@@ -223,8 +236,7 @@ class Vault:
                 leftover.unlink()
             engine = create_vault_engine(str(building), key)
             try:
-                with engine.begin() as connection:
-                    migrate.upgrade(connection)
+                migrate.upgrade_database(engine)
             finally:
                 engine.dispose()
             headers.write(data_dir, header)
@@ -279,7 +291,7 @@ class Vault:
                         raise VaultCorrupt(
                             f"Die Datenbank {DATABASE_NAME} ist unvollständig. {RESTORE_HINT}"
                         )
-                migrate.upgrade(connection)
+            _upgrade(engine)
         except DBAPIError as error:
             engine.dispose()
             raise VaultCorrupt(
@@ -297,6 +309,12 @@ class Vault:
             lock=lock,
             vault_id=header.vault_id,
         )
+
+    @staticmethod
+    def local_users(data_dir: Path) -> list[LocalUser]:
+        """The users who may sign in (read from the header; for a login screen)."""
+        header = _read_header(data_dir)
+        return [LocalUser(entry.name, _role_of(entry)) for entry in header.users]
 
     @staticmethod
     def attempt_delay(data_dir: Path, *, user: str) -> float:
@@ -376,8 +394,7 @@ class Vault:
 
     def users(self) -> list[LocalUser]:
         self._require_key()
-        header = _read_header(self.data_dir)
-        return [LocalUser(entry.name, _role_of(entry)) for entry in header.users]
+        return self.local_users(self.data_dir)
 
     # -- the database ----------------------------------------------------------------------
 

@@ -1,0 +1,89 @@
+"""Opening the vault from the command line: who, with which password, and German errors.
+
+* The user: ``--user NAME``, else ``KIM_USER``, else the only local user there is.
+* The password: ``KIM_PASSWORD``, else a prompt on the terminal. A second password (a new
+  one) comes from ``KIM_NEW_PASSWORD``, else a prompt asked twice.
+
+Vault errors become :class:`CliError`: a damaged vault or backup exits with 1, everything else
+a user can fix (wrong password included) with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from kim_desktop.cli._common import CliError, data_dir
+from kim_desktop.core.errors import BackupInvalid, VaultCorrupt, VaultError
+from kim_desktop.core.vault import Vault
+
+EXIT_DAMAGED = 1
+EXIT_USER_ERROR = 2
+
+
+@contextmanager
+def vault_errors() -> Iterator[None]:
+    """Turn vault errors raised inside the block into command-line errors."""
+    try:
+        yield
+    except (VaultCorrupt, BackupInvalid) as error:
+        raise CliError(str(error), EXIT_DAMAGED) from error
+    except VaultError as error:
+        raise CliError(str(error), EXIT_USER_ERROR) from error
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise CliError(
+            "Kein Passwort angegeben: bitte KIM_PASSWORD setzen oder im Terminal aufrufen."
+        )
+    return getpass.getpass(f"{label}: ")
+
+
+def password_from_env_or_prompt(label: str = "Passwort") -> str:
+    password = os.environ.get("KIM_PASSWORD")
+    return password if password is not None else _prompt(label)
+
+
+def new_password_from_env_or_prompt(variable: str = "KIM_NEW_PASSWORD") -> str:
+    """A new password from ``variable``, or typed twice at the prompt."""
+    password = os.environ.get(variable)
+    if password is not None:
+        return password
+    first = _prompt("Neues Passwort")
+    if _prompt("Neues Passwort wiederholen") != first:
+        raise CliError("Die beiden Passwörter stimmen nicht überein.")
+    return first
+
+
+def chosen_user(args: argparse.Namespace) -> str:
+    name = getattr(args, "user", None) or os.environ.get("KIM_USER")
+    if name:
+        return str(name)
+    with vault_errors():
+        names = [local.name for local in Vault.local_users(data_dir(args))]
+    if len(names) == 1:
+        return names[0]
+    raise CliError("Es gibt mehrere Benutzer: bitte --user NAME angeben (oder KIM_USER setzen).")
+
+
+def open_vault_from_args(
+    args: argparse.Namespace, *, user: str | None = None, password: str | None = None
+) -> Vault:
+    """Unlock the vault in ``--data-dir``; ``user`` and ``password`` default as described in
+    the module docstring."""
+    name = user or chosen_user(args)
+    with vault_errors():
+        if not Vault.exists(data_dir(args)):
+            raise CliError(
+                f"Im Datenordner {data_dir(args)} gibt es keine Datenbank. "
+                "Bitte zuerst »kim-desktop init --user NAME« aufrufen.",
+                EXIT_USER_ERROR,
+            )
+        if password is None:
+            password = password_from_env_or_prompt(f"Passwort für {name}")
+        return Vault.unlock(data_dir(args), user=name, password=password)
