@@ -1,14 +1,15 @@
-"""Rule violations of the domain: one exception type with a stable code per rule.
+"""The errors users can cause, each with a German message that is safe to show.
 
-Messages are German templates, marked with :func:`QT_TRANSLATE_NOOP` so that Qt's ``lupdate``
-extracts them (context ``"DomainError"``) without core importing Qt. The UI shows
+* :class:`DomainError`: a rule of case management was broken (stable code per rule).
+* :class:`VaultError` and subclasses: the encrypted store (password, recovery key, backups).
+  They live apart from :mod:`kim_desktop.core.vault` so that small modules (the recovery key)
+  can raise them without importing the storage stack. No message ever contains a password, a
+  key or personal data.
+
+Domain messages are German templates, marked with :func:`QT_TRANSLATE_NOOP` so that Qt's
+``lupdate`` extracts them (context ``"DomainError"``) without core importing Qt. The UI shows
 ``QCoreApplication.translate("DomainError", error.template).format(**error.params)``; every other
 caller may use ``str(error)``. Parameters are codes, dates and numbers, never personal data.
-
-The vault's errors follow; ``str(error)`` is a German message a user can act on. They live
-apart from :mod:`kim_desktop.core.vault` so that small modules (the recovery key) can raise
-them without importing the storage stack. No message ever contains a password, a key or
-personal data.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ VERSION_LOCATIONS: tuple[Path, ...] = (MIGRATIONS / "versions",)
 
 def target_metadata() -> MetaData:
     """The metadata of every desktop table (import model modules here as they are added)."""
+    import kim_desktop.core.models  # noqa: F401  (registers the case-management tables)
     from kim_desktop.core import db
 
     return db.Base.metadata
