@@ -238,16 +238,17 @@ class ServerProcess:
             text=True, start_new_session=True,
         )  # fmt: skip
         ready = threading.Event()
-        started = [0]
         self.log = []
 
         def drain(stream: object, log: list[str]) -> None:
+            # Ready once the socket is bound ("running on") and every worker has started.
+            started, bound = 0, False
             for line in stream:  # type: ignore[attr-defined]
                 log.append(line)
-                if "Application startup complete" in line:
-                    started[0] += 1
-                    if started[0] >= self.workers:
-                        ready.set()
+                started += "Application startup complete" in line
+                bound = bound or "Uvicorn running on" in line
+                if bound and started >= self.workers:
+                    ready.set()
             ready.set()  # the process ended: stop waiting
 
         threading.Thread(target=drain, args=(self.process.stderr, self.log), daemon=True).start()

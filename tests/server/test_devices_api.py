@@ -7,7 +7,8 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from sync_server.models import AuditEntry, Device as DeviceRow, EnrollmentCode
+from sync_server.models import AuditEntry, EnrollmentCode
+from sync_server.models import Device as DeviceRow
 from tests.server.conftest import Admin, Device, enroll_with, op
 
 HANDSHAKE = {"protocol_min": 1, "protocol_max": 1, "app_version": "0.1.0"}

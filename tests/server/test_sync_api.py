@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from kim_desktop.sync import wire
 from sync_server.models import AppliedOperation, Office, SyncRecord
-from tests.server.conftest import Admin, Device, ciphertext, op
+from tests.server.conftest import Admin, Device, op
 
 
 def push(client: TestClient, device: Device, *ops: dict) -> list[dict]:
