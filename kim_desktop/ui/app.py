@@ -84,6 +84,7 @@ class AppController(QObject):
         self.window = MainWindow(self.context)
         self.window.lock_requested.connect(self.lock)
         self.window.closed.connect(self.shut_down)
+        self.window.auto_lock_changed.connect(self.idle.set_minutes)
         self.window.show()
         self.idle.set_minutes(self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.start()

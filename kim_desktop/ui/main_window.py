@@ -25,6 +25,7 @@ from kim_desktop.ui.settings import WINDOW_GEOMETRY
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     closed = Signal()
+    auto_lock_changed = Signal(int)
 
     def __init__(self, context: Context) -> None:
         super().__init__()
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.pages: dict[str, QWidget] = {}
         self.client_files: dict[str, QWidget] = {}
+        self.sync: Any = None
         self._build()
         context.taskman.failed.connect(self._failed)
         geometry = context.settings.get(WINDOW_GEOMETRY)
@@ -62,13 +64,15 @@ class MainWindow(QMainWindow):
             return page
 
         def start() -> QWidget:
-            page = StartPage(self.context)
+            page = StartPage(self.context, self.sync)
             page.open_client.connect(self.open_client)
             return page
 
         def settings() -> QWidget:
             page = SettingsPage(self.context)
             page.language_changed.connect(self.retranslate)
+            page.auto_lock_changed.connect(self.auto_lock_changed)
+            page.sync_changed.connect(self.sync.apply_settings)
             return page
 
         return [
@@ -82,11 +86,14 @@ class MainWindow(QMainWindow):
         ]
 
     def _build(self) -> None:
-        from kim_desktop.ui.sync_status import SyncStatus
+        from kim_desktop.ui.sync import SyncController
+        from kim_desktop.ui.sync_status import SyncStatusBar
 
         self.setWindowTitle(
             translate("main_window", "KIM Desktop – {user}").format(user=self.context.user)
         )
+        if self.sync is None:
+            self.sync = SyncController(self.context, self)
         self.pages.clear()
         for key, title, factory in self._page_factories():
             page = factory()
@@ -96,7 +103,7 @@ class MainWindow(QMainWindow):
                                             None)
         self.menuBar().clear()
         self._build_menus()
-        self.sync_status = SyncStatus(self.context)
+        self.sync_status = SyncStatusBar(self.context, self.sync)
         self.statusBar().addPermanentWidget(self.sync_status, 1)
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
@@ -116,6 +123,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quick_action)
         file_menu.addAction(self._action(
             translate("main_window", "Neue &Person …"), "Ctrl+Shift+N", self.new_client
+        ))
+        file_menu.addAction(self._action(
+            translate("main_window", "Jetzt s&ynchronisieren"), "F5", self.sync.sync_now
         ))
         file_menu.addSeparator()
         file_menu.addAction(self._action(

@@ -27,6 +27,7 @@ from kim_desktop.ui.widgets import add_row
 class SettingsPage(QWidget):
     language_changed = Signal()
     auto_lock_changed = Signal(int)
+    sync_changed = Signal()
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,15 +65,22 @@ class SettingsPage(QWidget):
         layout.addStretch()
         self.language.currentIndexChanged.connect(self._language)
         self.auto_lock.valueChanged.connect(self._auto_lock)
-        self.sync_automatic.toggled.connect(lambda on: settings.set(SYNC_AUTOMATIC, on))
-        self.sync_interval.valueChanged.connect(
-            lambda value: settings.set(SYNC_INTERVAL_MINUTES, value))
+        self.sync_automatic.toggled.connect(self._sync_automatic)
+        self.sync_interval.valueChanged.connect(self._sync_interval)
 
     def _language(self) -> None:
         code = str(self.language.currentData())
         self.context.settings.set(LANGUAGE, code)
         i18n.install(code)
         self.language_changed.emit()
+
+    def _sync_automatic(self, on: bool) -> None:
+        self.context.settings.set(SYNC_AUTOMATIC, on)
+        self.sync_changed.emit()
+
+    def _sync_interval(self, minutes: int) -> None:
+        self.context.settings.set(SYNC_INTERVAL_MINUTES, minutes)
+        self.sync_changed.emit()
 
     def _auto_lock(self, minutes: int) -> None:
         self.context.settings.set(AUTO_LOCK_MINUTES, minutes)

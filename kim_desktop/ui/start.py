@@ -11,10 +11,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Client, Consultation, FollowUp
+from kim_desktop.sync.status import SyncStatus
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
-from kim_desktop.ui.qt import QGridLayout, QLabel, QVBoxLayout, QWidget, Signal, translate
+from kim_desktop.ui.qt import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    translate,
+)
+from kim_desktop.ui.sync import SyncController
+from kim_desktop.ui.sync_status import status_text
 
 RECENT = 15
 
@@ -54,7 +66,8 @@ def load_start(session: Session, today: dt.date) -> StartData:
 class StartPage(QWidget):
     open_client = Signal(str)
 
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, sync: SyncController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
@@ -81,9 +94,18 @@ class StartPage(QWidget):
         grid.addWidget(self.due, 1, 0)
         grid.addWidget(self.recent, 1, 1)
         layout.addLayout(grid, 1)
+        sync_row = QHBoxLayout()
         self.sync_line = QLabel()
         self.sync_line.setWordWrap(True)
-        layout.addWidget(self.sync_line)
+        self.conflicts = QPushButton()
+        self.conflicts.hide()
+        self.conflicts.clicked.connect(self._show_conflicts)
+        sync_row.addWidget(self.sync_line, 1)
+        sync_row.addWidget(self.conflicts)
+        layout.addLayout(sync_row)
+        sync.status_changed.connect(self.show_sync_state)
+        if sync.status is not None:
+            self.show_sync_state(sync.status)
         self.due.tree.itemActivated.connect(lambda *_: self._open(self.due))
         self.recent.tree.itemActivated.connect(lambda *_: self._open(self.recent))
         context.taskman.changed.connect(self._changed)
@@ -117,8 +139,17 @@ class StartPage(QWidget):
             moment(r[0].held_at), r[1], self.context.label("consultation_modes", r[0].mode_code),
         ])
 
-    def show_sync_state(self, text: str) -> None:
-        self.sync_line.setText(text)
+    def show_sync_state(self, status: SyncStatus) -> None:
+        self.sync_line.setText(translate("start", "Abgleich: {state}").format(
+            state=status_text(status)))
+        self.conflicts.setVisible(status.conflicts > 0)
+        self.conflicts.setText(translate("start", "Offene Konflikte: {count} …").format(
+            count=status.conflicts))
+
+    def _show_conflicts(self) -> None:
+        from kim_desktop.ui.conflicts import ConflictsDialog
+
+        ConflictsDialog(self.context, self).open()
 
     def _open(self, records: RecordList) -> None:
         record = records.current()
