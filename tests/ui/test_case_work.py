@@ -139,3 +139,19 @@ def test_dates_far_away_and_odd_text_do_not_break_the_forms(qtbot: Any, window: 
     form.reject()
     assert no_dialogs  # closing with unsaved input asked first
     assert not form.isVisible()
+
+
+def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) -> None:
+    row = window.pages["caseload"].model.row_at(1)
+    view = window.open_client(row.client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    panel = view.tab_pages[titles.index("Vorprüfung")][1]
+    assert panel.report is None  # not evaluated before it is looked at
+    view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    assert panel.tree.topLevelItemCount() == len(panel.report.results) >= 3
+    first = panel.tree.topLevelItem(0)
+    assert first.text(1) in {"erfüllt", "nicht erfüllt", "offen (Angabe fehlt)"}
+    assert "Regelstand" in first.text(3)
+    assert first.childCount() > 0

@@ -325,6 +325,7 @@ class HistoryTab(RecordList):
 
 def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
     from kim_desktop.ui.client_file.attachments import AttachmentsTab
+    from kim_desktop.ui.client_file.precheck import PrecheckTab
 
     return [
         (translate("client_file", "Stammdaten"), MasterDataTab(file)),
@@ -337,4 +338,5 @@ def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
         (translate("client_file", "Anhänge"), AttachmentsTab(file)),
         (translate("client_file", "Fehlstellen"), GapsTab(file)),
         (translate("client_file", "Verlauf"), HistoryTab(file)),
+        (translate("client_file", "Vorprüfung"), PrecheckTab(file)),
     ]
