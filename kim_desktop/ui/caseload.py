@@ -121,7 +121,7 @@ class CaseloadPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.model.modelReset.connect(self._size_columns)
+        self._sized_for: list[str] = []
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         layout.addWidget(self.table)
@@ -168,6 +168,10 @@ class CaseloadPage(QWidget):
 
     def _size_columns(self) -> None:
         """Widths in characters of the current font, so they scale with the system font."""
+        keys = [column.key for column in self.model.columns]
+        if keys == self._sized_for:
+            return
+        self._sized_for = keys
         chars = {"name": 30, "age": 6, "municipality": 20, "phase": 20,
                  "next_follow_up": 22, "consent": 16}
         width = self.fontMetrics().averageCharWidth()
@@ -225,6 +229,7 @@ class CaseloadPage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _summarise(self) -> None:
+        self._size_columns()
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             text = translate(

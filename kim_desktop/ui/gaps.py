@@ -143,13 +143,18 @@ class GapsPage(QWidget):
         self.list.finish_buttons()
         layout.addWidget(self.list, 1)
         context.taskman.changed.connect(self._changed)
-        self.reload()
+        self._requested = False
+
+    def shown(self) -> None:
+        if not self._requested:
+            self.reload()
 
     def reload(self) -> None:
+        self._requested = True
         self.context.read(load_gaps, self._show)
 
     def _changed(self, change: Any) -> None:
-        if change.touches("structural_gap"):
+        if self._requested and change.touches("structural_gap"):
             self.reload()
 
     def _show(self, gaps: list[StructuralGap]) -> None:

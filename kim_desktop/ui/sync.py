@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kim_desktop.sync.client import Progress as SyncProgress
-from kim_desktop.sync.client import SyncClient, SyncResult
-from kim_desktop.sync.status import SyncStatus, sync_status
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QNetworkInformation, QObject, QTimer, Signal
 from kim_desktop.ui.settings import SYNC_AUTOMATIC, SYNC_INTERVAL_MINUTES
+
+if TYPE_CHECKING:
+    from kim_desktop.sync.client import Progress as SyncProgress
+    from kim_desktop.sync.client import SyncResult
+    from kim_desktop.sync.status import SyncStatus
+
+
+def read_status(session: Any) -> SyncStatus:
+    # The sync client (and its HTTP and wire stack) is imported on first use: startup
+    # should not pay for it.
+    from kim_desktop.sync.status import sync_status
+
+    return sync_status(session)
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ class SyncController(QObject):
             self.sync_now()
 
     def refresh(self) -> None:
-        self.context.read(sync_status, self._status)
+        self.context.read(read_status, self._status)
 
     def _status(self, status: SyncStatus) -> None:
         self.status = status
@@ -99,6 +109,8 @@ class SyncController(QObject):
             taskman.run_on_main(lambda: self.progress.emit(step.phase, step.done))
 
         def work() -> Synced:
+            from kim_desktop.sync.client import SyncClient
+
             client = SyncClient(self.context.vault.session)
             return Synced(client.run(progress=report, cancel=cancel))
 

@@ -3,11 +3,15 @@ and conflicts, "sync now". Every state is said in words, never by colour alone."
 
 from __future__ import annotations
 
-from kim_desktop.sync.status import SyncStatus
+from typing import TYPE_CHECKING
+
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import moment
 from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
 from kim_desktop.ui.sync import SyncController
+
+if TYPE_CHECKING:
+    from kim_desktop.sync.status import SyncStatus
 
 
 def status_text(status: SyncStatus) -> str:

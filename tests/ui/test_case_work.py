@@ -119,6 +119,9 @@ def test_opening_a_person_from_the_caseload(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: target.client_id in window.client_files, timeout=10_000)
     view = _wait_file(qtbot, window, target.client_id)
     assert view.name.text() == target.name
+    first = view.data
+    view.reload()  # runs after the logging, on the same database thread
+    qtbot.waitUntil(lambda: view.data is not first, timeout=10_000)
     assert any(e.action == "view" for e in view.data.history)  # the viewing was logged
 
 

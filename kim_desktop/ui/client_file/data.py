@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
-from kim_desktop.core import services
 from kim_desktop.core.models import (
     Attachment,
     AuditEvent,
@@ -67,17 +66,14 @@ def _live(model: Any) -> Any:
     return model.deleted_at.is_(None)
 
 
-def load_client_file(session: Session, client_id: str, *, audit: bool = True) -> ClientFileData:
-    """Reads the file; with ``audit`` the viewing is recorded in the audit log."""
+def load_client_file(session: Session, client_id: str) -> ClientFileData:
+    """Reads everything the file shows (the caller logs the viewing)."""
     client = session.get(Client, client_id)
     if client is None or client.deleted_at is not None:
         from kim_desktop.core.errors import DomainError
 
         raise DomainError("erased" if client is not None and client.is_erased else "not_found",
                           kind="client")
-    if audit:
-        services.record_view(session, client_id=client_id)
-
     def rows(statement: Any) -> list[Any]:
         return list(session.scalars(statement))
 
