@@ -49,8 +49,7 @@ class SyncStatusBar(QWidget):
         self.cancel = QPushButton(translate("sync_status", "Abgleich &abbrechen"))
         self.cancel.hide()
         self.cancel.clicked.connect(controller.cancel)
-        for widget in (self.state,):
-            layout.addWidget(widget)
+        layout.addWidget(self.state)
         layout.addStretch()
         for widget in (self.pending, self.conflicts, self.sync_now, self.cancel):
             layout.addWidget(widget)
