@@ -172,8 +172,8 @@ class CaseloadPage(QWidget):
         if keys == self._sized_for:
             return
         self._sized_for = keys
-        chars = {"name": 30, "age": 6, "municipality": 20, "phase": 20,
-                 "next_follow_up": 22, "consent": 16}
+        chars = {"name": 32, "age": 7, "municipality": 20, "phase": 20,
+                 "next_follow_up": 26, "consent": 16}
         width = self.fontMetrics().averageCharWidth()
         for position, column in enumerate(self.model.columns):
             self.table.setColumnWidth(position, chars.get(column.key, 16) * width)

@@ -63,6 +63,11 @@ class PasswordFields(QWidget):
         add_row(form, translate("first_run", "&Benutzername:"), self.user)
         add_row(form, translate("first_run", "&Passwort:"), self.password)
         add_row(form, translate("first_run", "Passwort &wiederholen:"), self.repeat)
+        hint = QLabel(translate(
+            "first_run", "Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier "
+            "oder mehr Wörtern."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
         self.feedback = ErrorLabel()
         form.addRow(self.feedback)
         for field in (self.user, self.password, self.repeat):

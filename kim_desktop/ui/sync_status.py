@@ -65,6 +65,7 @@ class SyncStatusBar(QWidget):
             translate("sync_status", "Nicht abgeglichene Änderungen: {count}").format(
                 count=status.pending)
         )
+        self.pending.setVisible(status.enrolled)
         problems = status.conflicts + status.rejected
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setText(translate("sync_status", "Konflikte: {count} …").format(

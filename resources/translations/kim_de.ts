@@ -1105,6 +1105,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Bitte einen Benutzernamen angeben.</source>
       <translation type="unfinished" />
     </message>

@@ -1107,6 +1107,10 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Repeat password:</translation>
     </message>
     <message>
+      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
+      <translation>At least 12 characters. Easiest to remember is a sentence of four or more words.</translation>
+    </message>
+    <message>
       <source>Bitte einen Benutzernamen angeben.</source>
       <translation>Please enter a user name.</translation>
     </message>

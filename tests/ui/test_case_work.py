@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kim_desktop.ui.qt import Qt
 
 
@@ -158,3 +160,33 @@ def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) 
     assert first.text(1) in {"erfüllt", "nicht erfüllt", "offen (Angabe fehlt)"}
     assert "Regelstand" in first.text(3)
     assert first.childCount() > 0
+
+
+@pytest.mark.parametrize(
+    ("notes", "when", "follow_up_text", "expected"),
+    [
+        ("x" * 30_000, None, "", "zu lang"),
+        ("مرحبا 🙂 \u202e", (2100, 1, 1), "", "Zukunft"),
+        ("", None, None, "Wiedervorlage"),
+    ],
+)
+def test_odd_consultation_input_is_refused_with_a_message(
+    qtbot: Any, window: Any, notes: str, when: tuple[int, int, int] | None,
+    follow_up_text: str | None, expected: str,
+) -> None:
+    from kim_desktop.ui.qt import QDate, QDateTime, QTime
+
+    dialog = window.quick_consultation()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    dialog.client.setText(window.pages["caseload"].model.row_at(0).name)
+    dialog.fields.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.notes.setPlainText(notes)
+    if when is not None:
+        dialog.held_at.setDateTime(QDateTime(QDate(*when), QTime(9, 0)))
+    if follow_up_text is None:
+        dialog.follow_up.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert expected in dialog.error.text()
+    assert dialog.isVisible()
+    assert dialog.buttons.isEnabled()  # the form stays usable after the refusal
