@@ -225,6 +225,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Aufenthalts&amp;status erfassen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Status</source>
       <translation type="unfinished" />
     </message>
@@ -458,6 +462,18 @@
     </message>
     <message>
       <source>abgeschlossen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Gesendet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Angenommen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -749,6 +765,10 @@
     </message>
     <message>
       <source>Bitte den Nachnamen angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Kommune wählen.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1067,6 +1087,22 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Geplant &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsstatus erfassen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Gültig ab:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Notiz:</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -225,6 +225,10 @@
       <translation>Residence status (history):</translation>
     </message>
     <message>
+      <source>Aufenthalts&amp;status erfassen …</source>
+      <translation>Record residence &amp;status …</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -459,6 +463,18 @@
     <message>
       <source>abgeschlossen</source>
       <translation>completed</translation>
+    </message>
+    <message>
+      <source>&amp;Gesendet</source>
+      <translation>&amp;Sent</translation>
+    </message>
+    <message>
+      <source>&amp;Angenommen</source>
+      <translation>&amp;Accepted</translation>
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen</source>
+      <translation>&amp;Completed</translation>
     </message>
     <message>
       <source>abgebrochen</source>
@@ -750,6 +766,10 @@
     <message>
       <source>Bitte den Nachnamen angeben.</source>
       <translation>Please enter the last name.</translation>
+    </message>
+    <message>
+      <source>Bitte die Kommune wählen.</source>
+      <translation>Please choose the municipality.</translation>
     </message>
   </context>
   <context>
@@ -1070,6 +1090,22 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Geplant &amp;am:</source>
       <translation>Planned &amp;on:</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus erfassen</source>
+      <translation>Record residence status</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>&amp;Status:</translation>
+    </message>
+    <message>
+      <source>&amp;Gültig ab:</source>
+      <translation>Valid &amp;from:</translation>
+    </message>
+    <message>
+      <source>&amp;Notiz:</source>
+      <translation>&amp;Note:</translation>
     </message>
     <message>
       <source>kein Bedarf</source>

@@ -130,6 +130,7 @@ def test_opening_a_person_from_the_caseload(qtbot: Any, window: Any) -> None:
 def test_dates_far_away_and_odd_text_do_not_break_the_forms(qtbot: Any, window: Any,
                                                              no_dialogs: list[str]) -> None:
     form = window.new_client()
+    form.municipality.setCurrentIndex(1)
     form.last_name.setText("שלום" + "x" * 500 + "🙂")
     form.birth_date.setDate(form.birth_date.maximumDate())
     form.submit()
@@ -190,3 +191,34 @@ def test_odd_consultation_input_is_refused_with_a_message(
     assert expected in dialog.error.text()
     assert dialog.isVisible()
     assert dialog.buttons.isEnabled()  # the form stays usable after the refusal
+
+
+def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file import dialogs
+
+    form = window.new_client()
+    form.last_name.setText("Zeitraum")
+    form.submit()
+    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=10_000)
+    assert "Kommune" in form.error.text()  # the domain's rule, said inline
+    form.municipality.setCurrentIndex(1)
+    form.submit()
+    qtbot.waitUntil(lambda: len(window.client_files) == 1, timeout=10_000)
+    view = next(iter(window.client_files.values()))
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    period = dialogs.ResidencePeriodDialog(view.context, view.client_id, view)
+    qtbot.addWidget(period)
+    period.submit()
+    qtbot.waitUntil(lambda: len(view.data.periods) == 1, timeout=10_000)
+    referral = dialogs.ReferralDialog(view.context, view.client_id, view)
+    qtbot.addWidget(referral)
+    referral.purpose.setPlainText("Sprachkurs B1")
+    referral.submit()
+    qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    tab = view.tab_pages[titles.index("Vermittlungen")][1]
+    tab.select_first()
+    tab._send()
+    qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)
+    assert "Schweigepflichtentbindung" in view.error.text()
+    assert view.data.referrals[0].state == "planned"
