@@ -43,6 +43,7 @@ class AppController(QObject):
         self.wizard: FirstRunWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.context: Context | None = None
+        self.last_user = ""
         self.provisioning = read_provisioning()
         if self.provisioning is not None:
             self.server_url = server_url or self.provisioning.server_url or ""
@@ -66,7 +67,7 @@ class AppController(QObject):
         if self.demo_password:
             hint = i18n_demo_hint(self.demo_user, self.demo_password)
         self.unlock_dialog = UnlockDialog(
-            self.data_dir, self.taskman, user=self.demo_user, hint=hint,
+            self.data_dir, self.taskman, user=self.last_user or self.demo_user, hint=hint,
             password=self.demo_password,
         )
         self.unlock_dialog.unlocked.connect(self.open_main)
@@ -100,11 +101,15 @@ class AppController(QObject):
         self.idle.stop()
         for widget in self.app.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and widget is not self.wizard:
-                widget.close()
+                # Hidden, not closed: a dialog with unsaved input must not stop the lock by
+                # asking (and showing its content) on an unattended machine.
+                widget.hide()
+                widget.deleteLater()
         if self.window is not None:
             self.window.discard()
             self.window = None
         vault = self.context.vault
+        self.last_user = self.context.user  # in memory only, to prefill the unlock screen
         self.context = None
         self.taskman.run_blocking_on_database(vault.lock)
         self.locked.emit()

@@ -82,6 +82,7 @@ def test_unlock_then_lock_by_shortcut_closes_the_window(qtbot: Any, controller: 
     qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
     assert controller.context is None
     assert controller.unlock_dialog.isVisible()
+    assert controller.unlock_dialog.user.text() == USER
     assert controller.unlock_dialog.password.text() == ""
 
 
@@ -137,3 +138,15 @@ def test_joining_an_unreachable_server_explains_and_stays(
         assert not page.enrolled
     finally:
         controller.close()
+
+
+def test_lock_drops_open_dialogs_without_asking(qtbot: Any, controller: Any,
+                                                no_dialogs: list[str]) -> None:
+    window = unlock(qtbot, controller)
+    dialog = window.quick_consultation()
+    dialog.notes.setPlainText("noch nicht gespeichert")
+    assert dialog.isVisible()
+    controller.lock()
+    assert no_dialogs == []
+    assert not dialog.isVisible()
+    assert controller.unlock_dialog.isVisible()
