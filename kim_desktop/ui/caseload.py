@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kim_desktop.core.services.search import CaseloadFilter as Query
+from kim_desktop.core.services.search import caseload
 from kim_desktop.ui.caseload_model import (
     CLIENT_ID_ROLE,
     PHASES,
@@ -41,16 +43,10 @@ BULK_LIMIT = 1_000_000
 
 
 def load_caseload(session: Any) -> list[Any]:
-    from kim_desktop.core.services.search import CaseloadFilter as Query
-    from kim_desktop.core.services.search import caseload
-
     return caseload(session, filter=Query(limit=BULK_LIMIT))
 
 
 def clients_with_need(session: Any, field_of_action: str) -> frozenset[str]:
-    from kim_desktop.core.services.search import CaseloadFilter as Query
-    from kim_desktop.core.services.search import caseload
-
     rows = caseload(session, filter=Query(field_of_action_code=field_of_action,
                                           limit=BULK_LIMIT))
     return frozenset(row.client_id for row in rows)

@@ -1,6 +1,9 @@
 """Sync as a UI flow (as Anki's ``aqt.sync``): a timer, "sync now", a sync when the network
 comes back, progress that can be cancelled, and a refresh of every screen afterwards.
 
+The sync modules are imported here, on the UI thread at startup: importing pydantic for the
+first time on a worker thread after PySide6 trips shiboken's import hook (a circular import).
+
 The sync client reads and writes the vault between its requests, and the vault has one
 connection owned by the database thread, so a sync runs there; edits made meanwhile wait
 until it finishes or is cancelled.
@@ -9,25 +12,15 @@ until it finishes or is cancelled.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from kim_desktop.sync.client import Progress as SyncProgress
+from kim_desktop.sync.client import SyncClient, SyncResult
+from kim_desktop.sync.status import SyncStatus, sync_status
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QNetworkInformation, QObject, QTimer, Signal
 from kim_desktop.ui.settings import SYNC_AUTOMATIC, SYNC_INTERVAL_MINUTES
 from kim_desktop.ui.taskman import Progress
-
-if TYPE_CHECKING:
-    from kim_desktop.sync.client import Progress as SyncProgress
-    from kim_desktop.sync.client import SyncResult
-    from kim_desktop.sync.status import SyncStatus
-
-
-def read_status(session: Any) -> SyncStatus:
-    # The sync client (and its HTTP and wire stack) is imported on first use: startup
-    # should not pay for it.
-    from kim_desktop.sync.status import sync_status
-
-    return sync_status(session)
 
 
 @dataclass(frozen=True)
@@ -82,7 +75,7 @@ class SyncController(QObject):
             self.sync_now()
 
     def refresh(self) -> None:
-        self.context.read(read_status, self._status)
+        self.context.read(sync_status, self._status)
 
     def _status(self, status: SyncStatus) -> None:
         self.status = status
@@ -108,8 +101,6 @@ class SyncController(QObject):
             progress.reported.emit(step.done, 0, step.phase)  # the client stops by itself
 
         def work() -> Synced:
-            from kim_desktop.sync.client import SyncClient
-
             client = SyncClient(self.context.vault.session)
             return Synced(client.run(progress=report, cancel=progress.cancel_event))
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
+from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Attachment,
     AuditEvent,
@@ -70,8 +71,6 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
     """Reads everything the file shows (the caller logs the viewing)."""
     client = session.get(Client, client_id)
     if client is None or client.deleted_at is not None:
-        from kim_desktop.core.errors import DomainError
-
         raise DomainError("erased" if client is not None and client.is_erased else "not_found",
                           kind="client")
     def rows(statement: Any) -> list[Any]:
@@ -119,7 +118,5 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
 def attachment_content(session: Session, attachment_id: str) -> tuple[str, bytes]:
     attachment = session.get(Attachment, attachment_id)
     if attachment is None or attachment.deleted_at is not None or attachment.content is None:
-        from kim_desktop.core.errors import DomainError
-
         raise DomainError("not_found", kind="attachment")
     return attachment.filename, attachment.content
