@@ -84,6 +84,8 @@ def test_unlock_then_lock_by_shortcut_closes_the_window(qtbot: Any, controller: 
     assert controller.unlock_dialog.isVisible()
     assert controller.unlock_dialog.user.text() == USER
     assert controller.unlock_dialog.password.text() == ""
+    stored = (controller.data_dir / "settings.ini").read_text(encoding="utf-8")
+    assert USER not in stored and PASSWORD not in stored  # nothing personal outside the vault
 
 
 def test_idle_time_locks_the_program(qtbot: Any, controller: Any) -> None:
