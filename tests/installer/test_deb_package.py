@@ -29,6 +29,7 @@ pytestmark = [
 ]
 
 
+@pytest.mark.timeout(900)
 def test_deb_installs_runs_offscreen_and_removes_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], current_deb: tuple[Path, float]
 ) -> None:
