@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import BackupInvalid, VaultError
-from kim_desktop.core.storage import DATABASE_NAME, connect_raw
+from kim_desktop.core.storage import CIPHER_PRAGMAS, DATABASE_NAME, connect_raw
 
 MANIFEST_NAME = "manifest.json"
 BACKUP_FORMAT = "kim-desktop-backup"
@@ -59,12 +59,18 @@ def check_database(engine: Engine, database: Path) -> list[str]:
     raw = engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         problems = _integrity_problems(connection)
-        pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
-        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-        if pages * page_size > database.stat().st_size:
-            problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
+        # Only a fully checkpointed file can be compared with its page count; a checkpoint
+        # can fail for want of disk space, which is no damage.
+        try:
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlcipher3.dbapi2.OperationalError:
+            busy = 1
+        if not busy:
+            pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+            page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+            if pages * page_size > database.stat().st_size:
+                problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
         return problems
     except sqlcipher3.dbapi2.DatabaseError as error:
         return [f"Die Datenbank kann nicht vollständig gelesen werden ({error})."]
@@ -95,6 +101,8 @@ def _export(engine: Engine, key: bytearray, copy: Path) -> None:
         connection.execute(
             "ATTACH DATABASE ? AS backup KEY ?", (str(copy), f"x'{bytes(key).hex()}'")
         )
+        for pragma in CIPHER_PRAGMAS:
+            connection.execute(pragma.replace("PRAGMA ", "PRAGMA backup.", 1))
         try:
             connection.execute("SELECT sqlcipher_export('backup')").fetchall()
         finally:

@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from kim_desktop.core.errors import VaultCorrupt
+from kim_desktop.core.errors import VaultCorrupt, VaultError
 
 HEADER_NAME = "vault.json"
 FORMAT = "kim-desktop-vault"
@@ -289,4 +289,11 @@ def fsync_directory(directory: Path) -> None:
 
 
 def write(data_dir: Path, header: Header) -> None:
-    atomic_write(data_dir / HEADER_NAME, encode(header))
+    """Replace the header file; on failure the old one stays as it was."""
+    try:
+        atomic_write(data_dir / HEADER_NAME, encode(header))
+    except OSError as error:
+        raise VaultError(
+            f"Die Schlüsseldatei {HEADER_NAME} konnte nicht gespeichert werden "
+            f"({error.strerror or error}). Es wurde nichts verändert."
+        ) from error
