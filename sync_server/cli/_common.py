@@ -1,12 +1,21 @@
-"""What every ``kim-server`` command shares: the database URL and the error type."""
+"""What every ``kim-server`` command shares: the database URL, sessions and the error type."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
-import platformdirs
+from pydantic import ValidationError
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session
+
+from sync_server.config import Settings, default_db_url
+from sync_server.db import make_engine, make_session_factory
 
 
 class CliError(Exception):
@@ -15,11 +24,6 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
         self.exit_code = exit_code
-
-
-def default_db_url() -> str:
-    folder = Path(platformdirs.user_data_dir("kim-server", "KIM"))
-    return f"sqlite:///{folder / 'kim-server.db'}"
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -34,3 +38,43 @@ def common_parser() -> argparse.ArgumentParser:
 
 def db_url(args: argparse.Namespace) -> str:
     return getattr(args, "db", None) or os.environ.get("KIM_SERVER_DB") or default_db_url()
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    try:
+        return Settings.from_env(db_url=db_url(args))
+    except ValidationError as error:
+        names = sorted({str(e["loc"][0]).upper() for e in error.errors() if e.get("loc")})
+        raise CliError(
+            "Ungültige Einstellung: " + ", ".join(f"KIM_SERVER_{name}" for name in names)
+        ) from error
+
+
+def engine_for(args: argparse.Namespace) -> Engine:
+    url = settings(args).db_url
+    try:
+        return make_engine(url)
+    except (ArgumentError, ValueError, ModuleNotFoundError) as error:
+        raise CliError(f"Die Datenbank-URL ist ungültig: {type(error).__name__}") from error
+
+
+@contextmanager
+def session_for(args: argparse.Namespace) -> Iterator[Session]:
+    """A session in one transaction on an initialised database."""
+    engine = engine_for(args)
+    try:
+        try:
+            if not inspect(engine).has_table("alembic_version"):
+                raise CliError(
+                    "Die Datenbank ist noch nicht eingerichtet: bitte `kim-server init`."
+                )
+        except OperationalError as error:
+            raise CliError("Die Datenbank ist nicht erreichbar.") from error
+        with make_session_factory(engine)() as session, session.begin():
+            yield session
+    finally:
+        engine.dispose()
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))

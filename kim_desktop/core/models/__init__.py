@@ -1,0 +1,76 @@
+"""Every record of case management. Importing this package registers all tables on
+:data:`kim_desktop.core.db.Base` and all synced kinds in ``RECORD_KINDS``.
+
+References between records are plain id columns, not database foreign keys: the sync may
+apply a child record before its parent arrives, and records are never hard-deleted.
+"""
+
+from kim_desktop.core.models.case import (
+    PHASE_ORDER,
+    Case,
+    CasePhaseChange,
+    Phase,
+    PhaseEvent,
+)
+from kim_desktop.core.models.client import (
+    Client,
+    Gender,
+    HouseholdMember,
+    HouseholdRelation,
+    LanguageLevel,
+    Qualification,
+    ResidenceStatusPeriod,
+)
+from kim_desktop.core.models.consent import Consent, ConsentKind
+from kim_desktop.core.models.contact import (
+    REFERRAL_TRANSITIONS,
+    Consultation,
+    FollowUp,
+    Referral,
+    ReferralState,
+)
+from kim_desktop.core.models.records import Attachment, AuditEvent, StructuralGap
+from kim_desktop.core.models.work import (
+    Goal,
+    GoalStatus,
+    Measure,
+    MeasureStatus,
+    NeedLevel,
+    NeedsAssessment,
+    Responsible,
+)
+
+__all__ = [
+    "PHASE_ORDER",
+    "REFERRAL_TRANSITIONS",
+    "Attachment",
+    "AuditEvent",
+    "Case",
+    "CasePhaseChange",
+    "Client",
+    "Consent",
+    "ConsentKind",
+    "Consultation",
+    "FollowUp",
+    "Gender",
+    "Goal",
+    "GoalStatus",
+    "HouseholdMember",
+    "HouseholdRelation",
+    "LanguageLevel",
+    "Measure",
+    "MeasureStatus",
+    "NeedLevel",
+    "NeedsAssessment",
+    "Phase",
+    "PhaseEvent",
+    "Qualification",
+    "Referral",
+    "ReferralState",
+    "ResidenceStatusPeriod",
+    "Responsible",
+    "StructuralGap",
+]
+
+# The report pseudonyms sync like every record: register their kinds with the rest.
+from kim_desktop.core import report_pseudonyms as _report_pseudonyms  # noqa: F401

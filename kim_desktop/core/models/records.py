@@ -1,0 +1,65 @@
+"""Attachments, structural gaps and the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Date, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, deferred, mapped_column
+
+from kim_desktop.core.db import Base, SyncedRecord
+
+
+class Attachment(SyncedRecord, Base):
+    """A document kept inside the encrypted database. ``content`` is loaded only on access;
+    in a sync payload it is ``bytes`` and must be carried as base64."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_client", "client_id"),)
+
+    client_id: Mapped[str] = mapped_column(String(36))
+    case_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, default=None))
+
+
+class StructuralGap(SyncedRecord, Base):
+    """A structural gap (strukturelle Fehlstelle) seen in single cases. Only the anonymised
+    ``description`` leaves the office, and only once released (``released_at``)."""
+
+    __tablename__ = "structural_gap"
+
+    category_code: Mapped[str] = mapped_column(String(40))
+    field_of_action_code: Mapped[str] = mapped_column(String(40))
+    municipality_code: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    observed_on: Mapped[dt.date] = mapped_column(Date)
+    case_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    released_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    released_by: Mapped[str | None] = mapped_column(String(100), default=None)
+
+
+class AuditEvent(SyncedRecord, Base):
+    """Who did what to which record, and when: append-only, never updated or deleted.
+
+    It syncs (as an encrypted payload like every record) because the office, not the laptop,
+    is the controller: it must answer who viewed, changed or exported a person's data across
+    all its machines (Art. 5(2) and 15 GDPR), and a lost or wiped laptop must not take that
+    trail with it. It names records by kind and id and users by name, never a client's
+    personal data, so it survives the client's erasure.
+    """
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_record", "record_kind", "record_id"),)
+
+    at: Mapped[dt.datetime] = mapped_column()
+    user: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    record_kind: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36))
+    #: Codes or counts only (e.g. the export format), never personal data.
+    detail: Mapped[str] = mapped_column(String(200), default="")

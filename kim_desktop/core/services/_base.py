@@ -1,0 +1,152 @@
+"""What every service shares: the change description, the transaction and the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import Base, SyncedRecord, new_id, utcnow
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import AuditEvent, Case, Client
+
+R = TypeVar("R", bound=SyncedRecord)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write changed, so that every screen can decide whether to refresh.
+
+    ``kind`` is the record kind (table name), ``ids`` the records written, ``action`` one of
+    ``created``, ``updated``, ``deleted``, ``erased``; ``client_id`` the person concerned, if
+    any; ``related`` further changes made in the same transaction.
+    """
+
+    kind: str
+    ids: tuple[str, ...]
+    action: str
+    client_id: str | None = None
+    related: tuple[Change, ...] = ()
+
+    def touches(self, kind: str) -> bool:
+        return self.kind == kind or any(c.touches(kind) for c in self.related)
+
+
+@contextmanager
+def write(session: Session) -> Iterator[None]:
+    """One transaction: commits when the block ends, rolls back on any error."""
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def current_user(session: Session) -> str:
+    return str(session.info.get("user", ""))
+
+
+def audit(
+    session: Session, *, action: str, record: SyncedRecord, detail: str = ""
+) -> AuditEvent:
+    """Adds an audit event for ``record`` to the current transaction."""
+    event = AuditEvent(
+        at=utcnow(),
+        user=current_user(session),
+        action=action,
+        record_kind=record.kind,
+        record_id=record.id,
+        detail=detail,
+    )
+    with_id(event)
+    session.add(event)
+    return event
+
+
+def get_live(session: Session, model: type[R], record_id: str) -> R:
+    """The record, or ``not_found`` / ``deleted``."""
+    record = session.get(model, record_id) if record_id else None
+    if record is None:
+        raise DomainError("not_found", kind=str(model.__tablename__))  # type: ignore[attr-defined]
+    if record.deleted_at is not None:
+        if isinstance(record, Client) and record.erased_at is not None:
+            raise DomainError("erased")
+        raise DomainError("deleted", kind=record.kind)
+    return record
+
+
+def live_client(session: Session, client_id: str) -> Client:
+    """The client, refusing erased ones."""
+    return get_live(session, Client, client_id)
+
+
+def open_case_of(session: Session, client_id: str) -> Case | None:
+    return session.scalars(
+        select(Case).where(
+            Case.client_id == client_id, Case.closed_on.is_(None), Case.deleted_at.is_(None)
+        )
+    ).first()
+
+
+def with_id(record: Base) -> str:
+    """The record's id, assigned now if the record is new (ids are needed before flush)."""
+    if getattr(record, "id", None) is None:
+        record.id = new_id()  # type: ignore[attr-defined]
+    return str(record.id)  # type: ignore[attr-defined]
+
+
+# --- checks ------------------------------------------------------------------------------
+
+
+def text(value: str | None, *, field: str, limit: int, required: bool = False) -> str:
+    """The stripped text; ``required`` / ``too_long`` otherwise."""
+    cleaned = (value or "").strip()
+    if required and not cleaned:
+        raise DomainError("required", field=field)
+    if len(cleaned) > limit:
+        raise DomainError("too_long", field=field, limit=limit)
+    return cleaned
+
+
+def past(day: dt.date | None, *, field: str) -> dt.date | None:
+    """Refuses a date after today."""
+    if day is not None and day > today():
+        raise DomainError("future_date", field=field)
+    return day
+
+
+def past_moment(moment: dt.datetime, *, field: str) -> dt.datetime:
+    if moment.tzinfo is None:
+        raise DomainError("invalid_value", field=field)
+    if moment > utcnow() + dt.timedelta(minutes=5):
+        raise DomainError("future_date", field=field)
+    return moment
+
+
+def ordered(
+    earlier: dt.date | None, later: dt.date | None, *, earlier_field: str, later_field: str
+) -> None:
+    """Refuses ``later`` before ``earlier`` (when both are given)."""
+    if earlier is not None and later is not None and later < earlier:
+        raise DomainError("date_order", earlier=earlier_field, later=later_field)
+
+
+def one_of(value: Any, allowed: Iterable[Any], *, field: str) -> Any:
+    if value not in set(allowed):
+        raise DomainError("invalid_value", field=field)
+    return value
+
+
+def in_range(value: float | None, low: float, high: float, *, field: str) -> None:
+    if value is not None and not low <= value <= high:
+        raise DomainError("out_of_range", field=field, low=low, high=high)

@@ -1,0 +1,95 @@
+"""Consent (Einwilligung) and confidentiality waivers (Schweigepflichtentbindung)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import Consent, ConsentKind
+from kim_desktop.core.services._base import (
+    Change,
+    audit,
+    get_live,
+    live_client,
+    one_of,
+    ordered,
+    past,
+    text,
+    with_id,
+    write,
+)
+
+
+def grant_consent(
+    session: Session,
+    *,
+    client_id: str,
+    kind: str,
+    granted_on: dt.date,
+    purpose: str,
+    recipient_agency_code: str | None = None,
+    expires_on: dt.date | None = None,
+    form_language: str = "de",
+) -> Change:
+    """Records a signed consent or, with ``recipient_agency_code``, a waiver."""
+    with write(session):
+        live_client(session, client_id)
+        catalogs = catalogs_for(session)
+        one_of(kind, list(ConsentKind), field="Art")
+        if kind == ConsentKind.CONFIDENTIALITY_WAIVER and not recipient_agency_code:
+            raise DomainError("waiver_needs_agency")
+        if recipient_agency_code:
+            catalogs.partner_agencies.require(recipient_agency_code)
+        if granted_on is None:
+            raise DomainError("required", field="Erteilt am")
+        past(granted_on, field="Erteilt am")
+        ordered(granted_on, expires_on, earlier_field="Erteilt am", later_field="Gültig bis")
+        consent = Consent(
+            client_id=client_id,
+            kind=kind,
+            purpose=text(purpose, field="Zweck", limit=2000, required=True),
+            recipient_agency_code=recipient_agency_code or None,
+            granted_on=granted_on,
+            expires_on=expires_on,
+            form_language=catalogs.languages.require(form_language).code,
+        )
+        with_id(consent)
+        session.add(consent)
+        audit(session, action="create", record=consent)
+    return Change("consent", (consent.id,), "created", client_id)
+
+
+def withdraw_consent(session: Session, *, consent_id: str, withdrawn_on: dt.date) -> Change:
+    """Records the withdrawal (Widerruf); it holds from ``withdrawn_on`` on."""
+    with write(session):
+        consent = get_live(session, Consent, consent_id)
+        live_client(session, consent.client_id)
+        if consent.withdrawn_on is not None:
+            raise DomainError("consent_withdrawn")
+        if withdrawn_on is None:
+            raise DomainError("required", field="Widerrufen am")
+        past(withdrawn_on, field="Widerrufen am")
+        ordered(consent.granted_on, withdrawn_on, earlier_field="Erteilt am",
+                later_field="Widerrufen am")
+        consent.withdrawn_on = withdrawn_on
+        audit(session, action="update", record=consent)
+    return Change("consent", (consent_id,), "updated", consent.client_id)
+
+
+def valid_waiver(
+    session: Session, *, client_id: str, agency_code: str, on: dt.date
+) -> Consent | None:
+    """A confidentiality waiver for the agency valid on the day, if there is one."""
+    waivers = session.scalars(
+        select(Consent).where(
+            Consent.client_id == client_id,
+            Consent.kind == ConsentKind.CONFIDENTIALITY_WAIVER,
+            Consent.recipient_agency_code == agency_code,
+            Consent.deleted_at.is_(None),
+        )
+    )
+    return next((w for w in waivers if w.is_valid_on(on)), None)

@@ -1,0 +1,197 @@
+"""Consultations (Beratungskontakte) and follow-ups (Wiedervorlagen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import Case, Consultation, FollowUp
+from kim_desktop.core.services._base import (
+    Change,
+    audit,
+    current_user,
+    get_live,
+    in_range,
+    live_client,
+    open_case_of,
+    ordered,
+    past,
+    past_moment,
+    text,
+    with_id,
+    write,
+)
+
+MAX_DURATION_MINUTES = 720
+EARLIEST_CONSULTATION = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def _consultation_values(
+    session: Session,
+    *,
+    held_at: dt.datetime,
+    duration_minutes: int,
+    mode_code: str,
+    fields_of_action: list[str] | tuple[str, ...],
+    notes: str,
+    interpreter_used: bool,
+    interpreter_language: str | None,
+) -> dict[str, object]:
+    catalogs = catalogs_for(session)
+    if held_at is None:
+        raise DomainError("required", field="Zeitpunkt")
+    past_moment(held_at, field="Zeitpunkt")
+    if held_at < EARLIEST_CONSULTATION:
+        raise DomainError("invalid_value", field="Zeitpunkt")
+    if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool):
+        raise DomainError("invalid_value", field="Dauer")
+    in_range(duration_minutes, 1, MAX_DURATION_MINUTES, field="Dauer (Minuten)")
+    catalogs.consultation_modes.require(mode_code)
+    if not fields_of_action:
+        raise DomainError("required", field="Handlungsfelder")
+    codes = sorted({catalogs.fields_of_action.require(code).code for code in fields_of_action})
+    if interpreter_used and interpreter_language:
+        catalogs.languages.require(interpreter_language)
+    elif interpreter_language:
+        raise DomainError("invalid_value", field="Sprache der Sprachmittlung")
+    return {
+        "held_at": held_at,
+        "duration_minutes": duration_minutes,
+        "mode_code": mode_code,
+        "fields_of_action": codes,
+        "notes": text(notes, field="Notizen", limit=20_000),
+        "interpreter_used": bool(interpreter_used),
+        "interpreter_language": interpreter_language or None,
+    }
+
+
+def _new_follow_up(
+    session: Session,
+    *,
+    client_id: str,
+    case_id: str | None,
+    consultation_id: str | None,
+    due_on: dt.date,
+    text_value: str,
+    assigned_user: str | None,
+) -> FollowUp:
+    follow_up = FollowUp(
+        client_id=client_id,
+        case_id=case_id,
+        consultation_id=consultation_id,
+        due_on=due_on,
+        text=text(text_value, field="Wiedervorlage", limit=2000, required=True),
+        assigned_user=text(assigned_user or current_user(session), field="Zuständig", limit=100),
+    )
+    with_id(follow_up)
+    session.add(follow_up)
+    audit(session, action="create", record=follow_up)
+    return follow_up
+
+
+def record_consultation(
+    session: Session,
+    *,
+    client_id: str,
+    held_at: dt.datetime,
+    duration_minutes: int,
+    mode_code: str,
+    fields_of_action: list[str] | tuple[str, ...],
+    notes: str = "",
+    interpreter_used: bool = False,
+    interpreter_language: str | None = None,
+    follow_up_on: dt.date | None = None,
+    follow_up_text: str = "",
+) -> Change:
+    """Records a consultation (``held_at`` aware, not in the future) on the client's open
+    case, if any. With ``follow_up_on`` it also sets a follow-up for that day."""
+    with write(session):
+        live_client(session, client_id)
+        values = _consultation_values(
+            session, held_at=held_at, duration_minutes=duration_minutes, mode_code=mode_code,
+            fields_of_action=fields_of_action, notes=notes, interpreter_used=interpreter_used,
+            interpreter_language=interpreter_language,
+        )
+        case = open_case_of(session, client_id)
+        consultation = Consultation(client_id=client_id, case_id=case.id if case else None,
+                                    **values)
+        with_id(consultation)
+        session.add(consultation)
+        audit(session, action="create", record=consultation)
+        related: tuple[Change, ...] = ()
+        if follow_up_on is not None:
+            ordered(held_at.date(), follow_up_on, earlier_field="Beratung",
+                    later_field="Wiedervorlage am")
+            follow_up = _new_follow_up(
+                session, client_id=client_id, case_id=consultation.case_id,
+                consultation_id=consultation.id, due_on=follow_up_on,
+                text_value=follow_up_text, assigned_user=None,
+            )
+            related = (Change("follow_up", (follow_up.id,), "created", client_id),)
+    return Change("consultation", (consultation.id,), "created", client_id, related)
+
+
+def update_consultation(
+    session: Session,
+    *,
+    consultation_id: str,
+    held_at: dt.datetime,
+    duration_minutes: int,
+    mode_code: str,
+    fields_of_action: list[str] | tuple[str, ...],
+    notes: str = "",
+    interpreter_used: bool = False,
+    interpreter_language: str | None = None,
+) -> Change:
+    """Corrects a consultation."""
+    with write(session):
+        consultation = get_live(session, Consultation, consultation_id)
+        live_client(session, consultation.client_id)
+        values = _consultation_values(
+            session, held_at=held_at, duration_minutes=duration_minutes, mode_code=mode_code,
+            fields_of_action=fields_of_action, notes=notes, interpreter_used=interpreter_used,
+            interpreter_language=interpreter_language,
+        )
+        for name, value in values.items():
+            setattr(consultation, name, value)
+        audit(session, action="update", record=consultation)
+    return Change("consultation", (consultation_id,), "updated", consultation.client_id)
+
+
+def add_follow_up(
+    session: Session,
+    *,
+    client_id: str,
+    due_on: dt.date,
+    text: str,
+    assigned_user: str | None = None,
+) -> Change:
+    """Sets a follow-up (Wiedervorlage) for the client, on their open case if any."""
+    with write(session):
+        live_client(session, client_id)
+        if due_on is None:
+            raise DomainError("required", field="Fällig am")
+        case: Case | None = open_case_of(session, client_id)
+        follow_up = _new_follow_up(
+            session, client_id=client_id, case_id=case.id if case else None,
+            consultation_id=None, due_on=due_on, text_value=text, assigned_user=assigned_user,
+        )
+    return Change("follow_up", (follow_up.id,), "created", client_id)
+
+
+def complete_follow_up(session: Session, *, follow_up_id: str, done_on: dt.date) -> Change:
+    """Marks a follow-up done."""
+    with write(session):
+        follow_up = get_live(session, FollowUp, follow_up_id)
+        live_client(session, follow_up.client_id)
+        if follow_up.done_on is not None:
+            raise DomainError("already_done")
+        if done_on is None:
+            raise DomainError("required", field="Erledigt am")
+        past(done_on, field="Erledigt am")
+        follow_up.done_on = done_on
+        audit(session, action="update", record=follow_up)
+    return Change("follow_up", (follow_up_id,), "updated", follow_up.client_id)

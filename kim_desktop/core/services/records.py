@@ -1,0 +1,79 @@
+"""Removing single records (tombstones, never hard deletes) and the audit of reads."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import RECORD_KINDS, utcnow
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import (
+    Attachment,
+    Case,
+    Client,
+    Consent,
+    Consultation,
+    FollowUp,
+    Goal,
+    HouseholdMember,
+    Measure,
+    NeedsAssessment,
+    ResidenceStatusPeriod,
+    StructuralGap,
+)
+from kim_desktop.core.services._base import Change, audit, get_live, live_client, write
+
+#: Kinds a user may remove one by one. Clients are erased (data protection), cases closed,
+#: referrals cancelled, consents withdrawn; the audit log and phase history are permanent.
+REMOVABLE = {
+    model.__tablename__: model
+    for model in (
+        Attachment, Consent, Consultation, FollowUp, Goal, HouseholdMember, Measure,
+        NeedsAssessment, ResidenceStatusPeriod, StructuralGap,
+    )
+}
+
+
+def _client_of(session: Session, record: object) -> str | None:
+    client_id = getattr(record, "client_id", None)
+    if client_id is None and isinstance(record, Measure):
+        client_id = _client_of(session, get_live(session, Goal, record.goal_id))
+    if client_id is None and hasattr(record, "case_id"):
+        case = session.get(Case, record.case_id)
+        client_id = case.client_id if case else None
+    return client_id
+
+
+def remove_record(session: Session, *, kind: str, record_id: str) -> Change:
+    """Marks one record deleted (a tombstone for the sync). A consent that was ever granted
+    should be withdrawn instead; removing it is for records entered by mistake."""
+    if kind not in REMOVABLE:
+        raise DomainError("invalid_value", field="Art des Datensatzes")
+    with write(session):
+        record = get_live(session, REMOVABLE[kind], record_id)
+        client_id = _client_of(session, record)
+        if client_id is not None:
+            live_client(session, client_id)
+        record.deleted_at = utcnow()
+        audit(session, action="delete", record=record)
+    return Change(kind, (record_id,), "deleted", client_id)
+
+
+def record_view(session: Session, *, client_id: str) -> Change:
+    """Logs that the current user opened the client's record (Art. 5(2) GDPR)."""
+    with write(session):
+        client = live_client(session, client_id)
+        event = audit(session, action="view", record=client)
+    return Change("audit_event", (event.id,), "created", client_id)
+
+
+def record_export(session: Session, *, kind: str, record_id: str, detail: str) -> Change:
+    """Logs an export of one record (``detail``: format or report, no personal data)."""
+    if kind not in RECORD_KINDS:
+        raise DomainError("invalid_value", field="Art des Datensatzes")
+    with write(session):
+        record = session.get(RECORD_KINDS[kind], record_id)
+        if record is None:
+            raise DomainError("not_found", kind=kind)
+        event = audit(session, action="export", record=record, detail=detail[:200])
+    client_id = record_id if kind == Client.__tablename__ else None
+    return Change("audit_event", (event.id,), "created", client_id)

@@ -1,0 +1,165 @@
+"""Retention and erasure (Art. 17 GDPR).
+
+After a client's last case is closed the data is kept for the retention period (default in
+``resources/data_protection.json``; the data protection officer decides, an office overrides
+it in its data folder). :func:`due_for_erasure` lists who is due; the deletion run offers an
+archive export of each and then calls :func:`erase_client`. Erasing blanks every name, text,
+list and document of the client and all their records and marks them deleted: the rows stay
+as tombstones so the sync removes them everywhere too. Audit events stay; they name no one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, LargeBinary, String, Text, func, inspect, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import text as sql_text
+
+from kim_desktop.core.catalogs import RetentionSettings, catalogs_for
+from kim_desktop.core.db import SyncedRecord, utcnow
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import (
+    Attachment,
+    Case,
+    CasePhaseChange,
+    Client,
+    Consent,
+    Consultation,
+    FollowUp,
+    Goal,
+    HouseholdMember,
+    Measure,
+    NeedsAssessment,
+    Referral,
+    ResidenceStatusPeriod,
+)
+from kim_desktop.core.services._base import Change, audit, live_client, today, write
+from kim_desktop.core.services.export import client_export
+
+#: Columns an erasure keeps: identity, stamps, and the links that let the sync find records.
+_KEPT = frozenset({
+    "id", "created_at", "created_by", "updated_at", "updated_by", "version", "deleted_at",
+    "erased_at", "client_id", "case_id", "goal_id", "consultation_id", "waiver_id",
+})
+
+
+@dataclass(frozen=True)
+class ErasureCandidate:
+    client_id: str
+    name: str
+    last_case_closed_on: dt.date | None
+    due_since: dt.date
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def due_for_erasure(
+    session: Session, *, on: dt.date | None = None, retention: RetentionSettings | None = None
+) -> list[ErasureCandidate]:
+    """Clients without an open case whose retention period has ended on ``on`` (today).
+
+    With closed cases the period runs from the last closure; without any case from the last
+    activity (creation or latest consultation) with the shorter ``years_without_case``.
+    """
+    day = on or today()
+    settings = retention or catalogs_for(session).retention
+    case_rows = session.execute(
+        select(Case.client_id, func.max(Case.closed_on), func.count(),
+               func.count(Case.closed_on))
+        .where(Case.deleted_at.is_(None)).group_by(Case.client_id)
+    ).all()
+    cases = {client_id: (last, total, closed) for client_id, last, total, closed in case_rows}
+    last_contact = dict(session.execute(
+        select(Consultation.client_id, func.max(Consultation.held_at))
+        .where(Consultation.deleted_at.is_(None)).group_by(Consultation.client_id)
+    ).all())
+    due: list[ErasureCandidate] = []
+    for client in session.scalars(select(Client).where(Client.deleted_at.is_(None))):
+        last_closed, total, closed = cases.get(client.id, (None, 0, 0))
+        if total and closed < total:
+            continue
+        if total and last_closed is not None:
+            due_since = add_years(last_closed, settings.years_after_closure)
+        else:
+            activity = max(filter(None, [client.created_at, last_contact.get(client.id)]))
+            due_since = add_years(activity.date(), settings.years_without_case)
+        if due_since <= day:
+            due.append(ErasureCandidate(client.id, client.display_name, last_closed, due_since))
+    return sorted(due, key=lambda c: c.due_since)
+
+
+def _blank(record: SyncedRecord, now: dt.datetime) -> None:
+    for attr in inspect(type(record)).column_attrs:
+        if attr.key in _KEPT:
+            continue
+        column = attr.columns[0]
+        value: Any
+        if isinstance(column.type, JSON):
+            value = []
+        elif column.nullable:
+            value = None
+        elif isinstance(column.type, String | Text):
+            value = ""
+        elif isinstance(column.type, Boolean):
+            value = False
+        elif isinstance(column.type, LargeBinary):
+            value = b""
+        else:
+            continue
+        setattr(record, attr.key, value)
+    record.deleted_at = now
+
+
+def _records_of(session: Session, client_id: str) -> list[Any]:
+    records: list[Any] = []
+    by_client: tuple[Any, ...] = (HouseholdMember, ResidenceStatusPeriod, Consent, Consultation,
+                                  Referral, FollowUp, Attachment, Case)
+    for model in by_client:
+        records += session.scalars(select(model).where(model.client_id == client_id)).all()
+    case_ids = list(session.scalars(select(Case.id).where(Case.client_id == client_id)))
+    by_case: tuple[Any, ...] = (CasePhaseChange, NeedsAssessment, Goal)
+    for model in by_case:
+        records += session.scalars(select(model).where(model.case_id.in_(case_ids))).all()
+    goal_ids = select(Goal.id).where(Goal.case_id.in_(case_ids))
+    records += session.scalars(select(Measure).where(Measure.goal_id.in_(goal_ids))).all()
+    return records
+
+
+def erase_client(
+    session: Session,
+    *,
+    client_id: str,
+    confirm: bool,
+    archive: Callable[[dict[str, Any]], None] | None = None,
+) -> Change:
+    """Erases one client and everything recorded about them (an Art. 17 request or a due
+    retention period). ``confirm`` must be True. ``archive`` receives the full Art. 15 export
+    first (see :func:`~kim_desktop.core.services.export.client_export`); if it raises,
+    nothing is erased."""
+    if not confirm:
+        raise DomainError("confirmation_required")
+    if session.get_bind().dialect.name == "sqlite":
+        # overwrite freed pages so erased text does not linger in the file
+        session.execute(sql_text("PRAGMA secure_delete = ON"))
+        session.commit()
+    with write(session):
+        client = live_client(session, client_id)
+        if archive is not None:
+            archive(client_export(session, client_id=client_id))
+        now = utcnow()
+        records = _records_of(session, client_id)
+        for record in records:
+            _blank(record, now)
+        _blank(client, now)
+        client.erased_at = now
+        audit(session, action="erase", record=client, detail=f"{len(records)} records")
+    return Change("client", (client_id,), "erased", client_id)

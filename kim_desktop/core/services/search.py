@@ -1,0 +1,208 @@
+"""The caseload: the client table of the main window, filtered and searched.
+
+Name search is tolerant of spelling and transliteration (see :mod:`kim_desktop.core.names`):
+each word typed must match a name word, either as a substring of the normalised name or by
+its phonetic skeleton. A word like ``17.05.1990`` filters by birth date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Date, Select, and_, exists, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.models import (
+    Case,
+    Client,
+    Consent,
+    ConsentKind,
+    FollowUp,
+    NeedLevel,
+    NeedsAssessment,
+)
+from kim_desktop.core.names import normalise, phonetic
+
+EXPIRING_WITHIN = dt.timedelta(days=30)
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+class ConsentState(StrEnum):
+    """The state of the client's consent to data processing, for the caseload column."""
+
+    NONE = "none"
+    VALID = "valid"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    """What the caseload shows. ``phase`` filters the open case's phase; ``"none"`` means
+    clients without an open case. ``field_of_action_code``: the open case has a need above
+    ``none`` in that field. ``follow_ups_due_by``: an open follow-up due on or before."""
+
+    text: str = ""
+    birth_date: dt.date | None = None
+    municipality_code: str | None = None
+    phase: str | None = None
+    field_of_action_code: str | None = None
+    follow_ups_due_by: dt.date | None = None
+    responsible_user: str | None = None
+    limit: int = 500
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    client_id: str
+    name: str
+    age: int | None
+    municipality_code: str
+    municipality: str
+    case_id: str | None
+    phase: str | None
+    next_follow_up: dt.date | None
+    consent_state: ConsentState
+
+
+def age_on(birth_date: dt.date | None, day: dt.date) -> int | None:
+    if birth_date is None:
+        return None
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def _text_conditions(query_text: str) -> tuple[list[object], dt.date | None]:
+    conditions: list[object] = []
+    birth_date = None
+    for raw in query_text.split():
+        match = _GERMAN_DATE.match(raw)
+        if match:
+            try:
+                birth_date = dt.date(int(match[3]), int(match[2]), int(match[1]))
+                continue
+            except ValueError:
+                pass
+        for word in normalise(raw).split():
+            options = [Client.search_key.contains(word)]
+            if len(word) >= 3:
+                options.append(Client.phonetic_key.contains(f" {phonetic(word)} "))
+            conditions.append(or_(*options))
+    return conditions, birth_date
+
+
+def _query(flt: CaseloadFilter, day: dt.date) -> Select:
+    # per output row only, through the indexes on follow_up and consent (no IN lists, which
+    # would exceed SQLite's parameter limit for a whole caseload)
+    next_follow_up = (
+        select(func.min(FollowUp.due_on))
+        .where(FollowUp.client_id == Client.id, FollowUp.done_on.is_(None),
+               FollowUp.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    data_consent = and_(Consent.client_id == Client.id,
+                        Consent.kind == ConsentKind.DATA_PROCESSING, Consent.deleted_at.is_(None))
+    valid_until = (
+        select(func.max(func.coalesce(Consent.expires_on, dt.date.max)))
+        .where(data_consent, Consent.granted_on <= day,
+               or_(Consent.expires_on.is_(None), Consent.expires_on > day),
+               or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > day))
+        .scalar_subquery()
+    )
+    latest_withdrawn = (
+        select(Consent.withdrawn_on.is_not(None))
+        .where(data_consent).order_by(Consent.granted_on.desc()).limit(1)
+        .scalar_subquery()
+    )
+    # the open case (the oldest, should a sync have brought a second), read from the partial
+    # index ix_case_open_by_client alone
+    open_case = (
+        select(Case.id, Case.phase)
+        .where(Case.client_id == Client.id, Case.closed_on.is_(None), Case.deleted_at.is_(None))
+        .order_by(Case.opened_on, Case.id).limit(1)
+    )
+    query = (
+        select(Client.id, Client.last_name, Client.first_name, Client.birth_date,
+               Client.municipality_code,
+               open_case.with_only_columns(Case.id).scalar_subquery(),
+               open_case.with_only_columns(Case.phase).scalar_subquery(),
+               type_coerce(next_follow_up, Date), type_coerce(valid_until, Date),
+               latest_withdrawn)
+        .where(Client.deleted_at.is_(None))
+    )
+    conditions, birth_date = _text_conditions(flt.text)
+    query = query.where(*conditions)  # type: ignore[arg-type]
+    if birth_date or flt.birth_date:
+        query = query.where(Client.birth_date == (flt.birth_date or birth_date))
+    if flt.municipality_code:
+        query = query.where(Client.municipality_code == flt.municipality_code)
+    # case conditions as EXISTS per client, so SQLite keeps walking clients in name order
+    live_open_case = [Case.client_id == Client.id, Case.closed_on.is_(None),
+                      Case.deleted_at.is_(None)]
+    if flt.phase == "none":
+        query = query.where(~exists().where(*live_open_case))
+    elif flt.phase:
+        query = query.where(exists().where(*live_open_case, Case.phase == flt.phase))
+    if flt.responsible_user:
+        query = query.where(exists().where(
+            *live_open_case, Case.responsible_user == flt.responsible_user))
+    if flt.field_of_action_code:
+        query = query.where(exists().where(
+            *live_open_case,
+            exists().where(
+                NeedsAssessment.case_id == Case.id,
+                NeedsAssessment.field_of_action_code == flt.field_of_action_code,
+                NeedsAssessment.level != NeedLevel.NONE,
+                NeedsAssessment.deleted_at.is_(None),
+            ),
+        ))
+    if flt.follow_ups_due_by:
+        query = query.where(exists().where(
+            FollowUp.client_id == Client.id,
+            FollowUp.done_on.is_(None),
+            FollowUp.deleted_at.is_(None),
+            FollowUp.due_on <= flt.follow_ups_due_by,
+        ))
+    return query.order_by(Client.last_name, Client.first_name, Client.id).limit(flt.limit)
+
+
+def consent_state(
+    valid_until: dt.date | None, latest_withdrawn: bool | None, day: dt.date
+) -> ConsentState:
+    """The consent column: from the latest expiry of the consents valid on ``day`` and
+    whether the most recent consent was withdrawn (None: there is none)."""
+    if valid_until is not None:
+        return ConsentState.EXPIRING if valid_until - day <= EXPIRING_WITHIN else (
+            ConsentState.VALID)
+    if latest_withdrawn is None:
+        return ConsentState.NONE
+    return ConsentState.WITHDRAWN if latest_withdrawn else ConsentState.EXPIRED
+
+
+def caseload(
+    session: Session, *, filter: CaseloadFilter | None = None, today: dt.date | None = None
+) -> list[CaseloadRow]:
+    """The rows of the caseload table, sorted by name, at most ``filter.limit``."""
+    flt = filter or CaseloadFilter()
+    day = today or dt.date.today()
+    municipalities = catalogs_for(session).municipalities
+    return [
+        CaseloadRow(
+            client_id=client_id,
+            name=f"{last}, {first}" if first else last,
+            age=age_on(birth_date, day),
+            municipality_code=municipality,
+            municipality=municipalities.label(municipality),
+            case_id=case_id,
+            phase=phase,
+            next_follow_up=follow_up,
+            consent_state=consent_state(valid_until, None if withdrawn is None
+                                        else bool(withdrawn), day),
+        )
+        for (client_id, last, first, birth_date, municipality, case_id, phase, follow_up,
+             valid_until, withdrawn) in session.execute(_query(flt, day)).all()
+    ]

@@ -1,0 +1,189 @@
+"""Needs assessments, goals and measures of a case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import (
+    Case,
+    Goal,
+    GoalStatus,
+    Measure,
+    MeasureStatus,
+    NeedLevel,
+    NeedsAssessment,
+    Responsible,
+)
+from kim_desktop.core.services._base import (
+    Change,
+    audit,
+    get_live,
+    live_client,
+    one_of,
+    ordered,
+    past,
+    text,
+    with_id,
+    write,
+)
+
+
+def _open_case(session: Session, case_id: str) -> Case:
+    case = get_live(session, Case, case_id)
+    live_client(session, case.client_id)
+    if not case.is_open:
+        raise DomainError("case_closed")
+    return case
+
+
+def assess_need(
+    session: Session,
+    *,
+    case_id: str,
+    field_of_action_code: str,
+    level: str,
+    assessed_on: dt.date,
+    strengths: str = "",
+    notes: str = "",
+) -> Change:
+    """Records the need in one field of action; it supersedes earlier ones of that field."""
+    with write(session):
+        case = _open_case(session, case_id)
+        catalogs_for(session).fields_of_action.require(field_of_action_code)
+        one_of(level, list(NeedLevel), field="Bedarf")
+        if assessed_on is None:
+            raise DomainError("required", field="Eingeschätzt am")
+        past(assessed_on, field="Eingeschätzt am")
+        ordered(case.opened_on, assessed_on, earlier_field="Fall eröffnet am",
+                later_field="Eingeschätzt am")
+        assessment = NeedsAssessment(
+            case_id=case_id,
+            field_of_action_code=field_of_action_code,
+            level=level,
+            assessed_on=assessed_on,
+            strengths=text(strengths, field="Stärken und Ressourcen", limit=4000),
+            notes=text(notes, field="Notizen", limit=4000),
+        )
+        with_id(assessment)
+        session.add(assessment)
+        audit(session, action="create", record=assessment)
+    return Change("needs_assessment", (assessment.id,), "created", case.client_id)
+
+
+def add_goal(
+    session: Session,
+    *,
+    case_id: str,
+    field_of_action_code: str,
+    description: str,
+    agreed_on: dt.date,
+    due_on: dt.date | None = None,
+) -> Change:
+    """Records a goal agreed with the client."""
+    with write(session):
+        case = _open_case(session, case_id)
+        catalogs_for(session).fields_of_action.require(field_of_action_code)
+        if agreed_on is None:
+            raise DomainError("required", field="Vereinbart am")
+        past(agreed_on, field="Vereinbart am")
+        ordered(case.opened_on, agreed_on, earlier_field="Fall eröffnet am",
+                later_field="Vereinbart am")
+        ordered(agreed_on, due_on, earlier_field="Vereinbart am", later_field="Fällig am")
+        goal = Goal(
+            case_id=case_id,
+            field_of_action_code=field_of_action_code,
+            description=text(description, field="Ziel", limit=2000, required=True),
+            agreed_on=agreed_on,
+            due_on=due_on,
+        )
+        with_id(goal)
+        session.add(goal)
+        audit(session, action="create", record=goal)
+    return Change("goal", (goal.id,), "created", case.client_id)
+
+
+def update_goal(
+    session: Session,
+    *,
+    goal_id: str,
+    status: str,
+    outcome: str = "",
+    due_on: dt.date | None = None,
+) -> Change:
+    """Sets a goal's status, outcome and due date; a goal that is no longer open needs an
+    outcome."""
+    with write(session):
+        goal = get_live(session, Goal, goal_id)
+        case = _open_case(session, goal.case_id)
+        one_of(status, list(GoalStatus), field="Status")
+        outcome = text(outcome, field="Ergebnis", limit=4000,
+                       required=status != GoalStatus.OPEN)
+        ordered(goal.agreed_on, due_on, earlier_field="Vereinbart am", later_field="Fällig am")
+        goal.status, goal.outcome, goal.due_on = status, outcome, due_on
+        audit(session, action="update", record=goal)
+    return Change("goal", (goal_id,), "updated", case.client_id)
+
+
+def _measure_values(
+    session: Session, responsible: str, partner_agency_code: str | None
+) -> dict[str, object]:
+    one_of(responsible, list(Responsible), field="Verantwortlich")
+    if responsible == Responsible.PARTNER_AGENCY:
+        catalogs_for(session).partner_agencies.require(partner_agency_code)
+    elif partner_agency_code:
+        raise DomainError("invalid_value", field="Partnerstelle")
+    return {"responsible": responsible, "partner_agency_code": partner_agency_code or None}
+
+
+def add_measure(
+    session: Session,
+    *,
+    goal_id: str,
+    description: str,
+    responsible: str,
+    partner_agency_code: str | None = None,
+    due_on: dt.date | None = None,
+) -> Change:
+    """Adds a measure to a goal; a partner agency is named exactly when it is responsible."""
+    with write(session):
+        goal = get_live(session, Goal, goal_id)
+        case = _open_case(session, goal.case_id)
+        ordered(goal.agreed_on, due_on, earlier_field="Ziel vereinbart am",
+                later_field="Fällig am")
+        measure = Measure(
+            goal_id=goal_id,
+            description=text(description, field="Maßnahme", limit=2000, required=True),
+            due_on=due_on,
+            **_measure_values(session, responsible, partner_agency_code),
+        )
+        with_id(measure)
+        session.add(measure)
+        audit(session, action="create", record=measure)
+    return Change("measure", (measure.id,), "created", case.client_id)
+
+
+def update_measure(
+    session: Session,
+    *,
+    measure_id: str,
+    status: str,
+    outcome: str = "",
+    due_on: dt.date | None = None,
+) -> Change:
+    """Sets a measure's status, outcome and due date; done or cancelled needs an outcome."""
+    with write(session):
+        measure = get_live(session, Measure, measure_id)
+        goal = get_live(session, Goal, measure.goal_id)
+        case = _open_case(session, goal.case_id)
+        one_of(status, list(MeasureStatus), field="Status")
+        finished = status in (MeasureStatus.DONE, MeasureStatus.CANCELLED)
+        measure.outcome = text(outcome, field="Ergebnis", limit=4000, required=finished)
+        ordered(goal.agreed_on, due_on, earlier_field="Ziel vereinbart am",
+                later_field="Fällig am")
+        measure.status, measure.due_on = status, due_on
+        audit(session, action="update", record=measure)
+    return Change("measure", (measure_id,), "updated", case.client_id)

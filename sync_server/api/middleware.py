@@ -1,0 +1,226 @@
+"""ASGI middleware: access log, rate limits, request size limits and body decompression.
+
+Order (outermost first): :class:`AccessLog`, :class:`RateLimit`, :class:`RequestBody`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import logging
+import time
+import uuid
+import zlib
+from collections import OrderedDict
+from typing import Any
+
+import zstandard
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync_server.api.errors import error_response
+
+access_log = logging.getLogger("kim_server.access")
+
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+class AccessLog:
+    """One JSON line per request: id, route template, status, duration, device. Never the
+    query string, a body or a header value."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request_id = uuid.uuid4().hex
+        context: dict[str, Any] = {}
+        scope["kim.log"] = context
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-request-id", request_id.encode()),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            route = scope.get("route")
+            access_log.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": scope.get("method"),
+                    "route": getattr(route, "path", None) or "(unmatched)",
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "device_id": context.get("device_id"),
+                },
+            )
+
+
+class TokenBuckets:
+    """In-process token buckets. With several workers each worker keeps its own buckets, so the
+    effective limit is the configured one times the number of workers."""
+
+    def __init__(self, rate: float, burst: int, max_keys: int = 100_000) -> None:
+        self.rate = rate
+        self.burst = float(burst)
+        self.max_keys = max_keys
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    def take(self, key: str, now: float | None = None) -> float:
+        """Takes one token; returns 0 if allowed, else the seconds until one is available."""
+        now = time.monotonic() if now is None else now
+        tokens, last = self._buckets.pop(key, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        wait = 0.0
+        if tokens >= 1:
+            tokens -= 1
+        else:
+            wait = (1 - tokens) / self.rate
+        self._buckets[key] = (tokens, now)
+        while len(self._buckets) > self.max_keys:
+            self._buckets.popitem(last=False)
+        return wait
+
+
+class RateLimit:
+    """Per device token (authenticated calls) or per client address (all others)."""
+
+    def __init__(self, app: ASGIApp, *, devices: TokenBuckets, addresses: TokenBuckets) -> None:
+        self.app = app
+        self.devices = devices
+        self.addresses = addresses
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") == "/healthz":
+            await self.app(scope, receive, send)
+            return
+        authorization = _header(scope, b"authorization")
+        if authorization:
+            key = hashlib.sha256(authorization.encode("utf-8", "replace")).hexdigest()[:32]
+            wait = self.devices.take(key)
+        else:
+            client = scope.get("client")
+            wait = self.addresses.take(client[0] if client else "unknown")
+        if wait > 0:
+            response = error_response(
+                429,
+                "rate_limited",
+                "Zu viele Anfragen. Bitte später erneut versuchen.",
+                {"Retry-After": str(max(1, round(wait)))},
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+class BodyError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(code)
+        self.status, self.code, self.message = status, code, message
+
+
+TOO_LARGE = BodyError(413, "body_too_large", "Die Anfrage ist zu groß.")
+
+
+def decompress(body: bytes, encoding: str, limit: int) -> bytes:
+    """Decodes a gzip or zstd body, reading at most ``limit`` bytes (zip bombs stop there)."""
+    try:
+        if encoding in ("gzip", "x-gzip"):
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
+                data = stream.read(limit + 1)
+        elif encoding == "zstd":
+            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(body))
+            data = reader.read(limit + 1)
+        else:
+            raise BodyError(
+                415,
+                "unsupported_encoding",
+                "Diese Kompression wird nicht unterstützt (gzip oder zstd).",
+            )
+    except (OSError, EOFError, zlib.error, zstandard.ZstdError) as error:
+        raise BodyError(400, "bad_encoding", "Der komprimierte Inhalt ist beschädigt.") from error
+    if len(data) > limit:
+        raise TOO_LARGE
+    return data
+
+
+class RequestBody:
+    """Reads the body under a size limit and decompresses gzip or zstd under a second limit,
+    so the routes only ever see a plain body of bounded size."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_decompressed_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.max_decompressed_bytes = max_decompressed_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        try:
+            body = await self._read(scope, receive)
+            encoding = (_header(scope, b"content-encoding") or "identity").strip().lower()
+            if encoding != "identity":
+                body = decompress(body, encoding, self.max_decompressed_bytes)
+        except BodyError as error:
+            response = error_response(
+                error.status, error.code, error.message, {"Connection": "close"}
+            )
+            await response(scope, receive, send)
+            return
+        headers = [
+            (k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")
+        ]
+        headers.append((b"content-length", str(len(body)).encode()))
+        scope["headers"] = headers
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _read(self, scope: Scope, receive: Receive) -> bytes:
+        declared = _header(scope, b"content-length")
+        if declared is not None:
+            if not declared.strip().isdigit():
+                raise BodyError(400, "bad_request", "Die Längenangabe der Anfrage ist ungültig.")
+            if int(declared) > self.max_bytes:
+                raise TOO_LARGE
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise BodyError(400, "bad_request", "Die Verbindung wurde abgebrochen.")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise TOO_LARGE
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)

@@ -1,0 +1,72 @@
+"""Enrollment of a new device and the handshake every sync starts with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter
+
+from kim_desktop import __version__
+from kim_desktop.sync import wire
+from sync_server.api.deps import HandshakeDevice, SessionDep
+from sync_server.api.errors import COMMON_ERROR_RESPONSES, ApiError
+from sync_server.services import devices
+
+router = APIRouter(prefix="/v1", tags=["Geräte"], responses=COMMON_ERROR_RESPONSES)
+
+
+@router.post(
+    "/enroll",
+    response_model=wire.EnrollResponse,
+    responses={409: {"model": wire.ErrorResponse}, 410: {"model": wire.ErrorResponse}},
+)
+def enroll(body: wire.EnrollRequest, session: SessionDep) -> wire.EnrollResponse:
+    """Spends a one-time enrollment code; answers the device's token (shown once)."""
+    try:
+        with session.begin():
+            enrolled = devices.enroll(
+                session, code=body.code, device_name=body.device_name, app_version=body.app_version
+            )
+    except devices.DeviceError as error:
+        raise ApiError(error.status, error.code, error.message) from error
+    return wire.EnrollResponse(
+        device_id=enrolled.device.id,
+        office_id=enrolled.office.id,
+        office_name=enrolled.office.name,
+        municipality=enrolled.office.municipality,
+        token=enrolled.token,
+        key_check=enrolled.office.key_check,
+    )
+
+
+@router.post(
+    "/handshake",
+    response_model=wire.HandshakeResponse,
+    responses={426: {"model": wire.ErrorResponse}},
+)
+def handshake(
+    body: wire.HandshakeRequest, device: HandshakeDevice, session: SessionDep
+) -> wire.HandshakeResponse:
+    """Agrees on a protocol version. A device with a wipe order gets ``wipe: true``."""
+    low = max(body.protocol_min, wire.PROTOCOL_MIN)
+    high = min(body.protocol_max, wire.PROTOCOL_MAX)
+    if low > high:
+        if body.protocol_max < wire.PROTOCOL_MIN:
+            message = (
+                "Diese Programmversion ist zu alt für den Server. Bitte KIM Desktop aktualisieren."
+            )
+        else:
+            message = (
+                "Der Server ist älter als diese Programmversion. "
+                "Bitte die IT, den Server zu aktualisieren."
+            )
+        raise ApiError(426, "protocol_unsupported", message, headers={"Upgrade": "kim-sync"})
+    office = devices.touch_device(session, device_id=device.id, app_version=body.app_version)
+    session.commit()
+    return wire.HandshakeResponse(
+        protocol=high,
+        server_time=dt.datetime.now(dt.UTC),
+        server_version=__version__,
+        office_id=office.id,
+        wipe=device.wipe_ordered,
+    )

@@ -1,0 +1,63 @@
+"""``kim-server serve``: runs the sync server with Uvicorn (optionally TLS, several workers)."""
+
+from __future__ import annotations
+
+import argparse
+import logging.config
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+
+from sync_server.cli._common import CliError, engine_for, settings
+from sync_server.db import upgrade
+from sync_server.logs import logging_config
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("serve", parents=[common], help="Server starten")
+    parser.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8443, help="Port (Standard: 8443)")
+    parser.add_argument("--workers", type=int, default=1, help="Anzahl Prozesse (Standard: 1)")
+    parser.add_argument("--ssl-keyfile", type=Path, help="privater TLS-Schlüssel (PEM)")
+    parser.add_argument("--ssl-certfile", type=Path, help="TLS-Zertifikat (PEM)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if args.workers < 1:
+        raise CliError("--workers muss mindestens 1 sein.")
+    if bool(args.ssl_keyfile) != bool(args.ssl_certfile):
+        raise CliError("Für TLS bitte --ssl-keyfile und --ssl-certfile zusammen angeben.")
+    for path in (args.ssl_keyfile, args.ssl_certfile):
+        if path is not None and not path.is_file():
+            raise CliError(f"Datei nicht gefunden: {path}")
+    config = settings(args)
+    logging.config.dictConfig(logging_config(config.log_level))
+    # Migrate once here, before the workers start, so they never race over the schema.
+    engine = engine_for(args)
+    try:
+        upgrade(engine)
+    except OperationalError as error:
+        raise CliError("Die Datenbank ist nicht erreichbar.") from error
+    finally:
+        engine.dispose()
+    # The workers build their app from the environment (Uvicorn's factory).
+    os.environ["KIM_SERVER_DB"] = config.db_url
+    uvicorn.run(
+        "sync_server.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        ssl_keyfile=str(args.ssl_keyfile) if args.ssl_keyfile else None,
+        ssl_certfile=str(args.ssl_certfile) if args.ssl_certfile else None,
+        log_config=logging_config(config.log_level),
+        access_log=False,
+        server_header=False,
+        proxy_headers=True,
+    )
+    return 0

@@ -1,0 +1,80 @@
+"""The server's settings, declared once with their types and defaults.
+
+Every field can be set through the environment as ``KIM_SERVER_<FIELD>`` (upper case); the
+database URL also through ``KIM_SERVER_DB`` or the CLI's ``--db``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ENV_PREFIX = "KIM_SERVER_"
+MIB = 1024 * 1024
+
+
+def default_db_url() -> str:
+    folder = Path(platformdirs.user_data_dir("kim-server", "KIM"))
+    return f"sqlite:///{folder / 'kim-server.db'}"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: SQLAlchemy URL; ``postgresql://`` is read as ``postgresql+psycopg://`` (psycopg 3).
+    db_url: str = Field(default_factory=default_db_url)
+    #: Connections per worker process (PostgreSQL only).
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    log_level: str = "INFO"
+    #: Largest request body as it travels (compressed or not).
+    max_request_bytes: int = Field(default=16 * MIB, ge=1024)
+    #: Largest request body after gzip/zstd decompression; stops zip bombs.
+    max_decompressed_bytes: int = Field(default=64 * MIB, ge=1024)
+    #: Token bucket per device token: sustained requests per second and burst size.
+    rate_limit_device_per_second: float = Field(default=20.0, gt=0)
+    rate_limit_device_burst: int = Field(default=120, ge=1)
+    #: Token bucket per client address for requests without a token (enrollment, health).
+    rate_limit_ip_per_second: float = Field(default=5.0, gt=0)
+    rate_limit_ip_burst: int = Field(default=60, ge=1)
+    #: How long a one-time enrollment code stays valid.
+    enrollment_code_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
+    #: Reports suppress cells with fewer cases than this (DESIGN.md §3.4).
+    report_min_cell: int = Field(default=5, ge=1)
+    #: Marks the dashboard's session cookie Secure; set when the server is reached over TLS
+    #: (directly or behind a TLS proxy).
+    dashboard_secure_cookie: bool = False
+
+    @field_validator("db_url")
+    @classmethod
+    def _psycopg3(cls, value: str) -> str:
+        for prefix in ("postgresql://", "postgres://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("log_level must be DEBUG, INFO, WARNING or ERROR")
+        return level
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``KIM_SERVER_*`` variables; explicit ``overrides`` win."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        if environ.get("KIM_SERVER_DB"):
+            values["db_url"] = environ["KIM_SERVER_DB"]
+        for name in cls.model_fields:
+            key = ENV_PREFIX + name.upper()
+            if key in environ:
+                values[name] = environ[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

@@ -1,0 +1,16 @@
+"""The server's tables. Importing this package registers all of them on ``Base.metadata``."""
+
+from sync_server.models.devices import AuditEntry, Device, EnrollmentCode, Office
+from sync_server.models.reports import ReleasedGapRow, ReportFactRow
+from sync_server.models.sync import AppliedOperation, SyncRecord
+
+__all__ = [
+    "AppliedOperation",
+    "AuditEntry",
+    "Device",
+    "EnrollmentCode",
+    "Office",
+    "ReleasedGapRow",
+    "ReportFactRow",
+    "SyncRecord",
+]

@@ -1,0 +1,82 @@
+"""Offices, their devices, one-time enrollment codes and the admin audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sync_server.db import Base, utcnow
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Office(Base):
+    """One case management office; all its devices share one office key and one sequence."""
+
+    __tablename__ = "offices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    municipality: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: Check value of the office key, set once by the office's first device, then immutable.
+    key_check: Mapped[str | None] = mapped_column(String(200))
+    #: The office's pull sequence: last server_seq handed out. Pushes allocate from it under a
+    #: row lock, so sequence order equals commit order within an office.
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    __table_args__ = (
+        # Device list per office (CLI) and the reports' per-office views.
+        Index("ix_devices_office", "office_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    app_version: Mapped[str] = mapped_column(String(40))
+    #: sha256 hex of the bearer token; the token itself is never stored.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+    wipe_ordered: Mapped[bool] = mapped_column(default=False)
+
+
+class EnrollmentCode(Base):
+    """A one-time code that lets one new device join an office."""
+
+    __tablename__ = "enrollment_codes"
+    __table_args__ = (Index("ix_enrollment_codes_office", "office_id"),)
+
+    #: sha256 hex of the normalised code.
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+    used_by_device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class AuditEntry(Base):
+    """One admin action (office added, code issued, device revoked, user added, ...)."""
+
+    __tablename__ = "admin_audit"
+    __table_args__ = (Index("ix_admin_audit_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: Who acted: e.g. ``cli:<os user>`` or ``user:<name>``.
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(64))
+    office_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,62 @@
+"""Report facts and released structural gaps, upserted per office.
+
+Facts are keyed by (office, key, fact_kind, month) and gaps by (office, key); a later upload of
+the same key replaces the row. Deleted facts and withdrawn gaps stay as rows with their flag,
+so the reports can drop them and a late upload of an older state cannot resurrect them unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from kim_desktop.sync import wire
+from sync_server.db import utcnow
+from sync_server.models import ReleasedGapRow, ReportFactRow
+
+
+def _upsert(
+    session: Session, table: Table, rows: list[dict[str, Any]], keys: Sequence[str]
+) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE as one executemany (SQLAlchemy batches the VALUES)."""
+    dialect = session.get_bind().dialect.name
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    updates = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=updates), rows)
+
+
+def upsert_facts(
+    session: Session, *, office_id: str, device_id: str, facts: Sequence[wire.ReportFact]
+) -> int:
+    now = utcnow()
+    latest: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for fact in facts:  # the last of several uploads of one key in a batch wins
+        row = fact.model_dump(mode="python")
+        row["fact_kind"] = fact.fact_kind.value
+        row.update(office_id=office_id, device_id=device_id, updated_at=now)
+        latest[(fact.key, row["fact_kind"], fact.month)] = row
+    if latest:
+        table = ReportFactRow.__table__
+        assert isinstance(table, Table)
+        _upsert(session, table, list(latest.values()), ("office_id", "key", "fact_kind", "month"))
+    return len(facts)
+
+
+def upsert_gaps(
+    session: Session, *, office_id: str, device_id: str, gaps: Sequence[wire.ReleasedGap]
+) -> int:
+    now = utcnow()
+    latest: dict[str, dict[str, Any]] = {}
+    for gap in gaps:
+        row = gap.model_dump(mode="python")
+        row.update(office_id=office_id, device_id=device_id, updated_at=now)
+        latest[gap.key] = row
+    if latest:
+        table = ReleasedGapRow.__table__
+        assert isinstance(table, Table)
+        _upsert(session, table, list(latest.values()), ("office_id", "key"))
+    return len(gaps)

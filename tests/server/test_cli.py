@@ -1,0 +1,97 @@
+"""The ``kim-server`` admin commands, run as real processes on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from sync_server.app import create_app
+from sync_server.db import make_engine, make_session_factory
+from sync_server.models import AuditEntry
+from tests.server.conftest import ROOT, enroll_with, settings_for
+
+
+def kim_server(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "sync_server"]
+    if db is not None:
+        command += ["--db", db]
+    return subprocess.run(
+        [*command, *args], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_office_device_code_list_revoke(db_url: str) -> None:
+    created = kim_server("office", "add", "--name", "KIM Lübbecke", "--municipality",
+                         "Lübbecke", "--json", db=db_url)  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    office = json.loads(created.stdout)
+    assert office["municipality"] == "Lübbecke"
+    plain = kim_server(
+        "office", "add", "--name", "KIM Rahden", "--municipality", "Rahden", db=db_url
+    )
+    assert len(plain.stdout.strip()) == 36
+    issued = kim_server("device", "code", "--office", office["office_id"], "--json", db=db_url)
+    code = json.loads(issued.stdout)
+    assert code["office_id"] == office["office_id"] and code["expires_at"]
+    with TestClient(create_app(settings_for(db_url))) as client:
+        device = enroll_with(client, code["code"], name="Büro 2")
+    listed = json.loads(kim_server("device", "list", "--json", db=db_url).stdout)
+    assert [(d["device_id"], d["name"], d["revoked"]) for d in listed] == [
+        (device.device_id, "Büro 2", False)
+    ]
+    revoked = kim_server("device", "revoke", device.device_id, "--wipe", db=db_url)
+    assert revoked.returncode == 0 and "Löschung" in revoked.stdout
+    table = kim_server("device", "list", db=db_url).stdout
+    assert device.device_id in table and "gesperrt" in table
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        actors = set(session.scalars(select(AuditEntry.actor)))
+    engine.dispose()
+    assert actions == ["office.add", "office.add", "device.code", "device.enroll", "device.revoke"]
+    assert any(a.startswith("cli:") for a in actors)
+
+
+def test_user_errors_are_german_messages_not_tracebacks(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'server.db'}"
+    assert kim_server("init", db=db_url).returncode == 0
+    for args in (
+        ("device", "code", "--office", "00000000-0000-0000-0000-000000000000"),
+        ("device", "revoke", "nope"),
+        ("office", "add", "--name", " ", "--municipality", "Minden"),
+    ):
+        result = kim_server(*args, db=db_url)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("Fehler: ") and "Traceback" not in result.stderr
+    fresh = f"sqlite:///{tmp_path / 'new' / 'server.db'}"
+    uninitialised = kim_server("device", "list", db=fresh)
+    assert uninitialised.returncode == 2 and "kim-server init" in uninitialised.stderr
+    assert kim_server("init", db=fresh).returncode == 0
+    assert kim_server("init", db=fresh).returncode == 0  # idempotent
+    assert kim_server("device", "list", db=fresh).stdout.strip() == "Keine Geräte."
+    unreachable = kim_server("init", db="postgresql://postgres@127.0.0.1:1/none")
+    assert unreachable.returncode == 2 and "nicht erreichbar" in unreachable.stderr
+    bad_tls = kim_server("serve", "--ssl-keyfile", str(tmp_path / "missing.pem"), db=fresh)
+    assert bad_tls.returncode == 2 and "zusammen" in bad_tls.stderr
+
+
+def test_database_url_from_the_environment(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'env.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "sync_server", "init"], cwd=ROOT, capture_output=True, text=True,
+        env={"KIM_SERVER_DB": url, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "env.db").is_file()
+    bad = subprocess.run(
+        [sys.executable, "-m", "sync_server", "init"], cwd=ROOT, capture_output=True, text=True,
+        env={"KIM_SERVER_DB": url, "KIM_SERVER_MAX_REQUEST_BYTES": "viel", "PATH": "/usr/bin:/bin",
+             "HOME": str(tmp_path)}, check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert "KIM_SERVER_MAX_REQUEST_BYTES" in bad.stderr and "Traceback" not in bad.stderr

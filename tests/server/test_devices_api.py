@@ -1,0 +1,182 @@
+"""Enrollment, handshake, revocation and the key check value, through the real ASGI app."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from sync_server.app import create_app
+from sync_server.config import Settings
+from sync_server.models import AuditEntry, EnrollmentCode
+from sync_server.models import Device as DeviceRow
+from tests.server.conftest import Admin, Device, enroll_with, op
+
+HANDSHAKE = {"protocol_min": 1, "protocol_max": 1, "app_version": "0.1.0"}
+
+
+def test_enroll_returns_a_token_that_is_stored_only_hashed(
+    client: TestClient, admin: Admin
+) -> None:
+    office = admin.office("KIM Espelkamp", "Espelkamp")
+    code = admin.code(office)
+    device = enroll_with(client, code.lower().replace("-", " "))  # typed sloppily: still fine
+    assert device.office_id == office
+    with admin.sessions() as session:
+        row = session.get_one(DeviceRow, device.device_id)
+        assert device.token not in (row.token_hash, row.id)
+        stored_codes = session.scalars(select(EnrollmentCode.code_hash)).all()
+        assert code not in stored_codes and code.replace("-", "") not in stored_codes
+        actions = session.scalars(select(AuditEntry.action)).all()
+    assert {"office.add", "device.code", "device.enroll"} <= set(actions)
+    response = client.post("/v1/handshake", json=HANDSHAKE, headers=device.headers)
+    assert response.status_code == 200
+    assert response.json()["office_id"] == office
+    assert response.json()["wipe"] is False
+
+
+def test_enrollment_code_works_once(client: TestClient, admin: Admin) -> None:
+    code = admin.code(admin.office())
+    enroll_with(client, code)
+    again = client.post(
+        "/v1/enroll", json={"code": code, "device_name": "Zweiter PC", "app_version": "0.1.0"}
+    )
+    assert again.status_code == 409
+    assert again.json()["code"] == "enrollment_code_used"
+    with admin.sessions() as session:
+        assert len(session.scalars(select(DeviceRow)).all()) == 1
+
+
+def test_expired_and_unknown_codes_are_refused(client: TestClient, admin: Admin) -> None:
+    expired = admin.code(admin.office(), hours=-1)
+    response = client.post(
+        "/v1/enroll", json={"code": expired, "device_name": "PC", "app_version": "0.1.0"}
+    )
+    assert (response.status_code, response.json()["code"]) == (410, "enrollment_code_expired")
+    response = client.post(
+        "/v1/enroll", json={"code": "AAAA-BBBB-CCCC", "device_name": "PC", "app_version": "0.1"}
+    )
+    assert (response.status_code, response.json()["code"]) == (403, "enrollment_code_invalid")
+    assert "ungültig" in response.json()["message"]
+
+
+def test_old_and_too_new_protocols_get_a_clear_refusal(
+    client: TestClient, enroll: Callable[..., Device]
+) -> None:
+    device = enroll()
+    old = client.post(
+        "/v1/handshake",
+        json={"protocol_min": 0, "protocol_max": 0, "app_version": "0.0.1"},
+        headers=device.headers,
+    )
+    assert old.status_code == 422  # protocol versions start at 1
+    newer = client.post(
+        "/v1/handshake",
+        json={"protocol_min": 2, "protocol_max": 5, "app_version": "9.0"},
+        headers=device.headers,
+    )
+    assert newer.status_code == 426
+    assert newer.json()["code"] == "protocol_unsupported"
+    assert "Server" in newer.json()["message"]
+    both = client.post(
+        "/v1/handshake",
+        json={"protocol_min": 1, "protocol_max": 3, "app_version": "2.0"},
+        headers=device.headers,
+    )
+    assert both.status_code == 200 and both.json()["protocol"] == 1
+
+
+def test_missing_forged_and_misplaced_tokens_are_refused(
+    client: TestClient, enroll: Callable[..., Device]
+) -> None:
+    device = enroll()
+    missing = client.get("/v1/pull")
+    assert (missing.status_code, missing.json()["code"]) == (401, "unauthenticated")
+    forged = client.get("/v1/pull", headers={"Authorization": f"Bearer {device.device_id}"})
+    assert (forged.status_code, forged.json()["code"]) == (401, "invalid_token")
+    in_query = client.get(f"/v1/pull?token={device.token}&access_token={device.token}")
+    assert in_query.status_code == 401
+    basic = client.get("/v1/pull", headers={"Authorization": f"Basic {device.token}"})
+    assert basic.status_code == 401
+
+
+def test_revoked_device_is_told_to_stop(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    device = enroll()
+    admin.revoke(device.device_id)
+    for response in (
+        client.post("/v1/handshake", json=HANDSHAKE, headers=device.headers),
+        client.post("/v1/push", json={"operations": [op(1)]}, headers=device.headers),
+        client.get("/v1/pull", headers=device.headers),
+    ):
+        assert response.status_code == 403
+        assert response.json()["code"] == "device_revoked"
+        assert "gesperrt" in response.json()["message"]
+
+
+def test_wipe_order_reaches_the_device(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    device = enroll()
+    admin.revoke(device.device_id, wipe=True)
+    handshake = client.post("/v1/handshake", json=HANDSHAKE, headers=device.headers)
+    assert handshake.status_code == 200 and handshake.json()["wipe"] is True
+    pushed = client.post("/v1/push", json={"operations": [op(1)]}, headers=device.headers)
+    assert (pushed.status_code, pushed.json()["code"]) == (403, "device_wipe")
+    pulled = client.get("/v1/pull", headers=device.headers)
+    assert (pulled.status_code, pulled.json()["code"]) == (403, "device_wipe")
+
+
+def test_key_check_is_set_once_and_then_immutable(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    office = admin.office()
+    first = enroll(office)
+    assert client.get("/v1/office/key-check", headers=first.headers).status_code == 404
+    value = "A" * 22 + "_-b9"
+    set_it = client.post("/v1/office/key-check", json={"key_check": value}, headers=first.headers)
+    assert set_it.status_code == 200
+    retry = client.post("/v1/office/key-check", json={"key_check": value}, headers=first.headers)
+    assert retry.status_code == 200
+    second = enroll_with(client, admin.code(office))
+    other = client.post(
+        "/v1/office/key-check", json={"key_check": "B" * 26}, headers=second.headers
+    )
+    assert (other.status_code, other.json()["code"]) == (409, "key_check_exists")
+    assert client.get("/v1/office/key-check", headers=second.headers).json() == {"key_check": value}
+    late = client.post(
+        "/v1/enroll",
+        json={"code": admin.code(office), "device_name": "Dritter", "app_version": "0.1"},
+    )
+    assert late.json()["key_check"] == value
+    foreign = enroll()
+    assert client.get("/v1/office/key-check", headers=foreign.headers).status_code == 404
+
+
+def test_two_devices_racing_for_one_code_get_one_enrollment(app: FastAPI, admin: Admin) -> None:
+    code = admin.code(admin.office())
+    body = {"code": code, "device_name": "PC", "app_version": "0.1.0"}
+    start = threading.Barrier(4)
+
+    def attempt() -> int:
+        with TestClient(app, raise_server_exceptions=False) as racer:
+            start.wait()
+            return racer.post("/v1/enroll", json=body).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = sorted(pool.map(lambda _: attempt(), range(4)))
+    assert statuses == [200, 409, 409, 409]
+    with admin.sessions() as session:
+        assert len(session.scalars(select(DeviceRow)).all()) == 1
+
+
+def test_health_says_503_when_the_database_is_gone() -> None:
+    broken = create_app(Settings(db_url="postgresql://postgres@127.0.0.1:1/none"))
+    with TestClient(broken, raise_server_exceptions=False) as client:
+        response = client.get("/healthz")
+    assert (response.status_code, response.json()["code"]) == (503, "unavailable")

@@ -1,0 +1,262 @@
+"""A real ``kim-server serve`` process: sync over HTTP and TLS, and kill -9 in mid-push."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import ipaddress
+import json
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from sqlalchemy import create_engine, func, select, text
+
+from sync_server.models import AppliedOperation, Office, SyncRecord
+from tests.server.conftest import Admin, Device, Servers, ciphertext, enroll_with, op
+
+HANDSHAKE = {"protocol_min": 1, "protocol_max": 1, "app_version": "0.1.0"}
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 20) -> None:
+    """Polls like qtbot.waitUntil: returns as soon as ``predicate`` holds."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        pause.wait(0.02)
+
+
+def test_sync_through_a_real_server(db_url: str, admin: Admin, servers: Servers) -> None:
+    server = servers.start(db_url)
+    office = admin.office()
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        assert http.get("/healthz").json()["status"] == "ok"
+        assert "/v1/push" in http.get("/openapi.json").json()["paths"]
+        anna = enroll_with(http, admin.code(office))
+        ben = enroll_with(http, admin.code(office))
+        assert http.post("/v1/handshake", json=HANDSHAKE, headers=anna.headers).status_code == 200
+        body = gzip.compress(json.dumps({"operations": [op(s) for s in range(1, 101)]}).encode())
+        pushed = http.post(
+            "/v1/push", content=body,
+            headers={**anna.headers, "Content-Encoding": "gzip",
+                     "Content-Type": "application/json"},
+        )  # fmt: skip
+        assert [r["status"] for r in pushed.json()["results"]] == ["applied"] * 100
+        pulled = http.get("/v1/pull?limit=1000", headers=ben.headers)
+        assert pulled.headers.get("content-encoding") == "gzip"
+        assert len(pulled.json()["records"]) == 100
+    log = "".join(server.log)
+    entries = [json.loads(line) for line in server.log if line.startswith("{")]
+    assert any(e.get("route") == "/v1/push" and e.get("status") == 200 for e in entries)
+    assert anna.token not in log and ben.token not in log
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    loopback = x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))])
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(loopback, critical=False)
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    key_path, cert_path = folder / "key.pem", folder / "cert.pem"
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )  # fmt: skip
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path
+
+
+def test_tls_with_uvicorns_own_options(tmp_path: Path, servers: Servers) -> None:
+    url = f"sqlite:///{tmp_path / 'tls.db'}"
+    key, cert = _self_signed(tmp_path)
+    server = servers.start(url, extra=["--ssl-keyfile", str(key), "--ssl-certfile", str(cert)])
+    assert server.url.startswith("https://")
+    with httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=cert)) as http:
+        assert http.get("/healthz").status_code == 200
+    with pytest.raises(httpx.ConnectError), httpx.Client(base_url=server.url) as untrusted:
+        untrusted.get("/healthz")
+    with pytest.raises(httpx.TransportError):
+        httpx.get(server.url.replace("https", "http") + "/healthz")
+
+
+# --- kill -9 in the middle of a push --------------------------------------------------------
+
+
+def _batch(first_seq: int, size: int = 250, payload: int = 1500) -> list[dict]:
+    return [op(seq, ciphertext=ciphertext(payload)) for seq in range(first_seq, first_seq + size)]
+
+
+def _check_consistent(admin: Admin, office_id: str) -> int:
+    """No half-written push: records, applied ops and the office sequence agree."""
+    with admin.sessions() as session:
+        records = session.scalar(select(func.count()).select_from(SyncRecord)) or 0
+        applied = session.scalar(select(func.count()).select_from(AppliedOperation)) or 0
+        seqs = session.scalars(select(SyncRecord.server_seq).order_by(SyncRecord.server_seq)).all()
+        last_seq = session.scalar(select(Office.last_seq).where(Office.id == office_id))
+    assert records == applied == last_seq == len(seqs)
+    assert list(seqs) == list(range(1, records + 1))
+    return records
+
+
+def _retry(http: httpx.Client, device: Device, batches: list[list[dict]]) -> list[str]:
+    statuses: list[str] = []
+    for batch in batches:
+        response = http.post("/v1/push", json={"operations": batch}, headers=device.headers)
+        assert response.status_code == 200, response.text
+        statuses += [r["status"] for r in response.json()["results"]]
+    return statuses
+
+
+def _assert_everything_once(http: httpx.Client, device: Device, batches: list[list[dict]]) -> None:
+    pulled = http.get("/v1/pull?limit=1000", headers=device.headers).json()["records"]
+    expected = {o["record_id"]: o["ciphertext"] for batch in batches for o in batch}
+    assert len(pulled) == len(expected)
+    assert {r["record_id"]: r["ciphertext"] for r in pulled} == expected
+
+
+def test_kill_during_upload_then_retry(db_url: str, admin: Admin, servers: Servers) -> None:
+    server = servers.start(db_url)
+    office = admin.office()
+    batches = [_batch(1), _batch(251)]
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        device = enroll_with(http, admin.code(office))
+        assert _retry(http, device, batches[:1]) == ["applied"] * 250
+        half_sent, killed = threading.Event(), threading.Event()
+        body = json.dumps({"operations": batches[1]}).encode()
+
+        def stalled_body() -> Iterator[bytes]:
+            yield body[: len(body) // 2]
+            half_sent.set()
+            killed.wait(30)  # the server dies before the rest follows
+            yield body[len(body) // 2 :]
+
+        failures: list[Exception] = []
+
+        def send() -> None:
+            try:
+                http.post("/v1/push", content=stalled_body(), headers=device.headers)
+            except httpx.TransportError as error:
+                failures.append(error)
+
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        assert half_sent.wait(20)
+        server.kill()
+        killed.set()
+        sender.join(30)
+        assert failures and not sender.is_alive()
+    assert _check_consistent(admin, office) == 250
+    server.start()
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        assert _retry(http, device, batches) == ["duplicate"] * 250 + ["applied"] * 250
+        _assert_everything_once(http, device, batches)
+    assert _check_consistent(admin, office) == 500
+
+
+@pytest.mark.postgres
+def test_kill_inside_the_push_transaction(pg_only_url: str, servers: Servers) -> None:
+    """The office row is locked from outside, so the push waits inside its transaction, and is
+    killed there: nothing of it may remain, and the retry applies it once."""
+    admin = Admin(pg_only_url)
+    server = servers.start(pg_only_url)
+    office = admin.office()
+    batches = [_batch(1, 100), _batch(101, 100)]
+    blocker = create_engine(pg_only_url)
+    with httpx.Client(base_url=server.url, timeout=60) as http:
+        device = enroll_with(http, admin.code(office))
+        _retry(http, device, batches[:1])
+        with blocker.connect() as lock:
+            lock.execute(text("SELECT 1 FROM offices WHERE id = :id FOR UPDATE"), {"id": office})
+
+            def waiting_pushes() -> int:
+                with blocker.connect() as probe:
+                    return int(probe.scalar(text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        " AND wait_event_type = 'Lock' AND query LIKE 'UPDATE offices%'"
+                    )) or 0)  # fmt: skip
+
+            def send() -> None:
+                with contextlib.suppress(httpx.TransportError):
+                    http.post("/v1/push", json={"operations": batches[1]}, headers=device.headers)
+
+            sender = threading.Thread(target=send, daemon=True)
+            sender.start()
+            wait_until(lambda: waiting_pushes() == 1)
+            server.kill()
+            sender.join(30)
+            lock.rollback()
+        # the orphaned backend notices its client is gone and rolls back
+        wait_until(
+            lambda: blocker.connect().execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND state = 'idle in transaction'"
+            )).scalar() == 0
+        )  # fmt: skip
+    assert _check_consistent(admin, office) == 100
+    server.start()
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        assert _retry(http, device, batches) == ["duplicate"] * 100 + ["applied"] * 100
+        assert _retry(http, device, batches) == ["duplicate"] * 200
+        _assert_everything_once(http, device, batches)
+    assert _check_consistent(admin, office) == 200
+    blocker.dispose()
+    admin.engine.dispose()
+
+
+@pytest.mark.slow
+def test_kill_at_varying_points_of_a_push_stream(
+    db_url: str, admin: Admin, servers: Servers
+) -> None:
+    """Pushes run back to back; the server dies right as batch k goes out, for several k.
+    Whatever the moment, a retry of every batch ends with each operation stored once."""
+    office = admin.office()
+    batches = [_batch(1 + 100 * n, 100, payload=300) for n in range(6)]
+    server = servers.start(db_url)
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        device = enroll_with(http, admin.code(office))
+    for kill_at in (1, 3, 5):
+        sending = threading.Event()
+
+        def stream(start: int = kill_at, sending: threading.Event = sending) -> None:
+            with httpx.Client(base_url=server.url, timeout=30) as http:
+                for index, batch in enumerate(batches):
+                    if index == start:
+                        sending.set()
+                    try:
+                        http.post("/v1/push", json={"operations": batch}, headers=device.headers)
+                    except httpx.TransportError:
+                        return
+
+        pusher = threading.Thread(target=stream, daemon=True)
+        pusher.start()
+        assert sending.wait(60)
+        server.kill()
+        pusher.join(30)
+        _check_consistent(admin, office)
+        server.start()
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        statuses = _retry(http, device, batches)
+        assert set(statuses) <= {"applied", "duplicate"} and len(statuses) == 600
+        assert _retry(http, device, batches) == ["duplicate"] * 600
+        _assert_everything_once(http, device, batches)
+    assert _check_consistent(admin, office) == 600
