@@ -85,11 +85,8 @@ class _Writer:
         self.counts: dict[str, int] = {}
         self.agencies = catalogs_for(session).partner_agencies.codes()
 
-    def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
-
     def add(self, model: type[Any], **values: Any) -> str:
-        record_id = self.uid()
+        record_id = str(uuid.uuid4())  # not seeded: a second run must not collide
         values.update(id=record_id, created_at=self.now, created_by=self.user,
                       updated_at=self.now, updated_by=self.user, version=1)
         self.rows.setdefault(model, []).append(values)
@@ -306,8 +303,8 @@ def generate_demo_data(
 ) -> DemoSummary:
     """Adds ``clients`` synthetic people with cases, consultations (about
     ``consultations_per_client`` each), referrals, consents and follow-ups, reproducible by
-    ``seed``. Commits every :data:`BATCH` clients; ``progress`` returning False cancels
-    after the current batch (what was committed stays)."""
+    ``seed`` (all but the record ids). Commits every :data:`BATCH` clients; ``progress``
+    returning False cancels after the current batch (what was committed stays)."""
     writer = _Writer(session, seed, user or str(session.info.get("user", "demo")),
                      today or dt.date.today())
     summary = DemoSummary()

@@ -459,6 +459,8 @@ class Vault:
         Refused while the vault is open anywhere. The old files are moved to
         ``data_dir/before-restore/`` only after the backup has been verified.
         """
+        if not source.is_file():
+            raise VaultError(f"Die Sicherungsdatei gibt es nicht: {source}")
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock = _acquire_lock(data_dir)
         try:

@@ -49,11 +49,11 @@ class Argon2Params:
     lanes: int
 
 
-#: Argon2id cost of new wraps: 128 MiB (RFC 9106 suggests 64 MiB or more), 4 lanes, and
-#: passes chosen with ``bench/vault.py`` so that unlocking takes 0.3–1 s on the 2-core
-#: development machine. Each wrap stores its own parameters, so raising them later only
-#: affects passwords set from then on.
-DEFAULT_ARGON2 = Argon2Params(memory_kib=128 * 1024, iterations=5, lanes=4)
+#: Argon2id cost of new wraps: 128 MiB (RFC 9106 suggests 64 MiB or more), 4 lanes and 4
+#: passes: about 0.4 s of CPU on the 2-core development machine (``bench/vault.py``); the wall
+#: clock is longer while other processes compete for the CPU. Each wrap stores its own
+#: parameters, so raising them later only affects passwords set from then on.
+DEFAULT_ARGON2 = Argon2Params(memory_kib=128 * 1024, iterations=4, lanes=4)
 
 
 @dataclass(frozen=True)

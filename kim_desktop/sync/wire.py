@@ -28,7 +28,9 @@ MAX_SEQ = 2**63 - 1
 MAX_COUNT = 2**31 - 1
 
 Base64 = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]*$", max_length=2_000_000)]
-RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+RecordId = Annotated[
+    str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 

@@ -18,6 +18,7 @@ from kim_desktop.sync import wire
 from sync_server.db import utcnow
 from sync_server.models import ReleasedGapRow, ReportFactRow
 
+
 def _upsert(
     session: Session, table: Table, rows: list[dict[str, Any]], keys: Sequence[str]
 ) -> None:

@@ -44,6 +44,9 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert [(d["device_id"], d["name"], d["revoked"]) for d in listed] == [
         (device.device_id, "Büro 2", False)
     ]
+    offices = json.loads(kim_server("office", "list", "--json", db=db_url).stdout)
+    assert sorted(o["municipality"] for o in offices) == ["Lübbecke", "Rahden"]
+    assert not any(o["key_check_set"] for o in offices)
     revoked = kim_server("device", "revoke", device.device_id, "--wipe", db=db_url)
     assert revoked.returncode == 0 and "Löschung" in revoked.stdout
     table = kim_server("device", "list", db=db_url).stdout
@@ -88,3 +91,10 @@ def test_database_url_from_the_environment(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env.db").is_file()
+    bad = subprocess.run(
+        [sys.executable, "-m", "sync_server", "init"], cwd=ROOT, capture_output=True, text=True,
+        env={"KIM_SERVER_DB": url, "KIM_SERVER_MAX_REQUEST_BYTES": "viel", "PATH": "/usr/bin:/bin",
+             "HOME": str(tmp_path)}, check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert "KIM_SERVER_MAX_REQUEST_BYTES" in bad.stderr and "Traceback" not in bad.stderr

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from sync_server.api.errors import ApiError
+from sync_server.api.routes.devices import negotiate_protocol
+from sync_server.app import create_app
+from sync_server.config import Settings
 from sync_server.models import AuditEntry, EnrollmentCode
 from sync_server.models import Device as DeviceRow
 from tests.server.conftest import Admin, Device, enroll_with, op
@@ -85,6 +93,17 @@ def test_old_and_too_new_protocols_get_a_clear_refusal(
     assert both.status_code == 200 and both.json()["protocol"] == 1
 
 
+def test_protocol_negotiation_names_the_side_to_update() -> None:
+    assert negotiate_protocol(1, 3, server_min=2, server_max=4) == 3
+    assert negotiate_protocol(3, 9, server_min=2, server_max=4) == 4
+    with pytest.raises(ApiError) as too_old:
+        negotiate_protocol(1, 1, server_min=2, server_max=4)
+    assert too_old.value.status == 426 and "KIM Desktop aktualisieren" in too_old.value.message
+    with pytest.raises(ApiError) as too_new:
+        negotiate_protocol(5, 6, server_min=2, server_max=4)
+    assert "Server zu aktualisieren" in too_new.value.message
+
+
 def test_missing_forged_and_misplaced_tokens_are_refused(
     client: TestClient, enroll: Callable[..., Device]
 ) -> None:
@@ -151,3 +170,27 @@ def test_key_check_is_set_once_and_then_immutable(
     assert late.json()["key_check"] == value
     foreign = enroll()
     assert client.get("/v1/office/key-check", headers=foreign.headers).status_code == 404
+
+
+def test_two_devices_racing_for_one_code_get_one_enrollment(app: FastAPI, admin: Admin) -> None:
+    code = admin.code(admin.office())
+    body = {"code": code, "device_name": "PC", "app_version": "0.1.0"}
+    start = threading.Barrier(4)
+
+    def attempt() -> int:
+        with TestClient(app, raise_server_exceptions=False) as racer:
+            start.wait()
+            return racer.post("/v1/enroll", json=body).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = sorted(pool.map(lambda _: attempt(), range(4)))
+    assert statuses == [200, 409, 409, 409]
+    with admin.sessions() as session:
+        assert len(session.scalars(select(DeviceRow)).all()) == 1
+
+
+def test_health_says_503_when_the_database_is_gone() -> None:
+    broken = create_app(Settings(db_url="postgresql://postgres@127.0.0.1:1/none"))
+    with TestClient(broken, raise_server_exceptions=False) as client:
+        response = client.get("/healthz")
+    assert (response.status_code, response.json()["code"]) == (503, "unavailable")
