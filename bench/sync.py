@@ -258,7 +258,15 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1_000)
     parser.add_argument("--server-db", default="sqlite",
                         help="sqlite (a temporary file) or a PostgreSQL URL")
+    parser.add_argument("--server-load-only", action="store_true",
+                        help="nur die Serverlast messen (bench/server_load.py)")
     args = parser.parse_args()
+    if not args.server_load_only:
+        sync_figures(args)
+    server_load()
+
+
+def sync_figures(args: argparse.Namespace) -> None:
     folder = Path(tempfile.mkdtemp(prefix="kim-bench-sync-"))
     db_url = f"sqlite:///{folder / 'server.db'}" if args.server_db == "sqlite" else args.server_db
     print(f"Server-Datenbank: {db_url.split('@')[-1]}; Geräte: SQLCipher; {args.records:,} "
@@ -340,6 +348,9 @@ def main() -> None:
               "Ziel ≤ 1,3")
         print(f"  dazu das Echo der eigenen Änderungen beim Abholen: {echo_bytes:.0f} B "
               "je Änderung")
+
+
+def server_load() -> None:
     try:
         sys.path.insert(0, str(ROOT / "bench"))
         from server_load import run_server_load  # type: ignore[import-not-found]

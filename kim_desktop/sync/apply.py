@@ -22,8 +22,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.ddl import sort_tables
 
-from kim_desktop.core.db import RECORD_KINDS, Base, OutboxEntry
+from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
 from kim_desktop.sync.merge import three_way_merge
 from kim_desktop.sync.payloads import payload_of, values_of
 from kim_desktop.sync.state import (
@@ -67,7 +68,9 @@ def _table(kind: str) -> Table:
 
 
 def _kind_order() -> dict[str, int]:
-    return {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+    """Every kind's place when parents come before children."""
+    tables = [_table(kind) for kind in RECORD_KINDS]
+    return {table.name: index for index, table in enumerate(sort_tables(tables))}
 
 
 def _existing_ids(session: Session, table: Table, column: str, ids: Iterable[str]) -> set[str]:
@@ -95,6 +98,7 @@ def _unresolved_parents(session: Session, records: list[Incoming]) -> set[str]:
     candidates = {record.record_id: record for record in records}
     parked: set[str] = set()
     known: dict[tuple[str, str], set[str]] = {}
+    tables: dict[str, Table] = {}
     changed = True
     while changed:
         changed = False
@@ -106,15 +110,15 @@ def _unresolved_parents(session: Session, records: list[Incoming]) -> set[str]:
                 if value is None:
                     continue
                 target = (fk.column.table.name, fk.column.key)
+                tables[target[0]] = fk.column.table
                 refs.append((record, target[0], target[1], value))
                 if value not in arriving.get(target[0], ()):
                     wanted[target].add(value)
         for target, values in wanted.items():
             missing = values - known.get(target, set())
             if missing:
-                table = Base.metadata.tables[target[0]]
                 known.setdefault(target, set()).update(
-                    _existing_ids(session, table, target[1], missing)
+                    _existing_ids(session, tables[target[0]], target[1], missing)
                 )
         for record, table_name, _column, value in refs:
             if record.record_id not in candidates:

@@ -15,7 +15,7 @@ from kim_desktop.core.db import Base
 from kim_desktop.sync.client import RetryPolicy, SyncClient
 from kim_desktop.sync.enroll import Enrollment, enroll
 from tests.server.conftest import Admin, ServerProcess, _truncate_postgres, pg_url
-from tests.sync import models  # noqa: F401  (registers the test tables)
+from tests.sync.models import TestBase
 
 __all__ = ["pg_url"]
 
@@ -32,6 +32,7 @@ def local_engine(path: Path) -> Engine:
         cursor.close()
 
     Base.metadata.create_all(engine)
+    TestBase.metadata.create_all(engine)
     return engine
 
 

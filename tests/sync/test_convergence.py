@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Client, Consultation
 from kim_desktop.core.services import ClientData, create_client
+from kim_desktop.sync.conflicts import list_conflicts, resolve_conflict
 from kim_desktop.sync.status import sync_status
 from tests.sync.conftest import Office
 
@@ -54,3 +55,49 @@ def test_two_devices_converge_and_another_office_sees_nothing(office: Office) ->
     assert (result.pulled, result.offline) == (0, False)
     with stranger_db() as session:
         assert _clients(session) == {}
+
+
+def test_concurrent_edits_merge_and_conflicts_are_kept_then_resolved(office: Office) -> None:
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    with a_db() as session:
+        record = Consultation(client_id="00000000-0000-4000-8000-000000000009",
+                              held_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
+                              duration_minutes=30, mode_code="phone", notes="Anfang")
+        session.add(record)
+        session.commit()
+        record_id = record.id
+    a.run()
+    b.run()
+    with a_db() as session:
+        mine = session.get(Consultation, record_id)
+        assert mine is not None
+        mine.notes, mine.duration_minutes = "Notiz von A", 45
+        session.commit()
+    with b_db() as session:
+        theirs = session.get(Consultation, record_id)
+        assert theirs is not None
+        theirs.notes, theirs.mode_code = "Notiz von B", "video"
+        session.commit()
+    assert a.run().pushed == 1
+    result = b.run()
+    assert (result.pushed, result.conflicts) == (0, 1)
+    with b_db() as session:
+        [conflict] = list_conflicts(session)
+        assert conflict.fields == ["notes"]
+        assert (conflict.local["notes"], conflict.remote["notes"]) == ("Notiz von B",
+                                                                      "Notiz von A")
+        merged = session.get(Consultation, record_id)
+        assert merged is not None
+        assert (merged.duration_minutes, merged.mode_code) == (45, "video")
+        resolve_conflict(session, conflict_id=conflict.id,
+                         choices={"notes": "Notiz von A und B"})
+    assert b.run().pushed == 1
+    a.run()
+    with a_db() as session, b_db() as other:
+        for side in (session, other):
+            row = side.get(Consultation, record_id)
+            assert row is not None
+            assert (row.notes, row.duration_minutes, row.mode_code, row.version) == (
+                "Notiz von A und B", 45, "video", 3)
+        assert list_conflicts(other) == [] and sync_status(other).pending == 0
