@@ -152,3 +152,27 @@ def test_lock_drops_open_dialogs_without_asking(qtbot: Any, controller: Any,
     assert no_dialogs == []
     assert not dialog.isVisible()
     assert controller.unlock_dialog.isVisible()
+
+
+def test_forgotten_password_is_replaced_with_the_recovery_key(
+    qtbot: Any, controller: Any, recovery_key: str
+) -> None:
+    from kim_desktop.ui.unlock import ResetPasswordDialog
+
+    dialog = ResetPasswordDialog(controller.data_dir, controller.taskman, USER)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new_password = "Neues Passwort für das Rathaus"
+    dialog.fields.password.setText(new_password)
+    dialog.fields.repeat.setText(new_password)
+    dialog.submit()
+    assert "Wiederherstellungsschlüssel" in dialog.message.text()  # none typed yet
+    dialog.recovery_key.setText("AAAAA-BBBBB")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=10_000)
+    assert dialog.message.text().startswith("⚠")
+    dialog.recovery_key.setText(recovery_key.lower())
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    unlock(qtbot, controller, password=new_password)
