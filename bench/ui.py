@@ -170,7 +170,8 @@ def main() -> int:
     print(f"  CPU time of that start process: {statistics.median(cpu) * ms:7.0f} ms median")
     print(f"filter keystroke:                {statistics.median(keystrokes) * ms:7.1f} ms median "
           f"of {len(keystrokes)} (target < 30 ms)")
-    print(f"  CPU time of a keystroke:        {statistics.median(keystroke_cpu) * ms:7.1f} ms median")
+    print(f"  CPU time of a keystroke:        "
+          f"{statistics.median(keystroke_cpu) * ms:7.1f} ms median")
     print(f"open a client file:              {statistics.median(opening) * ms:7.1f} ms median "
           f"of {len(opening)} (target < 150 ms)")
     return 0
