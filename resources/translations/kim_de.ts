@@ -167,6 +167,7 @@
     </message>
     <message>
       <source>Name</source>
+      <extracomment>Every row's index in the current sort order; filtering keeps this order.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1573,6 +1574,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Hinweis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorprüfung ohne Rechtswirkung: Sie ersetzt weder die Prüfung und Entscheidung der zuständigen Behörde noch eine Rechtsberatung. Maßgeblich sind Gesetz und Einzelfall.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -167,6 +167,7 @@
     </message>
     <message>
       <source>Name</source>
+      <extracomment>Every row's index in the current sort order; filtering keeps this order.</extracomment>
       <translation>Name</translation>
     </message>
     <message>
@@ -1577,6 +1578,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Hinweis</source>
       <translation>Notice</translation>
+    </message>
+    <message>
+      <source>Vorprüfung ohne Rechtswirkung: Sie ersetzt weder die Prüfung und Entscheidung der zuständigen Behörde noch eine Rechtsberatung. Maßgeblich sind Gesetz und Einzelfall.</source>
+      <translation>Pre-check without legal effect: it replaces neither the examination and decision of the competent authority nor legal advice. The law and the individual case are decisive.</translation>
     </message>
   </context>
   <context>
