@@ -12,7 +12,7 @@ from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.idle import IdleWatcher
-from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, Signal, isValid
+from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal, isValid
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
@@ -74,6 +74,7 @@ class AppController(QObject):
         self.unlock_dialog.rejected.connect(self.app.quit)
         self.unlock_dialog.show()
         self.unlock_dialog.raise_()
+        QTimer.singleShot(0, preload_main_window)
 
     def open_main(self, vault: Any) -> None:
         from kim_desktop.ui.main_window import MainWindow
@@ -131,6 +132,14 @@ class AppController(QObject):
     def shut_down(self) -> None:
         self.close()
         self.app.quit()
+
+
+def preload_main_window() -> None:
+    """Imports the main window's modules while the password is typed and unlocked (the key
+    derivation runs on the database thread meanwhile), so the window opens at once."""
+    import kim_desktop.ui.main_window
+    import kim_desktop.ui.start
+    import kim_desktop.ui.sync  # noqa: F401 (imported for its side effect: loaded modules)
 
 
 def read_provisioning() -> Any:
