@@ -51,7 +51,7 @@ def test_new_person_case_consultation_follow_up_close(qtbot: Any, window: Any) -
     assert view.data.consultations[0].duration_minutes == 30
     assert [f.text for f in view.data.follow_ups] == ["Nachfragen"]
 
-    follow_ups = view.tab_pages[6][1]
+    follow_ups = view.page_titled("Wiedervorlagen")
     follow_ups.select_first()
     follow_ups._done()
     qtbot.waitUntil(lambda: view.data.follow_ups[0].done_on is not None, timeout=10_000)
@@ -151,10 +151,9 @@ def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) 
     row = window.pages["caseload"].model.row_at(1)
     view = window.open_client(row.client_id)
     qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
-    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    panel = view.tab_pages[titles.index("Vorprüfung")][1]
+    panel = view.page_titled("Vorprüfung")
     assert panel.report is None  # not evaluated before it is looked at
-    view.tabs.setCurrentWidget(panel)
+    view.tabs.setCurrentWidget(panel.parentWidget())
     qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
     assert panel.tree.topLevelItemCount() == len(panel.report.results) >= 3
     first = panel.tree.topLevelItem(0)
@@ -215,8 +214,7 @@ def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window:
     referral.purpose.setPlainText("Sprachkurs B1")
     referral.submit()
     qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
-    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    tab = view.tab_pages[titles.index("Vermittlungen")][1]
+    tab = view.page_titled("Vermittlungen")
     tab.select_first()
     tab._send()
     qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)

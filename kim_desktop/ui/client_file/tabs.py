@@ -5,6 +5,7 @@ contacts and records."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
@@ -196,7 +197,8 @@ class PlanTab(RecordList):
         dialogs.GoalDialog(self.file.context, case.id, self).open()
 
 
-def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
+def tab_factories(file: ClientFile) -> list[tuple[str, Callable[[], QWidget]]]:
+    """Each tab's title and how to make it; tabs are made when first looked at."""
     from kim_desktop.ui.client_file.attachments import AttachmentsTab
     from kim_desktop.ui.client_file.contact_tabs import (
         ConsultationsTab,
@@ -208,15 +210,15 @@ def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
     from kim_desktop.ui.client_file.precheck import PrecheckTab
 
     return [
-        (translate("client_file", "Stammdaten"), MasterDataTab(file)),
-        (translate("client_file", "Einwilligungen"), ConsentsTab(file)),
-        (translate("client_file", "Bedarfe"), NeedsTab(file)),
-        (translate("client_file", "Hilfeplan"), PlanTab(file)),
-        (translate("client_file", "Beratungskontakte"), ConsultationsTab(file)),
-        (translate("client_file", "Vermittlungen"), ReferralsTab(file)),
-        (translate("client_file", "Wiedervorlagen"), FollowUpsTab(file)),
-        (translate("client_file", "Anhänge"), AttachmentsTab(file)),
-        (translate("client_file", "Fehlstellen"), GapsTab(file)),
-        (translate("client_file", "Verlauf"), HistoryTab(file)),
-        (translate("client_file", "Vorprüfung"), PrecheckTab(file)),
+        (translate("client_file", "Stammdaten"), lambda: MasterDataTab(file)),
+        (translate("client_file", "Einwilligungen"), lambda: ConsentsTab(file)),
+        (translate("client_file", "Bedarfe"), lambda: NeedsTab(file)),
+        (translate("client_file", "Hilfeplan"), lambda: PlanTab(file)),
+        (translate("client_file", "Beratungskontakte"), lambda: ConsultationsTab(file)),
+        (translate("client_file", "Vermittlungen"), lambda: ReferralsTab(file)),
+        (translate("client_file", "Wiedervorlagen"), lambda: FollowUpsTab(file)),
+        (translate("client_file", "Anhänge"), lambda: AttachmentsTab(file)),
+        (translate("client_file", "Fehlstellen"), lambda: GapsTab(file)),
+        (translate("client_file", "Verlauf"), lambda: HistoryTab(file)),
+        (translate("client_file", "Vorprüfung"), lambda: PrecheckTab(file)),
     ]
