@@ -47,6 +47,11 @@ class AppController(QObject):
         self.provisioning = read_provisioning()
         if self.provisioning is not None:
             self.server_url = server_url or self.provisioning.server_url or ""
+            # IT's choices are this machine's defaults until the user changes them.
+            for setting, value in ((LANGUAGE, self.provisioning.language),
+                                   (AUTO_LOCK_MINUTES, self.provisioning.auto_lock_minutes)):
+                if not self.settings.is_set(setting):
+                    self.settings.set(setting, value)
         self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.idle.connect(self.lock)
         i18n.install(self.settings.get(LANGUAGE))
