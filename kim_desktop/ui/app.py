@@ -48,10 +48,10 @@ class AppController(QObject):
         if self.provisioning is not None:
             self.server_url = server_url or self.provisioning.server_url or ""
             # IT's choices are this machine's defaults until the user changes them.
-            for setting, value in ((LANGUAGE, self.provisioning.language),
-                                   (AUTO_LOCK_MINUTES, self.provisioning.auto_lock_minutes)):
-                if not self.settings.is_set(setting):
-                    self.settings.set(setting, value)
+            if not self.settings.is_set(LANGUAGE):
+                self.settings.set(LANGUAGE, self.provisioning.language)
+            if not self.settings.is_set(AUTO_LOCK_MINUTES):
+                self.settings.set(AUTO_LOCK_MINUTES, self.provisioning.auto_lock_minutes)
         self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.idle.connect(self.lock)
         i18n.install(self.settings.get(LANGUAGE))
