@@ -28,6 +28,8 @@ VERSION=$("$PYTHON" -c 'import kim_desktop; print(kim_desktop.__version__)')
 ARCH=$(dpkg --print-architecture)
 BUNDLE=$OUT/dist/kim-desktop
 if [ "$SKIP_BUNDLE" = 0 ] || [ ! -x "$BUNDLE/kim-desktop" ]; then
+  # The interface's translations (.qm) are built from resources/translations/*.ts.
+  QT_QPA_PLATFORM=offscreen "$PYTHON" -m kim_desktop.ui.i18n >&2
   "$PYTHON" -m PyInstaller --noconfirm --log-level ERROR \
     --distpath "$OUT/dist" --workpath "$OUT/pyinstaller" installer/kim-desktop.spec >&2
 fi

@@ -2,7 +2,8 @@
 
 Municipal IT runs it after a silent install (and CI runs it on the installed ``.deb``). It
 uses only the installed files and a temporary folder: an encrypted database is created,
-migrated, written, locked, unlocked and read back, and Qt starts offscreen and builds a window.
+migrated, written, locked, unlocked and read back, and Qt starts offscreen and builds the main
+window.
 """
 
 from __future__ import annotations
@@ -73,4 +74,4 @@ def _check_user_interface(folder: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kim_desktop.ui import selfcheck
 
-    selfcheck.build_window()
+    selfcheck.build_main_window(folder / "window")

@@ -8,12 +8,11 @@ upgrade to confirm that the data came through.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 
 from sqlalchemy import inspect, text
 
-from kim_desktop.cli._common import CliError, data_dir
+from kim_desktop.cli._common import data_dir
+from kim_desktop.cli._vault import open_vault_from_args, vault_errors
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,24 +23,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description=(
             "Öffnet die Datenbank (dabei werden ausstehende Migrationen angewendet) und zeigt "
             "ohne personenbezogene Daten: Schema-Version, Zeilen je Tabelle, Integritätsprüfung. "
-            "Das Passwort kommt aus KIM_PASSWORD oder wird abgefragt."
+            "Passwort aus KIM_PASSWORD oder Abfrage im Terminal."
         ),
     )
-    parser.add_argument("--user", required=True, metavar="NAME", help="lokaler Benutzername")
+    parser.add_argument(
+        "--user", metavar="NAME", help="lokaler Benutzer (Standard: KIM_USER oder der einzige)"
+    )
     parser.set_defaults(handler=show_status)
 
 
 def show_status(args: argparse.Namespace) -> int:
     from kim_desktop.core import migrate
-    from kim_desktop.core.errors import VaultError
-    from kim_desktop.core.vault import Vault
 
-    folder = data_dir(args)
-    if not Vault.exists(folder):
-        raise CliError(f"Im Datenordner {folder} gibt es keine Datenbank.", exit_code=1)
-    password = os.environ.get("KIM_PASSWORD") or getpass.getpass("Passwort: ")
+    vault = open_vault_from_args(args)
     try:
-        with Vault.unlock(folder, user=args.user, password=password) as vault:
+        with vault_errors():
             with vault.engine.connect() as connection:
                 revisions = sorted(migrate.current_revisions(connection))
                 tables = sorted(
@@ -53,8 +49,9 @@ def show_status(args: argparse.Namespace) -> int:
                     for name in tables
                 }
             problems = vault.check()
-    except VaultError as error:
-        raise CliError(str(error), exit_code=1) from None
+    finally:
+        vault.close()
+    folder = data_dir(args)
     print(f"Datenordner:    {folder}")
     print(f"Schema-Version: {', '.join(revisions)}")
     print(f"Programm kennt: {', '.join(sorted(migrate.head_revisions()))}")

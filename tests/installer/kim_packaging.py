@@ -27,7 +27,7 @@ def install(deb: Path) -> None:
 
 
 def remove_package() -> None:
-    subprocess.run(["dpkg", "-r", "kim-desktop"], capture_output=True, timeout=300)
+    subprocess.run(["dpkg", "--purge", "kim-desktop"], capture_output=True, timeout=300)
 
 
 def installed_env(home: Path) -> dict[str, str]:

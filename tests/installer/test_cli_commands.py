@@ -81,9 +81,9 @@ def test_status_refuses_a_wrong_password_and_a_missing_vault(tmp_path: Path) -> 
     before = (tmp_path / "data" / "kim.db").read_bytes()
     env = {"KIM_PASSWORD": "ein ganz falsches Passwort", "XDG_STATE_HOME": str(tmp_path / "s")}
     wrong = _kim_desktop("--data-dir", str(tmp_path / "data"), "status", "--user", "amt", env=env)
-    assert wrong.returncode == 1
+    assert wrong.returncode == 2
     assert "Passwort ist falsch" in wrong.stderr and "Traceback" not in wrong.stderr
     assert (tmp_path / "data" / "kim.db").read_bytes() == before
     missing = _kim_desktop("--data-dir", str(tmp_path / "none"), "status", "--user", "amt", env=env)
-    assert missing.returncode == 1
+    assert missing.returncode == 2
     assert "keine Datenbank" in missing.stderr

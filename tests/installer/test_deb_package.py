@@ -29,6 +29,7 @@ pytestmark = [
 ]
 
 
+@pytest.mark.timeout(900)
 def test_deb_installs_runs_offscreen_and_removes_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], current_deb: tuple[Path, float]
 ) -> None:
@@ -46,6 +47,10 @@ def test_deb_installs_runs_offscreen_and_removes_cleanly(
         assert Path("/usr/bin/kim-desktop").resolve() == INSTALL_ROOT / "kim-desktop"
         assert Path("/usr/share/applications/kim-desktop.desktop").is_file()
         assert Path("/etc/kim-desktop").is_dir()
+        resources = INSTALL_ROOT / "_internal" / "resources"
+        assert (resources / "catalogs" / "municipalities.json").is_file()
+        assert (resources / "translations" / "kim_en.qm").is_file()
+        assert list((INSTALL_ROOT / "_internal").rglob("migrations/versions/0001_initial.py"))
 
         started = time.perf_counter()
         version = subprocess.run(
