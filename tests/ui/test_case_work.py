@@ -220,3 +220,16 @@ def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window:
     qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)
     assert "Schweigepflichtentbindung" in view.error.text()
     assert view.data.referrals[0].state == "planned"
+
+
+def test_own_statistics_load_when_shown(qtbot: Any, window: Any) -> None:
+    page = window.pages["statistics"]
+    assert not page.loaded  # nothing read before the tab is opened
+    window.show_page("statistics")
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert "Beratungskontakte" in page.summary.text()
+    page.mine.setChecked(False)
+    qtbot.waitUntil(lambda: page.months.tree.topLevelItemCount() > 0, timeout=10_000)
+    page.start.setDate(page.end.date().addDays(1))  # an empty period is no error
+    qtbot.waitUntil(lambda: "0 Beratungskontakte" in page.summary.text(), timeout=10_000)
+    assert page.error.isHidden()
