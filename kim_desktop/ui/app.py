@@ -90,6 +90,7 @@ class AppController(QObject):
             taskman=self.taskman,
             settings=self.settings,
             catalogs=load_catalogs(self.data_dir),
+            demo=bool(self.demo_password),
         )
         self.window = MainWindow(self.context)
         self.window.lock_requested.connect(self.lock)

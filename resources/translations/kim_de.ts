@@ -929,6 +929,21 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
   </context>
   <context>
+    <name>demo_data</name>
+    <message>
+      <source>Erfundene Personen werden angelegt …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo-Daten</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>dialogs</name>
     <message>
       <source>—</source>
@@ -1687,6 +1702,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erfundene Personen &amp;hinzufügen (100) …</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -931,6 +931,21 @@ To confirm, please type {word}:</translation>
     </message>
   </context>
   <context>
+    <name>demo_data</name>
+    <message>
+      <source>Erfundene Personen werden angelegt …</source>
+      <translation>Adding made-up people …</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Demo-Daten</source>
+      <translation>Demo data</translation>
+    </message>
+  </context>
+  <context>
     <name>dialogs</name>
     <message>
       <source>—</source>
@@ -1691,6 +1706,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
       <translation>Settings apply to this computer. They hold no personal data; that lives only in the encrypted database.</translation>
+    </message>
+    <message>
+      <source>Erfundene Personen &amp;hinzufügen (100) …</source>
+      <translation>&amp;Add made-up people (100) …</translation>
     </message>
   </context>
   <context>

@@ -233,3 +233,24 @@ def test_own_statistics_load_when_shown(qtbot: Any, window: Any) -> None:
     page.start.setDate(page.end.date().addDays(1))  # an empty period is no error
     qtbot.waitUntil(lambda: "0 Beratungskontakte" in page.summary.text(), timeout=10_000)
     assert page.error.isHidden()
+
+
+def test_demo_people_are_added_with_progress_and_can_be_cancelled(
+    qtbot: Any, window: Any
+) -> None:
+    from kim_desktop.ui.demo_data import DemoDataDialog
+
+    caseload = window.pages["caseload"]
+    before = caseload.model.total
+    dialog = DemoDataDialog(window.context, 3, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    assert not dialog.summary.cancelled
+    qtbot.waitUntil(lambda: caseload.model.total == before + 3, timeout=10_000)
+    cancelled = DemoDataDialog(window.context, 10_000, window)
+    qtbot.addWidget(cancelled)
+    cancelled.canceled.emit()  # the cancel button
+    qtbot.waitUntil(lambda: cancelled.summary is not None, timeout=60_000)
+    assert cancelled.summary.cancelled
+    qtbot.waitUntil(lambda: before + 3 < caseload.model.total < before + 10_003,
+                    timeout=10_000)
