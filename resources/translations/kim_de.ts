@@ -258,6 +258,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Stand …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Maßnahme …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Art</source>
       <translation type="unfinished" />
     </message>
@@ -379,22 +387,6 @@
     </message>
     <message>
       <source>offen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>teilweise erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>aufgegeben</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1103,6 +1095,66 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Geplant &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>offen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand des Ziels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Stand:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Ergebnis:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme vereinbaren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Klient*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Maßnahme:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Wer:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Partnerstelle wählen.</source>
       <translation type="unfinished" />
     </message>
     <message>

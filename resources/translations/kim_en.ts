@@ -258,6 +258,14 @@
       <translation>current</translation>
     </message>
     <message>
+      <source>&amp;Stand …</source>
+      <translation>&amp;State …</translation>
+    </message>
+    <message>
+      <source>&amp;Maßnahme …</source>
+      <translation>&amp;Measure …</translation>
+    </message>
+    <message>
       <source>Art</source>
       <translation>Type</translation>
     </message>
@@ -380,22 +388,6 @@
     <message>
       <source>offen</source>
       <translation>open</translation>
-    </message>
-    <message>
-      <source>erreicht</source>
-      <translation>achieved</translation>
-    </message>
-    <message>
-      <source>teilweise erreicht</source>
-      <translation>partly achieved</translation>
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation>not achieved</translation>
-    </message>
-    <message>
-      <source>aufgegeben</source>
-      <translation>dropped</translation>
     </message>
     <message>
       <source>Wann</source>
@@ -1106,6 +1098,66 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Geplant &amp;am:</source>
       <translation>Planned &amp;on:</translation>
+    </message>
+    <message>
+      <source>offen</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation>achieved</translation>
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation>partly achieved</translation>
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation>not achieved</translation>
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation>dropped</translation>
+    </message>
+    <message>
+      <source>Stand des Ziels</source>
+      <translation>State of the goal</translation>
+    </message>
+    <message>
+      <source>&amp;Stand:</source>
+      <translation>&amp;State:</translation>
+    </message>
+    <message>
+      <source>&amp;Ergebnis:</source>
+      <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+      <source>Maßnahme vereinbaren</source>
+      <translation>Agree measure</translation>
+    </message>
+    <message>
+      <source>Klient*in</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation>Case management</translation>
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation>Partner agency</translation>
+    </message>
+    <message>
+      <source>&amp;Maßnahme:</source>
+      <translation>&amp;Measure:</translation>
+    </message>
+    <message>
+      <source>&amp;Wer:</source>
+      <translation>&amp;Who:</translation>
+    </message>
+    <message>
+      <source>Bitte die Partnerstelle wählen.</source>
+      <translation>Please choose the partner agency.</translation>
     </message>
     <message>
       <source>Aufenthaltsstatus erfassen</source>

@@ -254,3 +254,40 @@ def test_demo_people_are_added_with_progress_and_can_be_cancelled(
     assert cancelled.summary.cancelled
     qtbot.waitUntil(lambda: before + 3 < caseload.model.total < before + 10_003,
                     timeout=10_000)
+
+
+def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file import dialogs
+
+    caseload = window.pages["caseload"]
+    row = next(caseload.model.row_at(i) for i in range(caseload.model.rowCount())
+               if caseload.model.row_at(i).case_id)
+    view = window.open_client(row.client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    goals_before = len(view.data.goals)
+    goal = dialogs.GoalDialog(view.context, row.case_id, view)
+    qtbot.addWidget(goal)
+    goal.description.setPlainText("B1-Zertifikat")
+    goal.submit()
+    qtbot.waitUntil(lambda: len(view.data.goals) == goals_before + 1, timeout=10_000)
+    new_goal = next(g for g in view.data.goals if g.description == "B1-Zertifikat")
+    measure = dialogs.MeasureDialog(view.context, new_goal.id, view)
+    qtbot.addWidget(measure)
+    measure.description.setPlainText("Anmeldung Sprachkurs")
+    measure.responsible.setCurrentIndex(measure.responsible.findData("partner_agency"))
+    measure.submit()
+    assert "Partnerstelle" in measure.error.text()
+    measure.agency.setCurrentIndex(1)
+    measure.submit()
+    qtbot.waitUntil(lambda: any(m.goal_id == new_goal.id for m in view.data.measures),
+                    timeout=10_000)
+    status = dialogs.GoalStatusDialog(view.context, new_goal, view)
+    qtbot.addWidget(status)
+    status.status.setCurrentIndex(status.status.findData("achieved"))
+    status.submit()
+    qtbot.waitUntil(lambda: status.error.text() != "", timeout=10_000)
+    assert "Ergebnis" in status.error.text()  # a reached goal needs its outcome
+    status.outcome.setPlainText("Zertifikat B1 erhalten")
+    status.submit()
+    qtbot.waitUntil(lambda: next(g for g in view.data.goals if g.id == new_goal.id).status
+                    == "achieved", timeout=10_000)

@@ -175,15 +175,24 @@ class PlanTab(RecordList):
         )
         self.file = file
         self.add_button(translate("client_file", "Ziel &vereinbaren …"), self._add)
+        self.add_button(translate("client_file", "&Stand …"), self._status, needs_selection=True)
+        self.add_button(translate("client_file", "&Maßnahme …"), self._measure,
+                        needs_selection=True)
         self.finish_buttons()
+
+    def _status(self) -> None:
+        goal = self.current()
+        if goal is not None:
+            dialogs.GoalStatusDialog(self.file.context, goal, self).open()
+
+    def _measure(self) -> None:
+        goal = self.current()
+        if goal is not None:
+            dialogs.MeasureDialog(self.file.context, goal.id, self).open()
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label
-        statuses = {"open": translate("client_file", "offen"),
-                    "achieved": translate("client_file", "erreicht"),
-                    "partly_achieved": translate("client_file", "teilweise erreicht"),
-                    "not_achieved": translate("client_file", "nicht erreicht"),
-                    "dropped": translate("client_file", "aufgegeben")}
+        statuses = dict(dialogs.goal_statuses())
         self.set_records(data.goals, lambda g: [
             g.description, label("fields_of_action", g.field_of_action_code), day(g.agreed_on),
             day(g.due_on), statuses.get(g.status, g.status),
