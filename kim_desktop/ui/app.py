@@ -12,7 +12,7 @@ from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.idle import IdleWatcher
-from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, Signal, isValid
+from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal, isValid
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
@@ -47,6 +47,11 @@ class AppController(QObject):
         self.provisioning = read_provisioning()
         if self.provisioning is not None:
             self.server_url = server_url or self.provisioning.server_url or ""
+            # IT's choices are this machine's defaults until the user changes them.
+            if not self.settings.is_set(LANGUAGE):
+                self.settings.set(LANGUAGE, self.provisioning.language)
+            if not self.settings.is_set(AUTO_LOCK_MINUTES):
+                self.settings.set(AUTO_LOCK_MINUTES, self.provisioning.auto_lock_minutes)
         self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.idle.connect(self.lock)
         i18n.install(self.settings.get(LANGUAGE))
@@ -74,6 +79,7 @@ class AppController(QObject):
         self.unlock_dialog.rejected.connect(self.app.quit)
         self.unlock_dialog.show()
         self.unlock_dialog.raise_()
+        QTimer.singleShot(0, preload_main_window)
 
     def open_main(self, vault: Any) -> None:
         from kim_desktop.ui.main_window import MainWindow
@@ -84,6 +90,7 @@ class AppController(QObject):
             taskman=self.taskman,
             settings=self.settings,
             catalogs=load_catalogs(self.data_dir),
+            demo=bool(self.demo_password),
         )
         self.window = MainWindow(self.context)
         self.window.lock_requested.connect(self.lock)
@@ -131,6 +138,14 @@ class AppController(QObject):
     def shut_down(self) -> None:
         self.close()
         self.app.quit()
+
+
+def preload_main_window() -> None:
+    """Imports the main window's modules while the password is typed and unlocked (the key
+    derivation runs on the database thread meanwhile), so the window opens at once."""
+    import kim_desktop.ui.main_window
+    import kim_desktop.ui.start
+    import kim_desktop.ui.sync  # noqa: F401 (imported for its side effect: loaded modules)
 
 
 def read_provisioning() -> Any:

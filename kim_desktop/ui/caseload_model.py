@@ -61,23 +61,6 @@ class CaseloadFilter:
         return [(f" {w}", f" {phonetic(w)} " if len(w) >= 3 else "\0")
                 for w in normalise(self.text).split()]
 
-    def accepts(self, row: Any, keys: tuple[str, str], words: list[tuple[str, str]]) -> bool:
-        if self.municipality and row.municipality_code != self.municipality:
-            return False
-        if self.phase == "none":
-            if row.phase is not None:
-                return False
-        elif self.phase and row.phase != self.phase:
-            return False
-        if self.follow_up_due and (
-            row.next_follow_up is None or row.next_follow_up > self.today
-        ):
-            return False
-        if self.client_ids is not None and row.client_id not in self.client_ids:
-            return False
-        search_key, phonetic_key = keys
-        return all(word in search_key or sound in phonetic_key for word, sound in words)
-
 
 def row_keys(name: str) -> tuple[str, str]:
     """The search keys of a row's name: word starts match, and sound-alike words match."""
@@ -96,6 +79,8 @@ class CaseloadModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._keys: list[tuple[str, str]] = []
         self._visible: list[int] = []
+        #: Every row's index in the current sort order; filtering keeps this order.
+        self._sorted: list[int] = []
         self._filter = CaseloadFilter()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -106,6 +91,7 @@ class CaseloadModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = [row_keys(row.name) for row in self._rows]
+        self._sorted = self._sort_all()
         self._visible = self._select()
         self.endResetModel()
 
@@ -122,6 +108,8 @@ class CaseloadModel(QAbstractTableModel):
         self.beginResetModel()
         self._columns = chosen
         self._sort_column = -1
+        self._sorted = self._sort_all()
+        self._visible = self._select()
         self.endResetModel()
 
     @property
@@ -149,27 +137,39 @@ class CaseloadModel(QAbstractTableModel):
                 return position
         return -1
 
+    def _sort_all(self) -> list[int]:
+        indexes = list(range(len(self._rows)))
+        if 0 <= self._sort_column < len(self._columns):
+            sort_key = self._columns[self._sort_column].sort_key
+            keys = [sort_key(row) for row in self._rows]
+            indexes.sort(key=keys.__getitem__,
+                         reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return indexes
+
     def _select(self) -> list[int]:
-        keep = self._filter
+        """The visible rows in sort order: each criterion narrows the list in one tight pass
+        (a keystroke over 20,000 rows must stay well under 30 ms)."""
+        keep, rows, chosen = self._filter, self._rows, self._sorted
         words = keep.words()
         if keep.text.strip() and not words:
-            chosen = []  # only signs without letters or digits: nobody is called that
-        elif keep == CaseloadFilter(today=keep.today):
-            chosen = list(range(len(self._rows)))
-        else:
-            rows, keys = self._rows, self._keys
-            chosen = [i for i in range(len(rows)) if keep.accepts(rows[i], keys[i], words)]
-        if 0 <= self._sort_column < len(self._columns):
-            self._order(chosen)
-        return chosen
-
-    def _order(self, chosen: list[int]) -> None:
-        sort_key = self._columns[self._sort_column].sort_key
-        rows = self._rows
-        chosen.sort(
-            key=lambda i: sort_key(rows[i]),
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
+            return []  # only signs without letters or digits: nobody is called that
+        if keep.municipality:
+            chosen = [i for i in chosen if rows[i].municipality_code == keep.municipality]
+        if keep.phase == "none":
+            chosen = [i for i in chosen if rows[i].phase is None]
+        elif keep.phase:
+            chosen = [i for i in chosen if rows[i].phase == keep.phase]
+        if keep.follow_up_due:
+            today = keep.today
+            chosen = [i for i in chosen
+                      if rows[i].next_follow_up is not None and rows[i].next_follow_up <= today]
+        if keep.client_ids is not None:
+            wanted = keep.client_ids
+            chosen = [i for i in chosen if rows[i].client_id in wanted]
+        keys = self._keys
+        for word, sound in words:
+            chosen = [i for i in chosen if word in keys[i][0] or sound in keys[i][1]]
+        return list(chosen)
 
     # --- Qt model API ------------------------------------------------------------------
 
@@ -202,16 +202,27 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
+        self.beginResetModel()
         self._sort_column = column
         self._sort_order = order
-        if 0 <= column < len(self._columns):
-            self._order(self._visible)
-        self.layoutChanged.emit()
+        self._sorted = self._sort_all()
+        self._visible = self._select()
+        self.endResetModel()
 
 
 def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
-    """The columns a case manager may show; ``label(catalog, code)`` names catalog codes."""
+    """The columns a case manager may show; ``label(catalog, code)`` names catalog codes.
+    Labels are looked up once here, not per painted cell."""
+    phases = {phase: phase_label(phase) for phase in [*PHASES, None]}
+    consents = {state: consent_label(state)
+                for state in ("none", "valid", "expiring", "expired", "withdrawn")}
+    municipalities: dict[str, str] = {}
+
+    def municipality(code: str) -> str:
+        if code not in municipalities:
+            municipalities[code] = label("municipalities", code)
+        return municipalities[code]
+
     return [
         Column(
             "name",
@@ -228,13 +239,13 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
         Column(
             "municipality",
             lambda: translate("caseload", "Kommune"),
-            lambda r: label("municipalities", r.municipality_code),
-            lambda r: label("municipalities", r.municipality_code),
+            lambda r: municipality(r.municipality_code),
+            lambda r: municipality(r.municipality_code),
         ),
         Column(
             "phase",
             lambda: translate("caseload", "Phase"),
-            lambda r: phase_label(r.phase),
+            lambda r: phases.get(r.phase) or phase_label(r.phase),
             lambda r: PHASES.index(r.phase) if r.phase in PHASES else len(PHASES),
         ),
         Column(
@@ -246,7 +257,7 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
         Column(
             "consent",
             lambda: translate("caseload", "Einwilligung"),
-            lambda r: consent_label(str(r.consent_state)),
+            lambda r: consents.get(str(r.consent_state)) or str(r.consent_state),
             lambda r: str(r.consent_state),
         ),
     ]

@@ -26,6 +26,8 @@ class Context:
     taskman: TaskManager
     settings: Settings
     catalogs: Catalogs
+    #: A demo office (opened by ``kim-desktop demo``): offers to add synthetic people.
+    demo: bool = False
 
     @property
     def user(self) -> str:

@@ -34,6 +34,7 @@ def build(*, update: bool = False) -> list[Path]:
     """Build every ``.qm`` from its ``.ts``; with ``update``, first refresh the ``.ts``."""
     ts_files = [TRANSLATIONS / f"kim_{language}.ts" for language in LANGUAGES]
     if update:
+        kept = {ts_file: _core_translations(ts_file) for ts_file in ts_files}
         sources = [str(p) for folder in SOURCE_FOLDERS for p in sorted(folder.rglob("*.py"))]
         subprocess.run(
             [_tool("lupdate"), "-locations", "none", "-no-obsolete", *sources,
@@ -41,7 +42,7 @@ def build(*, update: bool = False) -> list[Path]:
             check=True, capture_output=True,
         )
         for ts_file in ts_files:
-            _add_domain_messages(ts_file)
+            _add_core_messages(ts_file, kept[ts_file])
     built = []
     for ts_file in ts_files:
         qm_file = ts_file.with_suffix(".qm")
@@ -54,26 +55,53 @@ def build(*, update: bool = False) -> list[Path]:
     return built
 
 
-def _add_domain_messages(ts_file: Path) -> None:
-    """lupdate cannot see the domain's rule messages (their context is a constant, not a
-    literal), so they are added to context ``DomainError`` here, keeping any translation."""
+def _core_messages() -> dict[str, list[str]]:
+    """German texts of core that the UI shows but lupdate cannot find (their context is a
+    constant, not a literal), by translation context."""
+    from kim_desktop.core.errors import MESSAGES
+    from kim_desktop.core.precheck.report import DISCLAIMER
+
+    return {"DomainError": list(MESSAGES.values()), "precheck": [DISCLAIMER]}
+
+
+def _core_translations(ts_file: Path) -> dict[tuple[str, str], str]:
+    """The translations of :func:`_core_messages` already in ``ts_file`` (lupdate drops them
+    as obsolete, so they are put back afterwards)."""
     from xml.etree import ElementTree
 
-    from kim_desktop.core.errors import MESSAGES
+    kept: dict[tuple[str, str], str] = {}
+    for context in ElementTree.parse(ts_file).getroot().findall("context"):
+        name = context.findtext("name") or ""
+        if name not in _core_messages():
+            continue
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text:
+                kept[(name, message.findtext("source") or "")] = translation.text
+    return kept
+
+
+def _add_core_messages(ts_file: Path, kept: dict[tuple[str, str], str]) -> None:
+    """Adds :func:`_core_messages` to the catalogue with their kept translations."""
+    from xml.etree import ElementTree
 
     tree = ElementTree.parse(ts_file)
     root = tree.getroot()
-    context = next((c for c in root.findall("context")
-                    if c.findtext("name") == "DomainError"), None)
-    if context is None:
-        context = ElementTree.SubElement(root, "context")
-        ElementTree.SubElement(context, "name").text = "DomainError"
-    known = {m.findtext("source") for m in context.findall("message")}
-    for text in MESSAGES.values():
-        if text not in known:
-            message = ElementTree.SubElement(context, "message")
-            ElementTree.SubElement(message, "source").text = text
-            ElementTree.SubElement(message, "translation", type="unfinished")
+    for name, texts in _core_messages().items():
+        context = next((c for c in root.findall("context") if c.findtext("name") == name), None)
+        if context is None:
+            context = ElementTree.SubElement(root, "context")
+            ElementTree.SubElement(context, "name").text = name
+        known = {m.findtext("source") for m in context.findall("message")}
+        for text in texts:
+            if text not in known:
+                message = ElementTree.SubElement(context, "message")
+                ElementTree.SubElement(message, "source").text = text
+                translation = kept.get((name, text))
+                if translation:
+                    ElementTree.SubElement(message, "translation").text = translation
+                else:
+                    ElementTree.SubElement(message, "translation", type="unfinished")
     ElementTree.indent(tree)
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
 

@@ -79,6 +79,9 @@ class Settings:
     def get(self, setting: Setting[T]) -> T:
         return setting.clean(self._store.value(setting.key))
 
+    def is_set(self, setting: Setting[T]) -> bool:
+        return bool(self._store.contains(setting.key))
+
     def set(self, setting: Setting[T], value: T) -> None:
         self._store.setValue(setting.key, setting.clean(value))
         self._store.sync()

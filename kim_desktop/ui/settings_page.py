@@ -9,7 +9,9 @@ from kim_desktop.ui.qt import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -63,11 +65,24 @@ class SettingsPage(QWidget):
         ))
         note.setWordWrap(True)
         layout.addWidget(note)
+        if context.demo:
+            self.add_demo = QPushButton(
+                translate("settings_page", "Erfundene Personen &hinzufügen (100) …")
+            )
+            self.add_demo.clicked.connect(self.add_demo_people)
+            layout.addWidget(self.add_demo, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         self.language.currentIndexChanged.connect(self._language)
         self.auto_lock.valueChanged.connect(self._auto_lock)
         self.sync_automatic.toggled.connect(self._sync_automatic)
         self.sync_interval.valueChanged.connect(self._sync_interval)
+
+    def add_demo_people(self, clients: int = 100) -> QWidget:
+        from kim_desktop.ui.demo_data import DemoDataDialog
+
+        dialog = DemoDataDialog(self.context, clients, self)
+        dialog.show()
+        return dialog
 
     def _language(self) -> None:
         code = str(self.language.currentData())

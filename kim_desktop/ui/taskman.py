@@ -84,12 +84,6 @@ class TaskManager(QObject):
             max_workers=network_workers, thread_name_prefix="kim-net"
         )
         self._to_main.connect(self._call)
-        self._pending = 0
-
-    @property
-    def busy(self) -> bool:
-        """True while any submitted task has not yet reported back on the UI thread."""
-        return self._pending > 0
 
     def run_on_main(self, closure: Callable[[], None]) -> None:
         """Run ``closure`` on the UI thread (safe to call from any thread)."""
@@ -146,8 +140,6 @@ class TaskManager(QObject):
         *,
         announce: bool,
     ) -> Task[T]:
-        self._pending += 1
-
         def finished(future: Future[T]) -> None:
             self.run_on_main(lambda: self._deliver(future, on_done, on_error, announce))
 
@@ -162,7 +154,6 @@ class TaskManager(QObject):
         on_error: Callable[[Exception], None] | None,
         announce: bool,
     ) -> None:
-        self._pending -= 1
         if future.cancelled():
             return
         if not (_alive(on_done) and _alive(on_error)):

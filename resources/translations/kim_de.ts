@@ -167,6 +167,7 @@
     </message>
     <message>
       <source>Name</source>
+      <extracomment>Every row's index in the current sort order; filtering keeps this order.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -254,6 +255,14 @@
     </message>
     <message>
       <source>laufend</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Stand …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Maßnahme …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -378,22 +387,6 @@
     </message>
     <message>
       <source>offen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>teilweise erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>aufgegeben</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -928,6 +921,21 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
   </context>
   <context>
+    <name>demo_data</name>
+    <message>
+      <source>Erfundene Personen werden angelegt …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo-Daten</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>dialogs</name>
     <message>
       <source>—</source>
@@ -1087,6 +1095,66 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Geplant &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>offen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand des Ziels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Stand:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Ergebnis:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme vereinbaren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Klient*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Maßnahme:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Wer:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Partnerstelle wählen.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1575,6 +1643,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <source>Hinweis</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>Vorprüfung ohne Rechtswirkung: Sie ersetzt weder die Prüfung und Entscheidung der zuständigen Behörde noch eine Rechtsberatung. Maßgeblich sind Gesetz und Einzelfall.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>quick_consultation</name>
@@ -1682,6 +1754,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erfundene Personen &amp;hinzufügen (100) …</source>
       <translation type="unfinished" />
     </message>
   </context>

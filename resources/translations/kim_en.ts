@@ -167,6 +167,7 @@
     </message>
     <message>
       <source>Name</source>
+      <extracomment>Every row's index in the current sort order; filtering keeps this order.</extracomment>
       <translation>Name</translation>
     </message>
     <message>
@@ -255,6 +256,14 @@
     <message>
       <source>laufend</source>
       <translation>current</translation>
+    </message>
+    <message>
+      <source>&amp;Stand …</source>
+      <translation>&amp;State …</translation>
+    </message>
+    <message>
+      <source>&amp;Maßnahme …</source>
+      <translation>&amp;Measure …</translation>
     </message>
     <message>
       <source>Art</source>
@@ -379,22 +388,6 @@
     <message>
       <source>offen</source>
       <translation>open</translation>
-    </message>
-    <message>
-      <source>erreicht</source>
-      <translation>achieved</translation>
-    </message>
-    <message>
-      <source>teilweise erreicht</source>
-      <translation>partly achieved</translation>
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation>not achieved</translation>
-    </message>
-    <message>
-      <source>aufgegeben</source>
-      <translation>dropped</translation>
     </message>
     <message>
       <source>Wann</source>
@@ -930,6 +923,21 @@ To confirm, please type {word}:</translation>
     </message>
   </context>
   <context>
+    <name>demo_data</name>
+    <message>
+      <source>Erfundene Personen werden angelegt …</source>
+      <translation>Adding made-up people …</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Demo-Daten</source>
+      <translation>Demo data</translation>
+    </message>
+  </context>
+  <context>
     <name>dialogs</name>
     <message>
       <source>—</source>
@@ -1090,6 +1098,66 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Geplant &amp;am:</source>
       <translation>Planned &amp;on:</translation>
+    </message>
+    <message>
+      <source>offen</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation>achieved</translation>
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation>partly achieved</translation>
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation>not achieved</translation>
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation>dropped</translation>
+    </message>
+    <message>
+      <source>Stand des Ziels</source>
+      <translation>State of the goal</translation>
+    </message>
+    <message>
+      <source>&amp;Stand:</source>
+      <translation>&amp;State:</translation>
+    </message>
+    <message>
+      <source>&amp;Ergebnis:</source>
+      <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+      <source>Maßnahme vereinbaren</source>
+      <translation>Agree measure</translation>
+    </message>
+    <message>
+      <source>Klient*in</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation>Case management</translation>
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation>Partner agency</translation>
+    </message>
+    <message>
+      <source>&amp;Maßnahme:</source>
+      <translation>&amp;Measure:</translation>
+    </message>
+    <message>
+      <source>&amp;Wer:</source>
+      <translation>&amp;Who:</translation>
+    </message>
+    <message>
+      <source>Bitte die Partnerstelle wählen.</source>
+      <translation>Please choose the partner agency.</translation>
     </message>
     <message>
       <source>Aufenthaltsstatus erfassen</source>
@@ -1578,6 +1646,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <source>Hinweis</source>
       <translation>Notice</translation>
     </message>
+    <message>
+      <source>Vorprüfung ohne Rechtswirkung: Sie ersetzt weder die Prüfung und Entscheidung der zuständigen Behörde noch eine Rechtsberatung. Maßgeblich sind Gesetz und Einzelfall.</source>
+      <translation>Pre-check without legal effect: it replaces neither the examination and decision of the competent authority nor legal advice. The law and the individual case are decisive.</translation>
+    </message>
   </context>
   <context>
     <name>quick_consultation</name>
@@ -1686,6 +1758,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
       <translation>Settings apply to this computer. They hold no personal data; that lives only in the encrypted database.</translation>
+    </message>
+    <message>
+      <source>Erfundene Personen &amp;hinzufügen (100) …</source>
+      <translation>&amp;Add made-up people (100) …</translation>
     </message>
   </context>
   <context>

@@ -48,7 +48,7 @@ def _make_vault(folder: Path, clients: int) -> Path:
     original = vault_header.Argon2Params
     vault_header.Argon2Params = CheapArgon2  # type: ignore[misc]
     try:
-        vault, _ = Vault.create(folder, admin=USER, password=PASSWORD)
+        vault, recovery_key = Vault.create(folder, admin=USER, password=PASSWORD)
     finally:
         vault_header.Argon2Params = original  # type: ignore[misc]
     with vault:
@@ -56,6 +56,7 @@ def _make_vault(folder: Path, clients: int) -> Path:
             with vault.session() as session:
                 generate_demo_data(session, clients=clients, seed=7,
                                    consultations_per_client=3)
+    (folder.parent / "recovery-key.txt").write_text(recovery_key, encoding="utf-8")
     return folder
 
 
@@ -70,6 +71,11 @@ def data_dir(tmp_path: Path, template_vault: Path) -> Path:
     target = tmp_path / "vault"
     shutil.copytree(template_vault, target)
     return target
+
+
+@pytest.fixture
+def recovery_key(template_vault: Path) -> str:
+    return (template_vault.parent / "recovery-key.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture

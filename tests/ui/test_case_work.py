@@ -51,7 +51,7 @@ def test_new_person_case_consultation_follow_up_close(qtbot: Any, window: Any) -
     assert view.data.consultations[0].duration_minutes == 30
     assert [f.text for f in view.data.follow_ups] == ["Nachfragen"]
 
-    follow_ups = view.tab_pages[6][1]
+    follow_ups = view.page_titled("Wiedervorlagen")
     follow_ups.select_first()
     follow_ups._done()
     qtbot.waitUntil(lambda: view.data.follow_ups[0].done_on is not None, timeout=10_000)
@@ -151,10 +151,9 @@ def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) 
     row = window.pages["caseload"].model.row_at(1)
     view = window.open_client(row.client_id)
     qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
-    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    panel = view.tab_pages[titles.index("Vorprüfung")][1]
+    panel = view.page_titled("Vorprüfung")
     assert panel.report is None  # not evaluated before it is looked at
-    view.tabs.setCurrentWidget(panel)
+    view.tabs.setCurrentWidget(panel.parentWidget())
     qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
     assert panel.tree.topLevelItemCount() == len(panel.report.results) >= 3
     first = panel.tree.topLevelItem(0)
@@ -215,10 +214,80 @@ def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window:
     referral.purpose.setPlainText("Sprachkurs B1")
     referral.submit()
     qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
-    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    tab = view.tab_pages[titles.index("Vermittlungen")][1]
+    tab = view.page_titled("Vermittlungen")
     tab.select_first()
     tab._send()
     qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)
     assert "Schweigepflichtentbindung" in view.error.text()
     assert view.data.referrals[0].state == "planned"
+
+
+def test_own_statistics_load_when_shown(qtbot: Any, window: Any) -> None:
+    page = window.pages["statistics"]
+    assert not page.loaded  # nothing read before the tab is opened
+    window.show_page("statistics")
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert "Beratungskontakte" in page.summary.text()
+    page.mine.setChecked(False)
+    qtbot.waitUntil(lambda: page.months.tree.topLevelItemCount() > 0, timeout=10_000)
+    page.start.setDate(page.end.date().addDays(1))  # an empty period is no error
+    qtbot.waitUntil(lambda: "0 Beratungskontakte" in page.summary.text(), timeout=10_000)
+    assert page.error.isHidden()
+
+
+def test_demo_people_are_added_with_progress_and_can_be_cancelled(
+    qtbot: Any, window: Any
+) -> None:
+    from kim_desktop.ui.demo_data import DemoDataDialog
+
+    caseload = window.pages["caseload"]
+    before = caseload.model.total
+    dialog = DemoDataDialog(window.context, 3, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    assert not dialog.summary.cancelled
+    qtbot.waitUntil(lambda: caseload.model.total == before + 3, timeout=10_000)
+    cancelled = DemoDataDialog(window.context, 10_000, window)
+    qtbot.addWidget(cancelled)
+    cancelled.canceled.emit()  # the cancel button
+    qtbot.waitUntil(lambda: cancelled.summary is not None, timeout=60_000)
+    assert cancelled.summary.cancelled
+    qtbot.waitUntil(lambda: before + 3 < caseload.model.total < before + 10_003,
+                    timeout=10_000)
+
+
+def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file import dialogs
+
+    caseload = window.pages["caseload"]
+    row = next(caseload.model.row_at(i) for i in range(caseload.model.rowCount())
+               if caseload.model.row_at(i).case_id)
+    view = window.open_client(row.client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    goals_before = len(view.data.goals)
+    goal = dialogs.GoalDialog(view.context, row.case_id, view)
+    qtbot.addWidget(goal)
+    goal.description.setPlainText("B1-Zertifikat")
+    goal.submit()
+    qtbot.waitUntil(lambda: len(view.data.goals) == goals_before + 1, timeout=10_000)
+    new_goal = next(g for g in view.data.goals if g.description == "B1-Zertifikat")
+    measure = dialogs.MeasureDialog(view.context, new_goal.id, view)
+    qtbot.addWidget(measure)
+    measure.description.setPlainText("Anmeldung Sprachkurs")
+    measure.responsible.setCurrentIndex(measure.responsible.findData("partner_agency"))
+    measure.submit()
+    assert "Partnerstelle" in measure.error.text()
+    measure.agency.setCurrentIndex(1)
+    measure.submit()
+    qtbot.waitUntil(lambda: any(m.goal_id == new_goal.id for m in view.data.measures),
+                    timeout=10_000)
+    status = dialogs.GoalStatusDialog(view.context, new_goal, view)
+    qtbot.addWidget(status)
+    status.status.setCurrentIndex(status.status.findData("achieved"))
+    status.submit()
+    qtbot.waitUntil(lambda: status.error.text() != "", timeout=10_000)
+    assert "Ergebnis" in status.error.text()  # a reached goal needs its outcome
+    status.outcome.setPlainText("Zertifikat B1 erhalten")
+    status.submit()
+    qtbot.waitUntil(lambda: next(g for g in view.data.goals if g.id == new_goal.id).status
+                    == "achieved", timeout=10_000)

@@ -38,3 +38,44 @@ def test_hand_edited_nonsense_falls_back_to_defaults(qapp: object, tmp_path: Pat
     assert AUTO_LOCK_MINUTES.clean("🙂") == 10
     assert AUTO_LOCK_MINUTES.clean(10**9) == 10
     assert isinstance(settings.get(CASELOAD_COLUMNS), list)
+
+
+def test_provisioning_sets_the_defaults_once(qapp: object, tmp_path: Path,
+                                            monkeypatch: object) -> None:
+    from kim_desktop.ui.app import AppController
+
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text(
+        '[server]\nurl = "https://kim.example.org"\n\n'
+        '[office]\nname = "KIM Rahden"\nmunicipality = "Rahden"\n\n'
+        '[settings]\nauto_lock_minutes = 5\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))  # type: ignore[attr-defined]
+    controller = AppController(tmp_path / "data")
+    try:
+        assert controller.server_url == "https://kim.example.org"
+        assert controller.settings.get(AUTO_LOCK_MINUTES) == 5
+        assert controller.settings.get(LANGUAGE) == "en"
+    finally:
+        controller.close()
+        from kim_desktop.ui import i18n
+
+        i18n.install("de")
+
+
+def test_a_broken_provisioning_file_is_said_and_ignored(
+    qapp: object, tmp_path: Path, monkeypatch: object, no_dialogs: list[str]
+) -> None:
+    from kim_desktop.ui.app import AppController
+
+    broken = tmp_path / "provisioning.toml"
+    broken.write_text("[server\nurl = 3\n", encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(broken))  # type: ignore[attr-defined]
+    controller = AppController(tmp_path / "data")
+    try:
+        assert controller.provisioning is None
+        assert no_dialogs == ["KIM Desktop"]
+        assert controller.settings.get(LANGUAGE) == "de"
+    finally:
+        controller.close()

@@ -8,7 +8,7 @@ from typing import Any
 from conftest import PASSWORD, USER, unlock
 
 from kim_desktop.core.vault import Vault
-from kim_desktop.ui.qt import QApplication, QKeySequence, Qt
+from kim_desktop.ui.qt import QApplication, Qt
 
 
 def test_first_run_creates_the_vault_and_shows_the_recovery_sheet(
@@ -62,23 +62,28 @@ def test_wrong_password_is_explained_and_delays_the_next_try(
     dialog = controller.unlock_dialog
     qtbot.addWidget(dialog)
     dialog.user.setText(USER)
-    dialog.password.setText("falsch falsch falsch")
-    dialog.try_unlock()
-    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=10_000)
+    for attempt in range(1, 5):
+        dialog.password.setText(f"falsch falsch falsch {attempt}")
+        dialog.try_unlock()
+        qtbot.waitUntil(lambda: dialog.message.isVisible() and dialog.unlock_button.text()
+                        .replace("&", "") == "Entsperren", timeout=10_000)
+        dialog.message.show_message("")
+        if dialog.countdown.isVisible():
+            break
     assert controller.window is None
-    assert dialog.message.text().startswith("⚠")
-    if dialog.countdown.isVisible():
-        assert not dialog.unlock_button.isEnabled()
-        assert "Nächster Versuch" in dialog.countdown.text()
+    assert attempt == 3  # the third failure starts a delay
+    assert not dialog.unlock_button.isEnabled()
+    assert "Nächster Versuch in 5 s" in dialog.countdown.text()
+    dialog.password.setText(PASSWORD)
+    dialog.try_unlock()  # refused while the countdown runs
+    assert controller.window is None
 
 
 def test_unlock_then_lock_by_shortcut_closes_the_window(qtbot: Any, controller: Any) -> None:
     window = unlock(qtbot, controller)
     assert window.isVisible()
     window.activateWindow()
-    qtbot.keySequence(window, QKeySequence("Ctrl+L")) if hasattr(qtbot, "keySequence") else (
-        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    )
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
     assert controller.context is None
     assert controller.unlock_dialog.isVisible()
@@ -152,3 +157,27 @@ def test_lock_drops_open_dialogs_without_asking(qtbot: Any, controller: Any,
     assert no_dialogs == []
     assert not dialog.isVisible()
     assert controller.unlock_dialog.isVisible()
+
+
+def test_forgotten_password_is_replaced_with_the_recovery_key(
+    qtbot: Any, controller: Any, recovery_key: str
+) -> None:
+    from kim_desktop.ui.unlock import ResetPasswordDialog
+
+    dialog = ResetPasswordDialog(controller.data_dir, controller.taskman, USER)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new_password = "Neues Passwort für das Rathaus"
+    dialog.fields.password.setText(new_password)
+    dialog.fields.repeat.setText(new_password)
+    dialog.submit()
+    assert "Wiederherstellungsschlüssel" in dialog.message.text()  # none typed yet
+    dialog.recovery_key.setText("AAAAA-BBBBB")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=10_000)
+    assert dialog.message.text().startswith("⚠")
+    dialog.recovery_key.setText(recovery_key.lower())
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    unlock(qtbot, controller, password=new_password)

@@ -106,7 +106,9 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
         attachments=rows(select(Attachment).options(defer(Attachment.content))
                          .where(Attachment.client_id == client_id, _live(Attachment))
                          .order_by(Attachment.created_at.desc())),
-        history=rows(select(AuditEvent).where(AuditEvent.record_id == client_id)
+        # record_kind first: the audit index is (record_kind, record_id)
+        history=rows(select(AuditEvent)
+                     .where(AuditEvent.record_kind == "client", AuditEvent.record_id == client_id)
                      .order_by(AuditEvent.at.desc()).limit(200)),
     )
     if case_ids:

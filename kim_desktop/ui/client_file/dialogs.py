@@ -4,6 +4,7 @@ consents, needs, goals, referrals. Each validates inline and saves through one s
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from kim_desktop.core import services
 from kim_desktop.ui.context import Context
@@ -260,6 +261,68 @@ class ReferralDialog(FormDialog):
         self.save_with(self.context, lambda s: services.plan_referral(
             s, client_id=self.client_id, agency_code=agency, planned_on=planned_on,
             purpose=purpose, field_of_action_code=field,
+        ))
+
+
+def goal_statuses() -> list[tuple[str, str]]:
+    return [
+        ("open", translate("dialogs", "offen")),
+        ("achieved", translate("dialogs", "erreicht")),
+        ("partly_achieved", translate("dialogs", "teilweise erreicht")),
+        ("not_achieved", translate("dialogs", "nicht erreicht")),
+        ("dropped", translate("dialogs", "aufgegeben")),
+    ]
+
+
+class GoalStatusDialog(FormDialog):
+    def __init__(self, context: Context, goal: Any, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Stand des Ziels"), parent)
+        self.context, self.goal_id = context, goal.id
+        self.status = combo(goal_statuses())
+        self.status.setCurrentIndex(max(self.status.findData(goal.status), 0))
+        self.outcome = text_edit(3)
+        self.outcome.setPlainText(goal.outcome or "")
+        add_row(self.form, translate("dialogs", "&Stand:"), self.status)
+        add_row(self.form, translate("dialogs", "&Ergebnis:"), self.outcome)
+        self.track([self.status, self.outcome])
+
+    def submit(self) -> None:
+        status, outcome = self.status.currentData(), self.outcome.toPlainText()
+        self.save_with(self.context, lambda s: services.update_goal(
+            s, goal_id=self.goal_id, status=status, outcome=outcome))
+
+
+class MeasureDialog(FormDialog):
+    def __init__(self, context: Context, goal_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Maßnahme vereinbaren"), parent)
+        self.context, self.goal_id = context, goal_id
+        self.description = text_edit(3)
+        self.responsible = combo([
+            ("client", translate("dialogs", "Klient*in")),
+            ("case_manager", translate("dialogs", "Case-Management")),
+            ("partner_agency", translate("dialogs", "Partnerstelle")),
+        ])
+        self.agency = combo(context.entries("partner_agencies"),
+                            empty=translate("dialogs", "— keine —"))
+        self.due_on = date_edit(optional=True)
+        add_row(self.form, translate("dialogs", "&Maßnahme:"), self.description)
+        add_row(self.form, translate("dialogs", "&Wer:"), self.responsible)
+        add_row(self.form, translate("dialogs", "&Stelle:"), self.agency)
+        add_row(self.form, translate("dialogs", "&Bis:"), self.due_on)
+        self.track([self.description, self.responsible, self.agency, self.due_on])
+
+    def submit(self) -> None:
+        responsible = self.responsible.currentData()
+        agency = self.agency.currentData() or None
+        if responsible == "partner_agency" and agency is None:
+            self.error.show_message(translate("dialogs", "Bitte die Partnerstelle wählen."))
+            self.agency.setFocus()
+            return
+        description, due_on = self.description.toPlainText(), date_of(self.due_on)
+        self.save_with(self.context, lambda s: services.add_measure(
+            s, goal_id=self.goal_id, description=description, responsible=responsible,
+            partner_agency_code=agency if responsible == "partner_agency" else None,
+            due_on=due_on,
         ))
 
 

@@ -5,6 +5,7 @@ contacts and records."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
@@ -174,15 +175,24 @@ class PlanTab(RecordList):
         )
         self.file = file
         self.add_button(translate("client_file", "Ziel &vereinbaren …"), self._add)
+        self.add_button(translate("client_file", "&Stand …"), self._status, needs_selection=True)
+        self.add_button(translate("client_file", "&Maßnahme …"), self._measure,
+                        needs_selection=True)
         self.finish_buttons()
+
+    def _status(self) -> None:
+        goal = self.current()
+        if goal is not None:
+            dialogs.GoalStatusDialog(self.file.context, goal, self).open()
+
+    def _measure(self) -> None:
+        goal = self.current()
+        if goal is not None:
+            dialogs.MeasureDialog(self.file.context, goal.id, self).open()
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label
-        statuses = {"open": translate("client_file", "offen"),
-                    "achieved": translate("client_file", "erreicht"),
-                    "partly_achieved": translate("client_file", "teilweise erreicht"),
-                    "not_achieved": translate("client_file", "nicht erreicht"),
-                    "dropped": translate("client_file", "aufgegeben")}
+        statuses = dict(dialogs.goal_statuses())
         self.set_records(data.goals, lambda g: [
             g.description, label("fields_of_action", g.field_of_action_code), day(g.agreed_on),
             day(g.due_on), statuses.get(g.status, g.status),
@@ -196,7 +206,8 @@ class PlanTab(RecordList):
         dialogs.GoalDialog(self.file.context, case.id, self).open()
 
 
-def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
+def tab_factories(file: ClientFile) -> list[tuple[str, Callable[[], QWidget]]]:
+    """Each tab's title and how to make it; tabs are made when first looked at."""
     from kim_desktop.ui.client_file.attachments import AttachmentsTab
     from kim_desktop.ui.client_file.contact_tabs import (
         ConsultationsTab,
@@ -208,15 +219,15 @@ def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
     from kim_desktop.ui.client_file.precheck import PrecheckTab
 
     return [
-        (translate("client_file", "Stammdaten"), MasterDataTab(file)),
-        (translate("client_file", "Einwilligungen"), ConsentsTab(file)),
-        (translate("client_file", "Bedarfe"), NeedsTab(file)),
-        (translate("client_file", "Hilfeplan"), PlanTab(file)),
-        (translate("client_file", "Beratungskontakte"), ConsultationsTab(file)),
-        (translate("client_file", "Vermittlungen"), ReferralsTab(file)),
-        (translate("client_file", "Wiedervorlagen"), FollowUpsTab(file)),
-        (translate("client_file", "Anhänge"), AttachmentsTab(file)),
-        (translate("client_file", "Fehlstellen"), GapsTab(file)),
-        (translate("client_file", "Verlauf"), HistoryTab(file)),
-        (translate("client_file", "Vorprüfung"), PrecheckTab(file)),
+        (translate("client_file", "Stammdaten"), lambda: MasterDataTab(file)),
+        (translate("client_file", "Einwilligungen"), lambda: ConsentsTab(file)),
+        (translate("client_file", "Bedarfe"), lambda: NeedsTab(file)),
+        (translate("client_file", "Hilfeplan"), lambda: PlanTab(file)),
+        (translate("client_file", "Beratungskontakte"), lambda: ConsultationsTab(file)),
+        (translate("client_file", "Vermittlungen"), lambda: ReferralsTab(file)),
+        (translate("client_file", "Wiedervorlagen"), lambda: FollowUpsTab(file)),
+        (translate("client_file", "Anhänge"), lambda: AttachmentsTab(file)),
+        (translate("client_file", "Fehlstellen"), lambda: GapsTab(file)),
+        (translate("client_file", "Verlauf"), lambda: HistoryTab(file)),
+        (translate("client_file", "Vorprüfung"), lambda: PrecheckTab(file)),
     ]

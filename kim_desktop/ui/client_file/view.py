@@ -10,7 +10,7 @@ from kim_desktop.core import services
 from kim_desktop.ui.caseload_model import phase_label
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
-from kim_desktop.ui.client_file.tabs import build_tabs
+from kim_desktop.ui.client_file.tabs import tab_factories
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.messages import user_message
@@ -89,9 +89,14 @@ class ClientFile(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setAccessibleName(translate("client_file", "Teile der Akte"))
         layout.addWidget(self.tabs, 1)
-        self.tab_pages = build_tabs(self)
-        for title, page in self.tab_pages:
-            self.tabs.addTab(page, title)
+        self._factories = tab_factories(self)
+        self._built: dict[int, QWidget] = {}
+        for title, _ in self._factories:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self.page)
+        self.page(0)
         self.tabs.setEnabled(False)
         self.case_button.setEnabled(False)
         context.taskman.changed.connect(self._changed)
@@ -150,9 +155,27 @@ class ClientFile(QWidget):
             self.case_button.setText(translate("client_file", "Fall &eröffnen …"))
         self.case_button.setEnabled(True)
         self.tabs.setEnabled(True)
-        for _, page in self.tab_pages:
+        for page in self._built.values():
             page.show_data(data)  # type: ignore[attr-defined]
         self.loaded.emit()
+
+    def page(self, index: int) -> QWidget:
+        """The tab's page, made on first use (opening a file builds one tab, not eleven)."""
+        if index not in self._built:
+            page = self._factories[index][1]()
+            holder = self.tabs.widget(index)
+            assert holder is not None
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+            self._built[index] = page
+            if self.data is not None:
+                page.show_data(self.data)  # type: ignore[attr-defined]
+        return self._built[index]
+
+    def page_titled(self, title: str) -> QWidget:
+        titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        return self.page(titles.index(title))
 
     def _case_action(self) -> Any:
         if self.data is None:
