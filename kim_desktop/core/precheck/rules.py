@@ -90,7 +90,7 @@ class Rule:
 
 def load_rules(directory: Path = RULES_DIR) -> dict[str, Rule]:
     """All rules of ``directory`` by id; each of RULE_IDS must be there."""
-    return dict(_load_cached(directory.resolve()))
+    return dict(_load_cached(directory))
 
 
 @lru_cache(maxsize=8)

@@ -276,3 +276,13 @@ def test_a_damaged_or_unwritable_attempt_file_locks_nobody_out(
     with pytest.raises(WrongPassword):
         Vault.unlock(data_dir, user="anna", password="falsches Passwort!")
     Vault.unlock(data_dir, user="anna", password=PASSWORD).close()
+
+
+def test_an_interrupted_set_up_does_not_count_and_is_replaced(data_dir: Path, vault: Vault):
+    vault.close()
+    (data_dir / "kim.db").replace(data_dir / ".kim.db.creating")
+    assert not Vault.exists(data_dir)
+    again, _ = Vault.create(data_dir, admin="bert", password=OTHER_PASSWORD)
+    with again:
+        assert again.users() == [LocalUser("bert", Role.OFFICE_ADMIN)]
+    assert not (data_dir / ".kim.db.creating").exists()
