@@ -28,6 +28,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ class BenchDevice:
 @dataclass
 class Stats:
     latencies: list[float] = field(default_factory=list)
-    errors: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
     pushed_ops: int = 0
     pulled_records: int = 0
 
@@ -100,7 +101,7 @@ def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[str]:
         KIM_SERVER_RATE_LIMIT_DEVICE_BURST="100000",
         KIM_SERVER_RATE_LIMIT_IP_PER_SECOND="100000",
         KIM_SERVER_RATE_LIMIT_IP_BURST="100000",
-        KIM_SERVER_DB_POOL_SIZE="20",
+        KIM_SERVER_DB_POOL_SIZE="10",
     )  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "sync_server", "--db", url, "serve", "--host", "127.0.0.1",
@@ -200,14 +201,14 @@ async def _client(
                     response = await http.get(
                         "/v1/pull", params={"since": device.cursor, "limit": 200}, headers=headers
                     )
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                error = "" if response.status_code == 200 else str(response.status_code)
+            except httpx.HTTPError as failure:
+                error = type(failure).__name__
             finished = time.perf_counter()
             if started < measure_from:
                 continue
-            if not ok:
-                stats.errors += 1
+            if error:
+                stats.errors[error] += 1
                 continue
             stats.latencies.append(finished - started)
             body = response.json()
@@ -299,7 +300,8 @@ def run_server_load(
         "workers": workers,
         "duration_s": round(elapsed, 2),
         "requests": len(latencies),
-        "errors": stats.errors,
+        "errors": sum(stats.errors.values()),
+        "error_kinds": dict(stats.errors),
         "requests_per_s": round(len(latencies) / elapsed, 1),
         "p50_ms": round(quantiles[49] * 1000, 1),
         "p95_ms": round(quantiles[94] * 1000, 1),

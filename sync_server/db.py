@@ -63,7 +63,9 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    # No pre-ping (a round trip per request): after a database restart the first request per
+    # worker fails with 503 ``unavailable``, SQLAlchemy drops the stale pool, the client retries.
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -24,7 +24,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
 from kim_desktop.sync import wire
@@ -39,13 +39,29 @@ PG_ADMIN_URL = os.environ.get(
 ROOT = Path(__file__).resolve().parents[2]
 
 
+PG_PREFIX = "kim_server_test_"
+
+
+def _drop_orphans(connection: Connection) -> None:
+    """Drops databases of earlier test runs whose process died before its teardown."""
+    names = connection.scalars(
+        text("SELECT datname FROM pg_database WHERE datname LIKE :prefix"),
+        {"prefix": PG_PREFIX + "%"},
+    ).all()
+    for name in names:
+        pid = name[len(PG_PREFIX) :].split("_")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """A migrated PostgreSQL database of its own for this test session."""
-    name = f"kim_server_test_{os.getpid()}_{secrets.token_hex(4)}"
+    name = f"{PG_PREFIX}{os.getpid()}_{secrets.token_hex(4)}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
+            _drop_orphans(connection)
             connection.execute(text(f'CREATE DATABASE "{name}"'))
             # Killing our server never kills PostgreSQL, so tests need no fsync per commit.
             connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))

@@ -44,6 +44,9 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert [(d["device_id"], d["name"], d["revoked"]) for d in listed] == [
         (device.device_id, "Büro 2", False)
     ]
+    offices = json.loads(kim_server("office", "list", "--json", db=db_url).stdout)
+    assert sorted(o["municipality"] for o in offices) == ["Lübbecke", "Rahden"]
+    assert not any(o["key_check_set"] for o in offices)
     revoked = kim_server("device", "revoke", device.device_id, "--wipe", db=db_url)
     assert revoked.returncode == 0 and "Löschung" in revoked.stdout
     table = kim_server("device", "list", db=db_url).stdout

@@ -6,10 +6,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from sync_server.api.errors import ApiError
+from sync_server.api.routes.devices import negotiate_protocol
 from sync_server.app import create_app
 from sync_server.config import Settings
 from sync_server.models import AuditEntry, EnrollmentCode
@@ -88,6 +91,17 @@ def test_old_and_too_new_protocols_get_a_clear_refusal(
         headers=device.headers,
     )
     assert both.status_code == 200 and both.json()["protocol"] == 1
+
+
+def test_protocol_negotiation_names_the_side_to_update() -> None:
+    assert negotiate_protocol(1, 3, server_min=2, server_max=4) == 3
+    assert negotiate_protocol(3, 9, server_min=2, server_max=4) == 4
+    with pytest.raises(ApiError) as too_old:
+        negotiate_protocol(1, 1, server_min=2, server_max=4)
+    assert too_old.value.status == 426 and "KIM Desktop aktualisieren" in too_old.value.message
+    with pytest.raises(ApiError) as too_new:
+        negotiate_protocol(5, 6, server_min=2, server_max=4)
+    assert "Server zu aktualisieren" in too_new.value.message
 
 
 def test_missing_forged_and_misplaced_tokens_are_refused(

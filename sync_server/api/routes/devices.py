@@ -48,25 +48,34 @@ def handshake(
     body: wire.HandshakeRequest, device: HandshakeDevice, session: SessionDep
 ) -> wire.HandshakeResponse:
     """Agrees on a protocol version. A device with a wipe order gets ``wipe: true``."""
-    low = max(body.protocol_min, wire.PROTOCOL_MIN)
-    high = min(body.protocol_max, wire.PROTOCOL_MAX)
-    if low > high:
-        if body.protocol_max < wire.PROTOCOL_MIN:
-            message = (
-                "Diese Programmversion ist zu alt für den Server. Bitte KIM Desktop aktualisieren."
-            )
-        else:
-            message = (
-                "Der Server ist älter als diese Programmversion. "
-                "Bitte die IT, den Server zu aktualisieren."
-            )
-        raise ApiError(426, "protocol_unsupported", message, headers={"Upgrade": "kim-sync"})
+    protocol = negotiate_protocol(body.protocol_min, body.protocol_max)
     office = devices.touch_device(session, device_id=device.id, app_version=body.app_version)
     session.commit()
     return wire.HandshakeResponse(
-        protocol=high,
+        protocol=protocol,
         server_time=dt.datetime.now(dt.UTC),
         server_version=__version__,
         office_id=office.id,
         wipe=device.wipe_ordered,
     )
+
+
+def negotiate_protocol(
+    client_min: int,
+    client_max: int,
+    server_min: int = wire.PROTOCOL_MIN,
+    server_max: int = wire.PROTOCOL_MAX,
+) -> int:
+    """The highest protocol both sides speak, or a 426 saying which side must be updated."""
+    if max(client_min, server_min) <= min(client_max, server_max):
+        return min(client_max, server_max)
+    if client_max < server_min:
+        message = (
+            "Diese Programmversion ist zu alt für den Server. Bitte KIM Desktop aktualisieren."
+        )
+    else:
+        message = (
+            "Der Server ist älter als diese Programmversion. "
+            "Bitte die IT, den Server zu aktualisieren."
+        )
+    raise ApiError(426, "protocol_unsupported", message, headers={"Upgrade": "kim-sync"})
