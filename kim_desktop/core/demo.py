@@ -18,7 +18,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
-from kim_desktop.core.db import Base, OutboxEntry, utcnow
+from kim_desktop.core.db import Base, utcnow
 from kim_desktop.core.demo_names import ORIGINS, Origin
 from kim_desktop.core.models import (
     PHASE_ORDER,

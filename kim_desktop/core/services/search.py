@@ -12,7 +12,18 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Date, Select, and_, exists, func, or_, select, type_coerce
+from sqlalchemy import (
+    Date,
+    Select,
+    String,
+    and_,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
@@ -96,42 +107,42 @@ def _text_conditions(query_text: str) -> tuple[list[object], dt.date | None]:
 
 
 def _query(flt: CaseloadFilter, day: dt.date) -> Select:
-    # per output row only, through the indexes on follow_up and consent (no IN lists, which
-    # would exceed SQLite's parameter limit for a whole caseload)
+    # Three correlated subqueries, evaluated per output row only, each answered from a
+    # covering index: the open case, the next follow-up, the consent state. Values are packed
+    # into one string per subquery because each subquery costs a probe per row.
+    open_case = (  # "<case id>|<phase>" of the open case (the oldest, should a sync bring two)
+        select(Case.id + "|" + Case.phase)
+        .where(Case.client_id == Client.id, Case.closed_on.is_(None), Case.deleted_at.is_(None))
+        .order_by(Case.opened_on, Case.id).limit(1)
+        .scalar_subquery()
+    )
     next_follow_up = (
         select(func.min(FollowUp.due_on))
         .where(FollowUp.client_id == Client.id, FollowUp.done_on.is_(None),
                FollowUp.deleted_at.is_(None))
         .scalar_subquery()
     )
-    data_consent = and_(Consent.client_id == Client.id,
-                        Consent.kind == ConsentKind.DATA_PROCESSING, Consent.deleted_at.is_(None))
-    valid_until = (
-        select(func.max(func.coalesce(Consent.expires_on, dt.date.max)))
-        .where(data_consent, Consent.granted_on <= day,
-               or_(Consent.expires_on.is_(None), Consent.expires_on > day),
-               or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > day))
-        .scalar_subquery()
+    valid_today = and_(
+        Consent.granted_on <= day,
+        or_(Consent.expires_on.is_(None), Consent.expires_on > day),
+        or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > day),
     )
-    latest_withdrawn = (
-        select(Consent.withdrawn_on.is_not(None))
-        .where(data_consent).order_by(Consent.granted_on.desc()).limit(1)
+    consent = (  # "<latest expiry of a valid consent>|<granted day><1 if withdrawn>" or NULL
+        select(
+            type_coerce(func.coalesce(func.max(case((valid_today, func.coalesce(
+                type_coerce(Consent.expires_on, String), dt.date.max.isoformat())))), ""),
+                String)
+            + "|"
+            + func.max(type_coerce(Consent.granted_on, String)
+                       + case((Consent.withdrawn_on.is_(None), "0"), else_="1"))
+        )
+        .where(Consent.client_id == Client.id, Consent.kind == ConsentKind.DATA_PROCESSING,
+               Consent.deleted_at.is_(None))
         .scalar_subquery()
-    )
-    # the open case (the oldest, should a sync have brought a second), read from the partial
-    # index ix_case_open_by_client alone
-    open_case = (
-        select(Case.id, Case.phase)
-        .where(Case.client_id == Client.id, Case.closed_on.is_(None), Case.deleted_at.is_(None))
-        .order_by(Case.opened_on, Case.id).limit(1)
     )
     query = (
         select(Client.id, Client.last_name, Client.first_name, Client.birth_date,
-               Client.municipality_code,
-               open_case.with_only_columns(Case.id).scalar_subquery(),
-               open_case.with_only_columns(Case.phase).scalar_subquery(),
-               type_coerce(next_follow_up, Date), type_coerce(valid_until, Date),
-               latest_withdrawn)
+               Client.municipality_code, open_case, type_coerce(next_follow_up, Date), consent)
         .where(Client.deleted_at.is_(None))
     )
     conditions, birth_date = _text_conditions(flt.text)
@@ -170,17 +181,18 @@ def _query(flt: CaseloadFilter, day: dt.date) -> Select:
     return query.order_by(Client.last_name, Client.first_name, Client.id).limit(flt.limit)
 
 
-def consent_state(
-    valid_until: dt.date | None, latest_withdrawn: bool | None, day: dt.date
-) -> ConsentState:
-    """The consent column: from the latest expiry of the consents valid on ``day`` and
-    whether the most recent consent was withdrawn (None: there is none)."""
-    if valid_until is not None:
-        return ConsentState.EXPIRING if valid_until - day <= EXPIRING_WITHIN else (
-            ConsentState.VALID)
-    if latest_withdrawn is None:
+def consent_state(packed: str | None, day: dt.date) -> ConsentState:
+    """The consent column from the packed consent subquery of :func:`_query`: the latest
+    expiry among the consents valid on ``day``, and whether the most recent consent (by day
+    granted) was withdrawn."""
+    if not packed:
         return ConsentState.NONE
-    return ConsentState.WITHDRAWN if latest_withdrawn else ConsentState.EXPIRED
+    valid_until, latest = packed.split("|")
+    if valid_until:
+        if dt.date.fromisoformat(valid_until) - day <= EXPIRING_WITHIN:
+            return ConsentState.EXPIRING
+        return ConsentState.VALID
+    return ConsentState.WITHDRAWN if latest.endswith("1") else ConsentState.EXPIRED
 
 
 def caseload(
@@ -190,8 +202,11 @@ def caseload(
     flt = filter or CaseloadFilter()
     day = today or dt.date.today()
     municipalities = catalogs_for(session).municipalities
-    return [
-        CaseloadRow(
+    rows = []
+    for (client_id, last, first, birth_date, municipality, open_case, follow_up,
+         consent) in session.execute(_query(flt, day)).all():
+        case_id, phase = open_case.split("|", 1) if open_case else (None, None)
+        rows.append(CaseloadRow(
             client_id=client_id,
             name=f"{last}, {first}" if first else last,
             age=age_on(birth_date, day),
@@ -200,9 +215,6 @@ def caseload(
             case_id=case_id,
             phase=phase,
             next_follow_up=follow_up,
-            consent_state=consent_state(valid_until, None if withdrawn is None
-                                        else bool(withdrawn), day),
-        )
-        for (client_id, last, first, birth_date, municipality, case_id, phase, follow_up,
-             valid_until, withdrawn) in session.execute(_query(flt, day)).all()
-    ]
+            consent_state=consent_state(consent, day),
+        ))
+    return rows
