@@ -44,6 +44,28 @@ def grab(app: QApplication, widget: QWidget, name: str) -> None:
     print(path.relative_to(DOCS.parent))
 
 
+def record_example_gap(controller: AppController) -> None:
+    import datetime as dt
+
+    from kim_desktop.core import services
+
+    context = controller.context
+    assert context is not None
+
+    def work() -> None:
+        with context.vault.session() as session:
+            session.info["catalogs"] = context.catalogs
+            services.record_gap(
+                session, category_code=context.catalogs["structural_gap_categories"].codes()[0],
+                field_of_action_code="german", municipality_code="rahden",
+                description="Integrationskurse mit Kinderbetreuung fehlen; Mütter mit kleinen "
+                "Kindern warten bis zu einem Jahr auf einen Platz.",
+                observed_on=dt.date.today(),
+            )
+
+    context.taskman.run_blocking_on_database(work)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="de")
@@ -81,7 +103,9 @@ def main() -> int:
         wait_until(app, lambda: quick.ready)
         grab(app, quick, "quick-consultation")
         quick.reject()
+        record_example_gap(controller)
         window.show_page("gaps")
+        wait_until(app, lambda: bool(window.pages["gaps"].list._records))
         grab(app, window, "gaps")
         window.show_page("statistics")
         wait_until(app, lambda: window.pages["statistics"].loaded)

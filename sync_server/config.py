@@ -45,6 +45,9 @@ class Settings(BaseModel):
     enrollment_code_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
     #: Reports suppress cells with fewer cases than this (DESIGN.md §3.4).
     report_min_cell: int = Field(default=5, ge=1)
+    #: Marks the dashboard's session cookie Secure; set when the server is reached over TLS
+    #: (directly or behind a TLS proxy).
+    dashboard_secure_cookie: bool = False
 
     @field_validator("db_url")
     @classmethod

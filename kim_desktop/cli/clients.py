@@ -1,4 +1,5 @@
-"""Case-management commands: clients, export (Art. 15), erase (Art. 17), demo-data."""
+"""Case-management commands: clients, export (Art. 15), erase (Art. 17), deletion-run,
+demo-data."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from kim_desktop.core.services.export import (
     export_client,
     export_json,
 )
-from kim_desktop.core.services.retention import erase_client
+from kim_desktop.core.services.retention import due_for_erasure, erase_client
 from kim_desktop.core.services.search import CaseloadFilter, caseload
 
 USER_HELP = "lokaler Benutzer (Standard: KIM_USER oder der einzige Benutzer)"
@@ -63,6 +64,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                        help="vorher eine Archivkopie (JSON) in DATEI schreiben")
     erase.add_argument("--user", metavar="NAME", help=USER_HELP)
     erase.set_defaults(handler=run_erase)
+
+    run = subparsers.add_parser(
+        "deletion-run", parents=[common],
+        help="Löschlauf: wessen Aufbewahrungsfrist abgelaufen ist",
+        description="Listet die Personen, deren Aufbewahrungsfrist abgelaufen ist (die Frist "
+        "legt die oder der Datenschutzbeauftragte fest). Mit --erase --yes werden sie "
+        "gelöscht, mit --archive-dir vorher je eine Archivkopie (JSON) geschrieben.",
+    )
+    run.add_argument("--json", action="store_true", help="Liste als JSON")
+    run.add_argument("--erase", action="store_true", help="die fälligen Personen löschen")
+    run.add_argument("--yes", action="store_true", help="Löschung bestätigen")
+    run.add_argument("--archive-dir", type=Path, metavar="ORDNER")
+    run.add_argument("--user", metavar="NAME", help=USER_HELP)
+    run.set_defaults(handler=run_deletion_run)
 
     demo = subparsers.add_parser(
         "demo-data", parents=[common], help="füllt die Datenbank mit erfundenen Personen",
@@ -146,6 +161,35 @@ def run_erase(args: argparse.Namespace) -> int:
     with _session(args) as session:
         erase_client(session, client_id=args.client, confirm=True, archive=archive)
     print("Die Person ist gelöscht.")
+    return 0
+
+
+def run_deletion_run(args: argparse.Namespace) -> int:
+    if args.erase and not args.yes:
+        raise CliError("Die Löschung ist endgültig: bitte mit --yes bestätigen.")
+    if args.archive_dir is not None and not args.archive_dir.is_dir():
+        raise CliError(f"Den Archivordner gibt es nicht: {args.archive_dir}")
+    with _session(args) as session:
+        due = due_for_erasure(session)
+        if args.json:
+            print(json.dumps([
+                {"id": c.client_id, "name": c.name, "due_since": c.due_since.isoformat(),
+                 "last_case_closed_on": c.last_case_closed_on.isoformat()
+                 if c.last_case_closed_on else None}
+                for c in due
+            ], ensure_ascii=False, indent=2))
+        else:
+            for candidate in due:
+                print(f"{candidate.client_id}  {candidate.name:<40}  fällig seit "
+                      f"{candidate.due_since:%d.%m.%Y}")
+            print(f"{len(due)} Person(en) fällig", file=sys.stderr)
+        if args.erase:
+            for candidate in due:
+                archive = (_archive_writer(args.archive_dir / f"{candidate.client_id}.json")
+                           if args.archive_dir is not None else None)
+                erase_client(session, client_id=candidate.client_id, confirm=True,
+                             archive=archive)
+            print(f"{len(due)} Person(en) gelöscht.", file=sys.stderr)
     return 0
 
 

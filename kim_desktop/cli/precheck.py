@@ -94,6 +94,8 @@ def _read_json(path: Path) -> Any:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise CliError(f"Faktendatei {path} ist nicht UTF-8-kodiert.") from None
+    except RecursionError:
+        raise CliError(f"Faktendatei {path} ist zu tief verschachtelt.") from None
     except json.JSONDecodeError as error:
         raise CliError(
             f"Faktendatei {path} ist kein gültiges JSON (Zeile {error.lineno}, "

@@ -18,7 +18,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
-from kim_desktop.core.db import OutboxEntry, utcnow
+from kim_desktop.core.db import Base, OutboxEntry, utcnow
 from kim_desktop.core.demo_names import ORIGINS, Origin
 from kim_desktop.core.models import (
     PHASE_ORDER,
@@ -95,12 +95,14 @@ class _Writer:
     def flush(self) -> None:
         outbox: list[dict[str, Any]] = []
         for model, rows in self.rows.items():
-            self.session.execute(insert(model), rows)
+            # Core insert on the table: one executemany per kind (the ORM's bulk insert would
+            # split the batch wherever a column is None)
+            self.session.execute(insert(Base.metadata.tables[model.__tablename__]), rows)
             outbox += [{"kind": model.__tablename__, "record_id": r["id"], "version": 1,
                         "created_at": self.now} for r in rows]
             self.counts[model.__tablename__] = self.counts.get(model.__tablename__, 0) + len(rows)
         if outbox:
-            self.session.execute(insert(OutboxEntry), outbox)
+            self.session.execute(insert(Base.metadata.tables["sync_outbox"]), outbox)
         self.session.commit()
         self.rows = {}
 

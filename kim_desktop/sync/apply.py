@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -35,6 +35,7 @@ from kim_desktop.sync.state import (
 )
 
 _CHUNK = 500
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class ApplyOutcome:
     changed_kinds: set[str] = field(default_factory=set)
 
 
-def chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+def chunks(items: Sequence[_Item], size: int = _CHUNK) -> Iterator[Sequence[_Item]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
@@ -232,13 +233,18 @@ def apply_incoming(session: Session, incoming: Iterable[Incoming]) -> ApplyOutco
     return outcome
 
 
-def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> None:
-    ids = [record.record_id for record in records]
+def known_versions(session: Session, ids: Sequence[str]) -> dict[str, int]:
+    """The server version this device has of each record (its base), by id."""
     bases: dict[str, int] = {}
     for part in chunks(ids):
         bases.update(session.execute(
             select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
         ).all())
+    return bases
+
+
+def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> None:
+    bases = known_versions(session, [record.record_id for record in records])
     fresh = [r for r in records if bases.get(r.record_id, 0) < r.version]
     unknown = [r for r in fresh if r.kind not in RECORD_KINDS]
     known = [r for r in fresh if r.kind in RECORD_KINDS]

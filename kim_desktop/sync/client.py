@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import Incoming, apply_incoming
+from kim_desktop.sync.apply import Incoming, apply_incoming, known_versions
 from kim_desktop.sync.crypto import PayloadError, open_sealed
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
@@ -39,7 +40,13 @@ from kim_desktop.sync.http import (
     SyncHttp,
 )
 from kim_desktop.sync.payloads import b64decode
-from kim_desktop.sync.push import apply_results, lock_for_write, prepare_batch, to_request
+from kim_desktop.sync.push import (
+    Operation,
+    apply_results,
+    lock_for_write,
+    prepare_batch,
+    to_request,
+)
 from kim_desktop.sync.state import SyncState, load_state
 
 _T = TypeVar("_T")
@@ -124,6 +131,9 @@ class SyncClient:
             handshake = self._retrying(http.handshake, cancel)
             if handshake.wipe:
                 raise RevokedError(WIPE_MESSAGE, wipe=True)
+            if handshake.office_id != state.office_id:
+                raise RefusedError("Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
+                                   "Bitte wenden Sie sich an Ihre IT-Betreuung.")
             if state.key_check_pending:
                 with self._sessions() as session:
                     self._retrying(partial(publish_key_check, session), cancel)
@@ -153,21 +163,32 @@ class SyncClient:
 
     def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
               cancel: threading.Event) -> bool:
-        while not cancel.is_set():
-            with self._sessions() as session:
-                batch = prepare_batch(session, limit=self.batch_size)
-                if not batch:
-                    return True
-                request = to_request(batch)
-                response = self._retrying(partial(http.push, request), cancel)
-                outcome = apply_results(session, batch, response)
-            totals.pushed += outcome.acknowledged
-            totals.push_conflicts += outcome.conflicts
-            totals.rejected += outcome.rejected
-            report(Progress("push", totals.pushed))
-            if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
-                raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
-        return False
+        """Sends batch after batch; the next batch is sealed while the last one travels."""
+        sent: list[Operation] = []
+        sending: Future[wire.PushResponse] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-push") as network:
+            while True:
+                upcoming: list[Operation] = []
+                if not cancel.is_set():
+                    with self._sessions() as session:
+                        upcoming = prepare_batch(session, limit=self.batch_size,
+                                                 after_seq=sent[-1].seq if sending else 0)
+                if sending is not None:
+                    response = sending.result()
+                    sending = None
+                    with self._sessions() as session:
+                        outcome = apply_results(session, sent, response)
+                    totals.pushed += outcome.acknowledged
+                    totals.push_conflicts += outcome.conflicts
+                    totals.rejected += outcome.rejected
+                    report(Progress("push", totals.pushed))
+                    if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
+                        raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
+                if not upcoming:
+                    return not cancel.is_set()
+                sent = upcoming
+                sending = network.submit(self._retrying, partial(http.push, to_request(sent)),
+                                         cancel)
 
     def _pull(self, http: SyncHttp, state: SyncState, totals: _Totals,
               report: Callable[[Progress], None], cancel: threading.Event) -> bool:
@@ -180,11 +201,15 @@ class SyncClient:
                 )
                 if page.next_cursor < cursor:
                     raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")
-                incoming = [_open(state, record) for record in page.records]
                 session.info["applying_remote"] = True
                 try:
                     current = lock_for_write(session)
-                    outcome = apply_incoming(session, incoming)
+                    # Versions this device has (its own echoes, mostly) are not even opened.
+                    known = known_versions(session, [r.record_id for r in page.records])
+                    outcome = apply_incoming(session, [
+                        _open(state, record) for record in page.records
+                        if known.get(record.record_id, 0) < record.version
+                    ])
                     current.pull_cursor = page.next_cursor
                     session.commit()
                 finally:

@@ -76,7 +76,8 @@ class SyncHttp:
         self.base_url = server_url.rstrip("/")
         self.timeout = timeout
         self.session = requests.Session()
-        self.session.verify = ca_file if ca_file else True
+        # Passed with every request: requests lets REQUESTS_CA_BUNDLE override Session.verify.
+        self.verify: str | bool = ca_file if ca_file else True
         self.session.headers["User-Agent"] = f"kim-desktop/{__version__}"
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
@@ -111,7 +112,8 @@ class SyncHttp:
             headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
         try:
             response = self.session.request(method, self.base_url + path, data=data,
-                                            headers=headers, params=params, timeout=self.timeout)
+                                            headers=headers, params=params, timeout=self.timeout,
+                                            verify=self.verify)
         except requests.exceptions.SSLError as error:
             raise RefusedError(
                 "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig "

@@ -41,8 +41,10 @@ def lock_for_write(session: Session) -> SyncState:
 
 
 def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
-    """Up to ``limit`` distinct records with pending changes, oldest change first."""
+    """Up to ``limit`` distinct records with pending changes, oldest change first; records in
+    flight or with an open conflict wait."""
     held = set(session.scalars(select(SyncConflict.record_id)))
+    held.update(session.scalars(select(SyncInflight.record_id)))
     picked: dict[str, str] = {}
     after = 0
     while len(picked) < limit:
@@ -61,13 +63,37 @@ def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
     return picked
 
 
-def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) -> list[SyncInflight]:
-    """The operations to send next: those already in flight, else a new batch from the outbox.
+@dataclass(frozen=True)
+class Operation:
+    """One sealed operation, as persisted in ``sync_inflight`` before it is sent."""
+
+    seq: int
+    kind: str
+    record_id: str
+    base_version: int
+    deleted: bool
+    sealed: bytes
+    payload: str
+
+
+_INFLIGHT_COLUMNS = [SyncInflight.seq, SyncInflight.kind, SyncInflight.record_id,
+                     SyncInflight.base_version, SyncInflight.deleted, SyncInflight.sealed,
+                     SyncInflight.payload]
+
+
+def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
+                  after_seq: int = 0) -> list[Operation]:
+    """The operations to send next: those in flight after ``after_seq`` (left by an earlier
+    run), else a new batch from the outbox. ``after_seq`` is the last sequence number of a
+    batch still on its way, so the next one can be sealed meanwhile.
 
     Commits the new batch before returning it.
     """
     state = lock_for_write(session)
-    inflight = list(session.scalars(select(SyncInflight).order_by(SyncInflight.seq).limit(limit)))
+    inflight = [Operation(**row._asdict()) for row in session.execute(
+        select(*_INFLIGHT_COLUMNS).where(SyncInflight.seq > after_seq)
+        .order_by(SyncInflight.seq).limit(limit)
+    )]
     if inflight:
         session.commit()
         return inflight
@@ -88,6 +114,7 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) ->
         ).all())
     assert state.office_key is not None
     batch = []
+    next_seq = state.next_seq
     for record_id, kind in picked.items():
         if record_id not in rows:
             continue
@@ -96,19 +123,21 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS) ->
         base_version = bases.get(record_id, 0)
         sealed = seal(state.office_key, office_id=state.office_id, kind=kind,
                       record_id=record_id, version=base_version + 1, payload=payload)
-        batch.append(SyncInflight(
-            seq=state.next_seq, kind=kind, record_id=record_id, base_version=base_version,
-            deleted=row.deleted_at is not None, sealed=sealed, payload=dump_json(payload),
-        ))
-        state.next_seq += 1
-    session.add_all(batch)
+        batch.append(Operation(next_seq, kind, record_id, base_version,
+                               row.deleted_at is not None, sealed, dump_json(payload)))
+        next_seq += 1
+    if batch:
+        session.execute(insert(SyncInflight), [vars(op) for op in batch])
+    session.execute(update(SyncState).values(next_seq=next_seq)
+                    .execution_options(synchronize_session=False))
     for part in chunks(list(picked)):
-        session.execute(delete(OutboxEntry).where(OutboxEntry.record_id.in_(part)))
+        session.execute(delete(OutboxEntry).where(OutboxEntry.record_id.in_(part))
+                        .execution_options(synchronize_session=False))
     session.commit()
     return batch
 
 
-def to_request(batch: list[SyncInflight]) -> wire.PushRequest:
+def to_request(batch: list[Operation]) -> wire.PushRequest:
     return wire.PushRequest(operations=[
         wire.PushOperation(seq=op.seq, kind=op.kind, record_id=op.record_id,
                            base_version=op.base_version, deleted=op.deleted,
@@ -124,7 +153,7 @@ class PushOutcome:
     rejected: int = 0
 
 
-def apply_results(session: Session, batch: list[SyncInflight],
+def apply_results(session: Session, batch: list[Operation],
                   response: wire.PushResponse) -> PushOutcome:
     """Records the server's answer per operation, in one transaction.
 
@@ -135,7 +164,8 @@ def apply_results(session: Session, batch: list[SyncInflight],
     lock_for_write(session)
     outcome = PushOutcome()
     by_seq = {op.seq: op for op in batch}
-    acknowledged: list[tuple[SyncInflight, int]] = []
+    acknowledged: list[tuple[Operation, int]] = []
+    answered: list[int] = []
     for result in response.results:
         op = by_seq.pop(result.seq, None)
         if op is None:
@@ -155,14 +185,17 @@ def apply_results(session: Session, batch: list[SyncInflight],
                 reason=(result.reason or "abgelehnt")[:500], payload=op.payload,
             ))
             outcome.rejected += 1
-        session.execute(delete(SyncInflight).where(SyncInflight.seq == op.seq))
+        answered.append(op.seq)
+    for part in chunks(answered):
+        session.execute(delete(SyncInflight).where(SyncInflight.seq.in_(part))
+                        .execution_options(synchronize_session=False))
     _record_bases(session, acknowledged)
     outcome.acknowledged = len(acknowledged)
     session.commit()
     return outcome
 
 
-def _record_bases(session: Session, acknowledged: list[tuple[SyncInflight, int]]) -> None:
+def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -> None:
     if not acknowledged:
         return
     ids = [op.record_id for op, _ in acknowledged]

@@ -12,7 +12,7 @@ from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.idle import IdleWatcher
-from kim_desktop.ui.qt import QApplication, QObject, Signal, isValid
+from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, Signal, isValid
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
@@ -43,6 +43,10 @@ class AppController(QObject):
         self.wizard: FirstRunWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.context: Context | None = None
+        self.last_user = ""
+        self.provisioning = read_provisioning()
+        if self.provisioning is not None:
+            self.server_url = server_url or self.provisioning.server_url or ""
         self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.idle.connect(self.lock)
         i18n.install(self.settings.get(LANGUAGE))
@@ -63,7 +67,7 @@ class AppController(QObject):
         if self.demo_password:
             hint = i18n_demo_hint(self.demo_user, self.demo_password)
         self.unlock_dialog = UnlockDialog(
-            self.data_dir, self.taskman, user=self.demo_user, hint=hint,
+            self.data_dir, self.taskman, user=self.last_user or self.demo_user, hint=hint,
             password=self.demo_password,
         )
         self.unlock_dialog.unlocked.connect(self.open_main)
@@ -97,11 +101,15 @@ class AppController(QObject):
         self.idle.stop()
         for widget in self.app.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and widget is not self.wizard:
-                widget.close()
+                # Hidden, not closed: a dialog with unsaved input must not stop the lock by
+                # asking (and showing its content) on an unattended machine.
+                widget.hide()
+                widget.deleteLater()
         if self.window is not None:
             self.window.discard()
             self.window = None
         vault = self.context.vault
+        self.last_user = self.context.user  # in memory only, to prefill the unlock screen
         self.context = None
         self.taskman.run_blocking_on_database(vault.lock)
         self.locked.emit()
@@ -123,6 +131,22 @@ class AppController(QObject):
     def shut_down(self) -> None:
         self.close()
         self.app.quit()
+
+
+def read_provisioning() -> Any:
+    """IT's provisioning file, if the machine has one; a broken file is said, then ignored."""
+    from kim_desktop.core.provisioning import (
+        ProvisioningError,
+        find_provisioning,
+        load_provisioning,
+    )
+
+    try:
+        path = find_provisioning()
+        return load_provisioning(path) if path is not None else None
+    except ProvisioningError as error:
+        QMessageBox.warning(None, "KIM Desktop", str(error))
+        return None
 
 
 def i18n_demo_hint(user: str, password: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kim_desktop.core.services.search import CaseloadFilter as Query
+from kim_desktop.core.services.search import caseload
 from kim_desktop.ui.caseload_model import (
     CLIENT_ID_ROLE,
     PHASES,
@@ -41,16 +43,10 @@ BULK_LIMIT = 1_000_000
 
 
 def load_caseload(session: Any) -> list[Any]:
-    from kim_desktop.core.services.search import CaseloadFilter as Query
-    from kim_desktop.core.services.search import caseload
-
     return caseload(session, filter=Query(limit=BULK_LIMIT))
 
 
 def clients_with_need(session: Any, field_of_action: str) -> frozenset[str]:
-    from kim_desktop.core.services.search import CaseloadFilter as Query
-    from kim_desktop.core.services.search import caseload
-
     rows = caseload(session, filter=Query(field_of_action_code=field_of_action,
                                           limit=BULK_LIMIT))
     return frozenset(row.client_id for row in rows)
@@ -121,7 +117,7 @@ class CaseloadPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.model.modelReset.connect(self._size_columns)
+        self._sized_for: list[str] = []
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         layout.addWidget(self.table)
@@ -168,8 +164,12 @@ class CaseloadPage(QWidget):
 
     def _size_columns(self) -> None:
         """Widths in characters of the current font, so they scale with the system font."""
-        chars = {"name": 30, "age": 6, "municipality": 20, "phase": 20,
-                 "next_follow_up": 22, "consent": 16}
+        keys = [column.key for column in self.model.columns]
+        if keys == self._sized_for:
+            return
+        self._sized_for = keys
+        chars = {"name": 32, "age": 7, "municipality": 20, "phase": 20,
+                 "next_follow_up": 26, "consent": 16}
         width = self.fontMetrics().averageCharWidth()
         for position, column in enumerate(self.model.columns):
             self.table.setColumnWidth(position, chars.get(column.key, 16) * width)
@@ -225,6 +225,7 @@ class CaseloadPage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _summarise(self) -> None:
+        self._size_columns()
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             text = translate(

@@ -136,6 +136,10 @@ class CaseloadModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._rows)
 
+    def rows(self) -> list[Any]:
+        """Every loaded row, whatever the filter."""
+        return list(self._rows)
+
     def row_at(self, row: int) -> Any:
         return self._rows[self._visible[row]]
 

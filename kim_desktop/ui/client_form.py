@@ -123,6 +123,10 @@ class ClientForm(FormDialog):
             self.error.show_message(translate("client_form", "Bitte den Nachnamen angeben."))
             self.last_name.setFocus()
             return
+        if not self.municipality.currentData():
+            self.error.show_message(translate("client_form", "Bitte die Kommune wählen."))
+            self.municipality.setFocus()
+            return
         data = self.form_data()
         if self.client is None:
             self.save_with(self.context, lambda s: services.create_client(s, data=data))

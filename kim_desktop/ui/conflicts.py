@@ -30,16 +30,22 @@ from kim_desktop.ui.qt import (
 )
 from kim_desktop.ui.widgets import EmptyState, ErrorLabel
 
-KIND_LABELS = {
-    "client": "Person", "case_record": "Fall", "consultation": "Beratungskontakt",
-    "follow_up": "Wiedervorlage", "referral": "Vermittlung", "consent": "Einwilligung",
-    "goal": "Ziel", "measure": "Maßnahme", "needs_assessment": "Bedarf",
-    "structural_gap": "Fehlstelle", "attachment": "Anhang",
-}
-
 
 def kind_label(kind: str) -> str:
-    return translate("conflicts", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+    labels = {
+        "client": translate("conflicts", "Person"),
+        "case_record": translate("conflicts", "Fall"),
+        "consultation": translate("conflicts", "Beratungskontakt"),
+        "follow_up": translate("conflicts", "Wiedervorlage"),
+        "referral": translate("conflicts", "Vermittlung"),
+        "consent": translate("conflicts", "Einwilligung"),
+        "goal": translate("conflicts", "Ziel"),
+        "measure": translate("conflicts", "Maßnahme"),
+        "needs_assessment": translate("conflicts", "Bedarf"),
+        "structural_gap": translate("conflicts", "Fehlstelle"),
+        "attachment": translate("conflicts", "Anhang"),
+    }
+    return labels.get(kind, kind)
 
 
 def shown(value: Any) -> str:

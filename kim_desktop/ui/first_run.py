@@ -10,6 +10,7 @@ from typing import Any
 from kim_desktop.core.errors import PasswordPolicyError
 from kim_desktop.core.passwords import check_password_policy
 from kim_desktop.ui import recovery_sheet
+from kim_desktop.ui.first_run_sync import SyncPage
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QCheckBox,
@@ -22,7 +23,6 @@ from kim_desktop.ui.qt import (
     QPrintDialog,
     QPrinter,
     QPushButton,
-    QRadioButton,
     QTextOption,
     QVBoxLayout,
     QWidget,
@@ -63,6 +63,11 @@ class PasswordFields(QWidget):
         add_row(form, translate("first_run", "&Benutzername:"), self.user)
         add_row(form, translate("first_run", "&Passwort:"), self.password)
         add_row(form, translate("first_run", "Passwort &wiederholen:"), self.repeat)
+        hint = QLabel(translate(
+            "first_run", "Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier "
+            "oder mehr Wörtern."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
         self.feedback = ErrorLabel()
         form.addRow(self.feedback)
         for field in (self.user, self.password, self.repeat):
@@ -186,48 +191,6 @@ class RecoveryPage(QWizardPage):
             recovery_sheet.print_sheet(printer, **self._sheet())
 
 
-class SyncPage(QWizardPage):
-    """Local-only, or joining the office's sync server (wired once a sync client exists)."""
-
-    def __init__(self, wizard: FirstRunWizard, server_url: str) -> None:
-        super().__init__()
-        self.setTitle(translate("first_run", "Abgleich mit dem Büro"))
-        self.setSubTitle(
-            translate(
-                "first_run",
-                "KIM Desktop arbeitet vollständig ohne Netz. Ein Sync-Server gleicht die Daten "
-                "Ende-zu-Ende-verschlüsselt mit den anderen Rechnern des Büros ab.",
-            )
-        )
-        layout = QVBoxLayout(self)
-        self.local_only = QRadioButton(translate("first_run", "Nur auf diesem Rechner &arbeiten"))
-        self.join = QRadioButton(translate("first_run", "Mit dem Sync-Server &verbinden"))
-        self.local_only.setChecked(True)
-        layout.addWidget(self.local_only)
-        layout.addWidget(self.join)
-        form = QFormLayout()
-        self.url = QLineEdit(server_url)
-        self.code = QLineEdit()
-        self.office_key = QLineEdit()
-        add_row(form, translate("first_run", "Server-&Adresse:"), self.url)
-        add_row(form, translate("first_run", "&Anmeldecode der IT:"), self.code)
-        add_row(form, translate("first_run", "Büro-&Wiederherstellungsschlüssel:"), self.office_key)
-        layout.addLayout(form)
-        self.note = QLabel(
-            translate(
-                "first_run",
-                "Diese Version arbeitet nur lokal; die Verbindung zum Sync-Server lässt sich "
-                "später in den Einstellungen einrichten.",
-            )
-        )
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        layout.addStretch()
-        self.join.setEnabled(False)
-        for field in (self.url, self.code, self.office_key):
-            field.setEnabled(False)
-
-
 class FirstRunWizard(QWizard):
     """Emits :attr:`finished_with_vault` with the new, unlocked vault."""
 
@@ -282,6 +245,29 @@ class FirstRunWizard(QWizard):
         self.creating = False
         self.admin_page.status.show_message(user_message(error))
         self.admin_page.completeChanged.emit()
+
+    def join_office(self, url: str, code: str, office_key: str) -> None:
+        from kim_desktop.sync.enroll import enroll
+
+        self.sync_page.joining = True
+        self.sync_page.completeChanged.emit()
+        self.sync_page.status.show_message(translate("first_run", "Verbinde …"))
+        vault = self.vault
+
+        def work() -> Any:
+            with vault.session() as session:
+                return enroll(session, server_url=url, code=code,
+                              office_recovery_key=office_key or None)
+
+        def failed(error: Exception) -> None:
+            self.sync_page.joining = False
+            self.sync_page.completeChanged.emit()
+            self.sync_page.status.show_message(user_message(error))
+
+        self.taskman.query(
+            work, on_done=lambda e: self.sync_page.joined(e.office_recovery_key),
+            on_error=failed,
+        )
 
     def accept(self) -> None:
         super().accept()

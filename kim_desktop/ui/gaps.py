@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core import services
 from kim_desktop.core.anonymity import personal_data_hints
 from kim_desktop.core.models import StructuralGap
+from kim_desktop.ui.caseload import load_caseload
 from kim_desktop.ui.client_file.dialogs import combo, date_edit, date_of, text_edit
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
@@ -39,8 +40,6 @@ def load_gaps(session: Session) -> list[StructuralGap]:
 
 def open_cases(session: Session) -> list[tuple[str, str]]:
     """(case id, client name) of every open case, to link a gap to."""
-    from kim_desktop.ui.caseload import load_caseload
-
     return [(row.case_id, row.name) for row in load_caseload(session) if row.case_id]
 
 
@@ -143,13 +142,18 @@ class GapsPage(QWidget):
         self.list.finish_buttons()
         layout.addWidget(self.list, 1)
         context.taskman.changed.connect(self._changed)
-        self.reload()
+        self._requested = False
+
+    def shown(self) -> None:
+        if not self._requested:
+            self.reload()
 
     def reload(self) -> None:
+        self._requested = True
         self.context.read(load_gaps, self._show)
 
     def _changed(self, change: Any) -> None:
-        if change.touches("structural_gap"):
+        if self._requested and change.touches("structural_gap"):
             self.reload()
 
     def _show(self, gaps: list[StructuralGap]) -> None:

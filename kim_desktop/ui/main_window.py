@@ -217,8 +217,10 @@ class MainWindow(QMainWindow):
     def quick_consultation(self) -> Any:
         from kim_desktop.ui.quick_consultation import QuickConsultationDialog
 
+        caseload = self.pages["caseload"]
+        rows = caseload.model.rows() if caseload.loaded else None  # type: ignore[attr-defined]
         dialog = QuickConsultationDialog(self.context, client_id=self.current_client(),
-                                         parent=self)
+                                         rows=rows, parent=self)
         dialog.open()
         return dialog
 

@@ -7,6 +7,7 @@ few letters of the name; Ctrl+Enter saves from any field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from kim_desktop.core import services
@@ -34,12 +35,10 @@ from kim_desktop.ui.widgets import FormDialog, add_row
 DEFAULT_MINUTES = 30
 
 
-def client_choices(session: Any) -> list[tuple[str, str]]:
+def client_choices(rows: Sequence[Any]) -> list[tuple[str, str]]:
     """(label, client id) of everyone in the caseload, for the type-ahead picker."""
-    from kim_desktop.ui.caseload import load_caseload
-
     choices = []
-    for row in load_caseload(session):
+    for row in rows:
         details = ", ".join(
             part for part in (str(row.age) if row.age is not None else "", row.municipality)
             if part
@@ -50,7 +49,7 @@ def client_choices(session: Any) -> list[tuple[str, str]]:
 
 class QuickConsultationDialog(FormDialog):
     def __init__(self, context: Context, *, client_id: str = "",
-                 parent: QWidget | None = None) -> None:
+                 rows: Sequence[Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(translate("quick_consultation", "Beratungskontakt erfassen"), parent)
         self.context = context
         self.client_id = client_id
@@ -110,7 +109,12 @@ class QuickConsultationDialog(FormDialog):
         self._fields_start = self.checked_fields()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self.ready = False
-        context.read(client_choices, self._choices)
+        if rows is not None:
+            self._choices(client_choices(rows))
+        else:
+            from kim_desktop.ui.caseload import load_caseload
+
+            context.read(lambda s: client_choices(load_caseload(s)), self._choices)
         self.client.setFocus()
 
     def _choices(self, choices: list[tuple[str, str]]) -> None:

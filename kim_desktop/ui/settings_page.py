@@ -35,6 +35,7 @@ class SettingsPage(QWidget):
         settings = context.settings
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()
         for code, title in i18n.LANGUAGES.items():
             self.language.addItem(title, code)

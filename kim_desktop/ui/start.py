@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Client, Consultation, FollowUp
-from kim_desktop.sync.status import SyncStatus
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
@@ -27,6 +26,9 @@ from kim_desktop.ui.qt import (
 )
 from kim_desktop.ui.sync import SyncController
 from kim_desktop.ui.sync_status import status_text
+
+if TYPE_CHECKING:
+    from kim_desktop.sync.status import SyncStatus
 
 RECENT = 15
 

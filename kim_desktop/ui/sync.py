@@ -1,6 +1,9 @@
 """Sync as a UI flow (as Anki's ``aqt.sync``): a timer, "sync now", a sync when the network
 comes back, progress that can be cancelled, and a refresh of every screen afterwards.
 
+The sync modules are imported here, on the UI thread at startup: importing pydantic for the
+first time on a worker thread after PySide6 trips shiboken's import hook (a circular import).
+
 The sync client reads and writes the vault between its requests, and the vault has one
 connection owned by the database thread, so a sync runs there; edits made meanwhile wait
 until it finishes or is cancelled.
@@ -8,7 +11,6 @@ until it finishes or is cancelled.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +20,7 @@ from kim_desktop.sync.status import SyncStatus, sync_status
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QNetworkInformation, QObject, QTimer, Signal
 from kim_desktop.ui.settings import SYNC_AUTOMATIC, SYNC_INTERVAL_MINUTES
+from kim_desktop.ui.taskman import Progress
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class SyncController(QObject):
         self.context = context
         self.status: SyncStatus | None = None
         self.running = False
-        self._cancel = threading.Event()
+        self._progress: Progress | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.apply_settings()
@@ -90,22 +93,23 @@ class SyncController(QObject):
         if self.running or not self.can_sync:
             return
         self.running = True
-        self._cancel = threading.Event()
         self.running_changed.emit(True)
-        cancel = self._cancel
-        taskman = self.context.taskman
+        progress = self._progress = Progress()
+        progress.reported.connect(lambda done, _total, phase: self.progress.emit(phase, done))
 
         def report(step: SyncProgress) -> None:
-            taskman.run_on_main(lambda: self.progress.emit(step.phase, step.done))
+            progress.reported.emit(step.done, 0, step.phase)  # the client stops by itself
 
         def work() -> Synced:
             client = SyncClient(self.context.vault.session)
-            return Synced(client.run(progress=report, cancel=cancel))
+            return Synced(client.run(progress=report, cancel=progress.cancel_event))
 
-        self.context.taskman.write(work, self._done, on_error=self._failed)
+        self.context.taskman.write(work, on_done=self._done, on_error=self._failed,
+                                   progress=progress)
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._progress is not None:
+            self._progress.cancel()
 
     def _done(self, _synced: Synced) -> None:
         self.running = False

@@ -3,11 +3,15 @@ and conflicts, "sync now". Every state is said in words, never by colour alone."
 
 from __future__ import annotations
 
-from kim_desktop.sync.status import SyncStatus
+from typing import TYPE_CHECKING
+
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import moment
 from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
 from kim_desktop.ui.sync import SyncController
+
+if TYPE_CHECKING:
+    from kim_desktop.sync.status import SyncStatus
 
 
 def status_text(status: SyncStatus) -> str:
@@ -45,8 +49,7 @@ class SyncStatusBar(QWidget):
         self.cancel = QPushButton(translate("sync_status", "Abgleich &abbrechen"))
         self.cancel.hide()
         self.cancel.clicked.connect(controller.cancel)
-        for widget in (self.state,):
-            layout.addWidget(widget)
+        layout.addWidget(self.state)
         layout.addStretch()
         for widget in (self.pending, self.conflicts, self.sync_now, self.cancel):
             layout.addWidget(widget)
@@ -62,6 +65,7 @@ class SyncStatusBar(QWidget):
             translate("sync_status", "Nicht abgeglichene Änderungen: {count}").format(
                 count=status.pending)
         )
+        self.pending.setVisible(status.enrolled)
         problems = status.conflicts + status.rejected
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setText(translate("sync_status", "Konflikte: {count} …").format(

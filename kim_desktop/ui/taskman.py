@@ -50,6 +50,11 @@ class Progress(QObject):
         self._cancel.set()
 
     @property
+    def cancel_event(self) -> threading.Event:
+        """For workers that take a :class:`threading.Event` to stop early."""
+        return self._cancel
+
+    @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 

@@ -225,6 +225,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Aufenthalts&amp;status erfassen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Status</source>
       <translation type="unfinished" />
     </message>
@@ -461,6 +465,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Gesendet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Angenommen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>abgebrochen</source>
       <translation type="unfinished" />
     </message>
@@ -586,6 +602,10 @@
     </message>
     <message>
       <source>Verlauf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorprüfung</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -745,6 +765,109 @@
     </message>
     <message>
       <source>Bitte den Nachnamen angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Kommune wählen.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>conflicts</name>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fehlstelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(leer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Konflikte lösen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieselben Angaben wurden hier und auf einem anderen Rechner unterschiedlich geändert. Wählen Sie je Feld, welche Fassung gilt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Konflikte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine offenen Konflikte.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Auswahl &amp;übernehmen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schließen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{kind}: {fields}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Feld</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fassung dieses Rechners</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fassung des anderen Rechners</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{field}: diese Fassung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{field}: andere Fassung</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -967,6 +1090,22 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Aufenthaltsstatus erfassen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Gültig ab:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Notiz:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>kein Bedarf</source>
       <translation type="unfinished" />
     </message>
@@ -999,6 +1138,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Passwort &amp;wiederholen:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1070,6 +1213,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>nur auf weiteren Rechnern des Büros</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Server-&amp;Adresse:</source>
       <translation type="unfinished" />
     </message>
@@ -1082,7 +1229,19 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Diese Version arbeitet nur lokal; die Verbindung zum Sync-Server lässt sich später in den Einstellungen einrichten.</source>
+      <source>Neuer Büro-Wiederherstellungsschlüssel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher aufbewahrt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte Server-Adresse (https://…) und Anmeldecode angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verbinde …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1279,6 +1438,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Jetzt s&amp;ynchronisieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Sperren</source>
       <translation type="unfinished" />
     </message>
@@ -1367,6 +1530,49 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>kein offener Fall</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>precheck</name>
+    <message>
+      <source>erfüllt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nicht erfüllt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>offen (Angabe fehlt)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regel / Voraussetzung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>voraussichtlich ab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erläuterung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorprüfung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regelstand {version}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hinweis</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1537,6 +1743,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <source>heute</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>Abgleich: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offene Konflikte: {count} …</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>statistics</name>
@@ -1620,6 +1834,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Konflikte: {count} …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal.</source>
       <translation type="unfinished" />
     </message>
@@ -1628,7 +1846,47 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Gerät gesperrt: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Online</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>letzter Abgleich {when}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>noch nie abgeglichen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgleich: Stand wird gelesen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgleich &amp;abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Nicht abgeglichene Änderungen: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sende Änderungen … {done}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hole Änderungen … {done}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgleich läuft …</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -225,6 +225,10 @@
       <translation>Residence status (history):</translation>
     </message>
     <message>
+      <source>Aufenthalts&amp;status erfassen …</source>
+      <translation>Record residence &amp;status …</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -461,6 +465,18 @@
       <translation>completed</translation>
     </message>
     <message>
+      <source>&amp;Gesendet</source>
+      <translation>&amp;Sent</translation>
+    </message>
+    <message>
+      <source>&amp;Angenommen</source>
+      <translation>&amp;Accepted</translation>
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen</source>
+      <translation>&amp;Completed</translation>
+    </message>
+    <message>
       <source>abgebrochen</source>
       <translation>cancelled</translation>
     </message>
@@ -587,6 +603,10 @@
     <message>
       <source>Verlauf</source>
       <translation>History</translation>
+    </message>
+    <message>
+      <source>Vorprüfung</source>
+      <translation>Pre-check</translation>
     </message>
     <message>
       <source>Einwilligung: keine gültige</source>
@@ -746,6 +766,109 @@
     <message>
       <source>Bitte den Nachnamen angeben.</source>
       <translation>Please enter the last name.</translation>
+    </message>
+    <message>
+      <source>Bitte die Kommune wählen.</source>
+      <translation>Please choose the municipality.</translation>
+    </message>
+  </context>
+  <context>
+    <name>conflicts</name>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation>Case</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation>Consultation</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Vermittlung</source>
+      <translation>Referral</translation>
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation>Need</translation>
+    </message>
+    <message>
+      <source>Fehlstelle</source>
+      <translation>Gap</translation>
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation>Attachment</translation>
+    </message>
+    <message>
+      <source>(leer)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>Konflikte lösen</source>
+      <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+      <source>Dieselben Angaben wurden hier und auf einem anderen Rechner unterschiedlich geändert. Wählen Sie je Feld, welche Fassung gilt.</source>
+      <translation>The same details were changed differently here and on another computer. Choose for each field which version applies.</translation>
+    </message>
+    <message>
+      <source>Konflikte</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>Keine offenen Konflikte.</source>
+      <translation>No open conflicts.</translation>
+    </message>
+    <message>
+      <source>Auswahl &amp;übernehmen</source>
+      <translation>&amp;Apply choice</translation>
+    </message>
+    <message>
+      <source>Schließen</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>{kind}: {fields}</source>
+      <translation>{kind}: {fields}</translation>
+    </message>
+    <message>
+      <source>Feld</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Fassung dieses Rechners</source>
+      <translation>This computer's version</translation>
+    </message>
+    <message>
+      <source>Fassung des anderen Rechners</source>
+      <translation>The other computer's version</translation>
+    </message>
+    <message>
+      <source>{field}: diese Fassung</source>
+      <translation>{field}: this version</translation>
+    </message>
+    <message>
+      <source>{field}: andere Fassung</source>
+      <translation>{field}: other version</translation>
     </message>
   </context>
   <context>
@@ -969,6 +1092,22 @@ To confirm, please type {word}:</translation>
       <translation>Planned &amp;on:</translation>
     </message>
     <message>
+      <source>Aufenthaltsstatus erfassen</source>
+      <translation>Record residence status</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>&amp;Status:</translation>
+    </message>
+    <message>
+      <source>&amp;Gültig ab:</source>
+      <translation>Valid &amp;from:</translation>
+    </message>
+    <message>
+      <source>&amp;Notiz:</source>
+      <translation>&amp;Note:</translation>
+    </message>
+    <message>
       <source>kein Bedarf</source>
       <translation>no need</translation>
     </message>
@@ -1002,6 +1141,10 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Passwort &amp;wiederholen:</source>
       <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
+      <translation>At least 12 characters. Easiest to remember is a sentence of four or more words.</translation>
     </message>
     <message>
       <source>Bitte einen Benutzernamen angeben.</source>
@@ -1072,6 +1215,10 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Connect to the sync server</translation>
     </message>
     <message>
+      <source>nur auf weiteren Rechnern des Büros</source>
+      <translation>only on the office's further computers</translation>
+    </message>
+    <message>
       <source>Server-&amp;Adresse:</source>
       <translation>Server &amp;address:</translation>
     </message>
@@ -1084,8 +1231,20 @@ To confirm, please type {word}:</translation>
       <translation>Office &amp;recovery key:</translation>
     </message>
     <message>
-      <source>Diese Version arbeitet nur lokal; die Verbindung zum Sync-Server lässt sich später in den Einstellungen einrichten.</source>
-      <translation>This version works locally only; the connection to the sync server can be set up later in the settings.</translation>
+      <source>Neuer Büro-Wiederherstellungsschlüssel</source>
+      <translation>New office recovery key</translation>
+    </message>
+    <message>
+      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher aufbewahrt.</source>
+      <translation>I have stored the office recovery key safely.</translation>
+    </message>
+    <message>
+      <source>Bitte Server-Adresse (https://…) und Anmeldecode angeben.</source>
+      <translation>Please enter the server address (https://…) and the enrollment code.</translation>
+    </message>
+    <message>
+      <source>Verbinde …</source>
+      <translation>Connecting …</translation>
     </message>
     <message>
       <source>KIM Desktop einrichten</source>
@@ -1281,6 +1440,10 @@ To confirm, please type {word}:</translation>
       <translation>New &amp;person …</translation>
     </message>
     <message>
+      <source>Jetzt s&amp;ynchronisieren</source>
+      <translation>S&amp;ync now</translation>
+    </message>
+    <message>
       <source>&amp;Sperren</source>
       <translation>&amp;Lock</translation>
     </message>
@@ -1371,6 +1534,49 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>kein offener Fall</source>
       <translation>no open case</translation>
+    </message>
+  </context>
+  <context>
+    <name>precheck</name>
+    <message>
+      <source>erfüllt</source>
+      <translation>met</translation>
+    </message>
+    <message>
+      <source>nicht erfüllt</source>
+      <translation>not met</translation>
+    </message>
+    <message>
+      <source>offen (Angabe fehlt)</source>
+      <translation>open (information missing)</translation>
+    </message>
+    <message>
+      <source>Regel / Voraussetzung</source>
+      <translation>Rule / condition</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>voraussichtlich ab</source>
+      <translation>likely from</translation>
+    </message>
+    <message>
+      <source>Erläuterung</source>
+      <translation>Explanation</translation>
+    </message>
+    <message>
+      <source>Vorprüfung</source>
+      <translation>Pre-check</translation>
+    </message>
+    <message>
+      <source>Regelstand {version}</source>
+      <translation>rules as of {version}</translation>
+    </message>
+    <message>
+      <source>Hinweis</source>
+      <translation>Notice</translation>
     </message>
   </context>
   <context>
@@ -1540,6 +1746,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <source>heute</source>
       <translation>today</translation>
     </message>
+    <message>
+      <source>Abgleich: {state}</source>
+      <translation>Sync: {state}</translation>
+    </message>
+    <message>
+      <source>Offene Konflikte: {count} …</source>
+      <translation>Open conflicts: {count} …</translation>
+    </message>
   </context>
   <context>
     <name>statistics</name>
@@ -1623,6 +1837,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>S&amp;ync now</translation>
     </message>
     <message>
+      <source>Konflikte: {count} …</source>
+      <translation>Conflicts: {count} …</translation>
+    </message>
+    <message>
       <source>Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal.</source>
       <translation>No sync server set up: this office works locally only.</translation>
     </message>
@@ -1631,8 +1849,48 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Local only – no sync server set up</translation>
     </message>
     <message>
+      <source>Gerät gesperrt: {reason}</source>
+      <translation>Device revoked: {reason}</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>Offline</translation>
+    </message>
+    <message>
+      <source>letzter Abgleich {when}</source>
+      <translation>last sync {when}</translation>
+    </message>
+    <message>
+      <source>noch nie abgeglichen</source>
+      <translation>never synced</translation>
+    </message>
+    <message>
+      <source>Abgleich: Stand wird gelesen …</source>
+      <translation>Sync: reading state …</translation>
+    </message>
+    <message>
+      <source>Abgleich &amp;abbrechen</source>
+      <translation>&amp;Cancel sync</translation>
+    </message>
+    <message>
       <source>Nicht abgeglichene Änderungen: {count}</source>
       <translation>Changes not yet synced: {count}</translation>
+    </message>
+    <message>
+      <source>Sende Änderungen … {done}</source>
+      <translation>Sending changes … {done}</translation>
+    </message>
+    <message>
+      <source>Hole Änderungen … {done}</source>
+      <translation>Fetching changes … {done}</translation>
+    </message>
+    <message>
+      <source>Abgleich läuft …</source>
+      <translation>Sync running …</translation>
     </message>
   </context>
   <context>

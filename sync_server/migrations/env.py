@@ -9,6 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import sync_server.dashboard.models
 import sync_server.models  # noqa: F401  (registers every table on the metadata)
 from sync_server.db import Base
 

@@ -110,3 +110,24 @@ def test_bad_arguments_are_clear_errors(data_dir: Path, capsys: pytest.CaptureFi
     (data_dir / "catalogs" / "partner_agencies.local.json").write_text("{", encoding="utf-8")
     code, _, err = _run(data_dir, capsys, "clients")
     assert code == 2 and "partner_agencies.local.json" in err
+
+
+def test_deletion_run_lists_then_erases_with_archives(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (data_dir / "data_protection.local.json").write_text(
+        json.dumps({"retention_years_after_closure": 0, "retention_years_without_case": 0}),
+        encoding="utf-8")
+    code, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
+    due = json.loads(out)
+    assert code == 0 and due and {"id", "name", "due_since"} <= set(due[0])
+    code, _, err = _run(data_dir, capsys, "deletion-run", "--erase")
+    assert code == 2 and "--yes" in err
+    archive = tmp_path / "archiv"
+    archive.mkdir()
+    code, _, _ = _run(data_dir, capsys, "deletion-run", "--erase", "--yes", "--archive-dir",
+                      str(archive))
+    assert code == 0
+    assert sorted(p.stem for p in archive.iterdir()) == sorted(c["id"] for c in due)
+    _, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
+    assert json.loads(out) == []

@@ -68,7 +68,7 @@ def test_filters_and_row_contents(session: Session) -> None:
     first = new_client(session, first_name="Lina", last_name="Aydin", municipality_code="rahden",
                        birth_date=dt.date(2000, 1, 2))
     second = new_client(session, first_name="Omar", last_name="Bakir")
-    erased_later = new_client(session, first_name="Tom", last_name="Weg")
+    third = new_client(session, first_name="Tom", last_name="Weg")
     case_id = new_case(session, first)
     change_phase(session, case_id=case_id, phase="assessment", changed_on=YESTERDAY)
     assess_need(session, case_id=case_id, field_of_action_code="housing", level="high",
@@ -81,7 +81,13 @@ def test_filters_and_row_contents(session: Session) -> None:
     consent = grant_consent(session, client_id=second, kind="data_processing",
                             granted_on=YESTERDAY, purpose="Beratung").ids[0]
     withdraw_consent(session, consent_id=consent, withdrawn_on=TODAY)
-    assert erased_later
+    expiring = new_client(session, last_name="Xaver")
+    grant_consent(session, client_id=expiring, kind="data_processing", granted_on=YESTERDAY,
+                  expires_on=TODAY + dt.timedelta(days=10), purpose="Beratung")
+    expired = new_client(session, last_name="Yildiz")
+    grant_consent(session, client_id=expired, kind="data_processing",
+                  granted_on=YESTERDAY - dt.timedelta(days=5), expires_on=TODAY,
+                  purpose="Beratung")
 
     rows = {row.client_id: row for row in caseload(session)}
     row = rows[first]
@@ -91,11 +97,14 @@ def test_filters_and_row_contents(session: Session) -> None:
     assert row.next_follow_up == TOMORROW
     assert row.consent_state == ConsentState.VALID
     assert rows[second].consent_state == ConsentState.WITHDRAWN
-    assert rows[second].phase is None and rows[erased_later].consent_state == ConsentState.NONE
+    assert rows[second].phase is None and rows[third].consent_state == ConsentState.NONE
+    assert rows[expiring].consent_state == ConsentState.EXPIRING
+    assert rows[expired].consent_state == ConsentState.EXPIRED
 
     assert _names(session, municipality_code="rahden") == ["Aydin, Lina"]
     assert _names(session, phase="assessment") == ["Aydin, Lina"]
-    assert _names(session, phase="none") == ["Bakir, Omar", "Weg, Tom"]
+    assert _names(session, phase="none") == ["Bakir, Omar", "Weg, Tom", "Xaver, Testa",
+                                             "Yildiz, Testa"]
     assert _names(session, field_of_action_code="housing") == ["Aydin, Lina"]
     assert _names(session, field_of_action_code="work") == []
     assert _names(session, follow_ups_due_by=TOMORROW) == ["Aydin, Lina"]

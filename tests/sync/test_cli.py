@@ -40,15 +40,17 @@ def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
         for folder in (first, second):
             assert kim(folder, "init", "--user", "anna").returncode == 0
 
-        done = kim(first, "enroll", "--server", server.url, "--code", admin.code(office_id),
-                   "--json")
+        first_code = admin.code(office_id)
+        done = kim(first, "enroll", "--server", server.url, "--code", first_code, "--json")
         assert done.returncode == 0, done.stderr
         enrolled = json.loads(done.stdout)
         recovery_key = enrolled["office_recovery_key"]
         assert enrolled["key_ready"] and enrolled["device_id"]
 
-        reused = kim(second, "enroll", "--server", server.url, "--code", "ABCD-EFGH")
+        reused = kim(second, "enroll", "--server", server.url, "--code", first_code)
         assert reused.returncode == 2 and "Registrierungscode" in reused.stderr
+        offline = kim(second, "enroll", "--server", "http://127.0.0.1:9", "--code", first_code)
+        assert offline.returncode == 3 and "Keine Verbindung" in offline.stderr
         joined = kim(second, "enroll", "--server", server.url, "--code", admin.code(office_id),
                      "--json")
         assert joined.returncode == 3 and "Büro-Wiederherstellungsschlüssel" in joined.stderr

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kim_desktop.ui.qt import Qt
 
 
@@ -119,12 +121,16 @@ def test_opening_a_person_from_the_caseload(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: target.client_id in window.client_files, timeout=10_000)
     view = _wait_file(qtbot, window, target.client_id)
     assert view.name.text() == target.name
+    first = view.data
+    view.reload()  # runs after the logging, on the same database thread
+    qtbot.waitUntil(lambda: view.data is not first, timeout=10_000)
     assert any(e.action == "view" for e in view.data.history)  # the viewing was logged
 
 
 def test_dates_far_away_and_odd_text_do_not_break_the_forms(qtbot: Any, window: Any,
                                                              no_dialogs: list[str]) -> None:
     form = window.new_client()
+    form.municipality.setCurrentIndex(1)
     form.last_name.setText("שלום" + "x" * 500 + "🙂")
     form.birth_date.setDate(form.birth_date.maximumDate())
     form.submit()
@@ -139,3 +145,80 @@ def test_dates_far_away_and_odd_text_do_not_break_the_forms(qtbot: Any, window: 
     form.reject()
     assert no_dialogs  # closing with unsaved input asked first
     assert not form.isVisible()
+
+
+def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) -> None:
+    row = window.pages["caseload"].model.row_at(1)
+    view = window.open_client(row.client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    panel = view.tab_pages[titles.index("Vorprüfung")][1]
+    assert panel.report is None  # not evaluated before it is looked at
+    view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    assert panel.tree.topLevelItemCount() == len(panel.report.results) >= 3
+    first = panel.tree.topLevelItem(0)
+    assert first.text(1) in {"erfüllt", "nicht erfüllt", "offen (Angabe fehlt)"}
+    assert "Regelstand" in first.text(3)
+    assert first.childCount() > 0
+
+
+@pytest.mark.parametrize(
+    ("notes", "when", "follow_up_text", "expected"),
+    [
+        ("x" * 30_000, None, "", "zu lang"),
+        ("مرحبا 🙂 \u202e", (2100, 1, 1), "", "Zukunft"),
+        ("", None, None, "Wiedervorlage"),
+    ],
+)
+def test_odd_consultation_input_is_refused_with_a_message(
+    qtbot: Any, window: Any, notes: str, when: tuple[int, int, int] | None,
+    follow_up_text: str | None, expected: str,
+) -> None:
+    from kim_desktop.ui.qt import QDate, QDateTime, QTime
+
+    dialog = window.quick_consultation()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    dialog.client.setText(window.pages["caseload"].model.row_at(0).name)
+    dialog.fields.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.notes.setPlainText(notes)
+    if when is not None:
+        dialog.held_at.setDateTime(QDateTime(QDate(*when), QTime(9, 0)))
+    if follow_up_text is None:
+        dialog.follow_up.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert expected in dialog.error.text()
+    assert dialog.isVisible()
+    assert dialog.buttons.isEnabled()  # the form stays usable after the refusal
+
+
+def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file import dialogs
+
+    form = window.new_client()
+    form.last_name.setText("Zeitraum")
+    form.submit()
+    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=10_000)
+    assert "Kommune" in form.error.text()  # the domain's rule, said inline
+    form.municipality.setCurrentIndex(1)
+    form.submit()
+    qtbot.waitUntil(lambda: len(window.client_files) == 1, timeout=10_000)
+    view = next(iter(window.client_files.values()))
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    period = dialogs.ResidencePeriodDialog(view.context, view.client_id, view)
+    qtbot.addWidget(period)
+    period.submit()
+    qtbot.waitUntil(lambda: len(view.data.periods) == 1, timeout=10_000)
+    referral = dialogs.ReferralDialog(view.context, view.client_id, view)
+    qtbot.addWidget(referral)
+    referral.purpose.setPlainText("Sprachkurs B1")
+    referral.submit()
+    qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    tab = view.tab_pages[titles.index("Vermittlungen")][1]
+    tab.select_first()
+    tab._send()
+    qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)
+    assert "Schweigepflichtentbindung" in view.error.text()
+    assert view.data.referrals[0].state == "planned"

@@ -82,7 +82,10 @@ def test_unlock_then_lock_by_shortcut_closes_the_window(qtbot: Any, controller: 
     qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
     assert controller.context is None
     assert controller.unlock_dialog.isVisible()
+    assert controller.unlock_dialog.user.text() == USER
     assert controller.unlock_dialog.password.text() == ""
+    stored = (controller.data_dir / "settings.ini").read_text(encoding="utf-8")
+    assert USER not in stored and PASSWORD not in stored  # nothing personal outside the vault
 
 
 def test_idle_time_locks_the_program(qtbot: Any, controller: Any) -> None:
@@ -103,3 +106,49 @@ def test_unlock_again_after_lock(qtbot: Any, controller: Any) -> None:
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
     qtbot.addWidget(controller.window)
     assert QApplication.instance() is not None
+
+
+def test_joining_an_unreachable_server_explains_and_stays(
+    qtbot: Any, empty_data_dir: Path
+) -> None:
+    from kim_desktop.ui.app import AppController
+
+    controller = AppController(empty_data_dir)
+    try:
+        controller.start()
+        wizard = controller.wizard
+        qtbot.addWidget(wizard)
+        fields = wizard.admin_page.fields
+        fields.user.setText("anna")
+        fields.password.setText(PASSWORD)
+        fields.repeat.setText(PASSWORD)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
+        wizard.recovery_page.kept.setChecked(True)
+        wizard.next()
+        page = wizard.sync_page
+        page.join.setChecked(True)
+        page.url.setText("kein-server")
+        assert not page.validatePage()
+        assert "https://" in page.status.text()
+        page.url.setText("http://127.0.0.1:9")
+        page.code.setText("ABCD-EFGH")
+        assert not page.validatePage()
+        qtbot.waitUntil(lambda: not page.joining, timeout=30_000)
+        assert page.status.text().startswith("⚠")
+        assert wizard.currentPage() is page
+        assert not page.enrolled
+    finally:
+        controller.close()
+
+
+def test_lock_drops_open_dialogs_without_asking(qtbot: Any, controller: Any,
+                                                no_dialogs: list[str]) -> None:
+    window = unlock(qtbot, controller)
+    dialog = window.quick_consultation()
+    dialog.notes.setPlainText("noch nicht gespeichert")
+    assert dialog.isVisible()
+    controller.lock()
+    assert no_dialogs == []
+    assert not dialog.isVisible()
+    assert controller.unlock_dialog.isVisible()

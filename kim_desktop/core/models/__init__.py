@@ -71,3 +71,6 @@ __all__ = [
     "Responsible",
     "StructuralGap",
 ]
+
+# The report pseudonyms sync like every record: register their kinds with the rest.
+from kim_desktop.core import report_pseudonyms as _report_pseudonyms  # noqa: F401

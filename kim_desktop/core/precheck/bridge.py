@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -38,7 +38,7 @@ from kim_desktop.core.precheck.facts import (
     ResidencePeriod,
     ResidenceStatus,
 )
-from kim_desktop.core.precheck.report import Status
+from kim_desktop.core.precheck.report import RuleResult, Status
 from kim_desktop.core.precheck.rules import RULE_IDS, RULES_DIR, load_rules
 
 ADULT_AGE = 18
@@ -102,6 +102,41 @@ def clients_becoming_eligible(
     if not 0 <= within_months <= MAX_MONTHS:
         raise DomainError("out_of_range", field="Monate", low=0, high=MAX_MONTHS)
     horizon = add_months(as_of, within_months)
+    found: list[EligibleClient] = []
+    for client_id, results in _evaluated_clients(session, as_of, rules_dir):
+        for result in results:
+            when = result.eligible_from
+            if when is None or when > horizon or (when <= as_of and not include_already_eligible):
+                continue
+            if any(c.status == "not_met" and not c.time_based for c in result.conditions):
+                continue
+            missing = tuple(c.id for c in result.conditions if c.status != "met")
+            found.append(
+                EligibleClient(
+                    client_id, result.rule, result.status, when, result.rule_version, missing
+                )
+            )
+    found.sort(key=lambda item: (item.eligible_from, item.rule, item.client_id))
+    return found
+
+
+def precheck_statuses(
+    session: Session, *, as_of: dt.date, rules_dir: Path = RULES_DIR
+) -> dict[str, dict[str, str]]:
+    """client id -> {rule: status} for every live client, e.g. for the report facts.
+
+    Clients whose stored periods overlap are left out.
+    """
+    return {
+        client_id: {result.rule: result.status for result in results}
+        for client_id, results in _evaluated_clients(session, as_of, rules_dir)
+    }
+
+
+def _evaluated_clients(
+    session: Session, as_of: dt.date, rules_dir: Path
+) -> Iterator[tuple[str, list[RuleResult]]]:
+    """Every live client's results, loading records in three queries and the rules once."""
     catalogs = catalogs_for(session)
     clients = session.scalars(select(Client).where(Client.deleted_at.is_(None))).all()
     periods = _grouped(
@@ -111,27 +146,12 @@ def clients_becoming_eligible(
         session.scalars(select(HouseholdMember).where(HouseholdMember.deleted_at.is_(None)))
     )
     rules = load_rules(rules_dir)
-    found: list[EligibleClient] = []
     for client in clients:
         try:
             facts = _facts(client, periods[client.id], members[client.id], catalogs, as_of)
         except FactsError:
             continue
-        for rule_id in RULE_IDS:
-            result = evaluate_rule(rules[rule_id], facts, as_of=as_of)
-            when = result.eligible_from
-            if when is None or when > horizon or (when <= as_of and not include_already_eligible):
-                continue
-            if any(c.status == "not_met" and not c.time_based for c in result.conditions):
-                continue
-            missing = tuple(c.id for c in result.conditions if c.status != "met")
-            found.append(
-                EligibleClient(
-                    client.id, result.rule, result.status, when, result.rule_version, missing
-                )
-            )
-    found.sort(key=lambda item: (item.eligible_from, item.rule, item.client_id))
-    return found
+        yield client.id, [evaluate_rule(rules[rule], facts, as_of=as_of) for rule in RULE_IDS]
 
 
 def _grouped(records: Iterable[Grouped]) -> defaultdict[str, list[Grouped]]:

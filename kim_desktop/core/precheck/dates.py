@@ -19,20 +19,13 @@ def parse_iso_date(text: str) -> date:
 
 
 def add_months(day: date, months: int) -> date:
-    """Adds calendar months; a day missing in the target month becomes its last day.
-
-    This is how § 188 Abs. 3 BGB ends a period whose corresponding day does not exist
-    (31 March plus one month ends on 30 April).
-    """
+    """Adds calendar months; a day missing in the target month becomes its last day
+    (31 March plus one month is 30 April)."""
     month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
     month += 1
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
-
-
-def add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)
 
 
 @lru_cache(maxsize=8192)

@@ -24,9 +24,9 @@ from kim_desktop.core.precheck.legal_basis import matches
 from kim_desktop.core.precheck.periods import (
     StatusPolicy,
     chain_before,
+    first_complete_after,
     first_complete_day,
     is_complete,
-    projection_horizon,
 )
 from kim_desktop.core.precheck.report import Status
 from kim_desktop.core.precheck.rules import ConditionSpec
@@ -107,12 +107,7 @@ def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
                 _RouteResult(route, "unknown" if now.uncertain else "not_met", None, requirements)
             )
             continue
-        horizon = projection_horizon(periods, as_of, months)
-        since = None
-        if horizon > as_of:
-            since = first_complete_day(chain_before(periods, horizon, policy), months)
-            if since is not None and (since <= as_of or since > horizon):
-                since = None
+        since = first_complete_after(periods, policy, months, as_of)
         routes.append(_RouteResult(route, "not_met", since, requirements))
     warnings = [
         warn(spec, "gap_tolerated", days=gap, max_days=params["max_gap_days"])

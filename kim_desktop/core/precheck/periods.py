@@ -15,6 +15,7 @@ Definitions (documented in docs/precheck.md):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -139,3 +140,36 @@ def projection_horizon(periods: Sequence[ResidencePeriod], as_of: date, months: 
         return add_months(as_of, months) + timedelta(days=400)
     last_end = max(end for end in ends if end is not None)
     return last_end + ONE_DAY
+
+
+def first_complete_after(
+    periods: Sequence[ResidencePeriod], policy: StatusPolicy, months: int, as_of: date
+) -> date | None:
+    """The first day after ``as_of`` (up to the projection horizon) on which the stay is
+    complete, or None.
+
+    Future period boundaries split the time ahead into intervals in which the chain keeps its
+    shape (the same periods and gaps, only the last one growing), so each interval is solved
+    like the past and the first day found is checked by a real evaluation on that day.
+    """
+    horizon = projection_horizon(periods, as_of, months)
+    limit = timedelta(days=policy.max_gap_days + 2)
+    boundaries = {as_of + ONE_DAY, horizon + ONE_DAY}
+    for period in periods:
+        boundaries.update((period.start, period.start + ONE_DAY))
+        if period.end is not None:
+            boundaries.update((period.end + ONE_DAY, period.end + 2 * ONE_DAY, period.end + limit))
+    ordered = sorted(day for day in boundaries if as_of < day <= horizon + ONE_DAY)
+    for low, high in itertools.pairwise(ordered):
+        last = high - ONE_DAY
+        found = first_complete_day(chain_before(periods, last, policy), months)
+        if found is None or found > last:
+            continue
+        candidate = max(found, low)
+        for _ in range(3):  # leap days can shift the required length by a day
+            if candidate > last:
+                break
+            if is_complete(chain_before(periods, candidate, policy), candidate, months):
+                return candidate
+            candidate += ONE_DAY
+    return None

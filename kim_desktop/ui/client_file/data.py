@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
-from kim_desktop.core import services
+from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Attachment,
     AuditEvent,
@@ -67,17 +67,12 @@ def _live(model: Any) -> Any:
     return model.deleted_at.is_(None)
 
 
-def load_client_file(session: Session, client_id: str, *, audit: bool = True) -> ClientFileData:
-    """Reads the file; with ``audit`` the viewing is recorded in the audit log."""
+def load_client_file(session: Session, client_id: str) -> ClientFileData:
+    """Reads everything the file shows (the caller logs the viewing)."""
     client = session.get(Client, client_id)
     if client is None or client.deleted_at is not None:
-        from kim_desktop.core.errors import DomainError
-
         raise DomainError("erased" if client is not None and client.is_erased else "not_found",
                           kind="client")
-    if audit:
-        services.record_view(session, client_id=client_id)
-
     def rows(statement: Any) -> list[Any]:
         return list(session.scalars(statement))
 
@@ -123,7 +118,5 @@ def load_client_file(session: Session, client_id: str, *, audit: bool = True) ->
 def attachment_content(session: Session, attachment_id: str) -> tuple[str, bytes]:
     attachment = session.get(Attachment, attachment_id)
     if attachment is None or attachment.deleted_at is not None or attachment.content is None:
-        from kim_desktop.core.errors import DomainError
-
         raise DomainError("not_found", kind="attachment")
     return attachment.filename, attachment.content

@@ -263,6 +263,33 @@ class ReferralDialog(FormDialog):
         ))
 
 
+class ResidencePeriodDialog(FormDialog):
+    """A new residence status from a day on; the open period before it ends the day before."""
+
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Aufenthaltsstatus erfassen"), parent)
+        self.context, self.client_id = context, client_id
+        self.status = combo(context.entries("residence_statuses"))
+        self.valid_from = date_edit()
+        self.valid_to = date_edit(optional=True)
+        self.note = QLineEdit()
+        self.note.setMaxLength(MAX_TEXT)
+        add_row(self.form, translate("dialogs", "&Status:"), self.status)
+        add_row(self.form, translate("dialogs", "&Gültig ab:"), self.valid_from)
+        add_row(self.form, translate("dialogs", "Gültig &bis:"), self.valid_to)
+        add_row(self.form, translate("dialogs", "&Notiz:"), self.note)
+        self.track([self.status, self.valid_from, self.valid_to, self.note])
+
+    def submit(self) -> None:
+        status, note = self.status.currentData(), self.note.text()
+        valid_from = date_of(self.valid_from) or dt.date.today()
+        valid_to = date_of(self.valid_to)
+        self.save_with(self.context, lambda s: services.add_residence_period(
+            s, client_id=self.client_id, status_code=status, valid_from=valid_from,
+            valid_to=valid_to, note=note,
+        ))
+
+
 def need_levels() -> list[tuple[str, str]]:
     return [
         ("none", translate("dialogs", "kein Bedarf")),

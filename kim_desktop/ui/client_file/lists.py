@@ -19,6 +19,7 @@ from kim_desktop.ui.qt import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    translate,
 )
 from kim_desktop.ui.widgets import EmptyState
 
@@ -97,8 +98,6 @@ class RecordList(QWidget):
 
 
 def yes_no(value: bool | None) -> str:
-    from kim_desktop.ui.qt import translate
-
     if value is None:
         return translate("lists", "unbekannt")
     return translate("lists", "ja") if value else translate("lists", "nein")

@@ -1,5 +1,6 @@
 """The tabs of a client file. Each shows one part of :class:`ClientFileData` and offers the
-actions that belong there."""
+actions that belong there; this module holds the person and the plan, ``contact_tabs`` the
+contacts and records."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
-from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import (
     QFormLayout,
     QLabel,
@@ -60,6 +61,10 @@ class MasterDataTab(QWidget):
         edit.clicked.connect(self._edit)
         layout.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(translate("client_file", "Aufenthaltsstatus (Verlauf):")))
+        add_period = QPushButton(translate("client_file", "Aufenthalts&status erfassen …"))
+        add_period.clicked.connect(lambda: dialogs.ResidencePeriodDialog(
+            file.context, file.client_id, self).open())
+        layout.addWidget(add_period, 0, Qt.AlignmentFlag.AlignLeft)
         self.periods = RecordList(
             [translate("client_file", "Status"), translate("client_file", "Rechtsgrundlage"),
              translate("client_file", "von"), translate("client_file", "bis")],
@@ -191,140 +196,16 @@ class PlanTab(RecordList):
         dialogs.GoalDialog(self.file.context, case.id, self).open()
 
 
-class ConsultationsTab(RecordList):
-    def __init__(self, file: ClientFile) -> None:
-        super().__init__(
-            [translate("client_file", "Wann"), translate("client_file", "Dauer"),
-             translate("client_file", "Art"), translate("client_file", "Handlungsfelder"),
-             translate("client_file", "Notizen")],
-            translate("client_file", "Noch keine Beratungskontakte. Strg+N erfasst einen."),
-            translate("client_file", "Beratungskontakte"),
-        )
-        self.file = file
-        self.add_button(translate("client_file", "Beratungskontakt &erfassen …"), self._add)
-        self.finish_buttons()
-
-    def show_data(self, data: ClientFileData) -> None:
-        label = self.file.context.label
-        self.set_records(data.consultations, lambda c: [
-            moment(c.held_at),
-            translate("client_file", "{minutes} min").format(minutes=c.duration_minutes),
-            label("consultation_modes", c.mode_code),
-            ", ".join(label("fields_of_action", f) for f in c.fields_of_action or []),
-            c.notes.replace("\n", " ")[:200],
-        ])
-
-    def _add(self) -> None:
-        from kim_desktop.ui.quick_consultation import QuickConsultationDialog
-
-        QuickConsultationDialog(self.file.context, client_id=self.file.client_id,
-                                parent=self).open()
-
-
-class ReferralsTab(RecordList):
-    def __init__(self, file: ClientFile) -> None:
-        super().__init__(
-            [translate("client_file", "Stelle"), translate("client_file", "Anliegen"),
-             translate("client_file", "geplant"), translate("client_file", "Stand"),
-             translate("client_file", "Ergebnis")],
-            translate("client_file", "Noch keine Vermittlungen."),
-            translate("client_file", "Vermittlungen"),
-        )
-        self.file = file
-        self.add_button(translate("client_file", "Vermittlung &planen …"),
-                        lambda: dialogs.ReferralDialog(file.context, file.client_id, self).open())
-        self.finish_buttons()
-
-    def show_data(self, data: ClientFileData) -> None:
-        label = self.file.context.label
-        states = {"planned": translate("client_file", "geplant"),
-                  "sent": translate("client_file", "gesendet"),
-                  "accepted": translate("client_file", "angenommen"),
-                  "declined": translate("client_file", "abgelehnt"),
-                  "completed": translate("client_file", "abgeschlossen"),
-                  "cancelled": translate("client_file", "abgebrochen")}
-        self.set_records(data.referrals, lambda r: [
-            label("partner_agencies", r.agency_code), r.purpose, day(r.planned_on),
-            states.get(r.state, r.state), r.outcome,
-        ])
-
-
-class FollowUpsTab(RecordList):
-    def __init__(self, file: ClientFile) -> None:
-        super().__init__(
-            [translate("client_file", "fällig"), translate("client_file", "Worum"),
-             translate("client_file", "Stand")],
-            translate("client_file", "Keine Wiedervorlagen."),
-            translate("client_file", "Wiedervorlagen"),
-        )
-        self.file = file
-        self.add_button(translate("client_file", "&Wiedervorlage …"),
-                        lambda: dialogs.FollowUpDialog(file.context, file.client_id, self).open())
-        self.add_button(translate("client_file", "&Erledigt"), self._done, needs_selection=True)
-        self.finish_buttons()
-
-    def show_data(self, data: ClientFileData) -> None:
-        today = dt.date.today()
-
-        def state(f: Any) -> str:
-            if f.done_on:
-                return translate("client_file", "erledigt am {date}").format(date=day(f.done_on))
-            if f.due_on < today:
-                return translate("client_file", "überfällig")
-            if f.due_on == today:
-                return translate("client_file", "heute fällig")
-            return translate("client_file", "offen")
-
-        self.set_records(data.follow_ups, lambda f: [day(f.due_on), f.text, state(f)])
-
-    def _done(self) -> None:
-        follow_up = self.current()
-        if follow_up is not None and follow_up.done_on is None:
-            self.file.context.write(lambda s: services.complete_follow_up(
-                s, follow_up_id=follow_up.id, done_on=dt.date.today()))
-
-
-class GapsTab(RecordList):
-    def __init__(self, file: ClientFile) -> None:
-        super().__init__(
-            [translate("client_file", "Kategorie"), translate("client_file", "Beschreibung"),
-             translate("client_file", "beobachtet"), translate("client_file", "freigegeben")],
-            translate("client_file", "Dieser Fall ist mit keiner strukturellen Fehlstelle "
-                      "verknüpft."),
-            translate("client_file", "Strukturelle Fehlstellen"),
-        )
-        self.file = file
-
-    def show_data(self, data: ClientFileData) -> None:
-        label = self.file.context.label
-        self.set_records(data.gaps, lambda g: [
-            label("structural_gap_categories", g.category_code), g.description,
-            day(g.observed_on), yes_no(g.released_at is not None),
-        ])
-
-
-class HistoryTab(RecordList):
-    def __init__(self, file: ClientFile) -> None:
-        super().__init__(
-            [translate("client_file", "Wann"), translate("client_file", "Wer"),
-             translate("client_file", "Was")],
-            translate("client_file", "Kein Verlauf."),
-            translate("client_file", "Verlauf aus dem Protokoll"),
-        )
-
-    def show_data(self, data: ClientFileData) -> None:
-        actions = {"create": translate("client_file", "angelegt"),
-                   "update": translate("client_file", "geändert"),
-                   "view": translate("client_file", "angesehen"),
-                   "export": translate("client_file", "exportiert"),
-                   "delete": translate("client_file", "gelöscht")}
-        self.set_records(data.history, lambda e: [
-            moment(e.at), e.user, actions.get(e.action, e.action),
-        ])
-
-
 def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
     from kim_desktop.ui.client_file.attachments import AttachmentsTab
+    from kim_desktop.ui.client_file.contact_tabs import (
+        ConsultationsTab,
+        FollowUpsTab,
+        GapsTab,
+        HistoryTab,
+        ReferralsTab,
+    )
+    from kim_desktop.ui.client_file.precheck import PrecheckTab
 
     return [
         (translate("client_file", "Stammdaten"), MasterDataTab(file)),
@@ -337,4 +218,5 @@ def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
         (translate("client_file", "Anhänge"), AttachmentsTab(file)),
         (translate("client_file", "Fehlstellen"), GapsTab(file)),
         (translate("client_file", "Verlauf"), HistoryTab(file)),
+        (translate("client_file", "Vorprüfung"), PrecheckTab(file)),
     ]

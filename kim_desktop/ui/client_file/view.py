@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kim_desktop.core import services
 from kim_desktop.ui.caseload_model import phase_label
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
@@ -94,13 +95,14 @@ class ClientFile(QWidget):
         self.tabs.setEnabled(False)
         self.case_button.setEnabled(False)
         context.taskman.changed.connect(self._changed)
-        self.reload(audit=True)
+        self.reload()
+        # Logged after the first read, so the file shows without waiting for the commit;
+        # run as a read so that the log entry does not make every screen refresh.
+        context.read(lambda s: services.record_view(s, client_id=client_id))
 
-    def reload(self, *, audit: bool = False) -> None:
+    def reload(self) -> None:
         self.context.read(
-            lambda s: load_client_file(s, self.client_id, audit=audit),
-            self._show,
-            on_error=self._failed,
+            lambda s: load_client_file(s, self.client_id), self._show, on_error=self._failed,
         )
 
     def _failed(self, error: Exception) -> None:

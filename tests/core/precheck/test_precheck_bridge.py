@@ -10,8 +10,12 @@ import pytest
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.precheck import Qualification, ResidencePeriod, ResidenceStatus
-from kim_desktop.core.precheck.bridge import clients_becoming_eligible, facts_from_client
+from kim_desktop.core.precheck import Qualification, ResidencePeriod, ResidenceStatus, evaluate
+from kim_desktop.core.precheck.bridge import (
+    clients_becoming_eligible,
+    facts_from_client,
+    precheck_statuses,
+)
 from kim_desktop.core.services import (
     ClientData,
     add_household_member,
@@ -183,3 +187,39 @@ def test_months_out_of_range_are_refused(session: Session, months: int) -> None:
     with pytest.raises(DomainError) as raised:
         clients_becoming_eligible(session, within_months=months, as_of=AS_OF)
     assert raised.value.code == "out_of_range"
+
+
+def test_catalog_legal_bases_drive_the_naturalisation_check(session: Session) -> None:
+    """The catalog's legal bases are what § 55 Abs. 3 AsylG and § 10 Abs. 1 Nr. 2 StAG read."""
+    recognised = client(
+        session,
+        [
+            ("asylum_permit", D(2019, 3, 1), D(2021, 2, 28)),
+            ("rp_25_2_refugee", D(2021, 3, 1), None),
+        ],
+        german_oral="B1",
+        german_written="B1",
+        naturalisation_test_passed=True,
+        livelihood_own_share=1.0,
+    )
+    excluded = client(session, [("rp_25_5", D(2015, 1, 1), None)])
+    stag = evaluate(facts_from_client(session, recognised, as_of=AS_OF), as_of=AS_OF)
+    assert stag.result("stag_10").status == "met"
+    assert stag.result("stag_10").eligible_from == D(2024, 3, 1)
+    other = evaluate(facts_from_client(session, excluded, as_of=AS_OF), as_of=AS_OF)
+    assert other.result("stag_10").condition("residence_title").status == "not_met"
+
+
+def test_precheck_statuses_for_the_report_facts(session: Session) -> None:
+    settled = client(session, [("toleration_60a", D(2019, 1, 1), None)])
+    newcomer = client(session, [("asylum_permit", D(2025, 1, 1), None)], passport=None)
+    erased = client(session, [("toleration_60a", D(2019, 1, 1), None)])
+    erase_client(session, client_id=erased, confirm=True)
+    statuses = precheck_statuses(session, as_of=AS_OF)
+    assert set(statuses) == {settled, newcomer}
+    assert statuses[settled] == {
+        "aufenthg_25a": "not_met",
+        "aufenthg_25b": "met",
+        "stag_10": "not_met",
+    }
+    assert statuses[newcomer]["aufenthg_25b"] == "not_met"

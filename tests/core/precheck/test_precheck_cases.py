@@ -11,9 +11,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from precheck_builders import period, person
 
 from kim_desktop.core.precheck import evaluate, parse_facts
+
+from .precheck_builders import period, person
 
 TOL = "toleration"
 
@@ -436,6 +437,24 @@ CASES = [
         "2023-07-01",
         {"toleration_status": "met", "toleration_12_months": "met", "stay_3_years": "met"},
         ("transitional_104c",),
+    ),
+    # Recorded future: a 60-day gap in 2025. Until then the 2022 gap is the one tolerated:
+    # 365 days of 2021/22 plus 731 days from 2022-07-31 make three years on 2024-07-31.
+    Case(
+        "25a projection before a later recorded interruption",
+        person(
+            residence_periods=[
+                period(TOL, "2021-06-01", "2022-05-31"),
+                period(TOL, "2022-07-31", "2025-03-31"),
+                period(TOL, "2025-05-31", None),
+            ]
+        ),
+        "2024-06-01",
+        "aufenthg_25a",
+        "not_met",
+        "2024-07-31",
+        {"stay_3_years": "not_met"},
+        ("stay_3_years.gap_tolerated",),
     ),
     # --- § 10 StAG: 5 years; the 3-year route until 2025-10-29 --------------------------
     Case(

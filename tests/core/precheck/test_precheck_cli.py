@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from precheck_builders import period, person
 
 from kim_desktop.cli import main
+
+from .precheck_builders import period, person
 
 ISSUE_EXAMPLE = {
     "birth_date": "2001-05-03",
@@ -194,6 +195,17 @@ def test_file_not_utf8(capsys, facts_file) -> None:
     code, out, err = run(capsys, "--facts", str(facts_file(b'{"birth_date": "\xff"}')))
     assert (code, out) == (2, "")
     assert "UTF-8" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("[" * 200_000 + "]" * 200_000, "verschachtelt"), ("{" + " " * 1_100_000 + "}", "1 MB")],
+    ids=["deeply nested", "too large"],
+)
+def test_hostile_files_are_refused(capsys, facts_file, content, message) -> None:
+    code, out, err = run(capsys, "--facts", str(facts_file(content)))
+    assert (code, out) == (2, "")
+    assert message in err
 
 
 def test_missing_file_and_folder(capsys, tmp_path: Path) -> None:

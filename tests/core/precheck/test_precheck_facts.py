@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from precheck_builders import period, person
 
 from kim_desktop.core.precheck import (
     Facts,
@@ -15,6 +14,8 @@ from kim_desktop.core.precheck import (
     ResidenceStatus,
     parse_facts,
 )
+
+from .precheck_builders import period, person
 
 
 def test_parse_gives_typed_facts_in_time_order() -> None:

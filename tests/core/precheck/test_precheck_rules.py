@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from precheck_builders import period, person
 
 from kim_desktop.core.precheck import RULES_DIR, RuleError, evaluate, load_rules, parse_facts
+
+from .precheck_builders import period, person
 
 
 @pytest.fixture

@@ -108,3 +108,10 @@ def test_missing_backup_file_and_missing_target_folder(tmp_path: Path, vault: Va
     assert "gibt es nicht" in str(raised.value)
     with pytest.raises(VaultError):
         vault.backup(tmp_path / "no-such-folder" / "b.kimbackup")
+
+
+def test_restore_of_a_missing_file_creates_nothing(tmp_path: Path):
+    target = tmp_path / "new-machine"
+    with pytest.raises(VaultError):
+        Vault.restore(target, source=tmp_path / "nowhere.kimbackup")
+    assert not target.exists()

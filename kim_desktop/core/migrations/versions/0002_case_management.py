@@ -1,7 +1,8 @@
 """The case-management tables of kim_desktop/core/models (clients to audit events).
 
 References between records are plain id columns without foreign keys: the sync may apply a
-child before its parent. ``ux_case_one_open_per_client`` enforces one open case per client.
+child before its parent. One open case per client is a service rule, not a constraint, so
+that cases opened offline on two devices both sync.
 
 Revision ID: 0002_case_management
 Revises: 0001_initial
@@ -104,9 +105,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint("id")
     )
     with op.batch_alter_table("case_record", schema=None) as batch_op:
-        batch_op.create_index("ix_case_phase", ["phase"], unique=False)
-        batch_op.create_index("ix_case_responsible", ["responsible_user"], unique=False)
-        batch_op.create_index("ux_case_one_open_per_client", ["client_id"], unique=True, sqlite_where=sa.text("closed_on IS NULL AND deleted_at IS NULL"), postgresql_where=sa.text("closed_on IS NULL AND deleted_at IS NULL"))
+        batch_op.create_index(
+            "ix_case_open_by_client", ["client_id", "opened_on", "id", "phase", "responsible_user"],
+            unique=False, sqlite_where=sa.text("closed_on IS NULL AND deleted_at IS NULL"),
+            postgresql_where=sa.text("closed_on IS NULL AND deleted_at IS NULL"),
+        )
 
     op.create_table("client",
     sa.Column("first_name", sa.String(length=100), nullable=False),
@@ -146,8 +149,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("client", schema=None) as batch_op:
         batch_op.create_index("ix_client_birth_date", ["birth_date"], unique=False)
-        batch_op.create_index("ix_client_last_first", ["last_name", "first_name"], unique=False)
-        batch_op.create_index("ix_client_municipality", ["municipality_code"], unique=False)
+        batch_op.create_index(
+            "ix_client_caseload",
+            ["last_name", "first_name", "id", "deleted_at", "municipality_code", "birth_date",
+             "search_key", "phonetic_key"],
+            unique=False,
+        )
 
     op.create_table("consent",
     sa.Column("client_id", sa.String(length=36), nullable=False),
@@ -168,7 +175,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint("id")
     )
     with op.batch_alter_table("consent", schema=None) as batch_op:
-        batch_op.create_index("ix_consent_client_agency", ["client_id", "recipient_agency_code"], unique=False)
+        batch_op.create_index(
+            "ix_consent_client_kind",
+            ["client_id", "kind", "recipient_agency_code", "deleted_at", "granted_on",
+             "expires_on", "withdrawn_on"],
+            unique=False,
+        )
 
     op.create_table("consultation",
     sa.Column("client_id", sa.String(length=36), nullable=False),
@@ -191,7 +203,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("consultation", schema=None) as batch_op:
         batch_op.create_index("ix_consultation_client_held", ["client_id", "held_at"], unique=False)
-        batch_op.create_index("ix_consultation_held", ["held_at"], unique=False)
+        batch_op.create_index(
+            "ix_consultation_held",
+            ["held_at", "deleted_at", "created_by", "duration_minutes", "fields_of_action"],
+            unique=False,
+        )
 
     op.create_table("follow_up",
     sa.Column("client_id", sa.String(length=36), nullable=False),
@@ -211,7 +227,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint("id")
     )
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
-        batch_op.create_index("ix_follow_up_client_open", ["client_id", "done_on", "due_on"], unique=False)
+        batch_op.create_index("ix_follow_up_client_open", ["client_id", "done_on", "deleted_at", "due_on"], unique=False)
         batch_op.create_index("ix_follow_up_due", ["due_on"], unique=False)
 
     op.create_table("goal",
@@ -290,7 +306,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint("id")
     )
     with op.batch_alter_table("needs_assessment", schema=None) as batch_op:
-        batch_op.create_index("ix_needs_case_field", ["case_id", "field_of_action_code"], unique=False)
+        batch_op.create_index("ix_needs_case_field", ["case_id", "field_of_action_code", "level", "deleted_at"], unique=False)
 
     op.create_table("referral",
     sa.Column("client_id", sa.String(length=36), nullable=False),
@@ -395,19 +411,16 @@ def downgrade() -> None:
 
     op.drop_table("consultation")
     with op.batch_alter_table("consent", schema=None) as batch_op:
-        batch_op.drop_index("ix_consent_client_agency")
+        batch_op.drop_index("ix_consent_client_kind")
 
     op.drop_table("consent")
     with op.batch_alter_table("client", schema=None) as batch_op:
-        batch_op.drop_index("ix_client_municipality")
-        batch_op.drop_index("ix_client_last_first")
+        batch_op.drop_index("ix_client_caseload")
         batch_op.drop_index("ix_client_birth_date")
 
     op.drop_table("client")
     with op.batch_alter_table("case_record", schema=None) as batch_op:
-        batch_op.drop_index("ux_case_one_open_per_client", sqlite_where=sa.text("closed_on IS NULL AND deleted_at IS NULL"), postgresql_where=sa.text("closed_on IS NULL AND deleted_at IS NULL"))
-        batch_op.drop_index("ix_case_responsible")
-        batch_op.drop_index("ix_case_phase")
+        batch_op.drop_index("ix_case_open_by_client")
 
     op.drop_table("case_record")
     with op.batch_alter_table("case_phase_change", schema=None) as batch_op:

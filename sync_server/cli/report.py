@@ -1,0 +1,64 @@
+"""``kim-server report export``: the coordinators' reports as XLSX, CSV or PDF.
+
+Without ``--from``/``--to``, a PDF covers the last complete quarter (the steering group's
+rhythm) and the other formats the current year up to today.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from kim_desktop.core.catalogs import default_catalogs
+from sync_server.cli._common import CliError, session_for, settings
+from sync_server.reports import exporting
+from sync_server.reports.filters import FilterError, parse_filter
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("report", parents=[common], help="Auswertungen")
+    commands = parser.add_subparsers(dest="report_command", metavar="BEFEHL", required=True)
+    export = commands.add_parser("export", parents=[common], help="Auswertung exportieren")
+    export.add_argument("--format", required=True, choices=exporting.FORMATS, help="Format")
+    export.add_argument("--out", required=True, type=Path, help="Zieldatei")
+    export.add_argument("--from", dest="start", help="Beginn (JJJJ-MM-TT oder JJJJ-MM)")
+    export.add_argument("--to", dest="end", help="Ende (JJJJ-MM-TT oder JJJJ-MM)")
+    export.add_argument("--municipality", help="Kommune (Name oder Kürzel)")
+    export.set_defaults(handler=run_export)
+
+
+def last_complete_quarter(today: dt.date) -> tuple[dt.date, dt.date]:
+    quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    end = quarter_start - dt.timedelta(days=1)
+    return dt.date(end.year, 3 * ((end.month - 1) // 3) + 1, 1), end
+
+
+def run_export(args: argparse.Namespace) -> int:
+    start, end = args.start, args.end
+    if args.format == "pdf" and not start and not end:
+        first, last = last_complete_quarter(dt.date.today())
+        start, end = first.isoformat(), last.isoformat()
+    municipalities = [(e.code, e.label) for e in default_catalogs().municipalities]
+    try:
+        flt = parse_filter(start=start, end=end, municipality=args.municipality,
+                           municipalities=municipalities, today=dt.date.today())
+    except FilterError as error:
+        raise CliError(str(error)) from error
+    out: Path = args.out
+    if out.is_dir() or not out.parent.is_dir():
+        raise CliError(f"Die Zieldatei kann nicht geschrieben werden: {out}")
+    with session_for(args) as session:
+        content = exporting.export(session, flt, format=args.format,
+                                   threshold=settings(args).report_min_cell)
+    # Write beside the target and rename: a failed export never leaves half a file.
+    partial = out.with_name(out.name + ".part")
+    try:
+        partial.write_bytes(content)
+        partial.replace(out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CliError(f"Die Zieldatei kann nicht geschrieben werden: {out}") from error
+    print(f"{out} geschrieben ({len(content):,} Bytes).".replace(",", "."))
+    return 0

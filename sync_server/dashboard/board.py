@@ -1,0 +1,107 @@
+"""The structural-gaps board: released gaps ranked by how often they were seen, with the
+steering group's status (new, in a project group, resolved)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import Catalogs
+from sync_server.dashboard.models import GAP_STATE_LABELS, GapState, GapStatus
+from sync_server.db import utcnow
+from sync_server.models.reports import ReleasedGapRow
+from sync_server.reports import queries
+from sync_server.reports.filters import FilterError
+from sync_server.reports.suppression import suppress_list
+
+
+class UnknownGap(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    rank: int
+    office_id: str
+    key: str
+    description: str
+    category: str
+    field_of_action: str
+    municipality: str
+    #: "<5" for 1..4 cases, like every count.
+    cases: str
+    released_on: str
+    status: GapState
+
+    @property
+    def status_label(self) -> str:
+        return GAP_STATE_LABELS[self.status]
+
+
+def parse_gap_filter(
+    catalogs: Catalogs, municipality: str | None, field_of_action: str | None
+) -> tuple[str | None, str | None]:
+    def pick(raw: str | None, catalog: str, what: str) -> str | None:
+        if not raw or not raw.strip():
+            return None
+        wanted = raw.strip().casefold()
+        for entry in catalogs[catalog]:
+            if wanted in (entry.code.casefold(), entry.label.casefold()):
+                return entry.code
+        raise FilterError(f"{what} „{raw.strip()}“ ist nicht bekannt. Bitte aus der Liste wählen.")
+
+    return (
+        pick(municipality, "municipalities", "Die Kommune"),
+        pick(field_of_action, "fields_of_action", "Das Handlungsfeld"),
+    )
+
+
+def ranked_gaps(
+    session: Session, catalogs: Catalogs, *, municipality: str | None,
+    field_of_action: str | None, threshold: int,
+) -> list[BoardEntry]:
+    gaps = queries.gaps(session, municipality=municipality, field_of_action=field_of_action)
+    states = {
+        (row.office_id, row.gap_key): GapState(row.status)
+        for row in session.scalars(select(GapStatus))
+    }
+    # Case counts are counts like any other: 1..4 is shown as "<5". There is no total, so
+    # primary suppression is all they need.
+    cells, _ = suppress_list([g.case_count for g in gaps], threshold=threshold, total=False)
+    return [
+        BoardEntry(
+            rank=index + 1,
+            office_id=gap.office_id,
+            key=gap.key,
+            description=gap.description,
+            category=catalogs.structural_gap_categories.label(gap.category),
+            field_of_action=catalogs.fields_of_action.label(gap.field_of_action),
+            municipality=catalogs.municipalities.label(gap.municipality),
+            cases=cell.display(threshold),
+            released_on=gap.released_on,
+            status=states.get((gap.office_id, gap.key), GapState.NEW),
+        )
+        for index, (gap, cell) in enumerate(zip(gaps, cells, strict=True))
+    ]
+
+
+def set_gap_status(
+    session: Session, *, office_id: str, key: str, status: GapState, user: str
+) -> GapStatus:
+    exists = session.scalar(
+        select(ReleasedGapRow.id).where(
+            ReleasedGapRow.office_id == office_id, ReleasedGapRow.key == key
+        )
+    )
+    if exists is None:
+        raise UnknownGap(key)
+    row = session.get(GapStatus, (office_id, key))
+    if row is None:
+        row = GapStatus(office_id=office_id, gap_key=key)
+        session.add(row)
+    row.status = status.value
+    row.updated_at = utcnow()
+    row.updated_by = user
+    return row

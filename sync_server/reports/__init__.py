@@ -1,0 +1,1 @@
+"""Coordinator reports: queries over the pseudonymous report facts, suppression, charts, exports."""

@@ -1,0 +1,37 @@
+"""One entry point for every export, shared by the dashboard and ``kim-server report``."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import default_catalogs
+from sync_server.reports.exports import FORMATS, MEDIA_TYPES
+from sync_server.reports.exports.csv_export import render_csv
+from sync_server.reports.exports.pdf_export import render_pdf
+from sync_server.reports.exports.xlsx_export import render_xlsx
+from sync_server.reports.filters import ReportFilter
+from sync_server.reports.views import build_all
+
+__all__ = ["FORMATS", "MEDIA_TYPES", "export", "filename"]
+
+
+def filename(flt: ReportFilter, format: str) -> str:
+    where = f"_{flt.municipality}" if flt.municipality else ""
+    return f"kim-auswertung_{flt.start.isoformat()}_{flt.end.isoformat()}{where}.{format}"
+
+
+def export(session: Session, flt: ReportFilter, *, format: str, threshold: int) -> bytes:
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}")
+    catalogs = default_catalogs()
+    report = build_all(session, flt, threshold=threshold, catalogs=catalogs)
+    label = catalogs.municipalities.label(flt.municipality) if flt.municipality else None
+    description = f"Zeitraum und Gebiet: {flt.describe(label)}. Schwelle: {threshold}."
+    if format == "csv":
+        return render_csv(report, flt, municipality_label=label)
+    if format == "xlsx":
+        return render_xlsx(report, description=description, threshold=threshold)
+    return render_pdf(
+        report, title="KIM – Bericht für die Lenkungsgruppe", description=description,
+        threshold=threshold,
+    )

@@ -1,0 +1,104 @@
+"""XLSX: one sheet per view, each table with its caption and a native Excel chart.
+
+Hidden cells are written as the text "<5" or "x", never as numbers; a chart reads them as
+gaps, so it shows no more than the table.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sync_server.reports.exports import LEGEND, Report
+from sync_server.reports.tables import ChartKind, ReportTable
+
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+BOLD = Font(bold=True)
+
+
+def _write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
+    """Writes one table from row ``top``; returns the first free row after it and its chart."""
+    sheet.cell(top, 1, table.title).font = Font(bold=True, size=13)
+    sheet.cell(top + 1, 1, table.caption).alignment = Alignment(wrap_text=False)
+    header_row = top + 2
+    for column, text in enumerate(table.header(), start=1):
+        cell = sheet.cell(header_row, column, text)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+    row_number = header_row
+    cells_by_row = []
+    for index, label in enumerate(table.row_labels):
+        cells = list(table.grid.cells[index])
+        if table.grid.row_totals is not None:
+            cells.append(table.grid.row_totals[index])
+        cells_by_row.append((label, cells, False))
+    totals = table.total_cells()
+    if totals is not None:
+        cells_by_row.append(("Summe", totals, True))
+    for label, cells, is_total in cells_by_row:
+        row_number += 1
+        sheet.cell(row_number, 1, label).font = Font(bold=is_total)
+        for column, cell in enumerate(cells, start=2):
+            value = cell.display(table.threshold) if cell.hidden else cell.value
+            target = sheet.cell(row_number, column, value)
+            target.alignment = Alignment(horizontal="right")
+            if is_total:
+                target.font = BOLD
+    last_data_row = header_row + len(table.row_labels)
+    for note in table.notes:
+        row_number += 1
+        sheet.cell(row_number, 1, note).font = Font(italic=True)
+    if table.chart is not None and table.row_labels:
+        _add_chart(sheet, table, header_row, last_data_row, row_number + 2)
+        row_number += 18
+    return row_number + 3
+
+
+def _add_chart(
+    sheet: Worksheet, table: ReportTable, header_row: int, last_row: int, anchor_row: int
+) -> None:
+    chart: BarChart | LineChart
+    if table.chart is ChartKind.LINE:
+        chart = LineChart()
+        chart.y_axis.title = "Anzahl"
+    else:
+        chart = BarChart()
+        chart.type = "bar"
+    chart.title = table.title
+    chart.height, chart.width = 8, 18
+    for column in table.chart_columns:
+        data = Reference(
+            sheet, min_col=column + 2, max_col=column + 2, min_row=header_row, max_row=last_row
+        )
+        chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    sheet.add_chart(chart, f"A{anchor_row}")
+
+
+def render_xlsx(report: Report, *, description: str, threshold: int) -> bytes:
+    workbook = Workbook()
+    info = workbook.active
+    assert info is not None
+    info.title = "Hinweise"
+    info["A1"] = "KIM Auswertung für die Koordination"
+    info["A1"].font = Font(bold=True, size=14)
+    info["A2"] = description
+    info["A3"] = LEGEND.format(threshold=threshold)
+    info["A4"] = "Pseudonymisierte Daten: Keine Angabe lässt auf eine Person schließen."
+    info.column_dimensions["A"].width = 100
+    for view, tables in report:
+        sheet = workbook.create_sheet(view.title[:31].replace(":", ""))
+        top = 1
+        for table in tables:
+            top = _write_table(sheet, table, top)
+        sheet.column_dimensions["A"].width = 34
+        for column in range(2, 12):
+            sheet.column_dimensions[get_column_letter(column)].width = 18
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,108 @@
+"""The report filter (period and municipality) and its parsing with German messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class FilterError(ValueError):
+    """A filter value a person typed that we cannot use; the message is German."""
+
+
+MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+               "September", "Oktober", "November", "Dezember")
+
+
+def _month_end(day: dt.date) -> dt.date:
+    next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return next_month - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Whole months: facts carry dates to the month only (docs/reporting.md), so a period
+    always runs from the first day of its first month to the last day of its last month."""
+
+    start: dt.date
+    end: dt.date
+    #: A municipality code (catalog), or None for the whole Kreis.
+    municipality: str | None = None
+
+    @property
+    def first_month(self) -> str:
+        return self.start.strftime("%Y-%m")
+
+    @property
+    def last_month(self) -> str:
+        return self.end.strftime("%Y-%m")
+
+    def months(self) -> list[str]:
+        months = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            months.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
+
+    def describe(self, municipality_label: str | None = None) -> str:
+        where = municipality_label or "ganzer Kreis"
+        first = f"{MONTH_NAMES[self.start.month - 1]} {self.start.year}"
+        last = f"{MONTH_NAMES[self.end.month - 1]} {self.end.year}"
+        period = first if first == last else f"{first} bis {last}"
+        return f"{period}, {where}"
+
+
+def _parse_date(raw: str, *, end_of_month: bool, what: str) -> dt.date:
+    text = raw.strip()
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    try:
+        first = dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise FilterError(
+            f"„{raw}“ ist kein gültiges Datum für {what}. "
+            "Bitte TT.MM.JJJJ, JJJJ-MM-TT oder JJJJ-MM angeben."
+        ) from None
+    return _month_end(first) if end_of_month else first
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The current calendar year up to this month."""
+    return dt.date(today.year, 1, 1), _month_end(today)
+
+
+def parse_filter(
+    *,
+    start: str | None,
+    end: str | None,
+    municipality: str | None,
+    municipalities: Iterable[tuple[str, str]],
+    today: dt.date,
+) -> ReportFilter:
+    """A filter from what a person typed. ``municipalities`` are (code, label) pairs; either
+    the code or the label (any case) is accepted."""
+    default_start, default_end = default_period(today)
+    first = _parse_date(start, end_of_month=False, what="„von“") if start else default_start
+    last = _parse_date(end, end_of_month=True, what="„bis“") if end else default_end
+    if first > last:
+        raise FilterError("Der Beginn des Zeitraums liegt nach seinem Ende.")
+    if first.year < 2000 or last.year > 2100:
+        raise FilterError("Der Zeitraum muss zwischen 2000 und 2100 liegen.")
+    code = None
+    if municipality and municipality.strip():
+        wanted = municipality.strip().casefold()
+        for candidate_code, label in municipalities:
+            if wanted in (candidate_code.casefold(), label.casefold()):
+                code = candidate_code
+                break
+        else:
+            raise FilterError(
+                f"Die Kommune „{municipality.strip()}“ ist nicht bekannt. "
+                "Bitte eine Kommune des Kreises aus der Liste wählen."
+            )
+    return ReportFilter(first.replace(day=1), _month_end(last), code)
