@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True)
     return time.perf_counter() - started
@@ -63,7 +63,7 @@ def main() -> int:
         }
         (work / "home").mkdir()
         try:
-            print(f"install (dpkg -i):               {timed(['dpkg', '-i', str(deb)], env):7.2f} s")
+            print(f"install (dpkg -i):               {timed(['dpkg', '-i', str(deb)]):7.2f} s")
             installed = folder_mib(Path("/opt/kim-desktop"))
             print(f"installed size:                  {installed:7.0f} MiB")
             first = timed(["kim-desktop", "--version"], env)

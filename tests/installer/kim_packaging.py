@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_ROOT = Path("/opt/kim-desktop")
+#: Test runs that share a machine (parallel sessions, CI) take turns with the one system-wide
+#: kim-desktop package.
+LOCK_FILE = Path("/tmp/kim-desktop-package-tests.lock")
 
 
 def build_deb(out: Path, source_root: Path = ROOT) -> Path:
@@ -22,8 +28,21 @@ def build_deb(out: Path, source_root: Path = ROOT) -> Path:
     return Path(result.stdout.strip().splitlines()[-1])
 
 
+@contextmanager
+def system_package() -> Iterator[None]:
+    """Hold the machine's kim-desktop package for this test; purge it when done."""
+    with LOCK_FILE.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            remove_package()
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def install(deb: Path) -> None:
-    subprocess.run(["dpkg", "-i", str(deb)], check=True, capture_output=True, timeout=300)
+    result = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
 
 
 def remove_package() -> None:

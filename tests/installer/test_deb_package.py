@@ -17,6 +17,7 @@ from kim_packaging import (
     install,
     installed_env,
     remove_package,
+    system_package,
 )
 
 import kim_desktop
@@ -40,7 +41,7 @@ def test_deb_installs_runs_offscreen_and_removes_cleanly(
         ".deb-Größe": f"{deb.stat().st_size / 2**20:.0f} MiB",
     }
     env = installed_env(tmp_path / "home")
-    try:
+    with system_package():
         started = time.perf_counter()
         install(deb)
         figures["Installation (dpkg -i)"] = f"{time.perf_counter() - started:.1f} s"
@@ -75,9 +76,9 @@ def test_deb_installs_runs_offscreen_and_removes_cleanly(
         )
         assert checked.returncode == 1
         assert "Zeile" in checked.stderr and "Traceback" not in checked.stderr
-    finally:
+
         remove_package()
-    assert not INSTALL_ROOT.exists()
-    assert not Path("/usr/bin/kim-desktop").exists()
+        assert not INSTALL_ROOT.exists()
+        assert not Path("/usr/bin/kim-desktop").exists()
     with capsys.disabled():
         print("\nKIM Desktop .deb:", "; ".join(f"{k}: {v}" for k, v in figures.items()))

@@ -2,7 +2,8 @@
 
 Version N is the working tree. Version N+1 is a copy of it with the version raised and one
 extra Alembic revision (a new table with a row). The installed N creates an office's data
-(`init`, `demo-data`); N+1 is installed over it and opens the same folder.
+(`init`, `demo-data`); N+1 is installed over it and opens the same folder. Installing N
+again afterwards must refuse the newer database without touching it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kim_packaging import ROOT, build_deb, install, installed_env, remove_package
+from kim_packaging import ROOT, build_deb, install, installed_env, system_package
 
 import kim_desktop
 from kim_desktop.core import migrate
@@ -105,7 +106,7 @@ def test_upgrade_keeps_every_record_and_applies_the_new_migration(
     deb_next = build_deb(tmp_path / "build-next", source_root=tree)
     env = installed_env(tmp_path / "home")
     data = tmp_path / "home" / "office-data"
-    try:
+    with system_package():
         install(deb_n)
         kim_desktop_cli(data, env, "init", "--user", USER)
         kim_desktop_cli(data, env, "demo-data", "--clients", "40", "--seed", "8")
@@ -121,8 +122,18 @@ def test_upgrade_keeps_every_record_and_applies_the_new_migration(
         assert version.stdout.strip() == f"kim-desktop {next_version}"
         revision_after, counts_after = status(data, env)
         clients_after = json.loads(kim_desktop_cli(data, env, "clients", "--json"))
-    finally:
-        remove_package()
+
+        # Going back to N is refused in German and leaves the newer database as it was.
+        database = (data / "kim.db").read_bytes()
+        install(deb_n)
+        downgraded = subprocess.run(
+            ["kim-desktop", "--data-dir", str(data), "status"],
+            env={**env, "KIM_PASSWORD": PASSWORD, "KIM_USER": USER},
+            capture_output=True, text=True, timeout=300,
+        )
+        assert downgraded.returncode != 0
+        assert "Programmversion" in downgraded.stderr and "Traceback" not in downgraded.stderr
+        assert (data / "kim.db").read_bytes() == database
     assert revision_after == PROBE_REVISION
     assert counts_after == {**counts_before, "upgrade_probe": 1}
     assert clients_after == clients_before
