@@ -11,7 +11,7 @@ import json
 import logging
 from typing import Any
 
-FIELDS = ("request_id", "method", "route", "status", "duration_ms", "device_id", "client")
+FIELDS = ("request_id", "method", "route", "status", "duration_ms", "device_id")
 
 
 class JsonFormatter(logging.Formatter):

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from kim_desktop import __version__
-from kim_desktop.cli._common import CliError, common_parser
+from kim_desktop.cli._common import CliError, apply_provisioning_option, common_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    apply_provisioning_option(args)
     handler = getattr(args, "handler", None)
     if handler is None:
         from kim_desktop.cli._gui import run_gui

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import platformdirs
+
+from kim_desktop.core.provisioning import ENV_VAR as PROVISIONING_ENV_VAR
 
 
 class CliError(Exception):
@@ -28,7 +31,22 @@ def common_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="Datenordner (Standard: der Datenordner der Plattform)",
     )
+    common.add_argument(
+        "--provisioning",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DATEI",
+        help="Bereitstellungsdatei (Standard: KIM_PROVISIONING oder die systemweite Datei)",
+    )
     return common
+
+
+def apply_provisioning_option(args: argparse.Namespace) -> None:
+    """Make ``--provisioning`` win over ``KIM_PROVISIONING`` for everything this process
+    starts, so the first-run wizard finds it through ``find_provisioning()`` alone."""
+    path = getattr(args, "provisioning", None)
+    if path is not None:
+        os.environ[PROVISIONING_ENV_VAR] = str(Path(path).resolve())
 
 
 def data_dir(args: argparse.Namespace) -> Path:

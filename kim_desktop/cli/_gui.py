@@ -10,4 +10,4 @@ from kim_desktop.cli._common import data_dir
 def run_gui(args: argparse.Namespace) -> int:
     from kim_desktop.ui.app import run
 
-    return run(data_dir=data_dir(args), demo=getattr(args, "demo", False))
+    return run(data_dir(args))

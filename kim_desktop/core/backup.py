@@ -13,10 +13,10 @@ with three members:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
+import os
 import shutil
 import tarfile
 import tempfile
@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import BackupInvalid, VaultError
-from kim_desktop.core.storage import DATABASE_NAME, connect_raw
+from kim_desktop.core.storage import CIPHER_PRAGMAS, DATABASE_NAME, connect_raw
 
 MANIFEST_NAME = "manifest.json"
 BACKUP_FORMAT = "kim-desktop-backup"
@@ -59,12 +59,18 @@ def check_database(engine: Engine, database: Path) -> list[str]:
     raw = engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         problems = _integrity_problems(connection)
-        pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
-        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-        if pages * page_size > database.stat().st_size:
-            problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
+        # Only a fully checkpointed file can be compared with its page count; a checkpoint
+        # can fail for want of disk space, which is no damage.
+        try:
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlcipher3.dbapi2.OperationalError:
+            busy = 1
+        if not busy:
+            pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+            page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+            if pages * page_size > database.stat().st_size:
+                problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
         return problems
     except sqlcipher3.dbapi2.DatabaseError as error:
         return [f"Die Datenbank kann nicht vollständig gelesen werden ({error})."]
@@ -72,59 +78,96 @@ def check_database(engine: Engine, database: Path) -> list[str]:
         raw.close()
 
 
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o600
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _export(engine: Engine, key: bytearray, copy: Path) -> None:
+    """``sqlcipher_export`` of the open database into a new file keyed with the same key."""
+    raw = engine.raw_connection()
+    try:
+        connection: Any = raw.driver_connection
+        connection.execute(
+            "ATTACH DATABASE ? AS backup KEY ?", (str(copy), f"x'{bytes(key).hex()}'")
+        )
+        for pragma in CIPHER_PRAGMAS:
+            connection.execute(pragma.replace("PRAGMA ", "PRAGMA backup.", 1))
+        try:
+            connection.execute("SELECT sqlcipher_export('backup')").fetchall()
+        finally:
+            connection.execute("DETACH DATABASE backup")
+    finally:
+        raw.close()
+    verify = connect_raw(str(copy), key)
+    try:
+        verify.execute("PRAGMA journal_mode = DELETE").fetchall()
+        problems = _integrity_problems(verify)
+    finally:
+        verify.close()
+    if problems:
+        raise VaultError("Die Sicherung konnte nicht fehlerfrei geschrieben werden.")
+
+
 def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> None:
-    """Export the open database into ``out`` (replaced atomically), with header and manifest."""
+    """Export the open database into ``out`` (replaced atomically), with header and manifest.
+
+    Call it between sessions: the export attaches a database, which SQLite refuses inside a
+    transaction.
+    """
     out = out.resolve()
     if not out.parent.is_dir():
         raise VaultError(f"Der Ordner für die Sicherung existiert nicht: {out.parent}")
     header_bytes = (data_dir / headers.HEADER_NAME).read_bytes()
     headers.decode(header_bytes)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".kim-backup-") as scratch:
-        copy = Path(scratch) / DATABASE_NAME
-        raw = engine.raw_connection()
-        try:
-            connection: Any = raw.driver_connection
-            connection.execute(
-                "ATTACH DATABASE ? AS backup KEY ?", (str(copy), f"x'{bytes(key).hex()}'")
-            )
-            try:
-                connection.execute("SELECT sqlcipher_export('backup')").fetchall()
-            finally:
-                connection.execute("DETACH DATABASE backup")
-        finally:
-            raw.close()
-        verify = connect_raw(str(copy), key)
-        try:
-            verify.execute("PRAGMA journal_mode = DELETE").fetchall()
-            problems = _integrity_problems(verify)
-        finally:
-            verify.close()
-        if problems:
-            raise VaultError("Die Sicherung konnte nicht fehlerfrei geschrieben werden.")
-        database_bytes = copy.read_bytes()
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "version": BACKUP_VERSION,
-            "files": {
-                DATABASE_NAME: _sha256(database_bytes),
-                headers.HEADER_NAME: _sha256(header_bytes),
-            },
-        }
-        archive = Path(scratch) / "backup.tar"
-        with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
-            for name, data in (
-                (MANIFEST_NAME, json.dumps(manifest, indent=2).encode("utf-8")),
-                (headers.HEADER_NAME, header_bytes),
-                (DATABASE_NAME, database_bytes),
-            ):
-                info = tarfile.TarInfo(name)
-                info.size = len(data)
-                info.mode = 0o600
-                tar.addfile(info, io.BytesIO(data))
-        headers.atomic_write(out, archive.read_bytes())
+    try:
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=".kim-backup-") as scratch:
+            copy = Path(scratch) / DATABASE_NAME
+            _export(engine, key, copy)
+            manifest = {
+                "format": BACKUP_FORMAT,
+                "version": BACKUP_VERSION,
+                "files": {
+                    DATABASE_NAME: _file_sha256(copy),
+                    headers.HEADER_NAME: _sha256(header_bytes),
+                },
+            }
+            archive = Path(scratch) / "backup.tar"
+            with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
+                _add_bytes(tar, MANIFEST_NAME, json.dumps(manifest, indent=2).encode("utf-8"))
+                _add_bytes(tar, headers.HEADER_NAME, header_bytes)
+                tar.add(copy, arcname=DATABASE_NAME, filter=_private)
+            with archive.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            archive.replace(out)
+            headers.fsync_directory(out.parent)
+    except OSError as error:
+        raise VaultError(
+            f"Die Sicherung konnte nicht geschrieben werden ({error.strerror or error})."
+        ) from error
+    except sqlcipher3.dbapi2.DatabaseError as error:
+        raise VaultError(f"Die Sicherung ist fehlgeschlagen ({error}).") from error
 
 
-def _read_backup(source: Path) -> dict[str, bytes]:
+def _private(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    info.mode = 0o600
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    return info
+
+
+def _unpack(source: Path, staging: Path) -> None:
+    """Unpack and verify the backup into ``staging``; anything wrong is :class:`BackupInvalid`."""
     invalid = BackupInvalid(
         "Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. "
         "Im Datenordner wurde nichts verändert."
@@ -134,38 +177,34 @@ def _read_backup(source: Path) -> dict[str, bytes]:
             members = {member.name: member for member in tar.getmembers()}
             if set(members) != _MEMBERS or not all(m.isfile() for m in members.values()):
                 raise invalid
-            contents: dict[str, bytes] = {}
             for name, member in members.items():
                 handle = tar.extractfile(member)
                 if handle is None:
                     raise invalid
-                contents[name] = handle.read()
-    except FileNotFoundError as error:
-        raise VaultError(f"Die Sicherungsdatei gibt es nicht: {source}") from error
-    except (OSError, tarfile.TarError, EOFError) as error:
-        raise invalid from error
-    try:
-        manifest = json.loads(contents[MANIFEST_NAME])
+                with handle, (staging / name).open("wb") as target:
+                    shutil.copyfileobj(handle, target, 1 << 20)
+                    target.flush()
+                    os.fsync(target.fileno())
+        manifest = json.loads((staging / MANIFEST_NAME).read_text(encoding="utf-8"))
         if manifest["format"] != BACKUP_FORMAT or manifest["version"] > BACKUP_VERSION:
             raise invalid
         for name in (DATABASE_NAME, headers.HEADER_NAME):
-            if manifest["files"][name] != _sha256(contents[name]):
+            if manifest["files"][name] != _file_sha256(staging / name):
                 raise invalid
-        headers.decode(contents[headers.HEADER_NAME])
-    except (ValueError, KeyError, TypeError, VaultError) as error:
+        headers.decode((staging / headers.HEADER_NAME).read_bytes())
+    except BackupInvalid:
+        raise
+    except (OSError, tarfile.TarError, EOFError, ValueError, KeyError, TypeError) as error:
         raise invalid from error
-    return contents
+    except VaultError as error:
+        raise invalid from error
 
 
 def restore_backup(data_dir: Path, source: Path) -> None:
     """Put the backup's files in place; the caller holds the vault's instance lock."""
-    contents = _read_backup(source)
     staging = Path(tempfile.mkdtemp(dir=data_dir, prefix=".restore-"))
     try:
-        for name in (DATABASE_NAME, headers.HEADER_NAME):
-            headers.atomic_write(staging / name, contents[name])
-            if _sha256((staging / name).read_bytes()) != _sha256(contents[name]):
-                raise BackupInvalid("Die Sicherung ließ sich nicht fehlerfrei auspacken.")
+        _unpack(source, staging)
         previous = data_dir / PREVIOUS_FOLDER
         old_files = [
             data_dir / name
@@ -186,5 +225,4 @@ def restore_backup(data_dir: Path, source: Path) -> None:
             (staging / name).replace(data_dir / name)
         headers.fsync_directory(data_dir)
     finally:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(staging)
+        shutil.rmtree(staging, ignore_errors=True)

@@ -139,7 +139,9 @@ def _stamp_and_queue(session: Session, flush_context: Any, instances: Any) -> No
     for record in changed:
         if record.id is None:
             record.id = new_id()
-        session.add(OutboxEntry(kind=record.kind, record_id=record.id, version=record.version))
+        # The table name, not ``record.kind``: a model may have a column called ``kind``.
+        kind = type(record).__tablename__  # type: ignore[attr-defined]
+        session.add(OutboxEntry(kind=kind, record_id=record.id, version=record.version))
 
 
 def record_to_payload(record: SyncedRecord) -> dict[str, Any]:

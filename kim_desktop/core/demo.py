@@ -18,7 +18,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
-from kim_desktop.core.db import OutboxEntry, utcnow
+from kim_desktop.core.db import Base, OutboxEntry, utcnow
 from kim_desktop.core.demo_names import ORIGINS, Origin
 from kim_desktop.core.models import (
     PHASE_ORDER,
@@ -85,11 +85,8 @@ class _Writer:
         self.counts: dict[str, int] = {}
         self.agencies = catalogs_for(session).partner_agencies.codes()
 
-    def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
-
     def add(self, model: type[Any], **values: Any) -> str:
-        record_id = self.uid()
+        record_id = str(uuid.uuid4())  # not seeded: a second run must not collide
         values.update(id=record_id, created_at=self.now, created_by=self.user,
                       updated_at=self.now, updated_by=self.user, version=1)
         self.rows.setdefault(model, []).append(values)
@@ -98,12 +95,14 @@ class _Writer:
     def flush(self) -> None:
         outbox: list[dict[str, Any]] = []
         for model, rows in self.rows.items():
-            self.session.execute(insert(model), rows)
+            # Core insert on the table: one executemany per kind (the ORM's bulk insert would
+            # split the batch wherever a column is None)
+            self.session.execute(insert(Base.metadata.tables[model.__tablename__]), rows)
             outbox += [{"kind": model.__tablename__, "record_id": r["id"], "version": 1,
                         "created_at": self.now} for r in rows]
             self.counts[model.__tablename__] = self.counts.get(model.__tablename__, 0) + len(rows)
         if outbox:
-            self.session.execute(insert(OutboxEntry), outbox)
+            self.session.execute(insert(Base.metadata.tables["sync_outbox"]), outbox)
         self.session.commit()
         self.rows = {}
 
@@ -306,8 +305,8 @@ def generate_demo_data(
 ) -> DemoSummary:
     """Adds ``clients`` synthetic people with cases, consultations (about
     ``consultations_per_client`` each), referrals, consents and follow-ups, reproducible by
-    ``seed``. Commits every :data:`BATCH` clients; ``progress`` returning False cancels
-    after the current batch (what was committed stays)."""
+    ``seed`` (all but the record ids). Commits every :data:`BATCH` clients; ``progress``
+    returning False cancels after the current batch (what was committed stays)."""
     writer = _Writer(session, seed, user or str(session.info.get("user", "demo")),
                      today or dt.date.today())
     summary = DemoSummary()

@@ -62,7 +62,7 @@ ORIGINS: tuple[Origin, ...] = (
         ("şe", "if", "ynep", "lek", "lsüm", "tice", "vgi", "şra"),
         ("Meh", "Mus", "Ha", "Em", "Bu", "Yu", "Ke", "Se"),
         ("met", "tafa", "san", "re", "rak", "suf", "rem", "lim"),
-        ("Mehmet", "Muhammet", "Yılmaz", "Ömer", "Özlem"),
+        ("Mehmet", "Muhammet", "Ömer", "Özlem", "Emre"),
         ("Yıl", "Öz", "Kaya", "Çe", "Ak", "Demi", "Şa", "Ar"),
         ("maz", "türk", "lık", "lik", "taş", "rel", "hin", "slan"),
         ("", ""),

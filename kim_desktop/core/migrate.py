@@ -24,6 +24,9 @@ VERSION_LOCATIONS: tuple[Path, ...] = (MIGRATIONS / "versions",)
 
 def target_metadata() -> MetaData:
     """The metadata of every desktop table (import model modules here as they are added)."""
+    # Registering imports: the case-management tables and the sync client's (0003).
+    import kim_desktop.core.models
+    import kim_desktop.sync.state  # noqa: F401
     from kim_desktop.core import db
 
     return db.Base.metadata

@@ -66,6 +66,7 @@ __all__ = [
 ]
 
 LOCK_NAME = "kim.lock"
+CREATING_NAME = f".{DATABASE_NAME}.creating"
 PAGE_SIZE = 4096
 MAX_NAME_LENGTH = 100
 
@@ -170,6 +171,10 @@ def _upgrade(engine: Engine) -> None:
         ) from error
 
 
+def _interrupted_create(data_dir: Path) -> bool:
+    return (data_dir / CREATING_NAME).exists() and not (data_dir / DATABASE_NAME).exists()
+
+
 def _zero(key: bytearray) -> None:
     for index in range(len(key)):
         key[index] = 0
@@ -189,20 +194,23 @@ class Vault:
         key: bytearray,
         engine: Engine,
         lock: FileLock,
-        vault_id: str,
     ) -> None:
         self.data_dir = data_dir
         self.user = user
         self._key: bytearray | None = key
         self._engine: Engine | None = engine
         self._lock = lock
-        self._vault_id = vault_id
 
     # -- opening -------------------------------------------------------------------------
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
-        """True when the folder holds a vault, even a damaged one (never create over it)."""
+        """True when the folder holds a vault, even a damaged one (never create over it).
+
+        A set-up that was interrupted before its last step does not count.
+        """
+        if _interrupted_create(data_dir):
+            return False
         return (data_dir / HEADER_NAME).exists() or (data_dir / DATABASE_NAME).exists()
 
     @classmethod
@@ -229,10 +237,11 @@ class Vault:
                 users=(headers.seal_for_user(vault_id, admin, Role.OFFICE_ADMIN, password, key),),
                 recovery=headers.seal_for_recovery(vault_id, recovery_secret, key),
             )
-            # The database is built under a temporary name and renamed last, so a crash
-            # leaves either no vault or a complete one.
-            building = data_dir / f".{DATABASE_NAME}.creating"
-            for leftover in data_dir.glob(f".{DATABASE_NAME}.creating*"):
+            # The database is built under a temporary name and renamed last. A crash before
+            # that leaves the temporary file, maybe with a header: an interrupted set-up,
+            # which exists() ignores and the next create() replaces.
+            building = data_dir / CREATING_NAME
+            for leftover in data_dir.glob(f"{CREATING_NAME}*"):
                 leftover.unlink()
             engine = create_vault_engine(str(building), key)
             try:
@@ -307,7 +316,6 @@ class Vault:
             key=key,
             engine=engine,
             lock=lock,
-            vault_id=header.vault_id,
         )
 
     @staticmethod
@@ -459,6 +467,8 @@ class Vault:
         Refused while the vault is open anywhere. The old files are moved to
         ``data_dir/before-restore/`` only after the backup has been verified.
         """
+        if not source.is_file():
+            raise VaultError(f"Die Sicherungsdatei gibt es nicht: {source}")
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock = _acquire_lock(data_dir)
         try:

@@ -23,9 +23,14 @@ PROTOCOL_MIN = 1
 PROTOCOL_MAX = 1
 MAX_PUSH_OPERATIONS = 250
 MAX_PULL_LIMIT = 1000
+#: Bounds that keep every number inside the server's 64- and 32-bit integer columns.
+MAX_SEQ = 2**63 - 1
+MAX_COUNT = 2**31 - 1
 
 Base64 = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]*$", max_length=2_000_000)]
-RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+RecordId = Annotated[
+    str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 
@@ -87,10 +92,10 @@ class KeyCheckRequest(WireModel):
 
 class PushOperation(WireModel):
     #: The device's own monotonic sequence number; (device, seq) makes a push idempotent.
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     kind: Kind
     record_id: RecordId
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, lt=MAX_COUNT)
     deleted: bool = False
     #: nonce (12 bytes) followed by the AES-GCM ciphertext and tag.
     ciphertext: Base64 = Field(min_length=16)
@@ -171,10 +176,10 @@ class ReportFact(WireModel):
     closure_reason: str | None = Field(default=None, max_length=64)
     #: "agency_category:outcome" -> count
     referrals: dict[str, int] = Field(default_factory=dict, max_length=100)
-    goals_total: int = Field(default=0, ge=0)
-    goals_reached: int = Field(default=0, ge=0)
-    consultations: int = Field(default=0, ge=0)
-    minutes: int = Field(default=0, ge=0)
+    goals_total: int = Field(default=0, ge=0, le=MAX_COUNT)
+    goals_reached: int = Field(default=0, ge=0, le=MAX_COUNT)
+    consultations: int = Field(default=0, ge=0, le=MAX_COUNT)
+    minutes: int = Field(default=0, ge=0, le=MAX_COUNT)
     #: "rule:status" -> count (Baustein III pre-checks)
     prechecks: dict[str, int] = Field(default_factory=dict, max_length=20)
     deleted: bool = False
@@ -192,7 +197,7 @@ class ReleasedGap(WireModel):
     field_of_action: str = Field(max_length=64)
     municipality: str = Field(max_length=64)
     description: str = Field(min_length=1, max_length=4000)
-    case_count: int = Field(ge=0)
+    case_count: int = Field(ge=0, le=MAX_COUNT)
     released_on: dt.date
     withdrawn: bool = False
 

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kim_desktop.sync.wire import ErrorResponse
@@ -82,6 +82,16 @@ async def _on_http_error(_request: Request, error: Exception) -> JSONResponse:
     return error_response(error.status_code, code, message, getattr(error, "headers", None))
 
 
+async def _on_data_error(_request: Request, error: Exception) -> JSONResponse:
+    # The database refused a value the schema let through (e.g. a NUL character in a text on
+    # PostgreSQL): the client's fault, and the transaction was rolled back.
+    assert isinstance(error, DataError)
+    log.info("value refused by the database: %s", type(error.orig).__name__)
+    return error_response(
+        422, "invalid_value", "Die Anfrage enthält einen Wert, der nicht gespeichert werden kann."
+    )
+
+
 async def _on_database_unavailable(_request: Request, error: Exception) -> JSONResponse:
     log.error("database error: %s", type(error).__name__)
     return error_response(
@@ -102,6 +112,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _on_api_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(DataError, _on_data_error)
     app.add_exception_handler(OperationalError, _on_database_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
@@ -40,7 +41,13 @@ def db_url(args: argparse.Namespace) -> str:
 
 
 def settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(db_url=db_url(args))
+    try:
+        return Settings.from_env(db_url=db_url(args))
+    except ValidationError as error:
+        names = sorted({str(e["loc"][0]).upper() for e in error.errors() if e.get("loc")})
+        raise CliError(
+            "Ungültige Einstellung: " + ", ".join(f"KIM_SERVER_{name}" for name in names)
+        ) from error
 
 
 def engine_for(args: argparse.Namespace) -> Engine:

@@ -18,21 +18,15 @@ from kim_desktop.sync import wire
 from sync_server.db import utcnow
 from sync_server.models import ReleasedGapRow, ReportFactRow
 
-#: Rows per INSERT statement: keeps each statement under SQLite's and psycopg's bind limits.
-CHUNK = 500
-
 
 def _upsert(
     session: Session, table: Table, rows: list[dict[str, Any]], keys: Sequence[str]
 ) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE as one executemany (SQLAlchemy batches the VALUES)."""
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    for start in range(0, len(rows), CHUNK):
-        statement = insert(table).values(rows[start : start + CHUNK])
-        updates = {
-            name: statement.excluded[name] for name in rows[0] if name not in (*keys, "office_id")
-        }
-        session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=updates))
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    updates = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=updates), rows)
 
 
 def upsert_facts(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Case, CasePhaseChange, Phase
@@ -18,6 +16,7 @@ from kim_desktop.core.services import (
     reopen_case,
     update_case,
 )
+from kim_desktop.core.services.search import caseload
 from tests.core.conftest import TODAY, TOMORROW, YESTERDAY, assert_refused, new_case, new_client
 
 
@@ -73,15 +72,22 @@ def test_one_open_case_per_client(session: Session) -> None:
     assert_refused(session, "case_already_open", open_case, client_id=client_id,
                    opened_on=YESTERDAY, reason="Zweiter Fall")
     close_case(session, case_id=case_id, closed_on=YESTERDAY, reason_code="moved_away")
-    second = open_case(session, client_id=client_id, opened_on=TODAY, reason="Rückkehr").ids[0]
+    second = open_case(session, client_id=client_id, opened_on=YESTERDAY,
+                       reason="Rückkehr").ids[0]
     assert_refused(session, "case_already_open", reopen_case, case_id=case_id,
                    reopened_on=TODAY, reason="Versehen")
     assert second != case_id
-    # the database enforces the rule as well, for records arriving by sync
-    session.add(Case(client_id=client_id, responsible_user="x", opened_on=TODAY))
-    with pytest.raises(IntegrityError):
-        session.flush()
-    session.rollback()
+    # a second open case opened offline on another device still syncs in; the caseload shows
+    # one row for the client, with the older case, and the services keep refusing a third
+    session.info["applying_remote"] = True
+    session.add(Case(client_id=client_id, responsible_user="bernd", opened_on=TODAY,
+                     phase="intake", created_by="bernd", updated_by="bernd"))
+    session.commit()
+    session.info["applying_remote"] = False
+    rows = [r for r in caseload(session) if r.client_id == client_id]
+    assert [r.case_id for r in rows] == [second]
+    assert_refused(session, "case_already_open", open_case, client_id=client_id,
+                   opened_on=TODAY, reason="Dritter")
 
 
 def test_open_close_reopen_refusals(session: Session) -> None:

@@ -16,6 +16,7 @@ from kim_desktop.core.services import (
     add_attachment,
     grant_consent,
     record_consultation,
+    record_export,
     record_gap,
     record_view,
     release_gap,
@@ -139,9 +140,15 @@ def test_consent_rules(session: Session) -> None:
                    withdrawn_on=TODAY)
 
 
-def test_audit_log_records_views_and_changes(session: Session) -> None:
+def test_audit_log_records_views_changes_and_exports(session: Session) -> None:
     client_id = new_client(session)
-    record_view(session, client_id=client_id)
-    actions = [(e.action, e.record_kind, e.user) for e in session.scalars(
-        select(AuditEvent).order_by(AuditEvent.at))]
-    assert actions == [("create", "client", "anna"), ("view", "client", "anna")]
+    change = record_view(session, client_id=client_id)
+    record_export(session, kind="client", record_id=client_id, detail="report_csv")
+    events = session.scalars(select(AuditEvent).order_by(AuditEvent.at)).all()
+    assert [(e.action, e.record_kind, e.user) for e in events] == [
+        ("create", "client", "anna"), ("view", "client", "anna"), ("export", "client", "anna")]
+    assert change.ids == (events[1].id,) and events[2].detail == "report_csv"
+    assert_refused(session, "invalid_value", record_export, kind="nonsense", record_id="x",
+                   detail="")
+    assert_refused(session, "not_found", record_export, kind="client", record_id="x",
+                   detail="")

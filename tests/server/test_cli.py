@@ -57,7 +57,9 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert any(a.startswith("cli:") for a in actors)
 
 
-def test_user_errors_are_german_messages_not_tracebacks(db_url: str, tmp_path: Path) -> None:
+def test_user_errors_are_german_messages_not_tracebacks(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'server.db'}"
+    assert kim_server("init", db=db_url).returncode == 0
     for args in (
         ("device", "code", "--office", "00000000-0000-0000-0000-000000000000"),
         ("device", "revoke", "nope"),
@@ -86,3 +88,10 @@ def test_database_url_from_the_environment(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env.db").is_file()
+    bad = subprocess.run(
+        [sys.executable, "-m", "sync_server", "init"], cwd=ROOT, capture_output=True, text=True,
+        env={"KIM_SERVER_DB": url, "KIM_SERVER_MAX_REQUEST_BYTES": "viel", "PATH": "/usr/bin:/bin",
+             "HOME": str(tmp_path)}, check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert "KIM_SERVER_MAX_REQUEST_BYTES" in bad.stderr and "Traceback" not in bad.stderr

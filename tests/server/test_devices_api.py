@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from sync_server.app import create_app
+from sync_server.config import Settings
 from sync_server.models import AuditEntry, EnrollmentCode
 from sync_server.models import Device as DeviceRow
 from tests.server.conftest import Admin, Device, enroll_with, op
@@ -151,3 +156,27 @@ def test_key_check_is_set_once_and_then_immutable(
     assert late.json()["key_check"] == value
     foreign = enroll()
     assert client.get("/v1/office/key-check", headers=foreign.headers).status_code == 404
+
+
+def test_two_devices_racing_for_one_code_get_one_enrollment(app: FastAPI, admin: Admin) -> None:
+    code = admin.code(admin.office())
+    body = {"code": code, "device_name": "PC", "app_version": "0.1.0"}
+    start = threading.Barrier(4)
+
+    def attempt() -> int:
+        with TestClient(app, raise_server_exceptions=False) as racer:
+            start.wait()
+            return racer.post("/v1/enroll", json=body).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = sorted(pool.map(lambda _: attempt(), range(4)))
+    assert statuses == [200, 409, 409, 409]
+    with admin.sessions() as session:
+        assert len(session.scalars(select(DeviceRow)).all()) == 1
+
+
+def test_health_says_503_when_the_database_is_gone() -> None:
+    broken = create_app(Settings(db_url="postgresql://postgres@127.0.0.1:1/none"))
+    with TestClient(broken, raise_server_exceptions=False) as client:
+        response = client.get("/healthz")
+    assert (response.status_code, response.json()["code"]) == (503, "unavailable")

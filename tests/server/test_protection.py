@@ -45,6 +45,14 @@ def test_malformed_json_and_wrong_types_are_400_and_422(
         response = client.post("/v1/push", content=body, headers=headers)
         assert (response.status_code, response.json()["code"]) == (status, code), body[:60]
         assert response.json()["message"]
+    nul = client.post(
+        "/v1/enroll", json={"code": "AAAA-BBBB-CCCC", "device_name": "PC\u0000", "app_version": "1"}
+    )
+    assert nul.status_code in (403, 422)  # PostgreSQL cannot store NUL; never a 500
+    facts = {"facts": [{"key": "k" * 16, "fact_kind": "case", "month": "2026-01",
+                        "municipality": "Minden\u0000"}]}  # fmt: skip
+    nul = client.put("/v1/report-facts", json=facts, headers=device.headers)
+    assert nul.status_code in (200, 422) and nul.status_code != 500
     secret = "Ayşe Yılmaz"
     response = client.post(
         "/v1/enroll", json={"code": 12, "device_name": secret, "app_version": ["x"]}
@@ -186,6 +194,7 @@ def test_access_log_is_json_without_payload_or_token(
 
 def test_openapi_and_health(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert {"/v1/enroll", "/v1/handshake", "/v1/push", "/v1/pull", "/v1/office/key-check",
-            "/v1/report-facts", "/v1/structural-gaps", "/healthz"} <= set(schema["paths"])  # fmt: skip
+    routes = {"/v1/enroll", "/v1/handshake", "/v1/push", "/v1/pull", "/v1/office/key-check",
+              "/v1/report-facts", "/v1/structural-gaps", "/healthz"}  # fmt: skip
+    assert routes <= set(schema["paths"])
     assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}

@@ -35,22 +35,24 @@ class PhaseEvent(StrEnum):
 
 
 class Case(SyncedRecord, Base):
-    """One episode of case management for a client. Open while ``closed_on`` is None; a
-    client has at most one open case (service rule and partial unique index).
+    """One episode of case management for a client. Open while ``closed_on`` is None.
+
+    A client has at most one open case: the services refuse a second one. The database does
+    not enforce it, on purpose: two devices may each open a case offline, and the sync must
+    apply both rather than stall; the case manager then closes one (the caseload shows the
+    older).
     ``target_group_criteria`` holds codes of the target-group catalog."""
 
     __tablename__ = "case_record"
     __table_args__ = (
+        # caseload: probes each client's open case and reads its phase from the index alone
+        # (no index on phase itself: it would tempt the planner to sort every match instead of
+        # walking clients in name order)
         Index(
-            "ux_case_one_open_per_client",
-            "client_id",
-            unique=True,
+            "ix_case_open_by_client", "client_id", "opened_on", "id", "phase", "responsible_user",
             sqlite_where=text("closed_on IS NULL AND deleted_at IS NULL"),
             postgresql_where=text("closed_on IS NULL AND deleted_at IS NULL"),
         ),
-        # caseload filter by phase and responsible user
-        Index("ix_case_phase", "phase"),
-        Index("ix_case_responsible", "responsible_user"),
     )
 
     client_id: Mapped[str] = mapped_column(String(36))

@@ -25,8 +25,12 @@ class Consent(SyncedRecord, Base):
 
     __tablename__ = "consent"
     __table_args__ = (
-        # referral sending: the waivers of one client for one agency
-        Index("ix_consent_client_agency", "client_id", "recipient_agency_code"),
+        # referral sending (waivers of one client for one agency) and the caseload's consent
+        # column, both answered from the index alone
+        Index(
+            "ix_consent_client_kind", "client_id", "kind", "recipient_agency_code",
+            "deleted_at", "granted_on", "expires_on", "withdrawn_on",
+        ),
     )
 
     client_id: Mapped[str] = mapped_column(String(36))

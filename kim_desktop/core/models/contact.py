@@ -17,9 +17,14 @@ class Consultation(SyncedRecord, Base):
 
     __tablename__ = "consultation"
     __table_args__ = (
-        # client view and statistics by month
+        # client view: a client's consultations in time order
         Index("ix_consultation_client_held", "client_id", "held_at"),
-        Index("ix_consultation_held", "held_at"),
+        # own statistics by month and field: answered from the index alone, never reading
+        # the (large) rows with their notes
+        Index(
+            "ix_consultation_held", "held_at", "deleted_at", "created_by", "duration_minutes",
+            "fields_of_action",
+        ),
     )
 
     client_id: Mapped[str] = mapped_column(String(36))
@@ -86,7 +91,7 @@ class FollowUp(SyncedRecord, Base):
     __tablename__ = "follow_up"
     __table_args__ = (
         # caseload: next open follow-up per client, follow-ups due
-        Index("ix_follow_up_client_open", "client_id", "done_on", "due_on"),
+        Index("ix_follow_up_client_open", "client_id", "done_on", "deleted_at", "due_on"),
         Index("ix_follow_up_due", "due_on"),
     )
 

@@ -25,7 +25,7 @@ class NeedsAssessment(SyncedRecord, Base):
     __tablename__ = "needs_assessment"
     __table_args__ = (
         # caseload filter by field of action; case view
-        Index("ix_needs_case_field", "case_id", "field_of_action_code"),
+        Index("ix_needs_case_field", "case_id", "field_of_action_code", "level", "deleted_at"),
     )
 
     case_id: Mapped[str] = mapped_column(String(36))

@@ -56,18 +56,21 @@ def current_user(session: Session) -> str:
     return str(session.info.get("user", ""))
 
 
-def audit(session: Session, *, action: str, record: SyncedRecord, detail: str = "") -> None:
+def audit(
+    session: Session, *, action: str, record: SyncedRecord, detail: str = ""
+) -> AuditEvent:
     """Adds an audit event for ``record`` to the current transaction."""
-    session.add(
-        AuditEvent(
-            at=utcnow(),
-            user=current_user(session),
-            action=action,
-            record_kind=record.kind,
-            record_id=record.id,
-            detail=detail,
-        )
+    event = AuditEvent(
+        at=utcnow(),
+        user=current_user(session),
+        action=action,
+        record_kind=record.kind,
+        record_id=record.id,
+        detail=detail,
     )
+    with_id(event)
+    session.add(event)
+    return event
 
 
 def get_live(session: Session, model: type[R], record_id: str) -> R:

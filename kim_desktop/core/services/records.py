@@ -62,8 +62,8 @@ def record_view(session: Session, *, client_id: str) -> Change:
     """Logs that the current user opened the client's record (Art. 5(2) GDPR)."""
     with write(session):
         client = live_client(session, client_id)
-        audit(session, action="view", record=client)
-    return Change("audit_event", (), "created", client_id)
+        event = audit(session, action="view", record=client)
+    return Change("audit_event", (event.id,), "created", client_id)
 
 
 def record_export(session: Session, *, kind: str, record_id: str, detail: str) -> Change:
@@ -74,5 +74,6 @@ def record_export(session: Session, *, kind: str, record_id: str, detail: str) -
         record = session.get(RECORD_KINDS[kind], record_id)
         if record is None:
             raise DomainError("not_found", kind=kind)
-        audit(session, action="export", record=record, detail=detail[:200])
-    return Change("audit_event", (), "created", record_id if kind == Client.__tablename__ else None)
+        event = audit(session, action="export", record=record, detail=detail[:200])
+    client_id = record_id if kind == Client.__tablename__ else None
+    return Change("audit_event", (event.id,), "created", client_id)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Date, Select, and_, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
@@ -96,13 +95,43 @@ def _text_conditions(query_text: str) -> tuple[list[object], dt.date | None]:
     return conditions, birth_date
 
 
-def _query(flt: CaseloadFilter) -> Select:
-    open_case = and_(Case.client_id == Client.id, Case.closed_on.is_(None),
-                     Case.deleted_at.is_(None))
+def _query(flt: CaseloadFilter, day: dt.date) -> Select:
+    # per output row only, through the indexes on follow_up and consent (no IN lists, which
+    # would exceed SQLite's parameter limit for a whole caseload)
+    next_follow_up = (
+        select(func.min(FollowUp.due_on))
+        .where(FollowUp.client_id == Client.id, FollowUp.done_on.is_(None),
+               FollowUp.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    data_consent = and_(Consent.client_id == Client.id,
+                        Consent.kind == ConsentKind.DATA_PROCESSING, Consent.deleted_at.is_(None))
+    valid_until = (
+        select(func.max(func.coalesce(Consent.expires_on, dt.date.max)))
+        .where(data_consent, Consent.granted_on <= day,
+               or_(Consent.expires_on.is_(None), Consent.expires_on > day),
+               or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > day))
+        .scalar_subquery()
+    )
+    latest_withdrawn = (
+        select(Consent.withdrawn_on.is_not(None))
+        .where(data_consent).order_by(Consent.granted_on.desc()).limit(1)
+        .scalar_subquery()
+    )
+    # the open case (the oldest, should a sync have brought a second), read from the partial
+    # index ix_case_open_by_client alone
+    open_case = (
+        select(Case.id, Case.phase)
+        .where(Case.client_id == Client.id, Case.closed_on.is_(None), Case.deleted_at.is_(None))
+        .order_by(Case.opened_on, Case.id).limit(1)
+    )
     query = (
         select(Client.id, Client.last_name, Client.first_name, Client.birth_date,
-               Client.municipality_code, Case.id, Case.phase)
-        .outerjoin(Case, open_case)
+               Client.municipality_code,
+               open_case.with_only_columns(Case.id).scalar_subquery(),
+               open_case.with_only_columns(Case.phase).scalar_subquery(),
+               type_coerce(next_follow_up, Date), type_coerce(valid_until, Date),
+               latest_withdrawn)
         .where(Client.deleted_at.is_(None))
     )
     conditions, birth_date = _text_conditions(flt.text)
@@ -111,18 +140,25 @@ def _query(flt: CaseloadFilter) -> Select:
         query = query.where(Client.birth_date == (flt.birth_date or birth_date))
     if flt.municipality_code:
         query = query.where(Client.municipality_code == flt.municipality_code)
+    # case conditions as EXISTS per client, so SQLite keeps walking clients in name order
+    live_open_case = [Case.client_id == Client.id, Case.closed_on.is_(None),
+                      Case.deleted_at.is_(None)]
     if flt.phase == "none":
-        query = query.where(Case.id.is_(None))
+        query = query.where(~exists().where(*live_open_case))
     elif flt.phase:
-        query = query.where(Case.phase == flt.phase)
+        query = query.where(exists().where(*live_open_case, Case.phase == flt.phase))
     if flt.responsible_user:
-        query = query.where(Case.responsible_user == flt.responsible_user)
+        query = query.where(exists().where(
+            *live_open_case, Case.responsible_user == flt.responsible_user))
     if flt.field_of_action_code:
         query = query.where(exists().where(
-            NeedsAssessment.case_id == Case.id,
-            NeedsAssessment.field_of_action_code == flt.field_of_action_code,
-            NeedsAssessment.level != NeedLevel.NONE,
-            NeedsAssessment.deleted_at.is_(None),
+            *live_open_case,
+            exists().where(
+                NeedsAssessment.case_id == Case.id,
+                NeedsAssessment.field_of_action_code == flt.field_of_action_code,
+                NeedsAssessment.level != NeedLevel.NONE,
+                NeedsAssessment.deleted_at.is_(None),
+            ),
         ))
     if flt.follow_ups_due_by:
         query = query.where(exists().where(
@@ -134,18 +170,17 @@ def _query(flt: CaseloadFilter) -> Select:
     return query.order_by(Client.last_name, Client.first_name, Client.id).limit(flt.limit)
 
 
-def consent_state(consents: list[Consent], day: dt.date) -> ConsentState:
-    """The state of a client's data-processing consents on ``day``."""
-    live = [c for c in consents if c.deleted_at is None]
-    valid = [c for c in live if c.is_valid_on(day)]
-    if valid:
-        if all(c.expires_on is not None and c.expires_on - day <= EXPIRING_WITHIN for c in valid):
-            return ConsentState.EXPIRING
-        return ConsentState.VALID
-    if not live:
+def consent_state(
+    valid_until: dt.date | None, latest_withdrawn: bool | None, day: dt.date
+) -> ConsentState:
+    """The consent column: from the latest expiry of the consents valid on ``day`` and
+    whether the most recent consent was withdrawn (None: there is none)."""
+    if valid_until is not None:
+        return ConsentState.EXPIRING if valid_until - day <= EXPIRING_WITHIN else (
+            ConsentState.VALID)
+    if latest_withdrawn is None:
         return ConsentState.NONE
-    latest = max(live, key=lambda c: c.granted_on)
-    return ConsentState.WITHDRAWN if latest.withdrawn_on else ConsentState.EXPIRED
+    return ConsentState.WITHDRAWN if latest_withdrawn else ConsentState.EXPIRED
 
 
 def caseload(
@@ -154,22 +189,6 @@ def caseload(
     """The rows of the caseload table, sorted by name, at most ``filter.limit``."""
     flt = filter or CaseloadFilter()
     day = today or dt.date.today()
-    rows = session.execute(_query(flt)).all()
-    ids = [row[0] for row in rows]
-    next_follow_up: dict[str, dt.date] = {}
-    consents: dict[str, list[Consent]] = defaultdict(list)
-    if ids:
-        next_follow_up = dict(session.execute(
-            select(FollowUp.client_id, func.min(FollowUp.due_on))
-            .where(FollowUp.client_id.in_(ids), FollowUp.done_on.is_(None),
-                   FollowUp.deleted_at.is_(None))
-            .group_by(FollowUp.client_id)
-        ).all())
-        for consent in session.scalars(select(Consent).where(
-            Consent.client_id.in_(ids), Consent.kind == ConsentKind.DATA_PROCESSING,
-            Consent.deleted_at.is_(None),
-        )):
-            consents[consent.client_id].append(consent)
     municipalities = catalogs_for(session).municipalities
     return [
         CaseloadRow(
@@ -180,8 +199,10 @@ def caseload(
             municipality=municipalities.label(municipality),
             case_id=case_id,
             phase=phase,
-            next_follow_up=next_follow_up.get(client_id),
-            consent_state=consent_state(consents.get(client_id, []), day),
+            next_follow_up=follow_up,
+            consent_state=consent_state(valid_until, None if withdrawn is None
+                                        else bool(withdrawn), day),
         )
-        for client_id, last, first, birth_date, municipality, case_id, phase in map(tuple, rows)
+        for (client_id, last, first, birth_date, municipality, case_id, phase, follow_up,
+             valid_until, withdrawn) in session.execute(_query(flt, day)).all()
     ]

@@ -25,7 +25,7 @@ class OwnStatistics:
 
 
 def _moment(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).replace(tzinfo=None)
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
 def own_statistics(
@@ -58,7 +58,9 @@ def own_statistics(
             " AND consultation.held_at < :before AND (:user IS NULL OR consultation.created_by"
             " = :user) GROUP BY j.value"
         ),
-        {"after": after, "before": before, "user": user},
+        # a raw statement: pass the naive UTC values the column stores
+        {"after": after.replace(tzinfo=None), "before": before.replace(tzinfo=None),
+         "user": user},
     ).all()
     opened_month = func.strftime("%Y-%m", Case.opened_on)
     opened = session.execute(

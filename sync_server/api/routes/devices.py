@@ -61,8 +61,8 @@ def handshake(
                 "Bitte die IT, den Server zu aktualisieren."
             )
         raise ApiError(426, "protocol_unsupported", message, headers={"Upgrade": "kim-sync"})
-    with session.begin():
-        office = devices.touch_device(session, device_id=device.id, app_version=body.app_version)
+    office = devices.touch_device(session, device_id=device.id, app_version=body.app_version)
+    session.commit()
     return wire.HandshakeResponse(
         protocol=high,
         server_time=dt.datetime.now(dt.UTC),

@@ -23,10 +23,10 @@ def set_key_check(
     """Publishes the office key's check value. Once set it never changes: the same value again
     is accepted (a retry), another value is refused with 409 ``key_check_exists``."""
     try:
-        with session.begin():
-            devices.set_key_check(
-                session, office_id=device.office_id, device_id=device.id, key_check=body.key_check
-            )
+        devices.set_key_check(
+            session, office_id=device.office_id, device_id=device.id, key_check=body.key_check
+        )
+        session.commit()
     except devices.DeviceError as error:
         raise ApiError(error.status, error.code, error.message) from error
     return wire.UpsertResponse(accepted=1)
@@ -35,8 +35,7 @@ def set_key_check(
 @router.get("/key-check", response_model=wire.KeyCheckRequest)
 def get_key_check(device: CurrentDevice, session: SessionDep) -> wire.KeyCheckRequest:
     """The office key's check value; 404 ``key_check_missing`` while no device has set it."""
-    with session.begin():
-        value = devices.get_key_check(session, office_id=device.office_id)
+    value = devices.get_key_check(session, office_id=device.office_id)
     if value is None:
         raise ApiError(
             404,

@@ -17,10 +17,10 @@ def upsert_facts(
     body: wire.FactsUpsert, device: CurrentDevice, session: SessionDep
 ) -> wire.UpsertResponse:
     """Stores facts of the device's office, replacing earlier ones with the same key and month."""
-    with session.begin():
-        accepted = reports.upsert_facts(
-            session, office_id=device.office_id, device_id=device.id, facts=body.facts
-        )
+    accepted = reports.upsert_facts(
+        session, office_id=device.office_id, device_id=device.id, facts=body.facts
+    )
+    session.commit()
     return wire.UpsertResponse(accepted=accepted)
 
 
@@ -29,8 +29,8 @@ def upload_gaps(
     body: wire.GapsUpload, device: CurrentDevice, session: SessionDep
 ) -> wire.UpsertResponse:
     """Stores released structural gaps of the device's office, replacing by key."""
-    with session.begin():
-        accepted = reports.upsert_gaps(
-            session, office_id=device.office_id, device_id=device.id, gaps=body.gaps
-        )
+    accepted = reports.upsert_gaps(
+        session, office_id=device.office_id, device_id=device.id, gaps=body.gaps
+    )
+    session.commit()
     return wire.UpsertResponse(accepted=accepted)

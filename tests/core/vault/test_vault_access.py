@@ -259,3 +259,30 @@ def test_reset_password_refuses_typos_and_foreign_keys(data_dir: Path, created: 
     with pytest.raises(PasswordPolicyError):
         Vault.reset_password(data_dir, user="anna", recovery_key=recovery_key, new_password="kurz")
     assert snapshot(data_dir) == before
+
+
+def test_a_damaged_or_unwritable_attempt_file_locks_nobody_out(
+    data_dir: Path, vault: Vault, private_state_and_cheap_kdf: Path
+):
+    vault.close()
+    with pytest.raises(WrongPassword):
+        Vault.unlock(data_dir, user="anna", password="falsches Passwort!")
+    (state_file,) = private_state_and_cheap_kdf.rglob("*.json")
+    state_file.write_text("{not json")
+    assert Vault.attempt_delay(data_dir, user="anna") == 0
+    state_file.unlink()
+    state_file.parent.rmdir()
+    state_file.parent.write_text("a file where the folder should be")
+    with pytest.raises(WrongPassword):
+        Vault.unlock(data_dir, user="anna", password="falsches Passwort!")
+    Vault.unlock(data_dir, user="anna", password=PASSWORD).close()
+
+
+def test_an_interrupted_set_up_does_not_count_and_is_replaced(data_dir: Path, vault: Vault):
+    vault.close()
+    (data_dir / "kim.db").replace(data_dir / ".kim.db.creating")
+    assert not Vault.exists(data_dir)
+    again, _ = Vault.create(data_dir, admin="bert", password=OTHER_PASSWORD)
+    with again:
+        assert again.users() == [LocalUser("bert", Role.OFFICE_ADMIN)]
+    assert not (data_dir / ".kim.db.creating").exists()

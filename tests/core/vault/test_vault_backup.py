@@ -84,8 +84,7 @@ def test_a_damaged_backup_changes_nothing(
 ):
     vault.close()
     if damage == "truncate":
-        # Cut into the members, not just the tar's trailing zero padding (whose length
-        # depends on the database's size).
+        # cut into the members, not just the tar's zero padding (its size varies with the schema)
         data = backup_file.read_bytes()
         backup_file.write_bytes(data[: len(data) // 2])
     elif damage == "flip-db":
@@ -109,3 +108,10 @@ def test_missing_backup_file_and_missing_target_folder(tmp_path: Path, vault: Va
     assert "gibt es nicht" in str(raised.value)
     with pytest.raises(VaultError):
         vault.backup(tmp_path / "no-such-folder" / "b.kimbackup")
+
+
+def test_restore_of_a_missing_file_creates_nothing(tmp_path: Path):
+    target = tmp_path / "new-machine"
+    with pytest.raises(VaultError):
+        Vault.restore(target, source=tmp_path / "nowhere.kimbackup")
+    assert not target.exists()

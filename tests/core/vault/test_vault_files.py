@@ -37,6 +37,7 @@ def test_pragmas_and_the_single_connection(vault: Vault):
         assert pragma("synchronous") == 2
         assert pragma("temp_store") == 2
         assert str(pragma("cipher_memory_security")) == "0"
+        assert pragma("cipher_hmac_algorithm") == "HMAC_SHA256"
         first = connection.connection.driver_connection
     for _ in range(2):
         with vault.session() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import signal
 import subprocess
@@ -42,6 +43,87 @@ while True:
     print(batch, flush=True)
     batch += 1
 """
+
+
+FULL_DISK = """
+import datetime as dt, json, sys
+from pathlib import Path
+from sqlalchemy import func, insert, select
+from kim_desktop.core import vault_header
+from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.vault import Vault, VaultError
+
+vault_header.DEFAULT_ARGON2 = vault_header.Argon2Params(memory_kib=8, iterations=1, lanes=1)
+disk = Path(sys.argv[1])
+password = sys.argv[2]
+ballast = disk / "ballast"
+ballast.write_bytes(b"x" * 1_000_000)
+vault, _ = Vault.create(disk / "data", admin="anna", password=password)
+result = {"committed": [], "error": None}
+
+def fill(tag):
+    now = dt.datetime.now(dt.UTC)
+    with vault.session() as session:
+        rows = [{"kind": tag, "record_id": str(i), "version": 1, "created_at": now}
+                for i in range(2000)]
+        session.execute(insert(OutboxEntry), rows)
+        session.commit()
+
+try:
+    for batch in range(1000):
+        fill(f"batch-{batch}")
+        result["committed"].append(f"batch-{batch}")
+except Exception as error:
+    result["error"] = str(error)
+header = (disk / "data" / "vault.json").read_bytes()
+try:
+    vault.add_user(name="bert", role="case_manager", password=password)
+    result["header_error"] = None
+except VaultError as error:
+    result["header_error"] = str(error)
+result["header_unchanged"] = (disk / "data" / "vault.json").read_bytes() == header
+vault.close()
+ballast.unlink()
+with Vault.unlock(disk / "data", user="anna", password=password) as reopened:
+    result["problems"] = reopened.check()
+    with reopened.session() as session:
+        result["found"] = {
+            kind: n for kind, n in session.execute(
+                select(OutboxEntry.kind, func.count()).group_by(OutboxEntry.kind))
+        }
+print(json.dumps(result))
+"""
+
+
+def test_a_full_disk_on_a_small_tmpfs(tmp_path: Path):
+    """A real ENOSPC: the vault lives on a 3 MB tmpfs in a private mount namespace."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    probe = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "mount", "-t", "tmpfs", "tmpfs", str(disk)],
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip("no permission to mount a tmpfs here (CI runs as root and has it)")
+    script = (
+        f"mount -t tmpfs -o size=3m tmpfs {disk} && "
+        f'exec "{sys.executable}" -c "$0" "{disk}" "{PASSWORD}"'
+    )
+    run = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, FULL_DISK],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert "full" in result["error"]
+    assert result["committed"], "the disk was full before anything was written"
+    assert result["found"] == {tag: 2000 for tag in result["committed"]}
+    assert result["problems"] == []
+    assert "konnte nicht gespeichert werden" in result["header_error"]
+    assert result["header_unchanged"]
 
 
 def test_a_failing_statement_rolls_back_the_whole_transaction(vault: Vault):

@@ -1,0 +1,126 @@
+"""Screenshots of the main screens with synthetic demo data, made offscreen.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py [--language en]
+
+Writes ``docs/screenshot-*.png``; the README shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kim_desktop.cli.demo import DEMO_PASSWORD, DEMO_USER, create_demo_office
+from kim_desktop.ui import i18n
+from kim_desktop.ui.app import AppController, application
+from kim_desktop.ui.qt import QApplication, QWidget
+from kim_desktop.ui.settings import LANGUAGE, Settings
+
+DOCS = Path(__file__).resolve().parent
+SIZE = (1280, 800)
+
+
+def wait_until(app: QApplication, condition: Callable[[], Any], limit: int = 2000) -> None:
+    for _ in range(limit):
+        app.processEvents()
+        if condition():
+            return
+        time.sleep(0.01)  # let the database thread work between event rounds
+    raise TimeoutError("screen did not get ready")
+
+
+def grab(app: QApplication, widget: QWidget, name: str) -> None:
+    for _ in range(20):
+        app.processEvents()
+    path = DOCS / f"screenshot-{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(DOCS.parent))
+
+
+def record_example_gap(controller: AppController) -> None:
+    import datetime as dt
+
+    from kim_desktop.core import services
+
+    context = controller.context
+    assert context is not None
+
+    def work() -> None:
+        with context.vault.session() as session:
+            session.info["catalogs"] = context.catalogs
+            services.record_gap(
+                session, category_code=context.catalogs["structural_gap_categories"].codes()[0],
+                field_of_action_code="german", municipality_code="rahden",
+                description="Integrationskurse mit Kinderbetreuung fehlen; Mütter mit kleinen "
+                "Kindern warten bis zu einem Jahr auf einen Platz.",
+                observed_on=dt.date.today(),
+            )
+
+    context.taskman.run_blocking_on_database(work)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="de")
+    parser.add_argument("--clients", type=int, default=300)
+    args = parser.parse_args()
+    i18n.build()
+    app = application()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "demo"
+        create_demo_office(folder, args.clients)
+        Settings(folder).set(LANGUAGE, args.language)
+        controller = AppController(folder, demo_user=DEMO_USER, demo_password=DEMO_PASSWORD)
+        controller.start()
+        dialog = controller.unlock_dialog
+        assert dialog is not None
+        grab(app, dialog, "unlock")
+        dialog.try_unlock()
+        wait_until(app, lambda: controller.window is not None)
+        window = controller.window
+        window.resize(*SIZE)
+        start = window.pages["start"]
+        wait_until(app, lambda: start.data is not None)
+        grab(app, window, "start")
+        window.show_page("caseload")
+        caseload = window.pages["caseload"]
+        wait_until(app, lambda: caseload.loaded)
+        grab(app, window, "caseload")
+        row = caseload.model.row_at(2)
+        view = window.open_client(row.client_id)
+        wait_until(app, lambda: view.data is not None)
+        grab(app, window, "client-file")
+        view.tabs.setCurrentIndex(4)
+        grab(app, window, "client-file-consultations")
+        quick = window.quick_consultation()
+        wait_until(app, lambda: quick.ready)
+        grab(app, quick, "quick-consultation")
+        quick.reject()
+        record_example_gap(controller)
+        window.show_page("gaps")
+        wait_until(app, lambda: bool(window.pages["gaps"].list._records))
+        grab(app, window, "gaps")
+        window.show_page("statistics")
+        wait_until(app, lambda: window.pages["statistics"].loaded)
+        grab(app, window, "statistics")
+        window.show_page("settings")
+        grab(app, window, "settings")
+        controller.close()
+        first = AppController(Path(temp) / "new")
+        first.start()
+        assert first.wizard is not None
+        first.wizard.admin_page.fields.user.setText("Büro Rahden")
+        grab(app, first.wizard, "first-run")
+        first.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

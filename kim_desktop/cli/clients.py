@@ -1,0 +1,209 @@
+"""Case-management commands: clients, export (Art. 15), erase (Art. 17), deletion-run,
+demo-data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kim_desktop.cli._common import CliError, data_dir
+from kim_desktop.cli._vault import open_vault_from_args
+from kim_desktop.core.catalogs import CatalogError, load_catalogs
+from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.services.export import (
+    EXPORT_FORMATS,
+    export_client,
+    export_json,
+)
+from kim_desktop.core.services.retention import due_for_erasure, erase_client
+from kim_desktop.core.services.search import CaseloadFilter, caseload
+
+USER_HELP = "lokaler Benutzer (Standard: KIM_USER oder der einzige Benutzer)"
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    clients = subparsers.add_parser(
+        "clients", parents=[common], help="listet die Klient*innen",
+        description="Listet Klient*innen mit Id, Name, Kommune und Phase des offenen Falls.",
+    )
+    clients.add_argument("--search", default="", metavar="TEXT",
+                         help="Name (fehlertolerant) oder Geburtsdatum TT.MM.JJJJ")
+    clients.add_argument("--limit", type=int, default=500, metavar="N")
+    clients.add_argument("--json", action="store_true", help="Ausgabe als JSON")
+    clients.add_argument("--user", metavar="NAME", help=USER_HELP)
+    clients.set_defaults(handler=run_clients)
+
+    export = subparsers.add_parser(
+        "export", parents=[common], help="Auskunft nach Art. 15 DSGVO als JSON oder PDF",
+        description="Schreibt alles, was das Büro über eine Person gespeichert hat, in eine "
+        "Datei. Die Datei ist unverschlüsselt: bitte sicher aufbewahren.",
+    )
+    export.add_argument("--client", required=True, metavar="ID")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--out", required=True, type=Path, metavar="DATEI")
+    export.add_argument("--user", metavar="NAME", help=USER_HELP)
+    export.set_defaults(handler=run_export)
+
+    erase = subparsers.add_parser(
+        "erase", parents=[common], help="löscht eine Person (Art. 17 DSGVO)",
+        description="Löscht alle personenbezogenen Daten einer Person; für den Abgleich "
+        "bleibt ein leerer Löschvermerk. Nicht rückgängig zu machen.",
+    )
+    erase.add_argument("--client", required=True, metavar="ID")
+    erase.add_argument("--yes", action="store_true", help="Löschung bestätigen")
+    erase.add_argument("--archive", type=Path, metavar="DATEI",
+                       help="vorher eine Archivkopie (JSON) in DATEI schreiben")
+    erase.add_argument("--user", metavar="NAME", help=USER_HELP)
+    erase.set_defaults(handler=run_erase)
+
+    run = subparsers.add_parser(
+        "deletion-run", parents=[common],
+        help="Löschlauf: wessen Aufbewahrungsfrist abgelaufen ist",
+        description="Listet die Personen, deren Aufbewahrungsfrist abgelaufen ist (die Frist "
+        "legt die oder der Datenschutzbeauftragte fest). Mit --erase --yes werden sie "
+        "gelöscht, mit --archive-dir vorher je eine Archivkopie (JSON) geschrieben.",
+    )
+    run.add_argument("--json", action="store_true", help="Liste als JSON")
+    run.add_argument("--erase", action="store_true", help="die fälligen Personen löschen")
+    run.add_argument("--yes", action="store_true", help="Löschung bestätigen")
+    run.add_argument("--archive-dir", type=Path, metavar="ORDNER")
+    run.add_argument("--user", metavar="NAME", help=USER_HELP)
+    run.set_defaults(handler=run_deletion_run)
+
+    demo = subparsers.add_parser(
+        "demo-data", parents=[common], help="füllt die Datenbank mit erfundenen Personen",
+        description="Legt erfundene Personen mit Fällen, Beratungen, Vermittlungen und "
+        "Wiedervorlagen an (nur für Vorführung und Tests).",
+    )
+    demo.add_argument("--clients", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=0, metavar="S")
+    demo.add_argument("--user", metavar="NAME", help=USER_HELP)
+    demo.set_defaults(handler=run_demo_data)
+
+
+@contextmanager
+def _session(args: argparse.Namespace) -> Iterator[Session]:
+    """A session on the unlocked vault, with the office's catalog overrides."""
+    try:
+        catalogs = load_catalogs(data_dir(args))
+    except CatalogError as error:
+        raise CliError(str(error)) from error
+    vault = open_vault_from_args(args)
+    try:
+        session = vault.session()
+        session.info["catalogs"] = catalogs
+        with session:
+            try:
+                yield session
+            except DomainError as error:
+                raise CliError(str(error)) from error
+    finally:
+        vault.close()
+
+
+def run_clients(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit muss mindestens 1 sein.")
+    with _session(args) as session:
+        rows = caseload(session, filter=CaseloadFilter(text=args.search, limit=args.limit))
+    if args.json:
+        listed = [
+            {"id": r.client_id, "name": r.name, "municipality": r.municipality_code,
+             "phase": r.phase}
+            for r in rows
+        ]
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(f"{row.client_id}  {row.name:<40}  {row.municipality:<20}  {row.phase or '–'}")
+    print(f"{len(rows)} Person(en)", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if not args.out.parent.is_dir():
+        raise CliError(f"Den Ordner für die Ausgabedatei gibt es nicht: {args.out.parent}")
+    with _session(args) as session:
+        try:
+            export_client(session, client_id=args.client, format=args.format, out=args.out)
+        except OSError as error:
+            raise CliError(
+                f"Die Datei konnte nicht geschrieben werden: {error.strerror}"
+            ) from error
+    print(f"Auskunft geschrieben: {args.out}")
+    return 0
+
+
+def _archive_writer(path: Path) -> Callable[[dict[str, Any]], None]:
+    def write(data: dict[str, Any]) -> None:
+        path.write_bytes(export_json(data))
+
+    return write
+
+
+def run_erase(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise CliError("Die Löschung ist endgültig: bitte mit --yes bestätigen.")
+    archive = None
+    if args.archive is not None:
+        if not args.archive.parent.is_dir():
+            raise CliError(f"Den Ordner für die Archivkopie gibt es nicht: {args.archive.parent}")
+        archive = _archive_writer(args.archive)
+    with _session(args) as session:
+        erase_client(session, client_id=args.client, confirm=True, archive=archive)
+    print("Die Person ist gelöscht.")
+    return 0
+
+
+def run_deletion_run(args: argparse.Namespace) -> int:
+    if args.erase and not args.yes:
+        raise CliError("Die Löschung ist endgültig: bitte mit --yes bestätigen.")
+    if args.archive_dir is not None and not args.archive_dir.is_dir():
+        raise CliError(f"Den Archivordner gibt es nicht: {args.archive_dir}")
+    with _session(args) as session:
+        due = due_for_erasure(session)
+        if args.json:
+            print(json.dumps([
+                {"id": c.client_id, "name": c.name, "due_since": c.due_since.isoformat(),
+                 "last_case_closed_on": c.last_case_closed_on.isoformat()
+                 if c.last_case_closed_on else None}
+                for c in due
+            ], ensure_ascii=False, indent=2))
+        else:
+            for candidate in due:
+                print(f"{candidate.client_id}  {candidate.name:<40}  fällig seit "
+                      f"{candidate.due_since:%d.%m.%Y}")
+            print(f"{len(due)} Person(en) fällig", file=sys.stderr)
+        if args.erase:
+            for candidate in due:
+                archive = (_archive_writer(args.archive_dir / f"{candidate.client_id}.json")
+                           if args.archive_dir is not None else None)
+                erase_client(session, client_id=candidate.client_id, confirm=True,
+                             archive=archive)
+            print(f"{len(due)} Person(en) gelöscht.", file=sys.stderr)
+    return 0
+
+
+def run_demo_data(args: argparse.Namespace) -> int:
+    if args.clients < 1:
+        raise CliError("--clients muss mindestens 1 sein.")
+
+    def progress(done: int, wanted: int) -> bool:
+        print(f"\r{done} von {wanted} Personen angelegt", end="", file=sys.stderr, flush=True)
+        return True
+
+    with _session(args) as session:
+        summary = generate_demo_data(session, clients=args.clients, seed=args.seed,
+                                     progress=progress)
+    print(file=sys.stderr)
+    print(json.dumps(asdict(summary)["counts"], indent=2))
+    return 0

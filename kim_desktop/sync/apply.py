@@ -1,0 +1,288 @@
+"""Applying pulled records to the local database, generic over every synced record kind.
+
+The caller runs this inside one transaction with ``Session.info["applying_remote"] = True``
+and stores the new pull cursor in the same transaction, so a page is applied entirely or not at
+all. Rules:
+
+* a version this device already has (``sync_base``) is skipped: re-pulling a page is harmless;
+* a record with pending local changes (outbox, in flight, or an open conflict) is never
+  overwritten: it is merged three-way against the shadow base; overlapping fields become a
+  conflict record;
+* a record whose parent has not arrived yet is parked and applied once the parent is there;
+  within a page, foreign keys are checked at commit, and kinds are applied parents first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import RECORD_KINDS, Base, OutboxEntry
+from kim_desktop.sync.merge import three_way_merge
+from kim_desktop.sync.payloads import payload_of, values_of
+from kim_desktop.sync.state import (
+    SyncBase,
+    SyncConflict,
+    SyncInflight,
+    SyncParked,
+    dump_json,
+)
+
+_CHUNK = 500
+_Item = TypeVar("_Item")
+
+
+@dataclass(frozen=True)
+class Incoming:
+    kind: str
+    record_id: str
+    version: int
+    payload: dict[str, Any]
+
+
+@dataclass
+class ApplyOutcome:
+    applied: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    parked: int = 0
+    changed_kinds: set[str] = field(default_factory=set)
+
+
+def chunks(items: Sequence[_Item], size: int = _CHUNK) -> Iterator[Sequence[_Item]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _table(kind: str) -> Table:
+    table = RECORD_KINDS[kind].__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+def _kind_order() -> dict[str, int]:
+    return {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+
+
+def _existing_ids(session: Session, table: Table, column: str, ids: Iterable[str]) -> set[str]:
+    wanted = sorted(set(ids))
+    found: set[str] = set()
+    col = table.c[column]
+    for part in chunks(wanted):
+        found.update(session.execute(select(col).where(col.in_(part))).scalars())
+    return found
+
+
+def _pending_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    pending: set[str] = set()
+    for part in chunks(ids):
+        for column in (OutboxEntry.record_id, SyncInflight.record_id, SyncConflict.record_id):
+            pending.update(session.execute(select(column).where(column.in_(part))).scalars())
+    return pending
+
+
+def _unresolved_parents(session: Session, records: list[Incoming]) -> set[str]:
+    """Ids of records whose foreign keys point at rows neither present nor arriving."""
+    arriving: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        arriving[record.kind].add(record.record_id)
+    candidates = {record.record_id: record for record in records}
+    parked: set[str] = set()
+    known: dict[tuple[str, str], set[str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+        refs: list[tuple[Incoming, str, str, str]] = []
+        for record in candidates.values():
+            for fk in _table(record.kind).foreign_keys:
+                value = record.payload.get(fk.parent.key)
+                if value is None:
+                    continue
+                target = (fk.column.table.name, fk.column.key)
+                refs.append((record, target[0], target[1], value))
+                if value not in arriving.get(target[0], ()):
+                    wanted[target].add(value)
+        for target, values in wanted.items():
+            missing = values - known.get(target, set())
+            if missing:
+                table = Base.metadata.tables[target[0]]
+                known.setdefault(target, set()).update(
+                    _existing_ids(session, table, target[1], missing)
+                )
+        for record, table_name, _column, value in refs:
+            if record.record_id not in candidates:
+                continue
+            present = value in arriving.get(table_name, ()) or value in known.get(
+                (table_name, _column), set()
+            )
+            if not present:
+                del candidates[record.record_id]
+                arriving[record.kind].discard(record.record_id)
+                parked.add(record.record_id)
+                changed = True
+    return parked
+
+
+def _upsert_bases(session: Session, records: Sequence[Incoming]) -> None:
+    if not records:
+        return
+    ids = [record.record_id for record in records]
+    have = _existing_ids(session, SyncBase.__table__, "record_id", ids)  # type: ignore[arg-type]
+    rows = [
+        {"record_id": r.record_id, "kind": r.kind, "version": r.version,
+         "payload": dump_json(r.payload)}
+        for r in records
+    ]
+    updates = [row for row in rows if row["record_id"] in have]
+    inserts = [row for row in rows if row["record_id"] not in have]
+    if updates:
+        session.execute(update(SyncBase), updates)
+    if inserts:
+        session.execute(insert(SyncBase), inserts)
+
+
+def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
+    """Writes remote versions of records without pending local changes, in bulk."""
+    by_kind: dict[str, list[Incoming]] = defaultdict(list)
+    for record in records:
+        by_kind[record.kind].append(record)
+    for kind, items in by_kind.items():
+        model = RECORD_KINDS[kind]
+        have = _existing_ids(session, _table(kind), "id", [r.record_id for r in items])
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for record in items:
+            values = values_of(kind, record.payload)
+            values["id"] = record.record_id
+            values["version"] = record.version
+            (updates if record.record_id in have else inserts).append(values)
+        if inserts:
+            session.execute(insert(model), inserts)
+        if updates:
+            session.execute(update(model), updates)
+
+
+def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> None:
+    """A remote version of a record with pending local changes: merge, never overwrite."""
+    model = RECORD_KINDS[record.kind]
+    local_row = session.get(model, record.record_id)
+    base_row = session.get(SyncBase, record.record_id)
+    base = json.loads(base_row.payload) if base_row else {}
+    if local_row is None:
+        _overwrite(session, [record])
+        return
+    local = payload_of(local_row)
+    merged, overlapping = three_way_merge(base, local, record.payload)
+    values = values_of(record.kind, merged)
+    values["id"] = record.record_id
+    values["version"] = record.version
+    session.execute(update(model), [values])
+    session.expire(local_row)
+    conflict = session.scalars(
+        select(SyncConflict).where(SyncConflict.record_id == record.record_id)
+    ).one_or_none()
+    if conflict is not None:
+        fields = sorted(set(json.loads(conflict.fields)) | set(overlapping))
+        conflict.fields = json.dumps(fields)
+        conflict.remote_payload = dump_json(record.payload)
+        conflict.remote_version = record.version
+        conflict.local_payload = dump_json(merged)
+        outcome.conflicts += 1 if overlapping else 0
+    elif overlapping:
+        session.add(SyncConflict(
+            kind=record.kind, record_id=record.record_id, fields=json.dumps(overlapping),
+            local_payload=dump_json(local), remote_payload=dump_json(record.payload),
+            base_payload=dump_json(base), remote_version=record.version,
+        ))
+        outcome.conflicts += 1
+    if not session.scalars(
+        select(OutboxEntry.seq).where(OutboxEntry.record_id == record.record_id).limit(1)
+    ).first() and not session.scalars(
+        select(SyncInflight.seq).where(SyncInflight.record_id == record.record_id)
+    ).first():
+        # The merged record differs from the remote version: it must be pushed on top of it.
+        session.add(OutboxEntry(kind=record.kind, record_id=record.record_id,
+                                version=record.version))
+    outcome.merged += 1
+
+
+def _park(session: Session, records: Sequence[Incoming]) -> None:
+    for record in records:
+        session.merge(SyncParked(record_id=record.record_id, kind=record.kind,
+                                 version=record.version, payload=dump_json(record.payload)))
+
+
+def apply_incoming(session: Session, incoming: Iterable[Incoming]) -> ApplyOutcome:
+    """Applies remote record versions; see the module docstring for the rules."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    latest: dict[str, Incoming] = {}
+    for record in incoming:
+        if record.record_id not in latest or latest[record.record_id].version < record.version:
+            latest[record.record_id] = record
+    outcome = ApplyOutcome()
+    _apply(session, list(latest.values()), outcome)
+    _unpark(session, outcome)
+    return outcome
+
+
+def known_versions(session: Session, ids: Sequence[str]) -> dict[str, int]:
+    """The server version this device has of each record (its base), by id."""
+    bases: dict[str, int] = {}
+    for part in chunks(ids):
+        bases.update(session.execute(
+            select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
+        ).all())
+    return bases
+
+
+def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> None:
+    bases = known_versions(session, [record.record_id for record in records])
+    fresh = [r for r in records if bases.get(r.record_id, 0) < r.version]
+    unknown = [r for r in fresh if r.kind not in RECORD_KINDS]
+    known = [r for r in fresh if r.kind in RECORD_KINDS]
+    orphans = _unresolved_parents(session, known)
+    to_park = unknown + [r for r in known if r.record_id in orphans]
+    _park(session, to_park)
+    outcome.parked += len(to_park)
+    ready = [r for r in known if r.record_id not in orphans]
+    for part in chunks([r.record_id for r in ready]):
+        session.execute(delete(SyncParked).where(SyncParked.record_id.in_(part)))
+    order = _kind_order()
+    ready.sort(key=lambda r: order.get(r.kind, 0))
+    pending = _pending_ids(session, [r.record_id for r in ready])
+    plain = [r for r in ready if r.record_id not in pending]
+    _overwrite(session, plain)
+    for record in ready:
+        if record.record_id in pending:
+            _merge_one(session, record, outcome)
+    _upsert_bases(session, ready)
+    outcome.applied += len(plain)
+    outcome.changed_kinds.update(r.kind for r in ready)
+
+
+def _unpark(session: Session, outcome: ApplyOutcome) -> None:
+    """Retries parked records whose parents may have arrived; stops when nothing moves."""
+    while True:
+        parked = session.scalars(
+            select(SyncParked).where(SyncParked.kind.in_(list(RECORD_KINDS)))
+        ).all()
+        if not parked:
+            return
+        records = [Incoming(p.kind, p.record_id, p.version, json.loads(p.payload)) for p in parked]
+        orphans = _unresolved_parents(session, records)
+        ready = [r for r in records if r.record_id not in orphans]
+        if not ready:
+            return
+        session.execute(delete(SyncParked).where(
+            SyncParked.record_id.in_([r.record_id for r in ready])
+        ))
+        outcome.parked -= min(outcome.parked, len(ready))
+        _apply(session, ready, outcome)

@@ -1,0 +1,309 @@
+"""The sync run: handshake, push the outbox, pull and apply, for the UI task runner or the CLI.
+
+:meth:`SyncClient.run` does blocking network and database work; call it off the UI thread, on
+the worker that owns the vault's connection. It reports progress and checks ``cancel`` between
+batches and pages, so stopping it leaves nothing half done: every batch and every page is its
+own transaction, and the next run resumes where this one stopped.
+
+No network is a normal state: the run ends with ``offline=True`` and the status says so. A
+revoked device raises :class:`~kim_desktop.sync.http.RevokedError` (and stops syncing for
+good); under a wipe order it first tells the user through ``on_wipe``, then destroys the office
+key and the device token in the database and calls ``destroy`` to delete the database files.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
+from kim_desktop.core.db import utcnow
+from kim_desktop.sync import wire
+from kim_desktop.sync.apply import Incoming, apply_incoming, known_versions
+from kim_desktop.sync.crypto import PayloadError, open_sealed
+from kim_desktop.sync.enroll import publish_key_check
+from kim_desktop.sync.http import (
+    REVOKED_MESSAGE,
+    WIPE_MESSAGE,
+    OfflineError,
+    RefusedError,
+    RevokedError,
+    SyncError,
+    SyncHttp,
+)
+from kim_desktop.sync.payloads import b64decode
+from kim_desktop.sync.push import (
+    Operation,
+    apply_results,
+    lock_for_write,
+    prepare_batch,
+    to_request,
+)
+from kim_desktop.sync.state import SyncState, load_state
+
+_T = TypeVar("_T")
+
+#: How many push/pull rounds one run makes at most when conflicts keep arriving.
+MAX_ROUNDS = 3
+
+NOT_ENROLLED = (
+    "Dieses Gerät ist noch nicht für die Synchronisation angemeldet "
+    "(kim-desktop enroll)."
+)
+KEY_MISSING = (
+    "Für die Synchronisation fehlt noch der Büro-Wiederherstellungsschlüssel "
+    "(kim-desktop enroll --office-recovery-key …)."
+)
+OFFLINE = (
+    "Keine Verbindung zum Sync-Server. Die Änderungen bleiben gespeichert und werden später "
+    "übertragen."
+)
+
+
+class NotEnrolledError(SyncError):
+    """The device has no enrollment, or no office key yet."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with full jitter between attempts of one request."""
+
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+
+    def delay(self, attempt: int) -> float:
+        return random.uniform(0, min(self.max_delay, self.base_delay * 2 ** attempt))
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "push" or "pull"
+    done: int
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    offline: bool = False
+    cancelled: bool = False
+
+
+class SyncClient:
+    """One device's sync against its server. ``session_factory`` yields vault sessions."""
+
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        *,
+        retry: RetryPolicy | None = None,
+        page_size: int = wire.MAX_PULL_LIMIT,
+        batch_size: int = wire.MAX_PUSH_OPERATIONS,
+        on_wipe: Callable[[str], None] | None = None,
+        destroy: Callable[[], None] | None = None,
+    ) -> None:
+        self._sessions = session_factory
+        self.retry = retry or RetryPolicy()
+        self.page_size = page_size
+        self.batch_size = batch_size
+        self.on_wipe = on_wipe
+        self.destroy = destroy
+
+    def run(self, progress: Callable[[Progress], None] | None = None,
+            cancel: threading.Event | None = None) -> SyncResult:
+        cancel = cancel or threading.Event()
+        report = progress or (lambda _progress: None)
+        state = self._state()
+        http = SyncHttp(state.server_url, token=state.device_token, ca_file=state.ca_file)
+        totals = _Totals()
+        try:
+            handshake = self._retrying(http.handshake, cancel)
+            if handshake.wipe:
+                raise RevokedError(WIPE_MESSAGE, wipe=True)
+            if handshake.office_id != state.office_id:
+                raise RefusedError("Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
+                                   "Bitte wenden Sie sich an Ihre IT-Betreuung.")
+            if state.key_check_pending:
+                with self._sessions() as session:
+                    self._retrying(partial(publish_key_check, session), cancel)
+            for _round in range(MAX_ROUNDS):
+                conflicts_before = totals.push_conflicts
+                if not self._push(http, totals, report, cancel) or not self._pull(
+                    http, state, totals, report, cancel
+                ):
+                    return totals.result(cancelled=True)
+                if totals.push_conflicts == conflicts_before:
+                    break
+        except OfflineError:
+            self._record(online=False, error=OFFLINE)
+            return totals.result(offline=True)
+        except RevokedError as error:
+            self._revoked(error)
+            raise
+        except SyncError as error:
+            self._record(online=True, error=str(error))
+            raise
+        finally:
+            http.close()
+        self._record(online=True, error=None, synced=True)
+        return totals.result()
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
+              cancel: threading.Event) -> bool:
+        """Sends batch after batch; the next batch is sealed while the last one travels."""
+        sent: list[Operation] = []
+        sending: Future[wire.PushResponse] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-push") as network:
+            while True:
+                upcoming: list[Operation] = []
+                if not cancel.is_set():
+                    with self._sessions() as session:
+                        upcoming = prepare_batch(session, limit=self.batch_size,
+                                                 after_seq=sent[-1].seq if sending else 0)
+                if sending is not None:
+                    response = sending.result()
+                    sending = None
+                    with self._sessions() as session:
+                        outcome = apply_results(session, sent, response)
+                    totals.pushed += outcome.acknowledged
+                    totals.push_conflicts += outcome.conflicts
+                    totals.rejected += outcome.rejected
+                    report(Progress("push", totals.pushed))
+                    if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
+                        raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
+                if not upcoming:
+                    return not cancel.is_set()
+                sent = upcoming
+                sending = network.submit(self._retrying, partial(http.push, to_request(sent)),
+                                         cancel)
+
+    def _pull(self, http: SyncHttp, state: SyncState, totals: _Totals,
+              report: Callable[[Progress], None], cancel: threading.Event) -> bool:
+        assert state.office_key is not None
+        while not cancel.is_set():
+            with self._sessions() as session:
+                cursor = self._cursor(session)
+                page = self._retrying(
+                    partial(http.pull, since=cursor, limit=self.page_size), cancel
+                )
+                if page.next_cursor < cursor:
+                    raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")
+                session.info["applying_remote"] = True
+                try:
+                    current = lock_for_write(session)
+                    # Versions this device has (its own echoes, mostly) are not even opened.
+                    known = known_versions(session, [r.record_id for r in page.records])
+                    outcome = apply_incoming(session, [
+                        _open(state, record) for record in page.records
+                        if known.get(record.record_id, 0) < record.version
+                    ])
+                    current.pull_cursor = page.next_cursor
+                    session.commit()
+                finally:
+                    session.info["applying_remote"] = False
+            totals.pulled += outcome.applied + outcome.merged
+            totals.conflicts += outcome.conflicts
+            report(Progress("pull", totals.pulled))
+            if not page.more:
+                return True
+        return False
+
+    # -- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _cursor(session: Session) -> int:
+        state = load_state(session)
+        assert state is not None
+        cursor = state.pull_cursor
+        session.commit()
+        return cursor
+
+    def _state(self) -> SyncState:
+        with self._sessions() as session:
+            state = load_state(session)
+            if state is None:
+                raise NotEnrolledError(NOT_ENROLLED)
+            if state.revoked:
+                raise RevokedError(state.revoked, wipe=False)
+            if state.office_key is None:
+                raise NotEnrolledError(KEY_MISSING)
+            session.expunge(state)
+            return state
+
+    def _retrying(self, call: Callable[[], _T], cancel: threading.Event) -> _T:
+        for attempt in range(self.retry.attempts):
+            try:
+                return call()
+            except SyncError as error:
+                if not error.retryable or attempt == self.retry.attempts - 1:
+                    raise
+                if cancel.wait(self.retry.delay(attempt)):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _record(self, *, online: bool, error: str | None, synced: bool = False) -> None:
+        values: dict[str, object] = {"online": online, "last_error": error}
+        if synced:
+            values["last_sync_at"] = utcnow()
+        with self._sessions() as session:
+            session.execute(update(SyncState).values(**values))
+            session.commit()
+
+    def _revoked(self, error: RevokedError) -> None:
+        if not error.wipe:
+            with self._sessions() as session:
+                session.execute(update(SyncState).values(
+                    revoked=str(error) or REVOKED_MESSAGE, online=True
+                ))
+                session.commit()
+            return
+        if self.on_wipe is not None:
+            self.on_wipe(str(error))
+        with self._sessions() as session:
+            session.execute(update(SyncState).values(
+                office_key=None, device_token="", revoked=str(error)
+            ))
+            session.commit()
+        if self.destroy is not None:
+            self.destroy()
+
+
+@dataclass
+class _Totals:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    push_conflicts: int = 0
+    rejected: int = 0
+
+    def result(self, *, offline: bool = False, cancelled: bool = False) -> SyncResult:
+        return SyncResult(pushed=self.pushed, pulled=self.pulled, conflicts=self.conflicts,
+                          rejected=self.rejected, offline=offline, cancelled=cancelled)
+
+
+def _open(state: SyncState, record: wire.PulledRecord) -> Incoming:
+    assert state.office_key is not None
+    try:
+        payload = open_sealed(state.office_key, office_id=state.office_id, kind=record.kind,
+                              record_id=record.record_id, version=record.version,
+                              sealed=b64decode(record.ciphertext))
+    except (PayloadError, ValueError) as error:
+        raise RefusedError(
+            "Ein Datensatz vom Sync-Server lässt sich mit dem Büroschlüssel nicht öffnen. "
+            "Bitte den Büro-Wiederherstellungsschlüssel prüfen."
+        ) from error
+    return Incoming(record.kind, record.record_id, record.version, payload)
+

@@ -1,0 +1,161 @@
+"""Joining an office: the one-time enrollment code, then the office key.
+
+The first device of an office creates the office key and shows the office recovery key once;
+it publishes the key's check value so that later devices can verify a typed recovery key
+against it. A later device must enter the office recovery key. Token, office key and check
+value are kept only in the encrypted vault database (``sync_state``).
+
+The state is committed before the check value is published: if the program dies in between,
+the key is not lost, and the next sync publishes the check value.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from kim_desktop import __version__
+from kim_desktop.core.errors import InvalidRecoveryKey
+from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
+from kim_desktop.sync import wire
+from kim_desktop.sync.crypto import key_check_value, key_matches, office_key_from_recovery
+from kim_desktop.sync.http import RefusedError, SyncError, SyncHttp
+from kim_desktop.sync.payloads import b64decode, b64encode
+from kim_desktop.sync.state import STATE_ID, SyncState, load_state
+
+KEY_WRONG = (
+    "Der Büro-Wiederherstellungsschlüssel passt nicht zu diesem Büro. Bitte prüfen Sie die "
+    "Eingabe anhand des ausgedruckten Wiederherstellungsblatts."
+)
+KEY_NEEDED = (
+    "Das Gerät ist angemeldet. Für die Synchronisation wird noch der "
+    "Büro-Wiederherstellungsschlüssel gebraucht (kim-desktop enroll --office-recovery-key …)."
+)
+KEY_TAKEN = (
+    "Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den "
+    "Büro-Wiederherstellungsschlüssel dieses Geräts eingeben."
+)
+
+
+class EnrollError(SyncError):
+    """Enrollment cannot go on; the German message says what to do."""
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    device_id: str
+    office_id: str
+    office_name: str
+    municipality: str
+    #: True once the office key is present and the device can sync.
+    key_ready: bool
+    #: The new office recovery key; set only when this enrollment created the office key.
+    office_recovery_key: str | None = None
+
+
+def _enrollment(state: SyncState, recovery_text: str | None = None) -> Enrollment:
+    return Enrollment(state.device_id, state.office_id, state.office_name, state.municipality,
+                      state.office_key is not None, recovery_text)
+
+
+def _parse(text: str) -> bytes:
+    try:
+        return office_key_from_recovery(parse_recovery_key(text))
+    except InvalidRecoveryKey as error:
+        raise EnrollError(str(error)) from error
+
+
+def enroll(session: Session, *, server_url: str, code: str,
+           office_recovery_key: str | None = None, device_name: str | None = None,
+           ca_file: str | None = None) -> Enrollment:
+    """Enrolls this device with a one-time code; commits the new ``sync_state``."""
+    existing = load_state(session)
+    if existing is not None and existing.device_token:
+        raise EnrollError(
+            "Dieses Gerät ist bereits angemeldet. Fehlt nur der Büroschlüssel, genügt "
+            "kim-desktop enroll --office-recovery-key …"
+        )
+    typed_key = _parse(office_recovery_key) if office_recovery_key else None
+    name = (device_name or socket.gethostname() or "KIM Desktop")[:100]
+    http = SyncHttp(server_url, ca_file=ca_file)
+    try:
+        response = http.enroll(wire.EnrollRequest(code=code.strip(), device_name=name,
+                                                  app_version=__version__))
+    finally:
+        http.close()
+    state = existing or SyncState(id=STATE_ID)
+    state.server_url = server_url.rstrip("/")
+    state.ca_file = ca_file
+    state.office_id = response.office_id
+    state.office_name = response.office_name
+    state.municipality = response.municipality
+    state.device_id = response.device_id
+    state.device_name = name
+    state.device_token = response.token
+    state.pull_cursor = 0
+    state.next_seq = 1
+    recovery_text = None
+    if response.key_check is None:
+        if typed_key is None:
+            recovery_text, secret = generate_recovery_key()
+            typed_key = office_key_from_recovery(secret)
+        state.office_key = typed_key
+        state.key_check = key_check_value(typed_key)
+        state.key_check_pending = True
+    else:
+        state.key_check = b64decode(response.key_check)
+        state.key_check_pending = False
+        state.office_key = typed_key if typed_key and key_matches(typed_key, state.key_check) \
+            else None
+    session.add(state)
+    session.commit()
+    if state.key_check_pending:
+        publish_key_check(session)
+    if office_recovery_key and state.office_key is None:
+        raise EnrollError(KEY_WRONG)
+    return _enrollment(state, recovery_text)
+
+
+def publish_key_check(session: Session) -> None:
+    """Publishes the office key's check value; when another device was first, forgets ours."""
+    state = load_state(session)
+    if state is None or not state.key_check_pending or state.key_check is None:
+        return
+    http = SyncHttp(state.server_url, token=state.device_token, ca_file=state.ca_file)
+    try:
+        http.publish_key_check(wire.KeyCheckRequest(key_check=b64encode(state.key_check)))
+    except RefusedError as error:
+        if error.status != 409:
+            raise
+        state.office_key = None
+        state.key_check = None
+        state.key_check_pending = False
+        session.commit()
+        raise EnrollError(KEY_TAKEN) from error
+    finally:
+        http.close()
+    state.key_check_pending = False
+    session.commit()
+
+
+def enter_office_recovery_key(session: Session, *, office_recovery_key: str) -> Enrollment:
+    """Completes the enrollment of a device that joined without (or with a wrong) key."""
+    state = load_state(session)
+    if state is None or not state.device_token:
+        raise EnrollError("Dieses Gerät ist noch nicht angemeldet (kim-desktop enroll --code …).")
+    office_key = _parse(office_recovery_key)
+    if state.key_check is None:
+        # Another device won the race to create the office key: the server decides whether
+        # this key is that one (the same check value is accepted, another refused).
+        state.office_key = office_key
+        state.key_check = key_check_value(office_key)
+        state.key_check_pending = True
+        session.commit()
+        publish_key_check(session)
+    elif not key_matches(office_key, state.key_check):
+        raise EnrollError(KEY_WRONG)
+    state.office_key = office_key
+    session.commit()
+    return _enrollment(state)

@@ -1,0 +1,157 @@
+"""The HTTP side of the sync client: one ``requests.Session``, compressed bodies, clear errors.
+
+The device token travels only in the ``Authorization`` header. Request bodies are compressed
+with zstd (``Content-Encoding``): ciphertext in base64 shrinks back to near its binary size,
+which keeps the bytes on the wire close to the compressed payloads. TLS is verified, against the
+provisioned CA certificate when one is given.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+import requests
+import zstandard
+from pydantic import BaseModel, ValidationError
+
+from kim_desktop import __version__
+from kim_desktop.sync import wire
+
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 60.0
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_compressor = zstandard.ZstdCompressor(level=3)
+
+
+class SyncError(Exception):
+    """A sync failure with a German message fit for the user (no personal data)."""
+
+    retryable = False
+
+
+class OfflineError(SyncError):
+    """No connection to the server: a normal state on the road, not a fault."""
+
+    retryable = True
+
+
+class ServerBusyError(SyncError):
+    """The server failed or asked to slow down; trying again later is right."""
+
+    retryable = True
+
+
+class RefusedError(SyncError):
+    """The server refused the request for a reason retrying cannot fix."""
+
+    def __init__(self, message: str, code: str = "", status: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+class RevokedError(SyncError):
+    """The device was revoked; with ``wipe`` it must destroy its data after telling the user."""
+
+    def __init__(self, message: str, *, wipe: bool) -> None:
+        super().__init__(message)
+        self.wipe = wipe
+
+
+REVOKED_MESSAGE = (
+    "Dieses Gerät wurde von der IT für die Synchronisation gesperrt. "
+    "Bitte wenden Sie sich an Ihre IT-Betreuung."
+)
+WIPE_MESSAGE = (
+    "Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die "
+    "Datenbank auf diesem Gerät werden jetzt gelöscht."
+)
+
+
+class SyncHttp:
+    def __init__(self, server_url: str, *, token: str | None = None, ca_file: str | None = None,
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT)) -> None:
+        self.base_url = server_url.rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+        # Passed with every request: requests lets REQUESTS_CA_BUNDLE override Session.verify.
+        self.verify: str | bool = ca_file if ca_file else True
+        self.session.headers["User-Agent"] = f"kim-desktop/{__version__}"
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def handshake(self) -> wire.HandshakeResponse:
+        request = wire.HandshakeRequest(protocol_min=wire.PROTOCOL_MIN,
+                                        protocol_max=wire.PROTOCOL_MAX, app_version=__version__)
+        return self._call("POST", "/v1/handshake", request, wire.HandshakeResponse)
+
+    def enroll(self, request: wire.EnrollRequest) -> wire.EnrollResponse:
+        return self._call("POST", "/v1/enroll", request, wire.EnrollResponse)
+
+    def publish_key_check(self, request: wire.KeyCheckRequest) -> None:
+        self._call("POST", "/v1/office/key-check", request, None)
+
+    def push(self, request: wire.PushRequest) -> wire.PushResponse:
+        return self._call("POST", "/v1/push", request, wire.PushResponse)
+
+    def pull(self, *, since: int, limit: int) -> wire.PullResponse:
+        return self._call("GET", "/v1/pull", None, wire.PullResponse,
+                          params={"since": since, "limit": limit})
+
+    def _call(self, method: str, path: str, body: BaseModel | None,
+              response_model: type[_Model] | None, params: dict[str, Any] | None = None) -> Any:
+        headers = {}
+        data = None
+        if body is not None:
+            data = _compressor.compress(body.model_dump_json(exclude_defaults=True).encode())
+            headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
+        try:
+            response = self.session.request(method, self.base_url + path, data=data,
+                                            headers=headers, params=params, timeout=self.timeout,
+                                            verify=self.verify)
+        except requests.exceptions.SSLError as error:
+            raise RefusedError(
+                "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig "
+                "(TLS-Zertifikat ungültig)."
+            ) from error
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise OfflineError("Keine Verbindung zum Sync-Server.") from error
+        if response.status_code >= 400:
+            raise _error_for(response)
+        if response_model is None:
+            return None
+        try:
+            return response_model.model_validate_json(response.content)
+        except ValidationError as error:
+            raise ServerBusyError("Der Sync-Server hat eine unverständliche Antwort gesendet.") \
+                from error
+
+
+def _error_for(response: requests.Response) -> SyncError:
+    status = response.status_code
+    code, message = "", ""
+    try:
+        body = json.loads(response.content)
+        error = wire.ErrorResponse.model_validate(body.get("detail", body)
+                                                  if isinstance(body, dict) else body)
+        code, message = error.code, error.message
+    except (ValueError, ValidationError):
+        pass
+    if status in (429, 502, 503, 504) or status >= 500:
+        return ServerBusyError(
+            message or f"Der Sync-Server ist gerade nicht verfügbar (HTTP {status})."
+        )
+    if "wipe" in code:
+        return RevokedError(message or WIPE_MESSAGE, wipe=True)
+    if "revoked" in code:
+        return RevokedError(message or REVOKED_MESSAGE, wipe=False)
+    if status == 401:
+        return RefusedError(message or "Der Sync-Server kennt dieses Gerät nicht (mehr).",
+                            code, status)
+    return RefusedError(message or f"Der Sync-Server hat die Anfrage abgelehnt (HTTP {status}).",
+                        code, status)

@@ -1,0 +1,231 @@
+"""Pushing the outbox: coalesce, seal, persist with a sequence number, then send.
+
+An operation is written to ``sync_inflight`` with its sequence number and its exact ciphertext
+in the same transaction that consumes its outbox entries, before anything is sent. Whatever
+fails afterwards (the process, the network, the server), the next attempt sends the very same
+operations again, and the server answers ``duplicate`` for those it already applied.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, SyncedRecord
+from kim_desktop.sync import wire
+from kim_desktop.sync.apply import chunks
+from kim_desktop.sync.crypto import seal
+from kim_desktop.sync.payloads import b64encode, payload_of
+from kim_desktop.sync.state import (
+    SyncBase,
+    SyncConflict,
+    SyncInflight,
+    SyncRejected,
+    SyncState,
+    dump_json,
+)
+
+_SCAN = 2000
+
+
+def lock_for_write(session: Session) -> SyncState:
+    """Starts the transaction with a write, so SQLite takes its write lock before any read and
+    no concurrent local edit can slip between what is read and what is written."""
+    session.execute(update(SyncState).values(next_seq=SyncState.next_seq))
+    state = session.get(SyncState, 1)
+    assert state is not None
+    return state
+
+
+def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
+    """Up to ``limit`` distinct records with pending changes, oldest change first; records in
+    flight or with an open conflict wait."""
+    held = set(session.scalars(select(SyncConflict.record_id)))
+    held.update(session.scalars(select(SyncInflight.record_id)))
+    picked: dict[str, str] = {}
+    after = 0
+    while len(picked) < limit:
+        rows = session.execute(
+            select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind)
+            .where(OutboxEntry.seq > after).order_by(OutboxEntry.seq).limit(_SCAN)
+        ).all()
+        if not rows:
+            break
+        for seq, record_id, kind in rows:
+            after = seq
+            if kind in RECORD_KINDS and record_id not in held and record_id not in picked:
+                picked[record_id] = kind
+                if len(picked) >= limit:
+                    break
+    return picked
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One sealed operation, as persisted in ``sync_inflight`` before it is sent."""
+
+    seq: int
+    kind: str
+    record_id: str
+    base_version: int
+    deleted: bool
+    sealed: bytes
+    payload: str
+
+
+_INFLIGHT_COLUMNS = [SyncInflight.seq, SyncInflight.kind, SyncInflight.record_id,
+                     SyncInflight.base_version, SyncInflight.deleted, SyncInflight.sealed,
+                     SyncInflight.payload]
+
+
+def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
+                  after_seq: int = 0) -> list[Operation]:
+    """The operations to send next: those in flight after ``after_seq`` (left by an earlier
+    run), else a new batch from the outbox. ``after_seq`` is the last sequence number of a
+    batch still on its way, so the next one can be sealed meanwhile.
+
+    Commits the new batch before returning it.
+    """
+    state = lock_for_write(session)
+    inflight = [Operation(**row._asdict()) for row in session.execute(
+        select(*_INFLIGHT_COLUMNS).where(SyncInflight.seq > after_seq)
+        .order_by(SyncInflight.seq).limit(limit)
+    )]
+    if inflight:
+        session.commit()
+        return inflight
+    picked = _coalesced_outbox(session, limit)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for record_id, kind in picked.items():
+        by_kind[kind].append(record_id)
+    rows: dict[str, SyncedRecord] = {}
+    for kind, ids in by_kind.items():
+        model = RECORD_KINDS[kind]
+        for part in chunks(ids):
+            for row in session.scalars(select(model).where(model.id.in_(part))):
+                rows[row.id] = row
+    bases: dict[str, int] = {}
+    for part in chunks(list(picked)):
+        bases.update(session.execute(
+            select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
+        ).all())
+    assert state.office_key is not None
+    batch = []
+    next_seq = state.next_seq
+    for record_id, kind in picked.items():
+        if record_id not in rows:
+            continue
+        row = rows[record_id]
+        payload = payload_of(row)
+        base_version = bases.get(record_id, 0)
+        sealed = seal(state.office_key, office_id=state.office_id, kind=kind,
+                      record_id=record_id, version=base_version + 1, payload=payload)
+        batch.append(Operation(next_seq, kind, record_id, base_version,
+                               row.deleted_at is not None, sealed, dump_json(payload)))
+        next_seq += 1
+    if batch:
+        session.execute(insert(SyncInflight), [vars(op) for op in batch])
+    session.execute(update(SyncState).values(next_seq=next_seq)
+                    .execution_options(synchronize_session=False))
+    for part in chunks(list(picked)):
+        session.execute(delete(OutboxEntry).where(OutboxEntry.record_id.in_(part))
+                        .execution_options(synchronize_session=False))
+    session.commit()
+    return batch
+
+
+def to_request(batch: list[Operation]) -> wire.PushRequest:
+    return wire.PushRequest(operations=[
+        wire.PushOperation(seq=op.seq, kind=op.kind, record_id=op.record_id,
+                           base_version=op.base_version, deleted=op.deleted,
+                           ciphertext=b64encode(op.sealed))
+        for op in batch
+    ])
+
+
+@dataclass
+class PushOutcome:
+    acknowledged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+
+def apply_results(session: Session, batch: list[Operation],
+                  response: wire.PushResponse) -> PushOutcome:
+    """Records the server's answer per operation, in one transaction.
+
+    Applied or duplicate: the server version becomes the record's base. Conflict: the change
+    goes back to the outbox and the next pull merges it. Rejected: put aside, never retried.
+    An operation without an answer stays in flight and is resent.
+    """
+    lock_for_write(session)
+    outcome = PushOutcome()
+    by_seq = {op.seq: op for op in batch}
+    acknowledged: list[tuple[Operation, int]] = []
+    answered: list[int] = []
+    for result in response.results:
+        op = by_seq.pop(result.seq, None)
+        if op is None:
+            continue
+        if result.status in (wire.OperationStatus.APPLIED, wire.OperationStatus.DUPLICATE):
+            if result.version is None:
+                by_seq[op.seq] = op
+                continue
+            acknowledged.append((op, result.version))
+        elif result.status == wire.OperationStatus.CONFLICT:
+            session.add(OutboxEntry(kind=op.kind, record_id=op.record_id,
+                                    version=op.base_version + 1))
+            outcome.conflicts += 1
+        else:
+            session.add(SyncRejected(
+                seq=op.seq, kind=op.kind, record_id=op.record_id, base_version=op.base_version,
+                reason=(result.reason or "abgelehnt")[:500], payload=op.payload,
+            ))
+            outcome.rejected += 1
+        answered.append(op.seq)
+    for part in chunks(answered):
+        session.execute(delete(SyncInflight).where(SyncInflight.seq.in_(part))
+                        .execution_options(synchronize_session=False))
+    _record_bases(session, acknowledged)
+    outcome.acknowledged = len(acknowledged)
+    session.commit()
+    return outcome
+
+
+def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -> None:
+    if not acknowledged:
+        return
+    ids = [op.record_id for op, _ in acknowledged]
+    have: set[str] = set()
+    still_pending: set[str] = set()
+    for part in chunks(ids):
+        have.update(session.scalars(select(SyncBase.record_id).where(SyncBase.record_id.in_(part))))
+        still_pending.update(session.scalars(
+            select(OutboxEntry.record_id).where(OutboxEntry.record_id.in_(part))
+        ))
+    rows = [{"record_id": op.record_id, "kind": op.kind, "version": version,
+             "payload": op.payload} for op, version in acknowledged]
+    updates = [row for row in rows if row["record_id"] in have]
+    inserts = [row for row in rows if row["record_id"] not in have]
+    if updates:
+        session.execute(update(SyncBase), updates)
+    if inserts:
+        session.execute(insert(SyncBase), inserts)
+    by_kind: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for op, version in acknowledged:
+        # The local row keeps its content; its version becomes the server's, so every device
+        # ends with the same version number for the same content.
+        if op.record_id not in still_pending and op.kind in RECORD_KINDS:
+            by_kind[op.kind].append({"id": op.record_id, "version": version})
+    for kind, values in by_kind.items():
+        session.execute(update(RECORD_KINDS[kind]), values)
+
+
+def pending_count(session: Session) -> int:
+    outbox = session.scalar(select(func.count(func.distinct(OutboxEntry.record_id)))) or 0
+    inflight = session.scalar(select(func.count()).select_from(SyncInflight)) or 0
+    return int(outbox) + int(inflight)
+

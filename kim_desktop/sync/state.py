@@ -1,0 +1,125 @@
+"""The sync client's own tables, inside the encrypted vault database.
+
+They are not synced records: they describe this device's view of the server.
+
+* ``sync_state``: one row; the enrollment (server, office, device), the secrets (device token,
+  office key), the pull cursor and the next push sequence number.
+* ``sync_base``: per record, the server version this device last saw and a shadow copy of that
+  version's payload, the common ancestor of three-way merges.
+* ``sync_inflight``: sealed operations with their sequence number, persisted before they are
+  sent, so a retry after any failure resends the very same operation.
+* ``sync_conflict``: fields both sides changed, kept for the user to decide.
+* ``sync_rejected``: operations the server refused, put aside visibly.
+* ``sync_parked``: pulled records whose parent record has not arrived yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from kim_desktop.core.db import Base, new_id, utcnow
+
+STATE_ID = 1
+
+
+def dump_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=STATE_ID)
+    server_url: Mapped[str] = mapped_column(String(500))
+    ca_file: Mapped[str | None] = mapped_column(String(1000), default=None)
+    office_id: Mapped[str] = mapped_column(String(64))
+    office_name: Mapped[str] = mapped_column(String(200), default="")
+    municipality: Mapped[str] = mapped_column(String(100), default="")
+    device_id: Mapped[str] = mapped_column(String(64))
+    device_name: Mapped[str] = mapped_column(String(100), default="")
+    device_token: Mapped[str] = mapped_column(String(500))
+    #: None until the office recovery key was entered (a joining device) or created (the first).
+    office_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    key_check: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    #: True from creating the office key until the server has its check value.
+    key_check_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    next_seq: Mapped[int] = mapped_column(Integer, default=1)
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str | None] = mapped_column(String(500), default=None)
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Set when the server revoked this device; the German reason for the user.
+    revoked: Mapped[str | None] = mapped_column(String(500), default=None)
+
+
+class SyncBase(Base):
+    __tablename__ = "sync_base"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class SyncInflight(Base):
+    __tablename__ = "sync_inflight"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36), unique=True)
+    base_version: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class SyncConflict(Base):
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36), unique=True)
+    #: JSON list of the fields both sides changed differently.
+    fields: Mapped[str] = mapped_column(Text)
+    local_payload: Mapped[str] = mapped_column(Text)
+    remote_payload: Mapped[str] = mapped_column(Text)
+    base_payload: Mapped[str] = mapped_column(Text)
+    remote_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SyncRejected(Base):
+    __tablename__ = "sync_rejected"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    base_version: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500))
+    payload: Mapped[str] = mapped_column(Text)
+    rejected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SyncParked(Base):
+    __tablename__ = "sync_parked"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+SYNC_TABLES = [
+    SyncState.__table__, SyncBase.__table__, SyncInflight.__table__, SyncConflict.__table__,
+    SyncRejected.__table__, SyncParked.__table__,
+]
+
+
+def load_state(session: Session) -> SyncState | None:
+    return session.get(SyncState, STATE_ID)

@@ -1,0 +1,62 @@
+"""What the desktop program shows about the sync: last sync, pending, rejected, conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kim_desktop.sync.push import pending_count
+from kim_desktop.sync.state import SyncConflict, SyncRejected, load_state
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    last_sync: dt.datetime | None
+    #: Records with local changes not yet acknowledged by the server.
+    pending: int
+    rejected: int
+    conflicts: int
+    online: bool
+    #: German message of the last failure, None after a successful sync.
+    last_error: str | None
+    #: German reason when the device was revoked; it no longer syncs.
+    revoked: str | None
+
+
+@dataclass(frozen=True)
+class RejectedChange:
+    id: int
+    kind: str
+    record_id: str
+    reason: str
+    rejected_at: dt.datetime
+    payload: dict[str, Any]
+
+
+def sync_status(session: Session) -> SyncStatus:
+    state = load_state(session)
+    return SyncStatus(
+        enrolled=state is not None and state.office_key is not None,
+        last_sync=state.last_sync_at if state else None,
+        pending=pending_count(session),
+        rejected=int(session.scalar(select(func.count()).select_from(SyncRejected)) or 0),
+        conflicts=int(session.scalar(select(func.count()).select_from(SyncConflict)) or 0),
+        online=bool(state and state.online),
+        last_error=state.last_error if state else None,
+        revoked=state.revoked if state else None,
+    )
+
+
+def rejected_changes(session: Session) -> list[RejectedChange]:
+    """Changes the server refused, oldest first, so the user can see and redo them."""
+    return [
+        RejectedChange(row.id, row.kind, row.record_id, row.reason, row.rejected_at,
+                       json.loads(row.payload))
+        for row in session.scalars(select(SyncRejected).order_by(SyncRejected.id))
+    ]

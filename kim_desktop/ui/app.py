@@ -1,0 +1,182 @@
+"""The program's flow: first-run wizard or unlock screen, then the main window; locking
+returns to the unlock screen and drops every window that shows personal data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from kim_desktop.core.catalogs import load_catalogs
+from kim_desktop.ui import i18n
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.first_run import FirstRunWizard
+from kim_desktop.ui.idle import IdleWatcher
+from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, Signal, isValid
+from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
+from kim_desktop.ui.taskman import TaskManager
+from kim_desktop.ui.unlock import UnlockDialog
+
+
+class AppController(QObject):
+    """Owns the task runner and the current screen; one per data folder."""
+
+    #: The main window is shown (argument: the window).
+    opened = Signal(object)
+    locked = Signal()
+
+    def __init__(
+        self, data_dir: Path, *, demo_user: str = "", demo_password: str = "",
+        server_url: str = "",
+    ) -> None:
+        super().__init__()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.app = app
+        self.data_dir = data_dir
+        self.settings = Settings(data_dir)
+        self.taskman = TaskManager()
+        self.demo_user = demo_user
+        self.demo_password = demo_password
+        self.server_url = server_url
+        self.window: Any = None
+        self.wizard: FirstRunWizard | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.context: Context | None = None
+        self.last_user = ""
+        self.provisioning = read_provisioning()
+        if self.provisioning is not None:
+            self.server_url = server_url or self.provisioning.server_url or ""
+        self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
+        self.idle.idle.connect(self.lock)
+        i18n.install(self.settings.get(LANGUAGE))
+
+    def start(self) -> None:
+        from kim_desktop.core.vault import Vault
+
+        if Vault.exists(self.data_dir):
+            self.show_unlock()
+        else:
+            self.wizard = FirstRunWizard(self.data_dir, self.taskman, server_url=self.server_url)
+            self.wizard.finished_with_vault.connect(self.open_main)
+            self.wizard.rejected.connect(self.app.quit)
+            self.wizard.show()
+
+    def show_unlock(self) -> None:
+        hint = ""
+        if self.demo_password:
+            hint = i18n_demo_hint(self.demo_user, self.demo_password)
+        self.unlock_dialog = UnlockDialog(
+            self.data_dir, self.taskman, user=self.last_user or self.demo_user, hint=hint,
+            password=self.demo_password,
+        )
+        self.unlock_dialog.unlocked.connect(self.open_main)
+        self.unlock_dialog.rejected.connect(self.app.quit)
+        self.unlock_dialog.show()
+        self.unlock_dialog.raise_()
+
+    def open_main(self, vault: Any) -> None:
+        from kim_desktop.ui.main_window import MainWindow
+
+        self.context = Context(
+            data_dir=self.data_dir,
+            vault=vault,
+            taskman=self.taskman,
+            settings=self.settings,
+            catalogs=load_catalogs(self.data_dir),
+        )
+        self.window = MainWindow(self.context)
+        self.window.lock_requested.connect(self.lock)
+        self.window.closed.connect(self.shut_down)
+        self.window.auto_lock_changed.connect(self.idle.set_minutes)
+        self.window.show()
+        self.idle.set_minutes(self.settings.get(AUTO_LOCK_MINUTES))
+        self.idle.start()
+        self.opened.emit(self.window)
+
+    def lock(self) -> None:
+        """Closes every window with personal data, forgets the key, shows the unlock screen."""
+        if self.context is None:
+            return
+        self.idle.stop()
+        for widget in self.app.topLevelWidgets():
+            if widget is not self.window and widget.isVisible() and widget is not self.wizard:
+                # Hidden, not closed: a dialog with unsaved input must not stop the lock by
+                # asking (and showing its content) on an unattended machine.
+                widget.hide()
+                widget.deleteLater()
+        if self.window is not None:
+            self.window.discard()
+            self.window = None
+        vault = self.context.vault
+        self.last_user = self.context.user  # in memory only, to prefill the unlock screen
+        self.context = None
+        self.taskman.run_blocking_on_database(vault.lock)
+        self.locked.emit()
+        self.show_unlock()
+
+    def close(self) -> None:
+        """Locks the vault and stops the workers; the application itself keeps running."""
+        self.idle.close()
+        if self.context is not None:
+            vault = self.context.vault
+            self.context = None
+            self.taskman.run_blocking_on_database(vault.lock)
+        for widget in (self.window, self.unlock_dialog, self.wizard):
+            if widget is not None and isValid(widget):
+                widget.deleteLater()
+        self.window = None
+        self.taskman.shutdown()
+
+    def shut_down(self) -> None:
+        self.close()
+        self.app.quit()
+
+
+def read_provisioning() -> Any:
+    """IT's provisioning file, if the machine has one; a broken file is said, then ignored."""
+    from kim_desktop.core.provisioning import (
+        ProvisioningError,
+        find_provisioning,
+        load_provisioning,
+    )
+
+    try:
+        path = find_provisioning()
+        return load_provisioning(path) if path is not None else None
+    except ProvisioningError as error:
+        QMessageBox.warning(None, "KIM Desktop", str(error))
+        return None
+
+
+def i18n_demo_hint(user: str, password: str) -> str:
+    from kim_desktop.ui.qt import translate
+
+    return translate(
+        "app", "Demo-Büro mit erfundenen Personen. Benutzer: {user}, Passwort: {password}"
+    ).format(user=user, password=password)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv)
+    app.setApplicationName("KIM Desktop")
+    app.setOrganizationName("KIM")
+    app.setDesktopFileName("kim-desktop")
+    return app
+
+
+def run(data_dir: Path, *, demo_user: str = "", demo_password: str = "",
+        server_url: str = "") -> int:
+    """Opens the program on ``data_dir`` and runs until it is closed."""
+    app = application()
+    app.setQuitOnLastWindowClosed(False)
+    controller = AppController(
+        data_dir, demo_user=demo_user, demo_password=demo_password, server_url=server_url
+    )
+    controller.start()
+    code = app.exec()
+    controller.close()
+    return code

@@ -1,0 +1,179 @@
+"""The client-file tabs of contacts and records: consultations, referrals, follow-ups, the
+structural gaps a case is linked to, and the history from the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from kim_desktop.core import services
+from kim_desktop.ui.client_file import dialogs
+from kim_desktop.ui.client_file.data import ClientFileData
+from kim_desktop.ui.client_file.lists import RecordList, yes_no
+from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.qt import translate
+
+if TYPE_CHECKING:
+    from kim_desktop.ui.client_file.view import ClientFile
+
+
+class ConsultationsTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Wann"), translate("client_file", "Dauer"),
+             translate("client_file", "Art"), translate("client_file", "Handlungsfelder"),
+             translate("client_file", "Notizen")],
+            translate("client_file", "Noch keine Beratungskontakte. Strg+N erfasst einen."),
+            translate("client_file", "Beratungskontakte"),
+        )
+        self.file = file
+        self.add_button(translate("client_file", "Beratungskontakt &erfassen …"), self._add)
+        self.finish_buttons()
+
+    def show_data(self, data: ClientFileData) -> None:
+        label = self.file.context.label
+        self.set_records(data.consultations, lambda c: [
+            moment(c.held_at),
+            translate("client_file", "{minutes} min").format(minutes=c.duration_minutes),
+            label("consultation_modes", c.mode_code),
+            ", ".join(label("fields_of_action", f) for f in c.fields_of_action or []),
+            c.notes.replace("\n", " ")[:200],
+        ])
+
+    def _add(self) -> None:
+        from kim_desktop.ui.quick_consultation import QuickConsultationDialog
+
+        QuickConsultationDialog(self.file.context, client_id=self.file.client_id,
+                                parent=self).open()
+
+
+class ReferralsTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Stelle"), translate("client_file", "Anliegen"),
+             translate("client_file", "geplant"), translate("client_file", "Stand"),
+             translate("client_file", "Ergebnis")],
+            translate("client_file", "Noch keine Vermittlungen."),
+            translate("client_file", "Vermittlungen"),
+        )
+        self.file = file
+        self.add_button(translate("client_file", "Vermittlung &planen …"),
+                        lambda: dialogs.ReferralDialog(file.context, file.client_id, self).open())
+        self.add_button(translate("client_file", "&Gesendet"), self._send, needs_selection=True)
+        self.add_button(translate("client_file", "&Angenommen"), self._accept,
+                        needs_selection=True)
+        self.add_button(translate("client_file", "A&bgeschlossen"), self._complete,
+                        needs_selection=True)
+        self.finish_buttons()
+
+    def _write(self, work: Any) -> None:
+        from kim_desktop.ui.messages import user_message
+
+        self.file.context.write(
+            work, on_error=lambda e: self.file.error.show_message(user_message(e)))
+
+    def _send(self) -> None:
+        referral = self.current()
+        if referral is not None:
+            self._write(lambda s: services.send_referral(
+                s, referral_id=referral.id, sent_on=dt.date.today()))
+
+    def _accept(self) -> None:
+        referral = self.current()
+        if referral is not None:
+            self._write(lambda s: services.answer_referral(
+                s, referral_id=referral.id, accepted=True, answered_on=dt.date.today()))
+
+    def _complete(self) -> None:
+        referral = self.current()
+        if referral is not None:
+            self._write(lambda s: services.complete_referral(
+                s, referral_id=referral.id, completed_on=dt.date.today(),
+                outcome=translate("client_file", "abgeschlossen")))
+
+    def show_data(self, data: ClientFileData) -> None:
+        label = self.file.context.label
+        states = {"planned": translate("client_file", "geplant"),
+                  "sent": translate("client_file", "gesendet"),
+                  "accepted": translate("client_file", "angenommen"),
+                  "declined": translate("client_file", "abgelehnt"),
+                  "completed": translate("client_file", "abgeschlossen"),
+                  "cancelled": translate("client_file", "abgebrochen")}
+        self.set_records(data.referrals, lambda r: [
+            label("partner_agencies", r.agency_code), r.purpose, day(r.planned_on),
+            states.get(r.state, r.state), r.outcome,
+        ])
+
+
+class FollowUpsTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "fällig"), translate("client_file", "Worum"),
+             translate("client_file", "Stand")],
+            translate("client_file", "Keine Wiedervorlagen."),
+            translate("client_file", "Wiedervorlagen"),
+        )
+        self.file = file
+        self.add_button(translate("client_file", "&Wiedervorlage …"),
+                        lambda: dialogs.FollowUpDialog(file.context, file.client_id, self).open())
+        self.add_button(translate("client_file", "&Erledigt"), self._done, needs_selection=True)
+        self.finish_buttons()
+
+    def show_data(self, data: ClientFileData) -> None:
+        today = dt.date.today()
+
+        def state(f: Any) -> str:
+            if f.done_on:
+                return translate("client_file", "erledigt am {date}").format(date=day(f.done_on))
+            if f.due_on < today:
+                return translate("client_file", "überfällig")
+            if f.due_on == today:
+                return translate("client_file", "heute fällig")
+            return translate("client_file", "offen")
+
+        self.set_records(data.follow_ups, lambda f: [day(f.due_on), f.text, state(f)])
+
+    def _done(self) -> None:
+        follow_up = self.current()
+        if follow_up is not None and follow_up.done_on is None:
+            self.file.context.write(lambda s: services.complete_follow_up(
+                s, follow_up_id=follow_up.id, done_on=dt.date.today()))
+
+
+class GapsTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Kategorie"), translate("client_file", "Beschreibung"),
+             translate("client_file", "beobachtet"), translate("client_file", "freigegeben")],
+            translate("client_file", "Dieser Fall ist mit keiner strukturellen Fehlstelle "
+                      "verknüpft."),
+            translate("client_file", "Strukturelle Fehlstellen"),
+        )
+        self.file = file
+
+    def show_data(self, data: ClientFileData) -> None:
+        label = self.file.context.label
+        self.set_records(data.gaps, lambda g: [
+            label("structural_gap_categories", g.category_code), g.description,
+            day(g.observed_on), yes_no(g.released_at is not None),
+        ])
+
+
+class HistoryTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Wann"), translate("client_file", "Wer"),
+             translate("client_file", "Was")],
+            translate("client_file", "Kein Verlauf."),
+            translate("client_file", "Verlauf aus dem Protokoll"),
+        )
+
+    def show_data(self, data: ClientFileData) -> None:
+        actions = {"create": translate("client_file", "angelegt"),
+                   "update": translate("client_file", "geändert"),
+                   "view": translate("client_file", "angesehen"),
+                   "export": translate("client_file", "exportiert"),
+                   "delete": translate("client_file", "gelöscht")}
+        self.set_records(data.history, lambda e: [
+            moment(e.at), e.user, actions.get(e.action, e.action),
+        ])

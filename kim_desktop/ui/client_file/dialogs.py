@@ -1,0 +1,299 @@
+"""The small forms of a client file: case opening, closing and reopening, follow-ups,
+consents, needs, goals, referrals. Each validates inline and saves through one service."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kim_desktop.core import services
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import qdate
+from kim_desktop.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+    translate,
+)
+from kim_desktop.ui.widgets import FormDialog, add_row
+
+MAX_TEXT = 4000
+
+
+def date_edit(value: dt.date | None = None, *, optional: bool = False) -> QDateEdit:
+    """A date field with a calendar; typed dates outside 1900–2100 are refused by Qt."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
+    if optional:
+        edit.setSpecialValueText(translate("dialogs", "—"))
+        edit.setMinimumDate(QDate(1899, 12, 31))
+        edit.setDate(QDate(1899, 12, 31) if value is None else qdate(value))
+    else:
+        edit.setDate(qdate(value or dt.date.today()))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date | None:
+    if edit.date() == edit.minimumDate() and edit.specialValueText():
+        return None
+    value = edit.date().toPython()
+    return value if isinstance(value, dt.date) else None
+
+
+def combo(entries: list[tuple[str, str]], *, empty: str | None = None) -> QComboBox:
+    box = QComboBox()
+    if empty is not None:
+        box.addItem(empty, "")
+    for code, text in entries:
+        box.addItem(text, code)
+    return box
+
+
+def text_edit(lines: int = 4) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * (lines + 1))
+    return edit
+
+
+class OpenCaseDialog(FormDialog):
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Fall eröffnen"), parent)
+        self.context, self.client_id = context, client_id
+        self.opened_on = date_edit()
+        self.reason = text_edit()
+        self.criteria = [
+            QCheckBox(text) for _, text in context.entries("target_group_criteria")
+        ]
+        add_row(self.form, translate("dialogs", "&Eröffnet am:"), self.opened_on)
+        add_row(self.form, translate("dialogs", "&Anlass:"), self.reason)
+        for box, (code, _) in zip(self.criteria, context.entries("target_group_criteria"),
+                                  strict=True):
+            box.setProperty("code", code)
+            self.form.addRow("", box)
+        self.track([self.opened_on, self.reason, *self.criteria])
+
+    def submit(self) -> None:
+        opened_on = date_of(self.opened_on) or dt.date.today()
+        reason = self.reason.toPlainText()
+        criteria = [str(b.property("code")) for b in self.criteria if b.isChecked()]
+        self.save_with(self.context, lambda s: services.open_case(
+            s, client_id=self.client_id, opened_on=opened_on, reason=reason,
+            target_group_criteria=criteria,
+        ))
+
+
+class CloseCaseDialog(FormDialog):
+    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Fall abschließen"), parent)
+        self.context, self.case_id = context, case_id
+        self.closed_on = date_edit()
+        self.reason = combo(context.entries("closure_reasons"),
+                            empty=translate("dialogs", "Bitte wählen …"))
+        self.note = text_edit()
+        add_row(self.form, translate("dialogs", "Abgeschlossen &am:"), self.closed_on)
+        add_row(self.form, translate("dialogs", "&Grund:"), self.reason)
+        add_row(self.form, translate("dialogs", "&Bemerkung:"), self.note)
+        self.track([self.closed_on, self.reason, self.note])
+
+    def submit(self) -> None:
+        if not self.reason.currentData():
+            self.error.show_message(translate("dialogs", "Bitte einen Abschlussgrund wählen."))
+            self.reason.setFocus()
+            return
+        closed_on = date_of(self.closed_on) or dt.date.today()
+        code, note = self.reason.currentData(), self.note.toPlainText()
+        self.save_with(self.context, lambda s: services.close_case(
+            s, case_id=self.case_id, closed_on=closed_on, reason_code=code, note=note
+        ))
+
+
+class ReopenCaseDialog(FormDialog):
+    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Fall wieder eröffnen"), parent)
+        self.context, self.case_id = context, case_id
+        self.reopened_on = date_edit()
+        self.reason = text_edit()
+        add_row(self.form, translate("dialogs", "Wieder eröffnet &am:"), self.reopened_on)
+        add_row(self.form, translate("dialogs", "&Grund:"), self.reason)
+        self.track([self.reopened_on, self.reason])
+
+    def submit(self) -> None:
+        reopened_on = date_of(self.reopened_on) or dt.date.today()
+        reason = self.reason.toPlainText()
+        self.save_with(self.context, lambda s: services.reopen_case(
+            s, case_id=self.case_id, reopened_on=reopened_on, reason=reason
+        ))
+
+
+class FollowUpDialog(FormDialog):
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Wiedervorlage"), parent)
+        self.context, self.client_id = context, client_id
+        self.due_on = date_edit(dt.date.today() + dt.timedelta(days=14))
+        self.text = QLineEdit()
+        self.text.setMaxLength(MAX_TEXT)
+        add_row(self.form, translate("dialogs", "&Fällig am:"), self.due_on)
+        add_row(self.form, translate("dialogs", "&Worum geht es?"), self.text)
+        self.track([self.due_on, self.text])
+
+    def submit(self) -> None:
+        due_on = date_of(self.due_on) or dt.date.today()
+        text = self.text.text()
+        self.save_with(self.context, lambda s: services.add_follow_up(
+            s, client_id=self.client_id, due_on=due_on, text=text
+        ))
+
+
+class ConsentDialog(FormDialog):
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Einwilligung oder Schweigepflichtentbindung"),
+                         parent)
+        self.context, self.client_id = context, client_id
+        self.kind = combo([
+            ("data_processing", translate("dialogs", "Einwilligung in die Datenverarbeitung")),
+            ("confidentiality_waiver", translate("dialogs", "Schweigepflichtentbindung")),
+        ])
+        self.agency = combo(context.entries("partner_agencies"),
+                            empty=translate("dialogs", "— keine —"))
+        self.purpose = QLineEdit()
+        self.purpose.setMaxLength(MAX_TEXT)
+        self.granted_on = date_edit()
+        self.expires_on = date_edit(optional=True)
+        self.language = combo(context.entries("languages"))
+        index = self.language.findData("de")
+        self.language.setCurrentIndex(max(index, 0))
+        add_row(self.form, translate("dialogs", "&Art:"), self.kind)
+        add_row(self.form, translate("dialogs", "&Empfangende Stelle:"), self.agency)
+        add_row(self.form, translate("dialogs", "&Zweck:"), self.purpose)
+        add_row(self.form, translate("dialogs", "Erteilt &am:"), self.granted_on)
+        add_row(self.form, translate("dialogs", "Gültig &bis:"), self.expires_on)
+        add_row(self.form, translate("dialogs", "&Sprache des Formulars:"), self.language)
+        self.track([self.kind, self.agency, self.purpose, self.granted_on, self.expires_on,
+                    self.language])
+
+    def submit(self) -> None:
+        kind, agency = self.kind.currentData(), self.agency.currentData() or None
+        purpose, language = self.purpose.text(), self.language.currentData() or "de"
+        granted_on = date_of(self.granted_on) or dt.date.today()
+        expires_on = date_of(self.expires_on)
+        self.save_with(self.context, lambda s: services.grant_consent(
+            s, client_id=self.client_id, kind=kind, granted_on=granted_on, purpose=purpose,
+            recipient_agency_code=agency, expires_on=expires_on, form_language=language,
+        ))
+
+
+class NeedDialog(FormDialog):
+    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Bedarf einschätzen"), parent)
+        self.context, self.case_id = context, case_id
+        self.field = combo(context.entries("fields_of_action"))
+        self.level = combo(need_levels())
+        self.assessed_on = date_edit()
+        self.strengths = text_edit(3)
+        self.notes = text_edit(3)
+        add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
+        add_row(self.form, translate("dialogs", "&Bedarf:"), self.level)
+        add_row(self.form, translate("dialogs", "Eingeschätzt &am:"), self.assessed_on)
+        add_row(self.form, translate("dialogs", "&Ressourcen und Stärken:"), self.strengths)
+        add_row(self.form, translate("dialogs", "&Notizen:"), self.notes)
+        self.track([self.field, self.level, self.assessed_on, self.strengths, self.notes])
+
+    def submit(self) -> None:
+        field, level = self.field.currentData(), self.level.currentData()
+        on = date_of(self.assessed_on) or dt.date.today()
+        strengths, notes = self.strengths.toPlainText(), self.notes.toPlainText()
+        self.save_with(self.context, lambda s: services.assess_need(
+            s, case_id=self.case_id, field_of_action_code=field, level=level, assessed_on=on,
+            strengths=strengths, notes=notes,
+        ))
+
+
+class GoalDialog(FormDialog):
+    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Ziel vereinbaren"), parent)
+        self.context, self.case_id = context, case_id
+        self.field = combo(context.entries("fields_of_action"))
+        self.description = text_edit(3)
+        self.agreed_on = date_edit()
+        self.due_on = date_edit(optional=True)
+        add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
+        add_row(self.form, translate("dialogs", "&Ziel:"), self.description)
+        add_row(self.form, translate("dialogs", "Vereinbart &am:"), self.agreed_on)
+        add_row(self.form, translate("dialogs", "&Bis:"), self.due_on)
+        self.track([self.field, self.description, self.agreed_on, self.due_on])
+
+    def submit(self) -> None:
+        field, text = self.field.currentData(), self.description.toPlainText()
+        agreed_on = date_of(self.agreed_on) or dt.date.today()
+        due_on = date_of(self.due_on)
+        self.save_with(self.context, lambda s: services.add_goal(
+            s, case_id=self.case_id, field_of_action_code=field, description=text,
+            agreed_on=agreed_on, due_on=due_on,
+        ))
+
+
+class ReferralDialog(FormDialog):
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Vermittlung planen"), parent)
+        self.context, self.client_id = context, client_id
+        self.agency = combo(context.entries("partner_agencies"))
+        self.field = combo(context.entries("fields_of_action"),
+                           empty=translate("dialogs", "— keines —"))
+        self.purpose = text_edit(3)
+        self.planned_on = date_edit()
+        add_row(self.form, translate("dialogs", "&Stelle:"), self.agency)
+        add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
+        add_row(self.form, translate("dialogs", "&Anliegen:"), self.purpose)
+        add_row(self.form, translate("dialogs", "Geplant &am:"), self.planned_on)
+        self.track([self.agency, self.field, self.purpose, self.planned_on])
+
+    def submit(self) -> None:
+        agency, field = self.agency.currentData(), self.field.currentData() or None
+        purpose = self.purpose.toPlainText()
+        planned_on = date_of(self.planned_on) or dt.date.today()
+        self.save_with(self.context, lambda s: services.plan_referral(
+            s, client_id=self.client_id, agency_code=agency, planned_on=planned_on,
+            purpose=purpose, field_of_action_code=field,
+        ))
+
+
+class ResidencePeriodDialog(FormDialog):
+    """A new residence status from a day on; the open period before it ends the day before."""
+
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("dialogs", "Aufenthaltsstatus erfassen"), parent)
+        self.context, self.client_id = context, client_id
+        self.status = combo(context.entries("residence_statuses"))
+        self.valid_from = date_edit()
+        self.valid_to = date_edit(optional=True)
+        self.note = QLineEdit()
+        self.note.setMaxLength(MAX_TEXT)
+        add_row(self.form, translate("dialogs", "&Status:"), self.status)
+        add_row(self.form, translate("dialogs", "&Gültig ab:"), self.valid_from)
+        add_row(self.form, translate("dialogs", "Gültig &bis:"), self.valid_to)
+        add_row(self.form, translate("dialogs", "&Notiz:"), self.note)
+        self.track([self.status, self.valid_from, self.valid_to, self.note])
+
+    def submit(self) -> None:
+        status, note = self.status.currentData(), self.note.text()
+        valid_from = date_of(self.valid_from) or dt.date.today()
+        valid_to = date_of(self.valid_to)
+        self.save_with(self.context, lambda s: services.add_residence_period(
+            s, client_id=self.client_id, status_code=status, valid_from=valid_from,
+            valid_to=valid_to, note=note,
+        ))
+
+
+def need_levels() -> list[tuple[str, str]]:
+    return [
+        ("none", translate("dialogs", "kein Bedarf")),
+        ("low", translate("dialogs", "gering")),
+        ("medium", translate("dialogs", "mittel")),
+        ("high", translate("dialogs", "hoch")),
+    ]

@@ -1,0 +1,106 @@
+"""A small read-only list with an empty state and buttons, the shape of most client-file tabs.
+
+A client's own records are few (tens, rarely hundreds), so a tree widget is enough here; the
+large caseload list uses model/view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kim_desktop.ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QStackedLayout,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+from kim_desktop.ui.widgets import EmptyState
+
+
+class RecordList(QWidget):
+    """Columns of text per record; ``current()`` is the selected record."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        empty_text: str,
+        accessible_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+        self._stack = QStackedLayout()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(list(headers))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(accessible_name)
+        self.empty = EmptyState(empty_text)
+        self._stack.addWidget(self.empty)
+        self._stack.addWidget(self.tree)
+        layout.addLayout(self._stack)
+        self._records: list[Any] = []
+
+    def add_button(
+        self, text: str, slot: Callable[[], Any], *, needs_selection: bool = False
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        if needs_selection:
+            button.setEnabled(False)
+            self.tree.currentItemChanged.connect(
+                lambda current, _: button.setEnabled(current is not None)
+            )
+        self.buttons.addWidget(button)
+        return button
+
+    def finish_buttons(self) -> None:
+        self.buttons.addStretch()
+
+    def set_records(self, records: Sequence[Any], cells: Callable[[Any], Sequence[str]]) -> None:
+        self.tree.clear()
+        self._records = list(records)
+        for record in self._records:
+            item = QTreeWidgetItem([str(c) for c in cells(record)])
+            for column in range(item.columnCount()):
+                item.setToolTip(column, item.text(column))
+            self.tree.addTopLevelItem(item)
+        for column in range(self.tree.columnCount() - 1):
+            self.tree.resizeColumnToContents(column)
+        self._stack.setCurrentWidget(self.tree if self._records else self.empty)
+
+    def current(self) -> Any:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        index = self.tree.indexOfTopLevelItem(item)
+        return self._records[index] if 0 <= index < len(self._records) else None
+
+    def select_first(self) -> None:
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(
+                first,
+                0,
+                self.tree.selectionModel().SelectionFlag.ClearAndSelect,
+            )
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return translate("lists", "unbekannt")
+    return translate("lists", "ja") if value else translate("lists", "nein")
+
+
+ALIGN_TOP = Qt.AlignmentFlag.AlignTop

@@ -1,0 +1,105 @@
+"""The pre-check panel for Baustein III (§§ 25a, 25b AufenthG, § 10 StAG): which conditions
+look met, which are missing, from when the person is likely eligible, with the legal basis
+and rule version. A pre-check, never a decision; the panel says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from kim_desktop.core.precheck import PrecheckReport, evaluate
+from kim_desktop.core.precheck.bridge import facts_from_client
+from kim_desktop.core.precheck.report import DISCLAIMER
+from kim_desktop.ui.client_file.data import ClientFileData
+from kim_desktop.ui.formats import day
+from kim_desktop.ui.messages import user_message
+from kim_desktop.ui.qt import (
+    QLabel,
+    QShowEvent,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+from kim_desktop.ui.widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    from kim_desktop.ui.client_file.view import ClientFile
+
+
+def status_label(status: str) -> str:
+    return {
+        "met": translate("precheck", "erfüllt"),
+        "not_met": translate("precheck", "nicht erfüllt"),
+        "unknown": translate("precheck", "offen (Angabe fehlt)"),
+    }.get(status, status)
+
+
+def precheck_of(session: Any, client_id: str, as_of: dt.date) -> PrecheckReport:
+    return evaluate(facts_from_client(session, client_id, as_of=as_of), as_of=as_of)
+
+
+class PrecheckTab(QWidget):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__()
+        self.file = file
+        layout = QVBoxLayout(self)
+        note = QLabel(translate("precheck", DISCLAIMER))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([
+            translate("precheck", "Regel / Voraussetzung"), translate("precheck", "Stand"),
+            translate("precheck", "voraussichtlich ab"), translate("precheck", "Erläuterung"),
+        ])
+        self.tree.setAccessibleName(translate("precheck", "Vorprüfung"))
+        self.tree.setAlternatingRowColors(True)
+        layout.addWidget(self.tree, 1)
+        self.report: PrecheckReport | None = None
+        self._stale = ""
+
+    def show_data(self, data: ClientFileData) -> None:
+        """Evaluated when the tab is seen, so opening a file stays quick."""
+        self._stale = data.client.id
+        if self.isVisible():
+            self._evaluate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._evaluate()
+
+    def _evaluate(self) -> None:
+        client_id, self._stale = self._stale, ""
+        today = dt.date.today()
+        self.file.context.read(
+            lambda s: precheck_of(s, client_id, today), self._show,
+            on_error=lambda e: self.error.show_message(user_message(e)),
+        )
+
+    def _show(self, report: PrecheckReport) -> None:
+        self.report = report
+        self.error.show_message("")
+        self.tree.clear()
+        for result in report.results:
+            basis = ", ".join(p for p in (result.legal_basis or "",
+                                          translate("precheck", "Regelstand {version}").format(
+                                              version=result.rule_version or "–")) if p)
+            rule = QTreeWidgetItem([result.title, status_label(result.status),
+                                    day(result.eligible_from), basis])
+            for condition in result.conditions:
+                rule.addChild(QTreeWidgetItem([
+                    condition.title, status_label(condition.status),
+                    day(condition.eligible_from), condition.explanation,
+                ]))
+            for warning in result.warnings:
+                rule.addChild(QTreeWidgetItem([
+                    translate("precheck", "Hinweis"), "⚠", day(warning.due), warning.message,
+                ]))
+            self.tree.addTopLevelItem(rule)
+            rule.setExpanded(True)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)

@@ -1,0 +1,222 @@
+"""The tabs of a client file. Each shows one part of :class:`ClientFileData` and offers the
+actions that belong there; this module holds the person and the plan, ``contact_tabs`` the
+contacts and records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from kim_desktop.core import services
+from kim_desktop.ui.client_file import dialogs
+from kim_desktop.ui.client_file.data import ClientFileData
+from kim_desktop.ui.client_file.lists import RecordList, yes_no
+from kim_desktop.ui.formats import day
+from kim_desktop.ui.qt import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+
+if TYPE_CHECKING:
+    from kim_desktop.ui.client_file.view import ClientFile
+
+
+def open_case_or_say(file: ClientFile) -> Any:
+    """The open case; without one, says so in the file and returns None."""
+    case = file.data.open_case if file.data else None
+    if case is None:
+        file.error.show_message(translate("client_file", "Bitte zuerst einen Fall eröffnen."))
+    return case
+
+
+class MasterDataTab(QWidget):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__()
+        self.file = file
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for key, title in [
+            ("name", translate("client_file", "Name")),
+            ("birth_date", translate("client_file", "Geburtsdatum")),
+            ("nationalities", translate("client_file", "Staatsangehörigkeiten")),
+            ("languages", translate("client_file", "Sprachen")),
+            ("interpreter", translate("client_file", "Dolmetschung nötig")),
+            ("contact", translate("client_file", "Kontakt")),
+            ("address", translate("client_file", "Anschrift")),
+            ("entry_date", translate("client_file", "Einreise")),
+        ]:
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.form.addRow(title + ":", value)
+            self.values[key] = value
+        layout.addLayout(self.form)
+        edit = QPushButton(translate("client_file", "Stammdaten &bearbeiten …"))
+        edit.clicked.connect(self._edit)
+        layout.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(QLabel(translate("client_file", "Aufenthaltsstatus (Verlauf):")))
+        add_period = QPushButton(translate("client_file", "Aufenthalts&status erfassen …"))
+        add_period.clicked.connect(lambda: dialogs.ResidencePeriodDialog(
+            file.context, file.client_id, self).open())
+        layout.addWidget(add_period, 0, Qt.AlignmentFlag.AlignLeft)
+        self.periods = RecordList(
+            [translate("client_file", "Status"), translate("client_file", "Rechtsgrundlage"),
+             translate("client_file", "von"), translate("client_file", "bis")],
+            translate("client_file", "Noch kein Aufenthaltsstatus erfasst."),
+            translate("client_file", "Aufenthaltsstatus"),
+        )
+        layout.addWidget(self.periods, 1)
+
+    def show_data(self, data: ClientFileData) -> None:
+        client, label = data.client, self.file.context.label
+        values = {
+            "name": client.display_name,
+            "birth_date": day(client.birth_date),
+            "nationalities": ", ".join(label("countries", c) for c in client.nationalities or []),
+            "languages": ", ".join(label("languages", c) for c in client.languages or []),
+            "interpreter": yes_no(client.interpreter_needed),
+            "contact": " · ".join(p for p in (client.phone, client.email) if p),
+            "address": ", ".join(p for p in (client.street,
+                                             f"{client.postal_code} {client.town}".strip()) if p),
+            "entry_date": day(client.entry_date),
+        }
+        for key, text in values.items():
+            self.values[key].setText(text or "—")
+        self.periods.set_records(data.periods, lambda p: [
+            label("residence_statuses", p.status_code), p.legal_basis, day(p.valid_from),
+            day(p.valid_to) or translate("client_file", "laufend"),
+        ])
+
+    def _edit(self) -> None:
+        from kim_desktop.ui.client_form import ClientForm
+
+        if self.file.data is not None:
+            ClientForm(self.file.context, client=self.file.data.client, parent=self).open()
+
+
+class ConsentsTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Art"), translate("client_file", "Stelle"),
+             translate("client_file", "Zweck"), translate("client_file", "erteilt"),
+             translate("client_file", "gültig bis"), translate("client_file", "Stand")],
+            translate("client_file", "Noch keine Einwilligung erfasst."),
+            translate("client_file", "Einwilligungen und Schweigepflichtentbindungen"),
+        )
+        self.file = file
+        self.add_button(translate("client_file", "&Erfassen …"),
+                        lambda: dialogs.ConsentDialog(file.context, file.client_id, self).open())
+        self.withdraw = self.add_button(translate("client_file", "&Widerrufen"), self._withdraw,
+                                        needs_selection=True)
+        self.finish_buttons()
+
+    def show_data(self, data: ClientFileData) -> None:
+        today, label = dt.date.today(), self.file.context.label
+        self.set_records(data.consents, lambda c: [
+            translate("client_file", "Einwilligung") if c.kind == "data_processing"
+            else translate("client_file", "Schweigepflichtentbindung"),
+            label("partner_agencies", c.recipient_agency_code), c.purpose, day(c.granted_on),
+            day(c.expires_on) or "—",
+            translate("client_file", "gültig") if c.is_valid_on(today)
+            else translate("client_file", "widerrufen") if c.withdrawn_on
+            else translate("client_file", "nicht gültig"),
+        ])
+
+    def _withdraw(self) -> None:
+        consent = self.current()
+        if consent is not None:
+            self.file.context.write(lambda s: services.withdraw_consent(
+                s, consent_id=consent.id, withdrawn_on=dt.date.today()))
+
+
+class NeedsTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Handlungsfeld"), translate("client_file", "Bedarf"),
+             translate("client_file", "am"), translate("client_file", "Ressourcen"),
+             translate("client_file", "Notizen")],
+            translate("client_file", "Noch keine Bedarfe eingeschätzt."),
+            translate("client_file", "Bedarfe je Handlungsfeld"),
+        )
+        self.file = file
+        self.add_button(translate("client_file", "Bedarf &einschätzen …"), self._add)
+        self.finish_buttons()
+
+    def show_data(self, data: ClientFileData) -> None:
+        levels = dict(dialogs.need_levels())
+        label = self.file.context.label
+        self.set_records(data.needs, lambda n: [
+            label("fields_of_action", n.field_of_action_code), levels.get(n.level, n.level),
+            day(n.assessed_on), n.strengths, n.notes,
+        ])
+
+    def _add(self) -> None:
+        case = open_case_or_say(self.file)
+        if case is None:
+            return
+        dialogs.NeedDialog(self.file.context, case.id, self).open()
+
+
+class PlanTab(RecordList):
+    def __init__(self, file: ClientFile) -> None:
+        super().__init__(
+            [translate("client_file", "Ziel"), translate("client_file", "Handlungsfeld"),
+             translate("client_file", "vereinbart"), translate("client_file", "bis"),
+             translate("client_file", "Stand"), translate("client_file", "Maßnahmen")],
+            translate("client_file", "Noch keine Ziele vereinbart."),
+            translate("client_file", "Hilfeplan: Ziele und Maßnahmen"),
+        )
+        self.file = file
+        self.add_button(translate("client_file", "Ziel &vereinbaren …"), self._add)
+        self.finish_buttons()
+
+    def show_data(self, data: ClientFileData) -> None:
+        label = self.file.context.label
+        statuses = {"open": translate("client_file", "offen"),
+                    "achieved": translate("client_file", "erreicht"),
+                    "partly_achieved": translate("client_file", "teilweise erreicht"),
+                    "not_achieved": translate("client_file", "nicht erreicht"),
+                    "dropped": translate("client_file", "aufgegeben")}
+        self.set_records(data.goals, lambda g: [
+            g.description, label("fields_of_action", g.field_of_action_code), day(g.agreed_on),
+            day(g.due_on), statuses.get(g.status, g.status),
+            "; ".join(m.description for m in data.measures if m.goal_id == g.id),
+        ])
+
+    def _add(self) -> None:
+        case = open_case_or_say(self.file)
+        if case is None:
+            return
+        dialogs.GoalDialog(self.file.context, case.id, self).open()
+
+
+def build_tabs(file: ClientFile) -> list[tuple[str, QWidget]]:
+    from kim_desktop.ui.client_file.attachments import AttachmentsTab
+    from kim_desktop.ui.client_file.contact_tabs import (
+        ConsultationsTab,
+        FollowUpsTab,
+        GapsTab,
+        HistoryTab,
+        ReferralsTab,
+    )
+    from kim_desktop.ui.client_file.precheck import PrecheckTab
+
+    return [
+        (translate("client_file", "Stammdaten"), MasterDataTab(file)),
+        (translate("client_file", "Einwilligungen"), ConsentsTab(file)),
+        (translate("client_file", "Bedarfe"), NeedsTab(file)),
+        (translate("client_file", "Hilfeplan"), PlanTab(file)),
+        (translate("client_file", "Beratungskontakte"), ConsultationsTab(file)),
+        (translate("client_file", "Vermittlungen"), ReferralsTab(file)),
+        (translate("client_file", "Wiedervorlagen"), FollowUpsTab(file)),
+        (translate("client_file", "Anhänge"), AttachmentsTab(file)),
+        (translate("client_file", "Fehlstellen"), GapsTab(file)),
+        (translate("client_file", "Verlauf"), HistoryTab(file)),
+        (translate("client_file", "Vorprüfung"), PrecheckTab(file)),
+    ]

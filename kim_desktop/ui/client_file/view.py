@@ -1,0 +1,179 @@
+"""The client file (Akte): a header that says who and where in the case, and one tab per
+part of the work. It loads in one read and refreshes when a write touches this client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kim_desktop.core import services
+from kim_desktop.ui.caseload_model import phase_label
+from kim_desktop.ui.client_file import dialogs
+from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
+from kim_desktop.ui.client_file.tabs import build_tabs
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import day
+from kim_desktop.ui.messages import user_message
+from kim_desktop.ui.qt import (
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    translate,
+)
+from kim_desktop.ui.widgets import ErrorLabel
+
+
+def age_on(birth_date: dt.date | None, today: dt.date) -> int | None:
+    if birth_date is None:
+        return None
+    years = today.year - birth_date.year
+    return years - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
+def consent_text(data: ClientFileData, today: dt.date) -> str:
+    consent = data.consent_on(today)
+    if consent is None:
+        return translate("client_file", "Einwilligung: keine gültige")
+    if consent.expires_on is None:
+        return translate("client_file", "Einwilligung: gültig")
+    return translate("client_file", "Einwilligung: gültig bis {date}").format(
+        date=day(consent.expires_on)
+    )
+
+
+class ClientFile(QWidget):
+    title_changed = Signal(object, str)
+    closed = Signal()
+    loaded = Signal()
+
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client_id = client_id
+        self.data: ClientFileData | None = None
+        layout = QVBoxLayout(self)
+        self.name = QLabel(translate("client_file", "Wird geladen …"))
+        font = QFont(self.name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        header = QVBoxLayout()
+        header.addWidget(self.name)
+        header.addWidget(self.facts)
+        actions = QHBoxLayout()
+        self.case_button = QPushButton()
+        self.case_button.clicked.connect(self._case_action)
+        self.export_button = QPushButton(translate("client_file", "&Auskunft (Art. 15) …"))
+        self.export_button.clicked.connect(self._export)
+        self.erase_button = QPushButton(translate("client_file", "Person &löschen …"))
+        self.erase_button.clicked.connect(self._erase)
+        for button in (self.case_button, self.export_button, self.erase_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        header.addLayout(actions)
+        layout.addLayout(header)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setAccessibleName(translate("client_file", "Teile der Akte"))
+        layout.addWidget(self.tabs, 1)
+        self.tab_pages = build_tabs(self)
+        for title, page in self.tab_pages:
+            self.tabs.addTab(page, title)
+        self.tabs.setEnabled(False)
+        self.case_button.setEnabled(False)
+        context.taskman.changed.connect(self._changed)
+        self.reload()
+        # Logged after the first read, so the file shows without waiting for the commit;
+        # run as a read so that the log entry does not make every screen refresh.
+        context.read(lambda s: services.record_view(s, client_id=client_id))
+
+    def reload(self) -> None:
+        self.context.read(
+            lambda s: load_client_file(s, self.client_id), self._show, on_error=self._failed,
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.error.show_message(user_message(error))
+        self.name.setText(translate("client_file", "Akte nicht verfügbar"))
+
+    def _changed(self, change: Any) -> None:
+        if getattr(change, "client_id", None) == self.client_id or (
+            getattr(change, "kind", "") == "structural_gap"
+        ):
+            if getattr(change, "action", "") == "erased":
+                self.closed.emit()
+                return
+            self.reload()
+
+    def _show(self, data: ClientFileData) -> None:
+        self.data = data
+        client = data.client
+        today = dt.date.today()
+        self.name.setText(client.display_name or translate("client_file", "(ohne Namen)"))
+        self.title_changed.emit(self, client.display_name[:30] or "…")
+        case = data.open_case
+        age = age_on(client.birth_date, today)
+        parts = []
+        if age is not None:
+            parts.append(translate("client_file", "{age} Jahre").format(age=age))
+        if client.municipality_code:
+            parts.append(self.context.label("municipalities", client.municipality_code))
+        if case is not None:
+            parts.append(translate("client_file", "Phase: {phase}").format(
+                phase=phase_label(case.phase)))
+        elif data.latest_case is not None:
+            parts.append(translate("client_file", "Fall abgeschlossen am {date}").format(
+                date=day(data.latest_case.closed_on)))
+        else:
+            parts.append(translate("client_file", "kein Fall eröffnet"))
+        parts.append(consent_text(data, today))
+        self.facts.setText(" · ".join(parts))
+        self.facts.setAccessibleName(self.facts.text())
+        if case is not None:
+            self.case_button.setText(translate("client_file", "Fall a&bschließen …"))
+        elif data.latest_case is not None:
+            self.case_button.setText(translate("client_file", "Fall &wieder eröffnen …"))
+        else:
+            self.case_button.setText(translate("client_file", "Fall &eröffnen …"))
+        self.case_button.setEnabled(True)
+        self.tabs.setEnabled(True)
+        for _, page in self.tab_pages:
+            page.show_data(data)  # type: ignore[attr-defined]
+        self.loaded.emit()
+
+    def _case_action(self) -> Any:
+        if self.data is None:
+            return None
+        case = self.data.open_case
+        dialog: dialogs.FormDialog
+        if case is not None:
+            dialog = dialogs.CloseCaseDialog(self.context, case.id, self)
+        elif self.data.latest_case is not None:
+            dialog = dialogs.ReopenCaseDialog(self.context, self.data.latest_case.id, self)
+        else:
+            dialog = dialogs.OpenCaseDialog(self.context, self.client_id, self)
+        dialog.open()
+        return dialog
+
+    def _export(self) -> None:
+        from kim_desktop.ui.client_file.data_protection import export_client
+
+        export_client(self)
+
+    def _erase(self) -> None:
+        from kim_desktop.ui.client_file.data_protection import erase_client
+
+        erase_client(self)

@@ -1,0 +1,187 @@
+"""Structural gaps: record them, link the cases they were seen in, and release an anonymised
+description to coordination. While typing, a warning names what looks personal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core import services
+from kim_desktop.core.anonymity import personal_data_hints
+from kim_desktop.core.models import StructuralGap
+from kim_desktop.ui.caseload import load_caseload
+from kim_desktop.ui.client_file.dialogs import combo, date_edit, date_of, text_edit
+from kim_desktop.ui.client_file.lists import RecordList
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.messages import show_error
+from kim_desktop.ui.qt import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+from kim_desktop.ui.widgets import ErrorLabel, FormDialog, add_row, confirm
+
+
+def load_gaps(session: Session) -> list[StructuralGap]:
+    return list(session.scalars(
+        select(StructuralGap).where(StructuralGap.deleted_at.is_(None))
+        .order_by(StructuralGap.observed_on.desc())
+    ))
+
+
+def open_cases(session: Session) -> list[tuple[str, str]]:
+    """(case id, client name) of every open case, to link a gap to."""
+    return [(row.case_id, row.name) for row in load_caseload(session) if row.case_id]
+
+
+def anonymity_warning(text: str) -> str:
+    hints = personal_data_hints(text)
+    if not hints:
+        return ""
+    found = sorted({translate("anonymity", hint.what) for hint in hints})
+    return translate(
+        "gaps", "Die Beschreibung enthält vermutlich {what}. Bitte so formulieren, dass "
+        "niemand erkennbar ist."
+    ).format(what=", ".join(found))
+
+
+class GapDialog(FormDialog):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(translate("gaps", "Strukturelle Fehlstelle erfassen"), parent)
+        self.context = context
+        self.category = combo(context.entries("structural_gap_categories"))
+        self.field = combo(context.entries("fields_of_action"))
+        self.municipality = combo(context.entries("municipalities"))
+        self.observed_on = date_edit()
+        self.description = text_edit(5)
+        self.warning = ErrorLabel()
+        self.case_filter = QLineEdit()
+        self.case_filter.setPlaceholderText(translate("gaps", "Fälle nach Name filtern …"))
+        self.cases = QListWidget()
+        self.cases.setMaximumHeight(self.cases.fontMetrics().lineSpacing() * 8)
+        add_row(self.form, translate("gaps", "&Kategorie:"), self.category)
+        add_row(self.form, translate("gaps", "&Handlungsfeld:"), self.field)
+        add_row(self.form, translate("gaps", "K&ommune:"), self.municipality)
+        add_row(self.form, translate("gaps", "Beobachtet &am:"), self.observed_on)
+        add_row(self.form, translate("gaps", "&Beschreibung (anonym):"), self.description)
+        self.form.addRow("", self.warning)
+        add_row(self.form, translate("gaps", "&Fälle suchen:"), self.case_filter)
+        add_row(self.form, translate("gaps", "&Verknüpfte Fälle:"), self.cases)
+        self.description.textChanged.connect(self._check)
+        self.case_filter.textChanged.connect(self._filter_cases)
+        self.track([self.category, self.field, self.municipality, self.description])
+        context.read(open_cases, self._cases)
+
+    def _cases(self, cases: list[tuple[str, str]]) -> None:
+        for case_id, client_name in cases:
+            item = QListWidgetItem(client_name)
+            item.setData(Qt.ItemDataRole.UserRole, case_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.cases.addItem(item)
+
+    def _filter_cases(self, text: str) -> None:
+        needle = text.casefold()
+        for i in range(self.cases.count()):
+            item = self.cases.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _check(self) -> None:
+        self.warning.show_message(anonymity_warning(self.description.toPlainText()))
+
+    def linked(self) -> list[str]:
+        return [
+            str(self.cases.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.cases.count())
+            if self.cases.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def submit(self) -> None:
+        category, field = self.category.currentData(), self.field.currentData()
+        municipality = self.municipality.currentData()
+        observed_on = date_of(self.observed_on) or dt.date.today()
+        description, case_ids = self.description.toPlainText(), self.linked()
+        self.save_with(self.context, lambda s: services.record_gap(
+            s, category_code=category, field_of_action_code=field,
+            municipality_code=municipality, description=description, observed_on=observed_on,
+            case_ids=case_ids,
+        ))
+
+
+class GapsPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        intro = QLabel(translate(
+            "gaps", "Strukturelle Fehlstellen sind Stellen, an denen Integration immer wieder "
+            "hakt. Nur die anonyme Beschreibung geht an die Koordination, und erst nach "
+            "Freigabe."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = RecordList(
+            [translate("gaps", "beobachtet"), translate("gaps", "Kategorie"),
+             translate("gaps", "Handlungsfeld"), translate("gaps", "Kommune"),
+             translate("gaps", "Fälle"), translate("gaps", "Stand"),
+             translate("gaps", "Beschreibung")],
+            translate("gaps", "Noch keine strukturellen Fehlstellen erfasst."),
+            translate("gaps", "Strukturelle Fehlstellen"),
+        )
+        self.list.add_button(translate("gaps", "Fehlstelle &erfassen …"), self.record)
+        self.release_button = self.list.add_button(
+            translate("gaps", "&Freigeben …"), self.release, needs_selection=True)
+        self.list.finish_buttons()
+        layout.addWidget(self.list, 1)
+        context.taskman.changed.connect(self._changed)
+        self._requested = False
+
+    def shown(self) -> None:
+        if not self._requested:
+            self.reload()
+
+    def reload(self) -> None:
+        self._requested = True
+        self.context.read(load_gaps, self._show)
+
+    def _changed(self, change: Any) -> None:
+        if self._requested and change.touches("structural_gap"):
+            self.reload()
+
+    def _show(self, gaps: list[StructuralGap]) -> None:
+        label = self.context.label
+        self.list.set_records(gaps, lambda g: [
+            day(g.observed_on), label("structural_gap_categories", g.category_code),
+            label("fields_of_action", g.field_of_action_code),
+            label("municipalities", g.municipality_code), str(len(g.case_ids or [])),
+            translate("gaps", "freigegeben am {when}").format(when=moment(g.released_at))
+            if g.released_at else translate("gaps", "nicht freigegeben"),
+            g.description.replace("\n", " "),
+        ])
+
+    def record(self) -> GapDialog:
+        dialog = GapDialog(self.context, self)
+        dialog.open()
+        return dialog
+
+    def release(self) -> None:
+        gap = self.list.current()
+        if gap is None or gap.released_at is not None:
+            return
+        warning = anonymity_warning(gap.description)
+        text = translate("gaps", "Die Beschreibung geht an die Koordination und kann danach "
+                         "nicht mehr geändert werden.")
+        if warning:
+            text = warning + "\n\n" + text
+        if confirm(self, translate("gaps", "Fehlstelle freigeben"), text,
+                   translate("gaps", "Freigeben")):
+            self.context.write(lambda s: services.release_gap(s, gap_id=gap.id),
+                               on_error=lambda e: show_error(self, e))

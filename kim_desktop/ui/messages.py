@@ -1,0 +1,34 @@
+"""What the user reads when something goes wrong: German (or translated), never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from kim_desktop.ui.qt import QMessageBox, QWidget, translate
+
+log = logging.getLogger(__name__)
+
+
+
+def user_message(error: BaseException) -> str:
+    """The message for ``error``: rule violations and vault errors speak for themselves;
+    anything else is a defect, logged by type only (its text may hold personal data)."""
+    template = getattr(error, "template", None)
+    if isinstance(template, str):
+        params = getattr(error, "params", {}) or {}
+        try:
+            return translate("DomainError", template).format(**params)
+        except (KeyError, IndexError, ValueError):
+            return str(error)
+    if type(error).__module__.startswith("kim_desktop") and str(error):
+        return str(error)
+    if isinstance(error, OSError):
+        return translate("messages", "Die Datei konnte nicht gelesen oder geschrieben werden.")
+    log.error("unexpected %s", type(error).__name__, exc_info=error)
+    return translate("messages",
+        "Ein unerwarteter Fehler ist aufgetreten. Ihre gespeicherten Daten sind nicht betroffen."
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    QMessageBox.warning(parent, translate("messages", "KIM Desktop"), user_message(error))

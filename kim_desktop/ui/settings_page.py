@@ -1,0 +1,88 @@
+"""Settings: language (switched live), auto-lock time, sync timing."""
+
+from __future__ import annotations
+
+from kim_desktop.ui import i18n
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    translate,
+)
+from kim_desktop.ui.settings import (
+    AUTO_LOCK_MINUTES,
+    LANGUAGE,
+    SYNC_AUTOMATIC,
+    SYNC_INTERVAL_MINUTES,
+)
+from kim_desktop.ui.widgets import add_row
+
+
+class SettingsPage(QWidget):
+    language_changed = Signal()
+    auto_lock_changed = Signal(int)
+    sync_changed = Signal()
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        settings = context.settings
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.language = QComboBox()
+        for code, title in i18n.LANGUAGES.items():
+            self.language.addItem(title, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.get(LANGUAGE)), 0))
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(AUTO_LOCK_MINUTES.minimum or 1, AUTO_LOCK_MINUTES.maximum or 240)
+        self.auto_lock.setSuffix(translate("settings_page", " Minuten"))
+        self.auto_lock.setValue(settings.get(AUTO_LOCK_MINUTES))
+        self.sync_automatic = QCheckBox(translate("settings_page", "&Automatisch abgleichen"))
+        self.sync_automatic.setChecked(settings.get(SYNC_AUTOMATIC))
+        self.sync_interval = QSpinBox()
+        self.sync_interval.setRange(SYNC_INTERVAL_MINUTES.minimum or 1,
+                                    SYNC_INTERVAL_MINUTES.maximum or 1440)
+        self.sync_interval.setSuffix(translate("settings_page", " Minuten"))
+        self.sync_interval.setValue(settings.get(SYNC_INTERVAL_MINUTES))
+        add_row(form, translate("settings_page", "&Sprache / Language:"), self.language)
+        add_row(form, translate("settings_page", "Sperren nach &Inaktivität:"), self.auto_lock)
+        form.addRow("", self.sync_automatic)
+        add_row(form, translate("settings_page", "Abgleich &alle:"), self.sync_interval)
+        layout.addLayout(form)
+        note = QLabel(translate(
+            "settings_page",
+            "Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen "
+            "Daten; diese liegen nur in der verschlüsselten Datenbank.",
+        ))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch()
+        self.language.currentIndexChanged.connect(self._language)
+        self.auto_lock.valueChanged.connect(self._auto_lock)
+        self.sync_automatic.toggled.connect(self._sync_automatic)
+        self.sync_interval.valueChanged.connect(self._sync_interval)
+
+    def _language(self) -> None:
+        code = str(self.language.currentData())
+        self.context.settings.set(LANGUAGE, code)
+        i18n.install(code)
+        self.language_changed.emit()
+
+    def _sync_automatic(self, on: bool) -> None:
+        self.context.settings.set(SYNC_AUTOMATIC, on)
+        self.sync_changed.emit()
+
+    def _sync_interval(self, minutes: int) -> None:
+        self.context.settings.set(SYNC_INTERVAL_MINUTES, minutes)
+        self.sync_changed.emit()
+
+    def _auto_lock(self, minutes: int) -> None:
+        self.context.settings.set(AUTO_LOCK_MINUTES, minutes)
+        self.auto_lock_changed.emit(minutes)

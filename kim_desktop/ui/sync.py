@@ -1,0 +1,122 @@
+"""Sync as a UI flow (as Anki's ``aqt.sync``): a timer, "sync now", a sync when the network
+comes back, progress that can be cancelled, and a refresh of every screen afterwards.
+
+The sync modules are imported here, on the UI thread at startup: importing pydantic for the
+first time on a worker thread after PySide6 trips shiboken's import hook (a circular import).
+
+The sync client reads and writes the vault between its requests, and the vault has one
+connection owned by the database thread, so a sync runs there; edits made meanwhile wait
+until it finishes or is cancelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kim_desktop.sync.client import Progress as SyncProgress
+from kim_desktop.sync.client import SyncClient, SyncResult
+from kim_desktop.sync.status import SyncStatus, sync_status
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.qt import QNetworkInformation, QObject, QTimer, Signal
+from kim_desktop.ui.settings import SYNC_AUTOMATIC, SYNC_INTERVAL_MINUTES
+from kim_desktop.ui.taskman import Progress
+
+
+@dataclass(frozen=True)
+class Synced:
+    """The change a sync made: pulled records may be of any kind, so every screen looks."""
+
+    result: SyncResult
+    kind: str = "sync"
+    client_id: str | None = None
+
+    def touches(self, kind: str) -> bool:
+        return self.result.pulled > 0 or self.result.conflicts > 0 or kind == "sync"
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # SyncStatus
+    progress = Signal(str, int)  # phase ("push"/"pull"), records done
+    running_changed = Signal(bool)
+
+    def __init__(self, context: Context, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.status: SyncStatus | None = None
+        self.running = False
+        self._progress: Progress | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        self.apply_settings()
+        context.taskman.changed.connect(self._changed)
+        self._watch_network()
+        self.refresh()
+
+    def apply_settings(self) -> None:
+        settings = self.context.settings
+        self.timer.setInterval(settings.get(SYNC_INTERVAL_MINUTES) * 60_000)
+        if settings.get(SYNC_AUTOMATIC):
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _watch_network(self) -> None:
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._reachability)
+
+    def _reachability(self, reachability: QNetworkInformation.Reachability) -> None:
+        if reachability == QNetworkInformation.Reachability.Online and self.context.settings.get(
+            SYNC_AUTOMATIC
+        ):
+            self.sync_now()
+
+    def refresh(self) -> None:
+        self.context.read(sync_status, self._status)
+
+    def _status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+
+    def _changed(self, change: Any) -> None:
+        if not self.running:
+            self.refresh()
+
+    @property
+    def can_sync(self) -> bool:
+        return bool(self.status and self.status.enrolled and not self.status.revoked)
+
+    def sync_now(self) -> None:
+        if self.running or not self.can_sync:
+            return
+        self.running = True
+        self.running_changed.emit(True)
+        progress = self._progress = Progress()
+        progress.reported.connect(lambda done, _total, phase: self.progress.emit(phase, done))
+
+        def report(step: SyncProgress) -> None:
+            progress.reported.emit(step.done, 0, step.phase)  # the client stops by itself
+
+        def work() -> Synced:
+            client = SyncClient(self.context.vault.session)
+            return Synced(client.run(progress=report, cancel=progress.cancel_event))
+
+        self.context.taskman.write(work, on_done=self._done, on_error=self._failed,
+                                   progress=progress)
+
+    def cancel(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+
+    def _done(self, _synced: Synced) -> None:
+        self.running = False
+        self.running_changed.emit(False)
+        self.refresh()
+
+    def _failed(self, error: Exception) -> None:
+        self.running = False
+        self.running_changed.emit(False)
+        self.refresh()

@@ -1,0 +1,91 @@
+"""The sync state in the status bar: online or offline, last sync, changes waiting, problems
+and conflicts, "sync now". Every state is said in words, never by colour alone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import moment
+from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
+from kim_desktop.ui.sync import SyncController
+
+if TYPE_CHECKING:
+    from kim_desktop.sync.status import SyncStatus
+
+
+def status_text(status: SyncStatus) -> str:
+    if status.revoked:
+        return translate("sync_status", "Gerät gesperrt: {reason}").format(reason=status.revoked)
+    if not status.enrolled:
+        return translate("sync_status", "Nur lokal – kein Sync-Server eingerichtet")
+    state = (translate("sync_status", "Online") if status.online
+             else translate("sync_status", "Offline"))
+    last = (translate("sync_status", "letzter Abgleich {when}").format(
+        when=moment(status.last_sync)) if status.last_sync
+        else translate("sync_status", "noch nie abgeglichen"))
+    text = f"{state} · {last}"
+    if status.last_error:
+        text += " · ⚠ " + status.last_error
+    return text
+
+
+class SyncStatusBar(QWidget):
+    def __init__(self, context: Context, controller: SyncController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.state = QLabel(translate("sync_status", "Abgleich: Stand wird gelesen …"))
+        self.pending = QLabel()
+        self.conflicts = QPushButton()
+        self.conflicts.hide()
+        self.conflicts.clicked.connect(self.show_conflicts)
+        self.sync_now = QPushButton(translate("sync_status", "Jetzt s&ynchronisieren"))
+        self.sync_now.setEnabled(False)
+        self.sync_now.clicked.connect(controller.sync_now)
+        self.cancel = QPushButton(translate("sync_status", "Abgleich &abbrechen"))
+        self.cancel.hide()
+        self.cancel.clicked.connect(controller.cancel)
+        layout.addWidget(self.state)
+        layout.addStretch()
+        for widget in (self.pending, self.conflicts, self.sync_now, self.cancel):
+            layout.addWidget(widget)
+        controller.status_changed.connect(self.show_status)
+        controller.progress.connect(self._progress)
+        controller.running_changed.connect(self._running)
+        if controller.status is not None:
+            self.show_status(controller.status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.state.setText(status_text(status))
+        self.pending.setText(
+            translate("sync_status", "Nicht abgeglichene Änderungen: {count}").format(
+                count=status.pending)
+        )
+        self.pending.setVisible(status.enrolled)
+        problems = status.conflicts + status.rejected
+        self.conflicts.setVisible(problems > 0)
+        self.conflicts.setText(translate("sync_status", "Konflikte: {count} …").format(
+            count=problems))
+        self.sync_now.setEnabled(self.controller.can_sync and not self.controller.running)
+        self.sync_now.setToolTip("" if self.controller.can_sync else translate(
+            "sync_status", "Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal."))
+
+    def _progress(self, phase: str, done: int) -> None:
+        text = (translate("sync_status", "Sende Änderungen … {done}") if phase == "push"
+                else translate("sync_status", "Hole Änderungen … {done}"))
+        self.state.setText(text.format(done=done))
+
+    def _running(self, running: bool) -> None:
+        self.cancel.setVisible(running)
+        self.sync_now.setEnabled(not running and self.controller.can_sync)
+        if running:
+            self.state.setText(translate("sync_status", "Abgleich läuft …"))
+
+    def show_conflicts(self) -> None:
+        from kim_desktop.ui.conflicts import ConflictsDialog
+
+        ConflictsDialog(self.context, self).open()

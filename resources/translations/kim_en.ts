@@ -1,0 +1,2101 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="de">
+  <context>
+    <name>anonymity</name>
+    <message>
+      <source>ein Datum (z. B. ein Geburtsdatum)</source>
+      <translation>a date (such as a date of birth)</translation>
+    </message>
+    <message>
+      <source>eine Anschrift</source>
+      <translation>an address</translation>
+    </message>
+    <message>
+      <source>einen Namen</source>
+      <translation>a name</translation>
+    </message>
+    <message>
+      <source>eine E-Mail-Adresse</source>
+      <translation>an e-mail address</translation>
+    </message>
+    <message>
+      <source>eine Telefonnummer</source>
+      <translation>a phone number</translation>
+    </message>
+  </context>
+  <context>
+    <name>app</name>
+    <message>
+      <source>Demo-Büro mit erfundenen Personen. Benutzer: {user}, Passwort: {password}</source>
+      <extracomment>The main window is shown (argument: the window).</extracomment>
+      <translation>Demo office with made-up people. User: {user}, password: {password}</translation>
+    </message>
+  </context>
+  <context>
+    <name>attachments</name>
+    <message>
+      <source>{n} MB</source>
+      <translation>{n} MB</translation>
+    </message>
+    <message>
+      <source>{n} KB</source>
+      <translation>{n} KB</translation>
+    </message>
+    <message>
+      <source>Datei</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Größe</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>hinzugefügt</source>
+      <translation>added</translation>
+    </message>
+    <message>
+      <source>Keine Anhänge.</source>
+      <translation>No attachments.</translation>
+    </message>
+    <message>
+      <source>Anhänge</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <source>&amp;Hinzufügen …</source>
+      <translation>&amp;Add …</translation>
+    </message>
+    <message>
+      <source>Ö&amp;ffnen</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <source>&amp;Speichern unter …</source>
+      <translation>&amp;Save as …</translation>
+    </message>
+    <message>
+      <source>Anhang hinzufügen</source>
+      <translation>Add attachment</translation>
+    </message>
+    <message>
+      <source>Dokumente (*.pdf *.png *.jpg *.jpeg *.docx *.odt)</source>
+      <translation>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.odt)</translation>
+    </message>
+    <message>
+      <source>Anhang speichern</source>
+      <translation>Save attachment</translation>
+    </message>
+  </context>
+  <context>
+    <name>caseload</name>
+    <message>
+      <source>Name suchen …</source>
+      <extracomment>Above any office's caseload: the table loads everyone at once and filters in memory.</extracomment>
+      <translation>Search name …</translation>
+    </message>
+    <message>
+      <source>Suche nach Name</source>
+      <translation>Search by name</translation>
+    </message>
+    <message>
+      <source>&amp;Suche:</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <source>Alle Kommunen</source>
+      <translation>All municipalities</translation>
+    </message>
+    <message>
+      <source>Kommune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Alle Phasen</source>
+      <translation>All phases</translation>
+    </message>
+    <message>
+      <source>ohne offenen Fall</source>
+      <translation>without open case</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Alle Handlungsfelder</source>
+      <translation>All fields of action</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage &amp;fällig</source>
+      <translation>Follow-up &amp;due</translation>
+    </message>
+    <message>
+      <source>Spalten</source>
+      <translation>Columns</translation>
+    </message>
+    <message>
+      <source>Sichtbare Spalten wählen</source>
+      <translation>Choose visible columns</translation>
+    </message>
+    <message>
+      <source>&amp;Neue Person …</source>
+      <translation>&amp;New person …</translation>
+    </message>
+    <message>
+      <source>Klient*innen</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>Noch keine Klient*innen erfasst. Mit „Neue Person“ legen Sie die erste an.</source>
+      <translation>No clients yet. "New person" adds the first one.</translation>
+    </message>
+    <message>
+      <source>{total} Klient*innen</source>
+      <translation>{total} clients</translation>
+    </message>
+    <message>
+      <source>{shown} von {total} Klient*innen</source>
+      <translation>{shown} of {total} clients</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Alter</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>Nächste Wiedervorlage</source>
+      <translation>Next follow-up</translation>
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation>Consent</translation>
+    </message>
+  </context>
+  <context>
+    <name>client_file</name>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Staatsangehörigkeiten</source>
+      <translation>Nationalities</translation>
+    </message>
+    <message>
+      <source>Sprachen</source>
+      <translation>Languages</translation>
+    </message>
+    <message>
+      <source>Dolmetschung nötig</source>
+      <translation>Interpreter needed</translation>
+    </message>
+    <message>
+      <source>Kontakt</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Anschrift</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Einreise</source>
+      <translation>Entry</translation>
+    </message>
+    <message>
+      <source>Stammdaten &amp;bearbeiten …</source>
+      <translation>&amp;Edit personal data …</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus (Verlauf):</source>
+      <translation>Residence status (history):</translation>
+    </message>
+    <message>
+      <source>Aufenthalts&amp;status erfassen …</source>
+      <translation>Record residence &amp;status …</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Rechtsgrundlage</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>von</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>bis</source>
+      <translation>until</translation>
+    </message>
+    <message>
+      <source>Noch kein Aufenthaltsstatus erfasst.</source>
+      <translation>No residence status recorded yet.</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation>Residence status</translation>
+    </message>
+    <message>
+      <source>laufend</source>
+      <translation>current</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Stelle</source>
+      <translation>Agency</translation>
+    </message>
+    <message>
+      <source>Zweck</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <source>erteilt</source>
+      <translation>granted</translation>
+    </message>
+    <message>
+      <source>gültig bis</source>
+      <translation>valid until</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Noch keine Einwilligung erfasst.</source>
+      <translation>No consent recorded yet.</translation>
+    </message>
+    <message>
+      <source>Einwilligungen und Schweigepflichtentbindungen</source>
+      <translation>Consents and confidentiality waivers</translation>
+    </message>
+    <message>
+      <source>&amp;Erfassen …</source>
+      <translation>&amp;Record …</translation>
+    </message>
+    <message>
+      <source>&amp;Widerrufen</source>
+      <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation>Confidentiality waiver</translation>
+    </message>
+    <message>
+      <source>gültig</source>
+      <translation>valid</translation>
+    </message>
+    <message>
+      <source>widerrufen</source>
+      <translation>withdrawn</translation>
+    </message>
+    <message>
+      <source>nicht gültig</source>
+      <translation>not valid</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation>Need</translation>
+    </message>
+    <message>
+      <source>am</source>
+      <translation>on</translation>
+    </message>
+    <message>
+      <source>Ressourcen</source>
+      <translation>Resources</translation>
+    </message>
+    <message>
+      <source>Notizen</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Noch keine Bedarfe eingeschätzt.</source>
+      <translation>No needs assessed yet.</translation>
+    </message>
+    <message>
+      <source>Bedarfe je Handlungsfeld</source>
+      <translation>Needs per field of action</translation>
+    </message>
+    <message>
+      <source>Bedarf &amp;einschätzen …</source>
+      <translation>&amp;Assess need …</translation>
+    </message>
+    <message>
+      <source>Bitte zuerst einen Fall eröffnen.</source>
+      <translation>Please open a case first.</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <source>vereinbart</source>
+      <translation>agreed</translation>
+    </message>
+    <message>
+      <source>Maßnahmen</source>
+      <translation>Measures</translation>
+    </message>
+    <message>
+      <source>Noch keine Ziele vereinbart.</source>
+      <translation>No goals agreed yet.</translation>
+    </message>
+    <message>
+      <source>Hilfeplan: Ziele und Maßnahmen</source>
+      <translation>Plan: goals and measures</translation>
+    </message>
+    <message>
+      <source>Ziel &amp;vereinbaren …</source>
+      <translation>&amp;Agree goal …</translation>
+    </message>
+    <message>
+      <source>offen</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation>achieved</translation>
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation>partly achieved</translation>
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation>not achieved</translation>
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation>dropped</translation>
+    </message>
+    <message>
+      <source>Wann</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>Dauer</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>Handlungsfelder</source>
+      <translation>Fields of action</translation>
+    </message>
+    <message>
+      <source>Noch keine Beratungskontakte. Strg+N erfasst einen.</source>
+      <translation>No consultations yet. Ctrl+N records one.</translation>
+    </message>
+    <message>
+      <source>Beratungskontakte</source>
+      <translation>Consultations</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt &amp;erfassen …</source>
+      <translation>&amp;Record consultation …</translation>
+    </message>
+    <message>
+      <source>{minutes} min</source>
+      <translation>{minutes} min</translation>
+    </message>
+    <message>
+      <source>Anliegen</source>
+      <translation>Request</translation>
+    </message>
+    <message>
+      <source>geplant</source>
+      <translation>planned</translation>
+    </message>
+    <message>
+      <source>Ergebnis</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Noch keine Vermittlungen.</source>
+      <translation>No referrals yet.</translation>
+    </message>
+    <message>
+      <source>Vermittlungen</source>
+      <translation>Referrals</translation>
+    </message>
+    <message>
+      <source>Vermittlung &amp;planen …</source>
+      <translation>&amp;Plan referral …</translation>
+    </message>
+    <message>
+      <source>gesendet</source>
+      <translation>sent</translation>
+    </message>
+    <message>
+      <source>angenommen</source>
+      <translation>accepted</translation>
+    </message>
+    <message>
+      <source>abgelehnt</source>
+      <translation>declined</translation>
+    </message>
+    <message>
+      <source>abgeschlossen</source>
+      <translation>completed</translation>
+    </message>
+    <message>
+      <source>&amp;Gesendet</source>
+      <translation>&amp;Sent</translation>
+    </message>
+    <message>
+      <source>&amp;Angenommen</source>
+      <translation>&amp;Accepted</translation>
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen</source>
+      <translation>&amp;Completed</translation>
+    </message>
+    <message>
+      <source>abgebrochen</source>
+      <translation>cancelled</translation>
+    </message>
+    <message>
+      <source>fällig</source>
+      <translation>due</translation>
+    </message>
+    <message>
+      <source>Worum</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>Keine Wiedervorlagen.</source>
+      <translation>No follow-ups.</translation>
+    </message>
+    <message>
+      <source>Wiedervorlagen</source>
+      <translation>Follow-ups</translation>
+    </message>
+    <message>
+      <source>&amp;Wiedervorlage …</source>
+      <translation>&amp;Follow-up …</translation>
+    </message>
+    <message>
+      <source>&amp;Erledigt</source>
+      <translation>&amp;Done</translation>
+    </message>
+    <message>
+      <source>erledigt am {date}</source>
+      <translation>done on {date}</translation>
+    </message>
+    <message>
+      <source>überfällig</source>
+      <translation>overdue</translation>
+    </message>
+    <message>
+      <source>heute fällig</source>
+      <translation>due today</translation>
+    </message>
+    <message>
+      <source>Kategorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Beschreibung</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>beobachtet</source>
+      <translation>observed</translation>
+    </message>
+    <message>
+      <source>freigegeben</source>
+      <translation>released</translation>
+    </message>
+    <message>
+      <source>Dieser Fall ist mit keiner strukturellen Fehlstelle verknüpft.</source>
+      <translation>This case is not linked to any structural gap.</translation>
+    </message>
+    <message>
+      <source>Strukturelle Fehlstellen</source>
+      <translation>Structural gaps</translation>
+    </message>
+    <message>
+      <source>Wer</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <source>Was</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <source>Kein Verlauf.</source>
+      <translation>No history.</translation>
+    </message>
+    <message>
+      <source>Verlauf aus dem Protokoll</source>
+      <translation>History from the audit log</translation>
+    </message>
+    <message>
+      <source>angelegt</source>
+      <translation>created</translation>
+    </message>
+    <message>
+      <source>geändert</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <source>angesehen</source>
+      <translation>viewed</translation>
+    </message>
+    <message>
+      <source>exportiert</source>
+      <translation>exported</translation>
+    </message>
+    <message>
+      <source>gelöscht</source>
+      <translation>deleted</translation>
+    </message>
+    <message>
+      <source>Stammdaten</source>
+      <translation>Personal data</translation>
+    </message>
+    <message>
+      <source>Einwilligungen</source>
+      <translation>Consents</translation>
+    </message>
+    <message>
+      <source>Bedarfe</source>
+      <translation>Needs</translation>
+    </message>
+    <message>
+      <source>Hilfeplan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Anhänge</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <source>Fehlstellen</source>
+      <translation>Gaps</translation>
+    </message>
+    <message>
+      <source>Verlauf</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <source>Vorprüfung</source>
+      <translation>Pre-check</translation>
+    </message>
+    <message>
+      <source>Einwilligung: keine gültige</source>
+      <translation>Consent: none valid</translation>
+    </message>
+    <message>
+      <source>Einwilligung: gültig</source>
+      <translation>Consent: valid</translation>
+    </message>
+    <message>
+      <source>Einwilligung: gültig bis {date}</source>
+      <translation>Consent: valid until {date}</translation>
+    </message>
+    <message>
+      <source>Wird geladen …</source>
+      <translation>Loading …</translation>
+    </message>
+    <message>
+      <source>&amp;Auskunft (Art. 15) …</source>
+      <translation>&amp;Access report (Art. 15) …</translation>
+    </message>
+    <message>
+      <source>Person &amp;löschen …</source>
+      <translation>E&amp;rase person …</translation>
+    </message>
+    <message>
+      <source>Teile der Akte</source>
+      <translation>Parts of the file</translation>
+    </message>
+    <message>
+      <source>Akte nicht verfügbar</source>
+      <translation>File not available</translation>
+    </message>
+    <message>
+      <source>(ohne Namen)</source>
+      <translation>(no name)</translation>
+    </message>
+    <message>
+      <source>{age} Jahre</source>
+      <translation>{age} years</translation>
+    </message>
+    <message>
+      <source>Phase: {phase}</source>
+      <translation>Phase: {phase}</translation>
+    </message>
+    <message>
+      <source>Fall abgeschlossen am {date}</source>
+      <translation>Case closed on {date}</translation>
+    </message>
+    <message>
+      <source>kein Fall eröffnet</source>
+      <translation>no case opened</translation>
+    </message>
+    <message>
+      <source>Fall a&amp;bschließen …</source>
+      <translation>&amp;Close case …</translation>
+    </message>
+    <message>
+      <source>Fall &amp;wieder eröffnen …</source>
+      <translation>Re&amp;open case …</translation>
+    </message>
+    <message>
+      <source>Fall &amp;eröffnen …</source>
+      <translation>&amp;Open case …</translation>
+    </message>
+  </context>
+  <context>
+    <name>client_form</name>
+    <message>
+      <source>keine Angabe</source>
+      <translation>not stated</translation>
+    </message>
+    <message>
+      <source>weiblich</source>
+      <translation>female</translation>
+    </message>
+    <message>
+      <source>männlich</source>
+      <translation>male</translation>
+    </message>
+    <message>
+      <source>divers</source>
+      <translation>diverse</translation>
+    </message>
+    <message>
+      <source>Neue Person</source>
+      <translation>New person</translation>
+    </message>
+    <message>
+      <source>Stammdaten bearbeiten</source>
+      <translation>Edit personal data</translation>
+    </message>
+    <message>
+      <source>— bitte wählen —</source>
+      <translation>— please choose —</translation>
+    </message>
+    <message>
+      <source>— unbekannt —</source>
+      <translation>— unknown —</translation>
+    </message>
+    <message>
+      <source>&amp;Dolmetschung nötig</source>
+      <translation>&amp;Interpreter needed</translation>
+    </message>
+    <message>
+      <source>&amp;Nachname:</source>
+      <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+      <source>&amp;Vorname:</source>
+      <translation>&amp;First name:</translation>
+    </message>
+    <message>
+      <source>&amp;Geburtsdatum:</source>
+      <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+      <source>Ges&amp;chlecht:</source>
+      <translation>Ge&amp;nder:</translation>
+    </message>
+    <message>
+      <source>&amp;Kommune:</source>
+      <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+      <source>Staats&amp;angehörigkeit:</source>
+      <translation>N&amp;ationality:</translation>
+    </message>
+    <message>
+      <source>&amp;Sprache:</source>
+      <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+      <source>&amp;Telefon:</source>
+      <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+      <source>&amp;E-Mail:</source>
+      <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+      <source>St&amp;raße:</source>
+      <translation>St&amp;reet:</translation>
+    </message>
+    <message>
+      <source>&amp;Postleitzahl:</source>
+      <translation>Post&amp;code:</translation>
+    </message>
+    <message>
+      <source>&amp;Ort:</source>
+      <translation>&amp;Town:</translation>
+    </message>
+    <message>
+      <source>&amp;Einreise am:</source>
+      <translation>Entr&amp;y on:</translation>
+    </message>
+    <message>
+      <source>Bitte den Nachnamen angeben.</source>
+      <translation>Please enter the last name.</translation>
+    </message>
+    <message>
+      <source>Bitte die Kommune wählen.</source>
+      <translation>Please choose the municipality.</translation>
+    </message>
+  </context>
+  <context>
+    <name>conflicts</name>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation>Case</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation>Consultation</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Vermittlung</source>
+      <translation>Referral</translation>
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation>Need</translation>
+    </message>
+    <message>
+      <source>Fehlstelle</source>
+      <translation>Gap</translation>
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation>Attachment</translation>
+    </message>
+    <message>
+      <source>(leer)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>Konflikte lösen</source>
+      <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+      <source>Dieselben Angaben wurden hier und auf einem anderen Rechner unterschiedlich geändert. Wählen Sie je Feld, welche Fassung gilt.</source>
+      <translation>The same details were changed differently here and on another computer. Choose for each field which version applies.</translation>
+    </message>
+    <message>
+      <source>Konflikte</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>Keine offenen Konflikte.</source>
+      <translation>No open conflicts.</translation>
+    </message>
+    <message>
+      <source>Auswahl &amp;übernehmen</source>
+      <translation>&amp;Apply choice</translation>
+    </message>
+    <message>
+      <source>Schließen</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>{kind}: {fields}</source>
+      <translation>{kind}: {fields}</translation>
+    </message>
+    <message>
+      <source>Feld</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Fassung dieses Rechners</source>
+      <translation>This computer's version</translation>
+    </message>
+    <message>
+      <source>Fassung des anderen Rechners</source>
+      <translation>The other computer's version</translation>
+    </message>
+    <message>
+      <source>{field}: diese Fassung</source>
+      <translation>{field}: this version</translation>
+    </message>
+    <message>
+      <source>{field}: andere Fassung</source>
+      <translation>{field}: other version</translation>
+    </message>
+  </context>
+  <context>
+    <name>consent</name>
+    <message>
+      <source>keine</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>gültig</source>
+      <translation>valid</translation>
+    </message>
+    <message>
+      <source>läuft bald ab</source>
+      <translation>expires soon</translation>
+    </message>
+    <message>
+      <source>abgelaufen</source>
+      <translation>expired</translation>
+    </message>
+    <message>
+      <source>widerrufen</source>
+      <translation>withdrawn</translation>
+    </message>
+  </context>
+  <context>
+    <name>data_protection</name>
+    <message>
+      <source>Auskunft gespeichert: {file}</source>
+      <translation>Access report saved: {file}</translation>
+    </message>
+    <message>
+      <source>Auskunft nach Art. 15 DSGVO speichern</source>
+      <translation>Save access report (Art. 15 GDPR)</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;JSON (*.json)</source>
+      <translation>PDF (*.pdf);;JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>LÖSCHEN</source>
+      <translation>ERASE</translation>
+    </message>
+    <message>
+      <source>Person löschen</source>
+      <translation>Erase person</translation>
+    </message>
+    <message>
+      <source>Alle Daten dieser Person werden endgültig gelöscht, auch auf den anderen Rechnern des Büros. Das lässt sich nicht rückgängig machen.
+
+Zur Bestätigung bitte {word} eingeben:</source>
+      <translation>All data of this person will be erased for good, also on the office's other computers. This cannot be undone.
+
+To confirm, please type {word}:</translation>
+    </message>
+    <message>
+      <source>Nicht gelöscht: Die Bestätigung stimmte nicht.</source>
+      <translation>Not erased: the confirmation did not match.</translation>
+    </message>
+  </context>
+  <context>
+    <name>dialogs</name>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>Fall eröffnen</source>
+      <translation>Open case</translation>
+    </message>
+    <message>
+      <source>&amp;Eröffnet am:</source>
+      <translation>&amp;Opened on:</translation>
+    </message>
+    <message>
+      <source>&amp;Anlass:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <source>Fall abschließen</source>
+      <translation>Close case</translation>
+    </message>
+    <message>
+      <source>Bitte wählen …</source>
+      <translation>Please choose …</translation>
+    </message>
+    <message>
+      <source>Abgeschlossen &amp;am:</source>
+      <translation>Closed &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Grund:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <source>&amp;Bemerkung:</source>
+      <translation>&amp;Note:</translation>
+    </message>
+    <message>
+      <source>Bitte einen Abschlussgrund wählen.</source>
+      <translation>Please choose a reason for closing.</translation>
+    </message>
+    <message>
+      <source>Fall wieder eröffnen</source>
+      <translation>Reopen case</translation>
+    </message>
+    <message>
+      <source>Wieder eröffnet &amp;am:</source>
+      <translation>Reopened &amp;on:</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>&amp;Fällig am:</source>
+      <translation>&amp;Due on:</translation>
+    </message>
+    <message>
+      <source>&amp;Worum geht es?</source>
+      <translation>&amp;What about?</translation>
+    </message>
+    <message>
+      <source>Einwilligung oder Schweigepflichtentbindung</source>
+      <translation>Consent or confidentiality waiver</translation>
+    </message>
+    <message>
+      <source>Einwilligung in die Datenverarbeitung</source>
+      <translation>Consent to data processing</translation>
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation>Confidentiality waiver</translation>
+    </message>
+    <message>
+      <source>— keine —</source>
+      <translation>— none —</translation>
+    </message>
+    <message>
+      <source>&amp;Art:</source>
+      <translation>&amp;Type:</translation>
+    </message>
+    <message>
+      <source>&amp;Empfangende Stelle:</source>
+      <translation>Receiving &amp;agency:</translation>
+    </message>
+    <message>
+      <source>&amp;Zweck:</source>
+      <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+      <source>Erteilt &amp;am:</source>
+      <translation>Granted &amp;on:</translation>
+    </message>
+    <message>
+      <source>Gültig &amp;bis:</source>
+      <translation>Valid &amp;until:</translation>
+    </message>
+    <message>
+      <source>&amp;Sprache des Formulars:</source>
+      <translation>&amp;Language of the form:</translation>
+    </message>
+    <message>
+      <source>Bedarf einschätzen</source>
+      <translation>Assess need</translation>
+    </message>
+    <message>
+      <source>&amp;Handlungsfeld:</source>
+      <translation>&amp;Field of action:</translation>
+    </message>
+    <message>
+      <source>&amp;Bedarf:</source>
+      <translation>&amp;Need:</translation>
+    </message>
+    <message>
+      <source>Eingeschätzt &amp;am:</source>
+      <translation>Assessed &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Ressourcen und Stärken:</source>
+      <translation>&amp;Resources and strengths:</translation>
+    </message>
+    <message>
+      <source>&amp;Notizen:</source>
+      <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+      <source>Ziel vereinbaren</source>
+      <translation>Agree goal</translation>
+    </message>
+    <message>
+      <source>&amp;Ziel:</source>
+      <translation>&amp;Goal:</translation>
+    </message>
+    <message>
+      <source>Vereinbart &amp;am:</source>
+      <translation>Agreed &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Bis:</source>
+      <translation>&amp;Until:</translation>
+    </message>
+    <message>
+      <source>Vermittlung planen</source>
+      <translation>Plan referral</translation>
+    </message>
+    <message>
+      <source>— keines —</source>
+      <translation>— none —</translation>
+    </message>
+    <message>
+      <source>&amp;Stelle:</source>
+      <translation>&amp;Agency:</translation>
+    </message>
+    <message>
+      <source>&amp;Anliegen:</source>
+      <translation>&amp;Request:</translation>
+    </message>
+    <message>
+      <source>Geplant &amp;am:</source>
+      <translation>Planned &amp;on:</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus erfassen</source>
+      <translation>Record residence status</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>&amp;Status:</translation>
+    </message>
+    <message>
+      <source>&amp;Gültig ab:</source>
+      <translation>Valid &amp;from:</translation>
+    </message>
+    <message>
+      <source>&amp;Notiz:</source>
+      <translation>&amp;Note:</translation>
+    </message>
+    <message>
+      <source>kein Bedarf</source>
+      <translation>no need</translation>
+    </message>
+    <message>
+      <source>gering</source>
+      <translation>low</translation>
+    </message>
+    <message>
+      <source>mittel</source>
+      <translation>medium</translation>
+    </message>
+    <message>
+      <source>hoch</source>
+      <translation>high</translation>
+    </message>
+  </context>
+  <context>
+    <name>first_run</name>
+    <message>
+      <source>Die beiden Passwörter stimmen nicht überein.</source>
+      <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+      <source>&amp;Benutzername:</source>
+      <translation>&amp;User name:</translation>
+    </message>
+    <message>
+      <source>&amp;Passwort:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Passwort &amp;wiederholen:</source>
+      <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
+      <translation>At least 12 characters. Easiest to remember is a sentence of four or more words.</translation>
+    </message>
+    <message>
+      <source>Bitte einen Benutzernamen angeben.</source>
+      <translation>Please enter a user name.</translation>
+    </message>
+    <message>
+      <source>Willkommen bei KIM Desktop</source>
+      <translation>Welcome to KIM Desktop</translation>
+    </message>
+    <message>
+      <source>Legen Sie das Konto der Büro-Administration an. Alle Daten werden auf diesem Rechner verschlüsselt gespeichert; das Passwort schützt den Schlüssel.</source>
+      <translation>Create the office administrator's account. All data is stored encrypted on this computer; the password protects the key.</translation>
+    </message>
+    <message>
+      <source>&amp;Anlegen</source>
+      <translation>&amp;Create</translation>
+    </message>
+    <message>
+      <source>Ihr Wiederherstellungsschlüssel</source>
+      <translation>Your recovery key</translation>
+    </message>
+    <message>
+      <source>Er wird nur jetzt angezeigt. Drucken Sie das Blatt aus oder speichern Sie es als PDF und bewahren Sie es verschlossen auf.</source>
+      <translation>It is shown only now. Print the sheet or save it as PDF, and keep it locked away.</translation>
+    </message>
+    <message>
+      <source>Wiederherstellungsschlüssel</source>
+      <translation>Recovery key</translation>
+    </message>
+    <message>
+      <source>Als &amp;PDF speichern …</source>
+      <translation>Save as &amp;PDF …</translation>
+    </message>
+    <message>
+      <source>&amp;Drucken …</source>
+      <translation>P&amp;rint …</translation>
+    </message>
+    <message>
+      <source>Ich habe den Wiederherstellungsschlüssel sicher aufbewahrt.</source>
+      <translation>I have stored the recovery key safely.</translation>
+    </message>
+    <message>
+      <source>Gespeichert: {file}</source>
+      <translation>Saved: {file}</translation>
+    </message>
+    <message>
+      <source>Wiederherstellungsblatt speichern</source>
+      <translation>Save recovery sheet</translation>
+    </message>
+    <message>
+      <source>PDF-Dateien (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Abgleich mit dem Büro</source>
+      <translation>Sync with the office</translation>
+    </message>
+    <message>
+      <source>KIM Desktop arbeitet vollständig ohne Netz. Ein Sync-Server gleicht die Daten Ende-zu-Ende-verschlüsselt mit den anderen Rechnern des Büros ab.</source>
+      <translation>KIM Desktop works fully without a network. A sync server keeps the data in step with the office's other computers, end-to-end encrypted.</translation>
+    </message>
+    <message>
+      <source>Nur auf diesem Rechner &amp;arbeiten</source>
+      <translation>&amp;Work on this computer only</translation>
+    </message>
+    <message>
+      <source>Mit dem Sync-Server &amp;verbinden</source>
+      <translation>&amp;Connect to the sync server</translation>
+    </message>
+    <message>
+      <source>nur auf weiteren Rechnern des Büros</source>
+      <translation>only on the office's further computers</translation>
+    </message>
+    <message>
+      <source>Server-&amp;Adresse:</source>
+      <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+      <source>&amp;Anmeldecode der IT:</source>
+      <translation>&amp;Enrollment code from IT:</translation>
+    </message>
+    <message>
+      <source>Büro-&amp;Wiederherstellungsschlüssel:</source>
+      <translation>Office &amp;recovery key:</translation>
+    </message>
+    <message>
+      <source>Neuer Büro-Wiederherstellungsschlüssel</source>
+      <translation>New office recovery key</translation>
+    </message>
+    <message>
+      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher aufbewahrt.</source>
+      <translation>I have stored the office recovery key safely.</translation>
+    </message>
+    <message>
+      <source>Bitte Server-Adresse (https://…) und Anmeldecode angeben.</source>
+      <translation>Please enter the server address (https://…) and the enrollment code.</translation>
+    </message>
+    <message>
+      <source>Verbinde …</source>
+      <translation>Connecting …</translation>
+    </message>
+    <message>
+      <source>KIM Desktop einrichten</source>
+      <translation>Set up KIM Desktop</translation>
+    </message>
+    <message>
+      <source>&amp;Weiter</source>
+      <translation>&amp;Next</translation>
+    </message>
+    <message>
+      <source>&amp;Zurück</source>
+      <translation>&amp;Back</translation>
+    </message>
+    <message>
+      <source>&amp;Fertig</source>
+      <translation>&amp;Finish</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Wird angelegt …</source>
+      <translation>Creating …</translation>
+    </message>
+  </context>
+  <context>
+    <name>gaps</name>
+    <message>
+      <source>Die Beschreibung enthält vermutlich {what}. Bitte so formulieren, dass niemand erkennbar ist.</source>
+      <translation>The description probably contains {what}. Please word it so that nobody can be recognised.</translation>
+    </message>
+    <message>
+      <source>Strukturelle Fehlstelle erfassen</source>
+      <translation>Record structural gap</translation>
+    </message>
+    <message>
+      <source>Fälle nach Name filtern …</source>
+      <translation>Filter cases by name …</translation>
+    </message>
+    <message>
+      <source>&amp;Kategorie:</source>
+      <translation>&amp;Category:</translation>
+    </message>
+    <message>
+      <source>&amp;Handlungsfeld:</source>
+      <translation>&amp;Field of action:</translation>
+    </message>
+    <message>
+      <source>K&amp;ommune:</source>
+      <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+      <source>Beobachtet &amp;am:</source>
+      <translation>Observed &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Beschreibung (anonym):</source>
+      <translation>&amp;Description (anonymous):</translation>
+    </message>
+    <message>
+      <source>&amp;Fälle suchen:</source>
+      <translation>&amp;Search cases:</translation>
+    </message>
+    <message>
+      <source>&amp;Verknüpfte Fälle:</source>
+      <translation>&amp;Linked cases:</translation>
+    </message>
+    <message>
+      <source>Strukturelle Fehlstellen sind Stellen, an denen Integration immer wieder hakt. Nur die anonyme Beschreibung geht an die Koordination, und erst nach Freigabe.</source>
+      <translation>Structural gaps are places where integration keeps getting stuck. Only the anonymous description goes to coordination, and only once released.</translation>
+    </message>
+    <message>
+      <source>beobachtet</source>
+      <translation>observed</translation>
+    </message>
+    <message>
+      <source>Kategorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Kommune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Fälle</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Beschreibung</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Noch keine strukturellen Fehlstellen erfasst.</source>
+      <translation>No structural gaps recorded yet.</translation>
+    </message>
+    <message>
+      <source>Strukturelle Fehlstellen</source>
+      <translation>Structural gaps</translation>
+    </message>
+    <message>
+      <source>Fehlstelle &amp;erfassen …</source>
+      <translation>&amp;Record gap …</translation>
+    </message>
+    <message>
+      <source>&amp;Freigeben …</source>
+      <translation>Re&amp;lease …</translation>
+    </message>
+    <message>
+      <source>freigegeben am {when}</source>
+      <translation>released on {when}</translation>
+    </message>
+    <message>
+      <source>nicht freigegeben</source>
+      <translation>not released</translation>
+    </message>
+    <message>
+      <source>Die Beschreibung geht an die Koordination und kann danach nicht mehr geändert werden.</source>
+      <translation>The description goes to coordination and cannot be changed afterwards.</translation>
+    </message>
+    <message>
+      <source>Fehlstelle freigeben</source>
+      <translation>Release gap</translation>
+    </message>
+    <message>
+      <source>Freigeben</source>
+      <translation>Release</translation>
+    </message>
+  </context>
+  <context>
+    <name>lists</name>
+    <message>
+      <source>unbekannt</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>ja</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>nein</source>
+      <translation>no</translation>
+    </message>
+  </context>
+  <context>
+    <name>main_window</name>
+    <message>
+      <source>Bereiche</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
+      <source>&amp;Start</source>
+      <translation>&amp;Start</translation>
+    </message>
+    <message>
+      <source>&amp;Klient*innen</source>
+      <translation>&amp;Clients</translation>
+    </message>
+    <message>
+      <source>Strukturelle &amp;Fehlstellen</source>
+      <translation>Structural &amp;gaps</translation>
+    </message>
+    <message>
+      <source>S&amp;tatistik</source>
+      <translation>S&amp;tatistics</translation>
+    </message>
+    <message>
+      <source>&amp;Einstellungen</source>
+      <translation>&amp;Settings</translation>
+    </message>
+    <message>
+      <source>KIM Desktop – {user}</source>
+      <translation>KIM Desktop – {user}</translation>
+    </message>
+    <message>
+      <source>&amp;Datei</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>Neuer &amp;Beratungskontakt …</source>
+      <translation>New &amp;consultation …</translation>
+    </message>
+    <message>
+      <source>Neue &amp;Person …</source>
+      <translation>New &amp;person …</translation>
+    </message>
+    <message>
+      <source>Jetzt s&amp;ynchronisieren</source>
+      <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+      <source>&amp;Sperren</source>
+      <translation>&amp;Lock</translation>
+    </message>
+    <message>
+      <source>&amp;Beenden</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Ansicht</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>Klient*innen &amp;suchen</source>
+      <translation>&amp;Search clients</translation>
+    </message>
+    <message>
+      <source>Akte s&amp;chließen</source>
+      <translation>C&amp;lose file</translation>
+    </message>
+    <message>
+      <source>&amp;Hilfe</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>Ü&amp;ber KIM Desktop</source>
+      <translation>&amp;About KIM Desktop</translation>
+    </message>
+    <message>
+      <source>Akte</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Über KIM Desktop</source>
+      <translation>About KIM Desktop</translation>
+    </message>
+    <message>
+      <source>KIM Desktop {version}
+Fallmanagement im Kommunalen Integrationsmanagement.</source>
+      <translation>KIM Desktop {version}
+Case management for Kommunales Integrationsmanagement.</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>Die Datei konnte nicht gelesen oder geschrieben werden.</source>
+      <translation>The file could not be read or written.</translation>
+    </message>
+    <message>
+      <source>Ein unerwarteter Fehler ist aufgetreten. Ihre gespeicherten Daten sind nicht betroffen.</source>
+      <translation>An unexpected error occurred. Your saved data is not affected.</translation>
+    </message>
+    <message>
+      <source>KIM Desktop</source>
+      <translation>KIM Desktop</translation>
+    </message>
+  </context>
+  <context>
+    <name>phase</name>
+    <message>
+      <source>Klärung</source>
+      <translation>Intake</translation>
+    </message>
+    <message>
+      <source>Einschätzung</source>
+      <translation>Assessment</translation>
+    </message>
+    <message>
+      <source>Hilfeplanung</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Umsetzung</source>
+      <translation>Implementation</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>Monitoring</translation>
+    </message>
+    <message>
+      <source>Evaluation</source>
+      <translation>Evaluation</translation>
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation>Closure</translation>
+    </message>
+    <message>
+      <source>kein offener Fall</source>
+      <translation>no open case</translation>
+    </message>
+  </context>
+  <context>
+    <name>precheck</name>
+    <message>
+      <source>erfüllt</source>
+      <translation>met</translation>
+    </message>
+    <message>
+      <source>nicht erfüllt</source>
+      <translation>not met</translation>
+    </message>
+    <message>
+      <source>offen (Angabe fehlt)</source>
+      <translation>open (information missing)</translation>
+    </message>
+    <message>
+      <source>Regel / Voraussetzung</source>
+      <translation>Rule / condition</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>voraussichtlich ab</source>
+      <translation>likely from</translation>
+    </message>
+    <message>
+      <source>Erläuterung</source>
+      <translation>Explanation</translation>
+    </message>
+    <message>
+      <source>Vorprüfung</source>
+      <translation>Pre-check</translation>
+    </message>
+    <message>
+      <source>Regelstand {version}</source>
+      <translation>rules as of {version}</translation>
+    </message>
+    <message>
+      <source>Hinweis</source>
+      <translation>Notice</translation>
+    </message>
+  </context>
+  <context>
+    <name>quick_consultation</name>
+    <message>
+      <source>Beratungskontakt erfassen</source>
+      <translation>Record consultation</translation>
+    </message>
+    <message>
+      <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
+      <translation>Type a name, then arrow key and Enter</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>mit &amp;Dolmetschung</source>
+      <translation>with &amp;interpreter</translation>
+    </message>
+    <message>
+      <source>&amp;Wiedervorlage setzen</source>
+      <translation>Set &amp;follow-up</translation>
+    </message>
+    <message>
+      <source>&amp;Person:</source>
+      <translation>&amp;Person:</translation>
+    </message>
+    <message>
+      <source>&amp;Wann:</source>
+      <translation>&amp;When:</translation>
+    </message>
+    <message>
+      <source>&amp;Dauer:</source>
+      <translation>&amp;Duration:</translation>
+    </message>
+    <message>
+      <source>&amp;Art:</source>
+      <translation>&amp;Type:</translation>
+    </message>
+    <message>
+      <source>&amp;Handlungsfelder:</source>
+      <translation>Fields of &amp;action:</translation>
+    </message>
+    <message>
+      <source>&amp;Notizen:</source>
+      <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage &amp;am:</source>
+      <translation>Follow-up &amp;on:</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage &amp;Text:</source>
+      <translation>Follow-up &amp;text:</translation>
+    </message>
+    <message>
+      <source>Bitte eine Person aus der Liste wählen.</source>
+      <translation>Please choose a person from the list.</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens ein Handlungsfeld ankreuzen.</source>
+      <translation>Please tick at least one field of action.</translation>
+    </message>
+  </context>
+  <context>
+    <name>recovery_sheet</name>
+    <message>
+      <source>KIM Desktop – Wiederherstellungsblatt</source>
+      <translation>KIM Desktop – recovery sheet</translation>
+    </message>
+    <message>
+      <source>Erstellt am {date} für das Konto {user}.</source>
+      <translation>Made on {date} for the account {user}.</translation>
+    </message>
+    <message>
+      <source>Wiederherstellungsschlüssel:</source>
+      <translation>Recovery key:</translation>
+    </message>
+    <message>
+      <source>Mit diesem Schlüssel lässt sich ein vergessenes Passwort ersetzen und ein neuer Rechner dem Büro hinzufügen. Bewahren Sie das Blatt verschlossen auf, getrennt vom Rechner. Wer den Schlüssel hat, kann alle Daten dieses Büros lesen.</source>
+      <translation>With this key a forgotten password can be replaced and a new computer can join the office. Keep the sheet locked away, apart from the computer. Whoever has the key can read all of this office's data.</translation>
+    </message>
+  </context>
+  <context>
+    <name>settings_page</name>
+    <message>
+      <source> Minuten</source>
+      <translation> minutes</translation>
+    </message>
+    <message>
+      <source>&amp;Automatisch abgleichen</source>
+      <translation>Sync &amp;automatically</translation>
+    </message>
+    <message>
+      <source>&amp;Sprache / Language:</source>
+      <translation>&amp;Sprache / Language:</translation>
+    </message>
+    <message>
+      <source>Sperren nach &amp;Inaktivität:</source>
+      <translation>Lock after &amp;inactivity:</translation>
+    </message>
+    <message>
+      <source>Abgleich &amp;alle:</source>
+      <translation>Sync &amp;every:</translation>
+    </message>
+    <message>
+      <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
+      <translation>Settings apply to this computer. They hold no personal data; that lives only in the encrypted database.</translation>
+    </message>
+  </context>
+  <context>
+    <name>start</name>
+    <message>
+      <source>fällig</source>
+      <translation>due</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Worum</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>Heute ist nichts fällig.</source>
+      <translation>Nothing is due today.</translation>
+    </message>
+    <message>
+      <source>Fällige Wiedervorlagen</source>
+      <translation>Follow-ups due</translation>
+    </message>
+    <message>
+      <source>Wann</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Noch keine Beratungskontakte. Strg+N erfasst den ersten.</source>
+      <translation>No consultations yet. Ctrl+N records the first one.</translation>
+    </message>
+    <message>
+      <source>Letzte Beratungskontakte</source>
+      <translation>Latest consultations</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Wiedervorlagen: heute und überfällig&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Follow-ups: today and overdue&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Letzte Beratungskontakte&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Latest consultations&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Guten Tag, {user}. Heute fällig: {today}, überfällig: {overdue}.</source>
+      <translation>Hello, {user}. Due today: {today}, overdue: {overdue}.</translation>
+    </message>
+    <message>
+      <source>überfällig seit {date}</source>
+      <translation>overdue since {date}</translation>
+    </message>
+    <message>
+      <source>heute</source>
+      <translation>today</translation>
+    </message>
+    <message>
+      <source>Abgleich: {state}</source>
+      <translation>Sync: {state}</translation>
+    </message>
+    <message>
+      <source>Offene Konflikte: {count} …</source>
+      <translation>Open conflicts: {count} …</translation>
+    </message>
+  </context>
+  <context>
+    <name>statistics</name>
+    <message>
+      <source>nur &amp;meine Fälle</source>
+      <translation>only &amp;my cases</translation>
+    </message>
+    <message>
+      <source>&amp;Von:</source>
+      <translation>&amp;From:</translation>
+    </message>
+    <message>
+      <source>&amp;Bis:</source>
+      <translation>&amp;Until:</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>offene Fälle</source>
+      <translation>open cases</translation>
+    </message>
+    <message>
+      <source>Keine offenen Fälle.</source>
+      <translation>No open cases.</translation>
+    </message>
+    <message>
+      <source>Offene Fälle nach Phase</source>
+      <translation>Open cases by phase</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Kontakte</source>
+      <translation>Consultations</translation>
+    </message>
+    <message>
+      <source>Keine Beratungskontakte im Zeitraum.</source>
+      <translation>No consultations in the period.</translation>
+    </message>
+    <message>
+      <source>Beratungskontakte nach Handlungsfeld</source>
+      <translation>Consultations by field of action</translation>
+    </message>
+    <message>
+      <source>Monat</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>Minuten</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
+      <source>Fälle eröffnet</source>
+      <translation>Cases opened</translation>
+    </message>
+    <message>
+      <source>Fälle abgeschlossen</source>
+      <translation>Cases closed</translation>
+    </message>
+    <message>
+      <source>Keine Daten im Zeitraum.</source>
+      <translation>No data in the period.</translation>
+    </message>
+    <message>
+      <source>Verlauf nach Monat</source>
+      <translation>By month</translation>
+    </message>
+    <message>
+      <source>{count} Beratungskontakte mit zusammen {hours} Stunden im Zeitraum; {open} offene Fälle.</source>
+      <translation>{count} consultations totalling {hours} hours in the period; {open} open cases.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sync_status</name>
+    <message>
+      <source>Jetzt s&amp;ynchronisieren</source>
+      <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+      <source>Konflikte: {count} …</source>
+      <translation>Conflicts: {count} …</translation>
+    </message>
+    <message>
+      <source>Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal.</source>
+      <translation>No sync server set up: this office works locally only.</translation>
+    </message>
+    <message>
+      <source>Nur lokal – kein Sync-Server eingerichtet</source>
+      <translation>Local only – no sync server set up</translation>
+    </message>
+    <message>
+      <source>Gerät gesperrt: {reason}</source>
+      <translation>Device revoked: {reason}</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>Offline</translation>
+    </message>
+    <message>
+      <source>letzter Abgleich {when}</source>
+      <translation>last sync {when}</translation>
+    </message>
+    <message>
+      <source>noch nie abgeglichen</source>
+      <translation>never synced</translation>
+    </message>
+    <message>
+      <source>Abgleich: Stand wird gelesen …</source>
+      <translation>Sync: reading state …</translation>
+    </message>
+    <message>
+      <source>Abgleich &amp;abbrechen</source>
+      <translation>&amp;Cancel sync</translation>
+    </message>
+    <message>
+      <source>Nicht abgeglichene Änderungen: {count}</source>
+      <translation>Changes not yet synced: {count}</translation>
+    </message>
+    <message>
+      <source>Sende Änderungen … {done}</source>
+      <translation>Sending changes … {done}</translation>
+    </message>
+    <message>
+      <source>Hole Änderungen … {done}</source>
+      <translation>Fetching changes … {done}</translation>
+    </message>
+    <message>
+      <source>Abgleich läuft …</source>
+      <translation>Sync running …</translation>
+    </message>
+  </context>
+  <context>
+    <name>unlock</name>
+    <message>
+      <source>KIM Desktop – Entsperren</source>
+      <translation>KIM Desktop – unlock</translation>
+    </message>
+    <message>
+      <source>Fallmanagement im Kommunalen Integrationsmanagement. Bitte melden Sie sich an.</source>
+      <translation>Case management for Kommunales Integrationsmanagement. Please sign in.</translation>
+    </message>
+    <message>
+      <source>&amp;Benutzername:</source>
+      <translation>&amp;User name:</translation>
+    </message>
+    <message>
+      <source>&amp;Passwort:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>&amp;Entsperren</source>
+      <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+      <source>Passwort &amp;vergessen …</source>
+      <translation>&amp;Forgot password …</translation>
+    </message>
+    <message>
+      <source>&amp;Beenden</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>Bitte Benutzername und Passwort eingeben.</source>
+      <translation>Please enter user name and password.</translation>
+    </message>
+    <message>
+      <source>Wird entsperrt …</source>
+      <translation>Unlocking …</translation>
+    </message>
+    <message>
+      <source>Zum Schutz vor dem Erraten von Passwörtern wartet KIM Desktop nach Fehlversuchen kurz. Nächster Versuch in {seconds} s.</source>
+      <translation>To guard against password guessing, KIM Desktop waits briefly after failed attempts. Next try in {seconds} s.</translation>
+    </message>
+    <message>
+      <source>Passwort vergessen</source>
+      <translation>Forgot password</translation>
+    </message>
+    <message>
+      <source>Geben Sie den Wiederherstellungsschlüssel vom Wiederherstellungsblatt ein und wählen Sie ein neues Passwort.</source>
+      <translation>Enter the recovery key from the recovery sheet and choose a new password.</translation>
+    </message>
+    <message>
+      <source>&amp;Wiederherstellungsschlüssel:</source>
+      <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+      <source>Passwort &amp;setzen</source>
+      <translation>&amp;Set password</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Bitte den Wiederherstellungsschlüssel eingeben.</source>
+      <translation>Please enter the recovery key.</translation>
+    </message>
+  </context>
+  <context>
+    <name>widgets</name>
+    <message>
+      <source>Hinweis</source>
+      <translation>Notice</translation>
+    </message>
+    <message>
+      <source>&amp;Speichern</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Abbrechen</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Ungespeicherte Eingaben</source>
+      <translation>Unsaved input</translation>
+    </message>
+    <message>
+      <source>Ihre Eingaben sind noch nicht gespeichert. Verwerfen?</source>
+      <translation>Your input is not saved yet. Discard it?</translation>
+    </message>
+  </context>
+  <context>
+    <name>DomainError</name>
+    <message>
+      <source>Der Datensatz ({kind}) wurde nicht gefunden.</source>
+      <translation>The record ({kind}) was not found.</translation>
+    </message>
+    <message>
+      <source>Die Person wurde gelöscht; es sind keine Änderungen mehr möglich.</source>
+      <translation>The person was erased; no more changes are possible.</translation>
+    </message>
+    <message>
+      <source>Der Datensatz ({kind}) ist gelöscht.</source>
+      <translation>The record ({kind}) is deleted.</translation>
+    </message>
+    <message>
+      <source>Bitte „{field}“ angeben.</source>
+      <translation>Please enter "{field}".</translation>
+    </message>
+    <message>
+      <source>„{field}“ ist zu lang (höchstens {limit} Zeichen).</source>
+      <translation>"{field}" is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+      <source>Unbekannter Eintrag „{value}“ im Katalog {catalog}.</source>
+      <translation>Unknown entry "{value}" in catalog {catalog}.</translation>
+    </message>
+    <message>
+      <source>Ungültiger Wert für „{field}“.</source>
+      <translation>Invalid value for "{field}".</translation>
+    </message>
+    <message>
+      <source>„{field}“ darf nicht in der Zukunft liegen.</source>
+      <translation>"{field}" must not be in the future.</translation>
+    </message>
+    <message>
+      <source>„{later}“ darf nicht vor „{earlier}“ liegen.</source>
+      <translation>"{later}" must not be before "{earlier}".</translation>
+    </message>
+    <message>
+      <source>„{field}“ muss zwischen {low} und {high} liegen.</source>
+      <translation>"{field}" must be between {low} and {high}.</translation>
+    </message>
+    <message>
+      <source>Der Aufenthaltszeitraum überschneidet sich mit einem bestehenden Zeitraum.</source>
+      <translation>The residence period overlaps an existing period.</translation>
+    </message>
+    <message>
+      <source>Für diese Person ist bereits ein Fall offen.</source>
+      <translation>This person already has an open case.</translation>
+    </message>
+    <message>
+      <source>Der Fall ist abgeschlossen.</source>
+      <translation>The case is closed.</translation>
+    </message>
+    <message>
+      <source>Der Fall ist nicht abgeschlossen.</source>
+      <translation>The case is not closed.</translation>
+    </message>
+    <message>
+      <source>Von der Phase „{current}“ geht es nicht direkt zur Phase „{target}“.</source>
+      <translation>The phase "{current}" cannot move directly to "{target}".</translation>
+    </message>
+    <message>
+      <source>Bitte einen Grund angeben.</source>
+      <translation>Please give a reason.</translation>
+    </message>
+    <message>
+      <source>Eine Vermittlung im Status „{current}“ kann nicht „{target}“ werden.</source>
+      <translation>A referral in state "{current}" cannot become "{target}".</translation>
+    </message>
+    <message>
+      <source>Für diese Stelle liegt am {date} keine gültige Schweigepflichtentbindung vor. Bitte eine erfassen oder die Ausnahme begründen.</source>
+      <translation>There is no valid confidentiality waiver for this agency on {date}. Please record one or justify the exception.</translation>
+    </message>
+    <message>
+      <source>Eine Schweigepflichtentbindung braucht eine empfangende Stelle.</source>
+      <translation>A confidentiality waiver needs a receiving agency.</translation>
+    </message>
+    <message>
+      <source>Die Einwilligung ist bereits widerrufen.</source>
+      <translation>The consent is already withdrawn.</translation>
+    </message>
+    <message>
+      <source>Die Datei ist zu groß (höchstens {limit_mb} MB).</source>
+      <translation>The file is too large (at most {limit_mb} MB).</translation>
+    </message>
+    <message>
+      <source>Die Datei ist leer.</source>
+      <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <source>Dieser Dateityp wird nicht angenommen (erlaubt: PDF, PNG, JPEG, DOCX, ODT).</source>
+      <translation>This file type is not accepted (allowed: PDF, PNG, JPEG, DOCX, ODT).</translation>
+    </message>
+    <message>
+      <source>Die Beschreibung enthält vermutlich personenbezogene Angaben ({hint}).</source>
+      <translation>The description probably contains personal data ({hint}).</translation>
+    </message>
+    <message>
+      <source>Die Fehlstelle ist bereits freigegeben und kann nicht mehr geändert werden.</source>
+      <translation>The gap is already released and can no longer be changed.</translation>
+    </message>
+    <message>
+      <source>Die Wiedervorlage ist bereits erledigt.</source>
+      <translation>The follow-up is already done.</translation>
+    </message>
+    <message>
+      <source>Die Aufbewahrungsfrist ist noch nicht abgelaufen (bis {date}).</source>
+      <translation>The retention period has not ended yet (until {date}).</translation>
+    </message>
+    <message>
+      <source>Die Löschung muss bestätigt werden.</source>
+      <translation>The erasure must be confirmed.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,133 @@
+"""The case-management commands on a real encrypted vault: clients, export, erase, demo-data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kim_desktop.cli import main
+from kim_desktop.core import vault_header
+from kim_desktop.core.models import Client, Consultation
+from kim_desktop.core.vault import Vault
+
+PASSWORD = "Lange Nacht im Kreishaus"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+             capsys: pytest.CaptureFixture[str]) -> Path:
+    """A vault with 25 demo people; Argon2id at minimum cost to keep the test fast."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(vault_header, "DEFAULT_ARGON2",
+                        vault_header.Argon2Params(memory_kib=8, iterations=1, lanes=1))
+    monkeypatch.setenv("KIM_PASSWORD", PASSWORD)
+    folder = tmp_path / "data"
+    assert main(["--data-dir", str(folder), "init", "--user", "anna"]) == 0
+    assert main(["--data-dir", str(folder), "demo-data", "--clients", "25", "--seed", "2"]) == 0
+    capsys.readouterr()
+    return folder
+
+
+def _run(data_dir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clients_lists_and_searches(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(data_dir, capsys, "clients", "--json")
+    listed = json.loads(out)
+    assert code == 0 and len(listed) == 25
+    assert set(listed[0]) == {"id", "name", "municipality", "phase"}
+    surname = listed[3]["name"].split(",")[0]
+    code, out, _ = _run(data_dir, capsys, "clients", "--search", surname.upper(), "--json")
+    assert code == 0 and listed[3]["id"] in [row["id"] for row in json.loads(out)]
+    code, _, err = _run(data_dir, capsys, "clients", "--limit", "0")
+    assert code == 2 and "--limit" in err
+
+
+def test_export_holds_every_record_and_raw_files_hold_no_name(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as vault, vault.session() as s:
+        counts = dict(s.execute(select(Consultation.client_id, func.count())
+                                .group_by(Consultation.client_id)).all())
+        client = s.get(Client, max(counts, key=lambda k: counts[k]))
+        assert client is not None
+        client_id, names = client.id, [client.last_name, client.first_name]
+    out = tmp_path / "auskunft.json"
+    code, _, _ = _run(data_dir, capsys, "export", "--client", client_id, "--format", "json",
+                      "--out", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and data["client"]["last_name"] == names[0]
+    assert len(data["consultations"]) == counts[client_id]
+    code, _, _ = _run(data_dir, capsys, "export", "--client", client_id, "--format", "pdf",
+                      "--out", str(tmp_path / "auskunft.pdf"))
+    assert code == 0 and (tmp_path / "auskunft.pdf").read_bytes().startswith(b"%PDF-")
+    _run(data_dir, capsys, "export", "--client", client_id, "--format", "json", "--out", str(out))
+    access_log = json.loads(out.read_text(encoding="utf-8"))["access_log"]
+    assert [e["action"] for e in access_log].count("export") == 2  # the earlier two exports
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            for name in names:
+                assert name.encode("utf-8") not in raw, path.name
+
+
+def test_erase_needs_yes_then_erases_for_good(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, out, _ = _run(data_dir, capsys, "clients", "--json")
+    client_id = json.loads(out)[0]["id"]
+    code, _, err = _run(data_dir, capsys, "erase", "--client", client_id)
+    assert code == 2 and "--yes" in err
+    archive = tmp_path / "archiv.json"
+    code, _, _ = _run(data_dir, capsys, "erase", "--client", client_id, "--yes",
+                      "--archive", str(archive))
+    assert code == 0 and json.loads(archive.read_text(encoding="utf-8"))["client"]["id"] == (
+        client_id)
+    _, out, _ = _run(data_dir, capsys, "clients", "--json")
+    assert client_id not in [row["id"] for row in json.loads(out)]
+    code, _, err = _run(data_dir, capsys, "export", "--client", client_id, "--format", "json",
+                        "--out", str(tmp_path / "x.json"))
+    assert code == 2 and "gelöscht" in err and not (tmp_path / "x.json").exists()
+
+
+def test_bad_arguments_are_clear_errors(data_dir: Path, capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
+    code, _, err = _run(data_dir, capsys, "export", "--client", "nobody", "--format", "json",
+                        "--out", str(tmp_path / "x.json"))
+    assert code == 2 and "nicht gefunden" in err
+    code, _, err = _run(data_dir, capsys, "export", "--client", "nobody", "--format", "json",
+                        "--out", str(tmp_path / "missing" / "x.json"))
+    assert code == 2 and "Ordner" in err
+    code, _, err = _run(data_dir, capsys, "demo-data", "--clients", "0")
+    assert code == 2 and "--clients" in err
+    (data_dir / "catalogs").mkdir()
+    (data_dir / "catalogs" / "partner_agencies.local.json").write_text("{", encoding="utf-8")
+    code, _, err = _run(data_dir, capsys, "clients")
+    assert code == 2 and "partner_agencies.local.json" in err
+
+
+def test_deletion_run_lists_then_erases_with_archives(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (data_dir / "data_protection.local.json").write_text(
+        json.dumps({"retention_years_after_closure": 0, "retention_years_without_case": 0}),
+        encoding="utf-8")
+    code, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
+    due = json.loads(out)
+    assert code == 0 and due and {"id", "name", "due_since"} <= set(due[0])
+    code, _, err = _run(data_dir, capsys, "deletion-run", "--erase")
+    assert code == 2 and "--yes" in err
+    archive = tmp_path / "archiv"
+    archive.mkdir()
+    code, _, _ = _run(data_dir, capsys, "deletion-run", "--erase", "--yes", "--archive-dir",
+                      str(archive))
+    assert code == 0
+    assert sorted(p.stem for p in archive.iterdir()) == sorted(c["id"] for c in due)
+    _, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
+    assert json.loads(out) == []

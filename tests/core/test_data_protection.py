@@ -1,0 +1,139 @@
+"""Retention, erasure and the Art. 15 export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.catalogs import RetentionSettings
+from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, utcnow
+from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import AuditEvent, Case, Client, Consultation
+from kim_desktop.core.services import (
+    add_attachment,
+    add_household_member,
+    close_case,
+    record_consultation,
+    update_client,
+)
+from kim_desktop.core.services.export import client_export, export_client
+from kim_desktop.core.services.retention import add_years, due_for_erasure, erase_client
+from tests.core.conftest import TODAY, assert_refused, client_data, new_case, new_client
+
+RETENTION = RetentionSettings(years_after_closure=3, years_without_case=1, note="")
+
+
+def _age_case(session: Session, case_id: str, years: int) -> None:
+    case = session.get(Case, case_id)
+    assert case is not None
+    case.closed_on = add_years(TODAY, -years)
+    session.commit()
+
+
+def test_due_for_erasure(session: Session) -> None:
+    closed_long_ago = new_client(session, last_name="Alt")
+    closed_recently = new_client(session, last_name="Neu")
+    still_open = new_client(session, last_name="Offen")
+    no_case = new_client(session, last_name="Ohne")
+    for client_id in (closed_long_ago, closed_recently):
+        case_id = new_case(session, client_id)
+        close_case(session, case_id=case_id, closed_on=TODAY, reason_code="goals_achieved")
+        if client_id == closed_long_ago:
+            _age_case(session, case_id, 4)
+    new_case(session, still_open)
+    due = due_for_erasure(session, retention=RETENTION)
+    assert [c.client_id for c in due] == [closed_long_ago]
+    assert due[0].due_since == add_years(add_years(TODAY, -4), 3)
+    in_two_years = add_years(TODAY, 2)
+    later = {c.client_id for c in due_for_erasure(session, on=in_two_years, retention=RETENTION)}
+    assert later == {closed_long_ago, no_case}
+    assert add_years(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
+
+
+def test_erase_blanks_personal_data_and_leaves_tombstones(session: Session) -> None:
+    client_id = new_client(session, first_name="Zeynep", last_name="Kartal", phone="0571 1")
+    case_id = new_case(session, client_id)
+    add_household_member(session, client_id=client_id, relation="child", first_name="Elif")
+    record_consultation(session, client_id=client_id, held_at=utcnow(), duration_minutes=20,
+                        mode_code="phone", fields_of_action=["work"], notes="Kartal kam")
+    add_attachment(session, client_id=client_id, filename="pass.pdf", content=b"%PDF-1.4 x")
+    archived: list[dict[str, Any]] = []
+    assert_refused(session, "confirmation_required", erase_client, client_id=client_id,
+                   confirm=False)
+    outbox_before = len(session.scalars(select(OutboxEntry)).all())
+    change = erase_client(session, client_id=client_id, confirm=True, archive=archived.append)
+    assert change.action == "erased"
+    assert archived[0]["client"]["last_name"] == "Kartal"
+    client = session.get(Client, client_id)
+    assert client is not None and client.is_erased and client.deleted_at is not None
+    assert (client.first_name, client.last_name, client.phone, client.birth_date) == (
+        "", "", "", None)
+    for model in RECORD_KINDS.values():
+        if model is AuditEvent or model.__tablename__.startswith("test_"):
+            continue
+        for record in session.scalars(select(model)):
+            assert record.deleted_at is not None, model.__tablename__
+            for value in vars(record).values():
+                assert "Kartal" not in str(value) and "Elif" not in str(value)
+    case = session.get(Case, case_id)
+    assert case is not None and case.open_reason == ""
+    # every erased record goes to the outbox, so the sync spreads the tombstones
+    assert len(session.scalars(select(OutboxEntry)).all()) > outbox_before + 5
+    assert_refused(session, "erased", update_client, client_id=client_id, data=client_data())
+    assert_refused(session, "erased", record_consultation, client_id=client_id,
+                   held_at=utcnow(), duration_minutes=5, mode_code="phone",
+                   fields_of_action=["work"])
+    assert_refused(session, "erased", erase_client, client_id=client_id, confirm=True)
+
+
+def test_failed_archive_erases_nothing(session: Session) -> None:
+    client_id = new_client(session, last_name="Bleibt")
+
+    def broken_archive(data: dict[str, Any]) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        erase_client(session, client_id=client_id, confirm=True, archive=broken_archive)
+    client = session.get(Client, client_id)
+    assert client is not None and client.last_name == "Bleibt" and client.deleted_at is None
+
+
+def test_export_of_a_demo_client_holds_all_its_records(session: Session, tmp_path: Path) -> None:
+    generate_demo_data(session, clients=40, seed=7)
+    busiest = max(
+        session.scalars(select(Client)),
+        key=lambda c: len(session.scalars(
+            select(Consultation.id).where(Consultation.client_id == c.id)).all()),
+    )
+    data = client_export(session, client_id=busiest.id)
+    expected: dict[str, int] = {}
+    for kind, model in RECORD_KINDS.items():
+        column = getattr(model, "client_id", None)
+        if column is not None and kind != "client":
+            expected[kind] = len(session.scalars(select(model.id).where(column == busiest.id))
+                                 .all())
+    assert len(data["consultations"]) == expected["consultation"] > 0
+    assert len(data["residence_status_periods"]) == expected["residence_status_period"]
+    assert len(data["referrals"]) == expected["referral"]
+    assert len(data["consents"]) == expected["consent"]
+    assert len(data["household_members"]) == expected["household_member"]
+    assert len(data["cases"]) == expected["case_record"]
+    if data["cases"]:
+        assert data["case_phase_changes"] and data["needs_assessments"]
+    assert data["client"]["last_name"] == busiest.last_name
+
+    out = export_client(session, client_id=busiest.id, format="json", out=tmp_path / "a.json")
+    assert json.loads(out.read_text(encoding="utf-8"))["client"]["id"] == busiest.id
+    pdf = export_client(session, client_id=busiest.id, format="pdf", out=tmp_path / "a.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    exports = session.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
+    assert sorted(e.detail for e in exports) == ["art15_json", "art15_pdf"]
+    with pytest.raises(DomainError):
+        export_client(session, client_id=busiest.id, format="docx", out=tmp_path / "a.docx")

@@ -1,0 +1,111 @@
+"""Fixtures of the sync tests: local device databases and a real ``kim-server`` process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+import kim_desktop.core.models  # noqa: F401  (registers every table)
+from kim_desktop.core.db import Base
+from kim_desktop.sync.client import RetryPolicy, SyncClient
+from kim_desktop.sync.enroll import Enrollment, enroll
+from tests.server.conftest import Admin, ServerProcess, _truncate_postgres, pg_url
+from tests.sync import models  # noqa: F401  (registers the test tables)
+
+__all__ = ["pg_url"]
+
+
+def local_engine(path: Path) -> Engine:
+    """A plain SQLite file with the vault's pragmas that matter here (foreign keys, WAL)."""
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection: object, _record: object) -> None:
+        cursor = connection.cursor()  # type: ignore[attr-defined]
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def session_factory(engine: Engine, user: str = "anna") -> Callable[[], Session]:
+    return lambda: Session(engine, info={"user": user}, expire_on_commit=False)
+
+
+@pytest.fixture
+def local_db(tmp_path: Path) -> Iterator[Callable[[str], Callable[[], Session]]]:
+    """Makes fresh device databases: ``local_db("a")`` gives a session factory."""
+    engines: list[Engine] = []
+
+    def make(name: str) -> Callable[[], Session]:
+        engine = local_engine(tmp_path / f"{name}.db")
+        engines.append(engine)
+        return session_factory(engine)
+
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+# --- a real server -----------------------------------------------------------------------
+
+#: Short backoff: tests exercise retries without waiting long.
+FAST_RETRY = RetryPolicy(attempts=6, base_delay=0.05, max_delay=0.5)
+
+
+@dataclass
+class Office:
+    """A server with one office; ``device()`` enrolls a new local database into it."""
+
+    server: ServerProcess
+    admin: Admin
+    office_id: str
+    make_db: Callable[[str], Callable[[], Session]]
+    recovery_key: str | None = None
+
+    def device(self, name: str, *, url: str | None = None) -> tuple[Callable[[], Session],
+                                                                   SyncClient]:
+        sessions = self.make_db(name)
+        code = self.admin.code(self.office_id)
+        with sessions() as session:
+            result: Enrollment = enroll(session, server_url=url or self.server.url, code=code,
+                                        office_recovery_key=self.recovery_key, device_name=name)
+        if result.office_recovery_key:
+            self.recovery_key = result.office_recovery_key
+        assert result.key_ready
+        return sessions, SyncClient(sessions, retry=FAST_RETRY)
+
+    def other_office(self) -> Office:
+        return Office(self.server, self.admin, self.admin.office(name="KIM Rahden",
+                                                                municipality="Rahden"),
+                      self.make_db)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'server.db'}"
+    url = str(request.getfixturevalue("pg_url"))
+    _truncate_postgres(url)
+    return url
+
+
+@pytest.fixture
+def office(
+    server_db_url: str, local_db: Callable[[str], Callable[[], Session]]
+) -> Iterator[Office]:
+    server = ServerProcess(server_db_url)
+    server.start()
+    admin = Admin(server_db_url)
+    try:
+        yield Office(server, admin, admin.office(), local_db)
+    finally:
+        server.stop()
+        admin.engine.dispose()

@@ -1,0 +1,88 @@
+"""``kim-desktop enroll`` and ``kim-desktop sync`` on real vaults against a real server:
+the office recovery key shown once, a joining device needs it, revocation and the wipe order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kim_desktop.core.models import StructuralGap
+from kim_desktop.core.recovery_key import generate_recovery_key
+from kim_desktop.core.vault import Vault
+from tests.server.conftest import ROOT, Admin, ServerProcess
+
+PASSWORD = "Sync-Test-Passwort-2026!"
+
+pytestmark = pytest.mark.slow
+
+
+def kim(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KIM_PASSWORD": PASSWORD, "KIM_USER": "anna"}
+    return subprocess.run(
+        [sys.executable, "-m", "kim_desktop", "--data-dir", str(data_dir), *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
+    server = ServerProcess(f"sqlite:///{tmp_path / 'server.db'}")
+    server.start()
+    admin = Admin(server.db_url)
+    try:
+        office_id = admin.office()
+        first, second = tmp_path / "first", tmp_path / "second"
+        for folder in (first, second):
+            assert kim(folder, "init", "--user", "anna").returncode == 0
+
+        first_code = admin.code(office_id)
+        done = kim(first, "enroll", "--server", server.url, "--code", first_code, "--json")
+        assert done.returncode == 0, done.stderr
+        enrolled = json.loads(done.stdout)
+        recovery_key = enrolled["office_recovery_key"]
+        assert enrolled["key_ready"] and enrolled["device_id"]
+
+        reused = kim(second, "enroll", "--server", server.url, "--code", first_code)
+        assert reused.returncode == 2 and "Registrierungscode" in reused.stderr
+        offline = kim(second, "enroll", "--server", "http://127.0.0.1:9", "--code", first_code)
+        assert offline.returncode == 3 and "Keine Verbindung" in offline.stderr
+        joined = kim(second, "enroll", "--server", server.url, "--code", admin.code(office_id),
+                     "--json")
+        assert joined.returncode == 3 and "Büro-Wiederherstellungsschlüssel" in joined.stderr
+        assert "office_recovery_key" not in json.loads(joined.stdout)
+        wrong = kim(second, "enroll", "--office-recovery-key", generate_recovery_key()[0])
+        assert wrong.returncode == 2 and "passt nicht" in wrong.stderr
+        right = kim(second, "enroll", "--office-recovery-key", recovery_key.lower())
+        assert right.returncode == 0, right.stderr
+
+        with Vault.unlock(first, user="anna", password=PASSWORD) as vault, \
+                vault.session() as session:
+            session.add(StructuralGap(category_code="housing", field_of_action_code="housing",
+                                      municipality_code="minden", description="Testlücke",
+                                      observed_on=dt.date(2026, 1, 2)))
+            session.commit()
+        pushed = kim(first, "sync", "--json")
+        assert pushed.returncode == 0, pushed.stderr
+        assert json.loads(pushed.stdout)["pushed"] == 1
+        pulled = kim(second, "sync", "--json")
+        assert json.loads(pulled.stdout) == {"pushed": 0, "pulled": 1, "conflicts": 0,
+                                             "rejected": 0}
+
+        admin.revoke(enrolled["device_id"])
+        revoked = kim(first, "sync")
+        assert revoked.returncode == 4 and "gesperrt" in revoked.stderr
+        assert "Traceback" not in revoked.stderr
+        assert (first / "kim.db").exists()
+
+        admin.revoke(json.loads(joined.stdout)["device_id"], wipe=True)
+        wiped = kim(second, "sync")
+        assert wiped.returncode == 4 and "gelöscht" in wiped.stderr
+        assert not (second / "kim.db").exists() and not (second / "vault.json").exists()
+    finally:
+        server.stop()
+        admin.engine.dispose()

@@ -1,0 +1,224 @@
+"""The path a case manager walks every day: a new person, a case, a consultation entered by
+keyboard, a follow-up, and closing the case; plus the search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kim_desktop.ui.qt import Qt
+
+
+def _wait_file(qtbot: Any, window: Any, client_id: str) -> Any:
+    view = window.client_files[client_id]
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    return view
+
+
+def test_new_person_case_consultation_follow_up_close(qtbot: Any, window: Any) -> None:
+    form = window.new_client()
+    form.submit()
+    assert "Nachnamen" in form.error.text()  # inline, before anything is written
+    form.last_name.setText("Testperson")
+    form.first_name.setText("Ada")
+    form.municipality.setCurrentIndex(form.municipality.findData("rahden"))
+    form.submit()
+    qtbot.waitUntil(lambda: len(window.client_files) == 1, timeout=10_000)
+    client_id = next(iter(window.client_files))
+    view = _wait_file(qtbot, window, client_id)
+    assert view.name.text() == "Testperson, Ada"
+    assert "Rahden" in view.facts.text()
+    assert "kein Fall eröffnet" in view.facts.text()
+    assert "Einwilligung: keine gültige" in view.facts.text()
+
+    opening = view._case_action()
+    opening.reason.setPlainText("Erstberatung")
+    opening.submit()
+    qtbot.waitUntil(lambda: view.data.open_case is not None, timeout=10_000)
+    assert "Phase: Klärung" in view.facts.text()
+
+    dialog = window.quick_consultation()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    assert dialog.chosen_client() == client_id  # the open file is the default person
+    assert dialog.minutes.value() == 30
+    dialog.fields.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.notes.setPlainText("Unterlagen gesichtet 📄")
+    dialog.follow_up.setChecked(True)
+    dialog.follow_up_text.setText("Nachfragen")
+    dialog.submit()
+    qtbot.waitUntil(lambda: len(view.data.consultations) == 1, timeout=10_000)
+    assert view.data.consultations[0].duration_minutes == 30
+    assert [f.text for f in view.data.follow_ups] == ["Nachfragen"]
+
+    follow_ups = view.tab_pages[6][1]
+    follow_ups.select_first()
+    follow_ups._done()
+    qtbot.waitUntil(lambda: view.data.follow_ups[0].done_on is not None, timeout=10_000)
+
+    closing = view._case_action()
+    closing.submit()
+    assert "Abschlussgrund" in closing.error.text()
+    closing.reason.setCurrentIndex(1)
+    closing.submit()
+    qtbot.waitUntil(lambda: view.data.open_case is None, timeout=10_000)
+    assert "Fall abgeschlossen am" in view.facts.text()
+    assert view.case_button.text().replace("&", "").startswith("Fall wieder eröffnen")
+
+
+def test_quick_consultation_by_keyboard_alone(qtbot: Any, window: Any) -> None:
+    caseload = window.pages["caseload"]
+    first = caseload.model.row_at(0)
+    window.show_page("start")
+    dialog = window.quick_consultation()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    qtbot.keyClicks(dialog.client, first.name)
+    assert dialog.chosen_client() == first.client_id
+    qtbot.keyClick(dialog.client, Qt.Key.Key_Tab)
+    dialog.fields.setFocus()
+    dialog.fields.setCurrentRow(0)
+    qtbot.keyClick(dialog.fields, Qt.Key.Key_Space)
+    assert dialog.checked_fields()
+    before = caseload.model.total
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert caseload.model.total == before
+
+
+def test_consultation_refuses_missing_person_and_fields(qtbot: Any, window: Any) -> None:
+    dialog = window.quick_consultation()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    dialog.submit()
+    assert "Person" in dialog.error.text()
+    dialog.client.setText(window.pages["caseload"].model.row_at(0).name)
+    dialog.submit()
+    assert "Handlungsfeld" in dialog.error.text()
+
+
+def test_search_as_you_type_narrows_the_caseload(qtbot: Any, window: Any) -> None:
+    caseload = window.pages["caseload"]
+    total = caseload.model.rowCount()
+    assert total == 40
+    target = caseload.model.row_at(5)
+    last_name = target.name.split(",")[0]
+    qtbot.keyClicks(caseload.search, last_name[:4])
+    assert 0 < caseload.model.rowCount() < total
+    assert any(caseload.model.row_at(i).client_id == target.client_id
+               for i in range(caseload.model.rowCount()))
+    caseload.search.clear()
+    assert caseload.model.rowCount() == total
+    qtbot.keyClicks(caseload.search, "zzqx")
+    assert caseload.model.rowCount() == 0
+    assert "0 von 40" in caseload.summary.text()
+
+
+def test_opening_a_person_from_the_caseload(qtbot: Any, window: Any) -> None:
+    caseload = window.pages["caseload"]
+    target = caseload.model.row_at(3)
+    caseload.table.setFocus()
+    caseload.table.setCurrentIndex(caseload.model.index(3, 0))
+    qtbot.keyClick(caseload.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: target.client_id in window.client_files, timeout=10_000)
+    view = _wait_file(qtbot, window, target.client_id)
+    assert view.name.text() == target.name
+    first = view.data
+    view.reload()  # runs after the logging, on the same database thread
+    qtbot.waitUntil(lambda: view.data is not first, timeout=10_000)
+    assert any(e.action == "view" for e in view.data.history)  # the viewing was logged
+
+
+def test_dates_far_away_and_odd_text_do_not_break_the_forms(qtbot: Any, window: Any,
+                                                             no_dialogs: list[str]) -> None:
+    form = window.new_client()
+    form.municipality.setCurrentIndex(1)
+    form.last_name.setText("שלום" + "x" * 500 + "🙂")
+    form.birth_date.setDate(form.birth_date.maximumDate())
+    form.submit()
+    qtbot.waitUntil(lambda: form.error.isVisible() or not form.isVisible(), timeout=10_000)
+    assert form.error.isVisible()  # a birth date in 2100 is refused with a message
+    assert "⚠" in form.error.text()
+    form.birth_date.setDate(form.birth_date.minimumDate())
+    form.email.setText("kein-at-zeichen")
+    form.submit()
+    qtbot.waitUntil(lambda: "E-Mail" in form.error.text() or not form.isVisible(),
+                    timeout=10_000)
+    form.reject()
+    assert no_dialogs  # closing with unsaved input asked first
+    assert not form.isVisible()
+
+
+def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) -> None:
+    row = window.pages["caseload"].model.row_at(1)
+    view = window.open_client(row.client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    panel = view.tab_pages[titles.index("Vorprüfung")][1]
+    assert panel.report is None  # not evaluated before it is looked at
+    view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    assert panel.tree.topLevelItemCount() == len(panel.report.results) >= 3
+    first = panel.tree.topLevelItem(0)
+    assert first.text(1) in {"erfüllt", "nicht erfüllt", "offen (Angabe fehlt)"}
+    assert "Regelstand" in first.text(3)
+    assert first.childCount() > 0
+
+
+@pytest.mark.parametrize(
+    ("notes", "when", "follow_up_text", "expected"),
+    [
+        ("x" * 30_000, None, "", "zu lang"),
+        ("مرحبا 🙂 \u202e", (2100, 1, 1), "", "Zukunft"),
+        ("", None, None, "Wiedervorlage"),
+    ],
+)
+def test_odd_consultation_input_is_refused_with_a_message(
+    qtbot: Any, window: Any, notes: str, when: tuple[int, int, int] | None,
+    follow_up_text: str | None, expected: str,
+) -> None:
+    from kim_desktop.ui.qt import QDate, QDateTime, QTime
+
+    dialog = window.quick_consultation()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    dialog.client.setText(window.pages["caseload"].model.row_at(0).name)
+    dialog.fields.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.notes.setPlainText(notes)
+    if when is not None:
+        dialog.held_at.setDateTime(QDateTime(QDate(*when), QTime(9, 0)))
+    if follow_up_text is None:
+        dialog.follow_up.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert expected in dialog.error.text()
+    assert dialog.isVisible()
+    assert dialog.buttons.isEnabled()  # the form stays usable after the refusal
+
+
+def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file import dialogs
+
+    form = window.new_client()
+    form.last_name.setText("Zeitraum")
+    form.submit()
+    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=10_000)
+    assert "Kommune" in form.error.text()  # the domain's rule, said inline
+    form.municipality.setCurrentIndex(1)
+    form.submit()
+    qtbot.waitUntil(lambda: len(window.client_files) == 1, timeout=10_000)
+    view = next(iter(window.client_files.values()))
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    period = dialogs.ResidencePeriodDialog(view.context, view.client_id, view)
+    qtbot.addWidget(period)
+    period.submit()
+    qtbot.waitUntil(lambda: len(view.data.periods) == 1, timeout=10_000)
+    referral = dialogs.ReferralDialog(view.context, view.client_id, view)
+    qtbot.addWidget(referral)
+    referral.purpose.setPlainText("Sprachkurs B1")
+    referral.submit()
+    qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    tab = view.tab_pages[titles.index("Vermittlungen")][1]
+    tab.select_first()
+    tab._send()
+    qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)
+    assert "Schweigepflichtentbindung" in view.error.text()
+    assert view.data.referrals[0].state == "planned"

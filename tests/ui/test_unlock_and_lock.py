@@ -1,0 +1,154 @@
+"""First run, unlock with wrong and right passwords, locking by shortcut and by idle time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import PASSWORD, USER, unlock
+
+from kim_desktop.core.vault import Vault
+from kim_desktop.ui.qt import QApplication, QKeySequence, Qt
+
+
+def test_first_run_creates_the_vault_and_shows_the_recovery_sheet(
+    qtbot: Any, empty_data_dir: Path, tmp_path: Path
+) -> None:
+    from kim_desktop.ui.app import AppController
+
+    controller = AppController(empty_data_dir)
+    try:
+        controller.start()
+        wizard = controller.wizard
+        assert wizard is not None
+        qtbot.addWidget(wizard)
+        page = wizard.admin_page
+        page.fields.user.setText("Büro Rahden")
+        page.fields.password.setText("kurz")
+        assert not page.isComplete()
+        assert "zu kurz" in page.fields.feedback.text()
+        page.fields.password.setText("Kaffee morgens im Rathaus")
+        page.fields.repeat.setText("Kaffee morgens im Rathau")
+        assert "stimmen nicht" in page.fields.feedback.text()
+        page.fields.repeat.setText("Kaffee morgens im Rathaus")
+        assert page.isComplete()
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
+        key = wizard.recovery_page.key.toPlainText()
+        assert len(key) > 20
+        assert not wizard.recovery_page.isComplete()
+        wizard.reject()  # refused: the key was not yet confirmed as kept
+        assert wizard.isVisible()
+        pdf = tmp_path / "sheet.pdf"
+        wizard.recovery_page.save_to(pdf)
+        assert pdf.read_bytes().startswith(b"%PDF")
+        wizard.recovery_page.kept.setChecked(True)
+        wizard.next()
+        assert wizard.currentPage() is wizard.sync_page
+        assert wizard.sync_page.local_only.isChecked()
+        wizard.accept()
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+        qtbot.addWidget(controller.window)
+        assert "Büro Rahden" in controller.window.windowTitle()
+        assert Vault.exists(empty_data_dir)
+    finally:
+        controller.close()
+
+
+def test_wrong_password_is_explained_and_delays_the_next_try(
+    qtbot: Any, controller: Any
+) -> None:
+    controller.start()
+    dialog = controller.unlock_dialog
+    qtbot.addWidget(dialog)
+    dialog.user.setText(USER)
+    dialog.password.setText("falsch falsch falsch")
+    dialog.try_unlock()
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=10_000)
+    assert controller.window is None
+    assert dialog.message.text().startswith("⚠")
+    if dialog.countdown.isVisible():
+        assert not dialog.unlock_button.isEnabled()
+        assert "Nächster Versuch" in dialog.countdown.text()
+
+
+def test_unlock_then_lock_by_shortcut_closes_the_window(qtbot: Any, controller: Any) -> None:
+    window = unlock(qtbot, controller)
+    assert window.isVisible()
+    window.activateWindow()
+    qtbot.keySequence(window, QKeySequence("Ctrl+L")) if hasattr(qtbot, "keySequence") else (
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    )
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert controller.context is None
+    assert controller.unlock_dialog.isVisible()
+    assert controller.unlock_dialog.user.text() == USER
+    assert controller.unlock_dialog.password.text() == ""
+    stored = (controller.data_dir / "settings.ini").read_text(encoding="utf-8")
+    assert USER not in stored and PASSWORD not in stored  # nothing personal outside the vault
+
+
+def test_idle_time_locks_the_program(qtbot: Any, controller: Any) -> None:
+    unlock(qtbot, controller)
+    controller.idle.set_interval_ms(50)
+    controller.idle.start()
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert controller.unlock_dialog.isVisible()
+
+
+def test_unlock_again_after_lock(qtbot: Any, controller: Any) -> None:
+    unlock(qtbot, controller)
+    controller.lock()
+    dialog = controller.unlock_dialog
+    dialog.user.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.try_unlock()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    qtbot.addWidget(controller.window)
+    assert QApplication.instance() is not None
+
+
+def test_joining_an_unreachable_server_explains_and_stays(
+    qtbot: Any, empty_data_dir: Path
+) -> None:
+    from kim_desktop.ui.app import AppController
+
+    controller = AppController(empty_data_dir)
+    try:
+        controller.start()
+        wizard = controller.wizard
+        qtbot.addWidget(wizard)
+        fields = wizard.admin_page.fields
+        fields.user.setText("anna")
+        fields.password.setText(PASSWORD)
+        fields.repeat.setText(PASSWORD)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
+        wizard.recovery_page.kept.setChecked(True)
+        wizard.next()
+        page = wizard.sync_page
+        page.join.setChecked(True)
+        page.url.setText("kein-server")
+        assert not page.validatePage()
+        assert "https://" in page.status.text()
+        page.url.setText("http://127.0.0.1:9")
+        page.code.setText("ABCD-EFGH")
+        assert not page.validatePage()
+        qtbot.waitUntil(lambda: not page.joining, timeout=30_000)
+        assert page.status.text().startswith("⚠")
+        assert wizard.currentPage() is page
+        assert not page.enrolled
+    finally:
+        controller.close()
+
+
+def test_lock_drops_open_dialogs_without_asking(qtbot: Any, controller: Any,
+                                                no_dialogs: list[str]) -> None:
+    window = unlock(qtbot, controller)
+    dialog = window.quick_consultation()
+    dialog.notes.setPlainText("noch nicht gespeichert")
+    assert dialog.isVisible()
+    controller.lock()
+    assert no_dialogs == []
+    assert not dialog.isVisible()
+    assert controller.unlock_dialog.isVisible()
