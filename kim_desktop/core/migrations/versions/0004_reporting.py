@@ -1,10 +1,7 @@
 """Report pseudonyms: the office report secret, one salt per case, the upload bookkeeping.
 
 Revision ID: 0004_reporting
-Revises: 0001_initial
-
-Planned to follow 0003_sync_client; that revision did not exist when this was written, so it
-follows the latest present one. The lead re-chains it when merging (down_revision only).
+Revises: 0003_sync_client
 """
 
 from __future__ import annotations
@@ -15,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_reporting"
-down_revision: str | Sequence[str] | None = "0001_initial"
+down_revision: str | Sequence[str] | None = "0003_sync_client"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
