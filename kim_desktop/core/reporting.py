@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import json
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
@@ -54,6 +54,8 @@ MAX_GAPS = 1000
 AGE_BANDS = ((0, 17, "0-17"), (18, 26, "18-26"), (27, 44, "27-44"), (45, 64, "45-64"))
 UNKNOWN = "unknown"
 
+#: A selected row of case columns (id, client_id, opened_on, closed_on, …).
+CaseRow = Any
 #: client id -> {rule: status} of the client's current Baustein III pre-check.
 PrecheckLookup = Callable[[str], Mapping[str, str]]
 
@@ -137,8 +139,8 @@ class _MonthActivity:
 
 
 def _case_for(
-    cases_by_client: Mapping[str, list[Case]], client_id: str, day: dt.date
-) -> Case | None:
+    cases_by_client: Mapping[str, list[CaseRow]], client_id: str, day: dt.date
+) -> CaseRow | None:
     """The client's case that was open on ``day`` (for records without a case id)."""
     for case in cases_by_client.get(client_id, []):
         if case.opened_on <= day and (case.closed_on is None or case.closed_on >= day):
@@ -152,8 +154,13 @@ def derive_facts(
     """Every current fact with its case id, and the ids of erased clients' cases."""
     catalogs = catalogs_for(session)
     secret = _office_secret(session)
-    clients = {c.id: c for c in session.scalars(select(Client))}
-    all_cases = list(session.scalars(select(Case)))
+    # Plain rows of the needed columns only: loading full ORM objects costs five times more.
+    clients = {c.id: c for c in session.execute(select(
+        Client.id, Client.municipality_code, Client.birth_date, Client.gender,
+        Client.deleted_at, Client.erased_at))}
+    all_cases = list(session.execute(select(
+        Case.id, Case.client_id, Case.deleted_at, Case.opened_on, Case.closed_on, Case.phase,
+        Case.target_group_criteria, Case.closure_reason_code)))
     erased = {
         c.id for c in all_cases
         if clients.get(c.client_id) is not None and clients[c.client_id].erased_at is not None
@@ -164,37 +171,44 @@ def derive_facts(
         and clients[c.client_id].deleted_at is None
     ]
     salts = _salts(session, [c.id for c in live])
-    cases_by_client: dict[str, list[Case]] = defaultdict(list)
+    cases_by_client: dict[str, list[CaseRow]] = defaultdict(list)
     for case in live:
         cases_by_client[case.client_id].append(case)
     live_ids = {c.id: c for c in live}
 
-    def owning_case(case_id: str | None, client_id: str, day: dt.date) -> Case | None:
+    def owning_case(case_id: str | None, client_id: str, day: dt.date) -> CaseRow | None:
         if case_id is not None:
             return live_ids.get(case_id)
         return _case_for(cases_by_client, client_id, day)
 
     statuses: dict[str, list[str]] = defaultdict(list)
-    for period in session.scalars(
-        select(ResidenceStatusPeriod).where(ResidenceStatusPeriod.deleted_at.is_(None))
+    for period in session.execute(
+        select(ResidenceStatusPeriod.client_id, ResidenceStatusPeriod.status_code)
+        .where(ResidenceStatusPeriod.deleted_at.is_(None))
         .order_by(ResidenceStatusPeriod.valid_from)
     ):
         statuses[period.client_id].append(period.status_code)
     needs: dict[str, dict[str, str]] = defaultdict(dict)
-    for need in session.scalars(
-        select(NeedsAssessment).where(NeedsAssessment.deleted_at.is_(None))
+    for need in session.execute(
+        select(NeedsAssessment.case_id, NeedsAssessment.field_of_action_code,
+               NeedsAssessment.level)
+        .where(NeedsAssessment.deleted_at.is_(None))
         .order_by(NeedsAssessment.assessed_on)
     ):
         needs[need.case_id][need.field_of_action_code] = need.level
     goals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for goal in session.scalars(select(Goal).where(Goal.deleted_at.is_(None))):
+    for goal in session.execute(
+        select(Goal.case_id, Goal.status).where(Goal.deleted_at.is_(None))
+    ):
         goals[goal.case_id][0] += 1
         goals[goal.case_id][1] += goal.status == GoalStatus.ACHIEVED
     activity: dict[str, dict[str, _MonthActivity]] = defaultdict(
         lambda: defaultdict(_MonthActivity)
     )
-    for consultation in session.scalars(
-        select(Consultation).where(Consultation.deleted_at.is_(None))
+    for consultation in session.execute(
+        select(Consultation.case_id, Consultation.client_id, Consultation.held_at,
+               Consultation.duration_minutes, Consultation.fields_of_action)
+        .where(Consultation.deleted_at.is_(None))
     ):
         day = consultation.held_at.date()
         owner = owning_case(consultation.case_id, consultation.client_id, day)
@@ -204,7 +218,11 @@ def derive_facts(
         month.consultations += 1
         month.minutes += consultation.duration_minutes
         month.fields = (month.fields or set()) | set(consultation.fields_of_action or [])
-    for referral in session.scalars(select(Referral).where(Referral.deleted_at.is_(None))):
+    for referral in session.execute(
+        select(Referral.case_id, Referral.client_id, Referral.planned_on, Referral.agency_code,
+               Referral.state)
+        .where(Referral.deleted_at.is_(None))
+    ):
         owner = owning_case(referral.case_id, referral.client_id, referral.planned_on)
         if owner is None:
             continue
@@ -282,12 +300,29 @@ def derive_gaps(session: Session) -> list[ReleasedGap]:
 
 
 def _digest(model: ReportFact | ReleasedGap) -> str:
-    text = json.dumps(model.model_dump(mode="json"), sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
+    # Field order is the model's; dict fields are built sorted: the JSON is deterministic.
+    return hashlib.sha256(model.model_dump_json().encode()).hexdigest()
 
 
 def _fact_id(fact: ReportFact) -> str:
     return f"fact|{fact.key}|{fact.fact_kind.value}|{fact.month}"
+
+
+_SOURCES = (Client, Case, ResidenceStatusPeriod, NeedsAssessment, Goal, Consultation,
+            Referral, StructuralGap, ReportPseudonym, ReportSecret)
+_FINGERPRINT_ID = "state|fingerprint"
+
+
+def _fingerprint(session: Session) -> str:
+    """Changes whenever a record the facts come from changes (every write, local or pulled,
+    sets ``updated_at`` and the version), and once a day (pre-checks depend on the date)."""
+    parts = [dt.date.today().isoformat()]
+    for model in _SOURCES:
+        count, latest, versions = session.execute(
+            select(func.count(), func.max(model.updated_at), func.sum(model.version))
+        ).one()
+        parts.append(f"{model.__tablename__}:{count}:{latest}:{versions}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def collect_report_upload(
@@ -300,26 +335,36 @@ def collect_report_upload(
     Writes in the session (new salts, the secret, erased clients' links destroyed) and
     commits, so the salts exist before any fact keyed by them leaves the machine.
     """
+    marker = session.get(ReportUpload, _FINGERPRINT_ID)
+    if marker is not None and marker.digest == _fingerprint(session):
+        # Nothing changed since a collect that found nothing to send: skip the derivation.
+        session.commit()
+        return FactsUpsert(facts=[]), GapsUpload(gaps=[])
     facts, erased = derive_facts(session, prechecks=prechecks)
     _forget_erased(session, erased)
-    sent = {row.upload_id: row for row in session.scalars(select(ReportUpload))}
+    sent: dict[str, str] = {
+        upload_id: digest for upload_id, digest in
+        session.execute(select(ReportUpload.upload_id, ReportUpload.digest))
+    }
     upserts: list[ReportFact] = []
     current: set[str] = set()
     for _case_id, fact in facts:
         upload_id = _fact_id(fact)
         current.add(upload_id)
-        row = sent.get(upload_id)
-        if row is None or row.digest != _digest(fact):
+        if sent.get(upload_id) != _digest(fact):
             upserts.append(fact)
-    for upload_id, row in sent.items():
-        if upload_id.startswith("fact|") and upload_id not in current and row.digest:
+    for upload_id, digest in sent.items():
+        if upload_id.startswith("fact|") and upload_id not in current and digest:
             _, key, kind, month = upload_id.split("|")
             upserts.append(ReportFact(key=key, fact_kind=FactKind(kind), municipality=UNKNOWN,
                                       month=month, deleted=True))
     gaps = [
         gap for gap in derive_gaps(session)
-        if (row := sent.get(f"gap|{gap.key}")) is None or row.digest != _digest(gap)
+        if sent.get(f"gap|{gap.key}") != _digest(gap)
     ]
+    if not upserts and not gaps:
+        # Taken after the derivation's own writes (salts, secret), so they do not count.
+        session.merge(ReportUpload(upload_id=_FINGERPRINT_ID, digest=_fingerprint(session)))
     session.commit()
     return FactsUpsert(facts=upserts[:MAX_FACTS]), GapsUpload(gaps=gaps[:MAX_GAPS])
 

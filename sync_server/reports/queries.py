@@ -1,16 +1,17 @@
-"""Aggregations over the report facts: the only code that reads ``report_facts`` for reports.
+"""Aggregations for the reports: the only code that reads the report data.
 
 Every function returns raw counts; :mod:`sync_server.reports.views` turns them into suppressed
-tables. Scalar dimensions are grouped in SQL over covering indexes (revision 0002_dashboard);
-list and dict columns (fields of action, referrals, pre-checks) are unnested in SQL with the
-dialect's JSON table functions, so no fact row travels to Python.
+tables. They read the running sums that triggers keep beside ``report_facts``
+(:mod:`~sync_server.reports.rollups`, :mod:`~sync_server.reports.item_rollups`), so their cost
+does not grow with the number of facts; the gaps board reads ``released_gaps``.
 
-Semantics, per filter (period ``start``..``end``, optional municipality):
+Semantics, per filter (whole months ``first_month``..``last_month``, optional municipality):
 
-* a *case* fact counts as active when opened on or before ``end`` and not closed before
-  ``start``; new when opened in the period; closed when closed in the period;
-* *consultation_month* facts count when their month lies in the period; a case "with
-  contact" is a distinct key among them (case and month facts share the case's key).
+* a case counts as active when opened in or before the last month and not closed before the
+  first; new when opened in the period; closed when closed in the period;
+* consultations count in their month; "cases with contact" of one month is exact (one
+  consultation-month fact per case and month), across months only its lower bound (the most
+  in any one month) is known, which is what suppression needs.
 """
 
 from __future__ import annotations
@@ -19,28 +20,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    and_,
-    case,
-    cast,
-    distinct,
-    false,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import SQLCoreOperations
-from sqlalchemy.sql.selectable import TableValuedAlias
 
-from kim_desktop.sync.wire import FactKind
-from sync_server.models.reports import ReleasedGapRow, ReportFactRow
-from sync_server.reports import rollups
+from sync_server.models.reports import ReleasedGapRow
+from sync_server.reports import item_rollups, rollups
 from sync_server.reports.filters import ReportFilter
-
-F = ReportFactRow
 
 
 @dataclass(frozen=True)
@@ -68,39 +53,6 @@ class GapEntry:
     description: str
     case_count: int
     released_on: str
-
-
-def _where_municipality(flt: ReportFilter) -> list[ColumnElement[bool]]:
-    return [F.municipality == flt.municipality] if flt.municipality else []
-
-
-def _case_conditions(flt: ReportFilter) -> list[ColumnElement[bool]]:
-    # Each condition is a prefix of ix_report_facts_case (fact_kind, deleted, case_opened).
-    return [
-        F.fact_kind == FactKind.CASE.value,
-        F.deleted == false(),
-        F.case_opened <= flt.end,
-        *_where_municipality(flt),
-    ]
-
-
-def _active(flt: ReportFilter) -> ColumnElement[bool]:
-    return or_(F.case_closed.is_(None), F.case_closed >= flt.start)
-
-
-def _month_conditions(flt: ReportFilter) -> list[ColumnElement[bool]]:
-    # Prefix of ix_report_facts_contact (fact_kind, month, ...).
-    return [
-        F.fact_kind == FactKind.CONSULTATION_MONTH.value,
-        F.month >= flt.first_month,
-        F.month <= flt.last_month,
-        F.deleted == false(),
-        *_where_municipality(flt),
-    ]
-
-
-def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _case_rollup_sums(flt: ReportFilter) -> list[ColumnElement[int]]:
@@ -188,120 +140,120 @@ def contacts_by_month(session: Session, flt: ReportFilter) -> dict[str, ContactC
     }
 
 
-def _array_elements(session: Session, column: SQLCoreOperations[Any]) -> TableValuedAlias:
-    if session.get_bind().dialect.name == "postgresql":
-        return func.json_array_elements_text(column).table_valued("value")
-    return func.json_each(column).table_valued("value")
+ITEMS = item_rollups.item_rollup.c
 
 
-def _object_items(session: Session, column: SQLCoreOperations[Any]) -> TableValuedAlias:
-    if session.get_bind().dialect.name == "postgresql":
-        return func.json_each_text(column).table_valued("key", "value")
-    return func.json_each(column).table_valued("key", "value")
+def _items_where(flt: ReportFilter, dimension: str) -> list[ColumnElement[bool]]:
+    return [
+        ITEMS.dimension == dimension, ITEMS.facts != 0,
+        *_rollup_where(item_rollups.item_rollup, flt),
+    ]
+
+
+def _active_items(flt: ReportFilter, dimension: str) -> list[ColumnElement[bool]]:
+    return [
+        *_items_where(flt, dimension),
+        ITEMS.opened <= flt.last_month,
+        or_(ITEMS.closed == "", ITEMS.closed >= flt.first_month),
+    ]
+
+
+def _month_items(flt: ReportFilter, dimension: str) -> list[ColumnElement[bool]]:
+    return [*_items_where(flt, dimension), ITEMS.month >= flt.first_month,
+            ITEMS.month <= flt.last_month]
+
+
+def _active_counts(session: Session, flt: ReportFilter, dimension: str) -> dict[str, int]:
+    statement = (
+        select(ITEMS.item, func.sum(ITEMS.facts))
+        .where(*_active_items(flt, dimension))
+        .group_by(ITEMS.item)
+    )
+    return {str(item): int(n) for item, n in session.execute(statement) if n}
 
 
 def active_cases_by_field(session: Session, flt: ReportFilter) -> dict[str, int]:
-    items = _array_elements(session, F.fields_of_action)
-    statement = (
-        select(items.c.value, func.count())
-        .select_from(F)
-        .join(items, F.fields_of_action.is_not(None))
-        .where(*_case_conditions(flt), _active(flt))
-        .group_by(items.c.value)
-    )
-    return {str(field): int(count) for field, count in session.execute(statement)}
+    return _active_counts(session, flt, "field_case")
 
 
 def contacts_by_field(session: Session, flt: ReportFilter) -> dict[str, ContactCounts]:
-    items = _array_elements(session, F.fields_of_action)
-    statement = (
-        select(
-            items.c.value,
-            func.sum(F.consultations),
-            func.sum(F.minutes),
-            func.count(distinct(F.key)),
-        )
-        .select_from(F)
-        .join(items, F.fields_of_action.is_not(None))
-        .where(*_month_conditions(flt), F.consultations > 0)
-        .group_by(items.c.value)
+    """Sums per field; ``cases`` is the most cases with contact in one month (a lower bound
+    of the distinct cases, as for the municipalities)."""
+    per_month = (
+        select(ITEMS.item.label("item"), ITEMS.month.label("month"),
+               func.sum(ITEMS.sum1).label("consultations"), func.sum(ITEMS.sum2).label("minutes"),
+               func.sum(ITEMS.facts).label("cases"))
+        .where(*_month_items(flt, "field_month"))
+        .group_by(ITEMS.item, ITEMS.month)
+        .subquery()
     )
+    statement = select(
+        per_month.c.item, func.sum(per_month.c.consultations), func.sum(per_month.c.minutes),
+        func.max(per_month.c.cases),
+    ).group_by(per_month.c.item)
     return {
         str(field): ContactCounts(int(n), int(minutes), int(cases))
         for field, n, minutes, cases in session.execute(statement)
     }
 
 
+ITEM_DIMENSIONS = {"age_band": "age", "gender": "gender", "status_category": "status"}
+
+
 def active_cases_by(session: Session, flt: ReportFilter, column: str) -> dict[str, int]:
-    """Active cases grouped by a scalar column (age_band, gender, status_category, phase)."""
-    attribute = getattr(F, column)
-    statement = (
-        select(attribute, func.count())
-        .where(*_case_conditions(flt), _active(flt))
-        .group_by(attribute)
-    )
-    return {str(value or "unknown"): int(count) for value, count in session.execute(statement)}
+    """Active cases grouped by age_band, gender or status_category."""
+    return _active_counts(session, flt, ITEM_DIMENSIONS[column])
 
 
 def active_cases_by_target_group(session: Session, flt: ReportFilter) -> dict[str, int]:
-    items = _array_elements(session, F.target_group)
-    statement = (
-        select(items.c.value, func.count())
-        .select_from(F)
-        .join(items, F.target_group.is_not(None))
-        .where(*_case_conditions(flt), _active(flt))
-        .group_by(items.c.value)
-    )
-    return {str(value): int(count) for value, count in session.execute(statement)}
+    return _active_counts(session, flt, "target")
 
 
 def closures_by_reason(session: Session, flt: ReportFilter) -> dict[str, int]:
     statement = (
-        select(F.closure_reason, func.count())
-        .where(*_case_conditions(flt), F.case_closed >= flt.start, F.case_closed <= flt.end)
-        .group_by(F.closure_reason)
+        select(ITEMS.item, func.sum(ITEMS.facts))
+        .where(*_items_where(flt, "closure"), ITEMS.closed >= flt.first_month,
+               ITEMS.closed <= flt.last_month)
+        .group_by(ITEMS.item)
     )
-    return {str(reason or "other"): int(count) for reason, count in session.execute(statement)}
+    return {str(reason): int(n) for reason, n in session.execute(statement) if n}
 
 
 def goals(session: Session, flt: ReportFilter) -> tuple[int, int, int]:
     """(goals agreed, goals reached, cases with goals) of the cases active in the period."""
     row = session.execute(
-        select(
-            func.coalesce(func.sum(F.goals_total), 0),
-            func.coalesce(func.sum(F.goals_reached), 0),
-            _flag(F.goals_total > 0),
-        ).where(*_case_conditions(flt), _active(flt))
+        select(func.coalesce(func.sum(ITEMS.sum1), 0), func.coalesce(func.sum(ITEMS.sum2), 0),
+               func.coalesce(func.sum(ITEMS.facts), 0))
+        .where(*_active_items(flt, "goals"))
     ).one()
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def _dict_sums(
-    session: Session, column: SQLCoreOperations[Any], conditions: list[ColumnElement[bool]]
-) -> dict[tuple[str, str], int]:
-    items = _object_items(session, column)
-    statement = (
-        select(items.c.key, func.sum(cast(items.c.value, Integer)))
-        .select_from(F)
-        .join(items, column.is_not(None))
-        .where(*conditions)
-        .group_by(items.c.key)
-    )
+def _pairs(rows: Any) -> dict[tuple[str, str], int]:
     out: dict[tuple[str, str], int] = {}
-    for key, total in session.execute(statement):
+    for key, total in rows:
+        if not total:
+            continue
         first, _, second = str(key).partition(":")
-        out[(first, second or "unknown")] = int(total or 0)
+        out[(first, second or "unknown")] = out.get((first, second or "unknown"), 0) + int(total)
     return out
 
 
 def referrals(session: Session, flt: ReportFilter) -> dict[tuple[str, str], int]:
-    """(agency category, outcome) -> referrals made in the period's months."""
-    return _dict_sums(session, F.referrals, _month_conditions(flt))
+    """(agency category, state) -> referrals made in the period's months."""
+    return _pairs(session.execute(
+        select(ITEMS.item, func.sum(ITEMS.sum1))
+        .where(*_month_items(flt, "referral"))
+        .group_by(ITEMS.item)
+    ))
 
 
 def prechecks(session: Session, flt: ReportFilter) -> dict[tuple[str, str], int]:
     """(rule, status) -> clients, over the cases active in the period."""
-    return _dict_sums(session, F.prechecks, [*_case_conditions(flt), _active(flt)])
+    return _pairs(session.execute(
+        select(ITEMS.item, func.sum(ITEMS.sum1)).where(*_active_items(flt, "precheck"))
+        .group_by(ITEMS.item)
+    ))
 
 
 def gaps(
@@ -322,7 +274,3 @@ def gaps(
         )
         for g in session.scalars(statement)
     ]
-
-
-def known_municipalities(session: Session) -> set[str]:
-    return {m for (m,) in session.execute(select(F.municipality).distinct())}

@@ -192,7 +192,7 @@ def _by_field(ctx: Context) -> list[ReportTable]:
             labels=[catalog.label(f) for f in order],
             contacts=[contacts.get(f, queries.ContactCounts()) for f in order],
             totals=False,
-            cases_label="Fälle mit Kontakt",
+            cases_label=None,
         ),
     ]
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from sync_server.reports import rollups
+from sync_server.reports import item_rollups, rollups
 
 revision: str = "0002_dashboard"
 down_revision: str | None = "0001_sync"
@@ -80,11 +80,25 @@ def upgrade() -> None:
         sa.Column("minutes", sa.BigInteger(), nullable=False),
         sa.Column("cases", sa.Integer(), nullable=False),
     )
+    op.create_table(
+        "report_item_rollup",
+        sa.Column("dimension", sa.String(16), primary_key=True),
+        sa.Column("item", sa.String(128), primary_key=True),
+        sa.Column("municipality", sa.String(64), primary_key=True),
+        sa.Column("opened", sa.String(7), primary_key=True),
+        sa.Column("closed", sa.String(7), primary_key=True),
+        sa.Column("month", sa.String(7), primary_key=True),
+        sa.Column("facts", sa.Integer(), nullable=False),
+        sa.Column("sum1", sa.BigInteger(), nullable=False),
+        sa.Column("sum2", sa.BigInteger(), nullable=False),
+    )
     dialect = op.get_bind().dialect.name
-    for statement in [*rollups.BACKFILL[dialect], rollups.CONTACT_BACKFILL]:
-        op.execute(statement)
-    triggers = rollups.POSTGRES_TRIGGERS if dialect == "postgresql" else rollups.SQLITE_TRIGGERS
-    for statement in triggers:
+    postgres = dialect == "postgresql"
+    for statement in [
+        *rollups.BACKFILL[dialect], rollups.CONTACT_BACKFILL, *item_rollups.backfill(dialect),
+        *(rollups.POSTGRES_TRIGGERS if postgres else rollups.SQLITE_TRIGGERS),
+        *(item_rollups.postgres_triggers() if postgres else item_rollups.sqlite_triggers()),
+    ]:
         op.execute(statement)
     # The gaps board: ranked by case count.
     op.create_index("ix_released_gaps_rank", "released_gaps", ["withdrawn", "case_count"])
@@ -92,8 +106,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
-    for statement in rollups.POSTGRES_DROP if dialect == "postgresql" else rollups.SQLITE_DROP:
+    postgres = dialect == "postgresql"
+    for statement in [
+        *(rollups.POSTGRES_DROP if postgres else rollups.SQLITE_DROP),
+        *(item_rollups.POSTGRES_DROP if postgres else item_rollups.SQLITE_DROP),
+    ]:
         op.execute(statement)
+    op.drop_table("report_item_rollup")
     op.drop_table("report_contact_rollup")
     op.drop_table("report_case_rollup")
     op.drop_index("ix_released_gaps_rank", table_name="released_gaps")

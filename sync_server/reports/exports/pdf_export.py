@@ -119,6 +119,7 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
             "Baustein III sind keine Entscheidungen.", styles["body"],
         ),
     ]
+    story.append(Spacer(1, 0.6 * cm))
     for index, (view, tables) in enumerate(report):
         if index:
             story.append(PageBreak())

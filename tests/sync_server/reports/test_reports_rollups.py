@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kim_desktop.sync.wire import FactKind, ReportFact
 from sync_server.models.reports import ReportFactRow
-from sync_server.reports import rollups
+from sync_server.reports import item_rollups, rollups
 from sync_server.services.reports import upsert_facts
 
 F = ReportFactRow
@@ -33,6 +33,44 @@ def _expected(session: Session) -> tuple[dict, dict]:
             .group_by(F.municipality, F.month))
     }
     return cases, contacts
+
+
+def _expected_items(session: Session) -> dict:
+    items: dict = {}
+
+    def add(slot: tuple, facts: int, sum1: int = 0, sum2: int = 0) -> None:
+        old = items.get(slot, (0, 0, 0))
+        items[slot] = (old[0] + facts, old[1] + sum1, old[2] + sum2)
+
+    for fact in session.scalars(select(F).where(F.deleted.is_(False))):
+        if fact.fact_kind == "case":
+            months = (fact.case_opened.strftime("%Y-%m"),
+                      fact.case_closed.strftime("%Y-%m") if fact.case_closed else "", "")
+            for field in fact.fields_of_action:
+                add(("field_case", field, fact.municipality, *months), 1)
+            for key, value in fact.prechecks.items():
+                add(("precheck", key, fact.municipality, *months), 1, value)
+        else:
+            month = ("", "", fact.month)
+            for key, value in fact.referrals.items():
+                add(("referral", key, fact.municipality, *month), 1, value)
+            if fact.consultations > 0:
+                for field in fact.fields_of_action:
+                    add(("field_month", field, fact.municipality, *month), 1,
+                        fact.consultations, fact.minutes)
+    return items
+
+
+def _actual_items(session: Session) -> dict:
+    I = item_rollups.item_rollup.c  # noqa: E741
+    return {
+        (d, i, m, o, c, month): (n, int(s1), int(s2))
+        for d, i, m, o, c, month, n, s1, s2 in session.execute(select(
+            I.dimension, I.item, I.municipality, I.opened, I.closed, I.month, I.facts, I.sum1,
+            I.sum2).where(I.dimension.in_(["field_case", "precheck", "referral",
+                                           "field_month"])))
+        if n
+    }
 
 
 def _actual(session: Session) -> tuple[dict, dict]:
@@ -60,13 +98,19 @@ def test_rollups_follow_every_upsert(sessions: sessionmaker[Session], office_id:
         for key in range(60):
             month = rng.randint(1, 6)
             closed = dt.date(2026, month + rng.randint(0, 5), 1) if rng.random() < .4 else None
+            fields = rng.sample(["work", "housing", "german"], rng.randint(0, 2))
             batch.append(fact(key, FactKind.CASE, month, case_opened=dt.date(2026, month, 1),
-                              case_closed=closed, deleted=rng.random() < .1 * round_number))
+                              case_closed=closed, deleted=rng.random() < .1 * round_number,
+                              fields_of_action=fields,
+                              prechecks={"aufenthg_25b:met": 1} if rng.random() < .3 else {}))
             batch.append(fact(key, FactKind.CONSULTATION_MONTH, rng.randint(1, 3),
                               consultations=rng.randint(0, 3), minutes=rng.randint(0, 90),
-                              deleted=rng.random() < .1))
+                              fields_of_action=fields, deleted=rng.random() < .1,
+                              referrals={"jobcenter:sent": rng.randint(1, 2)}
+                              if rng.random() < .5 else {}))
         with sessions() as session, session.begin():
             upsert_facts(session, office_id=office_id, device_id="d", facts=batch)
         with sessions() as session:
             assert _actual(session) == _expected(session), f"round {round_number}"
             assert _actual(session)[0], "the rounds must leave some live cases"
+            assert _actual_items(session) == _expected_items(session), f"round {round_number}"

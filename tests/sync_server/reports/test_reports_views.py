@@ -84,7 +84,7 @@ def test_contacts_are_hidden_when_fewer_than_five_cases_stand_behind_them(
     assert rows["Summe"] == ["66", "3480"]
     fields = _tables(sessions, "handlungsfelder")["beratung_handlungsfeld"]
     by_field = {row[0]: row[1:] for row in fields.display_rows()}
-    assert by_field["Wohnen"] == ["10", "20", "900"]
+    assert by_field["Wohnen"] == ["20", "900"]
 
 
 def test_referrals_prechecks_and_closures(
