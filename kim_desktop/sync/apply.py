@@ -61,7 +61,7 @@ def chunks(items: Sequence[_Item], size: int = _CHUNK) -> Iterator[Sequence[_Ite
         yield items[start:start + size]
 
 
-def _table(kind: str) -> Table:
+def record_table(kind: str) -> Table:
     table = RECORD_KINDS[kind].__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     return table
@@ -69,7 +69,7 @@ def _table(kind: str) -> Table:
 
 def _kind_order() -> dict[str, int]:
     """Every kind's place when parents come before children."""
-    tables = [_table(kind) for kind in RECORD_KINDS]
+    tables = [record_table(kind) for kind in RECORD_KINDS]
     return {table.name: index for index, table in enumerate(sort_tables(tables))}
 
 
@@ -105,7 +105,7 @@ def _unresolved_parents(session: Session, records: list[Incoming]) -> set[str]:
         wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
         refs: list[tuple[Incoming, str, str, str]] = []
         for record in candidates.values():
-            for fk in _table(record.kind).foreign_keys:
+            for fk in record_table(record.kind).foreign_keys:
                 value = record.payload.get(fk.parent.key)
                 if value is None:
                     continue
@@ -159,7 +159,7 @@ def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
         by_kind[record.kind].append(record)
     for kind, items in by_kind.items():
         model = RECORD_KINDS[kind]
-        have = _existing_ids(session, _table(kind), "id", [r.record_id for r in items])
+        have = _existing_ids(session, record_table(kind), "id", [r.record_id for r in items])
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for record in items:
