@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import chunks, record_table
+from kim_desktop.sync.apply import BASES_TABLE, chunks, record_table
 from kim_desktop.sync.crypto import seal_json
 from kim_desktop.sync.payloads import b64encode, payloads_of
 from kim_desktop.sync.state import (
@@ -30,7 +30,6 @@ from kim_desktop.sync.state import (
 )
 
 _INFLIGHT: Table = SyncInflight.__table__  # type: ignore[assignment]
-_BASES: Table = SyncBase.__table__  # type: ignore[assignment]
 
 
 def lock_for_write(session: Session) -> SyncState:
@@ -213,13 +212,13 @@ def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -
     inserts = [row for row in rows if row["record_id"] not in have]
     if updates:
         session.execute(
-            update(_BASES).where(_BASES.c.record_id == bindparam("b_record_id"))
+            update(BASES_TABLE).where(BASES_TABLE.c.record_id == bindparam("b_record_id"))
             .values(kind=bindparam("kind"), version=bindparam("version"),
                     payload=bindparam("payload")),
             [{**row, "b_record_id": row["record_id"]} for row in updates],
         )
     if inserts:
-        session.execute(insert(_BASES), inserts)
+        session.execute(insert(BASES_TABLE), inserts)
     by_kind: dict[str, list[dict[str, object]]] = defaultdict(list)
     for op, version in acknowledged:
         # The local row keeps its content; its version becomes the server's, so every device
