@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
@@ -36,6 +36,7 @@ from kim_desktop.sync.state import (
 )
 
 _CHUNK = 500
+BASES_TABLE: Table = SyncBase.__table__  # type: ignore[assignment]
 _Item = TypeVar("_Item")
 
 
@@ -61,7 +62,7 @@ def chunks(items: Sequence[_Item], size: int = _CHUNK) -> Iterator[Sequence[_Ite
         yield items[start:start + size]
 
 
-def _table(kind: str) -> Table:
+def record_table(kind: str) -> Table:
     table = RECORD_KINDS[kind].__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     return table
@@ -69,7 +70,7 @@ def _table(kind: str) -> Table:
 
 def _kind_order() -> dict[str, int]:
     """Every kind's place when parents come before children."""
-    tables = [_table(kind) for kind in RECORD_KINDS]
+    tables = [record_table(kind) for kind in RECORD_KINDS]
     return {table.name: index for index, table in enumerate(sort_tables(tables))}
 
 
@@ -105,7 +106,7 @@ def _unresolved_parents(session: Session, records: list[Incoming]) -> set[str]:
         wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
         refs: list[tuple[Incoming, str, str, str]] = []
         for record in candidates.values():
-            for fk in _table(record.kind).foreign_keys:
+            for fk in record_table(record.kind).foreign_keys:
                 value = record.payload.get(fk.parent.key)
                 if value is None:
                     continue
@@ -147,9 +148,14 @@ def _upsert_bases(session: Session, records: Sequence[Incoming]) -> None:
     updates = [row for row in rows if row["record_id"] in have]
     inserts = [row for row in rows if row["record_id"] not in have]
     if updates:
-        session.execute(update(SyncBase), updates)
+        session.execute(
+            update(BASES_TABLE).where(BASES_TABLE.c.record_id == bindparam("b_record_id"))
+            .values(kind=bindparam("kind"), version=bindparam("version"),
+                    payload=bindparam("payload")),
+            [{**row, "b_record_id": row["record_id"]} for row in updates],
+        )
     if inserts:
-        session.execute(insert(SyncBase), inserts)
+        session.execute(insert(BASES_TABLE), inserts)
 
 
 def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
@@ -158,8 +164,8 @@ def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
     for record in records:
         by_kind[record.kind].append(record)
     for kind, items in by_kind.items():
-        model = RECORD_KINDS[kind]
-        have = _existing_ids(session, _table(kind), "id", [r.record_id for r in items])
+        table = record_table(kind)
+        have = _existing_ids(session, table, "id", [r.record_id for r in items])
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for record in items:
@@ -167,10 +173,23 @@ def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
             values["id"] = record.record_id
             values["version"] = record.version
             (updates if record.record_id in have else inserts).append(values)
-        if inserts:
-            session.execute(insert(model), inserts)
-        if updates:
-            session.execute(update(model), updates)
+        # Core statements, not the ORM's bulk paths: attribute keys are the column names.
+        for rows in _by_columns(inserts).values():
+            session.execute(insert(table), rows)
+        for columns, rows in _by_columns(updates).items():
+            session.execute(
+                update(table).where(table.c.id == bindparam("b_id"))
+                .values({name: bindparam(name) for name in columns if name != "id"}),
+                [{**row, "b_id": row["id"]} for row in rows],
+            )
+
+
+def _by_columns(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Rows grouped by the columns they set (a newer or older peer may send fewer)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(row)].append(row)
+    return groups
 
 
 def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> None:

@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import json
 import os
+from functools import lru_cache
 from typing import Any
 
 import zstandard
@@ -59,24 +60,42 @@ def key_matches(office_key: bytes, key_check: bytes) -> bool:
     return hmac.compare_digest(key_check_value(office_key), key_check)
 
 
+def payload_json(payload: dict[str, Any]) -> str:
+    """The canonical JSON text of a payload (sorted keys, compact)."""
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
 def encode_payload(payload: dict[str, Any]) -> bytes:
     """The compressed plaintext of a payload; its length is the 'compressed payload' size."""
-    text = json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
-    return _FORMAT_ZSTD_JSON + _compressor.compress(text.encode())
+    return _FORMAT_ZSTD_JSON + _compressor.compress(payload_json(payload).encode())
+
+
+@lru_cache(maxsize=2)
+def _aead(office_key: bytes) -> AESGCM:
+    """One cipher object per key: building it costs more than sealing a small payload."""
+    return AESGCM(office_key)
 
 
 def seal(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
          payload: dict[str, Any]) -> bytes:
+    return seal_json(office_key, office_id=office_id, kind=kind, record_id=record_id,
+                     version=version, text=payload_json(payload))
+
+
+def seal_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
+              text: str) -> bytes:
+    """:func:`seal` for a payload already in its :func:`payload_json` text."""
     nonce = os.urandom(NONCE_BYTES)
     aad = associated_data(office_id=office_id, kind=kind, record_id=record_id, version=version)
-    return nonce + AESGCM(office_key).encrypt(nonce, encode_payload(payload), aad)
+    plain = _FORMAT_ZSTD_JSON + _compressor.compress(text.encode())
+    return nonce + _aead(office_key).encrypt(nonce, plain, aad)
 
 
 def open_sealed(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
                 sealed: bytes) -> dict[str, Any]:
     aad = associated_data(office_id=office_id, kind=kind, record_id=record_id, version=version)
     try:
-        plain = AESGCM(office_key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+        plain = _aead(office_key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
     except (InvalidTag, ValueError) as error:
         raise PayloadError("ciphertext does not open") from error
     if plain[:1] != _FORMAT_ZSTD_JSON:

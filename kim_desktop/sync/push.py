@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, SyncedRecord
+from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import chunks
-from kim_desktop.sync.crypto import seal
-from kim_desktop.sync.payloads import b64encode, payload_of
+from kim_desktop.sync.apply import BASES_TABLE, chunks, record_table
+from kim_desktop.sync.crypto import seal_json
+from kim_desktop.sync.payloads import b64encode, payloads_of
 from kim_desktop.sync.state import (
     SyncBase,
     SyncConflict,
@@ -28,7 +29,7 @@ from kim_desktop.sync.state import (
     dump_json,
 )
 
-_SCAN = 2000
+_INFLIGHT: Table = SyncInflight.__table__  # type: ignore[assignment]
 
 
 def lock_for_write(session: Session) -> SyncState:
@@ -50,7 +51,8 @@ def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
     while len(picked) < limit:
         rows = session.execute(
             select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind)
-            .where(OutboxEntry.seq > after).order_by(OutboxEntry.seq).limit(_SCAN)
+            .where(OutboxEntry.seq > after).order_by(OutboxEntry.seq)
+            .limit(limit - len(picked) + len(held))
         ).all()
         if not rows:
             break
@@ -101,12 +103,10 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
     by_kind: dict[str, list[str]] = defaultdict(list)
     for record_id, kind in picked.items():
         by_kind[kind].append(record_id)
-    rows: dict[str, SyncedRecord] = {}
+    payloads: dict[str, dict[str, Any]] = {}
     for kind, ids in by_kind.items():
-        model = RECORD_KINDS[kind]
         for part in chunks(ids):
-            for row in session.scalars(select(model).where(model.id.in_(part))):
-                rows[row.id] = row
+            payloads.update(payloads_of(session, kind, part))
     bases: dict[str, int] = {}
     for part in chunks(list(picked)):
         bases.update(session.execute(
@@ -116,18 +116,18 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
     batch = []
     next_seq = state.next_seq
     for record_id, kind in picked.items():
-        if record_id not in rows:
+        payload = payloads.get(record_id)
+        if payload is None:
             continue
-        row = rows[record_id]
-        payload = payload_of(row)
+        text = dump_json(payload)
         base_version = bases.get(record_id, 0)
-        sealed = seal(state.office_key, office_id=state.office_id, kind=kind,
-                      record_id=record_id, version=base_version + 1, payload=payload)
+        sealed = seal_json(state.office_key, office_id=state.office_id, kind=kind,
+                           record_id=record_id, version=base_version + 1, text=text)
         batch.append(Operation(next_seq, kind, record_id, base_version,
-                               row.deleted_at is not None, sealed, dump_json(payload)))
+                               payload["deleted_at"] is not None, sealed, text))
         next_seq += 1
     if batch:
-        session.execute(insert(SyncInflight), [vars(op) for op in batch])
+        session.execute(insert(_INFLIGHT), [vars(op) for op in batch])
     session.execute(update(SyncState).values(next_seq=next_seq)
                     .execution_options(synchronize_session=False))
     for part in chunks(list(picked)):
@@ -211,17 +211,24 @@ def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -
     updates = [row for row in rows if row["record_id"] in have]
     inserts = [row for row in rows if row["record_id"] not in have]
     if updates:
-        session.execute(update(SyncBase), updates)
+        session.execute(
+            update(BASES_TABLE).where(BASES_TABLE.c.record_id == bindparam("b_record_id"))
+            .values(kind=bindparam("kind"), version=bindparam("version"),
+                    payload=bindparam("payload")),
+            [{**row, "b_record_id": row["record_id"]} for row in updates],
+        )
     if inserts:
-        session.execute(insert(SyncBase), inserts)
+        session.execute(insert(BASES_TABLE), inserts)
     by_kind: dict[str, list[dict[str, object]]] = defaultdict(list)
     for op, version in acknowledged:
         # The local row keeps its content; its version becomes the server's, so every device
         # ends with the same version number for the same content.
         if op.record_id not in still_pending and op.kind in RECORD_KINDS:
-            by_kind[op.kind].append({"id": op.record_id, "version": version})
+            by_kind[op.kind].append({"b_id": op.record_id, "version": version})
     for kind, values in by_kind.items():
-        session.execute(update(RECORD_KINDS[kind]), values)
+        table = record_table(kind)
+        session.execute(update(table).where(table.c.id == bindparam("b_id"))
+                        .values(version=bindparam("version")), values)
 
 
 def pending_count(session: Session) -> int:

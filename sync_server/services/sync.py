@@ -20,7 +20,7 @@ import base64
 import binascii
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, bindparam, insert, select, tuple_, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from kim_desktop.sync import wire
@@ -70,16 +70,20 @@ def push(
                    APPLIED.c.seq.in_({op.seq for op in operations}))
         )
     }  # fmt: skip
+    keys = {(op.kind, op.record_id) for op in operations}
+    # Two plain IN lists, not a row-value IN: SQLite answers the latter by scanning every
+    # record of the office (121 ms per batch at 100,000 records), the former through the
+    # primary key. The cross product it may return is filtered here.
     existing = {
         (row.kind, row.record_id): row.version
         for row in session.execute(
             select(RECORDS.c.kind, RECORDS.c.record_id, RECORDS.c.version).where(
                 RECORDS.c.office_id == office_id,
-                tuple_(RECORDS.c.kind, RECORDS.c.record_id).in_(
-                    {(op.kind, op.record_id) for op in operations}
-                ),
+                RECORDS.c.kind.in_({kind for kind, _ in keys}),
+                RECORDS.c.record_id.in_({record_id for _, record_id in keys}),
             )
         )
+        if (row.kind, row.record_id) in keys
     }
     versions = dict(existing)
     now = utcnow()
