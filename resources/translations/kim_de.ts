@@ -1724,7 +1724,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Vermittlung vorbereiten</source>
-      <extracomment>Agency category (partner_agencies catalog) -&gt; the rules it decides on. The field of action of such a referral, when the catalog has it. The purpose is written for a German authority: German whatever the interface language.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>

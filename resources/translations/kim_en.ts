@@ -1727,7 +1727,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>Vermittlung vorbereiten</source>
-      <extracomment>Agency category (partner_agencies catalog) -&gt; the rules it decides on. The field of action of such a referral, when the catalog has it. The purpose is written for a German authority: German whatever the interface language.</extracomment>
       <translation>Prepare referral</translation>
     </message>
     <message>

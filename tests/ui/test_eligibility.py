@@ -78,6 +78,20 @@ def test_the_list_shows_who_becomes_eligible_within_n_months(qtbot: Any, window:
     assert {soon, later} <= set(_shown(page))
 
 
+def test_the_screen_has_ctrl_6_and_says_it_is_no_decision(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.qt import QKeySequence, QLabel
+
+    actions = [a for a in window.findChildren(type(window.quick_action))
+               if a.shortcut() == QKeySequence("Ctrl+6")]
+    assert len(actions) == 1
+    actions[0].trigger()
+    page = window.pages["eligibility"]
+    assert window.tabs.currentWidget() is page
+    assert window.tabs.indexOf(window.pages["settings"]) == 4  # Ctrl+1..5 unchanged
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert any("ohne Rechtswirkung" in label.text() for label in page.findChildren(QLabel))
+
+
 def test_a_new_client_appears_without_reopening_the_screen(qtbot: Any, window: Any) -> None:
     page = _page(qtbot, window)
     soon, _ = _soon_and_later(qtbot, window)

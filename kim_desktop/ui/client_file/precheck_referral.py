@@ -14,14 +14,14 @@ from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QLabel, QWidget, translate
 from kim_desktop.ui.widgets import FormDialog, add_row
 
-#: Agency category (partner_agencies catalog) -> the rules it decides on.
+# Agency category (partner_agencies catalog) -> the rules it decides on.
 AGENCY_RULES = {
     "auslaenderbehoerde": ("aufenthg_25a", "aufenthg_25b"),
     "einbuergerungsbehoerde": ("stag_10",),
 }
-#: The field of action of such a referral, when the catalog has it.
+# The field of action of such a referral, when the catalog has it.
 FIELD_OF_ACTION = "residence"
-#: The purpose is written for a German authority: German whatever the interface language.
+# The purpose is written for a German authority: German whatever the interface language.
 STATUS_TEXT = {"met": "erfüllt", "not_met": "nicht erfüllt", "unknown": "offen (Angabe fehlt)"}
 
 
