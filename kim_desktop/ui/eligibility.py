@@ -55,10 +55,8 @@ def load_eligible(session: Any, months: int, as_of: dt.date) -> list[EligibleRow
     """The soon-eligible clients with their names and the titles of the missing conditions."""
     found = clients_becoming_eligible(session, within_months=months, as_of=as_of)
     ids = {item.client_id for item in found}
-    names = {
-        client.id: client.display_name
-        for client in session.scalars(select(Client).where(Client.id.in_(ids)))
-    } if ids else {}
+    clients = session.scalars(select(Client).where(Client.id.in_(ids))).all() if ids else []
+    names = {client.id: client.display_name for client in clients}
     rules = load_rules()
     titles = {
         rule_id: {c.id: c.title for version in rule.versions for c in version.conditions}

@@ -1683,11 +1683,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Vermittlung an &amp;Ausländerbehörde vorbereiten …</source>
+      <source>Vermittlung an A&amp;usländerbehörde vorbereiten …</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Vermittlung an &amp;Einbürgerungsbehörde vorbereiten …</source>
+      <source>Vermittlung an Ei&amp;nbürgerungsbehörde vorbereiten …</source>
       <translation type="unfinished" />
     </message>
     <message>

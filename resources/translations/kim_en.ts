@@ -1686,11 +1686,11 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>open (information missing)</translation>
     </message>
     <message>
-      <source>Vermittlung an &amp;Ausländerbehörde vorbereiten …</source>
-      <translation>Prepare referral to the &amp;immigration office …</translation>
+      <source>Vermittlung an A&amp;usländerbehörde vorbereiten …</source>
+      <translation>Prepare referral to the imm&amp;igration office …</translation>
     </message>
     <message>
-      <source>Vermittlung an &amp;Einbürgerungsbehörde vorbereiten …</source>
+      <source>Vermittlung an Ei&amp;nbürgerungsbehörde vorbereiten …</source>
       <translation>Prepare referral to the &amp;naturalisation office …</translation>
     </message>
     <message>

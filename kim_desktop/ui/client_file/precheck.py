@@ -54,10 +54,10 @@ class PrecheckTab(QWidget):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.to_immigration = QPushButton(
-            translate("precheck", "Vermittlung an &Ausländerbehörde vorbereiten …"))
+            translate("precheck", "Vermittlung an A&usländerbehörde vorbereiten …"))
         self.to_immigration.clicked.connect(lambda: self.prepare_referral("auslaenderbehoerde"))
         self.to_naturalisation = QPushButton(
-            translate("precheck", "Vermittlung an &Einbürgerungsbehörde vorbereiten …"))
+            translate("precheck", "Vermittlung an Ei&nbürgerungsbehörde vorbereiten …"))
         self.to_naturalisation.clicked.connect(
             lambda: self.prepare_referral("einbuergerungsbehoerde"))
         for button in (self.to_immigration, self.to_naturalisation):
