@@ -171,3 +171,14 @@ def test_an_emptied_purpose_is_refused_and_nothing_is_saved(
     assert "Anliegen" in dialog.error.text()
     assert dialog.isVisible() and dialog.buttons.isEnabled()
     assert not view.data.referrals
+
+
+def test_months_beyond_the_range_are_clamped_not_refused_later(qtbot: Any, window: Any) -> None:
+    page = _page(qtbot, window)
+    page.months.selectAll()
+    qtbot.keyClicks(page.months, "999")
+    assert page.months.value() <= 120
+    page.months.setValue(0)
+    assert page.months.value() == 1
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert not page.error.isVisible()
