@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
 
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         from kim_desktop.ui.caseload import CaseloadPage
+        from kim_desktop.ui.eligibility import EligibilityPage
         from kim_desktop.ui.gaps import GapsPage
         from kim_desktop.ui.settings_page import SettingsPage
         from kim_desktop.ui.start import StartPage
@@ -65,6 +66,11 @@ class MainWindow(QMainWindow):
 
         def start() -> QWidget:
             page = StartPage(self.context, self.sync)
+            page.open_client.connect(self.open_client)
+            return page
+
+        def eligibility() -> QWidget:
+            page = EligibilityPage(self.context)
             page.open_client.connect(self.open_client)
             return page
 
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
             ("statistics", translate("main_window", "S&tatistik"),
              lambda: StatisticsPage(self.context)),
             ("settings", translate("main_window", "&Einstellungen"), settings),
+            ("eligibility", translate("main_window", "&Bald berechtigt"), eligibility),
         ]
 
     def _build(self) -> None:

@@ -1191,6 +1191,69 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
   </context>
   <context>
+    <name>eligibility</name>
+    <message>
+      <source> Monate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zeitraum in Monaten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Berechtigt &amp;innerhalb von:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Alle Regeln</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Regel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>voraussichtlich ab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fehlende Voraussetzungen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bald berechtigte Klient*innen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(ohne Namen)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>—</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Treffer in den nächsten {months} Monaten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>first_run</name>
     <message>
       <source>Die beiden Passwörter stimmen nicht überein.</source>
@@ -1490,6 +1553,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Bald berechtigt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>KIM Desktop – {user}</source>
       <translation type="unfinished" />
     </message>
@@ -1616,6 +1683,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Vermittlung an A&amp;usländerbehörde vorbereiten …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung an Ei&amp;nbürgerungsbehörde vorbereiten …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Regel / Voraussetzung</source>
       <translation type="unfinished" />
     </message>
@@ -1636,11 +1711,35 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Im Katalog der Partnerstellen fehlt eine passende Behörde.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Regelstand {version}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Hinweis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung vorbereiten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stelle:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>heute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geplant am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Anliegen:</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -1193,6 +1193,69 @@ To confirm, please type {word}:</translation>
     </message>
   </context>
   <context>
+    <name>eligibility</name>
+    <message>
+      <source> Monate</source>
+      <translation> months</translation>
+    </message>
+    <message>
+      <source>Zeitraum in Monaten</source>
+      <translation>Period in months</translation>
+    </message>
+    <message>
+      <source>Berechtigt &amp;innerhalb von:</source>
+      <translation>Eligible &amp;within:</translation>
+    </message>
+    <message>
+      <source>Alle Regeln</source>
+      <translation>All rules</translation>
+    </message>
+    <message>
+      <source>Regel</source>
+      <translation>Rule</translation>
+    </message>
+    <message>
+      <source>&amp;Regel:</source>
+      <translation>&amp;Rule:</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>voraussichtlich ab</source>
+      <translation>likely from</translation>
+    </message>
+    <message>
+      <source>Fehlende Voraussetzungen</source>
+      <translation>Missing conditions</translation>
+    </message>
+    <message>
+      <source>Bald berechtigte Klient*innen</source>
+      <translation>Clients soon eligible</translation>
+    </message>
+    <message>
+      <source>(ohne Namen)</source>
+      <translation>(no name)</translation>
+    </message>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>{count} Treffer in den nächsten {months} Monaten</source>
+      <translation>{count} matches in the next {months} months</translation>
+    </message>
+    <message>
+      <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
+      <translation>Nobody is likely to become eligible in this period.</translation>
+    </message>
+  </context>
+  <context>
     <name>first_run</name>
     <message>
       <source>Die beiden Passwörter stimmen nicht überein.</source>
@@ -1492,6 +1555,10 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Settings</translation>
     </message>
     <message>
+      <source>&amp;Bald berechtigt</source>
+      <translation>Soon &amp;eligible</translation>
+    </message>
+    <message>
       <source>KIM Desktop – {user}</source>
       <translation>KIM Desktop – {user}</translation>
     </message>
@@ -1619,6 +1686,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>open (information missing)</translation>
     </message>
     <message>
+      <source>Vermittlung an A&amp;usländerbehörde vorbereiten …</source>
+      <translation>Prepare referral to the imm&amp;igration office …</translation>
+    </message>
+    <message>
+      <source>Vermittlung an Ei&amp;nbürgerungsbehörde vorbereiten …</source>
+      <translation>Prepare referral to the &amp;naturalisation office …</translation>
+    </message>
+    <message>
       <source>Regel / Voraussetzung</source>
       <translation>Rule / condition</translation>
     </message>
@@ -1639,12 +1714,36 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Pre-check</translation>
     </message>
     <message>
+      <source>Im Katalog der Partnerstellen fehlt eine passende Behörde.</source>
+      <translation>The catalog of partner agencies has no matching authority.</translation>
+    </message>
+    <message>
       <source>Regelstand {version}</source>
       <translation>rules as of {version}</translation>
     </message>
     <message>
       <source>Hinweis</source>
       <translation>Notice</translation>
+    </message>
+    <message>
+      <source>Vermittlung vorbereiten</source>
+      <translation>Prepare referral</translation>
+    </message>
+    <message>
+      <source>Stelle:</source>
+      <translation>Agency:</translation>
+    </message>
+    <message>
+      <source>heute</source>
+      <translation>today</translation>
+    </message>
+    <message>
+      <source>Geplant am:</source>
+      <translation>Planned on:</translation>
+    </message>
+    <message>
+      <source>&amp;Anliegen:</source>
+      <translation>&amp;Request:</translation>
     </message>
     <message>
       <source>Vorprüfung ohne Rechtswirkung: Sie ersetzt weder die Prüfung und Entscheidung der zuständigen Behörde noch eine Rechtsberatung. Maßgeblich sind Gesetz und Einzelfall.</source>

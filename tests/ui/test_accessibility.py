@@ -44,6 +44,7 @@ def unnamed(root: QWidget) -> list[str]:
 
 def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
                                                     no_dialogs: list[str]) -> None:
+    assert "eligibility" in window.pages
     for key in window.pages:
         window.show_page(key)
         assert unnamed(window.pages[key]) == [], key
@@ -56,6 +57,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         view.tabs.setCurrentIndex(index)
         assert unnamed(view) == [], view.tabs.tabText(index)
     from kim_desktop.ui.client_file import dialogs
+    from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
     from kim_desktop.ui.gaps import GapDialog
 
     context = window.context
@@ -66,6 +68,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         dialogs.ReopenCaseDialog(context, case_id), dialogs.FollowUpDialog(context, "x"),
         dialogs.ConsentDialog(context, "x"), dialogs.NeedDialog(context, case_id),
         dialogs.GoalDialog(context, case_id), dialogs.ReferralDialog(context, "x"),
+        PrecheckReferralDialog(context, "x", "auslaenderbehoerde_kreis", "Vorprüfung"),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__

@@ -14,7 +14,9 @@ from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QShowEvent,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,6 +52,19 @@ class PrecheckTab(QWidget):
         layout.addWidget(note)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.to_immigration = QPushButton(
+            translate("precheck", "Vermittlung an A&usländerbehörde vorbereiten …"))
+        self.to_immigration.clicked.connect(lambda: self.prepare_referral("auslaenderbehoerde"))
+        self.to_naturalisation = QPushButton(
+            translate("precheck", "Vermittlung an Ei&nbürgerungsbehörde vorbereiten …"))
+        self.to_naturalisation.clicked.connect(
+            lambda: self.prepare_referral("einbuergerungsbehoerde"))
+        for button in (self.to_immigration, self.to_naturalisation):
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([
             translate("precheck", "Regel / Voraussetzung"), translate("precheck", "Stand"),
@@ -80,8 +95,32 @@ class PrecheckTab(QWidget):
             on_error=lambda e: self.error.show_message(user_message(e)),
         )
 
+    def prepare_referral(self, category: str) -> QWidget | None:
+        """Opens the prefilled referral to the agency of ``category`` for confirmation."""
+        from kim_desktop.ui.client_file.precheck_referral import (
+            PrecheckReferralDialog,
+            agency_for,
+            best_result,
+            purpose_text,
+        )
+
+        if self.report is None:
+            return None
+        agency = agency_for(self.file.context.catalogs, category)
+        if agency is None:
+            self.error.show_message(translate(
+                "precheck", "Im Katalog der Partnerstellen fehlt eine passende Behörde."))
+            return None
+        result = best_result(self.report, category)
+        dialog = PrecheckReferralDialog(self.file.context, self.file.client_id, agency,
+                                        purpose_text(result, self.report.as_of), self)
+        dialog.open()
+        return dialog
+
     def _show(self, report: PrecheckReport) -> None:
         self.report = report
+        self.to_immigration.setEnabled(True)
+        self.to_naturalisation.setEnabled(True)
         self.error.show_message("")
         self.tree.clear()
         for result in report.results:
