@@ -1,11 +1,13 @@
 """The dashboard in a real headless Chromium (Debian's package, driven by Playwright) against
 a real ``kim-server serve``: log in, filter, see a chart, download an export. The screenshots
-land in docs/dashboard-*.png."""
+land in the test's temporary folder, or in docs/dashboard-*.png with
+``KIM_UPDATE_SCREENSHOTS=1``, so a test run never changes the checkout."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +94,8 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
 ) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    shots = DOCS if os.environ.get("KIM_UPDATE_SCREENSHOTS") == "1" else tmp_path
+
     year = dt.date.today().year
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -104,13 +108,13 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
                                 locale="de-DE")
         page.goto(f"{server.url}/dashboard/")
         expect(page.get_by_role("heading", name="Anmelden")).to_be_visible()
-        page.screenshot(path=str(DOCS / "dashboard-login.png"))
+        page.screenshot(path=str(shots / "dashboard-login.png"))
         page.get_by_label("Name").fill("koordination")
         page.get_by_label("Passwort").fill(PASSWORD)
         page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name="Übersicht")).to_be_visible()
         expect(page.locator(".tiles li")).to_have_count(5)
-        page.screenshot(path=str(DOCS / "dashboard-overview.png"), full_page=True)
+        page.screenshot(path=str(shots / "dashboard-overview.png"), full_page=True)
 
         page.get_by_role("link", name="Nach Kommune").click()
         page.get_by_label("Von (Monat)").fill(f"{year - 1}-01")
@@ -121,7 +125,7 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
         expect(page.locator("svg[role=img] title").first).to_have_text(
             "Fälle nach Kommune: Aktive Fälle")
         expect(page.get_by_role("table").first).to_contain_text("Summe")
-        page.screenshot(path=str(DOCS / "dashboard-municipalities.png"), full_page=True)
+        page.screenshot(path=str(shots / "dashboard-municipalities.png"), full_page=True)
 
         page.get_by_label("Kommune", exact=True).select_option(label="Espelkamp")
         page.get_by_role("button", name="Anzeigen").click()
@@ -130,7 +134,7 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
 
         page.get_by_role("link", name="Verlauf nach Monaten").click()
         expect(page.locator("svg[role=img] polyline").first).to_be_visible()
-        page.screenshot(path=str(DOCS / "dashboard-trends.png"), full_page=True)
+        page.screenshot(path=str(shots / "dashboard-trends.png"), full_page=True)
 
         with page.expect_download() as download_info:
             page.get_by_role("link", name="Excel (XLSX)").click()
@@ -145,10 +149,10 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
         page.get_by_label("Status von Fehlstelle 1").select_option(label="in einer Projektgruppe")
         page.get_by_role("button", name="Speichern (Fehlstelle 1)").click()
         expect(page.get_by_label("Status von Fehlstelle 1")).to_have_value("project_group")
-        page.screenshot(path=str(DOCS / "dashboard-gaps.png"), full_page=True)
+        page.screenshot(path=str(shots / "dashboard-gaps.png"), full_page=True)
 
         page.get_by_role("link", name="Baustein III: Potenzial").click()
         page.get_by_role("link", name="Handlungsfelder").click()
         expect(page.locator("svg[role=img]").first).to_be_visible()
-        page.screenshot(path=str(DOCS / "dashboard-fields.png"), full_page=True)
+        page.screenshot(path=str(shots / "dashboard-fields.png"), full_page=True)
         browser.close()
