@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from reports_helpers import PASSWORD
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +19,7 @@ from sync_server.dashboard import auth
 from sync_server.dashboard.models import Role
 from sync_server.db import make_engine, make_session_factory, upgrade
 from sync_server.models import Office
+from tests.sync_server.reports.reports_helpers import PASSWORD
 
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

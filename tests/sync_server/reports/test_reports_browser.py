@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from reports_helpers import PASSWORD
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
@@ -28,6 +27,7 @@ from sync_server.db import make_engine, make_session_factory, upgrade
 from sync_server.models import Office
 from sync_server.services.reports import upsert_facts, upsert_gaps
 from tests.server.conftest import ServerProcess
+from tests.sync_server.reports.reports_helpers import PASSWORD
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

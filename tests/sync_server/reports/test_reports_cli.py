@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from reports_helpers import PASSWORD, case_fact
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.cli import main
 from sync_server.cli.report import last_complete_quarter
 from sync_server.dashboard.models import DashboardUser
+from tests.sync_server.reports.reports_helpers import PASSWORD, case_fact
 
 
 @pytest.fixture

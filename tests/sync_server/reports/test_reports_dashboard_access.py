@@ -6,9 +6,9 @@ from typing import Any
 
 import pyotp
 from fastapi.testclient import TestClient
-from reports_helpers import PASSWORD, csrf_of, login
 
 from sync_server.dashboard.models import Role
+from tests.sync_server.reports.reports_helpers import PASSWORD, csrf_of, login
 
 
 def test_login_sets_a_strict_httponly_cookie_and_opens_the_overview(

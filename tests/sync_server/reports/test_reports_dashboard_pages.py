@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from reports_helpers import case_fact, csrf_of, gap_row, login, month_fact
+
+from tests.sync_server.reports.reports_helpers import case_fact, csrf_of, gap_row, login, month_fact
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from reports_helpers import login
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
@@ -24,6 +23,7 @@ from kim_desktop.core.models import Case, Client
 from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.core.services import record_gap, release_gap
 from sync_server.reports.views import VIEWS
+from tests.sync_server.reports.reports_helpers import login
 
 PERIOD = "von=2010-01&bis=2035-12"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from reports_helpers import case_fact, month_fact
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.reports.filters import ReportFilter
 from sync_server.reports.views import build_all, build_view
+from tests.sync_server.reports.reports_helpers import case_fact, month_fact
 
 YEAR = ReportFilter(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
