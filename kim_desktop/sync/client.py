@@ -150,6 +150,10 @@ class SyncClient:
                     break
             if not self._upload_reports(http, totals, report, cancel):
                 return totals.result(cancelled=True)
+            # The report step may have made the office's report secret or new case salts;
+            # they travel (encrypted) in this sync, so other devices key the same facts alike.
+            if not self._push(http, totals, report, cancel):
+                return totals.result(cancelled=True)
         except OfflineError:
             self._record(online=False, error=OFFLINE)
             return totals.result(offline=True)
