@@ -325,6 +325,17 @@ def _fingerprint(session: Session) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def _has_anything_to_report(session: Session) -> bool:
+    return any(
+        session.scalar(select(query.exists()))
+        for query in (
+            select(Case.id),
+            select(StructuralGap.id).where(StructuralGap.released_at.is_not(None)),
+            select(ReportUpload.upload_id),
+        )
+    )
+
+
 def collect_report_upload(
     session: Session, *, prechecks: PrecheckLookup | None = None
 ) -> tuple[FactsUpsert, GapsUpload]:
@@ -335,6 +346,11 @@ def collect_report_upload(
     Writes in the session (new salts, the secret, erased clients' links destroyed) and
     commits, so the salts exist before any fact keyed by them leaves the machine.
     """
+    if not _has_anything_to_report(session):
+        # No case, no released gap, nothing sent before: not even the office secret is made,
+        # so an office without cases syncs no report records at all.
+        session.commit()
+        return FactsUpsert(facts=[]), GapsUpload(gaps=[])
     marker = session.get(ReportUpload, _FINGERPRINT_ID)
     if marker is not None and marker.digest == _fingerprint(session):
         # Nothing changed since a collect that found nothing to send: skip the derivation.

@@ -13,6 +13,7 @@ key and the device token in the database and calls ``destroy`` to delete the dat
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import threading
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from sqlalchemy.orm import Session
 
 import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
+from kim_desktop.core.precheck.bridge import precheck_statuses
+from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.sync import wire
 from kim_desktop.sync.apply import Incoming, apply_incoming, known_versions
 from kim_desktop.sync.crypto import PayloadError, open_sealed
@@ -86,7 +89,7 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class Progress:
-    phase: str  # "push" or "pull"
+    phase: str  # "push", "pull" or "reports"
     done: int
 
 
@@ -145,6 +148,12 @@ class SyncClient:
                     return totals.result(cancelled=True)
                 if totals.push_conflicts == conflicts_before:
                     break
+            if not self._upload_reports(http, totals, report, cancel):
+                return totals.result(cancelled=True)
+            # The report step may have made the office's report secret or new case salts;
+            # they travel (encrypted) in this sync, so other devices key the same facts alike.
+            if not self._push(http, totals, report, cancel):
+                return totals.result(cancelled=True)
         except OfflineError:
             self._record(online=False, error=OFFLINE)
             return totals.result(offline=True)
@@ -221,6 +230,25 @@ class SyncClient:
                 return True
         return False
 
+    def _upload_reports(self, http: SyncHttp, totals: _Totals,
+                        report: Callable[[Progress], None], cancel: threading.Event) -> bool:
+        """Sends the pseudonymous report facts and released gaps that changed since the last
+        upload (docs/reporting.md), batch by batch, each acknowledged once the server took it."""
+        while not cancel.is_set():
+            with self._sessions() as session:
+                facts, gaps = collect_report_upload(session, prechecks=_PrecheckLookup(session))
+            if not facts.facts and not gaps.gaps:
+                return True
+            if facts.facts:
+                self._retrying(partial(http.upload_report_facts, facts), cancel)
+            if gaps.gaps:
+                self._retrying(partial(http.upload_gaps, gaps), cancel)
+            with self._sessions() as session:
+                acknowledge_report_upload(session, facts, gaps)
+            totals.report_facts += len(facts.facts) + len(gaps.gaps)
+            report(Progress("reports", totals.report_facts))
+        return False
+
     # -- helpers -------------------------------------------------------------------------
 
     @staticmethod
@@ -281,9 +309,24 @@ class SyncClient:
             self.destroy()
 
 
+class _PrecheckLookup:
+    """Pre-check statuses per client for the report facts, evaluated only when the facts are
+    derived at all (most syncs find nothing changed and never ask)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._statuses: dict[str, dict[str, str]] | None = None
+
+    def __call__(self, client_id: str) -> dict[str, str]:
+        if self._statuses is None:
+            self._statuses = precheck_statuses(self._session, as_of=dt.date.today())
+        return self._statuses.get(client_id, {})
+
+
 @dataclass
 class _Totals:
     pushed: int = 0
+    report_facts: int = 0
     pulled: int = 0
     conflicts: int = 0
     push_conflicts: int = 0

@@ -103,6 +103,12 @@ class SyncHttp:
         return self._call("GET", "/v1/pull", None, wire.PullResponse,
                           params={"since": since, "limit": limit})
 
+    def upload_report_facts(self, request: wire.FactsUpsert) -> wire.UpsertResponse:
+        return self._call("PUT", "/v1/report-facts", request, wire.UpsertResponse)
+
+    def upload_gaps(self, request: wire.GapsUpload) -> wire.UpsertResponse:
+        return self._call("PUT", "/v1/structural-gaps", request, wire.UpsertResponse)
+
     def _call(self, method: str, path: str, body: BaseModel | None,
               response_model: type[_Model] | None, params: dict[str, Any] | None = None) -> Any:
         headers = {}

@@ -75,9 +75,12 @@ class SyncStatusBar(QWidget):
             "sync_status", "Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal."))
 
     def _progress(self, phase: str, done: int) -> None:
-        text = (translate("sync_status", "Sende Änderungen … {done}") if phase == "push"
-                else translate("sync_status", "Hole Änderungen … {done}"))
-        self.state.setText(text.format(done=done))
+        texts = {
+            "push": translate("sync_status", "Sende Änderungen … {done}"),
+            "pull": translate("sync_status", "Hole Änderungen … {done}"),
+            "reports": translate("sync_status", "Sende Auswertungsdaten … {done}"),
+        }
+        self.state.setText(texts.get(phase, texts["pull"]).format(done=done))
 
     def _running(self, running: bool) -> None:
         self.cancel.setVisible(running)

@@ -2064,6 +2064,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Fetching changes … {done}</translation>
     </message>
     <message>
+      <source>Sende Auswertungsdaten … {done}</source>
+      <translation>Sending report data … {done}</translation>
+    </message>
+    <message>
       <source>Abgleich läuft …</source>
       <translation>Sync running …</translation>
     </message>

@@ -1,0 +1,54 @@
+"""Each sync carries the pseudonymous report facts and the released structural gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.models import Case, Client
+from kim_desktop.core.services import gaps
+from tests.sync.conftest import Office
+
+GAP_TEXT = "Integrationskurse mit Kinderbetreuung fehlen im Altkreis Lübbecke."
+
+
+def _server_rows(office: Office, query: str) -> list[tuple]:
+    engine = create_engine(office.server.db_url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query))]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_a_sync_uploads_facts_and_released_gaps_once(office: Office) -> None:
+    sessions, client = office.device("a")
+    with sessions() as session:
+        generate_demo_data(session, clients=15, seed=11, consultations_per_client=3)
+        record_ids = {*session.scalars(select(Client.id)), *session.scalars(select(Case.id))}
+        cases = session.scalar(select(func.count()).select_from(Case))
+        change = gaps.record_gap(
+            session, category_code="language_course_access", field_of_action_code="german",
+            municipality_code="rahden", description=GAP_TEXT,
+            observed_on=dt.date.today(),
+        )
+        gaps.release_gap(session, gap_id=change.ids[0])
+    assert cases and cases > 0
+
+    first = client.run()
+    assert not first.offline
+    facts = _server_rows(office, "SELECT key, fact_kind FROM report_facts")
+    assert {kind for _key, kind in facts} >= {"case"}
+    assert not {key for key, _kind in facts} & record_ids, "facts are keyed by pseudonyms"
+    assert _server_rows(office, "SELECT description, case_count FROM released_gaps") == [
+        (GAP_TEXT, 0)
+    ]
+
+    phases: list[str] = []
+    client.run(progress=lambda step: phases.append(step.phase))
+    assert "reports" not in phases, "unchanged facts are not sent again"
+    assert sorted(_server_rows(office, "SELECT key, fact_kind FROM report_facts")) == sorted(facts)
