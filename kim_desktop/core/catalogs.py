@@ -24,8 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import DomainError
-
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+from kim_desktop.core.resources import RESOURCES_DIR
 
 CATALOG_NAMES = (
     "closure_reasons",
