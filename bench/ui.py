@@ -63,7 +63,11 @@ def child_start(folder: Path) -> int:
     dialog.user.setText(USER)
     dialog.password.setText(PASSWORD)
     dialog.try_unlock()
+    deadline = time.monotonic() + 60
     while controller.window is None or controller.window.pages["start"].data is None:
+        if time.monotonic() > deadline:
+            # An unlock that fails (e.g. an office folder from an older build) must not hang.
+            raise SystemExit(f"no main window after 60 s; delete {folder} and run again")
         app.processEvents()
         time.sleep(0.001)
     app.processEvents()
