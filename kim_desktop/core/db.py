@@ -19,34 +19,17 @@ import enum
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, String, TypeDecorator, event, inspect
+from sqlalchemy import DateTime, Integer, String, event, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.types import Date
 
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+from kim_desktop.core.timestamps import UTCDateTime
+from kim_desktop.core.timestamps import utcnow as utcnow  # re-exported for the domain modules
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores aware datetimes as naive UTC; SQLite keeps no zone, so we keep it uniform."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; use an aware UTC datetime")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        return None if value is None else value.replace(tzinfo=dt.UTC)
 
 
 class Base(DeclarativeBase):
