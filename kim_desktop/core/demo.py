@@ -197,9 +197,11 @@ class _Writer:
         codes = [code for code, _ in origin.statuses]
         weights = [w for _, w in origin.statuses]
         start = entry
-        for index in range(rng.choice([1, 1, 2, 2, 3])):
+        count = rng.choice([1, 1, 2, 2, 3])
+        for index in range(count):
             code = rng.choices(codes, weights=weights)[0]
-            last = index == 2 or start > self.today - dt.timedelta(days=400) or rng.random() < 0.4
+            last = (index == count - 1 or start > self.today - dt.timedelta(days=400)
+                    or rng.random() < 0.4)
             end = None if last else self.day_between(start + dt.timedelta(days=180),
                                                      self.today - dt.timedelta(days=200))
             self.add(ResidenceStatusPeriod, client_id=client_id, status_code=code,
