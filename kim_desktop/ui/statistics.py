@@ -17,6 +17,7 @@ from kim_desktop.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLocale,
+    Qt,
     QVBoxLayout,
     QWidget,
     translate,
@@ -107,18 +108,39 @@ class StatisticsPage(QWidget):
                 count=locale.toString(consultations),
                 hours=locale.toString(minutes / 60, "f", 1),
                 open=locale.toString(sum(figures.open_cases_by_phase.values()))))
+        number = locale.toString
         self.phases.set_records(
             sorted(figures.open_cases_by_phase.items(),
                    key=lambda r: PHASES.index(r[0]) if r[0] in PHASES else len(PHASES)),
-            lambda r: [phase_label(r[0]), str(r[1])])
+            lambda r: [phase_label(r[0]), number(r[1])])
         self.fields.set_records(
             sorted(figures.consultations_by_field.items(), key=lambda r: -r[1]),
-            lambda r: [label("fields_of_action", r[0]), str(r[1])])
+            lambda r: [label("fields_of_action", r[0]), number(r[1])])
         months = sorted(set(figures.consultations_by_month) | set(figures.cases_opened_by_month)
                         | set(figures.cases_closed_by_month))
         self.months.set_records(months, lambda m: [
-            m, str(figures.consultations_by_month.get(m, 0)),
-            str(figures.minutes_by_month.get(m, 0)),
-            str(figures.cases_opened_by_month.get(m, 0)),
-            str(figures.cases_closed_by_month.get(m, 0)),
+            month_name(locale, m), number(figures.consultations_by_month.get(m, 0)),
+            number(figures.minutes_by_month.get(m, 0)),
+            number(figures.cases_opened_by_month.get(m, 0)),
+            number(figures.cases_closed_by_month.get(m, 0)),
         ])
+        for table in (self.phases, self.fields, self.months):
+            align_figures_right(table)
+
+
+def month_name(locale: QLocale, month: str) -> str:
+    """``2026-03`` as the locale writes a month: "März 2026", "March 2026"."""
+    year, number = month.split("-")
+    return f"{locale.standaloneMonthName(int(number))} {year}"
+
+
+def align_figures_right(table: RecordList) -> None:
+    """Counts line up by their last digit; the first column is the row's name."""
+    tree = table.tree
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for column in range(1, tree.columnCount()):
+        tree.headerItem().setTextAlignment(column, right)
+        for row in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(row)
+            assert item is not None
+            item.setTextAlignment(column, right)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kim_desktop.ui.qt import Qt
+from kim_desktop.ui.qt import QLocale, Qt
 
 
 def _wait_file(qtbot: Any, window: Any, client_id: str) -> Any:
@@ -230,6 +230,11 @@ def test_own_statistics_load_when_shown(qtbot: Any, window: Any) -> None:
     assert "Beratungskontakte" in page.summary.text()
     page.mine.setChecked(False)
     qtbot.waitUntil(lambda: page.months.tree.topLevelItemCount() > 0, timeout=10_000)
+    first = page.months.tree.topLevelItem(0)
+    month, year = first.text(0).split()
+    assert month in [QLocale().standaloneMonthName(m) for m in range(1, 13)]
+    assert int(year) == page.end.date().year()
+    assert first.textAlignment(1) & Qt.AlignmentFlag.AlignRight
     page.start.setDate(page.end.date().addDays(1))  # an empty period is no error
     qtbot.waitUntil(lambda: "0 Beratungskontakte" in page.summary.text(), timeout=10_000)
     assert page.error.isHidden()
