@@ -64,6 +64,15 @@ NOTES = (
     "Fragen zum Aufenthalt geklärt, Fristen notiert.",
     "Wohnungssuche: Angebote durchgesehen.",
 )
+FOLLOW_UPS = (
+    "Stand der Vermittlung prüfen",
+    "Bescheid des Jobcenters nachfragen",
+    "Fiktionsbescheinigung: Verlängerung rechtzeitig beantragen",
+    "Anmeldung zum Integrationskurs bestätigen lassen",
+    "Unterlagen für die Anerkennung vollständig?",
+    "Rückruf Ausländerbehörde wegen Termin",
+    "Kita-Platz: Antwort der Stadt abwarten",
+)
 
 
 @dataclass
@@ -176,7 +185,7 @@ class _Writer:
             self.add(FollowUp, client_id=client_id, case_id=case_id, consultation_id=None,
                      assigned_user=self.user,
                      due_on=today + dt.timedelta(days=rng.randint(-10, 40)),
-                     text="Wiedervorlage: Stand der Vermittlung prüfen", done_on=None)
+                     text=rng.choice(FOLLOW_UPS), done_on=None)
 
     def household(self, client_id: str, birth: dt.date) -> None:
         rng = self.rng
