@@ -77,7 +77,7 @@ class ChangePasswordDialog(FormDialog):
         self.form.addRow(self.fields)
         self.form.addRow(_recovery_note())
         self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save.setText(translate("accounts", "Passwort ä&ndern"))
+        self.save.setText(translate("accounts", "Passwort än&dern"))
         # After wrong old passwords the vault makes the next try wait, as the unlock screen does.
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
