@@ -50,32 +50,71 @@ def _note(text: str) -> QLabel:
     return label
 
 
-def _recovery_note() -> QLabel:
-    return _note(translate(
+def _recovery_note() -> str:
+    return translate(
         "accounts",
         "Der Wiederherstellungsschlüssel ändert sich dabei nicht und gilt weiter für alle "
         "Benutzer*innen dieses Rechners; das Wiederherstellungsblatt muss nicht neu gedruckt "
         "werden.",
-    ))
+    )
 
 
-class ChangePasswordDialog(FormDialog):
+class _PasswordDialog(FormDialog):
+    """A form around :class:`PasswordFields` whose messages may wrap over several lines."""
+
+    def __init__(self, title: str, fields: PasswordFields, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.fields = fields
+        # Beside the dialog's form, not inside it: a form nested in a form row gets too little
+        # height for its wrapped lines and draws them over each other.
+        box = self.layout()
+        assert isinstance(box, QVBoxLayout)
+        self.box = box
+        box.insertWidget(1, fields)
+        box.insertStretch(box.indexOf(self.buttons))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        # Grow once the new text is laid out, so that no wrapped line is cut off.
+        self._fit = QTimer(self)
+        self._fit.setSingleShot(True)
+        self._fit.timeout.connect(self._grow)
+        fields.changed.connect(self._fit.start)
+
+    def _grow(self) -> None:
+        self.fields.form.activate()  # the nested form first, or its new height is not known
+        self.adjustSize()
+
+    def add_note(self, text: str) -> None:
+        """A wrapped paragraph below the fields."""
+        self.box.insertWidget(self.box.indexOf(self.error), _note(text))
+
+    def say(self, text: str) -> None:
+        self.error.show_message(text)
+        self._fit.start()
+
+    def refuse(self, problem: str) -> bool:
+        """Shows a problem of the fields where they show it as one types; False if none."""
+        if problem:
+            self.say("")
+            self.fields.feedback.show_message(problem)
+        return bool(problem)
+
+
+class ChangePasswordDialog(_PasswordDialog):
     """The signed-in user's new password; the old one is asked for and counts as an attempt."""
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
-        super().__init__(translate("accounts", "Passwort ändern"), parent)
+        super().__init__(translate("accounts", "Passwort ändern"),
+                         PasswordFields(user=context.user, new=True), parent)
         self.context = context
         self.form.addRow(_note(translate(
             "accounts", "Neues Passwort für {user}. Es gilt ab der nächsten Anmeldung."
         ).format(user=context.user)))
         self.old_password = QLineEdit()
         self.old_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.fields = PasswordFields(user=context.user, new=True)
         add_row(self.fields.form, translate("accounts", "&Bisheriges Passwort:"),
                 self.old_password, row=0)
         self.fields.form.setRowVisible(self.fields.user, False)
-        self.form.addRow(self.fields)
-        self.form.addRow(_recovery_note())
+        self.add_note(_recovery_note())
         self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save.setText(translate("accounts", "Passwort än&dern"))
         # After wrong old passwords the vault makes the next try wait, as the unlock screen does.
@@ -83,20 +122,18 @@ class ChangePasswordDialog(FormDialog):
         self._wait.setSingleShot(True)
         self._wait.timeout.connect(lambda: self.save.setEnabled(True))
         self.track([self.old_password, self.fields.password, self.fields.repeat])
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.old_password.setFocus()
 
     def submit(self) -> None:
-        problem = self.fields.problem()
         if not self.old_password.text():
-            problem = translate("accounts", "Bitte das bisherige Passwort eingeben.")
-        if problem:
-            self.error.show_message(problem)
+            self.say(translate("accounts", "Bitte das bisherige Passwort eingeben."))
+            return
+        if self.refuse(self.fields.problem()):
             return
         vault, user = self.context.vault, self.context.user
         old, new = self.old_password.text(), self.fields.password.text()
         self.set_busy(True)
-        self.error.show_message(translate("accounts", "Wird geändert …"))
+        self.say(translate("accounts", "Wird geändert …"))
 
         def work() -> None:
             vault.change_password(user=user, old_password=old, new_password=new)
@@ -110,7 +147,7 @@ class ChangePasswordDialog(FormDialog):
     def _failed(self, error: Exception) -> None:
         self.set_busy(False)
         if not isinstance(error, WrongPassword | AttemptDelayed):
-            self.error.show_message(user_message(error))
+            self.say(user_message(error))
             return
         message = (translate("accounts", "Das bisherige Passwort ist falsch.")
                    if isinstance(error, WrongPassword)
@@ -123,38 +160,36 @@ class ChangePasswordDialog(FormDialog):
             ).format(seconds=seconds)
             self.save.setEnabled(False)
             self._wait.start(seconds * 1000)
-        self.error.show_message(message)
+        self.say(message)
         self.old_password.selectAll()
         self.old_password.setFocus()
 
 
-class AddUserDialog(FormDialog):
+class AddUserDialog(_PasswordDialog):
     """A new local user with a first password (office admins only; the vault enforces it)."""
 
     def __init__(self, context: Context, taken: list[str],
                  parent: QWidget | None = None) -> None:
-        super().__init__(translate("accounts", "Benutzer*in hinzufügen"), parent)
+        super().__init__(translate("accounts", "Benutzer*in hinzufügen"), PasswordFields(),
+                         parent)
         self.context = context
         self.taken = set(taken)
         self.added: LocalUser | None = None
-        self.fields = PasswordFields()
         self.role = QComboBox()
         for role in (Role.CASE_MANAGER, Role.OFFICE_ADMIN):
             self.role.addItem(role_label(role), role.value)
         add_row(self.fields.form, translate("accounts", "&Rolle:"), self.role, row=1)
-        self.form.addRow(self.fields)
-        self.form.addRow(_note(translate(
+        self.add_note(translate(
             "accounts",
             "Teilen Sie das erste Passwort der Person persönlich mit. Sie sollte es bei der "
             "ersten Anmeldung unter Einstellungen mit „Passwort ändern“ durch ein eigenes "
             "ersetzen. Nur die Büroleitung kann weitere Benutzer*innen anlegen.",
-        )))
-        self.form.addRow(_recovery_note())
+        ))
+        self.add_note(_recovery_note())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
             translate("accounts", "&Anlegen"))
         self.fields.changed.connect(self._check_taken)
         self.track([self.fields.user, self.role, self.fields.password, self.fields.repeat])
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.fields.user.setFocus()
 
     def problem(self) -> str:
@@ -169,15 +204,13 @@ class AddUserDialog(FormDialog):
             self.fields.feedback.show_message(self.problem())
 
     def submit(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error.show_message(problem)
+        if self.refuse(self.problem()):
             return
         vault = self.context.vault
         name, password = self.fields.user.text().strip(), self.fields.password.text()
         role = Role(self.role.currentData())
         self.set_busy(True)
-        self.error.show_message(translate("accounts", "Wird angelegt …"))
+        self.say(translate("accounts", "Wird angelegt …"))
 
         def work() -> LocalUser:
             return vault.add_user(name=name, role=role, password=password)
@@ -191,7 +224,7 @@ class AddUserDialog(FormDialog):
 
     def _failed(self, error: Exception) -> None:
         self.set_busy(False)
-        self.error.show_message(user_message(error))
+        self.say(user_message(error))
 
 
 class AccountsSection(QWidget):
