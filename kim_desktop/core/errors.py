@@ -8,8 +8,10 @@
 
 Domain messages are German templates, marked with :func:`QT_TRANSLATE_NOOP` so that Qt's
 ``lupdate`` extracts them (context ``"DomainError"``) without core importing Qt. The UI shows
-``QCoreApplication.translate("DomainError", error.template).format(**error.params)``; every other
-caller may use ``str(error)``. Parameters are codes, dates and numbers, never personal data.
+``QCoreApplication.translate("DomainError", error.template).format(**error.params)``, with the
+field names in :data:`FIELD_PARAMS` translated in context ``"DomainField"``; every other caller
+may use ``str(error)``. Parameters are codes, field names, dates and numbers, never personal
+data.
 """
 
 from __future__ import annotations
@@ -79,6 +81,86 @@ MESSAGES: dict[str, str] = {
     ),
     "confirmation_required": QT_TRANSLATE_NOOP(_C, "Die Löschung muss bestätigt werden."),
 }
+
+
+_F = "DomainField"
+
+#: The parameters of :data:`MESSAGES` that name a field of a form (the German label).
+FIELD_PARAMS = ("field", "earlier", "later")
+
+#: Every field name the services put into those parameters. The UI shows them through the
+#: translation context ``"DomainField"``; a test keeps the list complete.
+FIELD_NAMES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP(_F, "1.1.1900"),
+    QT_TRANSLATE_NOOP(_F, "Abgebrochen am"),
+    QT_TRANSLATE_NOOP(_F, "Abgeschlossen am"),
+    QT_TRANSLATE_NOOP(_F, "Abschluss"),
+    QT_TRANSLATE_NOOP(_F, "Anliegen"),
+    QT_TRANSLATE_NOOP(_F, "Antwort am"),
+    QT_TRANSLATE_NOOP(_F, "Art"),
+    QT_TRANSLATE_NOOP(_F, "Art des Datensatzes"),
+    QT_TRANSLATE_NOOP(_F, "Bedarf"),
+    QT_TRANSLATE_NOOP(_F, "Begründung"),
+    QT_TRANSLATE_NOOP(_F, "Beobachtet am"),
+    QT_TRANSLATE_NOOP(_F, "Beratung"),
+    QT_TRANSLATE_NOOP(_F, "Beschreibung"),
+    QT_TRANSLATE_NOOP(_F, "Beziehung"),
+    QT_TRANSLATE_NOOP(_F, "Dateiname"),
+    QT_TRANSLATE_NOOP(_F, "Datum"),
+    QT_TRANSLATE_NOOP(_F, "Dauer"),
+    QT_TRANSLATE_NOOP(_F, "Dauer (Minuten)"),
+    QT_TRANSLATE_NOOP(_F, "Deutsch mündlich"),
+    QT_TRANSLATE_NOOP(_F, "Deutsch schriftlich"),
+    QT_TRANSLATE_NOOP(_F, "E-Mail"),
+    QT_TRANSLATE_NOOP(_F, "Eigenanteil am Lebensunterhalt"),
+    QT_TRANSLATE_NOOP(_F, "Eingeschätzt am"),
+    QT_TRANSLATE_NOOP(_F, "Einreisedatum"),
+    QT_TRANSLATE_NOOP(_F, "Erfolgreiche Schuljahre"),
+    QT_TRANSLATE_NOOP(_F, "Ergebnis"),
+    QT_TRANSLATE_NOOP(_F, "Erledigt am"),
+    QT_TRANSLATE_NOOP(_F, "Erteilt am"),
+    QT_TRANSLATE_NOOP(_F, "Eröffnet am"),
+    QT_TRANSLATE_NOOP(_F, "Fall eröffnet am"),
+    QT_TRANSLATE_NOOP(_F, "Format"),
+    QT_TRANSLATE_NOOP(_F, "Fällig am"),
+    QT_TRANSLATE_NOOP(_F, "Geburtsdatum"),
+    QT_TRANSLATE_NOOP(_F, "Geburtsname"),
+    QT_TRANSLATE_NOOP(_F, "Geplant am"),
+    QT_TRANSLATE_NOOP(_F, "Gesendet am"),
+    QT_TRANSLATE_NOOP(_F, "Geschlecht"),
+    QT_TRANSLATE_NOOP(_F, "Grund"),
+    QT_TRANSLATE_NOOP(_F, "Gültig ab"),
+    QT_TRANSLATE_NOOP(_F, "Gültig bis"),
+    QT_TRANSLATE_NOOP(_F, "Handlungsfelder"),
+    QT_TRANSLATE_NOOP(_F, "Letzter Phasenwechsel"),
+    QT_TRANSLATE_NOOP(_F, "Maßnahme"),
+    QT_TRANSLATE_NOOP(_F, "Monate"),
+    QT_TRANSLATE_NOOP(_F, "Nachname"),
+    QT_TRANSLATE_NOOP(_F, "Notiz"),
+    QT_TRANSLATE_NOOP(_F, "Notizen"),
+    QT_TRANSLATE_NOOP(_F, "Ort"),
+    QT_TRANSLATE_NOOP(_F, "Partnerstelle"),
+    QT_TRANSLATE_NOOP(_F, "Postleitzahl"),
+    QT_TRANSLATE_NOOP(_F, "Rechtsgrundlage"),
+    QT_TRANSLATE_NOOP(_F, "Sprache der Sprachmittlung"),
+    QT_TRANSLATE_NOOP(_F, "Status"),
+    QT_TRANSLATE_NOOP(_F, "Straße"),
+    QT_TRANSLATE_NOOP(_F, "Stärken und Ressourcen"),
+    QT_TRANSLATE_NOOP(_F, "Telefon"),
+    QT_TRANSLATE_NOOP(_F, "Verantwortlich"),
+    QT_TRANSLATE_NOOP(_F, "Vereinbart am"),
+    QT_TRANSLATE_NOOP(_F, "Vorheriger Schritt"),
+    QT_TRANSLATE_NOOP(_F, "Vorname"),
+    QT_TRANSLATE_NOOP(_F, "Widerrufen am"),
+    QT_TRANSLATE_NOOP(_F, "Wiedereröffnet am"),
+    QT_TRANSLATE_NOOP(_F, "Wiedervorlage"),
+    QT_TRANSLATE_NOOP(_F, "Wiedervorlage am"),
+    QT_TRANSLATE_NOOP(_F, "Zeitpunkt"),
+    QT_TRANSLATE_NOOP(_F, "Ziel"),
+    QT_TRANSLATE_NOOP(_F, "Ziel vereinbart am"),
+    QT_TRANSLATE_NOOP(_F, "Zuständig"),
+    QT_TRANSLATE_NOOP(_F, "Zweck"),
+)
 
 
 class DomainError(Exception):

@@ -1,4 +1,6 @@
-"""The password policy for local users: long enough to withstand guessing, nothing more.
+"""The rules for local users' names and passwords.
+
+A password must be long enough to withstand guessing, nothing more.
 
 At least 12 characters. A passphrase of four or more ordinary words always meets that and is
 the easiest to remember, so the message suggests it. No composition rules (they make
@@ -8,10 +10,25 @@ characters, or of the user's own name, is refused.
 
 from __future__ import annotations
 
-from kim_desktop.core.errors import PasswordPolicyError
+import unicodedata
+
+from kim_desktop.core.errors import PasswordPolicyError, VaultError
 
 MIN_LENGTH = 12
 MIN_DISTINCT = 5
+MAX_NAME_LENGTH = 100
+
+
+def check_user_name(name: str) -> str:
+    """The stripped name; :class:`VaultError` with a German message when it cannot be used."""
+    name = name.strip()
+    if not name:
+        raise VaultError("Der Benutzername darf nicht leer sein.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise VaultError(f"Der Benutzername darf höchstens {MAX_NAME_LENGTH} Zeichen lang sein.")
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise VaultError("Der Benutzername enthält Steuerzeichen.")
+    return name
 
 
 def check_password_policy(password: str, *, user: str) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -42,7 +41,7 @@ from kim_desktop.core.errors import (
     VaultMissing,
     WrongPassword,
 )
-from kim_desktop.core.passwords import check_password_policy
+from kim_desktop.core.passwords import check_password_policy, check_user_name
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.core.storage import DATABASE_NAME, create_vault_engine
 from kim_desktop.core.vault_header import HEADER_NAME, RESTORE_HINT
@@ -68,7 +67,6 @@ __all__ = [
 LOCK_NAME = "kim.lock"
 CREATING_NAME = f".{DATABASE_NAME}.creating"
 PAGE_SIZE = 4096
-MAX_NAME_LENGTH = 100
 
 
 class Role(StrEnum):
@@ -94,17 +92,6 @@ def _delayed(retry_after: float) -> AttemptDelayed:
         f"Zu viele Fehlversuche. Bitte in {max(1, round(retry_after))} Sekunden erneut versuchen.",
         retry_after=retry_after,
     )
-
-
-def _check_name(name: str) -> str:
-    name = name.strip()
-    if not name:
-        raise VaultError("Der Benutzername darf nicht leer sein.")
-    if len(name) > MAX_NAME_LENGTH:
-        raise VaultError(f"Der Benutzername darf höchstens {MAX_NAME_LENGTH} Zeichen lang sein.")
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise VaultError("Der Benutzername enthält Steuerzeichen.")
-    return name
 
 
 def _role_of(entry: headers.UserEntry) -> Role:
@@ -219,7 +206,7 @@ class Vault:
 
         Returns the open vault and the recovery key text, which must be shown exactly once.
         """
-        admin = _check_name(admin)
+        admin = check_user_name(admin)
         check_password_policy(password, user=admin)
         if cls.exists(data_dir):
             raise VaultExists(
@@ -390,7 +377,7 @@ class Vault:
         key = self._require_key()
         if self.user.role != Role.OFFICE_ADMIN:
             raise PermissionDenied("Nur die Büroleitung darf Benutzer anlegen.")
-        name = _check_name(name)
+        name = check_user_name(name)
         role = Role(role)
         header = _read_header(self.data_dir)
         if header.user(name) is not None:

@@ -18,6 +18,7 @@ from kim_desktop.ui.caseload import change_touches
 from kim_desktop.ui.client_file.precheck import status_label
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
+from kim_desktop.ui.i18n import precheck_text
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QAbstractItemView,
@@ -95,7 +96,7 @@ class EligibilityPage(QWidget):
         self.rule = QComboBox()
         self.rule.addItem(translate("eligibility", "Alle Regeln"), "")
         for rule_id, rule in load_rules().items():
-            self.rule.addItem(rule.title, rule_id)
+            self.rule.addItem(precheck_text(rule.title), rule_id)
         name(self.rule, translate("eligibility", "Regel"))
         rule_label = QLabel(translate("eligibility", "&Regel:"))
         rule_label.setBuddy(self.rule)
@@ -165,9 +166,9 @@ class EligibilityPage(QWidget):
         self.table.setRowCount(len(rows))
         for position, row in enumerate(rows):
             cells = [
-                row.name or translate("eligibility", "(ohne Namen)"), row.rule_title,
+                row.name or translate("eligibility", "(ohne Namen)"), precheck_text(row.rule_title),
                 status_label(row.status), day(row.eligible_from),
-                "; ".join(row.missing) or translate("eligibility", "—"),
+                "; ".join(map(precheck_text, row.missing)) or translate("eligibility", "—"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

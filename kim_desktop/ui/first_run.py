@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kim_desktop.core.errors import PasswordPolicyError
-from kim_desktop.core.passwords import check_password_policy
+from kim_desktop.core.errors import PasswordPolicyError, VaultError
+from kim_desktop.core.passwords import MAX_NAME_LENGTH, check_password_policy, check_user_name
 from kim_desktop.ui import recovery_sheet
 from kim_desktop.ui.first_run_sync import SyncPage
 from kim_desktop.ui.messages import user_message
@@ -47,22 +47,29 @@ def password_problem(password: str, repeat: str, user: str) -> str:
 
 
 class PasswordFields(QWidget):
-    """User name, password and its repetition, with live policy feedback."""
+    """User name, password and its repetition, with live policy feedback. With ``new``, the
+    fields ask for a new password; screens may add rows of their own to :attr:`form`."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, user: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, *, user: str = "",
+                 new: bool = False) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         self.user = QLineEdit(user)
-        self.user.setMaxLength(100)
+        self.user.setMaxLength(MAX_NAME_LENGTH)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         add_row(form, translate("first_run", "&Benutzername:"), self.user)
-        add_row(form, translate("first_run", "&Passwort:"), self.password)
-        add_row(form, translate("first_run", "Passwort &wiederholen:"), self.repeat)
+        if new:
+            add_row(form, translate("first_run", "&Neues Passwort:"), self.password)
+            add_row(form, translate("first_run", "Neues Passwort &wiederholen:"), self.repeat)
+        else:
+            add_row(form, translate("first_run", "&Passwort:"), self.password)
+            add_row(form, translate("first_run", "Passwort &wiederholen:"), self.repeat)
         hint = QLabel(translate(
             "first_run", "Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier "
             "oder mehr Wörtern."))
@@ -76,6 +83,10 @@ class PasswordFields(QWidget):
     def problem(self) -> str:
         if not self.user.text().strip():
             return translate("first_run", "Bitte einen Benutzernamen angeben.")
+        try:
+            check_user_name(self.user.text())
+        except VaultError as error:
+            return str(error)
         return password_problem(self.password.text(), self.repeat.text(), self.user.text())
 
     def _update(self) -> None:

@@ -10,11 +10,12 @@ translations and ``.qm`` files are built from them, never edited by hand:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
 
-from kim_desktop.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from kim_desktop.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator, translate
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -57,11 +58,45 @@ def build(*, update: bool = False) -> list[Path]:
 
 def _core_messages() -> dict[str, list[str]]:
     """German texts of core that the UI shows but lupdate cannot find (their context is a
-    constant, not a literal), by translation context."""
-    from kim_desktop.core.errors import MESSAGES
+    constant, not a literal, or they live in the rule files), by translation context."""
+    from kim_desktop.core.errors import FIELD_NAMES, MESSAGES
+    from kim_desktop.core.precheck import texts
     from kim_desktop.core.precheck.report import DISCLAIMER
 
-    return {"DomainError": list(MESSAGES.values()), "precheck": [DISCLAIMER]}
+    return {
+        "DomainError": list(MESSAGES.values()),
+        "DomainField": list(FIELD_NAMES),
+        "precheck": [DISCLAIMER],
+        texts.CONTEXT: texts.translatable(),
+    }
+
+
+def precheck_text(text: str) -> str:
+    """A pre-check text (a rule's title, an explanation, a warning) in the interface language:
+    the German template translated, the values in it translated or written as the locale
+    writes dates and numbers (see :mod:`kim_desktop.core.precheck.texts`)."""
+    from kim_desktop.core.precheck.texts import CONTEXT, Text
+
+    if not isinstance(text, Text):
+        return translate(CONTEXT, text)
+    values = {name: _precheck_value(value) for name, value in text.values.items()}
+    try:
+        return translate(CONTEXT, text.template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(text)  # a broken translation: German is better than nothing
+
+
+def _precheck_value(value: object) -> str:
+    from kim_desktop.core.precheck.texts import Text
+    from kim_desktop.ui.formats import day
+
+    if isinstance(value, Text):
+        return precheck_text(value)
+    if isinstance(value, dt.date):
+        return day(value)
+    if isinstance(value, float):
+        return QLocale().toString(value, "f", 1)
+    return str(value)
 
 
 def _core_translations(ts_file: Path) -> dict[tuple[str, str], str]:

@@ -9,13 +9,17 @@ from kim_desktop.ui.qt import QMessageBox, QWidget, translate
 log = logging.getLogger(__name__)
 
 
-
 def user_message(error: BaseException) -> str:
     """The message for ``error``: rule violations and vault errors speak for themselves;
     anything else is a defect, logged by type only (its text may hold personal data)."""
     template = getattr(error, "template", None)
     if isinstance(template, str):
-        params = getattr(error, "params", {}) or {}
+        from kim_desktop.core.errors import FIELD_PARAMS
+
+        params = dict(getattr(error, "params", {}) or {})
+        for name in FIELD_PARAMS:
+            if isinstance(params.get(name), str):
+                params[name] = translate("DomainField", params[name])
         try:
             return translate("DomainError", template).format(**params)
         except (KeyError, IndexError, ValueError):

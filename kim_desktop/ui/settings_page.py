@@ -1,8 +1,10 @@
-"""Settings: language (switched live), auto-lock time, sync timing."""
+"""Settings: language (switched live), auto-lock time, sync timing; the own password and the
+users of this computer (:mod:`kim_desktop.ui.accounts`)."""
 
 from __future__ import annotations
 
 from kim_desktop.ui import i18n
+from kim_desktop.ui.accounts import AccountsSection
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import (
     QCheckBox,
@@ -65,6 +67,8 @@ class SettingsPage(QWidget):
         ))
         note.setWordWrap(True)
         layout.addWidget(note)
+        self.accounts = AccountsSection(context)
+        layout.addWidget(self.accounts)
         if context.demo:
             self.add_demo = QPushButton(
                 translate("settings_page", "Erfundene Personen &hinzufügen (100) …")

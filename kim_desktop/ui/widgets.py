@@ -26,13 +26,14 @@ from kim_desktop.ui.qt import (
 )
 
 
-def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
-    """Adds ``field`` with a label that is its buddy (Alt+letter moves focus there) and gives
-    the field the label's text as accessible name for screen readers."""
+def add_row(form: QFormLayout, text: str, field: QWidget, *, row: int = -1) -> QLabel:
+    """Adds ``field`` (at the end, or at ``row``) with a label that is its buddy (Alt+letter
+    moves focus there) and gives the field the label's text as accessible name for screen
+    readers."""
     label = QLabel(text)
     label.setBuddy(field)
     field.setAccessibleName(text.replace("&", "").rstrip(":"))
-    form.addRow(label, field)
+    form.insertRow(row, label, field)
     return label
 
 

@@ -1,6 +1,121 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="de">
   <context>
+    <name>accounts</name>
+    <message>
+      <source>Büroleitung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel ändert sich dabei nicht und gilt weiter für alle Benutzer*innen dieses Rechners; das Wiederherstellungsblatt muss nicht neu gedruckt werden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passwort ändern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Neues Passwort für {user}. Es gilt ab der nächsten Anmeldung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Bisheriges Passwort:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passwort än&amp;dern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte das bisherige Passwort eingeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wird geändert …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das bisherige Passwort ist falsch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zu viele Fehlversuche.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zum Schutz vor dem Erraten von Passwörtern ist der nächste Versuch in {seconds} s möglich.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benutzer*in hinzufügen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Rolle:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teilen Sie das erste Passwort der Person persönlich mit. Sie sollte es bei der ersten Anmeldung unter Einstellungen mit „Passwort ändern“ durch ein eigenes ersetzen. Nur die Büroleitung kann weitere Benutzer*innen anlegen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Anlegen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Den Benutzernamen „{name}“ gibt es schon.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wird angelegt …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ihr Konto</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angemeldet als {user} ({role}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passwort ä&amp;ndern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benutzer*innen dieses Rechners</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rolle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benutzer*in hin&amp;zufügen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benutzer*innen anlegen kann nur die Büroleitung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ Das Passwort ist geändert. Es gilt ab der nächsten Anmeldung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ {name} ist angelegt ({role}).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>anonymity</name>
     <message>
       <source>ein Datum (z. B. ein Geburtsdatum)</source>
@@ -1264,6 +1379,14 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Neues Passwort:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Neues Passwort &amp;wiederholen:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Passwort:</source>
       <translation type="unfinished" />
     </message>
@@ -2061,6 +2184,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Sende Auswertungsdaten … {done}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Abgleich läuft …</source>
       <translation type="unfinished" />
     </message>
@@ -2267,6 +2394,756 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Die Löschung muss bestätigt werden.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DomainField</name>
+    <message>
+      <source>1.1.1900</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgebrochen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgeschlossen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anliegen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Antwort am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Art</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Art des Datensatzes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Begründung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beobachtet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beratung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beschreibung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beziehung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dateiname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Datum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dauer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dauer (Minuten)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutsch mündlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutsch schriftlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-Mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eigenanteil am Lebensunterhalt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eingeschätzt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einreisedatum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erfolgreiche Schuljahre</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ergebnis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erledigt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erteilt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eröffnet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fall eröffnet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Format</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fällig am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geburtsname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geplant am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gesendet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geschlecht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gültig ab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gültig bis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handlungsfelder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Letzter Phasenwechsel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nachname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notiz</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notizen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ort</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Postleitzahl</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rechtsgrundlage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprache der Sprachmittlung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Straße</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stärken und Ressourcen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Telefon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verantwortlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vereinbart am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorheriger Schritt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Widerrufen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedereröffnet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zeitpunkt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel vereinbart am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zuständig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zweck</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>precheck_rules</name>
+    <message>
+      <source>{status} ({legal_basis})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{days} Tage (rund {years} Jahre)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für diesen Stichtag ist keine Fassung hinterlegt (erste Fassung ab {date}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsgestattung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Duldung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Duldung für Personen mit ungeklärter Identität</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltserlaubnis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niederlassungserlaubnis oder Daueraufenthalt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Freizügigkeit nach EU-Recht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>eingebürgert</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unbekannt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltserlaubnis für gut integrierte Jugendliche und junge Volljährige (§ 25a AufenthG)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Übergangsregel: Für Inhaberinnen und Inhaber einer Chancen-Aufenthaltserlaubnis (§ 104c AufenthG) gilt § 25a mit Erleichterungen (§ 104c AufenthG, Chancen-Aufenthaltsrecht, Stichtag 31.10.2022 – nur noch übergangsweise von Bedeutung); die zwölfmonatige Vorduldung entfällt, Zeiten einer Duldung nach § 60b werden angerechnet. Diese Vorprüfung rechnet die § 60b-Zeiten nicht an – bitte im Einzelfall prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inhaber einer Duldung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25a richtet sich an geduldete Personen (und Inhaber einer Aufenthaltserlaubnis nach § 104c).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25a setzt eine Duldung voraus (oder eine Aufenthaltserlaubnis nach § 104c). Bei einer Duldung nach § 60b ist die Erteilung regelmäßig ausgeschlossen, solange die Identität ungeklärt ist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der aktuelle Aufenthaltsstatus ist als „unbekannt“ erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für den Stichtag ist kein Aufenthaltsstatus erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Seit mindestens zwölf Monaten geduldet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Vorduldungszeit von {route} ist seit {date} erreicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Die Vorduldungszeit von {route} ist voraussichtlich ab {date} erreicht, wenn die Duldung fortbesteht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Eine ununterbrochene Duldung von zwölf Monaten ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Im maßgeblichen Zeitraum ist ein Status „unbekannt“ erfasst; bisher sicher angerechnet: {counted}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Vorduldungszeit von {route} ist ab {date} erreicht; offen: {open}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status} seit {date}. Für Inhaber einer Chancen-Aufenthaltserlaubnis entfällt die zwölfmonatige Vorduldung (Übergangsregel).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Im Statusverlauf gibt es eine Lücke von {days} Tagen; Unterbrechungen bis {max_days} Tage werden als unschädlich behandelt. Bitte Lücke klären.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{days} Tage mit Duldung nach § 60b (ungeklärte Identität) werden nicht angerechnet (§ 60b Abs. 5 Satz 1 AufenthG).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>zwölf Monaten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drei Jahre ununterbrochen erlaubt, geduldet oder gestattet im Bundesgebiet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der ununterbrochene Voraufenthalt von {route} ist seit {date} erreicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Der Voraufenthalt von {route} ist voraussichtlich ab {date} erreicht, wenn der Aufenthalt ununterbrochen fortbesteht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Ein ununterbrochener Voraufenthalt von drei Jahren ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Voraufenthalt von {route} ist ab {date} erreicht; offen: {open}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Im Aufenthaltsverlauf gibt es eine Lücke von {days} Tagen; eine einmalige Unterbrechung bis {max_days} Tage wird als unschädlich behandelt, die Lücke selbst zählt nicht mit. Bitte Lücke klären.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{days} Tage mit Duldung nach § 60b (ungeklärte Identität) werden nicht angerechnet (§ 60b Abs. 5 Satz 1 AufenthG); sie unterbrechen den Aufenthalt aber nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>drei Jahren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drei Jahre erfolgreicher Schulbesuch oder anerkannter Abschluss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erfolgreicher Schulbesuch von in der Regel {years} Jahren oder ein anerkannter Schul- oder Berufsabschluss liegt vor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weder {years} Jahre erfolgreicher Schulbesuch noch ein anerkannter Schul- oder Berufsabschluss sind erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schulbesuch ({years} Jahre) oder Abschluss sind nicht vollständig erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Antrag vor Vollendung des 27. Lebensjahres</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Antrag muss spätestens am {last_day} gestellt werden (Tag vor dem 27. Geburtstag).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>§ 25a gilt für Jugendliche ab 14 Jahren; dieses Alter ist am {date} erreicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Antragsfrist endete am {last_day} (Tag vor dem 27. Geburtstag); § 25a ist nicht mehr möglich.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Geburtsdatum ist nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Frist: Der Antrag nach § 25a muss spätestens am {last_day} gestellt werden (in weniger als {months} Monaten).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die zeitlichen Voraussetzungen werden voraussichtlich erst nach dem {last_day} erfüllt – zu spät für § 25a. § 25b prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pass oder Passersatz</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ein Pass liegt vor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kein Pass erfasst. Die Passpflicht gilt grundsätzlich; die Ausländerbehörde kann nach Ermessen davon absehen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ob ein Pass vorliegt, ist nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine Verurteilung oberhalb der Schwelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine Verurteilung oberhalb der maßgeblichen Schwelle erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eine Verurteilung oberhalb der maßgeblichen Schwelle ist erfasst; sie steht der Erteilung in der Regel entgegen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ob Verurteilungen oberhalb der Schwelle vorliegen, ist nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsgewährung bei nachhaltiger Integration (§ 25b AufenthG)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Übergangsregel: Für Inhaberinnen und Inhaber einer Chancen-Aufenthaltserlaubnis (§ 104c AufenthG, Stichtag 31.10.2022 – nur noch übergangsweise von Bedeutung) gilt § 25b mit Erleichterungen; Zeiten einer Duldung nach § 60b werden dort angerechnet. Diese Vorprüfung rechnet die § 60b-Zeiten nicht an – bitte im Einzelfall prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geduldet (oder Aufenthaltserlaubnis nach § 104c)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25b richtet sich an geduldete Personen (und Inhaber einer Aufenthaltserlaubnis nach § 104c).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25b setzt eine Duldung voraus (oder eine Aufenthaltserlaubnis nach § 104c). Bei einer Duldung nach § 60b ist die Erteilung regelmäßig ausgeschlossen, solange die Identität ungeklärt ist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sechs Jahre (mit minderjährigem ledigem Kind vier Jahre) ununterbrochen geduldet, gestattet oder erlaubt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Der erforderliche ununterbrochene Voraufenthalt ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sechs Jahren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>vier Jahren (mit minderjährigem ledigem Kind in häuslicher Gemeinschaft)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lebt ein minderjähriges lediges Kind im Haushalt?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hinreichende mündliche Deutschkenntnisse (A2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mündliche Deutschkenntnisse mindestens auf Niveau {level} sind erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mündliche Deutschkenntnisse auf Niveau {level} sind noch nicht erreicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mündliche Deutschkenntnisse (Niveau {level}) sind nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lebensunterhalt überwiegend durch Erwerbstätigkeit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Lebensunterhalt wird überwiegend (mehr als {percent} %) durch eigene Erwerbstätigkeit gesichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Anteil eigener Erwerbstätigkeit am Lebensunterhalt liegt nicht über {percent} %. Möglich bleibt eine positive Prognose oder eine Ausnahme nach § 25b Abs. 1 Satz 3 oder Abs. 3 – bitte prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Anteil eigener Erwerbstätigkeit am Lebensunterhalt ist nicht erfasst (erforderlich: mehr als {percent} %).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tatsächlicher Schulbesuch der Kinder im schulpflichtigen Alter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Schulbesuch der Kinder im schulpflichtigen Alter ist erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Es leben keine minderjährigen Kinder im Haushalt; ein Nachweis des Schulbesuchs entfällt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der tatsächliche Schulbesuch der Kinder im schulpflichtigen Alter ist nicht gegeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ob die Kinder im schulpflichtigen Alter die Schule tatsächlich besuchen, ist nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kein Pass erfasst. Die Passpflicht gilt auch für § 25b; die Ausländerbehörde kann nach Ermessen davon absehen (§ 5 Abs. 3 Satz 2 AufenthG).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eine Verurteilung oberhalb der maßgeblichen Schwelle ist erfasst; sie schließt die Erteilung in der Regel aus.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anspruchseinbürgerung (§ 10 StAG)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unbefristetes Aufenthaltsrecht oder Aufenthaltserlaubnis zu einem dauerhaften Zweck</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. Er genügt § 10 Abs. 1 Satz 1 Nr. 2 StAG.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. Die Einbürgerung nach § 10 StAG setzt ein unbefristetes Aufenthaltsrecht oder eine Aufenthaltserlaubnis zu einem auf Dauer angelegten Zweck voraus.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. Die Aufenthaltserlaubnis dient einem Zweck, den § 10 Abs. 1 Satz 1 Nr. 2 StAG ausschließt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktueller Status: {status}, aber ohne Rechtsgrundlage erfasst; ob ihr Zweck § 10 Abs. 1 Satz 1 Nr. 2 StAG genügt, ist offen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt (bei besonderen Integrationsleistungen drei Jahre)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der rechtmäßige gewöhnliche Aufenthalt von {route} ist seit {date} erreicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Der rechtmäßige Aufenthalt von {route} ist voraussichtlich ab {date} erreicht, wenn er ununterbrochen fortbesteht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Ein ununterbrochener rechtmäßiger Aufenthalt von fünf Jahren ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher sicher angerechnet: {counted}. Im maßgeblichen Zeitraum liegt ein Status, dessen Anrechnung offen ist (unbekannt, oder Aufenthaltsgestattung ohne spätere Anerkennung: § 55 Abs. 3 AsylG).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Aufenthalt von {route} ist ab {date} erreicht; offen: {open}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Im Aufenthaltsverlauf gibt es eine Lücke von {days} Tagen; Auslandsaufenthalte bis zu sechs Monaten unterbrechen den gewöhnlichen Aufenthalt nicht (§ 12b Abs. 1 StAG, hier bis {max_days} Tage), die Lücke wird vorsichtshalber nicht angerechnet. Bitte klären.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{days} Tage werden nicht angerechnet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>fünf Jahren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>drei Jahren (besondere Integrationsleistungen, § 10 Abs. 3 StAG)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sind besondere Integrationsleistungen nachgewiesen (z. B. besonders gute schulische oder berufliche Leistungen, bürgerschaftliches Engagement)? Erforderlich sind außerdem Deutsch C1 und ein ohne Leistungen nach SGB II oder XII gesicherter Lebensunterhalt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ausreichende Deutschkenntnisse (B1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutschkenntnisse mindestens auf Niveau {level} (mündlich und schriftlich) sind erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutschkenntnisse auf Niveau {level} sind mündlich oder schriftlich noch nicht erreicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutschkenntnisse (Niveau {level}, mündlich und schriftlich) sind nicht vollständig erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einbürgerungstest bestanden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Einbürgerungstest ist bestanden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Einbürgerungstest ist noch nicht bestanden (Nachweis auch durch einen deutschen Schulabschluss möglich, § 10 Abs. 5 StAG).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ob der Einbürgerungstest bestanden ist, ist nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lebensunterhalt ohne Leistungen nach SGB II oder XII gesichert</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Lebensunterhalt wird vollständig ({percent} %) aus eigenen Mitteln gesichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Lebensunterhalt wird nicht vollständig ({percent} %) aus eigenen Mitteln gesichert. Ausnahmen nach § 10 Abs. 1 Satz 1 Nr. 3 StAG (z. B. Vollzeiterwerbstätigkeit in 20 der letzten 24 Monate) bitte prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ob der Lebensunterhalt vollständig ({percent} %) aus eigenen Mitteln gesichert ist, ist nicht erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geklärte Identität und Staatsangehörigkeit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ein Pass liegt vor; die Identität gilt in der Regel als geklärt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kein Pass erfasst. Die Identität muss auf andere Weise nachgewiesen werden – bitte prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine Verurteilung oberhalb der Schwelle des § 12a StAG erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eine Verurteilung oberhalb der Schwelle des § 12a StAG ist erfasst; sie schließt die Einbürgerung aus.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Einbürgerung nach drei Jahren bei besonderen Integrationsleistungen (§ 10 Abs. 3 StAG in der Fassung vom 27.06.2024) ist seit 30.10.2025 entfallen; es gelten einheitlich fünf Jahre.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -1,6 +1,121 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="de">
   <context>
+    <name>accounts</name>
+    <message>
+      <source>Büroleitung</source>
+      <translation>Office admin</translation>
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation>Case manager</translation>
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel ändert sich dabei nicht und gilt weiter für alle Benutzer*innen dieses Rechners; das Wiederherstellungsblatt muss nicht neu gedruckt werden.</source>
+      <translation>The recovery key does not change and stays valid for every user of this computer; the recovery sheet need not be printed again.</translation>
+    </message>
+    <message>
+      <source>Passwort ändern</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>Neues Passwort für {user}. Es gilt ab der nächsten Anmeldung.</source>
+      <translation>New password for {user}. It applies from the next sign-in.</translation>
+    </message>
+    <message>
+      <source>&amp;Bisheriges Passwort:</source>
+      <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+      <source>Passwort än&amp;dern</source>
+      <translation>Change pass&amp;word</translation>
+    </message>
+    <message>
+      <source>Bitte das bisherige Passwort eingeben.</source>
+      <translation>Please enter the current password.</translation>
+    </message>
+    <message>
+      <source>Wird geändert …</source>
+      <translation>Changing …</translation>
+    </message>
+    <message>
+      <source>Das bisherige Passwort ist falsch.</source>
+      <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+      <source>Zu viele Fehlversuche.</source>
+      <translation>Too many failed attempts.</translation>
+    </message>
+    <message>
+      <source>Zum Schutz vor dem Erraten von Passwörtern ist der nächste Versuch in {seconds} s möglich.</source>
+      <translation>To protect against password guessing, the next try is possible in {seconds} s.</translation>
+    </message>
+    <message>
+      <source>Benutzer*in hinzufügen</source>
+      <translation>Add user</translation>
+    </message>
+    <message>
+      <source>&amp;Rolle:</source>
+      <translation>&amp;Role:</translation>
+    </message>
+    <message>
+      <source>Teilen Sie das erste Passwort der Person persönlich mit. Sie sollte es bei der ersten Anmeldung unter Einstellungen mit „Passwort ändern“ durch ein eigenes ersetzen. Nur die Büroleitung kann weitere Benutzer*innen anlegen.</source>
+      <translation>Tell the person the first password in person. They should replace it with their own at the first sign-in, in Settings with “Change password”. Only an office admin can add further users.</translation>
+    </message>
+    <message>
+      <source>&amp;Anlegen</source>
+      <translation>&amp;Add</translation>
+    </message>
+    <message>
+      <source>Den Benutzernamen „{name}“ gibt es schon.</source>
+      <translation>The user name “{name}” is already taken.</translation>
+    </message>
+    <message>
+      <source>Wird angelegt …</source>
+      <translation>Adding …</translation>
+    </message>
+    <message>
+      <source>Ihr Konto</source>
+      <translation>Your account</translation>
+    </message>
+    <message>
+      <source>Angemeldet als {user} ({role}).</source>
+      <translation>Signed in as {user} ({role}).</translation>
+    </message>
+    <message>
+      <source>Passwort ä&amp;ndern …</source>
+      <translation>Change pass&amp;word …</translation>
+    </message>
+    <message>
+      <source>Benutzer*innen dieses Rechners</source>
+      <translation>Users of this computer</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Rolle</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Benutzer*in hin&amp;zufügen …</source>
+      <translation>Add &amp;user …</translation>
+    </message>
+    <message>
+      <source>Benutzer*innen anlegen kann nur die Büroleitung.</source>
+      <translation>Only an office admin can add users.</translation>
+    </message>
+    <message>
+      <source>✓ Das Passwort ist geändert. Es gilt ab der nächsten Anmeldung.</source>
+      <translation>✓ The password is changed. It applies from the next sign-in.</translation>
+    </message>
+    <message>
+      <source>✓ {name} ist angelegt ({role}).</source>
+      <translation>✓ {name} has been added ({role}).</translation>
+    </message>
+  </context>
+  <context>
     <name>anonymity</name>
     <message>
       <source>ein Datum (z. B. ein Geburtsdatum)</source>
@@ -1266,6 +1381,14 @@ To confirm, please type {word}:</translation>
       <translation>&amp;User name:</translation>
     </message>
     <message>
+      <source>&amp;Neues Passwort:</source>
+      <translation>&amp;New password:</translation>
+    </message>
+    <message>
+      <source>Neues Passwort &amp;wiederholen:</source>
+      <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
       <source>&amp;Passwort:</source>
       <translation>&amp;Password:</translation>
     </message>
@@ -2275,6 +2398,756 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Die Löschung muss bestätigt werden.</source>
       <translation>The erasure must be confirmed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DomainField</name>
+    <message>
+      <source>1.1.1900</source>
+      <translation>1 Jan 1900</translation>
+    </message>
+    <message>
+      <source>Abgebrochen am</source>
+      <translation>Cancelled on</translation>
+    </message>
+    <message>
+      <source>Abgeschlossen am</source>
+      <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation>Qualification</translation>
+    </message>
+    <message>
+      <source>Anliegen</source>
+      <translation>Request</translation>
+    </message>
+    <message>
+      <source>Antwort am</source>
+      <translation>Answered on</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Art des Datensatzes</source>
+      <translation>Type of record</translation>
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation>Need</translation>
+    </message>
+    <message>
+      <source>Begründung</source>
+      <translation>Justification</translation>
+    </message>
+    <message>
+      <source>Beobachtet am</source>
+      <translation>Observed on</translation>
+    </message>
+    <message>
+      <source>Beratung</source>
+      <translation>Consultation</translation>
+    </message>
+    <message>
+      <source>Beschreibung</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Beziehung</source>
+      <translation>Relationship</translation>
+    </message>
+    <message>
+      <source>Dateiname</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <source>Datum</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Dauer</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>Dauer (Minuten)</source>
+      <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+      <source>Deutsch mündlich</source>
+      <translation>German, spoken</translation>
+    </message>
+    <message>
+      <source>Deutsch schriftlich</source>
+      <translation>German, written</translation>
+    </message>
+    <message>
+      <source>E-Mail</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>Eigenanteil am Lebensunterhalt</source>
+      <translation>Own share of livelihood</translation>
+    </message>
+    <message>
+      <source>Eingeschätzt am</source>
+      <translation>Assessed on</translation>
+    </message>
+    <message>
+      <source>Einreisedatum</source>
+      <translation>Date of entry</translation>
+    </message>
+    <message>
+      <source>Erfolgreiche Schuljahre</source>
+      <translation>Successful school years</translation>
+    </message>
+    <message>
+      <source>Ergebnis</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Erledigt am</source>
+      <translation>Done on</translation>
+    </message>
+    <message>
+      <source>Erteilt am</source>
+      <translation>Granted on</translation>
+    </message>
+    <message>
+      <source>Eröffnet am</source>
+      <translation>Opened on</translation>
+    </message>
+    <message>
+      <source>Fall eröffnet am</source>
+      <translation>Case opened on</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Fällig am</source>
+      <translation>Due on</translation>
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Geburtsname</source>
+      <translation>Birth name</translation>
+    </message>
+    <message>
+      <source>Geplant am</source>
+      <translation>Planned on</translation>
+    </message>
+    <message>
+      <source>Gesendet am</source>
+      <translation>Sent on</translation>
+    </message>
+    <message>
+      <source>Geschlecht</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Gültig ab</source>
+      <translation>Valid from</translation>
+    </message>
+    <message>
+      <source>Gültig bis</source>
+      <translation>Valid until</translation>
+    </message>
+    <message>
+      <source>Handlungsfelder</source>
+      <translation>Fields of action</translation>
+    </message>
+    <message>
+      <source>Letzter Phasenwechsel</source>
+      <translation>Last phase change</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Monate</source>
+      <translation>Months</translation>
+    </message>
+    <message>
+      <source>Nachname</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <source>Notiz</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Notizen</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Ort</source>
+      <translation>Town</translation>
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation>Partner agency</translation>
+    </message>
+    <message>
+      <source>Postleitzahl</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <source>Rechtsgrundlage</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>Sprache der Sprachmittlung</source>
+      <translation>Language of interpreting</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Straße</source>
+      <translation>Street</translation>
+    </message>
+    <message>
+      <source>Stärken und Ressourcen</source>
+      <translation>Strengths and resources</translation>
+    </message>
+    <message>
+      <source>Telefon</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Verantwortlich</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Vereinbart am</source>
+      <translation>Agreed on</translation>
+    </message>
+    <message>
+      <source>Vorheriger Schritt</source>
+      <translation>Previous step</translation>
+    </message>
+    <message>
+      <source>Vorname</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <source>Widerrufen am</source>
+      <translation>Withdrawn on</translation>
+    </message>
+    <message>
+      <source>Wiedereröffnet am</source>
+      <translation>Reopened on</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage am</source>
+      <translation>Follow-up on</translation>
+    </message>
+    <message>
+      <source>Zeitpunkt</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <source>Ziel vereinbart am</source>
+      <translation>Goal agreed on</translation>
+    </message>
+    <message>
+      <source>Zuständig</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Zweck</source>
+      <translation>Purpose</translation>
+    </message>
+  </context>
+  <context>
+    <name>precheck_rules</name>
+    <message>
+      <source>{status} ({legal_basis})</source>
+      <translation>{status} ({legal_basis})</translation>
+    </message>
+    <message>
+      <source>{days} Tage (rund {years} Jahre)</source>
+      <translation>{days} days (about {years} years)</translation>
+    </message>
+    <message>
+      <source>Für diesen Stichtag ist keine Fassung hinterlegt (erste Fassung ab {date}).</source>
+      <translation>No version of the rule is on file for this date (first version from {date}).</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsgestattung</source>
+      <translation>permission to reside during the asylum procedure (Aufenthaltsgestattung)</translation>
+    </message>
+    <message>
+      <source>Duldung</source>
+      <translation>toleration (Duldung)</translation>
+    </message>
+    <message>
+      <source>Duldung für Personen mit ungeklärter Identität</source>
+      <translation>toleration for persons whose identity is unclear (Duldung, § 60b)</translation>
+    </message>
+    <message>
+      <source>Aufenthaltserlaubnis</source>
+      <translation>residence permit (Aufenthaltserlaubnis)</translation>
+    </message>
+    <message>
+      <source>Niederlassungserlaubnis oder Daueraufenthalt</source>
+      <translation>settlement permit or permanent residence (Niederlassungserlaubnis, Daueraufenthalt)</translation>
+    </message>
+    <message>
+      <source>Freizügigkeit nach EU-Recht</source>
+      <translation>freedom of movement under EU law (Freizügigkeit)</translation>
+    </message>
+    <message>
+      <source>eingebürgert</source>
+      <translation>naturalised</translation>
+    </message>
+    <message>
+      <source>unbekannt</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>Aufenthaltserlaubnis für gut integrierte Jugendliche und junge Volljährige (§ 25a AufenthG)</source>
+      <translation>Residence permit for well-integrated adolescents and young adults (§ 25a AufenthG)</translation>
+    </message>
+    <message>
+      <source>Übergangsregel: Für Inhaberinnen und Inhaber einer Chancen-Aufenthaltserlaubnis (§ 104c AufenthG) gilt § 25a mit Erleichterungen (§ 104c AufenthG, Chancen-Aufenthaltsrecht, Stichtag 31.10.2022 – nur noch übergangsweise von Bedeutung); die zwölfmonatige Vorduldung entfällt, Zeiten einer Duldung nach § 60b werden angerechnet. Diese Vorprüfung rechnet die § 60b-Zeiten nicht an – bitte im Einzelfall prüfen.</source>
+      <translation>Transitional rule: for holders of an opportunity residence permit (Chancen-Aufenthaltserlaubnis, § 104c AufenthG), § 25a applies with relief (§ 104c AufenthG, opportunity right of residence, cut-off date 31 Oct 2022 – now relevant only in transition); the twelve months of prior toleration are not required, and periods of toleration under § 60b count. This pre-check does not count the § 60b periods – please check the individual case.</translation>
+    </message>
+    <message>
+      <source>Inhaber einer Duldung</source>
+      <translation>Holder of a toleration (Duldung)</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25a richtet sich an geduldete Personen (und Inhaber einer Aufenthaltserlaubnis nach § 104c).</source>
+      <translation>Current status: {status}. § 25a is aimed at tolerated persons (and holders of a residence permit under § 104c).</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25a setzt eine Duldung voraus (oder eine Aufenthaltserlaubnis nach § 104c). Bei einer Duldung nach § 60b ist die Erteilung regelmäßig ausgeschlossen, solange die Identität ungeklärt ist.</source>
+      <translation>Current status: {status}. § 25a requires a toleration (Duldung) (or a residence permit under § 104c). With a toleration under § 60b, the permit is as a rule excluded as long as the identity is unclear.</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}.</source>
+      <translation>Current status: {status}.</translation>
+    </message>
+    <message>
+      <source>Der aktuelle Aufenthaltsstatus ist als „unbekannt“ erfasst.</source>
+      <translation>The current residence status is recorded as “unknown”.</translation>
+    </message>
+    <message>
+      <source>Für den Stichtag ist kein Aufenthaltsstatus erfasst.</source>
+      <translation>No residence status is recorded for the reference date.</translation>
+    </message>
+    <message>
+      <source>Seit mindestens zwölf Monaten geduldet</source>
+      <translation>Tolerated for at least twelve months</translation>
+    </message>
+    <message>
+      <source>Die Vorduldungszeit von {route} ist seit {date} erreicht.</source>
+      <translation>The prior toleration period of {route} has been reached since {date}.</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Die Vorduldungszeit von {route} ist voraussichtlich ab {date} erreicht, wenn die Duldung fortbesteht.</source>
+      <translation>Counted so far: {counted}. The prior toleration period of {route} will probably be reached from {date} if the toleration continues.</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Eine ununterbrochene Duldung von zwölf Monaten ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation>Counted so far: {counted}. An uninterrupted toleration of twelve months cannot be foreseen from the recorded history.</translation>
+    </message>
+    <message>
+      <source>Im maßgeblichen Zeitraum ist ein Status „unbekannt“ erfasst; bisher sicher angerechnet: {counted}.</source>
+      <translation>In the relevant period a status “unknown” is recorded; counted for certain so far: {counted}.</translation>
+    </message>
+    <message>
+      <source>Die Vorduldungszeit von {route} ist ab {date} erreicht; offen: {open}</source>
+      <translation>The prior toleration period of {route} is reached from {date}; open: {open}</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status} seit {date}. Für Inhaber einer Chancen-Aufenthaltserlaubnis entfällt die zwölfmonatige Vorduldung (Übergangsregel).</source>
+      <translation>Current status: {status} since {date}. For holders of an opportunity residence permit (Chancen-Aufenthaltserlaubnis) the twelve months of prior toleration are not required (transitional rule).</translation>
+    </message>
+    <message>
+      <source>Im Statusverlauf gibt es eine Lücke von {days} Tagen; Unterbrechungen bis {max_days} Tage werden als unschädlich behandelt. Bitte Lücke klären.</source>
+      <translation>The status history has a gap of {days} days; interruptions of up to {max_days} days are treated as harmless. Please clarify the gap.</translation>
+    </message>
+    <message>
+      <source>{days} Tage mit Duldung nach § 60b (ungeklärte Identität) werden nicht angerechnet (§ 60b Abs. 5 Satz 1 AufenthG).</source>
+      <translation>{days} days of toleration under § 60b (unclear identity) are not counted (§ 60b Abs. 5 Satz 1 AufenthG).</translation>
+    </message>
+    <message>
+      <source>zwölf Monaten</source>
+      <translation>twelve months</translation>
+    </message>
+    <message>
+      <source>Drei Jahre ununterbrochen erlaubt, geduldet oder gestattet im Bundesgebiet</source>
+      <translation>Three years of uninterrupted permitted, tolerated or authorised stay in Germany</translation>
+    </message>
+    <message>
+      <source>Der ununterbrochene Voraufenthalt von {route} ist seit {date} erreicht.</source>
+      <translation>The uninterrupted prior stay of {route} has been reached since {date}.</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Der Voraufenthalt von {route} ist voraussichtlich ab {date} erreicht, wenn der Aufenthalt ununterbrochen fortbesteht.</source>
+      <translation>Counted so far: {counted}. The prior stay of {route} will probably be reached from {date} if the stay continues without interruption.</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Ein ununterbrochener Voraufenthalt von drei Jahren ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation>Counted so far: {counted}. An uninterrupted prior stay of three years cannot be foreseen from the recorded history.</translation>
+    </message>
+    <message>
+      <source>Der Voraufenthalt von {route} ist ab {date} erreicht; offen: {open}</source>
+      <translation>The prior stay of {route} is reached from {date}; open: {open}</translation>
+    </message>
+    <message>
+      <source>Im Aufenthaltsverlauf gibt es eine Lücke von {days} Tagen; eine einmalige Unterbrechung bis {max_days} Tage wird als unschädlich behandelt, die Lücke selbst zählt nicht mit. Bitte Lücke klären.</source>
+      <translation>The residence history has a gap of {days} days; a single interruption of up to {max_days} days is treated as harmless, but the gap itself does not count. Please clarify the gap.</translation>
+    </message>
+    <message>
+      <source>{days} Tage mit Duldung nach § 60b (ungeklärte Identität) werden nicht angerechnet (§ 60b Abs. 5 Satz 1 AufenthG); sie unterbrechen den Aufenthalt aber nicht.</source>
+      <translation>{days} days of toleration under § 60b (unclear identity) are not counted (§ 60b Abs. 5 Satz 1 AufenthG); they do not interrupt the stay, though.</translation>
+    </message>
+    <message>
+      <source>drei Jahren</source>
+      <translation>three years</translation>
+    </message>
+    <message>
+      <source>Drei Jahre erfolgreicher Schulbesuch oder anerkannter Abschluss</source>
+      <translation>Three years of successful school attendance or a recognised qualification</translation>
+    </message>
+    <message>
+      <source>Erfolgreicher Schulbesuch von in der Regel {years} Jahren oder ein anerkannter Schul- oder Berufsabschluss liegt vor.</source>
+      <translation>Successful school attendance of, as a rule, {years} years or a recognised school or vocational qualification is on record.</translation>
+    </message>
+    <message>
+      <source>Weder {years} Jahre erfolgreicher Schulbesuch noch ein anerkannter Schul- oder Berufsabschluss sind erfasst.</source>
+      <translation>Neither {years} years of successful school attendance nor a recognised school or vocational qualification is recorded.</translation>
+    </message>
+    <message>
+      <source>Schulbesuch ({years} Jahre) oder Abschluss sind nicht vollständig erfasst.</source>
+      <translation>School attendance ({years} years) or a qualification is not fully recorded.</translation>
+    </message>
+    <message>
+      <source>Antrag vor Vollendung des 27. Lebensjahres</source>
+      <translation>Application before the 27th birthday</translation>
+    </message>
+    <message>
+      <source>Der Antrag muss spätestens am {last_day} gestellt werden (Tag vor dem 27. Geburtstag).</source>
+      <translation>The application must be made by {last_day} at the latest (the day before the 27th birthday).</translation>
+    </message>
+    <message>
+      <source>§ 25a gilt für Jugendliche ab 14 Jahren; dieses Alter ist am {date} erreicht.</source>
+      <translation>§ 25a applies to adolescents from the age of 14; this age is reached on {date}.</translation>
+    </message>
+    <message>
+      <source>Die Antragsfrist endete am {last_day} (Tag vor dem 27. Geburtstag); § 25a ist nicht mehr möglich.</source>
+      <translation>The application period ended on {last_day} (the day before the 27th birthday); § 25a is no longer possible.</translation>
+    </message>
+    <message>
+      <source>Das Geburtsdatum ist nicht erfasst.</source>
+      <translation>The date of birth is not recorded.</translation>
+    </message>
+    <message>
+      <source>Frist: Der Antrag nach § 25a muss spätestens am {last_day} gestellt werden (in weniger als {months} Monaten).</source>
+      <translation>Deadline: the application under § 25a must be made by {last_day} at the latest (in less than {months} months).</translation>
+    </message>
+    <message>
+      <source>Die zeitlichen Voraussetzungen werden voraussichtlich erst nach dem {last_day} erfüllt – zu spät für § 25a. § 25b prüfen.</source>
+      <translation>The time-based conditions will probably be met only after {last_day} – too late for § 25a. Check § 25b.</translation>
+    </message>
+    <message>
+      <source>Pass oder Passersatz</source>
+      <translation>Passport or passport substitute</translation>
+    </message>
+    <message>
+      <source>Ein Pass liegt vor.</source>
+      <translation>A passport is on record.</translation>
+    </message>
+    <message>
+      <source>Kein Pass erfasst. Die Passpflicht gilt grundsätzlich; die Ausländerbehörde kann nach Ermessen davon absehen.</source>
+      <translation>No passport recorded. The passport requirement applies in principle; the immigration office (Ausländerbehörde) may waive it at its discretion.</translation>
+    </message>
+    <message>
+      <source>Ob ein Pass vorliegt, ist nicht erfasst.</source>
+      <translation>Whether a passport exists is not recorded.</translation>
+    </message>
+    <message>
+      <source>Keine Verurteilung oberhalb der Schwelle</source>
+      <translation>No conviction above the threshold</translation>
+    </message>
+    <message>
+      <source>Keine Verurteilung oberhalb der maßgeblichen Schwelle erfasst.</source>
+      <translation>No conviction above the relevant threshold is recorded.</translation>
+    </message>
+    <message>
+      <source>Eine Verurteilung oberhalb der maßgeblichen Schwelle ist erfasst; sie steht der Erteilung in der Regel entgegen.</source>
+      <translation>A conviction above the relevant threshold is recorded; as a rule it stands in the way of the permit.</translation>
+    </message>
+    <message>
+      <source>Ob Verurteilungen oberhalb der Schwelle vorliegen, ist nicht erfasst.</source>
+      <translation>Whether there are convictions above the threshold is not recorded.</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsgewährung bei nachhaltiger Integration (§ 25b AufenthG)</source>
+      <translation>Residence for sustainable integration (Aufenthaltsgewährung, § 25b AufenthG)</translation>
+    </message>
+    <message>
+      <source>Übergangsregel: Für Inhaberinnen und Inhaber einer Chancen-Aufenthaltserlaubnis (§ 104c AufenthG, Stichtag 31.10.2022 – nur noch übergangsweise von Bedeutung) gilt § 25b mit Erleichterungen; Zeiten einer Duldung nach § 60b werden dort angerechnet. Diese Vorprüfung rechnet die § 60b-Zeiten nicht an – bitte im Einzelfall prüfen.</source>
+      <translation>Transitional rule: for holders of an opportunity residence permit (Chancen-Aufenthaltserlaubnis, § 104c AufenthG, cut-off date 31 Oct 2022 – now relevant only in transition), § 25b applies with relief; periods of toleration under § 60b count there. This pre-check does not count the § 60b periods – please check the individual case.</translation>
+    </message>
+    <message>
+      <source>Geduldet (oder Aufenthaltserlaubnis nach § 104c)</source>
+      <translation>Tolerated (or residence permit under § 104c)</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25b richtet sich an geduldete Personen (und Inhaber einer Aufenthaltserlaubnis nach § 104c).</source>
+      <translation>Current status: {status}. § 25b is aimed at tolerated persons (and holders of a residence permit under § 104c).</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. § 25b setzt eine Duldung voraus (oder eine Aufenthaltserlaubnis nach § 104c). Bei einer Duldung nach § 60b ist die Erteilung regelmäßig ausgeschlossen, solange die Identität ungeklärt ist.</source>
+      <translation>Current status: {status}. § 25b requires a toleration (Duldung) (or a residence permit under § 104c). With a toleration under § 60b, the permit is as a rule excluded as long as the identity is unclear.</translation>
+    </message>
+    <message>
+      <source>Sechs Jahre (mit minderjährigem ledigem Kind vier Jahre) ununterbrochen geduldet, gestattet oder erlaubt</source>
+      <translation>Six years (four with a minor unmarried child) of uninterrupted tolerated, authorised or permitted stay</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Der erforderliche ununterbrochene Voraufenthalt ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation>Counted so far: {counted}. The required uninterrupted prior stay cannot be foreseen from the recorded history.</translation>
+    </message>
+    <message>
+      <source>sechs Jahren</source>
+      <translation>six years</translation>
+    </message>
+    <message>
+      <source>vier Jahren (mit minderjährigem ledigem Kind in häuslicher Gemeinschaft)</source>
+      <translation>four years (with a minor unmarried child in the household)</translation>
+    </message>
+    <message>
+      <source>Lebt ein minderjähriges lediges Kind im Haushalt?</source>
+      <translation>Does a minor unmarried child live in the household?</translation>
+    </message>
+    <message>
+      <source>Hinreichende mündliche Deutschkenntnisse (A2)</source>
+      <translation>Sufficient spoken German (A2)</translation>
+    </message>
+    <message>
+      <source>Mündliche Deutschkenntnisse mindestens auf Niveau {level} sind erfasst.</source>
+      <translation>Spoken German at level {level} or above is recorded.</translation>
+    </message>
+    <message>
+      <source>Mündliche Deutschkenntnisse auf Niveau {level} sind noch nicht erreicht.</source>
+      <translation>Spoken German at level {level} has not yet been reached.</translation>
+    </message>
+    <message>
+      <source>Mündliche Deutschkenntnisse (Niveau {level}) sind nicht erfasst.</source>
+      <translation>Spoken German (level {level}) is not recorded.</translation>
+    </message>
+    <message>
+      <source>Lebensunterhalt überwiegend durch Erwerbstätigkeit</source>
+      <translation>Livelihood mainly from employment</translation>
+    </message>
+    <message>
+      <source>Der Lebensunterhalt wird überwiegend (mehr als {percent} %) durch eigene Erwerbstätigkeit gesichert.</source>
+      <translation>Livelihood is secured mainly (more than {percent} %) by the person's own employment.</translation>
+    </message>
+    <message>
+      <source>Der Anteil eigener Erwerbstätigkeit am Lebensunterhalt liegt nicht über {percent} %. Möglich bleibt eine positive Prognose oder eine Ausnahme nach § 25b Abs. 1 Satz 3 oder Abs. 3 – bitte prüfen.</source>
+      <translation>The share of the person's own employment in their livelihood is not above {percent} %. A positive prognosis or an exception under § 25b Abs. 1 Satz 3 or Abs. 3 remains possible – please check.</translation>
+    </message>
+    <message>
+      <source>Der Anteil eigener Erwerbstätigkeit am Lebensunterhalt ist nicht erfasst (erforderlich: mehr als {percent} %).</source>
+      <translation>The share of the person's own employment in their livelihood is not recorded (required: more than {percent} %).</translation>
+    </message>
+    <message>
+      <source>Tatsächlicher Schulbesuch der Kinder im schulpflichtigen Alter</source>
+      <translation>Actual school attendance of children of school age</translation>
+    </message>
+    <message>
+      <source>Der Schulbesuch der Kinder im schulpflichtigen Alter ist erfasst.</source>
+      <translation>School attendance of the children of school age is recorded.</translation>
+    </message>
+    <message>
+      <source>Es leben keine minderjährigen Kinder im Haushalt; ein Nachweis des Schulbesuchs entfällt.</source>
+      <translation>No minor children live in the household; no proof of school attendance is needed.</translation>
+    </message>
+    <message>
+      <source>Der tatsächliche Schulbesuch der Kinder im schulpflichtigen Alter ist nicht gegeben.</source>
+      <translation>The children of school age do not actually attend school.</translation>
+    </message>
+    <message>
+      <source>Ob die Kinder im schulpflichtigen Alter die Schule tatsächlich besuchen, ist nicht erfasst.</source>
+      <translation>Whether the children of school age actually attend school is not recorded.</translation>
+    </message>
+    <message>
+      <source>Kein Pass erfasst. Die Passpflicht gilt auch für § 25b; die Ausländerbehörde kann nach Ermessen davon absehen (§ 5 Abs. 3 Satz 2 AufenthG).</source>
+      <translation>No passport recorded. The passport requirement applies to § 25b too; the immigration office (Ausländerbehörde) may waive it at its discretion (§ 5 Abs. 3 Satz 2 AufenthG).</translation>
+    </message>
+    <message>
+      <source>Eine Verurteilung oberhalb der maßgeblichen Schwelle ist erfasst; sie schließt die Erteilung in der Regel aus.</source>
+      <translation>A conviction above the relevant threshold is recorded; as a rule it excludes the permit.</translation>
+    </message>
+    <message>
+      <source>Anspruchseinbürgerung (§ 10 StAG)</source>
+      <translation>Naturalisation by entitlement (Anspruchseinbürgerung, § 10 StAG)</translation>
+    </message>
+    <message>
+      <source>Unbefristetes Aufenthaltsrecht oder Aufenthaltserlaubnis zu einem dauerhaften Zweck</source>
+      <translation>Unlimited right of residence or a residence permit for a permanent purpose</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. Er genügt § 10 Abs. 1 Satz 1 Nr. 2 StAG.</source>
+      <translation>Current status: {status}. It satisfies § 10 Abs. 1 Satz 1 Nr. 2 StAG.</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. Die Einbürgerung nach § 10 StAG setzt ein unbefristetes Aufenthaltsrecht oder eine Aufenthaltserlaubnis zu einem auf Dauer angelegten Zweck voraus.</source>
+      <translation>Current status: {status}. Naturalisation under § 10 StAG requires an unlimited right of residence or a residence permit for a purpose meant to be permanent.</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}. Die Aufenthaltserlaubnis dient einem Zweck, den § 10 Abs. 1 Satz 1 Nr. 2 StAG ausschließt.</source>
+      <translation>Current status: {status}. The residence permit serves a purpose that § 10 Abs. 1 Satz 1 Nr. 2 StAG excludes.</translation>
+    </message>
+    <message>
+      <source>Aktueller Status: {status}, aber ohne Rechtsgrundlage erfasst; ob ihr Zweck § 10 Abs. 1 Satz 1 Nr. 2 StAG genügt, ist offen.</source>
+      <translation>Current status: {status}, but recorded without a legal basis; whether its purpose satisfies § 10 Abs. 1 Satz 1 Nr. 2 StAG is open.</translation>
+    </message>
+    <message>
+      <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt (bei besonderen Integrationsleistungen drei Jahre)</source>
+      <translation>Five years of lawful habitual residence (three years with special integration achievements)</translation>
+    </message>
+    <message>
+      <source>Der rechtmäßige gewöhnliche Aufenthalt von {route} ist seit {date} erreicht.</source>
+      <translation>The lawful habitual residence of {route} has been reached since {date}.</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Der rechtmäßige Aufenthalt von {route} ist voraussichtlich ab {date} erreicht, wenn er ununterbrochen fortbesteht.</source>
+      <translation>Counted so far: {counted}. The lawful residence of {route} will probably be reached from {date} if it continues without interruption.</translation>
+    </message>
+    <message>
+      <source>Bisher angerechnet: {counted}. Ein ununterbrochener rechtmäßiger Aufenthalt von fünf Jahren ist mit dem erfassten Verlauf nicht absehbar.</source>
+      <translation>Counted so far: {counted}. An uninterrupted lawful residence of five years cannot be foreseen from the recorded history.</translation>
+    </message>
+    <message>
+      <source>Bisher sicher angerechnet: {counted}. Im maßgeblichen Zeitraum liegt ein Status, dessen Anrechnung offen ist (unbekannt, oder Aufenthaltsgestattung ohne spätere Anerkennung: § 55 Abs. 3 AsylG).</source>
+      <translation>Counted for certain so far: {counted}. The relevant period contains a status whose counting is open (unknown, or permission to reside during the asylum procedure without later recognition: § 55 Abs. 3 AsylG).</translation>
+    </message>
+    <message>
+      <source>Der Aufenthalt von {route} ist ab {date} erreicht; offen: {open}</source>
+      <translation>The residence of {route} is reached from {date}; open: {open}</translation>
+    </message>
+    <message>
+      <source>Im Aufenthaltsverlauf gibt es eine Lücke von {days} Tagen; Auslandsaufenthalte bis zu sechs Monaten unterbrechen den gewöhnlichen Aufenthalt nicht (§ 12b Abs. 1 StAG, hier bis {max_days} Tage), die Lücke wird vorsichtshalber nicht angerechnet. Bitte klären.</source>
+      <translation>The residence history has a gap of {days} days; stays abroad of up to six months do not interrupt habitual residence (§ 12b Abs. 1 StAG, here up to {max_days} days), but to be safe the gap is not counted. Please clarify.</translation>
+    </message>
+    <message>
+      <source>{days} Tage werden nicht angerechnet.</source>
+      <translation>{days} days are not counted.</translation>
+    </message>
+    <message>
+      <source>fünf Jahren</source>
+      <translation>five years</translation>
+    </message>
+    <message>
+      <source>drei Jahren (besondere Integrationsleistungen, § 10 Abs. 3 StAG)</source>
+      <translation>three years (special integration achievements, § 10 Abs. 3 StAG)</translation>
+    </message>
+    <message>
+      <source>Sind besondere Integrationsleistungen nachgewiesen (z. B. besonders gute schulische oder berufliche Leistungen, bürgerschaftliches Engagement)? Erforderlich sind außerdem Deutsch C1 und ein ohne Leistungen nach SGB II oder XII gesicherter Lebensunterhalt.</source>
+      <translation>Are special integration achievements proven (e.g. particularly good results at school or work, civic engagement)? German at level C1 and a livelihood secured without benefits under SGB II or XII are also required.</translation>
+    </message>
+    <message>
+      <source>Ausreichende Deutschkenntnisse (B1)</source>
+      <translation>Sufficient German (B1)</translation>
+    </message>
+    <message>
+      <source>Deutschkenntnisse mindestens auf Niveau {level} (mündlich und schriftlich) sind erfasst.</source>
+      <translation>German at level {level} or above (spoken and written) is recorded.</translation>
+    </message>
+    <message>
+      <source>Deutschkenntnisse auf Niveau {level} sind mündlich oder schriftlich noch nicht erreicht.</source>
+      <translation>German at level {level} has not yet been reached, spoken or written.</translation>
+    </message>
+    <message>
+      <source>Deutschkenntnisse (Niveau {level}, mündlich und schriftlich) sind nicht vollständig erfasst.</source>
+      <translation>German (level {level}, spoken and written) is not fully recorded.</translation>
+    </message>
+    <message>
+      <source>Einbürgerungstest bestanden</source>
+      <translation>Naturalisation test passed</translation>
+    </message>
+    <message>
+      <source>Der Einbürgerungstest ist bestanden.</source>
+      <translation>The naturalisation test has been passed.</translation>
+    </message>
+    <message>
+      <source>Der Einbürgerungstest ist noch nicht bestanden (Nachweis auch durch einen deutschen Schulabschluss möglich, § 10 Abs. 5 StAG).</source>
+      <translation>The naturalisation test has not yet been passed (a German school-leaving qualification is also accepted as proof, § 10 Abs. 5 StAG).</translation>
+    </message>
+    <message>
+      <source>Ob der Einbürgerungstest bestanden ist, ist nicht erfasst.</source>
+      <translation>Whether the naturalisation test has been passed is not recorded.</translation>
+    </message>
+    <message>
+      <source>Lebensunterhalt ohne Leistungen nach SGB II oder XII gesichert</source>
+      <translation>Livelihood secured without benefits under SGB II or XII</translation>
+    </message>
+    <message>
+      <source>Der Lebensunterhalt wird vollständig ({percent} %) aus eigenen Mitteln gesichert.</source>
+      <translation>Livelihood is fully ({percent} %) secured from the person's own means.</translation>
+    </message>
+    <message>
+      <source>Der Lebensunterhalt wird nicht vollständig ({percent} %) aus eigenen Mitteln gesichert. Ausnahmen nach § 10 Abs. 1 Satz 1 Nr. 3 StAG (z. B. Vollzeiterwerbstätigkeit in 20 der letzten 24 Monate) bitte prüfen.</source>
+      <translation>Livelihood is not fully ({percent} %) secured from the person's own means. Please check the exceptions under § 10 Abs. 1 Satz 1 Nr. 3 StAG (e.g. full-time employment in 20 of the last 24 months).</translation>
+    </message>
+    <message>
+      <source>Ob der Lebensunterhalt vollständig ({percent} %) aus eigenen Mitteln gesichert ist, ist nicht erfasst.</source>
+      <translation>Whether livelihood is fully ({percent} %) secured from the person's own means is not recorded.</translation>
+    </message>
+    <message>
+      <source>Geklärte Identität und Staatsangehörigkeit</source>
+      <translation>Identity and nationality clarified</translation>
+    </message>
+    <message>
+      <source>Ein Pass liegt vor; die Identität gilt in der Regel als geklärt.</source>
+      <translation>A passport is on record; as a rule the identity counts as clarified.</translation>
+    </message>
+    <message>
+      <source>Kein Pass erfasst. Die Identität muss auf andere Weise nachgewiesen werden – bitte prüfen.</source>
+      <translation>No passport recorded. The identity must be proven in another way – please check.</translation>
+    </message>
+    <message>
+      <source>Keine Verurteilung oberhalb der Schwelle des § 12a StAG erfasst.</source>
+      <translation>No conviction above the threshold of § 12a StAG is recorded.</translation>
+    </message>
+    <message>
+      <source>Eine Verurteilung oberhalb der Schwelle des § 12a StAG ist erfasst; sie schließt die Einbürgerung aus.</source>
+      <translation>A conviction above the threshold of § 12a StAG is recorded; it excludes naturalisation.</translation>
+    </message>
+    <message>
+      <source>Die Einbürgerung nach drei Jahren bei besonderen Integrationsleistungen (§ 10 Abs. 3 StAG in der Fassung vom 27.06.2024) ist seit 30.10.2025 entfallen; es gelten einheitlich fünf Jahre.</source>
+      <translation>Naturalisation after three years for special integration achievements (§ 10 Abs. 3 StAG as amended on 27 Jun 2024) was abolished on 30 Oct 2025; five years now apply to everyone.</translation>
+    </message>
+    <message>
+      <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt</source>
+      <translation>Five years of lawful habitual residence</translation>
     </message>
   </context>
 </TS>

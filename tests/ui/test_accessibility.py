@@ -69,6 +69,8 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         dialogs.ConsentDialog(context, "x"), dialogs.NeedDialog(context, case_id),
         dialogs.GoalDialog(context, case_id), dialogs.ReferralDialog(context, "x"),
         PrecheckReferralDialog(context, "x", "auslaenderbehoerde_kreis", "Vorprüfung"),
+        window.pages["settings"].accounts.change_password(),
+        window.pages["settings"].accounts.add_user(),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__

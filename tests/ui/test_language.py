@@ -51,3 +51,97 @@ def test_every_english_message_is_translated() -> None:
     assert unfinished == []
     for path in i18n.build():
         assert path.stat().st_size > 0
+
+
+def test_domain_errors_and_precheck_texts_appear_in_english(
+    qtbot: Any, window: Any, restore_german: None
+) -> None:
+    import re
+
+    from kim_desktop.ui.gaps import GapDialog
+
+    page = window.pages["settings"]
+    page.language.setCurrentIndex(page.language.findData("en"))
+    dialog = GapDialog(window.context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.submit()  # without a description
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(),
+                    timeout=10_000)
+    assert dialog.error.text() == '⚠ Please enter "Description".'
+
+    view = window.open_client(window.pages["caseload"].model.row_at(1).client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    panel = view.page_titled("Pre-check")
+    view.tabs.setCurrentWidget(panel.parentWidget())
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    first = panel.tree.topLevelItem(0)
+    assert first.text(0) == ("Residence permit for well-integrated adolescents and young "
+                             "adults (§ 25a AufenthG)")
+    shown = []
+    for index, result in enumerate(panel.report.results):
+        rule = panel.tree.topLevelItem(index)
+        for row, condition in enumerate(result.conditions):
+            item = rule.child(row)
+            assert item.text(0) != condition.title
+            assert item.text(3) != condition.explanation
+            shown += [item.text(0), item.text(3)]
+        for row, warning in enumerate(result.warnings, start=len(result.conditions)):
+            assert rule.child(row).text(3) != warning.message
+            shown.append(rule.child(row).text(3))
+    text = "\n".join(shown)
+    assert not re.search(r"\d\d\.\d\d\.\d{4}", text)  # dates as the English locale writes them
+    assert not re.search(r"\b(ist|sind|nicht|Tage|Jahren?)\b", text), text
+
+
+def _placeholders(text: str) -> set[str]:
+    import string
+
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def test_every_core_message_and_rule_text_has_a_finished_english_translation() -> None:
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(i18n.TRANSLATIONS / "kim_en.ts").getroot()
+    translations = {
+        (context.findtext("name"), message.findtext("source")): message.find("translation")
+        for context in root.iter("context") for message in context.iter("message")
+    }
+    core = i18n._core_messages()
+    assert {"DomainError", "DomainField", "precheck_rules"} <= set(core)
+    assert len(core["precheck_rules"]) > 100  # every rule file's texts, not just a few
+    for context, texts in core.items():
+        for text in texts:
+            translation = translations.get((context, text))
+            assert translation is not None, (context, text)
+            assert translation.get("type") is None and translation.text, (context, text)
+            # A placeholder lost in translation would make the English screen fall back.
+            assert _placeholders(translation.text) == _placeholders(text), (context, text)
+
+
+def test_every_field_name_in_a_domain_error_can_be_translated() -> None:
+    """Field names reach messages as keyword arguments (``field="Grund"``, ``earlier_field=``,
+    ``later_field=``); each literal one must be in FIELD_NAMES, anything else must be passed
+    on from a parameter."""
+    import ast
+
+    from kim_desktop.core.errors import FIELD_NAMES
+
+    keywords = {"field", "earlier_field", "later_field", "earlier", "later"}
+    unknown, computed = [], []
+    for path in sorted((i18n.ROOT / "kim_desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            for keyword in node.keywords:
+                if keyword.arg not in keywords:
+                    continue
+                value = keyword.value
+                if isinstance(value, ast.Constant):
+                    if value.value not in FIELD_NAMES:
+                        unknown.append(f"{path.name}: {value.value}")
+                elif not isinstance(value, ast.Name):
+                    computed.append(f"{path.name}:{node.lineno}")
+    assert unknown == []
+    assert computed == []

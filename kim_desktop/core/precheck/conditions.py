@@ -10,10 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kim_desktop.core.precheck.dates import ONE_DAY, add_months, birthday
-from kim_desktop.core.precheck.facts import LANGUAGE_LEVELS, Facts, ResidenceStatus
+from kim_desktop.core.precheck.facts import (
+    LANGUAGE_LEVELS,
+    Facts,
+    ResidencePeriod,
+    ResidenceStatus,
+)
 from kim_desktop.core.precheck.legal_basis import matches
 from kim_desktop.core.precheck.report import PrecheckWarning, Status
 from kim_desktop.core.precheck.rules import ConditionSpec
+from kim_desktop.core.precheck.texts import WITH_LEGAL_BASIS, Text
 
 STATUS_LABELS = {
     ResidenceStatus.ASYLUM_PERMIT: "Aufenthaltsgestattung",
@@ -34,21 +40,25 @@ class Outcome:
     eligible_from: date | None = None
     warnings: tuple[PrecheckWarning, ...] = ()
     deadline: date | None = None
-    extras: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, date] = field(default_factory=dict)
 
 
-def say(spec: ConditionSpec, key: str, **values: object) -> str:
-    return spec.explanations[key].format(**values)
+def say(spec: ConditionSpec, key: str, **values: object) -> Text:
+    return Text(spec.explanations[key], **values)
 
 
 def warn(
     spec: ConditionSpec, key: str, due: date | None = None, **values: object
 ) -> PrecheckWarning:
-    return PrecheckWarning(f"{spec.id}.{key}", spec.warnings[key].format(**values), due)
+    return PrecheckWarning(f"{spec.id}.{key}", Text(spec.warnings[key], **values), due)
 
 
-def german_date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+def status_text(period: ResidencePeriod) -> Text:
+    """The period's status by name, with its legal basis when one is recorded."""
+    label = Text(STATUS_LABELS[period.status])
+    if period.legal_basis:
+        return Text(WITH_LEGAL_BASIS, status=label, legal_basis=period.legal_basis)
+    return label
 
 
 # --- kinds --------------------------------------------------------------------------------
@@ -61,9 +71,7 @@ def current_status(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
         return Outcome("unknown", say(spec, "no_status"))
     if period.status is ResidenceStatus.UNKNOWN:
         return Outcome("unknown", say(spec, "unknown"))
-    label = STATUS_LABELS[period.status]
-    if period.legal_basis:
-        label = f"{label} ({period.legal_basis})"
+    label = status_text(period)
     if matches(period.legal_basis, params.get("met_legal_bases", [])):
         return Outcome("met", say(spec, "met", status=label))
     if period.status.value not in params["met_statuses"]:
@@ -145,7 +153,7 @@ def age(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
         return Outcome("unknown", say(spec, "unknown"))
     old_enough = birthday(facts.birth_date, spec.params["min_age"])
     too_late = birthday(facts.birth_date, spec.params["application_before_age"])
-    last_day = german_date(too_late - ONE_DAY)
+    last_day = too_late - ONE_DAY
     if as_of >= too_late:
         return Outcome(
             "not_met",
@@ -162,7 +170,7 @@ def age(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
     if as_of < old_enough:
         return Outcome(
             "not_met",
-            say(spec, "too_young", date=german_date(old_enough)),
+            say(spec, "too_young", date=old_enough),
             eligible_from=old_enough,
             warnings=tuple(warnings),
             deadline=too_late,

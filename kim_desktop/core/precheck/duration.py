@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from kim_desktop.core.precheck.conditions import (
-    STATUS_LABELS,
     Outcome,
-    german_date,
     level_status,
     say,
     share_status,
+    status_text,
     warn,
 )
 from kim_desktop.core.precheck.facts import Facts
@@ -30,6 +29,7 @@ from kim_desktop.core.precheck.periods import (
 )
 from kim_desktop.core.precheck.report import Status
 from kim_desktop.core.precheck.rules import ConditionSpec
+from kim_desktop.core.precheck.texts import COUNTED, Text
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,8 @@ def _combine(statuses: list[Status]) -> Status:
     return "met"
 
 
-def _counted_text(days: int) -> str:
-    years = f"{days / 365.25:.1f}".replace(".", ",")
-    return f"{days} Tage (rund {years} Jahre)"
+def _counted_text(days: int) -> Text:
+    return Text(COUNTED, days=days, years=round(days / 365.25, 1))
 
 
 def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
@@ -77,8 +76,7 @@ def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
     if current is not None and matches(
         current.legal_basis, params.get("waived_for_legal_bases", [])
     ):
-        label = f"{STATUS_LABELS[current.status]} ({current.legal_basis})"
-        text = say(spec, "waived", status=label, date=german_date(current.start))
+        text = say(spec, "waived", status=status_text(current), date=current.start)
         return Outcome("met", text, current.start)
     if periods is None:
         return Outcome("unknown", say(spec, "unknown_history", counted=_counted_text(0)))
@@ -122,7 +120,7 @@ def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
     met = [r for r in routes if r.timing == "met" and r.requirements == "met"]
     if met:
         best = min(met, key=lambda r: r.since or as_of)
-        text = say(spec, "met", route=best.route["label"], date=german_date(best.since or as_of))
+        text = say(spec, "met", route=Text(str(best.route["label"])), date=best.since or as_of)
         return Outcome("met", text, best.since, tuple(warnings))
     open_routes = [r for r in possible if r.requirements == "unknown"]
     if open_routes:
@@ -131,9 +129,9 @@ def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
             text = say(
                 spec,
                 "unknown_route",
-                route=best.route["label"],
-                date=german_date(best.since or as_of),
-                open=best.route.get("open_question", ""),
+                route=Text(str(best.route["label"])),
+                date=best.since or as_of,
+                open=Text(str(best.route.get("open_question", ""))),
             )
             return Outcome("unknown", text, eligible_from, tuple(warnings))
     if now.uncertain:
@@ -145,8 +143,8 @@ def duration(spec: ConditionSpec, facts: Facts, as_of: date) -> Outcome:
         text = say(
             spec,
             "not_yet",
-            route=best.route["label"],
-            date=german_date(best.since or as_of),
+            route=Text(str(best.route["label"])),
+            date=best.since or as_of,
             counted=counted,
         )
         return Outcome("not_met", text, eligible_from, tuple(warnings))

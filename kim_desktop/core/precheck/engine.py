@@ -19,6 +19,7 @@ from kim_desktop.core.precheck.report import (
     Status,
 )
 from kim_desktop.core.precheck.rules import RULE_IDS, RULES_DIR, ConditionSpec, Rule, load_rules
+from kim_desktop.core.precheck.texts import NO_VERSION, Text
 
 Evaluator = Callable[[ConditionSpec, Facts, date], Outcome]
 EVALUATORS: dict[str, Evaluator] = {
@@ -48,7 +49,6 @@ def evaluate(facts: Facts, *, as_of: date, rules_dir: Path = RULES_DIR) -> Prech
 def evaluate_rule(rule: Rule, facts: Facts, *, as_of: date) -> RuleResult:
     version = rule.version_on(as_of)
     if version is None:
-        first = rule.versions[0].valid_from.strftime("%d.%m.%Y")
         return RuleResult(
             rule=rule.id,
             title=rule.title,
@@ -63,8 +63,7 @@ def evaluate_rule(rule: Rule, facts: Facts, *, as_of: date) -> RuleResult:
             not_checked=(),
             warnings=(
                 PrecheckWarning(
-                    "no_rule_version",
-                    f"Für diesen Stichtag ist keine Fassung hinterlegt (erste Fassung ab {first}).",
+                    "no_rule_version", Text(NO_VERSION, date=rule.versions[0].valid_from)
                 ),
             ),
         )
@@ -100,7 +99,7 @@ def evaluate_rule(rule: Rule, facts: Facts, *, as_of: date) -> RuleResult:
             eligible_from = None
             warnings.append(
                 PrecheckWarning(
-                    "too_late", too_late.format(last_day=outcome.extras["last_day"]), None
+                    "too_late", Text(too_late, last_day=outcome.extras["last_day"]), None
                 )
             )
     periods = facts.residence_periods or ()
@@ -108,7 +107,7 @@ def evaluate_rule(rule: Rule, facts: Facts, *, as_of: date) -> RuleResult:
         if not note.when_legal_basis or any(
             matches(period.legal_basis, list(note.when_legal_basis)) for period in periods
         ):
-            warnings.append(PrecheckWarning(note.id, note.text))
+            warnings.append(PrecheckWarning(note.id, Text(note.text)))
     return RuleResult(
         rule=rule.id,
         title=rule.title,

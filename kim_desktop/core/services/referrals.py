@@ -64,7 +64,7 @@ def plan_referral(
 
 
 def _move(
-    session: Session, referral_id: str, target: ReferralState, on: dt.date, field: str
+    session: Session, referral_id: str, target: ReferralState, on: dt.date, *, field: str
 ) -> Referral:
     referral = get_live(session, Referral, referral_id)
     live_client(session, referral.client_id)
@@ -84,7 +84,7 @@ def send_referral(
     """Sends a planned referral. Needs a waiver valid on ``sent_on`` for the agency, or
     ``override_reason`` documenting why it is sent without one."""
     with write(session):
-        referral = _move(session, referral_id, ReferralState.SENT, sent_on, "Gesendet am")
+        referral = _move(session, referral_id, ReferralState.SENT, sent_on, field="Gesendet am")
         override_reason = text(override_reason, field="Begründung", limit=2000)
         waiver = valid_waiver(session, client_id=referral.client_id,
                               agency_code=referral.agency_code, on=sent_on)
@@ -106,7 +106,7 @@ def answer_referral(
     """Records the agency's answer to a sent referral; ``reason`` is kept for a decline."""
     target = ReferralState.ACCEPTED if accepted else ReferralState.DECLINED
     with write(session):
-        referral = _move(session, referral_id, target, answered_on, "Antwort am")
+        referral = _move(session, referral_id, target, answered_on, field="Antwort am")
         referral.decline_reason = "" if accepted else text(reason, field="Grund", limit=2000)
         referral.state = target
         referral.answered_on = answered_on
@@ -120,7 +120,7 @@ def complete_referral(
     """Completes an accepted referral with its outcome."""
     with write(session):
         referral = _move(session, referral_id, ReferralState.COMPLETED, completed_on,
-                         "Abgeschlossen am")
+                         field="Abgeschlossen am")
         referral.outcome = text(outcome, field="Ergebnis", limit=4000, required=True)
         referral.state = ReferralState.COMPLETED
         referral.completed_on = completed_on
@@ -134,7 +134,7 @@ def cancel_referral(
     """Cancels a referral that was only planned."""
     with write(session):
         referral = _move(session, referral_id, ReferralState.CANCELLED, cancelled_on,
-                         "Abgebrochen am")
+                         field="Abgebrochen am")
         referral.outcome = text(reason, field="Grund", limit=2000, required=True)
         referral.state = ReferralState.CANCELLED
         referral.completed_on = cancelled_on

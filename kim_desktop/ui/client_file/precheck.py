@@ -12,6 +12,7 @@ from kim_desktop.core.precheck.bridge import facts_from_client
 from kim_desktop.core.precheck.report import DISCLAIMER
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.formats import day
+from kim_desktop.ui.i18n import precheck_text
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QHBoxLayout,
@@ -127,16 +128,17 @@ class PrecheckTab(QWidget):
             basis = ", ".join(p for p in (result.legal_basis or "",
                                           translate("precheck", "Regelstand {version}").format(
                                               version=result.rule_version or "–")) if p)
-            rule = QTreeWidgetItem([result.title, status_label(result.status),
+            rule = QTreeWidgetItem([precheck_text(result.title), status_label(result.status),
                                     day(result.eligible_from), basis])
             for condition in result.conditions:
                 rule.addChild(QTreeWidgetItem([
-                    condition.title, status_label(condition.status),
-                    day(condition.eligible_from), condition.explanation,
+                    precheck_text(condition.title), status_label(condition.status),
+                    day(condition.eligible_from), precheck_text(condition.explanation),
                 ]))
             for warning in result.warnings:
                 rule.addChild(QTreeWidgetItem([
-                    translate("precheck", "Hinweis"), "⚠", day(warning.due), warning.message,
+                    translate("precheck", "Hinweis"), "⚠", day(warning.due),
+                    precheck_text(warning.message),
                 ]))
             self.tree.addTopLevelItem(rule)
             rule.setExpanded(True)
