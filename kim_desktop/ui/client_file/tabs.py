@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
+from kim_desktop.ui.client_file.household import HouseholdList
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import (
@@ -73,8 +74,16 @@ class MasterDataTab(QWidget):
             translate("client_file", "Aufenthaltsstatus"),
         )
         layout.addWidget(self.periods, 1)
+        layout.addWidget(QLabel(translate("client_file", "Haushalt:")))
+        self.household = HouseholdList(file)
+        layout.addWidget(self.household, 1)
+        for part in (self.periods, self.household):  # flush with the labels above them
+            inner = part.layout()
+            assert inner is not None
+            inner.setContentsMargins(0, 0, 0, 0)
 
     def show_data(self, data: ClientFileData) -> None:
+        self.household.show_data(data)
         client, label = data.client, self.file.context.label
         values = {
             "name": client.display_name,

