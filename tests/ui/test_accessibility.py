@@ -3,6 +3,7 @@ widget must have an accessible name, from a label buddy, its own text or set exp
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
@@ -66,8 +67,11 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     case_id = "x"
     member = SimpleNamespace(id="x", relation="child", first_name="", birth_date=None,
                              unmarried=None, attends_school=None)
+    need = SimpleNamespace(field_of_action_code="work", level="low", strengths="", notes="",
+                           assessed_on=dt.date.today())
     for dialog in [
         HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
+        dialogs.NeedDialog(context, case_id, earlier=need),
         window.quick_consultation(), window.new_client(), GapDialog(context),
         dialogs.OpenCaseDialog(context, view.client_id), dialogs.CloseCaseDialog(context, case_id),
         dialogs.ReopenCaseDialog(context, case_id), dialogs.FollowUpDialog(context, "x"),

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from kim_desktop.core import services
-from kim_desktop.core.models import HouseholdMember
+from kim_desktop.core.models import HouseholdMember, NeedsAssessment
 from kim_desktop.core.services.clients import ClientData
 from kim_desktop.ui.qt import (
     QApplication,
@@ -236,3 +236,95 @@ def test_household_form_keeps_odd_text_and_old_dates(qtbot: Any, window: Any,
     untouched.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not untouched.isVisible()
     assert no_dialogs == []
+
+
+# --- needs -------------------------------------------------------------------------------
+
+
+def test_need_reassessed_from_the_list_supersedes_the_earlier(qtbot: Any,
+                                                              window: Any) -> None:
+    from kim_desktop.ui.client_file.dialogs import NeedDialog
+
+    view = fresh_file(qtbot, window)
+    needs = tab(view, "Bedarfe")
+    click(qtbot, button(needs, "Bedarf einschätzen"))
+    first = opened(needs, NeedDialog)
+    first.field.setCurrentIndex(first.field.findData("german"))
+    first.level.setCurrentIndex(first.level.findData("medium"))
+    set_qdate(first.assessed_on, dt.date.today() - dt.timedelta(days=3))
+    qtbot.keyClicks(first.strengths, "motiviert")
+    save(qtbot, first)
+    qtbot.waitUntil(lambda: len(view.data.needs) == 1, timeout=10_000)
+
+    select_row(needs, lambda n: n.field_of_action_code == "german")
+    qtbot.keyClick(needs.tree, Qt.Key.Key_Return)  # Enter on the row re-assesses it
+    again = opened(needs, NeedDialog)
+    assert again.windowTitle() == "Bedarf neu einschätzen"
+    assert again.field.currentData() == "german" and not again.field.isEnabled()
+    assert again.level.currentData() == "medium"
+    assert again.strengths.toPlainText() == "motiviert"
+    assert not again.dirty()
+    again.level.setCurrentIndex(again.level.findData("high"))
+    save(qtbot, again)
+    qtbot.waitUntil(lambda: len(view.data.needs) == 2, timeout=10_000)
+
+    def stored(session: Any) -> list[tuple[str, dt.date]]:
+        return [(n.level, n.assessed_on) for n in session.scalars(
+            select(NeedsAssessment).where(NeedsAssessment.case_id == view.data.open_case.id)
+            .order_by(NeedsAssessment.assessed_on))]
+
+    today = dt.date.today()
+    assert on_database(window, stored) == [("medium", today - dt.timedelta(days=3)),
+                                           ("high", today)]
+    rows = [[needs.tree.topLevelItem(i).text(c) for c in (1, 3)] for i in range(2)]
+    assert rows == [["hoch", "aktuell"], ["mittel", "abgelöst"]]
+
+
+def test_need_reassessment_refuses_odd_input(qtbot: Any, window: Any,
+                                             no_dialogs: list[str]) -> None:
+    view = fresh_file(qtbot, window)
+    on_database(window, lambda s: services.assess_need(
+        s, case_id=view.data.open_case.id, field_of_action_code="work", level="low",
+        assessed_on=dt.date.today()))
+    view.reload()
+    needs = tab(view, "Bedarfe")
+    qtbot.waitUntil(lambda: needs.tree.topLevelItemCount() == 1, timeout=10_000)
+    select_row(needs, lambda n: True)
+    dialog = needs.reassess()
+    for day, notes, expected in [
+        (dt.date(2100, 12, 31), "", "Zukunft"),
+        (dt.date(1900, 1, 1), "", "darf nicht vor „Fall eröffnet am“"),
+        (dt.date.today(), HUGE, "zu lang"),
+    ]:
+        set_qdate(dialog.assessed_on, day)
+        dialog.notes.setPlainText(notes)
+        save(qtbot, dialog)
+        refused(qtbot, dialog, expected)
+    assert len(on_database(window, lambda s: s.scalars(select(NeedsAssessment).where(
+        NeedsAssessment.case_id == view.data.open_case.id)).all())) == 1
+    dialog.notes.setPlainText(ODD)
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.needs) == 2, timeout=10_000)
+    assert view.data.needs[0].notes == ODD.strip()
+    select_row(needs, lambda n: True)
+    cancel = needs.reassess()
+    cancel.strengths.setPlainText("angefangen")
+    cancel_asks_first(cancel, no_dialogs)
+
+
+def test_reassessing_without_an_open_case_says_so(qtbot: Any, window: Any) -> None:
+    view = fresh_file(qtbot, window)
+    case_id = view.data.open_case.id
+    on_database(window, lambda s: services.assess_need(
+        s, case_id=case_id, field_of_action_code="work", level="low",
+        assessed_on=dt.date.today()))
+    on_database(window, lambda s: services.close_case(
+        s, case_id=case_id, closed_on=dt.date.today(), reason_code="goals_achieved",
+        note=""))
+    view.reload()
+    needs = tab(view, "Bedarfe")
+    qtbot.waitUntil(lambda: view.data.open_case is None and needs.tree.topLevelItemCount(),
+                    timeout=10_000)
+    select_row(needs, lambda n: True)
+    assert needs.reassess() is None
+    assert "Fall eröffnen" in view.error.text()

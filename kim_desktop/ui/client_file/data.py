@@ -97,7 +97,8 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
                       .order_by(Consent.granted_on.desc())),
         needs=rows(select(NeedsAssessment)
                    .where(NeedsAssessment.case_id.in_(case_ids), _live(NeedsAssessment))
-                   .order_by(NeedsAssessment.assessed_on.desc())),
+                   .order_by(NeedsAssessment.assessed_on.desc(),
+                             NeedsAssessment.created_at.desc())),
         goals=goals,
         measures=rows(select(Measure)
                       .where(Measure.goal_id.in_([g.id for g in goals]), _live(Measure))),
