@@ -59,6 +59,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         view.tabs.setCurrentIndex(index)
         assert unnamed(view) == [], view.tabs.tabText(index)
     from kim_desktop.ui.client_file import dialogs
+    from kim_desktop.ui.client_file.consultation import ConsultationDialog
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
     from kim_desktop.ui.gaps import GapDialog
@@ -72,6 +73,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     for dialog in [
         HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
         dialogs.NeedDialog(context, case_id, earlier=need),
+        ConsultationDialog(context, view.data.consultations[0]),
         window.quick_consultation(), window.new_client(), GapDialog(context),
         dialogs.OpenCaseDialog(context, view.client_id), dialogs.CloseCaseDialog(context, case_id),
         dialogs.ReopenCaseDialog(context, case_id), dialogs.FollowUpDialog(context, "x"),

@@ -18,10 +18,12 @@ from kim_desktop.core.services.clients import ClientData
 from kim_desktop.ui.qt import (
     QApplication,
     QDate,
+    QDateTime,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
     Qt,
+    QTime,
     QTimer,
 )
 
@@ -328,3 +330,90 @@ def test_reassessing_without_an_open_case_says_so(qtbot: Any, window: Any) -> No
     select_row(needs, lambda n: True)
     assert needs.reassess() is None
     assert "Fall eröffnen" in view.error.text()
+
+
+# --- consultations -----------------------------------------------------------------------
+
+
+def _file_with_consultation(qtbot: Any, window: Any) -> tuple[Any, Any]:
+    view = fresh_file(qtbot, window)
+    held_at = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=2,
+                                                                            seconds=17)
+    on_database(window, lambda s: services.record_consultation(
+        s, client_id=view.client_id, held_at=held_at, duration_minutes=30,
+        mode_code="in_person", fields_of_action=["german", "work"], notes="Erstgespräch",
+        interpreter_used=True, interpreter_language="ar"))
+    view.reload()
+    page = tab(view, "Beratungskontakte")
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=10_000)
+    return view, page
+
+
+def test_consultation_corrected_from_the_timeline(qtbot: Any, window: Any) -> None:
+    from kim_desktop.ui.client_file.consultation import ConsultationDialog
+
+    view, page = _file_with_consultation(qtbot, window)
+    original = view.data.consultations[0]
+    select_row(page, lambda c: True)
+    click(qtbot, button(page, "Bearbeiten"))
+    dialog = opened(page, ConsultationDialog)
+    assert dialog.minutes.value() == 30
+    assert dialog.mode.currentData() == "in_person"
+    assert sorted(dialog.checked_fields()) == ["german", "work"]
+    assert dialog.interpreter.isChecked() and dialog.language.currentData() == "ar"
+    assert dialog.notes.toPlainText() == "Erstgespräch"
+    assert not dialog.dirty()
+    dialog.minutes.setFocus()
+    dialog.minutes.selectAll()
+    qtbot.keyClicks(dialog.minutes, "75")
+    dialog.notes.setFocus()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.notes, ", Nachtrag")
+    dialog.fields.item(0).setCheckState(Qt.CheckState.Checked)  # the first field as well
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: view.data.consultations[0].duration_minutes == 75,
+                    timeout=10_000)
+    stored = on_database(window, lambda s: s.get(type(original), original.id))
+    assert stored.notes == "Erstgespräch, Nachtrag"
+    assert stored.held_at == original.held_at  # untouched time kept to the second
+    assert stored.interpreter_language == "ar"
+    first_field = dialog.fields.item(0).data(Qt.ItemDataRole.UserRole)
+    assert sorted(stored.fields_of_action) == sorted({first_field, "german", "work"})
+    assert page.tree.topLevelItem(0).text(1) == "75 min"
+    assert "Nachtrag" in page.tree.topLevelItem(0).text(4)
+
+
+def test_consultation_edit_refuses_odd_input(qtbot: Any, window: Any,
+                                             no_dialogs: list[str]) -> None:
+    view, page = _file_with_consultation(qtbot, window)
+    select_row(page, lambda c: True)
+    dialog = page.edit()
+    for index in range(dialog.fields.count()):
+        dialog.fields.item(index).setCheckState(Qt.CheckState.Unchecked)
+    save(qtbot, dialog)
+    refused(qtbot, dialog, "Handlungsfeld")  # the same check as when recording
+    dialog.fields.item(0).setCheckState(Qt.CheckState.Checked)
+    for when, notes, expected in [
+        (QDateTime(QDate(2100, 12, 31), QTime(9, 0)), "", "Zukunft"),
+        (QDateTime(QDate(1900, 1, 1), QTime(9, 0)), "", "Zeitpunkt"),
+        (None, "x" * 30_000, "zu lang"),
+    ]:
+        if when is not None:
+            dialog.held_at.setDateTime(when)
+        else:
+            dialog.held_at.setDateTime(QDateTime.currentDateTime().addDays(-1))
+        dialog.notes.setPlainText(notes)
+        save(qtbot, dialog)
+        refused(qtbot, dialog, expected)
+    assert on_database(window, lambda s: s.get(type(view.data.consultations[0]),
+                                               view.data.consultations[0].id)).notes \
+        == "Erstgespräch"
+    dialog.notes.setPlainText(ODD)
+    dialog.interpreter.setChecked(False)
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: view.data.consultations[0].notes == ODD.strip(), timeout=10_000)
+    assert view.data.consultations[0].interpreter_language is None
+    select_row(page, lambda c: True)
+    again = page.edit()
+    again.minutes.setValue(45)
+    cancel_asks_first(again, no_dialogs)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
+from kim_desktop.ui.client_file.consultation import ConsultationDialog
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
 from kim_desktop.ui.formats import day, moment
@@ -28,7 +29,10 @@ class ConsultationsTab(RecordList):
         )
         self.file = file
         self.add_button(translate("client_file", "Beratungskontakt &erfassen …"), self._add)
+        self.add_button(translate("client_file", "Bearbei&ten …"), self.edit,
+                        needs_selection=True)
         self.finish_buttons()
+        self.tree.itemActivated.connect(lambda *_: self.edit())
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label
@@ -45,6 +49,14 @@ class ConsultationsTab(RecordList):
 
         QuickConsultationDialog(self.file.context, client_id=self.file.client_id,
                                 parent=self).open()
+
+    def edit(self) -> ConsultationDialog | None:
+        consultation = self.current()
+        if consultation is None:
+            return None
+        dialog = ConsultationDialog(self.file.context, consultation, self)
+        dialog.open()
+        return dialog
 
 
 class ReferralsTab(RecordList):
