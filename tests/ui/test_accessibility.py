@@ -62,6 +62,11 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     from kim_desktop.ui.client_file.consultation import ConsultationDialog
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
+    from kim_desktop.ui.client_file.referral_dialogs import (
+        CancelReferralDialog,
+        DeclineReferralDialog,
+        SendReferralDialog,
+    )
     from kim_desktop.ui.gaps import GapDialog
 
     context = window.context
@@ -70,10 +75,13 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
                              unmarried=None, attends_school=None)
     need = SimpleNamespace(field_of_action_code="work", level="low", strengths="", notes="",
                            assessed_on=dt.date.today())
+    referral = SimpleNamespace(id="x", agency_code="jobcenter_minden_luebbecke")
     for dialog in [
         HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
         dialogs.NeedDialog(context, case_id, earlier=need),
         ConsultationDialog(context, view.data.consultations[0]),
+        SendReferralDialog(context, referral, []), DeclineReferralDialog(context, "x"),
+        CancelReferralDialog(context, "x"),
         window.quick_consultation(), window.new_client(), GapDialog(context),
         dialogs.OpenCaseDialog(context, view.client_id), dialogs.CloseCaseDialog(context, case_id),
         dialogs.ReopenCaseDialog(context, case_id), dialogs.FollowUpDialog(context, "x"),

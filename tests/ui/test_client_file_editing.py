@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from kim_desktop.core import services
-from kim_desktop.core.models import HouseholdMember, NeedsAssessment
+from kim_desktop.core.models import HouseholdMember, NeedsAssessment, Referral
 from kim_desktop.core.services.clients import ClientData
 from kim_desktop.ui.qt import (
     QApplication,
@@ -417,3 +417,176 @@ def test_consultation_edit_refuses_odd_input(qtbot: Any, window: Any,
     again = page.edit()
     again.minutes.setValue(45)
     cancel_asks_first(again, no_dialogs)
+
+
+# --- referrals ---------------------------------------------------------------------------
+
+
+def _plan(qtbot: Any, view: Any, agency: str, purpose: str) -> Any:
+    from kim_desktop.ui.client_file.dialogs import ReferralDialog
+
+    page = tab(view, "Vermittlungen")
+    count = len(view.data.referrals)
+    click(qtbot, button(page, "Vermittlung planen"))
+    dialog = opened(page, ReferralDialog)
+    dialog.agency.setCurrentIndex(dialog.agency.findData(agency))
+    dialog.purpose.setPlainText(purpose)
+    set_qdate(dialog.planned_on, dt.date.today() - dt.timedelta(days=5))
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.referrals) == count + 1, timeout=10_000)
+    select_row(page, lambda r: r.purpose == purpose)
+    return page
+
+
+def _stored(window: Any, purpose: str) -> Any:
+    return on_database(window, lambda s: s.scalars(
+        select(Referral).where(Referral.purpose == purpose)).one())
+
+
+def _row(page: Any, purpose: str) -> list[str]:
+    index = next(i for i, r in enumerate(page._records) if r.purpose == purpose)
+    item = page.tree.topLevelItem(index)
+    return [item.text(c) for c in range(item.columnCount())]
+
+
+def test_cancel_a_planned_referral_with_its_reason(qtbot: Any, window: Any,
+                                                   no_dialogs: list[str]) -> None:
+    from kim_desktop.ui.client_file.referral_dialogs import CancelReferralDialog
+
+    view = fresh_file(qtbot, window)
+    page = _plan(qtbot, view, JOBCENTER, "Beratung zum Bürgergeld")
+    assert not button(page, "Angenommen").isEnabled()  # only what a planned one allows
+    assert not button(page, "Abgelehnt").isEnabled()
+    click(qtbot, button(page, "Vermittlung abbrechen"))
+    dialog = opened(page, CancelReferralDialog)
+    save(qtbot, dialog)
+    refused(qtbot, dialog, "Bitte „Grund“ angeben.")  # the core requires a reason
+    dialog.reason.setPlainText("   ")
+    save(qtbot, dialog)
+    refused(qtbot, dialog, "Grund")
+    dialog.reason.setPlainText(HUGE)
+    save(qtbot, dialog)
+    refused(qtbot, dialog, "zu lang")
+    set_qdate(dialog.cancelled_on, dt.date.today() - dt.timedelta(days=30))
+    dialog.reason.setPlainText("Termin selbst vereinbart")
+    save(qtbot, dialog)
+    refused(qtbot, dialog, "darf nicht vor")  # before it was planned
+    set_qdate(dialog.cancelled_on, dt.date.today())
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "cancelled", timeout=10_000)
+    stored = _stored(window, "Beratung zum Bürgergeld")
+    assert (stored.state, stored.outcome) == ("cancelled", "Termin selbst vereinbart")
+    row = _row(page, "Beratung zum Bürgergeld")
+    assert row[3].startswith("abgebrochen am ")
+    assert row[4] == "Grund: Termin selbst vereinbart"
+    assert no_dialogs == []
+
+
+def test_send_without_waiver_asks_for_the_reason_then_declined(qtbot: Any, window: Any,
+                                                               no_dialogs: list[str]) -> None:
+    from kim_desktop.ui.client_file.referral_dialogs import (
+        DeclineReferralDialog,
+        SendReferralDialog,
+    )
+
+    view = fresh_file(qtbot, window)
+    page = _plan(qtbot, view, JOBCENTER, "Vermittlung in Arbeit")
+    click(qtbot, button(page, "Gesendet"))
+    send = opened(page, SendReferralDialog)
+    assert "keine gültige Schweigepflichtentbindung" in send.waiver_note.text()
+    assert send.override_reason.isVisible()
+    save(qtbot, send)
+    refused(qtbot, send, "ohne Schweigepflichtentbindung")  # explained, not a failure
+    assert _stored(window, "Vermittlung in Arbeit").state == "planned"
+    qtbot.keyClicks(send.override_reason, "Frist endet morgen")
+    save(qtbot, send)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
+    stored = _stored(window, "Vermittlung in Arbeit")
+    assert (stored.waiver_id, stored.override_reason) == (None, "Frist endet morgen")
+    row = _row(page, "Vermittlung in Arbeit")
+    assert row[3].startswith("gesendet am ")
+    assert "ohne Schweigepflichtentbindung gesendet: Frist endet morgen" in row[4]
+
+    select_row(page, lambda r: r.purpose == "Vermittlung in Arbeit")
+    assert not button(page, "Gesendet").isEnabled()
+    click(qtbot, button(page, "Abgelehnt"))
+    decline = opened(page, DeclineReferralDialog)
+    set_qdate(decline.answered_on, dt.date(2100, 1, 1))
+    save(qtbot, decline)
+    refused(qtbot, decline, "Zukunft")
+    set_qdate(decline.answered_on, dt.date.today())
+    decline.reason.setPlainText("Kein Platz frei " + ODD)
+    save(qtbot, decline)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "declined", timeout=10_000)
+    stored = _stored(window, "Vermittlung in Arbeit")
+    assert stored.decline_reason == ("Kein Platz frei " + ODD).strip()
+    row = _row(page, "Vermittlung in Arbeit")
+    assert row[3].startswith("abgelehnt am ")
+    assert row[4].startswith("Grund: Kein Platz frei")
+    assert no_dialogs == []
+
+
+def test_a_decline_without_a_reason_says_so(qtbot: Any, window: Any) -> None:
+    view = fresh_file(qtbot, window)
+    page = _plan(qtbot, view, JOBCENTER, "Ohne Grund")
+    on_database(window, lambda s: services.send_referral(
+        s, referral_id=page.current().id, sent_on=dt.date.today(), override_reason="Eilig"))
+    view.reload()
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
+    select_row(page, lambda r: True)
+    decline = page.decline()
+    save(qtbot, decline)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "declined", timeout=10_000)
+    assert _row(page, "Ohne Grund")[4].startswith("ohne Angabe von Gründen")
+
+
+def test_send_with_a_waiver_asks_no_reason(qtbot: Any, window: Any,
+                                           no_dialogs: list[str]) -> None:
+    from kim_desktop.ui.client_file.dialogs import ConsentDialog
+    from kim_desktop.ui.client_file.referral_dialogs import SendReferralDialog
+
+    view = fresh_file(qtbot, window)
+    consents = tab(view, "Einwilligungen")
+    click(qtbot, button(consents, "Erfassen"))
+    waiver = opened(consents, ConsentDialog)
+    waiver.kind.setCurrentIndex(waiver.kind.findData("confidentiality_waiver"))
+    waiver.agency.setCurrentIndex(waiver.agency.findData(IMMIGRATION_OFFICE))
+    waiver.purpose.setText("Aufenthaltsfragen")
+    set_qdate(waiver.granted_on, dt.date.today() - dt.timedelta(days=2))
+    save(qtbot, waiver)
+    qtbot.waitUntil(lambda: len(view.data.consents) == 1, timeout=10_000)
+    page = _plan(qtbot, view, IMMIGRATION_OFFICE, "Beschäftigungserlaubnis")
+    click(qtbot, button(page, "Gesendet"))
+    send = opened(page, SendReferralDialog)
+    assert "liegt vor" in send.waiver_note.text()
+    assert not send.override_reason.isVisible()  # nothing more to ask
+    set_qdate(send.sent_on, dt.date.today() - dt.timedelta(days=3))  # before the waiver
+    assert "keine gültige" in send.waiver_note.text()
+    assert send.override_reason.isVisible()
+    set_qdate(send.sent_on, dt.date.today())
+    assert not send.override_reason.isVisible()
+    save(qtbot, send)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
+    stored = _stored(window, "Beschäftigungserlaubnis")
+    assert (stored.waiver_id, stored.override_reason) == (view.data.consents[0].id, "")
+    assert "ohne Schweigepflichtentbindung" not in _row(page, "Beschäftigungserlaubnis")[4]
+    assert no_dialogs == []
+
+
+def test_referral_dialogs_ask_before_discarding(qtbot: Any, window: Any,
+                                                no_dialogs: list[str]) -> None:
+    view = fresh_file(qtbot, window)
+    page = _plan(qtbot, view, JOBCENTER, "Verwerfen")
+    for open_dialog, field in [(page.send, "override_reason"), (page.cancel, "reason")]:
+        dialog = open_dialog()
+        getattr(dialog, field).setPlainText("angefangen")
+        cancel_asks_first(dialog, no_dialogs)
+    on_database(window, lambda s: services.send_referral(
+        s, referral_id=page.current().id, sent_on=dt.date.today(), override_reason="Eilig"))
+    view.reload()
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
+    select_row(page, lambda r: True)
+    decline = page.decline()
+    decline.reason.setPlainText("angefangen")
+    cancel_asks_first(decline, no_dialogs)
+    assert _stored(window, "Verwerfen").state == "sent"
