@@ -66,6 +66,28 @@ def record_example_gap(controller: AppController) -> None:
     context.taskman.run_blocking_on_database(work)
 
 
+def plan_example_referral(controller: AppController, client_id: str) -> None:
+    """A planned referral to an agency without a waiver, so that sending it explains why a
+    reason is asked for."""
+    import datetime as dt
+
+    from kim_desktop.core import services
+
+    context = controller.context
+    assert context is not None
+
+    def work() -> None:
+        with context.vault.session() as session:
+            session.info["catalogs"] = context.catalogs
+            services.plan_referral(
+                session, client_id=client_id, agency_code="integration_course_provider",
+                planned_on=dt.date.today(), purpose="Anmeldung zum Integrationskurs mit "
+                "Kinderbetreuung", field_of_action_code="german",
+            )
+
+    context.taskman.run_blocking_on_database(work)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="de")
@@ -99,6 +121,17 @@ def main() -> int:
         grab(app, window, "client-file")
         view.tabs.setCurrentIndex(4)
         grab(app, window, "client-file-consultations")
+        plan_example_referral(controller, row.client_id)
+        loaded = view.data
+        view.reload()
+        wait_until(app, lambda: view.data is not loaded)
+        view.tabs.setCurrentIndex(5)
+        referrals = view.page(5)
+        referrals.select_first()  # the newest: planned today
+        grab(app, window, "client-file-referrals")
+        send = referrals.send()
+        grab(app, send, "referral-send")
+        send.reject()
         quick = window.quick_consultation()
         wait_until(app, lambda: quick.ready)
         grab(app, quick, "quick-consultation")

@@ -369,7 +369,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Haushalt:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>laufend</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Neu ein&amp;schätzen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>aktuell</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgelöst</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -541,10 +557,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Ergebnis</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Noch keine Vermittlungen.</source>
       <translation type="unfinished" />
     </message>
@@ -573,10 +585,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Gesendet</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&amp;Angenommen</source>
       <translation type="unfinished" />
     </message>
@@ -586,6 +594,42 @@
     </message>
     <message>
       <source>abgebrochen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bearbei&amp;ten …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{state} am {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ohne Angabe von Gründen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ohne Schweigepflichtentbindung gesendet: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ergebnis oder Grund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Gesendet …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abge&amp;lehnt …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung abbre&amp;chen …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -778,6 +822,18 @@
     </message>
     <message>
       <source>Fall &amp;eröffnen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beratungskontakt bearbeiten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>— keine Angabe —</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Sprache der Dolmetschung:</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1153,7 +1209,15 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Bedarf neu einschätzen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Bedarf einschätzen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die neue Einschätzung löst die vom {date} ab; diese bleibt im Verlauf.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1635,6 +1699,117 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
   </context>
   <context>
+    <name>household</name>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ehepartner*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partner*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Elternteil</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geschwister</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>andere Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person im Haushalt bearbeiten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person im Haushalt hinzufügen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Beziehung:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Vorname:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Geburtsdatum:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Ledig:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geht zur &amp;Schule:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beziehung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Alter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ledig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niemand im Haushalt erfasst.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Haushalt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person im &amp;Haushalt hinzufügen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person im Haushalt &amp;ändern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aus dem Haushalt en&amp;tfernen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aus dem Haushalt entfernen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{who} aus dem Haushalt entfernen? Der Eintrag bleibt im Protokoll.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entfernen</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>lists</name>
     <message>
       <source>unbekannt</source>
@@ -1949,6 +2124,77 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Mit diesem Schlüssel lässt sich ein vergessenes Passwort ersetzen und ein neuer Rechner dem Büro hinzufügen. Bewahren Sie das Blatt verschlossen auf, getrennt vom Rechner. Wer den Schlüssel hat, kann alle Daten dieses Büros lesen.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>referrals</name>
+    <message>
+      <source>Vermittlung senden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als gesendet &amp;speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stelle:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gesendet &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Begründung der Ausnahme:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, gültig bis {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ Eine Schweigepflichtentbindung für diese Stelle liegt vor (erteilt am {granted}{until}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>⚠ Für diese Stelle liegt am {date} keine gültige Schweigepflichtentbindung vor. Ohne sie darf die Vermittlung nur mit einer dokumentierten Begründung gesendet werden, etwa bei Gefahr im Verzug. Besser ist meist, zuerst die Schweigepflichtentbindung einzuholen und zu erfassen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte begründen, warum ohne Schweigepflichtentbindung gesendet wird.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung abgelehnt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als abgelehnt &amp;speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgelehnt &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Grund der Stelle (falls genannt):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als abgebrochen &amp;speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgebrochen &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Grund:</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -369,8 +369,24 @@
       <translation>Residence status</translation>
     </message>
     <message>
+      <source>Haushalt:</source>
+      <translation>Household:</translation>
+    </message>
+    <message>
       <source>laufend</source>
       <translation>current</translation>
+    </message>
+    <message>
+      <source>Neu ein&amp;schätzen …</source>
+      <translation>&amp;Reassess …</translation>
+    </message>
+    <message>
+      <source>aktuell</source>
+      <translation>current</translation>
+    </message>
+    <message>
+      <source>abgelöst</source>
+      <translation>superseded</translation>
     </message>
     <message>
       <source>&amp;Stand …</source>
@@ -541,10 +557,6 @@
       <translation>planned</translation>
     </message>
     <message>
-      <source>Ergebnis</source>
-      <translation>Outcome</translation>
-    </message>
-    <message>
       <source>Noch keine Vermittlungen.</source>
       <translation>No referrals yet.</translation>
     </message>
@@ -573,10 +585,6 @@
       <translation>completed</translation>
     </message>
     <message>
-      <source>&amp;Gesendet</source>
-      <translation>&amp;Sent</translation>
-    </message>
-    <message>
       <source>&amp;Angenommen</source>
       <translation>&amp;Accepted</translation>
     </message>
@@ -587,6 +595,42 @@
     <message>
       <source>abgebrochen</source>
       <translation>cancelled</translation>
+    </message>
+    <message>
+      <source>Bearbei&amp;ten …</source>
+      <translation>Edi&amp;t …</translation>
+    </message>
+    <message>
+      <source>{state} am {date}</source>
+      <translation>{state} on {date}</translation>
+    </message>
+    <message>
+      <source>Grund: {reason}</source>
+      <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+      <source>ohne Angabe von Gründen</source>
+      <translation>no reason given</translation>
+    </message>
+    <message>
+      <source>ohne Schweigepflichtentbindung gesendet: {reason}</source>
+      <translation>sent without a confidentiality waiver: {reason}</translation>
+    </message>
+    <message>
+      <source>Ergebnis oder Grund</source>
+      <translation>Outcome or reason</translation>
+    </message>
+    <message>
+      <source>&amp;Gesendet …</source>
+      <translation>&amp;Sent …</translation>
+    </message>
+    <message>
+      <source>Abge&amp;lehnt …</source>
+      <translation>Dec&amp;lined …</translation>
+    </message>
+    <message>
+      <source>Vermittlung abbre&amp;chen …</source>
+      <translation>&amp;Cancel referral …</translation>
     </message>
     <message>
       <source>fällig</source>
@@ -779,6 +823,18 @@
     <message>
       <source>Fall &amp;eröffnen …</source>
       <translation>&amp;Open case …</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt bearbeiten</source>
+      <translation>Edit consultation</translation>
+    </message>
+    <message>
+      <source>— keine Angabe —</source>
+      <translation>— not stated —</translation>
+    </message>
+    <message>
+      <source>&amp;Sprache der Dolmetschung:</source>
+      <translation>Interpreting &amp;language:</translation>
     </message>
   </context>
   <context>
@@ -1155,8 +1211,16 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Language of the form:</translation>
     </message>
     <message>
+      <source>Bedarf neu einschätzen</source>
+      <translation>Reassess need</translation>
+    </message>
+    <message>
       <source>Bedarf einschätzen</source>
       <translation>Assess need</translation>
+    </message>
+    <message>
+      <source>Die neue Einschätzung löst die vom {date} ab; diese bleibt im Verlauf.</source>
+      <translation>The new assessment supersedes the one of {date}, which stays in the history.</translation>
     </message>
     <message>
       <source>&amp;Handlungsfeld:</source>
@@ -1637,6 +1701,117 @@ To confirm, please type {word}:</translation>
     </message>
   </context>
   <context>
+    <name>household</name>
+    <message>
+      <source>Kind</source>
+      <translation>Child</translation>
+    </message>
+    <message>
+      <source>Ehepartner*in</source>
+      <translation>Spouse</translation>
+    </message>
+    <message>
+      <source>Partner*in</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Elternteil</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <source>Geschwister</source>
+      <translation>Sibling</translation>
+    </message>
+    <message>
+      <source>andere Person</source>
+      <translation>Other person</translation>
+    </message>
+    <message>
+      <source>Person im Haushalt bearbeiten</source>
+      <translation>Edit household member</translation>
+    </message>
+    <message>
+      <source>Person im Haushalt hinzufügen</source>
+      <translation>Add household member</translation>
+    </message>
+    <message>
+      <source>&amp;Beziehung:</source>
+      <translation>&amp;Relation:</translation>
+    </message>
+    <message>
+      <source>&amp;Vorname:</source>
+      <translation>&amp;First name:</translation>
+    </message>
+    <message>
+      <source>&amp;Geburtsdatum:</source>
+      <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+      <source>&amp;Ledig:</source>
+      <translation>&amp;Unmarried:</translation>
+    </message>
+    <message>
+      <source>Geht zur &amp;Schule:</source>
+      <translation>Attends &amp;school:</translation>
+    </message>
+    <message>
+      <source>Beziehung</source>
+      <translation>Relation</translation>
+    </message>
+    <message>
+      <source>Vorname</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Alter</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>ledig</source>
+      <translation>unmarried</translation>
+    </message>
+    <message>
+      <source>Schule</source>
+      <translation>school</translation>
+    </message>
+    <message>
+      <source>Niemand im Haushalt erfasst.</source>
+      <translation>No household members recorded.</translation>
+    </message>
+    <message>
+      <source>Haushalt</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>Person im &amp;Haushalt hinzufügen …</source>
+      <translation>Add &amp;household member …</translation>
+    </message>
+    <message>
+      <source>Person im Haushalt &amp;ändern …</source>
+      <translation>&amp;Change household member …</translation>
+    </message>
+    <message>
+      <source>Aus dem Haushalt en&amp;tfernen …</source>
+      <translation>Remove from househo&amp;ld …</translation>
+    </message>
+    <message>
+      <source>Aus dem Haushalt entfernen</source>
+      <translation>Remove from household</translation>
+    </message>
+    <message>
+      <source>{who} aus dem Haushalt entfernen? Der Eintrag bleibt im Protokoll.</source>
+      <translation>Remove {who} from the household? The entry stays in the audit log.</translation>
+    </message>
+    <message>
+      <source>Entfernen</source>
+      <translation>Remove</translation>
+    </message>
+  </context>
+  <context>
     <name>lists</name>
     <message>
       <source>unbekannt</source>
@@ -1953,6 +2128,77 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Mit diesem Schlüssel lässt sich ein vergessenes Passwort ersetzen und ein neuer Rechner dem Büro hinzufügen. Bewahren Sie das Blatt verschlossen auf, getrennt vom Rechner. Wer den Schlüssel hat, kann alle Daten dieses Büros lesen.</source>
       <translation>With this key a forgotten password can be replaced and a new computer can join the office. Keep the sheet locked away, apart from the computer. Whoever has the key can read all of this office's data.</translation>
+    </message>
+  </context>
+  <context>
+    <name>referrals</name>
+    <message>
+      <source>Vermittlung senden</source>
+      <translation>Send referral</translation>
+    </message>
+    <message>
+      <source>Als gesendet &amp;speichern</source>
+      <translation>&amp;Save as sent</translation>
+    </message>
+    <message>
+      <source>Stelle:</source>
+      <translation>Agency:</translation>
+    </message>
+    <message>
+      <source>Gesendet &amp;am:</source>
+      <translation>Sent &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Begründung der Ausnahme:</source>
+      <translation>&amp;Reason for the exception:</translation>
+    </message>
+    <message>
+      <source>, gültig bis {date}</source>
+      <translation>, valid until {date}</translation>
+    </message>
+    <message>
+      <source>✓ Eine Schweigepflichtentbindung für diese Stelle liegt vor (erteilt am {granted}{until}).</source>
+      <translation>✓ There is a confidentiality waiver for this agency (granted on {granted}{until}).</translation>
+    </message>
+    <message>
+      <source>⚠ Für diese Stelle liegt am {date} keine gültige Schweigepflichtentbindung vor. Ohne sie darf die Vermittlung nur mit einer dokumentierten Begründung gesendet werden, etwa bei Gefahr im Verzug. Besser ist meist, zuerst die Schweigepflichtentbindung einzuholen und zu erfassen.</source>
+      <translation>⚠ On {date} there is no valid confidentiality waiver for this agency. Without one, the referral may only be sent with a documented reason, for instance when there is imminent danger. It is usually better to obtain and record the waiver first.</translation>
+    </message>
+    <message>
+      <source>Bitte begründen, warum ohne Schweigepflichtentbindung gesendet wird.</source>
+      <translation>Please state why it is sent without a confidentiality waiver.</translation>
+    </message>
+    <message>
+      <source>Vermittlung abgelehnt</source>
+      <translation>Referral declined</translation>
+    </message>
+    <message>
+      <source>Als abgelehnt &amp;speichern</source>
+      <translation>&amp;Save as declined</translation>
+    </message>
+    <message>
+      <source>Abgelehnt &amp;am:</source>
+      <translation>Declined &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Grund der Stelle (falls genannt):</source>
+      <translation>The agency's &amp;reason (if given):</translation>
+    </message>
+    <message>
+      <source>Vermittlung abbrechen</source>
+      <translation>Cancel referral</translation>
+    </message>
+    <message>
+      <source>Als abgebrochen &amp;speichern</source>
+      <translation>&amp;Save as cancelled</translation>
+    </message>
+    <message>
+      <source>Abgebrochen &amp;am:</source>
+      <translation>Cancelled &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Grund:</source>
+      <translation>&amp;Reason:</translation>
     </message>
   </context>
   <context>

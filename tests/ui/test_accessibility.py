@@ -3,6 +3,8 @@ widget must have an accessible name, from a label buddy, its own text or set exp
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from conftest import unlock
@@ -57,12 +59,29 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         view.tabs.setCurrentIndex(index)
         assert unnamed(view) == [], view.tabs.tabText(index)
     from kim_desktop.ui.client_file import dialogs
+    from kim_desktop.ui.client_file.consultation import ConsultationDialog
+    from kim_desktop.ui.client_file.household import HouseholdMemberDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
+    from kim_desktop.ui.client_file.referral_dialogs import (
+        CancelReferralDialog,
+        DeclineReferralDialog,
+        SendReferralDialog,
+    )
     from kim_desktop.ui.gaps import GapDialog
 
     context = window.context
     case_id = "x"
+    member = SimpleNamespace(id="x", relation="child", first_name="", birth_date=None,
+                             unmarried=None, attends_school=None)
+    need = SimpleNamespace(field_of_action_code="work", level="low", strengths="", notes="",
+                           assessed_on=dt.date.today())
+    referral = SimpleNamespace(id="x", agency_code="jobcenter_minden_luebbecke")
     for dialog in [
+        HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
+        dialogs.NeedDialog(context, case_id, earlier=need),
+        ConsultationDialog(context, view.data.consultations[0]),
+        SendReferralDialog(context, referral, []), DeclineReferralDialog(context, "x"),
+        CancelReferralDialog(context, "x"),
         window.quick_consultation(), window.new_client(), GapDialog(context),
         dialogs.OpenCaseDialog(context, view.client_id), dialogs.CloseCaseDialog(context, case_id),
         dialogs.ReopenCaseDialog(context, case_id), dialogs.FollowUpDialog(context, "x"),

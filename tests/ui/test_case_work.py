@@ -216,9 +216,11 @@ def test_residence_period_and_a_referral_that_needs_a_waiver(qtbot: Any, window:
     qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
     tab = view.page_titled("Vermittlungen")
     tab.select_first()
-    tab._send()
-    qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10_000)
-    assert "Schweigepflichtentbindung" in view.error.text()
+    send = tab.send()
+    qtbot.addWidget(send)
+    assert "keine gültige Schweigepflichtentbindung" in send.waiver_note.text()
+    send.submit()
+    assert "begründen" in send.error.text()  # asked for the reason instead of failing
     assert view.data.referrals[0].state == "planned"
 
 

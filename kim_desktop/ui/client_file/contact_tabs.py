@@ -7,9 +7,16 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
+from kim_desktop.core.models import REFERRAL_TRANSITIONS, ReferralState
 from kim_desktop.ui.client_file import dialogs
+from kim_desktop.ui.client_file.consultation import ConsultationDialog
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
+from kim_desktop.ui.client_file.referral_dialogs import (
+    CancelReferralDialog,
+    DeclineReferralDialog,
+    SendReferralDialog,
+)
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.qt import translate
 
@@ -28,7 +35,10 @@ class ConsultationsTab(RecordList):
         )
         self.file = file
         self.add_button(translate("client_file", "Beratungskontakt &erfassen …"), self._add)
+        self.add_button(translate("client_file", "Bearbei&ten …"), self.edit,
+                        needs_selection=True)
         self.finish_buttons()
+        self.tree.itemActivated.connect(lambda *_: self.edit())
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label
@@ -46,25 +56,86 @@ class ConsultationsTab(RecordList):
         QuickConsultationDialog(self.file.context, client_id=self.file.client_id,
                                 parent=self).open()
 
+    def edit(self) -> ConsultationDialog | None:
+        consultation = self.current()
+        if consultation is None:
+            return None
+        dialog = ConsultationDialog(self.file.context, consultation, self)
+        dialog.open()
+        return dialog
+
+
+def referral_states() -> dict[str, str]:
+    return {"planned": translate("client_file", "geplant"),
+            "sent": translate("client_file", "gesendet"),
+            "accepted": translate("client_file", "angenommen"),
+            "declined": translate("client_file", "abgelehnt"),
+            "completed": translate("client_file", "abgeschlossen"),
+            "cancelled": translate("client_file", "abgebrochen")}
+
+
+def referral_state_text(referral: Any) -> str:
+    """The state with the day it was reached, e.g. "abgelehnt am 03.11.26"."""
+    state = referral_states().get(referral.state, referral.state)
+    on = {"sent": referral.sent_on, "accepted": referral.answered_on,
+          "declined": referral.answered_on, "completed": referral.completed_on,
+          "cancelled": referral.completed_on}.get(referral.state)
+    if on is None:
+        return state
+    return translate("client_file", "{state} am {date}").format(state=state, date=day(on))
+
+
+def referral_note(referral: Any) -> str:
+    """The outcome or the reason a referral ended, and a send without a waiver, in words."""
+    parts = []
+    if referral.state == "declined":
+        parts.append(translate("client_file", "Grund: {reason}").format(
+            reason=referral.decline_reason) if referral.decline_reason
+            else translate("client_file", "ohne Angabe von Gründen"))
+    elif referral.state == "cancelled":
+        parts.append(translate("client_file", "Grund: {reason}").format(
+            reason=referral.outcome))
+    elif referral.outcome:
+        parts.append(referral.outcome)
+    if referral.override_reason:
+        parts.append(translate("client_file", "ohne Schweigepflichtentbindung gesendet: "
+                               "{reason}").format(reason=referral.override_reason))
+    return " · ".join(p.replace("\n", " ") for p in parts)
+
 
 class ReferralsTab(RecordList):
     def __init__(self, file: ClientFile) -> None:
         super().__init__(
             [translate("client_file", "Stelle"), translate("client_file", "Anliegen"),
              translate("client_file", "geplant"), translate("client_file", "Stand"),
-             translate("client_file", "Ergebnis")],
+             translate("client_file", "Ergebnis oder Grund")],
             translate("client_file", "Noch keine Vermittlungen."),
             translate("client_file", "Vermittlungen"),
         )
         self.file = file
         self.add_button(translate("client_file", "Vermittlung &planen …"),
                         lambda: dialogs.ReferralDialog(file.context, file.client_id, self).open())
-        self.add_button(translate("client_file", "&Gesendet"), self._send, needs_selection=True)
-        self.add_button(translate("client_file", "&Angenommen"), self._accept,
-                        needs_selection=True)
-        self.add_button(translate("client_file", "A&bgeschlossen"), self._complete,
-                        needs_selection=True)
+        # each step is offered only where the referral's state allows it
+        self.steps = {
+            "sent": self.add_button(translate("client_file", "&Gesendet …"), self.send),
+            "accepted": self.add_button(translate("client_file", "&Angenommen"), self._accept),
+            "declined": self.add_button(translate("client_file", "Abge&lehnt …"), self.decline),
+            "completed": self.add_button(translate("client_file", "A&bgeschlossen"),
+                                         self._complete),
+            "cancelled": self.add_button(translate("client_file", "Vermittlung abbre&chen …"),
+                                          self.cancel),
+        }
         self.finish_buttons()
+        self.tree.currentItemChanged.connect(lambda *_: self._offer_steps())
+        self._offer_steps()
+
+    def _offer_steps(self) -> None:
+        referral = self.current()
+        allowed = (REFERRAL_TRANSITIONS.get(ReferralState(referral.state), frozenset())
+                   if referral is not None and referral.state in set(ReferralState)
+                   else frozenset())
+        for target, button in self.steps.items():
+            button.setEnabled(target in allowed)
 
     def _write(self, work: Any) -> None:
         from kim_desktop.ui.messages import user_message
@@ -72,11 +143,29 @@ class ReferralsTab(RecordList):
         self.file.context.write(
             work, on_error=lambda e: self.file.error.show_message(user_message(e)))
 
-    def _send(self) -> None:
+    def send(self) -> SendReferralDialog | None:
         referral = self.current()
-        if referral is not None:
-            self._write(lambda s: services.send_referral(
-                s, referral_id=referral.id, sent_on=dt.date.today()))
+        if referral is None or self.file.data is None:
+            return None
+        dialog = SendReferralDialog(self.file.context, referral, self.file.data.consents, self)
+        dialog.open()
+        return dialog
+
+    def decline(self) -> DeclineReferralDialog | None:
+        referral = self.current()
+        if referral is None:
+            return None
+        dialog = DeclineReferralDialog(self.file.context, referral.id, self)
+        dialog.open()
+        return dialog
+
+    def cancel(self) -> CancelReferralDialog | None:
+        referral = self.current()
+        if referral is None:
+            return None
+        dialog = CancelReferralDialog(self.file.context, referral.id, self)
+        dialog.open()
+        return dialog
 
     def _accept(self) -> None:
         referral = self.current()
@@ -93,15 +182,9 @@ class ReferralsTab(RecordList):
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label
-        states = {"planned": translate("client_file", "geplant"),
-                  "sent": translate("client_file", "gesendet"),
-                  "accepted": translate("client_file", "angenommen"),
-                  "declined": translate("client_file", "abgelehnt"),
-                  "completed": translate("client_file", "abgeschlossen"),
-                  "cancelled": translate("client_file", "abgebrochen")}
         self.set_records(data.referrals, lambda r: [
             label("partner_agencies", r.agency_code), r.purpose, day(r.planned_on),
-            states.get(r.state, r.state), r.outcome,
+            referral_state_text(r), referral_note(r),
         ])
 
 

@@ -23,6 +23,7 @@ from kim_desktop.core.models import (
     Consultation,
     FollowUp,
     Goal,
+    HouseholdMember,
     Measure,
     NeedsAssessment,
     Referral,
@@ -36,6 +37,7 @@ class ClientFileData:
     client: Client
     cases: list[Case] = field(default_factory=list)
     periods: list[ResidenceStatusPeriod] = field(default_factory=list)
+    household: list[HouseholdMember] = field(default_factory=list)
     consents: list[Consent] = field(default_factory=list)
     needs: list[NeedsAssessment] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
@@ -88,11 +90,15 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
                      .where(ResidenceStatusPeriod.client_id == client_id,
                             _live(ResidenceStatusPeriod))
                      .order_by(ResidenceStatusPeriod.valid_from.desc())),
+        household=rows(select(HouseholdMember)
+                       .where(HouseholdMember.client_id == client_id, _live(HouseholdMember))
+                       .order_by(HouseholdMember.created_at)),
         consents=rows(select(Consent).where(Consent.client_id == client_id, _live(Consent))
                       .order_by(Consent.granted_on.desc())),
         needs=rows(select(NeedsAssessment)
                    .where(NeedsAssessment.case_id.in_(case_ids), _live(NeedsAssessment))
-                   .order_by(NeedsAssessment.assessed_on.desc())),
+                   .order_by(NeedsAssessment.assessed_on.desc(),
+                             NeedsAssessment.created_at.desc())),
         goals=goals,
         measures=rows(select(Measure)
                       .where(Measure.goal_id.in_([g.id for g in goals]), _live(Measure))),

@@ -8,12 +8,13 @@ from typing import Any
 
 from kim_desktop.core import services
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import qdate
+from kim_desktop.ui.formats import day, qdate
 from kim_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
     QDate,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -190,14 +191,30 @@ class ConsentDialog(FormDialog):
 
 
 class NeedDialog(FormDialog):
-    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Bedarf einschätzen"), parent)
+    """Assesses a need; with ``earlier`` (an assessment) it re-assesses that field of action,
+    prefilled, and the new assessment supersedes the earlier one, which stays on record."""
+
+    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None,
+                 *, earlier: Any = None) -> None:
+        super().__init__(translate("dialogs", "Bedarf neu einschätzen") if earlier is not None
+                         else translate("dialogs", "Bedarf einschätzen"), parent)
         self.context, self.case_id = context, case_id
         self.field = combo(context.entries("fields_of_action"))
         self.level = combo(need_levels())
         self.assessed_on = date_edit()
         self.strengths = text_edit(3)
         self.notes = text_edit(3)
+        if earlier is not None:
+            self.field.setCurrentIndex(max(self.field.findData(earlier.field_of_action_code), 0))
+            self.field.setEnabled(False)
+            self.level.setCurrentIndex(max(self.level.findData(earlier.level), 0))
+            self.strengths.setPlainText(earlier.strengths)
+            self.notes.setPlainText(earlier.notes)
+            note = QLabel(translate("dialogs", "Die neue Einschätzung löst die vom {date} ab; "
+                                    "diese bleibt im Verlauf.").format(
+                                        date=day(earlier.assessed_on)))
+            note.setWordWrap(True)
+            self.form.addRow(note)
         add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
         add_row(self.form, translate("dialogs", "&Bedarf:"), self.level)
         add_row(self.form, translate("dialogs", "Eingeschätzt &am:"), self.assessed_on)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
+from kim_desktop.ui.client_file.household import HouseholdList
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import (
@@ -73,8 +74,16 @@ class MasterDataTab(QWidget):
             translate("client_file", "Aufenthaltsstatus"),
         )
         layout.addWidget(self.periods, 1)
+        layout.addWidget(QLabel(translate("client_file", "Haushalt:")))
+        self.household = HouseholdList(file)
+        layout.addWidget(self.household, 1)
+        for part in (self.periods, self.household):  # flush with the labels above them
+            inner = part.layout()
+            assert inner is not None
+            inner.setContentsMargins(0, 0, 0, 0)
 
     def show_data(self, data: ClientFileData) -> None:
+        self.household.show_data(data)
         client, label = data.client, self.file.context.label
         values = {
             "name": client.display_name,
@@ -140,21 +149,30 @@ class NeedsTab(RecordList):
     def __init__(self, file: ClientFile) -> None:
         super().__init__(
             [translate("client_file", "Handlungsfeld"), translate("client_file", "Bedarf"),
-             translate("client_file", "am"), translate("client_file", "Ressourcen"),
-             translate("client_file", "Notizen")],
+             translate("client_file", "am"), translate("client_file", "Stand"),
+             translate("client_file", "Ressourcen"), translate("client_file", "Notizen")],
             translate("client_file", "Noch keine Bedarfe eingeschätzt."),
             translate("client_file", "Bedarfe je Handlungsfeld"),
         )
         self.file = file
         self.add_button(translate("client_file", "Bedarf &einschätzen …"), self._add)
+        self.add_button(translate("client_file", "Neu ein&schätzen …"), self.reassess,
+                        needs_selection=True)
         self.finish_buttons()
+        self.tree.itemActivated.connect(lambda *_: self.reassess())
 
     def show_data(self, data: ClientFileData) -> None:
         levels = dict(dialogs.need_levels())
         label = self.file.context.label
+        current: dict[str, str] = {}
+        for need in data.needs:  # newest first: the first of each field is the current one
+            current.setdefault(need.field_of_action_code, need.id)
         self.set_records(data.needs, lambda n: [
             label("fields_of_action", n.field_of_action_code), levels.get(n.level, n.level),
-            day(n.assessed_on), n.strengths, n.notes,
+            day(n.assessed_on),
+            translate("client_file", "aktuell") if current[n.field_of_action_code] == n.id
+            else translate("client_file", "abgelöst"),
+            n.strengths, n.notes,
         ])
 
     def _add(self) -> None:
@@ -162,6 +180,16 @@ class NeedsTab(RecordList):
         if case is None:
             return
         dialogs.NeedDialog(self.file.context, case.id, self).open()
+
+    def reassess(self) -> dialogs.NeedDialog | None:
+        """Opens the selected need's field for a new assessment, prefilled with it."""
+        need = self.current()
+        case = open_case_or_say(self.file) if need is not None else None
+        if case is None:
+            return None
+        dialog = dialogs.NeedDialog(self.file.context, case.id, self, earlier=need)
+        dialog.open()
+        return dialog
 
 
 class PlanTab(RecordList):

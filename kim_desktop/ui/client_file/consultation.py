@@ -1,0 +1,135 @@
+"""Correcting a recorded consultation from the client file's timeline: the same fields and
+checks as recording one, prefilled with what was recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kim_desktop.core import services
+from kim_desktop.core.services.contacts import MAX_DURATION_MINUTES
+from kim_desktop.ui.client_file.dialogs import combo, text_edit
+from kim_desktop.ui.context import Context
+from kim_desktop.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateTime,
+    QDateTimeEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    Qt,
+    QTime,
+    QWidget,
+    translate,
+)
+from kim_desktop.ui.widgets import FormDialog, add_row
+
+
+def with_code(box: QComboBox, code: str | None) -> QComboBox:
+    """Selects ``code``; one the catalog no longer has is kept (shown as its code), so that
+    opening a record never changes it behind the user's back."""
+    if code and box.findData(code) < 0:
+        box.addItem(code, code)
+    box.setCurrentIndex(max(box.findData(code or ""), 0))
+    return box
+
+
+class ConsultationDialog(FormDialog):
+    def __init__(self, context: Context, consultation: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(translate("client_file", "Beratungskontakt bearbeiten"), parent)
+        self.context = context
+        self.consultation_id = consultation.id
+        self.original_held_at: dt.datetime = consultation.held_at.astimezone()
+        self.held_at = QDateTimeEdit(self._qdatetime(self.original_held_at))
+        self.held_at.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.held_at.setCalendarPopup(True)
+        self.held_at.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)),
+                                      QDateTime(QDate(2100, 12, 31), QTime(23, 59)))
+        self._start_held_at = self.held_at.dateTime()
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, MAX_DURATION_MINUTES)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSuffix(translate("quick_consultation", " min"))
+        self.minutes.setValue(consultation.duration_minutes)
+        self.mode = with_code(combo(context.entries("consultation_modes")),
+                              consultation.mode_code)
+        self.fields = QListWidget()
+        entries = context.entries("fields_of_action")
+        known = {code for code, _ in entries}
+        entries += [(code, code) for code in consultation.fields_of_action or []
+                    if code not in known]
+        for code, text in entries:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in (consultation.fields_of_action
+                                                                 or [])
+                               else Qt.CheckState.Unchecked)
+            self.fields.addItem(item)
+        self.fields.setMaximumHeight(self.fields.sizeHintForRow(0) * 8 + 4)
+        self.interpreter = QCheckBox(translate("quick_consultation", "mit &Dolmetschung"))
+        self.interpreter.setChecked(bool(consultation.interpreter_used))
+        self.language = with_code(
+            combo(context.entries("languages"),
+                  empty=translate("client_file", "— keine Angabe —")),
+            consultation.interpreter_language)
+        self.notes = text_edit(6)
+        self.notes.setPlainText(consultation.notes)
+        add_row(self.form, translate("quick_consultation", "&Wann:"), self.held_at)
+        add_row(self.form, translate("quick_consultation", "&Dauer:"), self.minutes)
+        add_row(self.form, translate("quick_consultation", "&Art:"), self.mode)
+        add_row(self.form, translate("quick_consultation", "&Handlungsfelder:"), self.fields)
+        self.form.addRow("", self.interpreter)
+        add_row(self.form, translate("client_file", "&Sprache der Dolmetschung:"),
+                self.language)
+        add_row(self.form, translate("quick_consultation", "&Notizen:"), self.notes)
+        self.interpreter.toggled.connect(self.language.setEnabled)
+        self.language.setEnabled(self.interpreter.isChecked())
+        self.track([self.minutes, self.mode, self.interpreter, self.language, self.notes])
+        self._fields_start = self.checked_fields()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+
+    @staticmethod
+    def _qdatetime(moment: dt.datetime) -> QDateTime:
+        return QDateTime(QDate(moment.year, moment.month, moment.day),
+                         QTime(moment.hour, moment.minute))
+
+    def checked_fields(self) -> list[str]:
+        return [
+            str(self.fields.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.fields.count())
+            if self.fields.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def dirty(self) -> bool:
+        return (super().dirty() or self.checked_fields() != self._fields_start
+                or self.held_at.dateTime() != self._start_held_at)
+
+    def chosen_held_at(self) -> dt.datetime:
+        """The time as entered; untouched, the recorded one to the second."""
+        if self.held_at.dateTime() == self._start_held_at:
+            return self.original_held_at
+        held = self.held_at.dateTime().toPython()
+        assert isinstance(held, dt.datetime)
+        return held.astimezone()
+
+    def submit(self) -> None:
+        fields = self.checked_fields()
+        if not fields:
+            self.error.show_message(translate(
+                "quick_consultation", "Bitte mindestens ein Handlungsfeld ankreuzen."))
+            self.fields.setFocus()
+            return
+        held_at, minutes = self.chosen_held_at(), self.minutes.value()
+        mode, notes = str(self.mode.currentData()), self.notes.toPlainText()
+        interpreter = self.interpreter.isChecked()
+        language = (self.language.currentData() or None) if interpreter else None
+        consultation_id = self.consultation_id
+        self.save_with(self.context, lambda s: services.update_consultation(
+            s, consultation_id=consultation_id, held_at=held_at, duration_minutes=minutes,
+            mode_code=mode, fields_of_action=fields, notes=notes, interpreter_used=interpreter,
+            interpreter_language=language,
+        ))
