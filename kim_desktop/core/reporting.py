@@ -193,7 +193,7 @@ def derive_facts(
         select(NeedsAssessment.case_id, NeedsAssessment.field_of_action_code,
                NeedsAssessment.level)
         .where(NeedsAssessment.deleted_at.is_(None))
-        .order_by(NeedsAssessment.assessed_on)
+        .order_by(NeedsAssessment.assessed_on, NeedsAssessment.created_at)
     ):
         needs[need.case_id][need.field_of_action_code] = need.level
     goals: dict[str, list[int]] = defaultdict(lambda: [0, 0])

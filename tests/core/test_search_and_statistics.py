@@ -107,6 +107,12 @@ def test_filters_and_row_contents(session: Session) -> None:
                                              "Yildiz, Testa"]
     assert _names(session, field_of_action_code="housing") == ["Aydin, Lina"]
     assert _names(session, field_of_action_code="work") == []
+    assess_need(session, case_id=case_id, field_of_action_code="housing", level="none",
+                assessed_on=TODAY)  # solved: the earlier "high" no longer counts
+    assert _names(session, field_of_action_code="housing") == []
+    assess_need(session, case_id=case_id, field_of_action_code="housing", level="medium",
+                assessed_on=TODAY)  # same day, made later: this one is current
+    assert _names(session, field_of_action_code="housing") == ["Aydin, Lina"]
     assert _names(session, follow_ups_due_by=TOMORROW) == ["Aydin, Lina"]
     assert _names(session, follow_ups_due_by=TODAY) == []
     assert _names(session, "02.01.2000") == ["Aydin, Lina"]

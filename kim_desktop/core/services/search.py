@@ -24,7 +24,7 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.models import (
@@ -162,6 +162,7 @@ def _query(flt: CaseloadFilter, day: dt.date) -> Select:
         query = query.where(exists().where(
             *live_open_case, Case.responsible_user == flt.responsible_user))
     if flt.field_of_action_code:
+        newer = aliased(NeedsAssessment)
         query = query.where(exists().where(
             *live_open_case,
             exists().where(
@@ -169,6 +170,15 @@ def _query(flt: CaseloadFilter, day: dt.date) -> Select:
                 NeedsAssessment.field_of_action_code == flt.field_of_action_code,
                 NeedsAssessment.level != NeedLevel.NONE,
                 NeedsAssessment.deleted_at.is_(None),
+                # only the field's current assessment counts: a later one supersedes it
+                ~exists().where(
+                    newer.case_id == Case.id,
+                    newer.field_of_action_code == flt.field_of_action_code,
+                    newer.deleted_at.is_(None),
+                    or_(newer.assessed_on > NeedsAssessment.assessed_on,
+                        and_(newer.assessed_on == NeedsAssessment.assessed_on,
+                             newer.created_at > NeedsAssessment.created_at)),
+                ),
             ),
         ))
     if flt.follow_ups_due_by:
