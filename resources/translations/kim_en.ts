@@ -2929,7 +2929,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <name>precheck_rules</name>
     <message>
       <source>{status} ({legal_basis})</source>
-      <translation>{status} ({legal_basis})</translation>
+      <translation>{status}, {legal_basis}</translation>
     </message>
     <message>
       <source>{days} Tage (rund {years} Jahre)</source>
