@@ -585,14 +585,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Angenommen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>A&amp;bgeschlossen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>abgebrochen</source>
       <translation type="unfinished" />
     </message>
@@ -625,7 +617,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Angenommen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Abge&amp;lehnt …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2166,6 +2166,18 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Vermittlung angenommen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als angenommen &amp;speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angenommen &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Vermittlung abgelehnt</source>
       <translation type="unfinished" />
     </message>
@@ -2179,6 +2191,22 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>&amp;Grund der Stelle (falls genannt):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung abgeschlossen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als abgeschlossen &amp;speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgeschlossen &amp;am:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Ergebnis:</source>
       <translation type="unfinished" />
     </message>
     <message>

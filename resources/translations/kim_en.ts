@@ -585,14 +585,6 @@
       <translation>completed</translation>
     </message>
     <message>
-      <source>&amp;Angenommen</source>
-      <translation>&amp;Accepted</translation>
-    </message>
-    <message>
-      <source>A&amp;bgeschlossen</source>
-      <translation>&amp;Completed</translation>
-    </message>
-    <message>
       <source>abgebrochen</source>
       <translation>cancelled</translation>
     </message>
@@ -625,8 +617,16 @@
       <translation>&amp;Sent …</translation>
     </message>
     <message>
+      <source>&amp;Angenommen …</source>
+      <translation>&amp;Accepted …</translation>
+    </message>
+    <message>
       <source>Abge&amp;lehnt …</source>
       <translation>Dec&amp;lined …</translation>
+    </message>
+    <message>
+      <source>A&amp;bgeschlossen …</source>
+      <translation>&amp;Completed …</translation>
     </message>
     <message>
       <source>Vermittlung abbre&amp;chen …</source>
@@ -2169,6 +2169,18 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Please state why it is sent without a confidentiality waiver.</translation>
     </message>
     <message>
+      <source>Vermittlung angenommen</source>
+      <translation>Referral accepted</translation>
+    </message>
+    <message>
+      <source>Als angenommen &amp;speichern</source>
+      <translation>&amp;Save as accepted</translation>
+    </message>
+    <message>
+      <source>Angenommen &amp;am:</source>
+      <translation>Accepted &amp;on:</translation>
+    </message>
+    <message>
       <source>Vermittlung abgelehnt</source>
       <translation>Referral declined</translation>
     </message>
@@ -2183,6 +2195,22 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>&amp;Grund der Stelle (falls genannt):</source>
       <translation>The agency's &amp;reason (if given):</translation>
+    </message>
+    <message>
+      <source>Vermittlung abgeschlossen</source>
+      <translation>Referral completed</translation>
+    </message>
+    <message>
+      <source>Als abgeschlossen &amp;speichern</source>
+      <translation>&amp;Save as completed</translation>
+    </message>
+    <message>
+      <source>Abgeschlossen &amp;am:</source>
+      <translation>Completed &amp;on:</translation>
+    </message>
+    <message>
+      <source>&amp;Ergebnis:</source>
+      <translation>&amp;Outcome:</translation>
     </message>
     <message>
       <source>Vermittlung abbrechen</source>

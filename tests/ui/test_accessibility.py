@@ -63,7 +63,9 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
     from kim_desktop.ui.client_file.referral_dialogs import (
+        AcceptReferralDialog,
         CancelReferralDialog,
+        CompleteReferralDialog,
         DeclineReferralDialog,
         SendReferralDialog,
     )
@@ -81,7 +83,8 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         dialogs.NeedDialog(context, case_id, earlier=need),
         ConsultationDialog(context, view.data.consultations[0]),
         SendReferralDialog(context, referral, []), DeclineReferralDialog(context, "x"),
-        CancelReferralDialog(context, "x"),
+        CancelReferralDialog(context, "x"), AcceptReferralDialog(context, "x"),
+        CompleteReferralDialog(context, "x"),
         window.quick_consultation(), window.new_client(), GapDialog(context),
         dialogs.OpenCaseDialog(context, view.client_id), dialogs.CloseCaseDialog(context, case_id),
         dialogs.ReopenCaseDialog(context, case_id), dialogs.FollowUpDialog(context, "x"),

@@ -467,11 +467,11 @@ def test_cancel_a_planned_referral_with_its_reason(qtbot: Any, window: Any,
     dialog.reason.setPlainText(HUGE)
     save(qtbot, dialog)
     refused(qtbot, dialog, "zu lang")
-    set_qdate(dialog.cancelled_on, dt.date.today() - dt.timedelta(days=30))
+    set_qdate(dialog.day, dt.date.today() - dt.timedelta(days=30))
     dialog.reason.setPlainText("Termin selbst vereinbart")
     save(qtbot, dialog)
     refused(qtbot, dialog, "darf nicht vor")  # before it was planned
-    set_qdate(dialog.cancelled_on, dt.date.today())
+    set_qdate(dialog.day, dt.date.today())
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: view.data.referrals[0].state == "cancelled", timeout=10_000)
     stored = _stored(window, "Beratung zum Bürgergeld")
@@ -519,10 +519,10 @@ def test_send_without_waiver_asks_for_the_reason_then_declined(qtbot: Any, windo
     assert not button(page, "Gesendet").isEnabled()
     click(qtbot, button(page, "Abgelehnt"))
     decline = opened(page, DeclineReferralDialog)
-    set_qdate(decline.answered_on, dt.date(2100, 1, 1))
+    set_qdate(decline.day, dt.date(2100, 1, 1))
     save(qtbot, decline)
     refused(qtbot, decline, "Zukunft")
-    set_qdate(decline.answered_on, dt.date.today())
+    set_qdate(decline.day, dt.date.today())
     decline.reason.setPlainText(HUGE)
     save(qtbot, decline)
     refused(qtbot, decline, "zu lang")
@@ -534,6 +534,53 @@ def test_send_without_waiver_asks_for_the_reason_then_declined(qtbot: Any, windo
     row = _row(page, "Vermittlung in Arbeit")
     assert row[3].startswith("abgelehnt am ")
     assert row[4].startswith("Grund: Kein Platz frei")
+    assert no_dialogs == []
+
+
+def test_accepted_then_completed_with_its_outcome(qtbot: Any, window: Any,
+                                                  no_dialogs: list[str]) -> None:
+    from kim_desktop.ui.client_file.referral_dialogs import (
+        AcceptReferralDialog,
+        CompleteReferralDialog,
+    )
+
+    view = fresh_file(qtbot, window)
+    page = _plan(qtbot, view, JOBCENTER, "Arbeitsvermittlung")
+    sent_on = dt.date.today() - dt.timedelta(days=5)
+    on_database(window, lambda s: services.send_referral(
+        s, referral_id=page.current().id, sent_on=sent_on, override_reason="Eilig"))
+    view.reload()
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
+    select_row(page, lambda r: True)
+    assert not button(page, "Abgeschlossen").isEnabled()  # not before it was accepted
+    click(qtbot, button(page, "Angenommen"))
+    accept = opened(page, AcceptReferralDialog)
+    set_qdate(accept.day, sent_on - dt.timedelta(days=1))
+    save(qtbot, accept)
+    refused(qtbot, accept, "darf nicht vor")  # answered before it was sent
+    accepted_on = dt.date.today() - dt.timedelta(days=2)
+    set_qdate(accept.day, accepted_on)
+    save(qtbot, accept)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "accepted", timeout=10_000)
+    assert _stored(window, "Arbeitsvermittlung").answered_on == accepted_on
+
+    select_row(page, lambda r: True)
+    click(qtbot, button(page, "Abgeschlossen"))
+    complete = opened(page, CompleteReferralDialog)
+    save(qtbot, complete)
+    refused(qtbot, complete, "Ergebnis")  # what came of it is required
+    complete.reason.setPlainText(HUGE)
+    save(qtbot, complete)
+    refused(qtbot, complete, "zu lang")
+    complete.reason.setPlainText("Arbeitsvertrag ab 1. des Monats " + ODD)
+    save(qtbot, complete)
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "completed", timeout=10_000)
+    stored = _stored(window, "Arbeitsvermittlung")
+    assert stored.outcome == ("Arbeitsvertrag ab 1. des Monats " + ODD).strip()
+    assert stored.completed_on == dt.date.today()
+    row = _row(page, "Arbeitsvermittlung")
+    assert row[3].startswith("abgeschlossen am ")
+    assert row[4].startswith("Arbeitsvertrag ab 1. des Monats")
     assert no_dialogs == []
 
 
@@ -600,4 +647,7 @@ def test_referral_dialogs_ask_before_discarding(qtbot: Any, window: Any,
     decline = page.decline()
     decline.reason.setPlainText("angefangen")
     cancel_asks_first(decline, no_dialogs)
+    accept = page.accept()
+    set_qdate(accept.day, dt.date.today() - dt.timedelta(days=1))
+    cancel_asks_first(accept, no_dialogs)
     assert _stored(window, "Verwerfen").state == "sent"

@@ -4,6 +4,7 @@ structural gaps a case is linked to, and the history from the audit log."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
@@ -13,12 +14,16 @@ from kim_desktop.ui.client_file.consultation import ConsultationDialog
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
 from kim_desktop.ui.client_file.referral_dialogs import (
+    AcceptReferralDialog,
     CancelReferralDialog,
+    CompleteReferralDialog,
     DeclineReferralDialog,
+    ReferralStepDialog,
     SendReferralDialog,
 )
+from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
-from kim_desktop.ui.qt import translate
+from kim_desktop.ui.qt import QWidget, translate
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -118,10 +123,10 @@ class ReferralsTab(RecordList):
         # each step is offered only where the referral's state allows it
         self.steps = {
             "sent": self.add_button(translate("client_file", "&Gesendet …"), self.send),
-            "accepted": self.add_button(translate("client_file", "&Angenommen"), self._accept),
+            "accepted": self.add_button(translate("client_file", "&Angenommen …"), self.accept),
             "declined": self.add_button(translate("client_file", "Abge&lehnt …"), self.decline),
-            "completed": self.add_button(translate("client_file", "A&bgeschlossen"),
-                                         self._complete),
+            "completed": self.add_button(translate("client_file", "A&bgeschlossen …"),
+                                         self.complete),
             "cancelled": self.add_button(translate("client_file", "Vermittlung abbre&chen …"),
                                           self.cancel),
         }
@@ -137,12 +142,6 @@ class ReferralsTab(RecordList):
         for target, button in self.steps.items():
             button.setEnabled(target in allowed)
 
-    def _write(self, work: Any) -> None:
-        from kim_desktop.ui.messages import user_message
-
-        self.file.context.write(
-            work, on_error=lambda e: self.file.error.show_message(user_message(e)))
-
     def send(self) -> SendReferralDialog | None:
         referral = self.current()
         if referral is None or self.file.data is None:
@@ -151,34 +150,27 @@ class ReferralsTab(RecordList):
         dialog.open()
         return dialog
 
-    def decline(self) -> DeclineReferralDialog | None:
+    def accept(self) -> ReferralStepDialog | None:
+        return self._step(AcceptReferralDialog)
+
+    def decline(self) -> ReferralStepDialog | None:
+        return self._step(DeclineReferralDialog)
+
+    def complete(self) -> ReferralStepDialog | None:
+        return self._step(CompleteReferralDialog)
+
+    def cancel(self) -> ReferralStepDialog | None:
+        return self._step(CancelReferralDialog)
+
+    def _step(
+        self, dialog_class: Callable[[Context, str, QWidget], ReferralStepDialog]
+    ) -> ReferralStepDialog | None:
         referral = self.current()
         if referral is None:
             return None
-        dialog = DeclineReferralDialog(self.file.context, referral.id, self)
+        dialog = dialog_class(self.file.context, referral.id, self)
         dialog.open()
         return dialog
-
-    def cancel(self) -> CancelReferralDialog | None:
-        referral = self.current()
-        if referral is None:
-            return None
-        dialog = CancelReferralDialog(self.file.context, referral.id, self)
-        dialog.open()
-        return dialog
-
-    def _accept(self) -> None:
-        referral = self.current()
-        if referral is not None:
-            self._write(lambda s: services.answer_referral(
-                s, referral_id=referral.id, accepted=True, answered_on=dt.date.today()))
-
-    def _complete(self) -> None:
-        referral = self.current()
-        if referral is not None:
-            self._write(lambda s: services.complete_referral(
-                s, referral_id=referral.id, completed_on=dt.date.today(),
-                outcome=translate("client_file", "abgeschlossen")))
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label

@@ -1,6 +1,7 @@
-"""The steps of a referral that need more than a click: sending it (with the waiver check),
-the agency declining it, and cancelling a planned one. Each asks for its day and, where the
-step needs one, the reason, which the referral list shows afterwards."""
+"""The steps of a referral: sending it (with the waiver check), the agency accepting or
+declining it, its end with an outcome, and cancelling a planned one. Each asks for its day
+and, where the step has one, the reason or outcome, which the referral list shows
+afterwards."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from kim_desktop.core import services
 from kim_desktop.core.models import ConsentKind
+from kim_desktop.core.services import Change
 from kim_desktop.ui.client_file.dialogs import date_edit, date_of, text_edit
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
-from kim_desktop.ui.qt import QDialogButtonBox, QLabel, QWidget, translate
+from kim_desktop.ui.qt import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget, translate
 from kim_desktop.ui.widgets import FormDialog, add_row
 
 
@@ -91,45 +95,92 @@ class SendReferralDialog(FormDialog):
             s, referral_id=referral_id, sent_on=sent_on, override_reason=reason))
 
 
-class DeclineReferralDialog(FormDialog):
+class ReferralStepDialog(FormDialog):
+    """A step recorded with the day it happened and, where the step has one, a text (the
+    agency's reason, the outcome). Subclasses name the step and call the service."""
+
+    def __init__(self, context: Context, referral_id: str, *, title: str, save_text: str,
+                 day_label: str, text_label: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        name_save(self, save_text)
+        self.context, self.referral_id = context, referral_id
+        self.day = date_edit()
+        add_row(self.form, day_label, self.day)
+        self.reason: QPlainTextEdit | None = None
+        if text_label is not None:
+            self.reason = text_edit(4)
+            add_row(self.form, text_label, self.reason)
+        self.track([self.day] if self.reason is None else [self.day, self.reason])
+
+    def submit(self) -> None:
+        on = date_of(self.day) or dt.date.today()
+        text = "" if self.reason is None else self.reason.toPlainText()
+        referral_id, record = self.referral_id, self.record
+        self.save_with(self.context, lambda s: record(s, referral_id, on, text))
+
+    def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
+        raise NotImplementedError
+
+
+class AcceptReferralDialog(ReferralStepDialog):
+    """The agency took the person on."""
+
+    def __init__(self, context: Context, referral_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, referral_id, parent=parent,
+                         title=translate("referrals", "Vermittlung angenommen"),
+                         save_text=translate("referrals", "Als angenommen &speichern"),
+                         day_label=translate("referrals", "Angenommen &am:"))
+
+    def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
+        return services.answer_referral(session, referral_id=referral_id, accepted=True,
+                                        answered_on=on)
+
+
+class DeclineReferralDialog(ReferralStepDialog):
     """The agency declined a sent referral; its reason, when it gave one, is kept."""
 
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(translate("referrals", "Vermittlung abgelehnt"), parent)
-        name_save(self, translate("referrals", "Als abgelehnt &speichern"))
-        self.context, self.referral_id = context, referral_id
-        self.answered_on = date_edit()
-        self.reason = text_edit(4)
-        add_row(self.form, translate("referrals", "Abgelehnt &am:"), self.answered_on)
-        add_row(self.form, translate("referrals", "&Grund der Stelle (falls genannt):"),
-                self.reason)
-        self.track([self.answered_on, self.reason])
+        super().__init__(context, referral_id, parent=parent,
+                         title=translate("referrals", "Vermittlung abgelehnt"),
+                         save_text=translate("referrals", "Als abgelehnt &speichern"),
+                         day_label=translate("referrals", "Abgelehnt &am:"),
+                         text_label=translate("referrals", "&Grund der Stelle (falls genannt):"))
 
-    def submit(self) -> None:
-        answered_on = date_of(self.answered_on) or dt.date.today()
-        reason, referral_id = self.reason.toPlainText(), self.referral_id
-        self.save_with(self.context, lambda s: services.answer_referral(
-            s, referral_id=referral_id, accepted=False, answered_on=answered_on,
-            reason=reason))
+    def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
+        return services.answer_referral(session, referral_id=referral_id, accepted=False,
+                                        answered_on=on, reason=text)
 
 
-class CancelReferralDialog(FormDialog):
+class CompleteReferralDialog(ReferralStepDialog):
+    """An accepted referral ended; what came of it is required."""
+
+    def __init__(self, context: Context, referral_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, referral_id, parent=parent,
+                         title=translate("referrals", "Vermittlung abgeschlossen"),
+                         save_text=translate("referrals", "Als abgeschlossen &speichern"),
+                         day_label=translate("referrals", "Abgeschlossen &am:"),
+                         text_label=translate("referrals", "&Ergebnis:"))
+
+    def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
+        return services.complete_referral(session, referral_id=referral_id, completed_on=on,
+                                          outcome=text)
+
+
+class CancelReferralDialog(ReferralStepDialog):
     """Cancels a referral that was only planned; the reason is required."""
 
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(translate("referrals", "Vermittlung abbrechen"), parent)
-        name_save(self, translate("referrals", "Als abgebrochen &speichern"))
-        self.context, self.referral_id = context, referral_id
-        self.cancelled_on = date_edit()
-        self.reason = text_edit(4)
-        add_row(self.form, translate("referrals", "Abgebrochen &am:"), self.cancelled_on)
-        add_row(self.form, translate("referrals", "&Grund:"), self.reason)
-        self.track([self.cancelled_on, self.reason])
+        super().__init__(context, referral_id, parent=parent,
+                         title=translate("referrals", "Vermittlung abbrechen"),
+                         save_text=translate("referrals", "Als abgebrochen &speichern"),
+                         day_label=translate("referrals", "Abgebrochen &am:"),
+                         text_label=translate("referrals", "&Grund:"))
 
-    def submit(self) -> None:
-        cancelled_on = date_of(self.cancelled_on) or dt.date.today()
-        reason, referral_id = self.reason.toPlainText(), self.referral_id
-        self.save_with(self.context, lambda s: services.cancel_referral(
-            s, referral_id=referral_id, cancelled_on=cancelled_on, reason=reason))
+    def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
+        return services.cancel_referral(session, referral_id=referral_id, cancelled_on=on,
+                                        reason=text)
