@@ -75,14 +75,14 @@ class ClientForm(FormDialog):
         add_row(self.form, translate("client_form", "Ges&chlecht:"), self.gender)
         add_row(self.form, translate("client_form", "&Kommune:"), self.municipality)
         add_row(self.form, translate("client_form", "Staats&angehörigkeit:"), self.nationality)
-        add_row(self.form, translate("client_form", "&Sprache:"), self.language)
+        add_row(self.form, translate("client_form", "Sprac&he:"), self.language)
         self.form.addRow("", self.interpreter)
         add_row(self.form, translate("client_form", "&Telefon:"), self.phone)
         add_row(self.form, translate("client_form", "&E-Mail:"), self.email)
         add_row(self.form, translate("client_form", "St&raße:"), self.street)
         add_row(self.form, translate("client_form", "&Postleitzahl:"), self.postal_code)
         add_row(self.form, translate("client_form", "&Ort:"), self.town)
-        add_row(self.form, translate("client_form", "&Einreise am:"), self.entry_date)
+        add_row(self.form, translate("client_form", "Einreise a&m:"), self.entry_date)
         self.track([self.last_name, self.first_name, self.birth_date, self.gender,
                     self.municipality, self.nationality, self.language, self.interpreter,
                     self.phone, self.email, self.street, self.postal_code, self.town,

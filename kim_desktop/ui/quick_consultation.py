@@ -82,9 +82,9 @@ class QuickConsultationDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.fields.addItem(item)
         self.fields.setMaximumHeight(self.fields.sizeHintForRow(0) * 8 + 4)
-        self.interpreter = QCheckBox(translate("quick_consultation", "mit &Dolmetschung"))
+        self.interpreter = QCheckBox(translate("quick_consultation", "mit D&olmetschung"))
         self.notes = text_edit(4)
-        self.follow_up = QCheckBox(translate("quick_consultation", "&Wiedervorlage setzen"))
+        self.follow_up = QCheckBox(translate("quick_consultation", "Wiedervorlage s&etzen"))
         self.follow_up_on = date_edit(dt.date.today() + dt.timedelta(days=14))
         self.follow_up_text = QLineEdit()
         self.follow_up_text.setMaxLength(2000)
@@ -96,7 +96,7 @@ class QuickConsultationDialog(FormDialog):
         self.form.addRow("", self.interpreter)
         add_row(self.form, translate("quick_consultation", "&Notizen:"), self.notes)
         self.form.addRow("", self.follow_up)
-        add_row(self.form, translate("quick_consultation", "Wiedervorlage &am:"),
+        add_row(self.form, translate("quick_consultation", "Wiedervorlage a&m:"),
                 self.follow_up_on)
         add_row(self.form, translate("quick_consultation", "Wiedervorlage &Text:"),
                 self.follow_up_text)

@@ -48,7 +48,7 @@ class SettingsPage(QWidget):
         self.auto_lock.setRange(AUTO_LOCK_MINUTES.minimum or 1, AUTO_LOCK_MINUTES.maximum or 240)
         self.auto_lock.setSuffix(translate("settings_page", " Minuten"))
         self.auto_lock.setValue(settings.get(AUTO_LOCK_MINUTES))
-        self.sync_automatic = QCheckBox(translate("settings_page", "&Automatisch abgleichen"))
+        self.sync_automatic = QCheckBox(translate("settings_page", "Au&tomatisch abgleichen"))
         self.sync_automatic.setChecked(settings.get(SYNC_AUTOMATIC))
         self.sync_interval = QSpinBox()
         self.sync_interval.setRange(SYNC_INTERVAL_MINUTES.minimum or 1,
@@ -58,7 +58,7 @@ class SettingsPage(QWidget):
         add_row(form, translate("settings_page", "&Sprache / Language:"), self.language)
         add_row(form, translate("settings_page", "Sperren nach &Inaktivität:"), self.auto_lock)
         form.addRow("", self.sync_automatic)
-        add_row(form, translate("settings_page", "Abgleich &alle:"), self.sync_interval)
+        add_row(form, translate("settings_page", "Abgleich a&lle:"), self.sync_interval)
         layout.addLayout(form)
         note = QLabel(translate(
             "settings_page",

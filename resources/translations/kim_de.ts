@@ -181,7 +181,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Hinzufügen …</source>
+      <source>Hin&amp;zufügen …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -330,10 +330,6 @@
     </message>
     <message>
       <source>Einreise</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stammdaten &amp;bearbeiten …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -493,6 +489,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stammdaten bea&amp;rbeiten …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Ziel</source>
       <translation type="unfinished" />
     </message>
@@ -617,15 +617,15 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Angenommen …</source>
+      <source>A&amp;ngenommen …</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Abge&amp;lehnt …</source>
+      <source>Abgelehn&amp;t …</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>A&amp;bgeschlossen …</source>
+      <source>Abg&amp;eschlossen …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -777,7 +777,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Auskunft (Art. 15) …</source>
+      <source>Aus&amp;kunft (Art. 15) …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -833,7 +833,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Sprache der Dolmetschung:</source>
+      <source>Sp&amp;rache der Dolmetschung:</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -900,7 +900,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Sprache:</source>
+      <source>Sprac&amp;he:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einreise a&amp;m:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -921,10 +925,6 @@
     </message>
     <message>
       <source>&amp;Ort:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Einreise am:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1197,15 +1197,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Erteilt &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Gültig &amp;bis:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Sprache des Formulars:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1265,15 +1257,23 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Stelle:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&amp;Anliegen:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Geplant &amp;am:</source>
+      <source>Erteilt a&amp;m:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sp&amp;rache des Formulars:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>S&amp;telle:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geplant a&amp;m:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1749,7 +1749,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Geht zur &amp;Schule:</source>
+      <source>Geht zur Sch&amp;ule:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1785,7 +1785,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Person im &amp;Haushalt hinzufügen …</source>
+      <source>Person im Haushalt hin&amp;zufügen …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2056,19 +2056,23 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Wiedervorlage s&amp;etzen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage a&amp;m:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source> min</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>mit &amp;Dolmetschung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Wiedervorlage setzen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&amp;Person:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mit D&amp;olmetschung</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2089,10 +2093,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>&amp;Notizen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedervorlage &amp;am:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2233,7 +2233,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Automatisch abgleichen</source>
+      <source>Au&amp;tomatisch abgleichen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2245,7 +2245,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Abgleich &amp;alle:</source>
+      <source>Abgleich a&amp;lle:</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -181,7 +181,7 @@
       <translation>Attachments</translation>
     </message>
     <message>
-      <source>&amp;Hinzufügen …</source>
+      <source>Hin&amp;zufügen …</source>
       <translation>&amp;Add …</translation>
     </message>
     <message>
@@ -333,10 +333,6 @@
       <translation>Entry</translation>
     </message>
     <message>
-      <source>Stammdaten &amp;bearbeiten …</source>
-      <translation>&amp;Edit personal data …</translation>
-    </message>
-    <message>
       <source>Aufenthaltsstatus (Verlauf):</source>
       <translation>Residence status (history):</translation>
     </message>
@@ -378,7 +374,7 @@
     </message>
     <message>
       <source>Neu ein&amp;schätzen …</source>
-      <translation>&amp;Reassess …</translation>
+      <translation>R&amp;eassess …</translation>
     </message>
     <message>
       <source>aktuell</source>
@@ -430,7 +426,7 @@
     </message>
     <message>
       <source>&amp;Erfassen …</source>
-      <translation>&amp;Record …</translation>
+      <translation>Rec&amp;ord …</translation>
     </message>
     <message>
       <source>&amp;Widerrufen</source>
@@ -493,6 +489,10 @@
       <translation>Please open a case first.</translation>
     </message>
     <message>
+      <source>Stammdaten bea&amp;rbeiten …</source>
+      <translation>&amp;Edit personal data …</translation>
+    </message>
+    <message>
       <source>Ziel</source>
       <translation>Goal</translation>
     </message>
@@ -542,7 +542,7 @@
     </message>
     <message>
       <source>Beratungskontakt &amp;erfassen …</source>
-      <translation>&amp;Record consultation …</translation>
+      <translation>Record c&amp;onsultation …</translation>
     </message>
     <message>
       <source>{minutes} min</source>
@@ -617,20 +617,20 @@
       <translation>&amp;Sent …</translation>
     </message>
     <message>
-      <source>&amp;Angenommen …</source>
+      <source>A&amp;ngenommen …</source>
       <translation>&amp;Accepted …</translation>
     </message>
     <message>
-      <source>Abge&amp;lehnt …</source>
+      <source>Abgelehn&amp;t …</source>
       <translation>Dec&amp;lined …</translation>
     </message>
     <message>
-      <source>A&amp;bgeschlossen …</source>
-      <translation>&amp;Completed …</translation>
+      <source>Abg&amp;eschlossen …</source>
+      <translation>C&amp;ompleted …</translation>
     </message>
     <message>
       <source>Vermittlung abbre&amp;chen …</source>
-      <translation>&amp;Cancel referral …</translation>
+      <translation>Canc&amp;el referral …</translation>
     </message>
     <message>
       <source>fällig</source>
@@ -650,7 +650,7 @@
     </message>
     <message>
       <source>&amp;Wiedervorlage …</source>
-      <translation>&amp;Follow-up …</translation>
+      <translation>Follo&amp;w-up …</translation>
     </message>
     <message>
       <source>&amp;Erledigt</source>
@@ -777,12 +777,12 @@
       <translation>Loading …</translation>
     </message>
     <message>
-      <source>&amp;Auskunft (Art. 15) …</source>
-      <translation>&amp;Access report (Art. 15) …</translation>
+      <source>Aus&amp;kunft (Art. 15) …</source>
+      <translation>Access &amp;report (Art. 15) …</translation>
     </message>
     <message>
       <source>Person &amp;löschen …</source>
-      <translation>E&amp;rase person …</translation>
+      <translation>Erase perso&amp;n …</translation>
     </message>
     <message>
       <source>Teile der Akte</source>
@@ -833,7 +833,7 @@
       <translation>— not stated —</translation>
     </message>
     <message>
-      <source>&amp;Sprache der Dolmetschung:</source>
+      <source>Sp&amp;rache der Dolmetschung:</source>
       <translation>Interpreting &amp;language:</translation>
     </message>
   </context>
@@ -900,8 +900,12 @@
       <translation>N&amp;ationality:</translation>
     </message>
     <message>
-      <source>&amp;Sprache:</source>
+      <source>Sprac&amp;he:</source>
       <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+      <source>Einreise a&amp;m:</source>
+      <translation>Entr&amp;y on:</translation>
     </message>
     <message>
       <source>&amp;Telefon:</source>
@@ -922,10 +926,6 @@
     <message>
       <source>&amp;Ort:</source>
       <translation>&amp;Town:</translation>
-    </message>
-    <message>
-      <source>&amp;Einreise am:</source>
-      <translation>Entr&amp;y on:</translation>
     </message>
     <message>
       <source>Bitte den Nachnamen angeben.</source>
@@ -1188,7 +1188,7 @@ To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>&amp;Art:</source>
-      <translation>&amp;Type:</translation>
+      <translation>T&amp;ype:</translation>
     </message>
     <message>
       <source>&amp;Empfangende Stelle:</source>
@@ -1199,16 +1199,8 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Purpose:</translation>
     </message>
     <message>
-      <source>Erteilt &amp;am:</source>
-      <translation>Granted &amp;on:</translation>
-    </message>
-    <message>
       <source>Gültig &amp;bis:</source>
       <translation>Valid &amp;until:</translation>
-    </message>
-    <message>
-      <source>&amp;Sprache des Formulars:</source>
-      <translation>&amp;Language of the form:</translation>
     </message>
     <message>
       <source>Bedarf neu einschätzen</source>
@@ -1232,7 +1224,7 @@ To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>Eingeschätzt &amp;am:</source>
-      <translation>Assessed &amp;on:</translation>
+      <translation>Assesse&amp;d on:</translation>
     </message>
     <message>
       <source>&amp;Ressourcen und Stärken:</source>
@@ -1267,15 +1259,23 @@ To confirm, please type {word}:</translation>
       <translation>— none —</translation>
     </message>
     <message>
-      <source>&amp;Stelle:</source>
-      <translation>&amp;Agency:</translation>
-    </message>
-    <message>
       <source>&amp;Anliegen:</source>
       <translation>&amp;Request:</translation>
     </message>
     <message>
-      <source>Geplant &amp;am:</source>
+      <source>Erteilt a&amp;m:</source>
+      <translation>Granted &amp;on:</translation>
+    </message>
+    <message>
+      <source>Sp&amp;rache des Formulars:</source>
+      <translation>&amp;Language of the form:</translation>
+    </message>
+    <message>
+      <source>S&amp;telle:</source>
+      <translation>&amp;Agency:</translation>
+    </message>
+    <message>
+      <source>Geplant a&amp;m:</source>
       <translation>Planned &amp;on:</translation>
     </message>
     <message>
@@ -1308,7 +1308,7 @@ To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>&amp;Ergebnis:</source>
-      <translation>&amp;Outcome:</translation>
+      <translation>Ou&amp;tcome:</translation>
     </message>
     <message>
       <source>Maßnahme vereinbaren</source>
@@ -1458,7 +1458,7 @@ To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>Passwort &amp;wiederholen:</source>
-      <translation>&amp;Repeat password:</translation>
+      <translation>Rep&amp;eat password:</translation>
     </message>
     <message>
       <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
@@ -1625,7 +1625,7 @@ To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>&amp;Fälle suchen:</source>
-      <translation>&amp;Search cases:</translation>
+      <translation>Searc&amp;h cases:</translation>
     </message>
     <message>
       <source>&amp;Verknüpfte Fälle:</source>
@@ -1751,8 +1751,8 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Unmarried:</translation>
     </message>
     <message>
-      <source>Geht zur &amp;Schule:</source>
-      <translation>Attends &amp;school:</translation>
+      <source>Geht zur Sch&amp;ule:</source>
+      <translation>Attends sc&amp;hool:</translation>
     </message>
     <message>
       <source>Beziehung</source>
@@ -1787,12 +1787,12 @@ To confirm, please type {word}:</translation>
       <translation>Household</translation>
     </message>
     <message>
-      <source>Person im &amp;Haushalt hinzufügen …</source>
-      <translation>Add &amp;household member …</translation>
+      <source>Person im Haushalt hin&amp;zufügen …</source>
+      <translation>Add household &amp;member …</translation>
     </message>
     <message>
       <source>Person im Haushalt &amp;ändern …</source>
-      <translation>&amp;Change household member …</translation>
+      <translation>Ch&amp;ange household member …</translation>
     </message>
     <message>
       <source>Aus dem Haushalt en&amp;tfernen …</source>
@@ -1989,7 +1989,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>Vermittlung an Ei&amp;nbürgerungsbehörde vorbereiten …</source>
-      <translation>Prepare referral to the &amp;naturalisation office …</translation>
+      <translation>Prepare referral to the naturalisation &amp;office …</translation>
     </message>
     <message>
       <source>Regel / Voraussetzung</source>
@@ -2059,20 +2059,24 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Type a name, then arrow key and Enter</translation>
     </message>
     <message>
+      <source>Wiedervorlage s&amp;etzen</source>
+      <translation>Set &amp;follow-up</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage a&amp;m:</source>
+      <translation>Follow-up o&amp;n:</translation>
+    </message>
+    <message>
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <source>mit &amp;Dolmetschung</source>
-      <translation>with &amp;interpreter</translation>
-    </message>
-    <message>
-      <source>&amp;Wiedervorlage setzen</source>
-      <translation>Set &amp;follow-up</translation>
-    </message>
-    <message>
       <source>&amp;Person:</source>
       <translation>&amp;Person:</translation>
+    </message>
+    <message>
+      <source>mit D&amp;olmetschung</source>
+      <translation>with &amp;interpreter</translation>
     </message>
     <message>
       <source>&amp;Wann:</source>
@@ -2084,7 +2088,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>&amp;Art:</source>
-      <translation>&amp;Type:</translation>
+      <translation>T&amp;ype:</translation>
     </message>
     <message>
       <source>&amp;Handlungsfelder:</source>
@@ -2093,10 +2097,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>&amp;Notizen:</source>
       <translation>N&amp;otes:</translation>
-    </message>
-    <message>
-      <source>Wiedervorlage &amp;am:</source>
-      <translation>Follow-up &amp;on:</translation>
     </message>
     <message>
       <source>Wiedervorlage &amp;Text:</source>
@@ -2210,7 +2210,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>&amp;Ergebnis:</source>
-      <translation>&amp;Outcome:</translation>
+      <translation>Ou&amp;tcome:</translation>
     </message>
     <message>
       <source>Vermittlung abbrechen</source>
@@ -2236,7 +2236,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation> minutes</translation>
     </message>
     <message>
-      <source>&amp;Automatisch abgleichen</source>
+      <source>Au&amp;tomatisch abgleichen</source>
       <translation>Sync &amp;automatically</translation>
     </message>
     <message>
@@ -2248,7 +2248,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Lock after &amp;inactivity:</translation>
     </message>
     <message>
-      <source>Abgleich &amp;alle:</source>
+      <source>Abgleich a&amp;lle:</source>
       <translation>Sync &amp;every:</translation>
     </message>
     <message>
@@ -2335,7 +2335,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>&amp;Von:</source>
-      <translation>&amp;From:</translation>
+      <translation>Fr&amp;om:</translation>
     </message>
     <message>
       <source>&amp;Bis:</source>

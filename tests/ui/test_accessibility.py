@@ -4,17 +4,24 @@ widget must have an accessible name, from a label buddy, its own text or set exp
 from __future__ import annotations
 
 import datetime as dt
+import re
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from conftest import unlock
 
 from kim_desktop.ui.qt import (
+    QAbstractButton,
     QAbstractSpinBox,
     QAccessible,
     QComboBox,
     QFont,
+    QGroupBox,
+    QLabel,
+    QMenuBar,
     Qt,
+    QTabBar,
     QWidget,
 )
 
@@ -44,8 +51,68 @@ def unnamed(root: QWidget) -> list[str]:
     return offenders
 
 
+def _access_keys(widget: QWidget) -> list[str]:
+    """The texts in ``widget`` that carry an Alt access key ("&Speichern")."""
+    if isinstance(widget, QAbstractButton):
+        return [widget.text()]
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return [widget.text()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count()) if widget.isTabEnabled(i)]
+    if isinstance(widget, QMenuBar):
+        return [action.text() for action in widget.actions()]
+    return []
+
+
+def clashing_access_keys(root: QWidget) -> dict[str, list[str]]:
+    """Alt letters that two visible controls share (a disabled one counts: it is enabled
+    when a row is chosen): Qt then only moves the focus between them, so neither works by
+    its access key."""
+    holders: dict[str, list[str]] = {}
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
+            continue
+        for text in _access_keys(widget):
+            key = re.search(r"&([^&])", text.replace("&&", ""))
+            if key:
+                holders.setdefault(key.group(1).lower(), []).append(text.replace("&", ""))
+    return {key: texts for key, texts in holders.items() if len(texts) > 1}
+
+
+def choose_language(window: Any, language: str) -> None:
+    language_box = window.pages["settings"].language
+    language_box.setCurrentIndex(language_box.findData(language))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_access_keys_are_unique_on_every_screen(qtbot: Any, window: Any, language: str) -> None:
+    window.show()  # a tab's page counts as visible only in a shown window
+    choose_language(window, language)
+    clashes = {}
+    for key in window.pages:
+        window.show_page(key)
+        clashes[key] = clashing_access_keys(window)
+    caseload = window.pages["caseload"]
+    qtbot.waitUntil(lambda: caseload.model.rowCount() > 0, timeout=10_000)
+    view = window.open_client(caseload.model.row_at(0).client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        qtbot.wait(1)  # a tab built on first view is shown from the event loop
+        clashes[view.tabs.tabText(index)] = clashing_access_keys(window)
+    choose_language(window, "de")
+    found = {screen: keys for screen, keys in clashes.items() if keys}
+    assert not found, "\n".join(f"{screen}: {keys}" for screen, keys in found.items())
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
 def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
-                                                    no_dialogs: list[str]) -> None:
+                                                    no_dialogs: list[str], language: str) -> None:
+    """Also that no dialog gives one Alt letter to two controls, in either language."""
+    choose_language(window, language)
+    qtbot.waitUntil(lambda: window.pages["caseload"].model.rowCount() > 0, timeout=10_000)
     assert "eligibility" in window.pages
     for key in window.pages:
         window.show_page(key)
@@ -78,6 +145,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     need = SimpleNamespace(field_of_action_code="work", level="low", strengths="", notes="",
                            assessed_on=dt.date.today())
     referral = SimpleNamespace(id="x", agency_code="jobcenter_minden_luebbecke")
+    clashes = {}
     for dialog in [
         HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
         dialogs.NeedDialog(context, case_id, earlier=need),
@@ -96,6 +164,10 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__
+        if clashing_access_keys(dialog):
+            clashes[type(dialog).__name__] = clashing_access_keys(dialog)
+    choose_language(window, "de")
+    assert not clashes, "\n".join(f"{name}: {keys}" for name, keys in clashes.items())
 
 
 def test_unlock_and_first_run_name_their_controls(qtbot: Any, controller: Any,
@@ -144,3 +216,19 @@ def test_the_walk_finds_a_nameless_field(qtbot: Any) -> None:
     form.addRow("Benannt:", QLineEdit())
     form.addRow(QLineEdit())
     assert len(unnamed(root)) == 1
+
+
+def test_the_access_key_check_finds_a_shared_letter(qtbot: Any) -> None:
+    from kim_desktop.ui.qt import QHBoxLayout, QLineEdit, QPushButton
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    row = QHBoxLayout(root)
+    field = QLineEdit()
+    label = QLabel("&Name:")
+    label.setBuddy(field)
+    disabled = QPushButton("&Notiz …")
+    disabled.setEnabled(False)
+    for widget in (label, field, disabled, QPushButton("Speichern && &schließen")):
+        row.addWidget(widget)
+    assert clashing_access_keys(root) == {"n": ["Name:", "Notiz …"]}

@@ -44,7 +44,7 @@ class AttachmentsTab(RecordList):
             translate("attachments", "Anhänge"),
         )
         self.file = file
-        self.add_button(translate("attachments", "&Hinzufügen …"), self.add)
+        self.add_button(translate("attachments", "Hin&zufügen …"), self.add)
         self.add_button(translate("attachments", "Ö&ffnen"), self.open_current,
                         needs_selection=True)
         self.add_button(translate("attachments", "&Speichern unter …"), self.save_current,

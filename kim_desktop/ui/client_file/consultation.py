@@ -70,7 +70,7 @@ class ConsultationDialog(FormDialog):
                                else Qt.CheckState.Unchecked)
             self.fields.addItem(item)
         self.fields.setMaximumHeight(self.fields.sizeHintForRow(0) * 8 + 4)
-        self.interpreter = QCheckBox(translate("quick_consultation", "mit &Dolmetschung"))
+        self.interpreter = QCheckBox(translate("quick_consultation", "mit D&olmetschung"))
         self.interpreter.setChecked(bool(consultation.interpreter_used))
         self.language = with_code(
             combo(context.entries("languages"),
@@ -83,7 +83,7 @@ class ConsultationDialog(FormDialog):
         add_row(self.form, translate("quick_consultation", "&Art:"), self.mode)
         add_row(self.form, translate("quick_consultation", "&Handlungsfelder:"), self.fields)
         self.form.addRow("", self.interpreter)
-        add_row(self.form, translate("client_file", "&Sprache der Dolmetschung:"),
+        add_row(self.form, translate("client_file", "Sp&rache der Dolmetschung:"),
                 self.language)
         add_row(self.form, translate("quick_consultation", "&Notizen:"), self.notes)
         self.interpreter.toggled.connect(self.language.setEnabled)

@@ -123,9 +123,9 @@ class ReferralsTab(RecordList):
         # each step is offered only where the referral's state allows it
         self.steps = {
             "sent": self.add_button(translate("client_file", "&Gesendet …"), self.send),
-            "accepted": self.add_button(translate("client_file", "&Angenommen …"), self.accept),
-            "declined": self.add_button(translate("client_file", "Abge&lehnt …"), self.decline),
-            "completed": self.add_button(translate("client_file", "A&bgeschlossen …"),
+            "accepted": self.add_button(translate("client_file", "A&ngenommen …"), self.accept),
+            "declined": self.add_button(translate("client_file", "Abgelehn&t …"), self.decline),
+            "completed": self.add_button(translate("client_file", "Abg&eschlossen …"),
                                          self.complete),
             "cancelled": self.add_button(translate("client_file", "Vermittlung abbre&chen …"),
                                           self.cancel),

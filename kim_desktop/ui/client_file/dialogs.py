@@ -173,9 +173,9 @@ class ConsentDialog(FormDialog):
         add_row(self.form, translate("dialogs", "&Art:"), self.kind)
         add_row(self.form, translate("dialogs", "&Empfangende Stelle:"), self.agency)
         add_row(self.form, translate("dialogs", "&Zweck:"), self.purpose)
-        add_row(self.form, translate("dialogs", "Erteilt &am:"), self.granted_on)
+        add_row(self.form, translate("dialogs", "Erteilt a&m:"), self.granted_on)
         add_row(self.form, translate("dialogs", "Gültig &bis:"), self.expires_on)
-        add_row(self.form, translate("dialogs", "&Sprache des Formulars:"), self.language)
+        add_row(self.form, translate("dialogs", "Sp&rache des Formulars:"), self.language)
         self.track([self.kind, self.agency, self.purpose, self.granted_on, self.expires_on,
                     self.language])
 
@@ -265,10 +265,10 @@ class ReferralDialog(FormDialog):
                            empty=translate("dialogs", "— keines —"))
         self.purpose = text_edit(3)
         self.planned_on = date_edit()
-        add_row(self.form, translate("dialogs", "&Stelle:"), self.agency)
+        add_row(self.form, translate("dialogs", "S&telle:"), self.agency)
         add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
         add_row(self.form, translate("dialogs", "&Anliegen:"), self.purpose)
-        add_row(self.form, translate("dialogs", "Geplant &am:"), self.planned_on)
+        add_row(self.form, translate("dialogs", "Geplant a&m:"), self.planned_on)
         self.track([self.agency, self.field, self.purpose, self.planned_on])
 
     def submit(self) -> None:
@@ -324,7 +324,7 @@ class MeasureDialog(FormDialog):
         self.due_on = date_edit(optional=True)
         add_row(self.form, translate("dialogs", "&Maßnahme:"), self.description)
         add_row(self.form, translate("dialogs", "&Wer:"), self.responsible)
-        add_row(self.form, translate("dialogs", "&Stelle:"), self.agency)
+        add_row(self.form, translate("dialogs", "S&telle:"), self.agency)
         add_row(self.form, translate("dialogs", "&Bis:"), self.due_on)
         self.track([self.description, self.responsible, self.agency, self.due_on])
 

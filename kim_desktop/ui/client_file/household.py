@@ -67,7 +67,7 @@ class HouseholdMemberDialog(FormDialog):
         add_row(self.form, translate("household", "&Vorname:"), self.first_name)
         add_row(self.form, translate("household", "&Geburtsdatum:"), self.birth_date)
         add_row(self.form, translate("household", "&Ledig:"), self.unmarried)
-        add_row(self.form, translate("household", "Geht zur &Schule:"), self.attends_school)
+        add_row(self.form, translate("household", "Geht zur Sch&ule:"), self.attends_school)
         self.track([self.relation, self.first_name, self.birth_date, self.unmarried,
                     self.attends_school])
 
@@ -95,7 +95,7 @@ class HouseholdList(RecordList):
             translate("household", "Haushalt"),
         )
         self.file = file
-        self.add_button(translate("household", "Person im &Haushalt hinzufügen …"), self.add)
+        self.add_button(translate("household", "Person im Haushalt hin&zufügen …"), self.add)
         self.add_button(translate("household", "Person im Haushalt &ändern …"), self.edit,
                         needs_selection=True)
         self.add_button(translate("household", "Aus dem Haushalt en&tfernen …"), self.remove,

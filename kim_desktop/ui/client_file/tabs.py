@@ -59,7 +59,7 @@ class MasterDataTab(QWidget):
             self.form.addRow(title + ":", value)
             self.values[key] = value
         layout.addLayout(self.form)
-        edit = QPushButton(translate("client_file", "Stammdaten &bearbeiten …"))
+        edit = QPushButton(translate("client_file", "Stammdaten bea&rbeiten …"))
         edit.clicked.connect(self._edit)
         layout.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(translate("client_file", "Aufenthaltsstatus (Verlauf):")))

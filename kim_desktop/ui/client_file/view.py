@@ -71,7 +71,7 @@ class ClientFile(QWidget):
         actions = QHBoxLayout()
         self.case_button = QPushButton()
         self.case_button.clicked.connect(self._case_action)
-        self.export_button = QPushButton(translate("client_file", "&Auskunft (Art. 15) …"))
+        self.export_button = QPushButton(translate("client_file", "Aus&kunft (Art. 15) …"))
         self.export_button.clicked.connect(self._export)
         self.erase_button = QPushButton(translate("client_file", "Person &löschen …"))
         self.erase_button.clicked.connect(self._erase)
