@@ -92,7 +92,9 @@ class _Writer:
         self.now = utcnow()
         self.rows: dict[type[Any], list[dict[str, Any]]] = {}
         self.counts: dict[str, int] = {}
-        self.agencies = catalogs_for(session).partner_agencies.codes()
+        catalogs = catalogs_for(session)
+        self.agencies = catalogs.partner_agencies.codes()
+        self.residence_statuses = catalogs.residence_statuses
 
     def add(self, model: type[Any], **values: Any) -> str:
         record_id = str(uuid.uuid4())  # not seeded: a second run must not collide
@@ -214,7 +216,8 @@ class _Writer:
             end = None if last else self.day_between(start + dt.timedelta(days=180),
                                                      self.today - dt.timedelta(days=200))
             self.add(ResidenceStatusPeriod, client_id=client_id, status_code=code,
-                     legal_basis="", valid_from=start, valid_to=end, note="")
+                     legal_basis=self.residence_statuses.require(code).get("legal_basis", ""),
+                     valid_from=start, valid_to=end, note="")
             if end is None:
                 return
             start = end + dt.timedelta(days=1)
