@@ -1,7 +1,7 @@
 """Push and pull of ciphertext records: the heart of sync API v1.
 
 **Why pulls never skip a change.** Every push starts by updating its office's row
-(``UPDATE offices SET last_seq = last_seq ... RETURNING``). On PostgreSQL that takes the row lock
+(``UPDATE offices SET last_seq = last_seq + n ... RETURNING``). On PostgreSQL that takes the row lock
 until commit, so the pushes of one office run one after another and each allocates its
 ``server_seq`` values only after the previous push has committed: within an office, sequence
 order is commit order. A pull (one statement, one snapshot) therefore always sees a gap-free
@@ -20,8 +20,7 @@ import base64
 import binascii
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from kim_desktop.sync import wire
 from sync_server.db import utcnow
@@ -31,6 +30,7 @@ from sync_server.models import AppliedOperation, Office, SyncRecord
 MIN_CIPHERTEXT_BYTES = 28
 
 Status = wire.OperationStatus
+OFFICES: Table = Office.__table__  # type: ignore[assignment]
 RECORDS: Table = SyncRecord.__table__  # type: ignore[assignment]
 APPLIED: Table = AppliedOperation.__table__  # type: ignore[assignment]
 UPDATED_COLUMNS = ("version", "deleted", "ciphertext", "device_id", "server_seq", "updated_at")
@@ -48,22 +48,27 @@ def encode_base64(data: bytes) -> str:
 
 
 def push(
-    session: Session, *, device_id: str, office_id: str, operations: list[wire.PushOperation]
+    connection: Connection, *, device_id: str, office_id: str,
+    operations: list[wire.PushOperation],
 ) -> list[wire.OperationResult]:
     """Applies a batch in the caller's transaction; one result per operation, in order.
 
-    Core statements, not the ORM unit of work: a push is the server's hottest path.
+    Core statements on Core tables, not the ORM: a push is the server's hottest path.
     """
-    # First statement of the transaction: the office row lock (see the module docstring).
-    last_seq = session.execute(
-        update(Office)
-        .where(Office.id == office_id)
-        .values(last_seq=Office.last_seq)
-        .returning(Office.last_seq)
+    # First statement of the transaction: the office row lock (see the module docstring). It
+    # reserves a number for every operation at once; the usual push applies them all and needs
+    # no second update. Under the lock nobody else allocates, so unused numbers are handed back
+    # at the end and the sequence keeps no gaps.
+    reserved = connection.execute(
+        update(OFFICES)
+        .where(OFFICES.c.id == office_id)
+        .values(last_seq=OFFICES.c.last_seq + len(operations))
+        .returning(OFFICES.c.last_seq)
     ).scalar_one()
+    last_seq = reserved - len(operations)
     applied: dict[int, Any] = {
         row.seq: row
-        for row in session.execute(
+        for row in connection.execute(
             select(APPLIED.c.seq, APPLIED.c.kind, APPLIED.c.record_id, APPLIED.c.version,
                    APPLIED.c.server_seq)
             .where(APPLIED.c.device_id == device_id,
@@ -76,7 +81,7 @@ def push(
     # primary key. The cross product it may return is filtered here.
     existing = {
         (row.kind, row.record_id): row.version
-        for row in session.execute(
+        for row in connection.execute(
             select(RECORDS.c.kind, RECORDS.c.record_id, RECORDS.c.version).where(
                 RECORDS.c.office_id == office_id,
                 RECORDS.c.kind.in_({kind for kind, _ in keys}),
@@ -132,9 +137,12 @@ def push(
             )
         )
     if new_applied:
-        _write(session, office_id, changed, existing)
-        session.execute(insert(APPLIED), new_applied)
-        session.execute(update(Office).where(Office.id == office_id).values(last_seq=last_seq))
+        _write(connection, office_id, changed, existing)
+        connection.execute(insert(APPLIED), new_applied)
+    if last_seq != reserved:
+        connection.execute(
+            update(OFFICES).where(OFFICES.c.id == office_id).values(last_seq=last_seq)
+        )
     return results
 
 
@@ -159,7 +167,7 @@ def _repeated(op: wire.PushOperation, done: Any) -> wire.OperationResult:
 
 
 def _write(
-    session: Session,
+    connection: Connection,
     office_id: str,
     changed: dict[tuple[str, str], dict[str, Any]],
     existing: dict[tuple[str, str], int],
@@ -171,7 +179,7 @@ def _write(
         for key, row in changed.items() if key not in existing
     ]  # fmt: skip
     if updates:
-        session.execute(
+        connection.execute(
             update(RECORDS)
             .where(
                 RECORDS.c.office_id == office_id,
@@ -182,23 +190,23 @@ def _write(
             updates,
         )
     if inserts:
-        session.execute(insert(RECORDS), inserts)
+        connection.execute(insert(RECORDS), inserts)
 
 
-def pull(session: Session, *, office_id: str, since: int, limit: int) -> wire.PullResponse:
+def pull(connection: Connection, *, office_id: str, since: int, limit: int) -> wire.PullResponse:
     """The office's records after ``since`` in sequence order, tombstones included."""
-    rows = session.execute(
+    rows = connection.execute(
         select(
-            SyncRecord.server_seq,
-            SyncRecord.kind,
-            SyncRecord.record_id,
-            SyncRecord.version,
-            SyncRecord.deleted,
-            SyncRecord.ciphertext,
-            SyncRecord.device_id,
+            RECORDS.c.server_seq,
+            RECORDS.c.kind,
+            RECORDS.c.record_id,
+            RECORDS.c.version,
+            RECORDS.c.deleted,
+            RECORDS.c.ciphertext,
+            RECORDS.c.device_id,
         )
-        .where(SyncRecord.office_id == office_id, SyncRecord.server_seq > since)
-        .order_by(SyncRecord.server_seq)
+        .where(RECORDS.c.office_id == office_id, RECORDS.c.server_seq > since)
+        .order_by(RECORDS.c.server_seq)
         .limit(limit + 1)
     ).all()
     more = len(rows) > limit
