@@ -7,6 +7,7 @@ import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -25,7 +26,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings.db_url, pool_size=settings.db_pool_size)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The sync routes' threads (deps.as_device), at most one per pooled connection: more
+        # threads would open and close overflow connections under load (a PostgreSQL backend
+        # each), and only contend for the GIL.
+        app.state.db_limiter = anyio.CapacityLimiter(settings.db_pool_size)
         yield
         engine.dispose()
 

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
+import anyio
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from sync_server.api.errors import ApiError
 from sync_server.config import Settings
@@ -136,7 +136,7 @@ async def as_device(
                 raise revoked_error(device)
             return work(connection, device)
 
-    return await run_in_threadpool(run)
+    return await anyio.to_thread.run_sync(run, limiter=request.app.state.db_limiter)
 
 
 CurrentDevice = Annotated[AuthenticatedDevice, Depends(current_device)]
