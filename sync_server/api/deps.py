@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 import anyio
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from sync_server.api.errors import ApiError
@@ -18,6 +18,10 @@ from sync_server.models import Device
 from sync_server.services.tokens import hash_secret
 
 DEVICES: Table = Device.__table__  # type: ignore[assignment]
+_DEVICE_BY_TOKEN = select(
+    DEVICES.c.id, DEVICES.c.office_id, DEVICES.c.wipe_ordered, DEVICES.c.revoked_at,
+    DEVICES.c.pruned_seq,
+).where(DEVICES.c.token_hash == bindparam("token_hash"))  # fmt: skip
 _Result = TypeVar("_Result")
 
 _bearer = HTTPBearer(auto_error=False, description="Geräte-Token aus der Registrierung")
@@ -43,6 +47,8 @@ class AuthenticatedDevice:
     id: str
     office_id: str
     wipe_ordered: bool
+    #: The highest sequence number whose ``applied_ops`` row was pruned (for push).
+    pruned_seq: int = 0
 
 
 def _authenticate(
@@ -65,8 +71,7 @@ def _authenticate(
             headers={"WWW-Authenticate": "Bearer"},
         )
     row = database.execute(
-        select(DEVICES.c.id, DEVICES.c.office_id, DEVICES.c.wipe_ordered, DEVICES.c.revoked_at)
-        .where(DEVICES.c.token_hash == hash_secret(credentials.credentials))
+        _DEVICE_BY_TOKEN, {"token_hash": hash_secret(credentials.credentials)}
     ).one_or_none()
     if row is None:
         raise ApiError(
@@ -76,7 +81,9 @@ def _authenticate(
             headers={"WWW-Authenticate": "Bearer"},
         )
     request.scope.get("kim.log", {})["device_id"] = row.id
-    device = AuthenticatedDevice(id=row.id, office_id=row.office_id, wipe_ordered=row.wipe_ordered)
+    device = AuthenticatedDevice(
+        id=row.id, office_id=row.office_id, wipe_ordered=row.wipe_ordered, pruned_seq=row.pruned_seq
+    )
     return device, row.revoked_at is not None
 
 

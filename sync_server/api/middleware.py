@@ -153,7 +153,7 @@ DECOMPRESS_CHUNK = 64 * 1024
 
 def decompress(body: bytes, encoding: str, limit: int) -> bytes:
     """Decodes a gzip or zstd body, reading at most ``limit`` bytes (zip bombs stop there)."""
-    stream: io.RawIOBase | io.BufferedIOBase
+    stream: gzip.GzipFile | zstandard.ZstdDecompressionReader
     if encoding in ("gzip", "x-gzip"):
         stream = gzip.GzipFile(fileobj=io.BytesIO(body))
     elif encoding == "zstd":

@@ -33,7 +33,7 @@ async def push(request: Request, body: wire.PushRequest, credentials: Credential
         credentials,
         lambda connection, device: sync.push(
             connection, device_id=device.id, office_id=device.office_id,
-            operations=body.operations,
+            pruned_seq=device.pruned_seq, operations=body.operations,
         ),
     )  # fmt: skip
     return _json(wire.PushResponse(results=results))
