@@ -96,8 +96,10 @@ async def _prune_periodically(app: FastAPI) -> None:
         try:
             pruned = await anyio.to_thread.run_sync(prune)
             log.info("applied_ops pruned: %d rows of %d devices", pruned.rows, pruned.devices)
-        except SQLAlchemyError as error:
+        except SQLAlchemyError as error:  # the database is away: next time
             log.warning("applied_ops not pruned: %s", type(error).__name__)
+        except Exception:  # never end the loop silently
+            log.exception("applied_ops not pruned")
         await asyncio.sleep(settings.prune_interval_hours * 3600)
 
 

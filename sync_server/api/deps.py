@@ -132,10 +132,9 @@ async def as_device(
 
     A route built from the sync dependencies (:data:`SessionDep`, :data:`CurrentDevice`) and a
     sync body makes three trips, each a hand-over of the GIL between the event loop and a
-    worker thread, and the ORM session doubles the CPU of each Core statement. Together that
-    was 7.2 ms of server CPU per push or pull (in-process, PostgreSQL), now 4.2 ms. At most
-    ``db_pool_size`` of these run at once per worker (``app.state.db_limiter``), so none waits
-    for, or opens, a connection beyond the pool.
+    worker thread, and the ORM session doubles the CPU of each Core statement (docs/server.md,
+    "Load", has the figures). At most ``db_pool_size`` of these run at once per worker
+    (``app.state.db_limiter``), so none waits for, or opens, a connection beyond the pool.
     """
 
     def run() -> _Result:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from sync_server.cli._common import CliError, print_json, session_for, settings
+from sync_server.config import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from sync_server.services import audit, sync
 
 
@@ -27,9 +28,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     days = settings(args).applied_ops_retention_days if args.days is None else args.days
-    if days < 7:
-        raise CliError("--days muss mindestens 7 sein: so lange kann ein Gerät eine Antwort "
-                       "verpasst haben und denselben Stapel erneut senden.")  # fmt: skip
+    if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
+        raise CliError(
+            f"--days muss zwischen {MIN_RETENTION_DAYS} und {MAX_RETENTION_DAYS} liegen: so "
+            "lange kann ein Gerät eine Antwort verpasst haben und denselben Stapel erneut senden."
+        )
     with session_for(args) as session:
         pruned = sync.prune_expired(session, days=days, actor=audit.cli_actor())
     if args.json:
