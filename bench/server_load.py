@@ -17,8 +17,8 @@ error response, transport error or unexpected push answer.
 spends is missing from the server. All push bodies are prepared before the clock starts, as a
 device sends them: real AES-GCM ciphertext under an office key, the JSON compressed with zstd
 (``Content-Encoding: zstd``). Each client keeps one HTTP/1.1 connection alive and speaks it
-through asyncio and httptools, the C parser Uvicorn itself uses: httpx's pure-Python HTTP cost
-about as much CPU per request as the server's whole push.
+through asyncio and httptools, the C parser Uvicorn itself uses: a request costs the generator
+about 0.25 ms of CPU, 6 % of what the bench spends.
 """
 
 from __future__ import annotations
