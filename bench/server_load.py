@@ -389,8 +389,15 @@ def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[str]:
 
     threading.Thread(target=drain, daemon=True).start()
     if not ready.wait(60) or process.poll() is not None:
+        _stop_server(process)
         raise RuntimeError("kim-server serve did not start")
     return process
+
+
+def _stop_server(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(30)
 
 
 async def _load(
@@ -441,9 +448,8 @@ def run_server_load(
         cpu = _CpuWindow(server.pid, url)
         stats, elapsed = asyncio.run(_load(port, enrolled, concurrency, duration, warmup, cpu))
     finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(30)
+        if server is not None:
+            _stop_server(server)
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
