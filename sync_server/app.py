@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import logging
 import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
 
 from kim_desktop import __version__
@@ -15,7 +19,12 @@ from sync_server.api import routes
 from sync_server.api.errors import install_error_handlers
 from sync_server.api.middleware import AccessLog, RateLimit, RequestBody, TokenBuckets
 from sync_server.config import Settings
-from sync_server.db import make_engine, make_session_factory
+from sync_server.db import make_engine, make_session_factory, transaction
+from sync_server.services import sync
+
+log = logging.getLogger("kim_server.prune")
+#: The first periodic prune waits this long after the start, out of the way of start-up.
+FIRST_PRUNE_AFTER_SECONDS = 300.0
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -25,8 +34,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings.db_url, pool_size=settings.db_pool_size)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The sync routes' threads (deps.as_device), at most one per pooled connection: more
+        # threads would open and close overflow connections under load (a PostgreSQL backend
+        # each), and only contend for the GIL.
+        app.state.db_limiter = anyio.CapacityLimiter(settings.db_pool_size)
+        pruning = None
+        if settings.prune_interval_hours > 0:
+            pruning = asyncio.create_task(_prune_periodically(app))
         yield
+        if pruning is not None:
+            pruning.cancel()
         engine.dispose()
 
     app = FastAPI(
@@ -60,6 +78,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(AccessLog)
     return app
+
+
+async def _prune_periodically(app: FastAPI) -> None:
+    """Prunes ``applied_ops`` (:func:`sync.prune_expired`) every ``prune_interval_hours``. Each
+    worker does; a second prune at the same time finds nothing left to delete."""
+    settings: Settings = app.state.settings
+
+    def prune() -> sync.Pruned:
+        with transaction(app.state.sessions) as session:
+            return sync.prune_expired(
+                session, days=settings.applied_ops_retention_days, actor="server"
+            )
+
+    await asyncio.sleep(FIRST_PRUNE_AFTER_SECONDS)
+    while True:
+        try:
+            pruned = await anyio.to_thread.run_sync(prune)
+            log.info("applied_ops pruned: %d rows of %d devices", pruned.rows, pruned.devices)
+        except SQLAlchemyError as error:  # the database is away: next time
+            log.warning("applied_ops not pruned: %s", type(error).__name__)
+        except Exception:  # never end the loop silently
+            log.exception("applied_ops not pruned")
+        await asyncio.sleep(settings.prune_interval_hours * 3600)
 
 
 def app_from_env() -> FastAPI:

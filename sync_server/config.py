@@ -16,6 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ENV_PREFIX = "KIM_SERVER_"
 MIB = 1024 * 1024
+#: Bounds of the applied_ops retention: a week at least, as long as a device may have missed an
+#: answer and sends the same batch again.
+MIN_RETENTION_DAYS = 7
+MAX_RETENTION_DAYS = 3650
 
 
 def default_db_url() -> str:
@@ -43,6 +47,17 @@ class Settings(BaseModel):
     rate_limit_ip_burst: int = Field(default=60, ge=1)
     #: How long a one-time enrollment code stays valid.
     enrollment_code_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
+    #: Applied push operations are kept this long for idempotency, then pruned (far longer than
+    #: any retry of a device; see docs/server.md).
+    applied_ops_retention_days: int = Field(
+        default=90, ge=MIN_RETENTION_DAYS, le=MAX_RETENTION_DAYS
+    )
+    #: ``serve`` prunes them this often (first 5 minutes after the start); 0 turns it off, for
+    #: a ``kim-server prune`` from cron instead.
+    prune_interval_hours: float = Field(default=24.0, ge=0, le=24 * 365)
+    #: Seconds an idle HTTP keep-alive connection stays open. Clients and a proxy in front with
+    #: upstream keep-alive must close idle connections sooner (see docs/server.md).
+    keep_alive_seconds: int = Field(default=30, ge=1, le=3600)
     #: Reports suppress cells with fewer cases than this (DESIGN.md §3.4).
     report_min_cell: int = Field(default=5, ge=1)
     #: Marks the dashboard's session cookie Secure; set when the server is reached over TLS

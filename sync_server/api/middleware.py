@@ -146,26 +146,34 @@ class BodyError(Exception):
 TOO_LARGE = BodyError(413, "body_too_large", "Die Anfrage ist zu groß.")
 
 
+#: Decompressed bodies are read in pieces of this size: reading up to the limit in one call
+#: would allocate (and, in a process full of threads, map and unmap) the whole limit each time.
+DECOMPRESS_CHUNK = 64 * 1024
+
+
 def decompress(body: bytes, encoding: str, limit: int) -> bytes:
     """Decodes a gzip or zstd body, reading at most ``limit`` bytes (zip bombs stop there)."""
+    stream: gzip.GzipFile | zstandard.ZstdDecompressionReader
+    if encoding in ("gzip", "x-gzip"):
+        stream = gzip.GzipFile(fileobj=io.BytesIO(body))
+    elif encoding == "zstd":
+        stream = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(body))
+    else:
+        raise BodyError(
+            415,
+            "unsupported_encoding",
+            "Diese Kompression wird nicht unterstützt (gzip oder zstd).",
+        )
+    data = bytearray()
     try:
-        if encoding in ("gzip", "x-gzip"):
-            with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
-                data = stream.read(limit + 1)
-        elif encoding == "zstd":
-            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(body))
-            data = reader.read(limit + 1)
-        else:
-            raise BodyError(
-                415,
-                "unsupported_encoding",
-                "Diese Kompression wird nicht unterstützt (gzip oder zstd).",
-            )
+        with stream:
+            while chunk := stream.read(DECOMPRESS_CHUNK):
+                data += chunk
+                if len(data) > limit:
+                    raise TOO_LARGE
     except (OSError, EOFError, zlib.error, zstandard.ZstdError) as error:
         raise BodyError(400, "bad_encoding", "Der komprimierte Inhalt ist beschädigt.") from error
-    if len(data) > limit:
-        raise TOO_LARGE
-    return data
+    return bytes(data)
 
 
 class RequestBody:

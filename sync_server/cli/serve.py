@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         ssl_certfile=str(args.ssl_certfile) if args.ssl_certfile else None,
         log_config=logging_config(config.log_level),
         access_log=False,
+        # Longer than the clients' idle expiry: a connection the server closes just as a client
+        # reuses it fails that request (see docs/server.md).
+        timeout_keep_alive=config.keep_alive_seconds,
         server_header=False,
         proxy_headers=True,
     )

@@ -49,6 +49,9 @@ class Device(Base):
     last_seen_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
     wipe_ordered: Mapped[bool] = mapped_column(default=False)
+    #: The highest push sequence number of this device whose ``applied_ops`` row was pruned
+    #: (``sync_server.services.sync.prune_applied``); 0 while none was.
+    pruned_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class EnrollmentCode(Base):

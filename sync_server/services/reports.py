@@ -37,6 +37,10 @@ def upsert_facts(
     for fact in facts:  # the last of several uploads of one key in a batch wins
         row = fact.model_dump(mode="python")
         row["fact_kind"] = fact.fact_kind.value
+        # A code twice in a list counts once. On PostgreSQL the rollup triggers would otherwise
+        # insert one rollup key twice in one statement, which it refuses (a 500).
+        for name in ("fields_of_action", "target_group"):
+            row[name] = list(dict.fromkeys(row[name]))
         row.update(office_id=office_id, device_id=device_id, updated_at=now)
         latest[(fact.key, row["fact_kind"], fact.month)] = row
     if latest:

@@ -117,3 +117,16 @@ def test_a_large_fact_upload_in_one_request(
     assert response.json() == {"accepted": 5000}
     with admin.sessions() as session:
         assert len(session.scalars(select(ReportFactRow.id)).all()) == 5000
+
+
+def test_a_code_listed_twice_in_a_fact_counts_once(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    device = enroll()
+    doubled = fact(fields_of_action=["housing", "housing"], target_group=["a", "a"],
+                   case_opened="2026-03-02")  # fmt: skip
+    put = client.put("/v1/report-facts", json={"facts": [doubled]}, headers=device.headers)
+    assert put.status_code == 200, put.text
+    with admin.sessions() as session:
+        row = session.scalars(select(ReportFactRow)).one()
+        assert (row.fields_of_action, row.target_group) == (["housing"], ["a"])

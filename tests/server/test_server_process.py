@@ -7,6 +7,7 @@ import datetime as dt
 import gzip
 import ipaddress
 import json
+import socket
 import ssl
 import threading
 import time
@@ -260,3 +261,41 @@ def test_kill_at_varying_points_of_a_push_stream(
         assert _retry(http, device, batches) == ["duplicate"] * 600
         _assert_everything_once(http, device, batches)
     assert _check_consistent(admin, office) == 600
+
+
+def test_revocation_holds_on_the_next_request_to_any_worker(
+    db_url: str, admin: Admin, servers: Servers
+) -> None:
+    """No worker caches a token: a device revoked between two requests on an open keep-alive
+    connection, or on new connections to either worker, is refused at once."""
+    server = servers.start(db_url, workers=2)
+    office = admin.office()
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        device = enroll_with(http, admin.code(office))
+        for seq in range(1, 4):
+            pushed = http.post("/v1/push", json={"operations": [op(seq)]}, headers=device.headers)
+            assert pushed.status_code == 200
+            assert http.get("/v1/pull", headers=device.headers).status_code == 200
+        admin.revoke(device.device_id)
+        refused = http.post("/v1/push", json={"operations": [op(4)]}, headers=device.headers)
+        assert (refused.status_code, refused.json()["code"]) == (403, "device_revoked")
+    for _ in range(4):
+        with httpx.Client(base_url=server.url, timeout=30) as fresh:
+            pulled = fresh.get("/v1/pull", headers=device.headers)
+            assert (pulled.status_code, pulled.json()["code"]) == (403, "device_revoked")
+
+
+def test_idle_keep_alive_connections_close_after_the_configured_time(
+    tmp_path: Path, servers: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIM_SERVER_KEEP_ALIVE_SECONDS", "1")
+    server = servers.start(f"sqlite:///{tmp_path / 'server.db'}")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: kim\r\n\r\n")
+        answer = b""
+        while b'"ok"}' not in answer:
+            answer += connection.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 200")
+        idle_from = time.monotonic()
+        assert connection.recv(4096) == b""  # closed by the server, not by the timeout of 10 s
+        assert 0.9 < time.monotonic() - idle_from < 5

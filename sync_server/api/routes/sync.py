@@ -1,14 +1,18 @@
-"""Push and pull of a device's office records (ciphertext only)."""
+"""Push and pull of a device's office records (ciphertext only).
+
+Both routes run on the hot path of every sync: each makes one trip to the thread pool, where
+authentication, the work and the commit share one connection (:func:`deps.as_device`).
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from kim_desktop.sync import wire
-from sync_server.api.deps import CurrentDevice, SessionDep
+from sync_server.api.deps import Credentials, as_device
 from sync_server.api.errors import COMMON_ERROR_RESPONSES
 from sync_server.services import sync
 
@@ -22,22 +26,32 @@ def _json(model: BaseModel) -> Response:
 
 
 @router.post("/push", response_model=wire.PushResponse)
-def push(body: wire.PushRequest, device: CurrentDevice, session: SessionDep) -> Response:
+async def push(request: Request, body: wire.PushRequest, credentials: Credentials) -> Response:
     """Applies up to 250 operations; each gets applied, duplicate, conflict or rejected."""
-    results = sync.push(
-        session, device_id=device.id, office_id=device.office_id, operations=body.operations
-    )
-    session.commit()
+    results = await as_device(
+        request,
+        credentials,
+        lambda connection, device: sync.push(
+            connection, device_id=device.id, office_id=device.office_id,
+            pruned_seq=device.pruned_seq, operations=body.operations,
+        ),
+    )  # fmt: skip
     return _json(wire.PushResponse(results=results))
 
 
 @router.get("/pull", response_model=wire.PullResponse)
-def pull(
-    device: CurrentDevice,
-    session: SessionDep,
+async def pull(
+    request: Request,
+    credentials: Credentials,
     since: Annotated[int, Query(ge=0, le=2**62, description="Cursor: letzte server_seq")] = 0,
     limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL_LIMIT)] = 500,
 ) -> Response:
     """Records of the device's office after ``since``, in sequence order, with tombstones."""
-    page = sync.pull(session, office_id=device.office_id, since=since, limit=limit)
+    page = await as_device(
+        request,
+        credentials,
+        lambda connection, device: sync.pull(
+            connection, office_id=device.office_id, since=since, limit=limit
+        ),
+    )
     return _json(page)
