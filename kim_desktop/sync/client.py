@@ -230,12 +230,13 @@ class SyncClient:
 
     def _record_answers(self, session: Session, group: list[Operation],
                         answers: list[wire.PushResponse], held: set[str]) -> PushOutcome:
-        outcome = PushOutcome()
+        """Records the answers to a group, batch by batch as sent, in one pass."""
         for batch, response in zip(chunks(group, self.batch_size), answers, strict=True):
-            answer = record_answers(session, list(batch), response)
-            if answer.acknowledged + answer.conflicts + answer.rejected == 0:
+            seqs = {op.seq for op in batch}
+            if not any(result.seq in seqs for result in response.results):
                 raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
-            outcome.add(answer)
+        outcome = record_answers(session, group, wire.PushResponse.model_construct(
+            results=[result for response in answers for result in response.results]))
         held.update(outcome.conflicted)
         return outcome
 

@@ -174,12 +174,6 @@ class PushOutcome:
     #: Ids of the records answered "conflict": back in the outbox, they wait for the pull.
     conflicted: list[str] = field(default_factory=list)
 
-    def add(self, other: PushOutcome) -> None:
-        self.acknowledged += other.acknowledged
-        self.conflicts += other.conflicts
-        self.rejected += other.rejected
-        self.conflicted += other.conflicted
-
 
 def apply_results(session: Session, batch: list[Operation],
                   response: wire.PushResponse) -> PushOutcome:
