@@ -38,7 +38,10 @@ from kim_desktop.sync.state import (
     dump_json,
 )
 
-_CHUNK = 500
+#: Ids per IN list: a whole group of pages or batches in one statement. Fewer statements
+#: matter beyond their own cost: each hands the GIL to the pull worker and waits to get it
+#: back. SQLite takes up to 32,766 parameters per statement (since 3.32).
+_CHUNK = 5000
 BASES_TABLE: Table = SyncBase.__table__  # type: ignore[assignment]
 OUTBOX_TABLE: Table = OutboxEntry.__table__  # type: ignore[assignment]
 INFLIGHT_TABLE: Table = SyncInflight.__table__  # type: ignore[assignment]
