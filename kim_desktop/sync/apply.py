@@ -10,13 +10,16 @@ all. Rules:
   conflict record;
 * a record whose parent has not arrived yet is parked and applied once the parent is there;
   within a page, foreign keys are checked at commit, and kinds are applied parents first.
+
+Bulk statements go to the session's connection as Core statements: the ORM's execution layer
+costs more than the statement itself at a thousand records per page.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -35,8 +38,15 @@ from kim_desktop.sync.state import (
     dump_json,
 )
 
-_CHUNK = 500
+#: Ids per IN list: a whole group of pages or batches in one statement. Fewer statements
+#: matter beyond their own cost: each hands the GIL to the pull worker and waits to get it
+#: back. SQLite takes up to 32,766 parameters per statement (since 3.32).
+_CHUNK = 5000
 BASES_TABLE: Table = SyncBase.__table__  # type: ignore[assignment]
+OUTBOX_TABLE: Table = OutboxEntry.__table__  # type: ignore[assignment]
+INFLIGHT_TABLE: Table = SyncInflight.__table__  # type: ignore[assignment]
+CONFLICTS_TABLE: Table = SyncConflict.__table__  # type: ignore[assignment]
+PARKED_TABLE: Table = SyncParked.__table__  # type: ignore[assignment]
 _Item = TypeVar("_Item")
 
 
@@ -46,6 +56,11 @@ class Incoming:
     record_id: str
     version: int
     payload: dict[str, Any]
+    #: The payload's JSON text as it arrived, kept as the shadow base without encoding it again.
+    text: str | None = None
+    #: The payload's column values (:func:`~kim_desktop.sync.payloads.values_of`), when the
+    #: caller converted them already to check that they fit.
+    values: dict[str, Any] | None = None
 
 
 @dataclass
@@ -54,6 +69,8 @@ class ApplyOutcome:
     merged: int = 0
     conflicts: int = 0
     parked: int = 0
+    #: Pulled versions put aside because they did not open (kim_desktop/sync/pull.py).
+    quarantined: int = 0
     changed_kinds: set[str] = field(default_factory=set)
 
 
@@ -78,16 +95,19 @@ def _existing_ids(session: Session, table: Table, column: str, ids: Iterable[str
     wanted = sorted(set(ids))
     found: set[str] = set()
     col = table.c[column]
+    connection = session.connection()
     for part in chunks(wanted):
-        found.update(session.execute(select(col).where(col.in_(part))).scalars())
+        found.update(connection.execute(select(col).where(col.in_(part))).scalars())
     return found
 
 
 def _pending_ids(session: Session, ids: Sequence[str]) -> set[str]:
     pending: set[str] = set()
+    connection = session.connection()
     for part in chunks(ids):
-        for column in (OutboxEntry.record_id, SyncInflight.record_id, SyncConflict.record_id):
-            pending.update(session.execute(select(column).where(column.in_(part))).scalars())
+        for table in (OUTBOX_TABLE, INFLIGHT_TABLE, CONFLICTS_TABLE):
+            column = table.c.record_id
+            pending.update(connection.execute(select(column).where(column.in_(part))).scalars())
     return pending
 
 
@@ -135,27 +155,25 @@ def _unresolved_parents(session: Session, records: list[Incoming]) -> set[str]:
     return parked
 
 
-def _upsert_bases(session: Session, records: Sequence[Incoming]) -> None:
-    if not records:
-        return
-    ids = [record.record_id for record in records]
-    have = _existing_ids(session, SyncBase.__table__, "record_id", ids)  # type: ignore[arg-type]
+def _upsert_bases(session: Session, records: Sequence[Incoming], have: Container[str]) -> None:
+    """Stores each record as its new shadow base; ``have`` holds the ids that have one."""
     rows = [
         {"record_id": r.record_id, "kind": r.kind, "version": r.version,
-         "payload": dump_json(r.payload)}
+         "payload": r.text if r.text is not None else dump_json(r.payload)}
         for r in records
     ]
     updates = [row for row in rows if row["record_id"] in have]
     inserts = [row for row in rows if row["record_id"] not in have]
+    connection = session.connection()
     if updates:
-        session.execute(
+        connection.execute(
             update(BASES_TABLE).where(BASES_TABLE.c.record_id == bindparam("b_record_id"))
             .values(kind=bindparam("kind"), version=bindparam("version"),
                     payload=bindparam("payload")),
             [{**row, "b_record_id": row["record_id"]} for row in updates],
         )
     if inserts:
-        session.execute(insert(BASES_TABLE), inserts)
+        connection.execute(insert(BASES_TABLE), inserts)
 
 
 def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
@@ -169,15 +187,17 @@ def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for record in items:
-            values = values_of(kind, record.payload)
+            values = dict(record.values) if record.values is not None \
+                else values_of(kind, record.payload)
             values["id"] = record.record_id
             values["version"] = record.version
             (updates if record.record_id in have else inserts).append(values)
         # Core statements, not the ORM's bulk paths: attribute keys are the column names.
+        connection = session.connection()
         for rows in _by_columns(inserts).values():
-            session.execute(insert(table), rows)
+            connection.execute(insert(table), rows)
         for columns, rows in _by_columns(updates).items():
-            session.execute(
+            connection.execute(
                 update(table).where(table.c.id == bindparam("b_id"))
                 .values({name: bindparam(name) for name in columns if name != "id"}),
                 [{**row, "b_id": row["id"]} for row in rows],
@@ -242,8 +262,13 @@ def _park(session: Session, records: Sequence[Incoming]) -> None:
                                  version=record.version, payload=dump_json(record.payload)))
 
 
-def apply_incoming(session: Session, incoming: Iterable[Incoming]) -> ApplyOutcome:
-    """Applies remote record versions; see the module docstring for the rules."""
+def apply_incoming(session: Session, incoming: Iterable[Incoming], *,
+                   bases: dict[str, int] | None = None) -> ApplyOutcome:
+    """Applies remote record versions; see the module docstring for the rules.
+
+    ``bases`` may hold :func:`known_versions` of (at least) the incoming ids, when the caller
+    has just read them.
+    """
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
     latest: dict[str, Incoming] = {}
@@ -251,7 +276,7 @@ def apply_incoming(session: Session, incoming: Iterable[Incoming]) -> ApplyOutco
         if record.record_id not in latest or latest[record.record_id].version < record.version:
             latest[record.record_id] = record
     outcome = ApplyOutcome()
-    _apply(session, list(latest.values()), outcome)
+    _apply(session, list(latest.values()), outcome, bases)
     _unpark(session, outcome)
     return outcome
 
@@ -259,15 +284,19 @@ def apply_incoming(session: Session, incoming: Iterable[Incoming]) -> ApplyOutco
 def known_versions(session: Session, ids: Sequence[str]) -> dict[str, int]:
     """The server version this device has of each record (its base), by id."""
     bases: dict[str, int] = {}
+    connection = session.connection()
     for part in chunks(ids):
-        bases.update(session.execute(
-            select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
+        bases.update(connection.execute(
+            select(BASES_TABLE.c.record_id, BASES_TABLE.c.version)
+            .where(BASES_TABLE.c.record_id.in_(part))
         ).all())
     return bases
 
 
-def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> None:
-    bases = known_versions(session, [record.record_id for record in records])
+def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
+           bases: dict[str, int] | None = None) -> None:
+    if bases is None:
+        bases = known_versions(session, [record.record_id for record in records])
     fresh = [r for r in records if bases.get(r.record_id, 0) < r.version]
     unknown = [r for r in fresh if r.kind not in RECORD_KINDS]
     known = [r for r in fresh if r.kind in RECORD_KINDS]
@@ -276,8 +305,9 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> 
     _park(session, to_park)
     outcome.parked += len(to_park)
     ready = [r for r in known if r.record_id not in orphans]
+    connection = session.connection()
     for part in chunks([r.record_id for r in ready]):
-        session.execute(delete(SyncParked).where(SyncParked.record_id.in_(part)))
+        connection.execute(delete(PARKED_TABLE).where(PARKED_TABLE.c.record_id.in_(part)))
     order = _kind_order()
     ready.sort(key=lambda r: order.get(r.kind, 0))
     pending = _pending_ids(session, [r.record_id for r in ready])
@@ -286,7 +316,7 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome) -> 
     for record in ready:
         if record.record_id in pending:
             _merge_one(session, record, outcome)
-    _upsert_bases(session, ready)
+    _upsert_bases(session, ready, bases)
     outcome.applied += len(plain)
     outcome.changed_kinds.update(r.kind for r in ready)
 

@@ -1,9 +1,11 @@
 """The sync run: handshake, push the outbox, pull and apply, for the UI task runner or the CLI.
 
 :meth:`SyncClient.run` does blocking network and database work; call it off the UI thread, on
-the worker that owns the vault's connection. It reports progress and checks ``cancel`` between
-batches and pages, so stopping it leaves nothing half done: every batch and every page is its
-own transaction, and the next run resumes where this one stopped.
+the worker that owns the vault's connection. The requests themselves run on a worker thread of
+their own, so the next group is sealed, or the last one applied, while one travels; database
+work stays on the calling thread. The run reports progress and checks ``cancel`` between groups
+of batches and of pages, so stopping it leaves nothing half done: every group is one
+transaction, and the next run resumes where this one stopped.
 
 No network is a normal state: the run ends with ``offline=True`` and the status says so. A
 revoked device raises :class:`~kim_desktop.sync.http.RevokedError` (and stops syncing for
@@ -17,7 +19,7 @@ import datetime as dt
 import random
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -30,8 +32,7 @@ from kim_desktop.core.db import utcnow
 from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import Incoming, apply_incoming, known_versions
-from kim_desktop.sync.crypto import PayloadError, open_sealed
+from kim_desktop.sync.apply import chunks
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
     REVOKED_MESSAGE,
@@ -42,12 +43,19 @@ from kim_desktop.sync.http import (
     SyncError,
     SyncHttp,
 )
-from kim_desktop.sync.payloads import b64decode
+from kim_desktop.sync.pull import (
+    Fetched,
+    apply_group,
+    open_page,
+    quarantined_ids,
+    retry_quarantined,
+)
 from kim_desktop.sync.push import (
     Operation,
-    apply_results,
+    PushOutcome,
     lock_for_write,
-    prepare_batch,
+    record_answers,
+    seal_batch,
     to_request,
 )
 from kim_desktop.sync.state import SyncState, load_state
@@ -56,6 +64,13 @@ _T = TypeVar("_T")
 
 #: How many push/pull rounds one run makes at most when conflicts keep arriving.
 MAX_ROUNDS = 3
+#: Pulled pages applied in one local transaction (5,000 records), and pushed batches sealed
+#: in one (4,000 operations): larger transactions write fewer index pages per record
+#: (kim_desktop/sync/pull.py), and one of these still holds the database for well under a
+#: second. bench/sync.py at 100,000 records: 8 batches per transaction 4,903 pushed
+#: records/s, 16 batches 5,108.
+PAGES_PER_TRANSACTION = 5
+BATCHES_PER_TRANSACTION = 16
 
 NOT_ENROLLED = (
     "Dieses Gerät ist noch nicht für die Synchronisation angemeldet "
@@ -99,6 +114,8 @@ class SyncResult:
     pulled: int = 0
     conflicts: int = 0
     rejected: int = 0
+    #: Pulled versions put aside because they did not open or parse (see sync_status).
+    quarantined: int = 0
     offline: bool = False
     cancelled: bool = False
 
@@ -113,6 +130,8 @@ class SyncClient:
         retry: RetryPolicy | None = None,
         page_size: int = wire.MAX_PULL_LIMIT,
         batch_size: int = wire.MAX_PUSH_OPERATIONS,
+        pages_per_transaction: int = PAGES_PER_TRANSACTION,
+        batches_per_transaction: int = BATCHES_PER_TRANSACTION,
         on_wipe: Callable[[str], None] | None = None,
         destroy: Callable[[], None] | None = None,
     ) -> None:
@@ -120,6 +139,8 @@ class SyncClient:
         self.retry = retry or RetryPolicy()
         self.page_size = page_size
         self.batch_size = batch_size
+        self.pages_per_transaction = pages_per_transaction
+        self.batches_per_transaction = batches_per_transaction
         self.on_wipe = on_wipe
         self.destroy = destroy
 
@@ -172,63 +193,107 @@ class SyncClient:
 
     def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
               cancel: threading.Event) -> bool:
-        """Sends batch after batch; the next batch is sealed while the last one travels."""
-        sent: list[Operation] = []
-        sending: Future[wire.PushResponse] | None = None
+        """Sends the outbox group by group. While a group travels, one local transaction
+        records the answers to the group before and seals the next (kim_desktop/sync/push.py);
+        a group is sealed and committed before any of it is sent."""
+        group_size = self.batch_size * self.batches_per_transaction
+        # Records answered "conflict" wait in the outbox for this run's pull to merge them.
+        held: set[str] = set()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-push") as network:
-            while True:
-                upcoming: list[Operation] = []
-                if not cancel.is_set():
-                    with self._sessions() as session:
-                        upcoming = prepare_batch(session, limit=self.batch_size,
-                                                 after_seq=sent[-1].seq if sending else 0)
-                if sending is not None:
-                    response = sending.result()
-                    sending = None
-                    with self._sessions() as session:
-                        outcome = apply_results(session, sent, response)
-                    totals.pushed += outcome.acknowledged
-                    totals.push_conflicts += outcome.conflicts
-                    totals.rejected += outcome.rejected
-                    report(Progress("push", totals.pushed))
-                    if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
-                        raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
-                if not upcoming:
-                    return not cancel.is_set()
-                sent = upcoming
-                sending = network.submit(self._retrying, partial(http.push, to_request(sent)),
-                                         cancel)
+            with self._sessions() as session:
+                state = lock_for_write(session)
+                group = seal_batch(session, state, limit=group_size)
+                session.commit()
+            answered: list[Operation] = []
+            answers: list[wire.PushResponse] = []
+            while group:
+                sending = network.submit(self._send, http, group, cancel)
+                with self._sessions() as session:
+                    state = lock_for_write(session)
+                    outcome = self._record_answers(session, answered, answers, held)
+                    upcoming = [] if cancel.is_set() else seal_batch(
+                        session, state, limit=group_size, after_seq=group[-1].seq, hold=held)
+                    session.commit()
+                self._count(outcome, totals, report)
+                answered, answers = group, sending.result()
+                group = upcoming
+            with self._sessions() as session:
+                lock_for_write(session)
+                outcome = self._record_answers(session, answered, answers, held)
+                session.commit()
+            self._count(outcome, totals, report)
+        return not cancel.is_set()
+
+    def _send(self, http: SyncHttp, group: list[Operation],
+              cancel: threading.Event) -> list[wire.PushResponse]:
+        """The server's answers to a group, batch by batch (on the push worker)."""
+        return [self._retrying(partial(http.push, to_request(list(batch))), cancel)
+                for batch in chunks(group, self.batch_size)]
+
+    def _record_answers(self, session: Session, group: list[Operation],
+                        answers: list[wire.PushResponse], held: set[str]) -> PushOutcome:
+        """Records the answers to a group, batch by batch as sent, in one pass."""
+        for batch, response in zip(chunks(group, self.batch_size), answers, strict=True):
+            seqs = {op.seq for op in batch}
+            if not any(result.seq in seqs for result in response.results):
+                raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
+        outcome = record_answers(session, group, wire.PushResponse.model_construct(
+            results=[result for response in answers for result in response.results]))
+        held.update(outcome.conflicted)
+        return outcome
+
+    @staticmethod
+    def _count(outcome: PushOutcome, totals: _Totals,
+               report: Callable[[Progress], None]) -> None:
+        if outcome.acknowledged + outcome.conflicts + outcome.rejected == 0:
+            return
+        totals.pushed += outcome.acknowledged
+        totals.push_conflicts += outcome.conflicts
+        totals.rejected += outcome.rejected
+        report(Progress("push", totals.pushed))
 
     def _pull(self, http: SyncHttp, state: SyncState, totals: _Totals,
               report: Callable[[Progress], None], cancel: threading.Event) -> bool:
-        assert state.office_key is not None
-        while not cancel.is_set():
-            with self._sessions() as session:
-                cursor = self._cursor(session)
-                page = self._retrying(
-                    partial(http.pull, since=cursor, limit=self.page_size), cancel
-                )
-                if page.next_cursor < cursor:
-                    raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")
-                session.info["applying_remote"] = True
-                try:
-                    current = lock_for_write(session)
-                    # Versions this device has (its own echoes, mostly) are not even opened.
-                    known = known_versions(session, [r.record_id for r in page.records])
-                    outcome = apply_incoming(session, [
-                        _open(state, record) for record in page.records
-                        if known.get(record.record_id, 0) < record.version
-                    ])
-                    current.pull_cursor = page.next_cursor
-                    session.commit()
-                finally:
-                    session.info["applying_remote"] = False
-            totals.pulled += outcome.applied + outcome.merged
-            totals.conflicts += outcome.conflicts
-            report(Progress("pull", totals.pulled))
-            if not page.more:
-                return True
-        return False
+        """Fetches and opens the next group of pages on a worker thread while the group before
+        is applied (kim_desktop/sync/pull.py); first retries what earlier pulls put aside."""
+        with self._sessions() as session:
+            cursor = self._cursor(session)
+            retried = retry_quarantined(session, state)
+            quarantined = quarantined_ids(session)
+        totals.pulled += retried.applied + retried.merged
+        totals.conflicts += retried.conflicts
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-pull") as network:
+            fetching = network.submit(self._fetch, http, state, cursor, cancel)
+            while True:
+                group = fetching.result()
+                last = group[-1].page
+                if last.more and not cancel.is_set():
+                    fetching = network.submit(self._fetch, http, state, last.next_cursor,
+                                              cancel)
+                with self._sessions() as session:
+                    outcome = apply_group(session, state, group, quarantined)
+                totals.pulled += outcome.applied + outcome.merged
+                totals.conflicts += outcome.conflicts
+                totals.quarantined += outcome.quarantined
+                report(Progress("pull", totals.pulled))
+                if not last.more:
+                    return True
+                if cancel.is_set():
+                    return False
+
+    def _fetch(self, http: SyncHttp, state: SyncState, since: int,
+               cancel: threading.Event) -> list[Fetched]:
+        """Up to ``pages_per_transaction`` pages from ``since`` on, opened (on the pull
+        worker)."""
+        group: list[Fetched] = []
+        while True:
+            page = self._retrying(partial(http.pull, since=since, limit=self.page_size), cancel)
+            if page.next_cursor < since:
+                raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")
+            group.append(open_page(state, page))
+            if not page.more or len(group) >= self.pages_per_transaction or cancel.is_set():
+                return group
+            since = page.next_cursor
 
     def _upload_reports(self, http: SyncHttp, totals: _Totals,
                         report: Callable[[Progress], None], cancel: threading.Event) -> bool:
@@ -331,22 +396,9 @@ class _Totals:
     conflicts: int = 0
     push_conflicts: int = 0
     rejected: int = 0
+    quarantined: int = 0
 
     def result(self, *, offline: bool = False, cancelled: bool = False) -> SyncResult:
         return SyncResult(pushed=self.pushed, pulled=self.pulled, conflicts=self.conflicts,
-                          rejected=self.rejected, offline=offline, cancelled=cancelled)
-
-
-def _open(state: SyncState, record: wire.PulledRecord) -> Incoming:
-    assert state.office_key is not None
-    try:
-        payload = open_sealed(state.office_key, office_id=state.office_id, kind=record.kind,
-                              record_id=record.record_id, version=record.version,
-                              sealed=b64decode(record.ciphertext))
-    except (PayloadError, ValueError) as error:
-        raise RefusedError(
-            "Ein Datensatz vom Sync-Server lässt sich mit dem Büroschlüssel nicht öffnen. "
-            "Bitte den Büro-Wiederherstellungsschlüssel prüfen."
-        ) from error
-    return Incoming(record.kind, record.record_id, record.version, payload)
-
+                          rejected=self.rejected, quarantined=self.quarantined,
+                          offline=offline, cancelled=cancelled)

@@ -41,7 +41,16 @@ _decompressor = zstandard.ZstdDecompressor()
 
 
 class PayloadError(Exception):
-    """A ciphertext that does not open under this office key and these associated data."""
+    """A ciphertext that does not open under this office key and these associated data.
+
+    ``reason`` says which step failed, without any content: ``"decrypt"`` (wrong key, or
+    forged or damaged ciphertext), ``"format"`` (an encoding this version does not know) or
+    ``"parse"`` (not a JSON object).
+    """
+
+    def __init__(self, message: str, reason: str = "decrypt") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def office_key_from_recovery(recovery_secret: bytes) -> bytes:
@@ -93,18 +102,31 @@ def seal_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, v
 
 def open_sealed(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
                 sealed: bytes) -> dict[str, Any]:
+    return parse_payload(open_json(office_key, office_id=office_id, kind=kind,
+                                   record_id=record_id, version=version, sealed=sealed))
+
+
+def open_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
+              sealed: bytes) -> str:
+    """The payload's JSON text, as :func:`seal_json` was given it."""
     aad = associated_data(office_id=office_id, kind=kind, record_id=record_id, version=version)
     try:
         plain = _aead(office_key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
     except (InvalidTag, ValueError) as error:
         raise PayloadError("ciphertext does not open") from error
     if plain[:1] != _FORMAT_ZSTD_JSON:
-        raise PayloadError("unknown payload format")
+        raise PayloadError("unknown payload format", "format")
     try:
-        text = _decompressor.decompress(plain[1:], max_output_size=_MAX_PAYLOAD_BYTES)
-        payload = json.loads(text)
+        return _decompressor.decompress(plain[1:], max_output_size=_MAX_PAYLOAD_BYTES).decode()
     except (zstandard.ZstdError, ValueError) as error:
-        raise PayloadError("payload does not decode") from error
+        raise PayloadError("payload does not decode", "parse") from error
+
+
+def parse_payload(text: str) -> dict[str, Any]:
+    try:
+        payload = json.loads(text)
+    except ValueError as error:
+        raise PayloadError("payload does not decode", "parse") from error
     if not isinstance(payload, dict):
-        raise PayloadError("payload is not an object")
+        raise PayloadError("payload is not an object", "parse")
     return payload

@@ -9,14 +9,15 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, LargeBinary, inspect, select
+from sqlalchemy import ColumnElement, Date, DateTime, LargeBinary, inspect, select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, SyncedRecord, payload_to_values, record_to_payload
+from kim_desktop.core.db import RECORD_KINDS, SyncedRecord, record_to_payload
+from kim_desktop.core.timestamps import UTCDateTime
 
 
 def b64encode(data: bytes) -> str:
@@ -52,27 +53,70 @@ def payload_of(record: SyncedRecord) -> dict[str, Any]:
 
 def payloads_of(session: Session, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The payloads of the records ``ids`` of ``kind`` by id, as :func:`payload_of` gives them,
-    read with one Core query instead of loading ORM objects (the push's hottest path)."""
+    read with one Core query on the session's connection, past the ORM (the push's hottest
+    path)."""
     model = RECORD_KINDS[kind]
-    binary = _binary_fields(kind)
+    keys = [str(column.key) for column in _columns(kind)]
+    query = select(*_columns(kind)).where(model.id.in_(ids))
     payloads: dict[str, dict[str, Any]] = {}
-    for row in session.execute(select(*_columns(kind)).where(model.id.in_(ids))).mappings():
-        payload: dict[str, Any] = {}
-        for key, value in row.items():
-            if isinstance(value, dt.datetime | dt.date):
-                value = value.isoformat()
-            elif isinstance(value, enum.Enum):
-                value = value.value
-            elif key in binary and isinstance(value, bytes | bytearray | memoryview):
-                value = b64encode(bytes(value))
-            payload[key] = value
+    for row in session.connection().execute(query):
+        payload = dict(zip(keys, row, strict=True))
+        for key, value in payload.items():
+            if value is not None and type(value) not in _PLAIN:
+                payload[key] = _json_ready(value)
         payloads[payload["id"]] = payload
     return payloads
 
 
+#: Types JSON takes as they are (exact types: an enum may derive from str).
+_PLAIN = frozenset({str, int, float, bool, list, dict})
+
+
+def _json_ready(value: Any) -> Any:
+    """A column value as :func:`payload_of` puts it into a payload."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bytes | bytearray | memoryview):
+        return b64encode(bytes(value))
+    return value
+
+
+def _to_datetime(value: Any) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _to_binary(value: Any) -> Any:
+    return b64decode(value) if isinstance(value, str) else value
+
+
+@cache
+def _converters(kind: str) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Per column key of ``kind``: how a payload value becomes a column value, as
+    :func:`~kim_desktop.core.db.payload_to_values` converts it, decided once per kind."""
+    mapper = inspect(RECORD_KINDS[kind])
+    binary = _binary_fields(kind)
+    plan: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for attr in mapper.column_attrs:
+        column_type = attr.columns[0].type
+        if isinstance(column_type, UTCDateTime | DateTime):
+            plan.append((attr.key, _to_datetime))
+        elif isinstance(column_type, Date):
+            plan.append((attr.key, dt.date.fromisoformat))
+        elif attr.key in binary:
+            plan.append((attr.key, _to_binary))
+        else:
+            plan.append((attr.key, None))
+    return tuple(plan)
+
+
 def values_of(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
-    values = payload_to_values(kind, payload)
-    for key in _binary_fields(kind):
-        if isinstance(values.get(key), str):
-            values[key] = b64decode(values[key])
+    """Typed column values of a payload; keys the local schema does not know are dropped."""
+    values: dict[str, Any] = {}
+    for key, convert in _converters(kind):
+        if key in payload:
+            value = payload[key]
+            values[key] = value if convert is None or value is None else convert(value)
     return values

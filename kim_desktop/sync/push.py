@@ -4,12 +4,19 @@ An operation is written to ``sync_inflight`` with its sequence number and its ex
 in the same transaction that consumes its outbox entries, before anything is sent. Whatever
 fails afterwards (the process, the network, the server), the next attempt sends the very same
 operations again, and the server answers ``duplicate`` for those it already applied.
+
+The client seals a group of several batches in one transaction and records the answers to the
+group before in the same transaction (:func:`seal_batch`, :func:`record_answers`): each commit
+writes every index page it touched, and larger transactions touch fewer pages per operation.
+Recording answers needs no durability of its own: an answer lost with a power cut leaves its
+operations in flight, and sending them again earns ``duplicate`` with the same version.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
@@ -17,12 +24,17 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import BASES_TABLE, chunks, record_table
+from kim_desktop.sync.apply import (
+    BASES_TABLE,
+    CONFLICTS_TABLE,
+    OUTBOX_TABLE,
+    chunks,
+    known_versions,
+    record_table,
+)
 from kim_desktop.sync.crypto import seal_json
 from kim_desktop.sync.payloads import b64encode, payloads_of
 from kim_desktop.sync.state import (
-    SyncBase,
-    SyncConflict,
     SyncInflight,
     SyncRejected,
     SyncState,
@@ -41,17 +53,20 @@ def lock_for_write(session: Session) -> SyncState:
     return state
 
 
-def _coalesced_outbox(session: Session, limit: int) -> dict[str, str]:
+def _coalesced_outbox(session: Session, limit: int, hold: Collection[str]) -> dict[str, str]:
     """Up to ``limit`` distinct records with pending changes, oldest change first; records in
-    flight or with an open conflict wait."""
-    held = set(session.scalars(select(SyncConflict.record_id)))
-    held.update(session.scalars(select(SyncInflight.record_id)))
+    flight, with an open conflict, or in ``hold`` wait."""
+    connection = session.connection()
+    held = set(connection.scalars(select(CONFLICTS_TABLE.c.record_id)))
+    held.update(connection.scalars(select(_INFLIGHT.c.record_id)))
+    held.update(hold)
     picked: dict[str, str] = {}
     after = 0
+    outbox = OUTBOX_TABLE.c
     while len(picked) < limit:
-        rows = session.execute(
-            select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind)
-            .where(OutboxEntry.seq > after).order_by(OutboxEntry.seq)
+        rows = connection.execute(
+            select(outbox.seq, outbox.record_id, outbox.kind)
+            .where(outbox.seq > after).order_by(outbox.seq)
             .limit(limit - len(picked) + len(held))
         ).all()
         if not rows:
@@ -85,21 +100,30 @@ _INFLIGHT_COLUMNS = [SyncInflight.seq, SyncInflight.kind, SyncInflight.record_id
 
 def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
                   after_seq: int = 0) -> list[Operation]:
-    """The operations to send next: those in flight after ``after_seq`` (left by an earlier
-    run), else a new batch from the outbox. ``after_seq`` is the last sequence number of a
-    batch still on its way, so the next one can be sealed meanwhile.
-
-    Commits the new batch before returning it.
-    """
+    """:func:`seal_batch` in a transaction of its own; commits the batch before returning it."""
     state = lock_for_write(session)
-    inflight = [Operation(**row._asdict()) for row in session.execute(
+    batch = seal_batch(session, state, limit=limit, after_seq=after_seq)
+    session.commit()
+    return batch
+
+
+def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int = 0,
+               hold: Collection[str] = ()) -> list[Operation]:
+    """The operations to send next: those in flight after ``after_seq`` (left by an earlier
+    run), else a new batch from the outbox, sealed and written to ``sync_inflight``.
+    ``after_seq`` is the last sequence number of a batch still on its way, so the next one can
+    be sealed meanwhile; records in ``hold`` stay in the outbox.
+
+    Call it after :func:`lock_for_write`, and commit before sending the batch.
+    """
+    connection = session.connection()
+    inflight = [Operation(**row._asdict()) for row in connection.execute(
         select(*_INFLIGHT_COLUMNS).where(SyncInflight.seq > after_seq)
         .order_by(SyncInflight.seq).limit(limit)
     )]
     if inflight:
-        session.commit()
         return inflight
-    picked = _coalesced_outbox(session, limit)
+    picked = _coalesced_outbox(session, limit, hold)
     by_kind: dict[str, list[str]] = defaultdict(list)
     for record_id, kind in picked.items():
         by_kind[kind].append(record_id)
@@ -107,11 +131,7 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
     for kind, ids in by_kind.items():
         for part in chunks(ids):
             payloads.update(payloads_of(session, kind, part))
-    bases: dict[str, int] = {}
-    for part in chunks(list(picked)):
-        bases.update(session.execute(
-            select(SyncBase.record_id, SyncBase.version).where(SyncBase.record_id.in_(part))
-        ).all())
+    bases = known_versions(session, list(picked))
     assert state.office_key is not None
     batch = []
     next_seq = state.next_seq
@@ -127,21 +147,21 @@ def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
                                payload["deleted_at"] is not None, sealed, text))
         next_seq += 1
     if batch:
-        session.execute(insert(_INFLIGHT), [vars(op) for op in batch])
-    session.execute(update(SyncState).values(next_seq=next_seq)
-                    .execution_options(synchronize_session=False))
+        connection.execute(insert(_INFLIGHT), [vars(op) for op in batch])
+    state.next_seq = next_seq
     for part in chunks(list(picked)):
-        session.execute(delete(OutboxEntry).where(OutboxEntry.record_id.in_(part))
-                        .execution_options(synchronize_session=False))
-    session.commit()
+        connection.execute(delete(OUTBOX_TABLE).where(OUTBOX_TABLE.c.record_id.in_(part)))
     return batch
 
 
 def to_request(batch: list[Operation]) -> wire.PushRequest:
-    return wire.PushRequest(operations=[
-        wire.PushOperation(seq=op.seq, kind=op.kind, record_id=op.record_id,
-                           base_version=op.base_version, deleted=op.deleted,
-                           ciphertext=b64encode(op.sealed))
+    """The request for a batch, built without validation: every field comes from this device's
+    own columns, typed as the wire wants them, and validating the ciphertext's base64 pattern
+    would cost more than sealing it."""
+    return wire.PushRequest.model_construct(operations=[
+        wire.PushOperation.model_construct(
+            seq=op.seq, kind=op.kind, record_id=op.record_id, base_version=op.base_version,
+            deleted=op.deleted, ciphertext=b64encode(op.sealed))
         for op in batch
     ])
 
@@ -151,17 +171,28 @@ class PushOutcome:
     acknowledged: int = 0
     conflicts: int = 0
     rejected: int = 0
+    #: Ids of the records answered "conflict": back in the outbox, they wait for the pull.
+    conflicted: list[str] = field(default_factory=list)
 
 
 def apply_results(session: Session, batch: list[Operation],
                   response: wire.PushResponse) -> PushOutcome:
-    """Records the server's answer per operation, in one transaction.
+    """:func:`record_answers` in a transaction of its own."""
+    lock_for_write(session)
+    outcome = record_answers(session, batch, response)
+    session.commit()
+    return outcome
+
+
+def record_answers(session: Session, batch: list[Operation],
+                   response: wire.PushResponse) -> PushOutcome:
+    """Records the server's answer per operation; call it after :func:`lock_for_write`.
 
     Applied or duplicate: the server version becomes the record's base. Conflict: the change
-    goes back to the outbox and the next pull merges it. Rejected: put aside, never retried.
-    An operation without an answer stays in flight and is resent.
+    goes back to the outbox and the next pull merges it (``PushOutcome.conflicted`` names
+    them). Rejected: put aside, never retried. An operation without an answer stays in flight
+    and is resent.
     """
-    lock_for_write(session)
     outcome = PushOutcome()
     by_seq = {op.seq: op for op in batch}
     acknowledged: list[tuple[Operation, int]] = []
@@ -179,6 +210,7 @@ def apply_results(session: Session, batch: list[Operation],
             session.add(OutboxEntry(kind=op.kind, record_id=op.record_id,
                                     version=op.base_version + 1))
             outcome.conflicts += 1
+            outcome.conflicted.append(op.record_id)
         else:
             session.add(SyncRejected(
                 seq=op.seq, kind=op.kind, record_id=op.record_id, base_version=op.base_version,
@@ -186,12 +218,11 @@ def apply_results(session: Session, batch: list[Operation],
             ))
             outcome.rejected += 1
         answered.append(op.seq)
+    connection = session.connection()
     for part in chunks(answered):
-        session.execute(delete(SyncInflight).where(SyncInflight.seq.in_(part))
-                        .execution_options(synchronize_session=False))
+        connection.execute(delete(_INFLIGHT).where(_INFLIGHT.c.seq.in_(part)))
     _record_bases(session, acknowledged)
     outcome.acknowledged = len(acknowledged)
-    session.commit()
     return outcome
 
 
@@ -199,26 +230,26 @@ def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -
     if not acknowledged:
         return
     ids = [op.record_id for op, _ in acknowledged]
-    have: set[str] = set()
+    connection = session.connection()
+    have = set(known_versions(session, ids))
     still_pending: set[str] = set()
     for part in chunks(ids):
-        have.update(session.scalars(select(SyncBase.record_id).where(SyncBase.record_id.in_(part))))
-        still_pending.update(session.scalars(
-            select(OutboxEntry.record_id).where(OutboxEntry.record_id.in_(part))
+        still_pending.update(connection.scalars(
+            select(OUTBOX_TABLE.c.record_id).where(OUTBOX_TABLE.c.record_id.in_(part))
         ))
     rows = [{"record_id": op.record_id, "kind": op.kind, "version": version,
              "payload": op.payload} for op, version in acknowledged]
     updates = [row for row in rows if row["record_id"] in have]
     inserts = [row for row in rows if row["record_id"] not in have]
     if updates:
-        session.execute(
+        connection.execute(
             update(BASES_TABLE).where(BASES_TABLE.c.record_id == bindparam("b_record_id"))
             .values(kind=bindparam("kind"), version=bindparam("version"),
                     payload=bindparam("payload")),
             [{**row, "b_record_id": row["record_id"]} for row in updates],
         )
     if inserts:
-        session.execute(insert(BASES_TABLE), inserts)
+        connection.execute(insert(BASES_TABLE), inserts)
     by_kind: dict[str, list[dict[str, object]]] = defaultdict(list)
     for op, version in acknowledged:
         # The local row keeps its content; its version becomes the server's, so every device
@@ -227,8 +258,8 @@ def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -
             by_kind[op.kind].append({"b_id": op.record_id, "version": version})
     for kind, values in by_kind.items():
         table = record_table(kind)
-        session.execute(update(table).where(table.c.id == bindparam("b_id"))
-                        .values(version=bindparam("version")), values)
+        connection.execute(update(table).where(table.c.id == bindparam("b_id"))
+                           .values(version=bindparam("version")), values)
 
 
 def pending_count(session: Session) -> int:

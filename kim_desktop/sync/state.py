@@ -11,6 +11,8 @@ They are not synced records: they describe this device's view of the server.
 * ``sync_conflict``: fields both sides changed, kept for the user to decide.
 * ``sync_rejected``: operations the server refused, put aside visibly.
 * ``sync_parked``: pulled records whose parent record has not arrived yet.
+* ``sync_quarantine``: pulled record versions that did not open or parse, kept sealed to be
+  tried again on later syncs.
 """
 
 from __future__ import annotations
@@ -115,9 +117,30 @@ class SyncParked(Base):
     payload: Mapped[str] = mapped_column(Text)
 
 
+class SyncQuarantine(Base):
+    """A pulled record version that did not open under the office key or did not parse.
+
+    The sync moves on past it; each later sync tries it again, and a newer version that opens
+    replaces it. Only the ciphertext is kept, never a plaintext.
+    """
+
+    __tablename__ = "sync_quarantine"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: As it came over the wire (URL-safe base64 of nonce, ciphertext and tag).
+    ciphertext: Mapped[str] = mapped_column(Text)
+    #: Why it was put aside: "decrypt" (does not open), "format" (unknown encoding) or "parse".
+    reason: Mapped[str] = mapped_column(String(20))
+    first_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+
+
 SYNC_TABLES = [
     SyncState.__table__, SyncBase.__table__, SyncInflight.__table__, SyncConflict.__table__,
-    SyncRejected.__table__, SyncParked.__table__,
+    SyncRejected.__table__, SyncParked.__table__, SyncQuarantine.__table__,
 ]
 
 

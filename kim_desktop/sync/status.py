@@ -1,4 +1,5 @@
-"""What the desktop program shows about the sync: last sync, pending, rejected, conflicts."""
+"""What the desktop program shows about the sync: last sync, pending, rejected, conflicts, and
+pulled records that did not open."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.sync.push import pending_count
-from kim_desktop.sync.state import SyncConflict, SyncRejected, load_state
+from kim_desktop.sync.state import SyncConflict, SyncQuarantine, SyncRejected, load_state
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class SyncStatus:
     pending: int
     rejected: int
     conflicts: int
+    #: Pulled record versions put aside because they do not open or parse; retried each sync.
+    quarantined: int
     online: bool
     #: German message of the last failure, None after a successful sync.
     last_error: str | None
@@ -47,6 +50,7 @@ def sync_status(session: Session) -> SyncStatus:
         pending=pending_count(session),
         rejected=int(session.scalar(select(func.count()).select_from(SyncRejected)) or 0),
         conflicts=int(session.scalar(select(func.count()).select_from(SyncConflict)) or 0),
+        quarantined=int(session.scalar(select(func.count()).select_from(SyncQuarantine)) or 0),
         online=bool(state and state.online),
         last_error=state.last_error if state else None,
         revoked=state.revoked if state else None,

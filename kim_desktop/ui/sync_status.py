@@ -27,6 +27,11 @@ def status_text(status: SyncStatus) -> str:
     text = f"{state} · {last}"
     if status.last_error:
         text += " · ⚠ " + status.last_error
+    if status.quarantined:
+        text += " · ⚠ " + translate(
+            "sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen und werden "
+            "bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel "
+            "prüfen oder KIM aktualisieren").format(count=status.quarantined)
     return text
 
 

@@ -2441,6 +2441,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>never synced</translation>
     </message>
     <message>
+      <source>{count} Datensätze vom Server lassen sich nicht öffnen und werden bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
+      <translation>{count} records from the server cannot be opened and are retried at every sync; please check the office recovery key or update KIM</translation>
+    </message>
+    <message>
       <source>Abgleich: Stand wird gelesen …</source>
       <translation>Sync: reading state …</translation>
     </message>

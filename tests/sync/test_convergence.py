@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.models import Client, Consultation
 from kim_desktop.core.services import ClientData, create_client
 from kim_desktop.sync.conflicts import list_conflicts, resolve_conflict
+from kim_desktop.sync.state import load_state
 from kim_desktop.sync.status import sync_status
 from tests.sync.conftest import Office
 
@@ -101,3 +102,42 @@ def test_concurrent_edits_merge_and_conflicts_are_kept_then_resolved(office: Off
             assert (row.notes, row.duration_minutes, row.mode_code, row.version) == (
                 "Notiz von A und B", 45, "video", 3)
         assert list_conflicts(other) == [] and sync_status(other).pending == 0
+
+
+def test_a_push_conflict_waits_for_the_pull_while_later_groups_go_on(office: Office) -> None:
+    """A record answered "conflict" goes back to the outbox; later groups of the same push
+    must not pick it up again (it would conflict again and again), the pull merges it first."""
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    with a_db() as session:
+        record = Consultation(client_id="00000000-0000-4000-8000-000000000009",
+                              held_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
+                              duration_minutes=30, mode_code="phone", notes="Anfang")
+        session.add(record)
+        session.commit()
+        record_id = record.id
+    a.run()
+    b.run()
+    for sessions, notes in ((a_db, "Notiz von A"), (b_db, "Notiz von B")):
+        with sessions() as session:
+            row = session.get(Consultation, record_id)
+            assert row is not None
+            row.notes = notes
+            session.commit()
+    assert a.run().pushed == 1
+    with b_db() as session:
+        session.add_all(Consultation(
+            client_id="00000000-0000-4000-8000-000000000009",
+            held_at=dt.datetime(2026, 2, day, tzinfo=dt.UTC), duration_minutes=30,
+            mode_code="phone", notes=f"neu {day}") for day in range(2, 9))
+        session.commit()
+    b.batch_size, b.batches_per_transaction = 2, 1
+    result = b.run()
+    assert (result.pushed, result.conflicts, result.offline) == (7, 1, False)
+    with b_db() as session:
+        [conflict] = list_conflicts(session)
+        assert conflict.record_id == record_id
+        assert sync_status(session).pending == 1  # held back until the conflict is resolved
+        state = load_state(session)
+        assert state is not None
+        assert state.next_seq == 1 + 8  # eight operations sealed: the conflict not twice

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -10,7 +11,9 @@ from sqlalchemy import select
 from kim_desktop.core.db import record_to_payload
 from kim_desktop.core.models import Client
 from kim_desktop.sync.state import SyncConflict
+from kim_desktop.sync.status import SyncStatus
 from kim_desktop.ui.conflicts import ConflictsDialog
+from kim_desktop.ui.sync_status import status_text
 
 
 def test_local_office_says_so_and_cannot_sync(qtbot: Any, window: Any) -> None:
@@ -63,3 +66,12 @@ def test_conflict_shown_side_by_side_and_resolved(qtbot: Any, window: Any) -> No
         lambda: window.context.vault.session().get(Client, client_id).phone)
     assert phone == remote_phone
     qtbot.waitUntil(lambda: window.sync.status.conflicts == 0, timeout=10_000)
+
+
+def test_records_that_do_not_open_are_said_in_the_status(qtbot: Any, window: Any) -> None:
+    status = SyncStatus(enrolled=True, last_sync=None, pending=0, rejected=0, conflicts=0,
+                        quarantined=3, online=True, last_error=None, revoked=None)
+    window.sync_status.show_status(status)
+    text = window.sync_status.state.text()
+    assert "3 Datensätze vom Server lassen sich nicht öffnen" in text and "⚠" in text
+    assert "nicht öffnen" not in status_text(replace(status, quarantined=0))

@@ -1,0 +1,122 @@
+"""Pulled records that do not open or parse are put aside: the sync goes on past them, the
+status counts them, later syncs try them again, and no payload reaches the log."""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import uuid
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import select, update
+
+from kim_desktop.sync.crypto import seal
+from kim_desktop.sync.enroll import enter_office_recovery_key
+from kim_desktop.sync.payloads import b64encode
+from kim_desktop.sync.state import SyncQuarantine, SyncState, load_state
+from kim_desktop.sync.status import sync_status
+from tests.sync.conftest import Office
+from tests.sync.helpers import Sessions, add_consultations, cursor, snapshot
+
+SECRET_NOTE = "Vertrauliche Notiz 4711"
+
+
+def _state(sessions: Sessions) -> SyncState:
+    with sessions() as session:
+        state = load_state(session)
+        assert state is not None
+        session.expunge(state)
+        return state
+
+
+def _raw_push(office: Office, token: str, operations: list[dict[str, Any]]) -> list[Any]:
+    """A push past the sync client, as a damaged or hostile client could send it."""
+    response = requests.post(f"{office.server.url}/v1/push", json={"operations": operations},
+                             headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return [result["status"] for result in response.json()["results"]]
+
+
+def _sealed(state: SyncState, record_id: str, version: int, payload: dict[str, Any]) -> str:
+    assert state.office_key is not None
+    return b64encode(seal(state.office_key, office_id=state.office_id, kind="consultation",
+                          record_id=record_id, version=version, payload=payload))
+
+
+def _quarantined(sessions: Sessions) -> dict[str, tuple[int, str, int]]:
+    with sessions() as session:
+        return {row.record_id: (row.version, row.reason, row.attempts)
+                for row in session.scalars(select(SyncQuarantine))}
+
+
+def test_forged_and_garbled_records_are_put_aside_and_the_sync_goes_on(
+    office: Office, caplog: pytest.LogCaptureFixture
+) -> None:
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    ids = add_consultations(a_db, 30, random.Random(5))
+    a.run()
+    writer = _state(a_db)
+    template = snapshot(a_db)[ids[0]]
+    forged, garbled = str(uuid.uuid4()), str(uuid.uuid4())
+    bad_date = dict(template, id=garbled, held_at="kein Datum", notes=SECRET_NOTE)
+    assert _raw_push(office, writer.device_token, [
+        {"seq": 10**9, "kind": "consultation", "record_id": forged, "base_version": 0,
+         "ciphertext": b64encode(os.urandom(80))},
+        {"seq": 10**9 + 1, "kind": "consultation", "record_id": garbled, "base_version": 0,
+         "ciphertext": _sealed(writer, garbled, 1, bad_date)},
+    ]) == ["applied", "applied"]
+    more = add_consultations(a_db, 5, random.Random(6))
+    a.run()
+
+    with caplog.at_level(logging.DEBUG):
+        result = b.run()
+    assert (result.pulled, result.quarantined, result.offline) == (35, 2, False)
+    assert set(snapshot(b_db)) == set(ids) | set(more)
+    assert _quarantined(b_db) == {forged: (1, "decrypt", 1), garbled: (1, "parse", 1)}
+    assert cursor(b_db) == cursor(a_db)
+    with b_db() as session:
+        status = sync_status(session)
+    assert (status.quarantined, status.last_error, status.online) == (2, None, True)
+    assert SECRET_NOTE not in caplog.text and garbled not in caplog.text
+
+    # Every later sync tries them again; they stay aside, nothing arrives twice.
+    assert b.run().pulled == 0
+    assert _quarantined(b_db) == {forged: (1, "decrypt", 2), garbled: (1, "parse", 2)}
+
+    # A newer version that opens replaces the one put aside.
+    repaired = dict(template, id=garbled, notes="repariert")
+    assert _raw_push(office, writer.device_token, [
+        {"seq": 10**9 + 2, "kind": "consultation", "record_id": garbled, "base_version": 1,
+         "ciphertext": _sealed(writer, garbled, 2, repaired)},
+    ]) == ["applied"]
+    assert b.run().pulled == 1
+    assert snapshot(b_db)[garbled]["notes"] == "repariert"
+    assert set(_quarantined(b_db)) == {forged}
+
+
+def test_records_that_did_not_open_arrive_once_the_office_key_is_entered_again(
+    office: Office
+) -> None:
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    ids = add_consultations(a_db, 12, random.Random(8))
+    a.run()
+    with b_db() as session:
+        # A damaged office key in the vault: nothing pulled opens.
+        session.execute(update(SyncState).values(office_key=os.urandom(32)))
+        session.commit()
+    result = b.run()
+    assert (result.pulled, result.quarantined, result.offline) == (0, 12, False)
+    assert cursor(b_db) == cursor(a_db)
+    with b_db() as session:
+        assert sync_status(session).quarantined == 12
+        assert office.recovery_key is not None
+        enter_office_recovery_key(session, office_recovery_key=office.recovery_key)
+    assert b.run().pulled == 12
+    assert _quarantined(b_db) == {}
+    assert snapshot(b_db) == snapshot(a_db)
+    assert set(snapshot(b_db)) == set(ids)
