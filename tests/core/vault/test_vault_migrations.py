@@ -257,3 +257,28 @@ def test_a_failing_migration_leaves_the_vault_as_it_was(
             assert "note" not in {c["name"] for c in inspect(connection).get_columns("sync_outbox")}
             assert migrate.current_revisions(connection) == migrate.head_revisions()
         assert count(unchanged) == 10
+
+
+def test_the_heads_read_without_alembic_are_alembic_s(extra_revisions: Path) -> None:
+    assert migrate.declared_heads() == migrate.head_revisions()
+    head = migrate.head_revisions().pop()
+    (extra_revisions / "9001_test_rebuild.py").write_text(REBUILD.format(head=head))
+    assert migrate.declared_heads() == migrate.head_revisions() == {"9001_test_rebuild"}
+    (extra_revisions / "9002_odd.py").write_text('revision = make_revision_id()\n')
+    assert migrate.declared_heads() is None  # a declaration it cannot read: Alembic decides
+
+
+def test_opening_a_current_vault_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "current"
+    vault, _ = Vault.create(folder, admin="anna", password=PASSWORD)
+    vault.close()
+    opened = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path; from kim_desktop.core.vault import Vault\n"
+         f"Vault.unlock(Path({str(folder)!r}), user='anna', password={PASSWORD!r}).close()\n"
+         "print('alembic' in sys.modules)"],
+        capture_output=True, text=True, check=True)
+    assert opened.stdout.strip() == "False"
