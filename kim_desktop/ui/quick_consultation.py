@@ -11,19 +11,23 @@ from collections.abc import Sequence
 from typing import Any
 
 from kim_desktop.core import services
-from kim_desktop.ui.client_file.dialogs import combo, date_edit, date_of, text_edit
+from kim_desktop.ui.client_file.dialogs import (
+    FieldsOfAction,
+    combo,
+    date_edit,
+    date_of,
+    minutes_box,
+    moment_edit,
+    text_edit,
+)
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import (
     QCheckBox,
     QCompleter,
     QDateTime,
-    QDateTimeEdit,
     QKeySequence,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QShortcut,
-    QSpinBox,
     QStringListModel,
     Qt,
     QWidget,
@@ -63,25 +67,12 @@ class QuickConsultationDialog(FormDialog):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setModel(QStringListModel(self))
         self.client.setCompleter(self.completer)
-        self.held_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.held_at.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.held_at.setCalendarPopup(True)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 600)
-        self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(translate("quick_consultation", " min"))
-        self.minutes.setValue(DEFAULT_MINUTES)
+        self.held_at = moment_edit(QDateTime.currentDateTime())
+        self.minutes = minutes_box(DEFAULT_MINUTES)
         self.mode = combo(context.entries("consultation_modes"))
         last = self.mode.findData(context.settings.get(LAST_CONSULTATION_MODE))
         self.mode.setCurrentIndex(max(last, 0))
-        self.fields = QListWidget()
-        for code, text in context.entries("fields_of_action"):
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.fields.addItem(item)
-        self.fields.setMaximumHeight(self.fields.sizeHintForRow(0) * 8 + 4)
+        self.fields = FieldsOfAction(context.entries("fields_of_action"))
         self.interpreter = QCheckBox(translate("quick_consultation", "mit D&olmetschung"))
         self.notes = text_edit(4)
         self.follow_up = QCheckBox(translate("quick_consultation", "Wiedervorlage s&etzen"))
@@ -137,11 +128,7 @@ class QuickConsultationDialog(FormDialog):
         self.follow_up_text.setEnabled(on)
 
     def checked_fields(self) -> list[str]:
-        return [
-            str(self.fields.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.fields.count())
-            if self.fields.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.fields.checked()
 
     def dirty(self) -> bool:
         return super().dirty() or self.checked_fields() != self._fields_start

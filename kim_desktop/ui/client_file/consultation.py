@@ -7,19 +7,19 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.core import services
-from kim_desktop.core.services.contacts import MAX_DURATION_MINUTES
-from kim_desktop.ui.client_file.dialogs import combo, text_edit
+from kim_desktop.ui.client_file.dialogs import (
+    FieldsOfAction,
+    combo,
+    minutes_box,
+    moment_edit,
+    text_edit,
+)
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
     QDate,
     QDateTime,
-    QDateTimeEdit,
-    QListWidget,
-    QListWidgetItem,
-    QSpinBox,
-    Qt,
     QTime,
     QWidget,
     translate,
@@ -43,33 +43,16 @@ class ConsultationDialog(FormDialog):
         self.context = context
         self.consultation_id = consultation.id
         self.original_held_at: dt.datetime = consultation.held_at.astimezone()
-        self.held_at = QDateTimeEdit(self._qdatetime(self.original_held_at))
-        self.held_at.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.held_at.setCalendarPopup(True)
-        self.held_at.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)),
-                                      QDateTime(QDate(2100, 12, 31), QTime(23, 59)))
+        self.held_at = moment_edit(self._qdatetime(self.original_held_at))
         self._start_held_at = self.held_at.dateTime()
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, MAX_DURATION_MINUTES)
-        self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(translate("quick_consultation", " min"))
-        self.minutes.setValue(consultation.duration_minutes)
+        self.minutes = minutes_box(consultation.duration_minutes)
         self.mode = with_code(combo(context.entries("consultation_modes")),
                               consultation.mode_code)
-        self.fields = QListWidget()
         entries = context.entries("fields_of_action")
         known = {code for code, _ in entries}
-        entries += [(code, code) for code in consultation.fields_of_action or []
-                    if code not in known]
-        for code, text in entries:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if code in (consultation.fields_of_action
-                                                                 or [])
-                               else Qt.CheckState.Unchecked)
-            self.fields.addItem(item)
-        self.fields.setMaximumHeight(self.fields.sizeHintForRow(0) * 8 + 4)
+        recorded = list(consultation.fields_of_action or [])
+        self.fields = FieldsOfAction(
+            entries + [(code, code) for code in recorded if code not in known], recorded)
         self.interpreter = QCheckBox(translate("quick_consultation", "mit D&olmetschung"))
         self.interpreter.setChecked(bool(consultation.interpreter_used))
         self.language = with_code(
@@ -98,11 +81,7 @@ class ConsultationDialog(FormDialog):
                          QTime(moment.hour, moment.minute))
 
     def checked_fields(self) -> list[str]:
-        return [
-            str(self.fields.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.fields.count())
-            if self.fields.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.fields.checked()
 
     def dirty(self) -> bool:
         return (super().dirty() or self.checked_fields() != self._fields_start

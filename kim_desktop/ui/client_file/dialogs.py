@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.core import services
+from kim_desktop.core.services.contacts import MAX_DURATION_MINUTES
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, qdate
 from kim_desktop.ui.qt import (
@@ -14,9 +15,16 @@ from kim_desktop.ui.qt import (
     QComboBox,
     QDate,
     QDateEdit,
+    QDateTime,
+    QDateTimeEdit,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QSpinBox,
+    Qt,
+    QTime,
     QWidget,
     translate,
 )
@@ -61,6 +69,47 @@ def text_edit(lines: int = 4) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * (lines + 1))
     return edit
+
+
+def moment_edit(value: QDateTime) -> QDateTimeEdit:
+    """Date and time of a consultation, with a calendar, within 1900–2100."""
+    edit = QDateTimeEdit(value)
+    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    edit.setCalendarPopup(True)
+    edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)),
+                          QDateTime(QDate(2100, 12, 31), QTime(23, 59)))
+    return edit
+
+
+def minutes_box(value: int) -> QSpinBox:
+    """A consultation's duration in steps of five, up to what the core accepts."""
+    box = QSpinBox()
+    box.setRange(1, MAX_DURATION_MINUTES)
+    box.setSingleStep(5)
+    box.setSuffix(translate("quick_consultation", " min"))
+    box.setValue(value)
+    return box
+
+
+class FieldsOfAction(QListWidget):
+    """The fields of action to tick, eight rows high; ``checked()`` are the ticked codes."""
+
+    def __init__(self, entries: list[tuple[str, str]], checked: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for code, text in entries:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in (checked or [])
+                               else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.setMaximumHeight(self.sizeHintForRow(0) * 8 + 4)
+
+    def checked(self) -> list[str]:
+        return [str(item.data(Qt.ItemDataRole.UserRole))
+                for item in map(self.item, range(self.count()))
+                if item is not None and item.checkState() == Qt.CheckState.Checked]
 
 
 class OpenCaseDialog(FormDialog):
