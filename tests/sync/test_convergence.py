@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Client, Consultation
 from kim_desktop.core.services import ClientData, create_client
+from kim_desktop.sync.client import SyncClient
 from kim_desktop.sync.conflicts import list_conflicts, resolve_conflict
 from kim_desktop.sync.state import load_state
 from kim_desktop.sync.status import sync_status
@@ -58,9 +60,9 @@ def test_two_devices_converge_and_another_office_sees_nothing(office: Office) ->
         assert _clients(session) == {}
 
 
-def test_concurrent_edits_merge_and_conflicts_are_kept_then_resolved(office: Office) -> None:
-    a_db, a = office.device("a")
-    b_db, b = office.device("b")
+def _one_consultation_on_both(a_db: Callable[[], Session], a: SyncClient,
+                              b: SyncClient) -> str:
+    """A consultation made on device a and synced to b; its id."""
     with a_db() as session:
         record = Consultation(client_id="00000000-0000-4000-8000-000000000009",
                               held_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
@@ -70,6 +72,13 @@ def test_concurrent_edits_merge_and_conflicts_are_kept_then_resolved(office: Off
         record_id = record.id
     a.run()
     b.run()
+    return record_id
+
+
+def test_concurrent_edits_merge_and_conflicts_are_kept_then_resolved(office: Office) -> None:
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    record_id = _one_consultation_on_both(a_db, a, b)
     with a_db() as session:
         mine = session.get(Consultation, record_id)
         assert mine is not None
@@ -109,15 +118,7 @@ def test_a_push_conflict_waits_for_the_pull_while_later_groups_go_on(office: Off
     must not pick it up again (it would conflict again and again), the pull merges it first."""
     a_db, a = office.device("a")
     b_db, b = office.device("b")
-    with a_db() as session:
-        record = Consultation(client_id="00000000-0000-4000-8000-000000000009",
-                              held_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
-                              duration_minutes=30, mode_code="phone", notes="Anfang")
-        session.add(record)
-        session.commit()
-        record_id = record.id
-    a.run()
-    b.run()
+    record_id = _one_consultation_on_both(a_db, a, b)
     for sessions, notes in ((a_db, "Notiz von A"), (b_db, "Notiz von B")):
         with sessions() as session:
             row = session.get(Consultation, record_id)
