@@ -449,6 +449,18 @@ def _row(page: Any, purpose: str) -> list[str]:
     return [item.text(c) for c in range(item.columnCount())]
 
 
+def send_by_service(qtbot: Any, window: Any, view: Any, page: Any, *,
+                    sent_on: dt.date | None = None) -> None:
+    """Sends the chosen referral without a waiver through the service, then chooses it again
+    in the refreshed list."""
+    referral_id, on = page.current().id, sent_on or dt.date.today()
+    on_database(window, lambda s: services.send_referral(
+        s, referral_id=referral_id, sent_on=on, override_reason="Eilig"))
+    view.reload()
+    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
+    select_row(page, lambda r: True)
+
+
 def test_cancel_a_planned_referral_with_its_reason(qtbot: Any, window: Any,
                                                    no_dialogs: list[str]) -> None:
     from kim_desktop.ui.client_file.referral_dialogs import CancelReferralDialog
@@ -547,11 +559,7 @@ def test_accepted_then_completed_with_its_outcome(qtbot: Any, window: Any,
     view = fresh_file(qtbot, window)
     page = _plan(qtbot, view, JOBCENTER, "Arbeitsvermittlung")
     sent_on = dt.date.today() - dt.timedelta(days=5)
-    on_database(window, lambda s: services.send_referral(
-        s, referral_id=page.current().id, sent_on=sent_on, override_reason="Eilig"))
-    view.reload()
-    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
-    select_row(page, lambda r: True)
+    send_by_service(qtbot, window, view, page, sent_on=sent_on)
     assert not button(page, "Abgeschlossen").isEnabled()  # not before it was accepted
     click(qtbot, button(page, "Angenommen"))
     accept = opened(page, AcceptReferralDialog)
@@ -587,11 +595,7 @@ def test_accepted_then_completed_with_its_outcome(qtbot: Any, window: Any,
 def test_a_decline_without_a_reason_says_so(qtbot: Any, window: Any) -> None:
     view = fresh_file(qtbot, window)
     page = _plan(qtbot, view, JOBCENTER, "Ohne Grund")
-    on_database(window, lambda s: services.send_referral(
-        s, referral_id=page.current().id, sent_on=dt.date.today(), override_reason="Eilig"))
-    view.reload()
-    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
-    select_row(page, lambda r: True)
+    send_by_service(qtbot, window, view, page)
     decline = page.decline()
     save(qtbot, decline)
     qtbot.waitUntil(lambda: view.data.referrals[0].state == "declined", timeout=10_000)
@@ -639,11 +643,7 @@ def test_referral_dialogs_ask_before_discarding(qtbot: Any, window: Any,
         dialog = open_dialog()
         getattr(dialog, field).setPlainText("angefangen")
         cancel_asks_first(dialog, no_dialogs)
-    on_database(window, lambda s: services.send_referral(
-        s, referral_id=page.current().id, sent_on=dt.date.today(), override_reason="Eilig"))
-    view.reload()
-    qtbot.waitUntil(lambda: view.data.referrals[0].state == "sent", timeout=10_000)
-    select_row(page, lambda r: True)
+    send_by_service(qtbot, window, view, page)
     decline = page.decline()
     decline.reason.setPlainText("angefangen")
     cancel_asks_first(decline, no_dialogs)
