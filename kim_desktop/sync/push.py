@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
@@ -260,10 +260,3 @@ def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -
         table = record_table(kind)
         connection.execute(update(table).where(table.c.id == bindparam("b_id"))
                            .values(version=bindparam("version")), values)
-
-
-def pending_count(session: Session) -> int:
-    outbox = session.scalar(select(func.count(func.distinct(OutboxEntry.record_id)))) or 0
-    inflight = session.scalar(select(func.count()).select_from(SyncInflight)) or 0
-    return int(outbox) + int(inflight)
-

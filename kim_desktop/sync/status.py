@@ -1,5 +1,9 @@
 """What the desktop program shows about the sync: last sync, pending, rejected, conflicts, and
-pulled records that did not open."""
+pulled records that did not open.
+
+The status is read at every start and after every change, so this module stays light: it
+imports neither the wire models (pydantic) nor the HTTP client.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kim_desktop.sync.push import pending_count
-from kim_desktop.sync.state import SyncConflict, SyncQuarantine, SyncRejected, load_state
+from kim_desktop.core.db import OutboxEntry
+from kim_desktop.sync.state import (
+    SyncConflict,
+    SyncInflight,
+    SyncQuarantine,
+    SyncRejected,
+    load_state,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,13 @@ def sync_status(session: Session) -> SyncStatus:
         last_error=state.last_error if state else None,
         revoked=state.revoked if state else None,
     )
+
+
+def pending_count(session: Session) -> int:
+    """Records with local changes the server has not acknowledged yet."""
+    outbox = session.scalar(select(func.count(func.distinct(OutboxEntry.record_id)))) or 0
+    inflight = session.scalar(select(func.count()).select_from(SyncInflight)) or 0
+    return int(outbox) + int(inflight)
 
 
 def rejected_changes(session: Session) -> list[RejectedChange]:
