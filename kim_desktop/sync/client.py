@@ -1,11 +1,14 @@
 """The sync run: handshake, push the outbox, pull and apply, for the UI task runner or the CLI.
 
-:meth:`SyncClient.run` does blocking network and database work; call it off the UI thread, on
-the worker that owns the vault's connection. The requests themselves run on a worker thread of
-their own, so the next group is sealed, or the last one applied, while one travels; database
-work stays on the calling thread. The run reports progress and checks ``cancel`` between groups
-of batches and of pages, so stopping it leaves nothing half done: every group is one
-transaction, and the next run resumes where this one stopped.
+:meth:`SyncClient.run` does blocking network and database work; call it off the UI thread.
+Each of its transactions is handed to ``database``, which runs it on the thread that owns the
+vault's connection: in the desktop program the task runner's database thread, so a case
+manager's edits take turns with the sync's transactions instead of waiting for the whole run
+(the outbox keeps an edit made meanwhile for the next push). The requests run on a worker
+thread of their own, so the next group is sealed, or the last one applied, while one travels.
+The run reports progress and checks ``cancel`` between groups of batches and of pages, so
+stopping it leaves nothing half done: every group is one transaction, and the next run resumes
+where this one stopped.
 
 No network is a normal state: the run ends with ``offline=True`` and the status says so. A
 revoked device raises :class:`~kim_desktop.sync.http.RevokedError` (and stops syncing for
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -32,7 +35,7 @@ from kim_desktop.core.db import utcnow
 from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.sync import wire
-from kim_desktop.sync.apply import chunks
+from kim_desktop.sync.apply import ApplyOutcome, chunks
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
     REVOKED_MESSAGE,
@@ -86,6 +89,17 @@ OFFLINE = (
 )
 
 
+class DatabaseRunner(Protocol):
+    """Runs ``work`` on the thread that owns the database connection and returns its result."""
+
+    def __call__(self, work: Callable[[], _T], /) -> _T: ...
+
+
+def run_here(work: Callable[[], _T]) -> _T:
+    """The :class:`DatabaseRunner` for a caller that owns the connection itself (the CLI)."""
+    return work()
+
+
 class NotEnrolledError(SyncError):
     """The device has no enrollment, or no office key yet."""
 
@@ -121,12 +135,14 @@ class SyncResult:
 
 
 class SyncClient:
-    """One device's sync against its server. ``session_factory`` yields vault sessions."""
+    """One device's sync against its server. ``session_factory`` yields vault sessions;
+    ``database`` runs each transaction where the connection lives (by default: right here)."""
 
     def __init__(
         self,
         session_factory: Callable[[], Session],
         *,
+        database: DatabaseRunner = run_here,
         retry: RetryPolicy | None = None,
         page_size: int = wire.MAX_PULL_LIMIT,
         batch_size: int = wire.MAX_PUSH_OPERATIONS,
@@ -136,6 +152,7 @@ class SyncClient:
         destroy: Callable[[], None] | None = None,
     ) -> None:
         self._sessions = session_factory
+        self._database = database
         self.retry = retry or RetryPolicy()
         self.page_size = page_size
         self.batch_size = batch_size
@@ -159,8 +176,10 @@ class SyncClient:
                 raise RefusedError("Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
                                    "Bitte wenden Sie sich an Ihre IT-Betreuung.")
             if state.key_check_pending:
-                with self._sessions() as session:
-                    self._retrying(partial(publish_key_check, session), cancel)
+                # Once in a device's life, usually done at enrollment: one short request.
+                self._transaction(
+                    lambda session: self._retrying(partial(publish_key_check, session), cancel)
+                )
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
                 if not self._push(http, totals, report, cancel) or not self._pull(
@@ -199,28 +218,22 @@ class SyncClient:
         group_size = self.batch_size * self.batches_per_transaction
         # Records answered "conflict" wait in the outbox for this run's pull to merge them.
         held: set[str] = set()
+        record_and_seal = partial(self._record_and_seal, held=held)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-push") as network:
-            with self._sessions() as session:
-                state = lock_for_write(session)
-                group = seal_batch(session, state, limit=group_size)
-                session.commit()
             answered: list[Operation] = []
             answers: list[wire.PushResponse] = []
+            _, group = self._transaction(partial(
+                record_and_seal, answered=answered, answers=answers, limit=group_size))
             while group:
                 sending = network.submit(self._send, http, group, cancel)
-                with self._sessions() as session:
-                    state = lock_for_write(session)
-                    outcome = self._record_answers(session, answered, answers, held)
-                    upcoming = [] if cancel.is_set() else seal_batch(
-                        session, state, limit=group_size, after_seq=group[-1].seq, hold=held)
-                    session.commit()
+                outcome, upcoming = self._transaction(partial(
+                    record_and_seal, answered=answered, answers=answers,
+                    limit=0 if cancel.is_set() else group_size, after_seq=group[-1].seq))
                 self._count(outcome, totals, report)
                 answered, answers = group, sending.result()
                 group = upcoming
-            with self._sessions() as session:
-                lock_for_write(session)
-                outcome = self._record_answers(session, answered, answers, held)
-                session.commit()
+            outcome, _ = self._transaction(partial(
+                record_and_seal, answered=answered, answers=answers, limit=0))
             self._count(outcome, totals, report)
         return not cancel.is_set()
 
@@ -229,6 +242,18 @@ class SyncClient:
         """The server's answers to a group, batch by batch (on the push worker)."""
         return [self._retrying(partial(http.push, to_request(list(batch))), cancel)
                 for batch in chunks(group, self.batch_size)]
+
+    def _record_and_seal(self, session: Session, *, answered: list[Operation],
+                         answers: list[wire.PushResponse], held: set[str], limit: int,
+                         after_seq: int = 0) -> tuple[PushOutcome, list[Operation]]:
+        """One push transaction: records the answers to the group sent before, then seals up
+        to ``limit`` operations after ``after_seq`` (none when ``limit`` is 0)."""
+        state = lock_for_write(session)
+        outcome = self._record_answers(session, answered, answers, held)
+        upcoming = seal_batch(session, state, limit=limit, after_seq=after_seq,
+                              hold=held) if limit else []
+        session.commit()
+        return outcome, upcoming
 
     def _record_answers(self, session: Session, group: list[Operation],
                         answers: list[wire.PushResponse], held: set[str]) -> PushOutcome:
@@ -256,10 +281,7 @@ class SyncClient:
               report: Callable[[Progress], None], cancel: threading.Event) -> bool:
         """Fetches and opens the next group of pages on a worker thread while the group before
         is applied (kim_desktop/sync/pull.py); first retries what earlier pulls put aside."""
-        with self._sessions() as session:
-            cursor = self._cursor(session)
-            retried = retry_quarantined(session, state)
-            quarantined = quarantined_ids(session)
+        cursor, retried, quarantined = self._transaction(partial(self._prepare_pull, state))
         totals.pulled += retried.applied + retried.merged
         totals.conflicts += retried.conflicts
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-pull") as network:
@@ -270,8 +292,8 @@ class SyncClient:
                 if last.more and not cancel.is_set():
                     fetching = network.submit(self._fetch, http, state, last.next_cursor,
                                               cancel)
-                with self._sessions() as session:
-                    outcome = apply_group(session, state, group, quarantined)
+                outcome = self._transaction(partial(
+                    apply_group, state=state, group=group, quarantined=quarantined))
                 totals.pulled += outcome.applied + outcome.merged
                 totals.conflicts += outcome.conflicts
                 totals.quarantined += outcome.quarantined
@@ -300,41 +322,54 @@ class SyncClient:
         """Sends the pseudonymous report facts and released gaps that changed since the last
         upload (docs/reporting.md), batch by batch, each acknowledged once the server took it."""
         while not cancel.is_set():
-            with self._sessions() as session:
-                facts, gaps = collect_report_upload(session, prechecks=_PrecheckLookup(session))
+            facts, gaps = self._transaction(
+                lambda session: collect_report_upload(session,
+                                                      prechecks=_PrecheckLookup(session)))
             if not facts.facts and not gaps.gaps:
                 return True
             if facts.facts:
                 self._retrying(partial(http.upload_report_facts, facts), cancel)
             if gaps.gaps:
                 self._retrying(partial(http.upload_gaps, gaps), cancel)
-            with self._sessions() as session:
-                acknowledge_report_upload(session, facts, gaps)
+            self._transaction(partial(acknowledge_report_upload, facts=facts, gaps=gaps))
             totals.report_facts += len(facts.facts) + len(gaps.gaps)
             report(Progress("reports", totals.report_facts))
         return False
 
     # -- helpers -------------------------------------------------------------------------
 
+    def _transaction(self, work: Callable[[Session], _T]) -> _T:
+        """Runs ``work`` in a session of its own, on the thread that owns the connection."""
+        def run() -> _T:
+            with self._sessions() as session:
+                return work(session)
+
+        return self._database(run)
+
     @staticmethod
-    def _cursor(session: Session) -> int:
-        state = load_state(session)
-        assert state is not None
-        cursor = state.pull_cursor
+    def _prepare_pull(state: SyncState,
+                      session: Session) -> tuple[int, ApplyOutcome, set[str]]:
+        """The pull cursor, after retrying what earlier pulls put aside, and what stays aside."""
+        loaded = load_state(session)
+        assert loaded is not None
+        cursor = loaded.pull_cursor
         session.commit()
-        return cursor
+        return cursor, retry_quarantined(session, state), quarantined_ids(session)
 
     def _state(self) -> SyncState:
-        with self._sessions() as session:
-            state = load_state(session)
-            if state is None:
-                raise NotEnrolledError(NOT_ENROLLED)
-            if state.revoked:
-                raise RevokedError(state.revoked, wipe=False)
-            if state.office_key is None:
-                raise NotEnrolledError(KEY_MISSING)
-            session.expunge(state)
-            return state
+        return self._transaction(self._load_state)
+
+    @staticmethod
+    def _load_state(session: Session) -> SyncState:
+        state = load_state(session)
+        if state is None:
+            raise NotEnrolledError(NOT_ENROLLED)
+        if state.revoked:
+            raise RevokedError(state.revoked, wipe=False)
+        if state.office_key is None:
+            raise NotEnrolledError(KEY_MISSING)
+        session.expunge(state)
+        return state
 
     def _retrying(self, call: Callable[[], _T], cancel: threading.Event) -> _T:
         for attempt in range(self.retry.attempts):
@@ -351,27 +386,24 @@ class SyncClient:
         values: dict[str, object] = {"online": online, "last_error": error}
         if synced:
             values["last_sync_at"] = utcnow()
-        with self._sessions() as session:
-            session.execute(update(SyncState).values(**values))
-            session.commit()
+        self._transaction(partial(_update_state, values))
 
     def _revoked(self, error: RevokedError) -> None:
         if not error.wipe:
-            with self._sessions() as session:
-                session.execute(update(SyncState).values(
-                    revoked=str(error) or REVOKED_MESSAGE, online=True
-                ))
-                session.commit()
+            self._transaction(partial(
+                _update_state, {"revoked": str(error) or REVOKED_MESSAGE, "online": True}))
             return
         if self.on_wipe is not None:
             self.on_wipe(str(error))
-        with self._sessions() as session:
-            session.execute(update(SyncState).values(
-                office_key=None, device_token="", revoked=str(error)
-            ))
-            session.commit()
+        self._transaction(partial(
+            _update_state, {"office_key": None, "device_token": "", "revoked": str(error)}))
         if self.destroy is not None:
             self.destroy()
+
+
+def _update_state(values: dict[str, object], session: Session) -> None:
+    session.execute(update(SyncState).values(**values))
+    session.commit()
 
 
 class _PrecheckLookup:

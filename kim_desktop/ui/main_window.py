@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync is not None:
+            # A running sync stops after its current transaction, before the vault is locked.
+            self.sync.cancel()
         self.context.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
         if not self._discarding:

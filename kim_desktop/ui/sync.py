@@ -1,26 +1,30 @@
 """Sync as a UI flow (as Anki's ``aqt.sync``): a timer, "sync now", a sync when the network
 comes back, progress that can be cancelled, and a refresh of every screen afterwards.
 
-The sync modules are imported here, on the UI thread at startup: importing pydantic for the
-first time on a worker thread after PySide6 trips shiboken's import hook (a circular import).
+The sync client (with pydantic and requests) is imported when the first sync starts, on the UI
+thread: not at startup, where it would cost a quarter of a second before the first screen, and
+not on a worker thread, where importing pydantic for the first time after PySide6 trips
+shiboken's import hook (a circular import).
 
-The sync client reads and writes the vault between its requests, and the vault has one
-connection owned by the database thread, so a sync runs there; edits made meanwhile wait
-until it finishes or is cancelled.
+A sync runs on the network pool. Each of its transactions is one task on the database thread,
+so a case manager's edits take turns with it instead of waiting for a long first sync to end;
+an edit made meanwhile waits in the outbox for the next push.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kim_desktop.sync.client import Progress as SyncProgress
-from kim_desktop.sync.client import SyncClient, SyncResult
 from kim_desktop.sync.status import SyncStatus, sync_status
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QNetworkInformation, QObject, QTimer, Signal
 from kim_desktop.ui.settings import SYNC_AUTOMATIC, SYNC_INTERVAL_MINUTES
-from kim_desktop.ui.taskman import Progress
+from kim_desktop.ui.taskman import Cancelled, Progress
+
+if TYPE_CHECKING:
+    from kim_desktop.sync.client import Progress as SyncProgress
+    from kim_desktop.sync.client import SyncResult
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class SyncController(QObject):
     def sync_now(self) -> None:
         if self.running or not self.can_sync:
             return
+        from kim_desktop.sync.client import SyncClient
+
         self.running = True
         self.running_changed.emit(True)
         progress = self._progress = Progress()
@@ -100,21 +106,30 @@ class SyncController(QObject):
         def report(step: SyncProgress) -> None:
             progress.reported.emit(step.done, 0, step.phase)  # the client stops by itself
 
-        def work() -> Synced:
-            client = SyncClient(self.context.vault.session)
-            return Synced(client.run(progress=report, cancel=progress.cancel_event))
+        taskman = self.context.taskman
+        client = SyncClient(self.context.vault.session, database=taskman.run_blocking_on_database)
 
-        self.context.taskman.write(work, on_done=self._done, on_error=self._failed,
-                                   progress=progress)
+        def work() -> Synced:
+            try:
+                return Synced(client.run(progress=report, cancel=progress.cancel_event))
+            except Exception:
+                if progress.cancelled:
+                    # Stopped for a lock or for closing: the vault closed under the run, and
+                    # the next sync resumes where this one stopped; nothing to tell anyone.
+                    raise Cancelled from None
+                raise
+
+        taskman.network(work, on_done=self._done, on_error=self._failed, progress=progress)
 
     def cancel(self) -> None:
         if self._progress is not None:
             self._progress.cancel()
 
-    def _done(self, _synced: Synced) -> None:
+    def _done(self, synced: Synced) -> None:
         self.running = False
         self.running_changed.emit(False)
-        self.refresh()
+        # Every screen looks whether the pulled records touch it; this status refreshes too.
+        self.context.taskman.changed.emit(synced)
 
     def _failed(self, error: Exception) -> None:
         self.running = False

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+DATABASE_THREAD = "kim-db"
+
 
 class Cancelled(Exception):
     """Raised inside a task when the user cancelled it."""
@@ -79,7 +81,7 @@ class TaskManager(QObject):
 
     def __init__(self, *, network_workers: int = 2) -> None:
         super().__init__()
-        self._database = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-db")
+        self._database = ThreadPoolExecutor(max_workers=1, thread_name_prefix=DATABASE_THREAD)
         self._network = ThreadPoolExecutor(
             max_workers=network_workers, thread_name_prefix="kim-net"
         )
@@ -123,7 +125,12 @@ class TaskManager(QObject):
         return self._submit(self._network, work, on_done, on_error, progress, announce=False)
 
     def run_blocking_on_database(self, work: Callable[[], T]) -> T:
-        """Run ``work`` on the database thread and wait: only for shutdown and tests."""
+        """Run ``work`` on the database thread and wait for it. For a network task that needs
+        one transaction at a time (the sync: other database work takes turns with it), and for
+        locking and shutdown; never from the database thread itself, which would wait forever.
+        """
+        if threading.current_thread().name.startswith(DATABASE_THREAD):
+            raise RuntimeError("run_blocking_on_database called on the database thread")
         return self._database.submit(work).result()
 
     def shutdown(self) -> None:

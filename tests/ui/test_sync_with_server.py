@@ -1,0 +1,158 @@
+"""The sync from the case manager's side, against a real ``kim-server`` process: joining in the
+first-run wizard, "sync now" in the status bar, an edit made during a slow sync, and locking
+while a sync runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from kim_desktop.core.models import Client
+from kim_desktop.core.services import add_follow_up
+from kim_desktop.core.vault import Vault
+from kim_desktop.sync.enroll import enroll
+from tests.server.conftest import Admin, ServerProcess
+from tests.sync.proxy import ImpairedRelay
+from tests.ui.conftest import PASSWORD, USER, unlock
+
+
+@dataclass
+class Server:
+    process: ServerProcess
+    admin: Admin
+    office_id: str
+
+    def code(self) -> str:
+        return self.admin.code(self.office_id)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    process = ServerProcess(url)
+    process.start()
+    admin = Admin(url)
+    try:
+        yield Server(process, admin, admin.office())
+    finally:
+        process.stop()
+        admin.engine.dispose()
+
+
+@pytest.fixture
+def slow_line(server: Server) -> Iterator[ImpairedRelay]:
+    """A line with 0.3 s each way: every request of a sync takes at least 0.6 s."""
+    relay = ImpairedRelay(server.process.port, host="127.0.0.1", one_way_delay=0.3,
+                          stall_probability=0.0, stall=0.0)
+    yield relay
+    relay.close()
+
+
+def enrolled(data_dir: Path, url: str, code: str) -> None:
+    with Vault.unlock(data_dir, user=USER, password=PASSWORD) as vault, \
+            vault.session() as session:
+        enroll(session, server_url=url, code=code)
+
+
+def synced(qtbot: Any, window: Any) -> Any:
+    """Starts a sync by the status bar's button and waits for it to end; the new status."""
+    qtbot.waitUntil(lambda: window.sync.can_sync, timeout=10_000)
+    with qtbot.waitSignal(window.sync.running_changed, timeout=60_000,
+                          check_params_cb=lambda running: not running):
+        window.sync_status.sync_now.click()
+    with qtbot.waitSignal(window.sync.status_changed, timeout=10_000) as refreshed:
+        pass
+    return refreshed.args[0]
+
+
+def test_first_run_joins_the_office_and_syncs(qtbot: Any, empty_data_dir: Path,
+                                              server: Server) -> None:
+    from kim_desktop.ui.app import AppController
+
+    controller = AppController(empty_data_dir)
+    try:
+        controller.start()
+        wizard = controller.wizard
+        qtbot.addWidget(wizard)
+        fields = wizard.admin_page.fields
+        fields.user.setText(USER)
+        fields.password.setText(PASSWORD)
+        fields.repeat.setText(PASSWORD)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
+        wizard.recovery_page.kept.setChecked(True)
+        wizard.next()
+        page = wizard.sync_page
+        page.join.setChecked(True)
+        page.url.setText(server.process.url)
+        page.code.setText(server.code())
+        assert not page.validatePage()  # joining runs in the background
+        qtbot.waitUntil(lambda: page.enrolled, timeout=30_000)
+        # The first device of the office makes the office key: its recovery key is shown once
+        # and must be confirmed as kept before the wizard finishes.
+        assert len(page.new_key.toPlainText()) > 20
+        assert not page.isComplete()
+        page.kept.setChecked(True)
+        assert page.isComplete()
+        wizard.accept()
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+        window = controller.window
+        qtbot.addWidget(window)
+        status = synced(qtbot, window)
+        assert status.enrolled and status.online
+        assert status.last_error is None
+        assert status.pending == 0
+        assert window.sync_status.state.text().startswith("Online · letzter Abgleich")
+    finally:
+        controller.close()
+
+
+def test_an_edit_during_a_slow_sync_is_saved_at_once_and_sent_next(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server, slow_line: ImpairedRelay
+) -> None:
+    enrolled(data_dir, slow_line.url, server.code())
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync.can_sync, timeout=10_000)
+    assert window.sync.status.pending > 100  # the demo office's records, never sent
+    window.sync_status.sync_now.click()
+    assert window.sync.running
+    assert not window.sync_status.cancel.isHidden()
+    assert not window.sync_status.sync_now.isEnabled()
+
+    def add(session: Any) -> Any:
+        client = session.scalars(select(Client).order_by(Client.last_name)).first()
+        return add_follow_up(session, client_id=client.id, due_on=dt.date.today(),
+                             text="Unterlagen nachreichen")
+
+    saved: list[Any] = []
+    window.context.write(add, saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=5_000)
+    # Saved while the sync still travels: the edit did not wait for the whole run.
+    assert window.sync.running
+    qtbot.waitUntil(lambda: window.sync.status.last_sync is not None, timeout=60_000)
+    assert window.sync.status.last_error is None
+    assert synced(qtbot, window).pending == 0  # the edit went with this sync or the next
+
+
+def test_locking_during_a_sync_stops_it_and_the_next_sync_finishes(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server, slow_line: ImpairedRelay,
+    no_dialogs: list[str],
+) -> None:
+    enrolled(data_dir, slow_line.url, server.code())
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync.can_sync, timeout=10_000)
+    window.sync_status.sync_now.click()
+    assert window.sync.running
+    controller.lock()  # at once: the lock does not wait for the sync to end
+    assert controller.window is None
+    assert controller.unlock_dialog.isVisible()
+    window = unlock(qtbot, controller)
+    status = synced(qtbot, window)
+    assert status.last_error is None and status.pending == 0
+    assert no_dialogs == []
