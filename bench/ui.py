@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The offscreen platform warns at every window that it cannot raise it or pass size hints on;
+# those lines would bury the figures.
+os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 
 PASSWORD = "Bench Büro Minden-Lübbecke"
 USER = "bench"
