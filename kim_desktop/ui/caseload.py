@@ -12,9 +12,9 @@ from kim_desktop.ui.caseload_model import (
     CaseloadFilter,
     CaseloadModel,
     caseload_columns,
-    phase_label,
 )
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.qt import (
     QAbstractItemView,
     QAction,

@@ -16,6 +16,7 @@ from typing import Any
 
 from kim_desktop.core.names import normalise, phonetic
 from kim_desktop.ui.formats import day
+from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -278,17 +279,3 @@ def consent_label(state: str) -> str:
 PHASES = ["intake", "assessment", "planning", "implementation", "monitoring", "evaluation",
           "closure"]
 
-
-def phase_label(phase: str | None) -> str:
-    labels = {
-        "intake": translate("phase", "Klärung"),
-        "assessment": translate("phase", "Einschätzung"),
-        "planning": translate("phase", "Hilfeplanung"),
-        "implementation": translate("phase", "Umsetzung"),
-        "monitoring": translate("phase", "Monitoring"),
-        "evaluation": translate("phase", "Evaluation"),
-        "closure": translate("phase", "Abschluss"),
-    }
-    if phase is None:
-        return translate("phase", "kein offener Fall")
-    return labels.get(phase, phase)

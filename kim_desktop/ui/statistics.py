@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kim_desktop.ui.caseload_model import PHASES, phase_label
+from kim_desktop.ui.caseload_model import PHASES
 from kim_desktop.ui.client_file.dialogs import date_edit, date_of
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QCheckBox,

@@ -23,6 +23,7 @@ from kim_desktop.ui.client_file.referral_dialogs import (
 )
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.labels import referral_state_label
 from kim_desktop.ui.qt import QWidget, translate
 
 if TYPE_CHECKING:
@@ -70,18 +71,9 @@ class ConsultationsTab(RecordList):
         return dialog
 
 
-def referral_states() -> dict[str, str]:
-    return {"planned": translate("client_file", "geplant"),
-            "sent": translate("client_file", "gesendet"),
-            "accepted": translate("client_file", "angenommen"),
-            "declined": translate("client_file", "abgelehnt"),
-            "completed": translate("client_file", "abgeschlossen"),
-            "cancelled": translate("client_file", "abgebrochen")}
-
-
 def referral_state_text(referral: Any) -> str:
     """The state with the day it was reached, e.g. "abgelehnt am 03.11.26"."""
-    state = referral_states().get(referral.state, referral.state)
+    state = referral_state_label(referral.state)
     on = {"sent": referral.sent_on, "accepted": referral.answered_on,
           "declined": referral.answered_on, "completed": referral.completed_on,
           "cancelled": referral.completed_on}.get(referral.state)

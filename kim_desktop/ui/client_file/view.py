@@ -7,12 +7,12 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.core import services
-from kim_desktop.ui.caseload_model import phase_label
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
 from kim_desktop.ui.client_file.tabs import tab_factories
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
+from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QFont,
