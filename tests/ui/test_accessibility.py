@@ -9,7 +9,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from conftest import unlock
 
 from kim_desktop.ui.qt import (
     QAbstractButton,
@@ -24,6 +23,7 @@ from kim_desktop.ui.qt import (
     QTabBar,
     QWidget,
 )
+from tests.ui.conftest import unlock
 
 
 def _inside_composite(widget: QWidget) -> bool:

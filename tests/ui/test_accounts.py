@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import PASSWORD, USER, unlock
 
 from kim_desktop.core.vault import Role, Vault
 from kim_desktop.core.vault_header import HEADER_NAME
 from kim_desktop.ui.qt import QLabel
+from tests.ui.conftest import PASSWORD, USER, unlock
 
 NEW_PASSWORD = "Tee nachmittags im Stadthaus"
 COLLEAGUE = "Bernd Beispiel"

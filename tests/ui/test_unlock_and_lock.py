@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import PASSWORD, USER, unlock
-
 from kim_desktop.core.vault import Vault
 from kim_desktop.ui.qt import QApplication, Qt
+from tests.ui.conftest import PASSWORD, USER, unlock
 
 
 def test_first_run_creates_the_vault_and_shows_the_recovery_sheet(
