@@ -116,7 +116,7 @@ def _export(engine: Engine, key: bytearray, copy: Path) -> None:
     finally:
         verify.close()
     if problems:
-        raise VaultError("Die Sicherung konnte nicht fehlerfrei geschrieben werden.")
+        raise VaultError("backup_unverified")
 
 
 def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> None:
@@ -127,7 +127,7 @@ def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> N
     """
     out = out.resolve()
     if not out.parent.is_dir():
-        raise VaultError(f"Der Ordner für die Sicherung existiert nicht: {out.parent}")
+        raise VaultError("backup_folder_missing", folder=out.parent)
     header_bytes = (data_dir / headers.HEADER_NAME).read_bytes()
     headers.decode(header_bytes)
     try:
@@ -152,11 +152,9 @@ def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> N
             archive.replace(out)
             headers.fsync_directory(out.parent)
     except OSError as error:
-        raise VaultError(
-            f"Die Sicherung konnte nicht geschrieben werden ({error.strerror or error})."
-        ) from error
+        raise VaultError("backup_unwritable", reason=error.strerror or error) from error
     except sqlcipher3.dbapi2.DatabaseError as error:
-        raise VaultError(f"Die Sicherung ist fehlgeschlagen ({error}).") from error
+        raise VaultError("backup_failed", reason=error) from error
 
 
 def _private(info: tarfile.TarInfo) -> tarfile.TarInfo:
@@ -168,10 +166,7 @@ def _private(info: tarfile.TarInfo) -> tarfile.TarInfo:
 
 def _unpack(source: Path, staging: Path) -> None:
     """Unpack and verify the backup into ``staging``; anything wrong is :class:`BackupInvalid`."""
-    invalid = BackupInvalid(
-        "Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. "
-        "Im Datenordner wurde nichts verändert."
-    )
+    invalid = BackupInvalid("backup_invalid")
     try:
         with tarfile.open(source, "r:") as tar:
             members = {member.name: member for member in tar.getmembers()}

@@ -6,12 +6,13 @@
   can raise them without importing the storage stack. No message ever contains a password, a
   key or personal data.
 
-Domain messages are German templates, marked with :func:`QT_TRANSLATE_NOOP` so that Qt's
-``lupdate`` extracts them (context ``"DomainError"``) without core importing Qt. The UI shows
-``QCoreApplication.translate("DomainError", error.template).format(**error.params)``, with the
+Both kinds are raised with a stable code and parameters; the code picks a German template
+(:data:`MESSAGES`, :data:`VAULT_MESSAGES`), which the translation catalogue collects in the
+error's :attr:`context` without core importing Qt. The UI shows
+``QCoreApplication.translate(error.context, error.template).format(**error.params)``, with the
 field names in :data:`FIELD_PARAMS` translated in context ``"DomainField"``; every other caller
-may use ``str(error)``. Parameters are codes, field names, dates and numbers, never personal
-data.
+(the CLI, the logs' absence of them) may use ``str(error)``, the German text. Parameters are
+codes, field names, file names, dates and numbers, never personal data.
 """
 
 from __future__ import annotations
@@ -170,6 +171,8 @@ class DomainError(Exception):
     placeholders and ``params`` their values.
     """
 
+    context = _C
+
     def __init__(self, code: str, **params: Any) -> None:
         self.code = code
         self.template = MESSAGES[code]
@@ -181,23 +184,135 @@ class DomainError(Exception):
         return str(self)
 
 
+_V = "VaultError"
+_RESTORE = " Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI)."
+
+#: Every vault message, by stable code; ``{file}`` is one of the data folder's file names and
+#: ``{reason}`` the operating system's own words.
+VAULT_MESSAGES: dict[str, str] = {
+    "wrong_password": "Benutzername oder Passwort ist falsch.",
+    "wrong_password_wait": (
+        "Benutzername oder Passwort ist falsch. Nächster Versuch in {seconds} Sekunden möglich."
+    ),
+    "attempts_delayed": "Zu viele Fehlversuche. Bitte in {seconds} Sekunden erneut versuchen.",
+    "locked": "Die Datenbank ist gesperrt. Bitte erneut anmelden.",
+    "in_use": (
+        "KIM Desktop ist mit diesem Datenordner bereits geöffnet (in einem anderen Fenster oder "
+        "von einem anderen Benutzerkonto). Bitte dort weiterarbeiten oder das andere Programm "
+        "erst schließen."
+    ),
+    "no_vault": (
+        "In diesem Datenordner gibt es noch keine Datenbank. "
+        "Bitte zuerst einrichten (kim-desktop init --user NAME)."
+    ),
+    "vault_exists": (
+        "In diesem Datenordner gibt es bereits eine Datenbank. Sie wird nicht überschrieben."
+    ),
+    "upgrade_failed": (
+        "Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. "
+        "Es wurde nichts verändert. Bitte den Support verständigen."
+    ),
+    "database_missing": "Im Datenordner fehlt die Datenbank {file}." + _RESTORE,
+    "database_incomplete": "Die Datenbank {file} ist unvollständig." + _RESTORE,
+    "database_damaged": (
+        "Die Datenbank {file} ist beschädigt und kann nicht gelesen werden." + _RESTORE
+    ),
+    "header_missing": "Im Datenordner fehlt die Schlüsseldatei {file}." + _RESTORE,
+    "header_damaged": "Die Schlüsseldatei {file} im Datenordner ist beschädigt." + _RESTORE,
+    "header_unknown_role": (
+        "Die Schlüsseldatei {file} enthält eine unbekannte Rolle." + _RESTORE
+    ),
+    "header_mismatch": "Die Schlüsseldatei passt nicht zur Datenbank." + _RESTORE,
+    "header_newer": (
+        "Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. "
+        "Bitte das Programm aktualisieren."
+    ),
+    "header_unreadable": "Die Schlüsseldatei {file} kann nicht gelesen werden ({reason}).",
+    "header_unwritable": (
+        "Die Schlüsseldatei {file} konnte nicht gespeichert werden ({reason}). "
+        "Es wurde nichts verändert."
+    ),
+    "no_such_user": "Diesen Benutzer gibt es in diesem Datenordner nicht.",
+    "user_exists": "Den Benutzernamen »{name}« gibt es schon.",
+    "user_name_empty": "Der Benutzername darf nicht leer sein.",
+    "user_name_long": "Der Benutzername darf höchstens {limit} Zeichen lang sein.",
+    "user_name_control": "Der Benutzername enthält Steuerzeichen.",
+    "only_admin_passwords": "Nur die Büroleitung darf Passwörter anderer ändern.",
+    "only_admin_users": "Nur die Büroleitung darf Benutzer anlegen.",
+    "password_short": (
+        "Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Am einfachsten ist "
+        "ein Satz aus vier oder mehr Wörtern, z. B. »Kaffee morgens im Rathaus Minden«."
+    ),
+    "password_few_characters": (
+        "Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen."
+    ),
+    "password_user_name": (
+        "Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen."
+    ),
+    "recovery_key_characters": (
+        "Der Wiederherstellungsschlüssel enthält ungültige Zeichen: {characters}. "
+        "Erlaubt sind Ziffern und Buchstaben außer U."
+    ),
+    "recovery_key_length": (
+        "Der Wiederherstellungsschlüssel hat {length} statt {expected} Zeichen ({blocks} Blöcke "
+        "zu je {block} Zeichen). Bitte vollständig abtippen."
+    ),
+    "recovery_key_typo_block": (
+        "Der Wiederherstellungsschlüssel enthält einen Tippfehler (Block {blocks}). "
+        "Bitte mit dem ausgedruckten Blatt vergleichen."
+    ),
+    "recovery_key_typo_blocks": (
+        "Der Wiederherstellungsschlüssel enthält einen Tippfehler (Blöcke {blocks}). "
+        "Bitte mit dem ausgedruckten Blatt vergleichen."
+    ),
+    "recovery_key_typo_last": (
+        "Der Wiederherstellungsschlüssel enthält einen Tippfehler im letzten Block. "
+        "Bitte mit dem ausgedruckten Blatt vergleichen."
+    ),
+    "recovery_key_foreign": (
+        "Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Datenordner."
+    ),
+    "backup_missing": "Die Sicherungsdatei gibt es nicht: {path}",
+    "backup_folder_missing": "Der Ordner für die Sicherung existiert nicht: {folder}",
+    "backup_unwritable": "Die Sicherung konnte nicht geschrieben werden ({reason}).",
+    "backup_failed": "Die Sicherung ist fehlgeschlagen ({reason}).",
+    "backup_unverified": "Die Sicherung konnte nicht fehlerfrei geschrieben werden.",
+    "backup_invalid": (
+        "Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. "
+        "Im Datenordner wurde nichts verändert."
+    ),
+}
+
+
 class VaultError(Exception):
-    """Base of every vault error; the message is German and safe to show."""
+    """Base of every vault error: ``code`` is stable (see :data:`VAULT_MESSAGES`), ``template``
+    the German message and ``params`` its values; ``str(error)`` is the German text."""
+
+    context = _V
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.template = VAULT_MESSAGES[code]
+        self.params = params
+        super().__init__(self.template.format(**params))
 
 
 class WrongPassword(VaultError):
     """The user name or password did not fit. ``retry_after``: seconds until the next try."""
 
-    def __init__(self, message: str, *, retry_after: float = 0.0) -> None:
-        super().__init__(message)
+    def __init__(self, *, retry_after: float = 0.0) -> None:
+        if retry_after > 0:
+            super().__init__("wrong_password_wait", seconds=f"{retry_after:.0f}")
+        else:
+            super().__init__("wrong_password")
         self.retry_after = retry_after
 
 
 class AttemptDelayed(VaultError):
     """Too many failed attempts lately; the next try is allowed after ``retry_after`` s."""
 
-    def __init__(self, message: str, *, retry_after: float) -> None:
-        super().__init__(message)
+    def __init__(self, *, retry_after: float) -> None:
+        super().__init__("attempts_delayed", seconds=max(1, round(retry_after)))
         self.retry_after = retry_after
 
 

@@ -23,29 +23,21 @@ def check_user_name(name: str) -> str:
     """The stripped name; :class:`VaultError` with a German message when it cannot be used."""
     name = name.strip()
     if not name:
-        raise VaultError("Der Benutzername darf nicht leer sein.")
+        raise VaultError("user_name_empty")
     if len(name) > MAX_NAME_LENGTH:
-        raise VaultError(f"Der Benutzername darf höchstens {MAX_NAME_LENGTH} Zeichen lang sein.")
+        raise VaultError("user_name_long", limit=MAX_NAME_LENGTH)
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise VaultError("Der Benutzername enthält Steuerzeichen.")
+        raise VaultError("user_name_control")
     return name
 
 
 def check_password_policy(password: str, *, user: str) -> None:
     """Raise :class:`PasswordPolicyError` with a German message when ``password`` is too weak."""
     if len(password) < MIN_LENGTH:
-        raise PasswordPolicyError(
-            f"Das Passwort ist zu kurz: Es braucht mindestens {MIN_LENGTH} Zeichen. "
-            "Am einfachsten ist ein Satz aus vier oder mehr Wörtern, "
-            "z. B. »Kaffee morgens im Rathaus Minden«."
-        )
+        raise PasswordPolicyError("password_short", minimum=MIN_LENGTH)
     if len(set(password.casefold())) < MIN_DISTINCT:
-        raise PasswordPolicyError(
-            "Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen."
-        )
+        raise PasswordPolicyError("password_few_characters")
     simplified = password.casefold().replace(" ", "")
     name = user.casefold().replace(" ", "")
     if name and len(simplified.replace(name, "")) < MIN_LENGTH // 2:
-        raise PasswordPolicyError(
-            "Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen."
-        )
+        raise PasswordPolicyError("password_user_name")

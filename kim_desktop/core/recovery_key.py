@@ -89,17 +89,12 @@ def parse_recovery_key(text: str) -> bytes:
     compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in "-–—_.")
     bad = sorted({ch for ch in compact if ch not in _VALUES})
     if bad:
-        raise InvalidRecoveryKey(
-            "Der Wiederherstellungsschlüssel enthält ungültige Zeichen: "
-            + ", ".join(repr(ch) for ch in bad)
-            + ". Erlaubt sind Ziffern und Buchstaben außer U."
-        )
+        raise InvalidRecoveryKey("recovery_key_characters",
+                                 characters=", ".join(repr(ch) for ch in bad))
     expected = _BLOCKS * _BLOCK
     if len(compact) != expected:
-        raise InvalidRecoveryKey(
-            f"Der Wiederherstellungsschlüssel hat {len(compact)} statt {expected} Zeichen "
-            f"({_BLOCKS} Blöcke zu je {_BLOCK} Zeichen). Bitte vollständig abtippen."
-        )
+        raise InvalidRecoveryKey("recovery_key_length", length=len(compact), expected=expected,
+                                 blocks=_BLOCKS, block=_BLOCK)
     symbols = [_VALUES[ch] for ch in compact]
     wrong_blocks = [
         block_number + 1
@@ -108,19 +103,14 @@ def parse_recovery_key(text: str) -> bytes:
         != block_number + 1
     ]
     if wrong_blocks:
-        listed = ", ".join(str(n) for n in wrong_blocks)
-        noun = "Block" if len(wrong_blocks) == 1 else "Blöcke"
         raise InvalidRecoveryKey(
-            f"Der Wiederherstellungsschlüssel enthält einen Tippfehler ({noun} {listed}). "
-            "Bitte mit dem ausgedruckten Blatt vergleichen."
+            "recovery_key_typo_block" if len(wrong_blocks) == 1 else "recovery_key_typo_blocks",
+            blocks=", ".join(str(n) for n in wrong_blocks),
         )
     number = 0
     for block_number in range(_BLOCKS):
         for symbol in symbols[block_number * _BLOCK : block_number * _BLOCK + _DATA_PER_BLOCK]:
             number = (number << 5) | symbol
     if number & ((1 << _PAD_BITS) - 1):
-        raise InvalidRecoveryKey(
-            "Der Wiederherstellungsschlüssel enthält einen Tippfehler im letzten Block. "
-            "Bitte mit dem ausgedruckten Blatt vergleichen."
-        )
+        raise InvalidRecoveryKey("recovery_key_typo_last")
     return (number >> _PAD_BITS).to_bytes(KEY_BYTES, "big")

@@ -44,7 +44,7 @@ from kim_desktop.core.errors import (
 from kim_desktop.core.passwords import check_password_policy, check_user_name
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.core.storage import DATABASE_NAME, create_vault_engine
-from kim_desktop.core.vault_header import HEADER_NAME, RESTORE_HINT
+from kim_desktop.core.vault_header import HEADER_NAME
 
 __all__ = [
     "AttemptDelayed",
@@ -80,27 +80,11 @@ class LocalUser:
     role: Role
 
 
-def _wrong_password(retry_after: float) -> WrongPassword:
-    message = "Benutzername oder Passwort ist falsch."
-    if retry_after > 0:
-        message += f" Nächster Versuch in {retry_after:.0f} Sekunden möglich."
-    return WrongPassword(message, retry_after=retry_after)
-
-
-def _delayed(retry_after: float) -> AttemptDelayed:
-    return AttemptDelayed(
-        f"Zu viele Fehlversuche. Bitte in {max(1, round(retry_after))} Sekunden erneut versuchen.",
-        retry_after=retry_after,
-    )
-
-
 def _role_of(entry: headers.UserEntry) -> Role:
     try:
         return Role(entry.role)
     except ValueError as error:
-        raise VaultCorrupt(
-            f"Die Schlüsseldatei {HEADER_NAME} enthält eine unbekannte Rolle. {RESTORE_HINT}"
-        ) from error
+        raise VaultCorrupt("header_unknown_role", file=HEADER_NAME) from error
 
 
 def _read_header(data_dir: Path) -> headers.Header:
@@ -108,28 +92,21 @@ def _read_header(data_dir: Path) -> headers.Header:
     database_path = data_dir / DATABASE_NAME
     if not header_path.exists():
         if database_path.exists():
-            raise VaultCorrupt(
-                f"Im Datenordner fehlt die Schlüsseldatei {HEADER_NAME}. {RESTORE_HINT}"
-            )
-        raise VaultMissing(
-            "In diesem Datenordner gibt es noch keine Datenbank. "
-            "Bitte zuerst einrichten (kim-desktop init --user NAME)."
-        )
+            raise VaultCorrupt("header_missing", file=HEADER_NAME)
+        raise VaultMissing("no_vault")
     if not database_path.exists():
-        raise VaultCorrupt(f"Im Datenordner fehlt die Datenbank {DATABASE_NAME}. {RESTORE_HINT}")
+        raise VaultCorrupt("database_missing", file=DATABASE_NAME)
     try:
         return headers.read(data_dir)
     except OSError as error:
-        raise VaultError(
-            f"Die Schlüsseldatei {HEADER_NAME} kann nicht gelesen werden ({error.strerror})."
-        ) from error
+        raise VaultError("header_unreadable", file=HEADER_NAME, reason=error.strerror) from error
 
 
 def _check_database_file(path: Path) -> None:
     """Refuse an empty or cut-off file before SQLCipher could take it for a new database."""
     size = path.stat().st_size
     if size == 0 or size % PAGE_SIZE:
-        raise VaultCorrupt(f"Die Datenbank {DATABASE_NAME} ist unvollständig. {RESTORE_HINT}")
+        raise VaultCorrupt("database_incomplete", file=DATABASE_NAME)
 
 
 def _acquire_lock(data_dir: Path) -> FileLock:
@@ -137,11 +114,7 @@ def _acquire_lock(data_dir: Path) -> FileLock:
     try:
         lock.acquire()
     except Timeout as error:
-        raise VaultInUse(
-            "KIM Desktop ist mit diesem Datenordner bereits geöffnet "
-            "(in einem anderen Fenster oder von einem anderen Benutzerkonto). "
-            "Bitte dort weiterarbeiten oder das andere Programm erst schließen."
-        ) from error
+        raise VaultInUse("in_use") from error
     return lock
 
 
@@ -152,10 +125,7 @@ def _upgrade(engine: Engine) -> None:
     except DBAPIError:
         raise
     except Exception as error:
-        raise VaultError(
-            "Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. "
-            "Es wurde nichts verändert. Bitte den Support verständigen."
-        ) from error
+        raise VaultError("upgrade_failed") from error
 
 
 def _interrupted_create(data_dir: Path) -> bool:
@@ -209,10 +179,7 @@ class Vault:
         admin = check_user_name(admin)
         check_password_policy(password, user=admin)
         if cls.exists(data_dir):
-            raise VaultExists(
-                "In diesem Datenordner gibt es bereits eine Datenbank. "
-                "Sie wird nicht überschrieben."
-            )
+            raise VaultExists("vault_exists")
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock = _acquire_lock(data_dir)
         try:
@@ -250,11 +217,11 @@ class Vault:
         header = _read_header(data_dir)
         wait = attempts.retry_after(data_dir, user)
         if wait > 0:
-            raise _delayed(wait)
+            raise AttemptDelayed(retry_after=wait)
         entry = header.user(user)
         key = headers.open_for_user(header.vault_id, entry, password) if entry else None
         if entry is None or key is None:
-            raise _wrong_password(attempts.record_failure(data_dir, user))
+            raise WrongPassword(retry_after=attempts.record_failure(data_dir, user))
         attempts.clear(data_dir, user)
         local_user = LocalUser(entry.name, _role_of(entry))
         lock = _acquire_lock(data_dir)
@@ -284,16 +251,11 @@ class Vault:
                 if not wal.exists() or wal.stat().st_size == 0:
                     pages = int(connection.exec_driver_sql("PRAGMA page_count").scalar_one())
                     if pages * PAGE_SIZE > database.stat().st_size:
-                        raise VaultCorrupt(
-                            f"Die Datenbank {DATABASE_NAME} ist unvollständig. {RESTORE_HINT}"
-                        )
+                        raise VaultCorrupt("database_incomplete", file=DATABASE_NAME)
             _upgrade(engine)
         except DBAPIError as error:
             engine.dispose()
-            raise VaultCorrupt(
-                f"Die Datenbank {DATABASE_NAME} ist beschädigt und kann nicht gelesen werden. "
-                f"{RESTORE_HINT}"
-            ) from error
+            raise VaultCorrupt("database_damaged", file=DATABASE_NAME) from error
         except BaseException:
             engine.dispose()
             raise
@@ -326,7 +288,7 @@ class Vault:
         header = _read_header(data_dir)
         entry = header.user(user)
         if entry is None:
-            raise VaultError("Diesen Benutzer gibt es in diesem Datenordner nicht.")
+            raise VaultError("no_such_user")
         check_password_policy(new_password, user=user)
         secret = parse_recovery_key(recovery_key)
         lock = _acquire_lock(data_dir)
@@ -334,9 +296,7 @@ class Vault:
             header = _read_header(data_dir)
             key = headers.open_for_recovery(header, secret)
             if key is None:
-                raise InvalidRecoveryKey(
-                    "Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Datenordner."
-                )
+                raise InvalidRecoveryKey("recovery_key_foreign")
             try:
                 resealed = headers.seal_for_user(
                     header.vault_id, entry.name, entry.role, new_password, key
@@ -352,22 +312,22 @@ class Vault:
         """Re-wrap the data key for ``user``; the database is not touched."""
         key = self._require_key()
         if user != self.user.name and self.user.role != Role.OFFICE_ADMIN:
-            raise PermissionDenied("Nur die Büroleitung darf Passwörter anderer ändern.")
+            raise PermissionDenied("only_admin_passwords")
         header = _read_header(self.data_dir)
         entry = header.user(user)
         if entry is None:
-            raise VaultError("Diesen Benutzer gibt es in diesem Datenordner nicht.")
+            raise VaultError("no_such_user")
         check_password_policy(new_password, user=user)
         wait = attempts.retry_after(self.data_dir, user)
         if wait > 0:
-            raise _delayed(wait)
+            raise AttemptDelayed(retry_after=wait)
         unwrapped = headers.open_for_user(header.vault_id, entry, old_password)
         if unwrapped is None:
-            raise _wrong_password(attempts.record_failure(self.data_dir, user))
+            raise WrongPassword(retry_after=attempts.record_failure(self.data_dir, user))
         same = hmac.compare_digest(bytes(unwrapped), bytes(key))
         _zero(unwrapped)
         if not same:
-            raise VaultCorrupt(f"Die Schlüsseldatei passt nicht zur Datenbank. {RESTORE_HINT}")
+            raise VaultCorrupt("header_mismatch")
         attempts.clear(self.data_dir, user)
         resealed = headers.seal_for_user(header.vault_id, entry.name, entry.role, new_password, key)
         headers.write(self.data_dir, header.with_user(resealed))
@@ -376,12 +336,12 @@ class Vault:
         """Add a local user (office admins only)."""
         key = self._require_key()
         if self.user.role != Role.OFFICE_ADMIN:
-            raise PermissionDenied("Nur die Büroleitung darf Benutzer anlegen.")
+            raise PermissionDenied("only_admin_users")
         name = check_user_name(name)
         role = Role(role)
         header = _read_header(self.data_dir)
         if header.user(name) is not None:
-            raise VaultError(f"Den Benutzernamen »{name}« gibt es schon.")
+            raise VaultError("user_exists", name=name)
         check_password_policy(password, user=name)
         entry = headers.seal_for_user(header.vault_id, name, role, password, key)
         headers.write(self.data_dir, header.with_user(entry))
@@ -396,7 +356,7 @@ class Vault:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise VaultLocked("Die Datenbank ist gesperrt. Bitte erneut anmelden.")
+            raise VaultLocked("locked")
         return self._engine
 
     def session(self) -> Session:
@@ -405,7 +365,7 @@ class Vault:
 
     def _require_key(self) -> bytearray:
         if self._key is None:
-            raise VaultLocked("Die Datenbank ist gesperrt. Bitte erneut anmelden.")
+            raise VaultLocked("locked")
         return self._key
 
     @property
@@ -455,7 +415,7 @@ class Vault:
         ``data_dir/before-restore/`` only after the backup has been verified.
         """
         if not source.is_file():
-            raise VaultError(f"Die Sicherungsdatei gibt es nicht: {source}")
+            raise VaultError("backup_missing", path=source)
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock = _acquire_lock(data_dir)
         try:

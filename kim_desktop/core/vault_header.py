@@ -39,7 +39,6 @@ HEADER_NAME = "vault.json"
 FORMAT = "kim-desktop-vault"
 VERSION = 1
 
-RESTORE_HINT = "Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI)."
 
 
 @dataclass(frozen=True)
@@ -212,9 +211,7 @@ def encode(header: Header) -> bytes:
 
 def decode(raw: bytes) -> Header:
     """Parse a header file's bytes; any damage raises :class:`VaultCorrupt`."""
-    damaged = VaultCorrupt(
-        f"Die Schlüsseldatei {HEADER_NAME} im Datenordner ist beschädigt. {RESTORE_HINT}"
-    )
+    damaged = VaultCorrupt("header_damaged", file=HEADER_NAME)
     try:
         document = json.loads(raw.decode("utf-8"))
         if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -222,10 +219,7 @@ def decode(raw: bytes) -> Header:
         if not isinstance(document.get("version"), int):
             raise damaged
         if document["version"] > VERSION:
-            raise VaultCorrupt(
-                "Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. "
-                "Bitte das Programm aktualisieren."
-            )
+            raise VaultCorrupt("header_newer")
         checksum = document.pop("checksum", None)
         if checksum != _checksum(document):
             raise damaged
@@ -293,7 +287,5 @@ def write(data_dir: Path, header: Header) -> None:
     try:
         atomic_write(data_dir / HEADER_NAME, encode(header))
     except OSError as error:
-        raise VaultError(
-            f"Die Schlüsseldatei {HEADER_NAME} konnte nicht gespeichert werden "
-            f"({error.strerror or error}). Es wurde nichts verändert."
-        ) from error
+        raise VaultError("header_unwritable", file=HEADER_NAME,
+                         reason=error.strerror or error) from error

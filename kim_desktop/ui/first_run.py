@@ -40,7 +40,7 @@ def password_problem(password: str, repeat: str, user: str) -> str:
     try:
         check_password_policy(password, user=user)
     except PasswordPolicyError as error:
-        return str(error)
+        return user_message(error)
     if password != repeat:
         return translate("first_run", "Die beiden Passwörter stimmen nicht überein.")
     return ""
@@ -86,7 +86,7 @@ class PasswordFields(QWidget):
         try:
             check_user_name(self.user.text())
         except VaultError as error:
-            return str(error)
+            return user_message(error)
         return password_problem(self.password.text(), self.repeat.text(), self.user.text())
 
     def _update(self) -> None:

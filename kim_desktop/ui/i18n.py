@@ -59,13 +59,14 @@ def build(*, update: bool = False) -> list[Path]:
 def _core_messages() -> dict[str, list[str]]:
     """German texts of core that the UI shows but lupdate cannot find (their context is a
     constant, not a literal, or they live in the rule files), by translation context."""
-    from kim_desktop.core.errors import FIELD_NAMES, MESSAGES
+    from kim_desktop.core.errors import FIELD_NAMES, MESSAGES, VAULT_MESSAGES
     from kim_desktop.core.precheck import texts
     from kim_desktop.core.precheck.report import DISCLAIMER
 
     return {
         "DomainError": list(MESSAGES.values()),
         "DomainField": list(FIELD_NAMES),
+        "VaultError": list(VAULT_MESSAGES.values()),
         "precheck": [DISCLAIMER],
         texts.CONTEXT: texts.translatable(),
     }

@@ -2955,6 +2955,169 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
+    <name>VaultError</name>
+    <message>
+      <source>Benutzername oder Passwort ist falsch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benutzername oder Passwort ist falsch. Nächster Versuch in {seconds} Sekunden möglich.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zu viele Fehlversuche. Bitte in {seconds} Sekunden erneut versuchen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank ist gesperrt. Bitte erneut anmelden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>KIM Desktop ist mit diesem Datenordner bereits geöffnet (in einem anderen Fenster oder von einem anderen Benutzerkonto). Bitte dort weiterarbeiten oder das andere Programm erst schließen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In diesem Datenordner gibt es noch keine Datenbank. Bitte zuerst einrichten (kim-desktop init --user NAME).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In diesem Datenordner gibt es bereits eine Datenbank. Sie wird nicht überschrieben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. Es wurde nichts verändert. Bitte den Support verständigen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Im Datenordner fehlt die Datenbank {file}. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank {file} ist unvollständig. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank {file} ist beschädigt und kann nicht gelesen werden. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Im Datenordner fehlt die Schlüsseldatei {file}. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} im Datenordner ist beschädigt. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} enthält eine unbekannte Rolle. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei passt nicht zur Datenbank. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. Bitte das Programm aktualisieren.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} kann nicht gelesen werden ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} konnte nicht gespeichert werden ({reason}). Es wurde nichts verändert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diesen Benutzer gibt es in diesem Datenordner nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Den Benutzernamen »{name}« gibt es schon.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Benutzername darf nicht leer sein.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Benutzername darf höchstens {limit} Zeichen lang sein.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Benutzername enthält Steuerzeichen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nur die Büroleitung darf Passwörter anderer ändern.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nur die Büroleitung darf Benutzer anlegen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Am einfachsten ist ein Satz aus vier oder mehr Wörtern, z. B. »Kaffee morgens im Rathaus Minden«.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält ungültige Zeichen: {characters}. Erlaubt sind Ziffern und Buchstaben außer U.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel hat {length} statt {expected} Zeichen ({blocks} Blöcke zu je {block} Zeichen). Bitte vollständig abtippen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält einen Tippfehler (Block {blocks}). Bitte mit dem ausgedruckten Blatt vergleichen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält einen Tippfehler (Blöcke {blocks}). Bitte mit dem ausgedruckten Blatt vergleichen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält einen Tippfehler im letzten Block. Bitte mit dem ausgedruckten Blatt vergleichen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Datenordner.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherungsdatei gibt es nicht: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Ordner für die Sicherung existiert nicht: {folder}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung konnte nicht geschrieben werden ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung ist fehlgeschlagen ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung konnte nicht fehlerfrei geschrieben werden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. Im Datenordner wurde nichts verändert.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>precheck_rules</name>
     <message>
       <source>{status} ({legal_basis})</source>

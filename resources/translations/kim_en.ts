@@ -2958,6 +2958,169 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
+    <name>VaultError</name>
+    <message>
+      <source>Benutzername oder Passwort ist falsch.</source>
+      <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+      <source>Benutzername oder Passwort ist falsch. Nächster Versuch in {seconds} Sekunden möglich.</source>
+      <translation>The user name or password is wrong. Next try possible in {seconds} seconds.</translation>
+    </message>
+    <message>
+      <source>Zu viele Fehlversuche. Bitte in {seconds} Sekunden erneut versuchen.</source>
+      <translation>Too many failed attempts. Please try again in {seconds} seconds.</translation>
+    </message>
+    <message>
+      <source>Die Datenbank ist gesperrt. Bitte erneut anmelden.</source>
+      <translation>The database is locked. Please sign in again.</translation>
+    </message>
+    <message>
+      <source>KIM Desktop ist mit diesem Datenordner bereits geöffnet (in einem anderen Fenster oder von einem anderen Benutzerkonto). Bitte dort weiterarbeiten oder das andere Programm erst schließen.</source>
+      <translation>KIM Desktop already has this data folder open (in another window or under another user account). Please continue there, or close the other program first.</translation>
+    </message>
+    <message>
+      <source>In diesem Datenordner gibt es noch keine Datenbank. Bitte zuerst einrichten (kim-desktop init --user NAME).</source>
+      <translation>This data folder has no database yet. Please set it up first (kim-desktop init --user NAME).</translation>
+    </message>
+    <message>
+      <source>In diesem Datenordner gibt es bereits eine Datenbank. Sie wird nicht überschrieben.</source>
+      <translation>This data folder already has a database. It will not be overwritten.</translation>
+    </message>
+    <message>
+      <source>Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. Es wurde nichts verändert. Bitte den Support verständigen.</source>
+      <translation>The database could not be brought up to this version of the program. Nothing was changed. Please contact support.</translation>
+    </message>
+    <message>
+      <source>Im Datenordner fehlt die Datenbank {file}. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The database {file} is missing from the data folder. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Datenbank {file} ist unvollständig. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The database {file} is incomplete. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Datenbank {file} ist beschädigt und kann nicht gelesen werden. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The database {file} is damaged and cannot be read. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Im Datenordner fehlt die Schlüsseldatei {file}. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file {file} is missing from the data folder. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} im Datenordner ist beschädigt. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file {file} in the data folder is damaged. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} enthält eine unbekannte Rolle. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file {file} contains an unknown role. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei passt nicht zur Datenbank. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file does not match the database. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. Bitte das Programm aktualisieren.</source>
+      <translation>The key file comes from a newer version of KIM Desktop. Please update the program.</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} kann nicht gelesen werden ({reason}).</source>
+      <translation>The key file {file} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} konnte nicht gespeichert werden ({reason}). Es wurde nichts verändert.</source>
+      <translation>The key file {file} could not be saved ({reason}). Nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Diesen Benutzer gibt es in diesem Datenordner nicht.</source>
+      <translation>This data folder has no such user.</translation>
+    </message>
+    <message>
+      <source>Den Benutzernamen »{name}« gibt es schon.</source>
+      <translation>The user name “{name}” already exists.</translation>
+    </message>
+    <message>
+      <source>Der Benutzername darf nicht leer sein.</source>
+      <translation>The user name must not be empty.</translation>
+    </message>
+    <message>
+      <source>Der Benutzername darf höchstens {limit} Zeichen lang sein.</source>
+      <translation>The user name may be at most {limit} characters long.</translation>
+    </message>
+    <message>
+      <source>Der Benutzername enthält Steuerzeichen.</source>
+      <translation>The user name contains control characters.</translation>
+    </message>
+    <message>
+      <source>Nur die Büroleitung darf Passwörter anderer ändern.</source>
+      <translation>Only the office admin may change other people's passwords.</translation>
+    </message>
+    <message>
+      <source>Nur die Büroleitung darf Benutzer anlegen.</source>
+      <translation>Only the office admin may add users.</translation>
+    </message>
+    <message>
+      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Am einfachsten ist ein Satz aus vier oder mehr Wörtern, z. B. »Kaffee morgens im Rathaus Minden«.</source>
+      <translation>The password is too short: it needs at least {minimum} characters. Easiest is a sentence of four or more words, e.g. “Coffee mornings at Minden town hall”.</translation>
+    </message>
+    <message>
+      <source>Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.</source>
+      <translation>The password is too simple: it has too few different characters.</translation>
+    </message>
+    <message>
+      <source>Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen.</source>
+      <translation>The password is too simple: it is little more than the user name.</translation>
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält ungültige Zeichen: {characters}. Erlaubt sind Ziffern und Buchstaben außer U.</source>
+      <translation>The recovery key contains invalid characters: {characters}. Digits and letters except U are allowed.</translation>
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel hat {length} statt {expected} Zeichen ({blocks} Blöcke zu je {block} Zeichen). Bitte vollständig abtippen.</source>
+      <translation>The recovery key has {length} instead of {expected} characters ({blocks} blocks of {block} characters each). Please type all of it.</translation>
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält einen Tippfehler (Block {blocks}). Bitte mit dem ausgedruckten Blatt vergleichen.</source>
+      <translation>The recovery key contains a typo (block {blocks}). Please compare it with the printed sheet.</translation>
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält einen Tippfehler (Blöcke {blocks}). Bitte mit dem ausgedruckten Blatt vergleichen.</source>
+      <translation>The recovery key contains a typo (blocks {blocks}). Please compare it with the printed sheet.</translation>
+    </message>
+    <message>
+      <source>Der Wiederherstellungsschlüssel enthält einen Tippfehler im letzten Block. Bitte mit dem ausgedruckten Blatt vergleichen.</source>
+      <translation>The recovery key contains a typo in the last block. Please compare it with the printed sheet.</translation>
+    </message>
+    <message>
+      <source>Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Datenordner.</source>
+      <translation>This recovery key does not belong to this data folder.</translation>
+    </message>
+    <message>
+      <source>Die Sicherungsdatei gibt es nicht: {path}</source>
+      <translation>The backup file does not exist: {path}</translation>
+    </message>
+    <message>
+      <source>Der Ordner für die Sicherung existiert nicht: {folder}</source>
+      <translation>The folder for the backup does not exist: {folder}</translation>
+    </message>
+    <message>
+      <source>Die Sicherung konnte nicht geschrieben werden ({reason}).</source>
+      <translation>The backup could not be written ({reason}).</translation>
+    </message>
+    <message>
+      <source>Die Sicherung ist fehlgeschlagen ({reason}).</source>
+      <translation>The backup failed ({reason}).</translation>
+    </message>
+    <message>
+      <source>Die Sicherung konnte nicht fehlerfrei geschrieben werden.</source>
+      <translation>The backup could not be written without errors.</translation>
+    </message>
+    <message>
+      <source>Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. Im Datenordner wurde nichts verändert.</source>
+      <translation>The backup file is damaged or is not a KIM Desktop backup. Nothing in the data folder was changed.</translation>
+    </message>
+  </context>
+  <context>
     <name>precheck_rules</name>
     <message>
       <source>{status} ({legal_basis})</source>

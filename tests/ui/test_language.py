@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kim_desktop.core.errors import DomainError
+from kim_desktop.core.errors import DomainError, InvalidRecoveryKey, PasswordPolicyError
 from kim_desktop.ui import i18n
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import Qt
@@ -94,6 +94,40 @@ def test_domain_errors_and_precheck_texts_appear_in_english(
     assert not re.search(r"\b(ist|sind|nicht|Tage|Jahren?)\b", text), text
 
 
+def test_vault_errors_and_stored_codes_appear_in_english(
+    qtbot: Any, controller: Any, restore_german: None
+) -> None:
+    from kim_desktop.ui.first_run import password_problem
+    from tests.ui.conftest import USER
+
+    i18n.install("en")
+    controller.start()
+    dialog = controller.unlock_dialog
+    dialog.user.setText(USER)
+    dialog.password.setText("not the password at all")
+    dialog.try_unlock()
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
+    assert "The user name or password is wrong." in dialog.message.text()
+    assert password_problem("kurz", "kurz", USER).startswith(
+        "The password is too short: it needs at least")
+    assert user_message(InvalidRecoveryKey("recovery_key_typo_blocks", blocks="2, 5")) == (
+        "The recovery key contains a typo (blocks 2, 5). Please compare it with the printed "
+        "sheet.")
+    # Phases and referral states are stored as codes; messages name them in words.
+    assert user_message(DomainError("phase_transition", current="intake",
+                                    target="evaluation")) == (
+        'The phase "Intake" cannot move directly to "Evaluation".')
+    assert user_message(DomainError("referral_transition", current="completed",
+                                    target="sent")) == (
+        'A referral in state "completed" cannot become "sent".')
+    i18n.install("de")
+    assert user_message(PasswordPolicyError("password_few_characters")) == (
+        "Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.")
+    assert user_message(DomainError("phase_transition", current="intake",
+                                    target="evaluation")) == (
+        "Von der Phase „Klärung“ geht es nicht direkt zur Phase „Evaluation“.")
+
+
 def _placeholders(text: str) -> set[str]:
     import string
 
@@ -109,7 +143,7 @@ def test_every_core_message_and_rule_text_has_a_finished_english_translation() -
         for context in root.iter("context") for message in context.iter("message")
     }
     core = i18n._core_messages()
-    assert {"DomainError", "DomainField", "precheck_rules"} <= set(core)
+    assert {"DomainError", "DomainField", "VaultError", "precheck_rules"} <= set(core)
     assert len(core["precheck_rules"]) > 100  # every rule file's texts, not just a few
     for context, texts in core.items():
         for text in texts:
