@@ -11,8 +11,9 @@ from typing import Any
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import open_vault_from_args
 from kim_desktop.core.vault import Vault
-from kim_desktop.sync.client import OFFLINE, NotEnrolledError, SyncClient
-from kim_desktop.sync.enroll import KEY_NEEDED, Enrollment, enroll, enter_office_recovery_key
+from kim_desktop.sync import messages
+from kim_desktop.sync.client import NotEnrolledError, SyncClient
+from kim_desktop.sync.enroll import Enrollment, enroll, enter_office_recovery_key
 from kim_desktop.sync.http import OfflineError, RevokedError, SyncError
 from kim_desktop.sync.state import load_state
 from kim_desktop.sync.wipe import destroy_vault_files
@@ -57,7 +58,7 @@ def _enroll(args: argparse.Namespace, vault: Vault) -> Enrollment:
         state = load_state(session)
         if state is not None and state.device_token and not args.code:
             if not args.office_recovery_key:
-                raise CliError(KEY_NEEDED if state.office_key is None
+                raise CliError(messages.KEY_NEEDED if state.office_key is None
                                else "Dieses Gerät ist bereits angemeldet.")
             return enter_office_recovery_key(session,
                                              office_recovery_key=args.office_recovery_key)
@@ -94,7 +95,7 @@ def run_enroll(args: argparse.Namespace) -> int:
                   f"    {result.office_recovery_key}", ""]
     _print(args, data, "\n".join(lines))
     if not result.key_ready:
-        raise CliError(KEY_NEEDED, EXIT_FAILED)
+        raise CliError(messages.KEY_NEEDED, EXIT_FAILED)
     return 0
 
 
@@ -121,7 +122,7 @@ def run_sync(args: argparse.Namespace) -> int:
     finally:
         vault.close()
     if result.offline:
-        raise CliError(OFFLINE, EXIT_FAILED)
+        raise CliError(messages.OFFLINE, EXIT_FAILED)
     _print(args, {"pushed": result.pushed, "pulled": result.pulled,
                   "conflicts": result.conflicts, "rejected": result.rejected},
            f"Gesendet: {result.pushed}, empfangen: {result.pulled}, "

@@ -34,12 +34,10 @@ import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
-from kim_desktop.sync import wire
+from kim_desktop.sync import messages, wire
 from kim_desktop.sync.apply import ApplyOutcome, chunks
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
-    REVOKED_MESSAGE,
-    WIPE_MESSAGE,
     OfflineError,
     RefusedError,
     RevokedError,
@@ -74,20 +72,6 @@ MAX_ROUNDS = 3
 #: records/s, 16 batches 5,108.
 PAGES_PER_TRANSACTION = 5
 BATCHES_PER_TRANSACTION = 16
-
-NOT_ENROLLED = (
-    "Dieses Gerät ist noch nicht für die Synchronisation angemeldet "
-    "(kim-desktop enroll)."
-)
-KEY_MISSING = (
-    "Für die Synchronisation fehlt noch der Büro-Wiederherstellungsschlüssel "
-    "(kim-desktop enroll --office-recovery-key …)."
-)
-OFFLINE = (
-    "Keine Verbindung zum Sync-Server. Die Änderungen bleiben gespeichert und werden später "
-    "übertragen."
-)
-
 
 class DatabaseRunner(Protocol):
     """Runs ``work`` on the thread that owns the database connection and returns its result."""
@@ -171,10 +155,9 @@ class SyncClient:
         try:
             handshake = self._retrying(http.handshake, cancel)
             if handshake.wipe:
-                raise RevokedError(WIPE_MESSAGE, wipe=True)
+                raise RevokedError(messages.WIPE, wipe=True)
             if handshake.office_id != state.office_id:
-                raise RefusedError("Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
-                                   "Bitte wenden Sie sich an Ihre IT-Betreuung.")
+                raise RefusedError(messages.OTHER_OFFICE)
             if state.key_check_pending:
                 # Once in a device's life, usually done at enrollment: one short request.
                 self._transaction(
@@ -195,7 +178,7 @@ class SyncClient:
             if not self._push(http, totals, report, cancel):
                 return totals.result(cancelled=True)
         except OfflineError:
-            self._record(online=False, error=OFFLINE)
+            self._record(online=False, error=messages.OFFLINE)
             return totals.result(offline=True)
         except RevokedError as error:
             self._revoked(error)
@@ -261,7 +244,7 @@ class SyncClient:
         for batch, response in zip(chunks(group, self.batch_size), answers, strict=True):
             seqs = {op.seq for op in batch}
             if not any(result.seq in seqs for result in response.results):
-                raise RefusedError("Der Sync-Server hat keine der Änderungen bestätigt.")
+                raise RefusedError(messages.NOTHING_CONFIRMED)
         outcome = record_answers(session, group, wire.PushResponse.model_construct(
             results=[result for response in answers for result in response.results]))
         held.update(outcome.conflicted)
@@ -311,7 +294,7 @@ class SyncClient:
         while True:
             page = self._retrying(partial(http.pull, since=since, limit=self.page_size), cancel)
             if page.next_cursor < since:
-                raise RefusedError("Der Sync-Server hat einen ungültigen Stand gemeldet.")
+                raise RefusedError(messages.BAD_CURSOR)
             group.append(open_page(state, page))
             if not page.more or len(group) >= self.pages_per_transaction or cancel.is_set():
                 return group
@@ -363,11 +346,11 @@ class SyncClient:
     def _load_state(session: Session) -> SyncState:
         state = load_state(session)
         if state is None:
-            raise NotEnrolledError(NOT_ENROLLED)
+            raise NotEnrolledError(messages.NOT_ENROLLED)
         if state.revoked:
             raise RevokedError(state.revoked, wipe=False)
         if state.office_key is None:
-            raise NotEnrolledError(KEY_MISSING)
+            raise NotEnrolledError(messages.KEY_MISSING)
         session.expunge(state)
         return state
 
@@ -391,7 +374,7 @@ class SyncClient:
     def _revoked(self, error: RevokedError) -> None:
         if not error.wipe:
             self._transaction(partial(
-                _update_state, {"revoked": str(error) or REVOKED_MESSAGE, "online": True}))
+                _update_state, {"revoked": str(error) or messages.REVOKED, "online": True}))
             return
         if self.on_wipe is not None:
             self.on_wipe(str(error))

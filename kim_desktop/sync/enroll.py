@@ -19,24 +19,11 @@ from sqlalchemy.orm import Session
 from kim_desktop import __version__
 from kim_desktop.core.errors import InvalidRecoveryKey
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
-from kim_desktop.sync import wire
+from kim_desktop.sync import messages, wire
 from kim_desktop.sync.crypto import key_check_value, key_matches, office_key_from_recovery
 from kim_desktop.sync.http import RefusedError, SyncError, SyncHttp
 from kim_desktop.sync.payloads import b64decode, b64encode
 from kim_desktop.sync.state import STATE_ID, SyncState, load_state
-
-KEY_WRONG = (
-    "Der Büro-Wiederherstellungsschlüssel passt nicht zu diesem Büro. Bitte prüfen Sie die "
-    "Eingabe anhand des ausgedruckten Wiederherstellungsblatts."
-)
-KEY_NEEDED = (
-    "Das Gerät ist angemeldet. Für die Synchronisation wird noch der "
-    "Büro-Wiederherstellungsschlüssel gebraucht (kim-desktop enroll --office-recovery-key …)."
-)
-KEY_TAKEN = (
-    "Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den "
-    "Büro-Wiederherstellungsschlüssel dieses Geräts eingeben."
-)
 
 
 class EnrollError(SyncError):
@@ -64,7 +51,10 @@ def _parse(text: str) -> bytes:
     try:
         return office_key_from_recovery(parse_recovery_key(text))
     except InvalidRecoveryKey as error:
-        raise EnrollError(str(error)) from error
+        # Said as the recovery key's own error is, in the interface language too.
+        wrapped = EnrollError(error.template, **error.params)
+        wrapped.context = error.context
+        raise wrapped from error
 
 
 def enroll(session: Session, *, server_url: str, code: str,
@@ -73,10 +63,7 @@ def enroll(session: Session, *, server_url: str, code: str,
     """Enrolls this device with a one-time code; commits the new ``sync_state``."""
     existing = load_state(session)
     if existing is not None and existing.device_token:
-        raise EnrollError(
-            "Dieses Gerät ist bereits angemeldet. Fehlt nur der Büroschlüssel, genügt "
-            "kim-desktop enroll --office-recovery-key …"
-        )
+        raise EnrollError(messages.ALREADY_ENROLLED)
     typed_key = _parse(office_recovery_key) if office_recovery_key else None
     name = (device_name or socket.gethostname() or "KIM Desktop")[:100]
     http = SyncHttp(server_url, ca_file=ca_file)
@@ -114,7 +101,7 @@ def enroll(session: Session, *, server_url: str, code: str,
     if state.key_check_pending:
         publish_key_check(session)
     if office_recovery_key and state.office_key is None:
-        raise EnrollError(KEY_WRONG)
+        raise EnrollError(messages.KEY_WRONG)
     return _enrollment(state, recovery_text)
 
 
@@ -133,7 +120,7 @@ def publish_key_check(session: Session) -> None:
         state.key_check = None
         state.key_check_pending = False
         session.commit()
-        raise EnrollError(KEY_TAKEN) from error
+        raise EnrollError(messages.KEY_TAKEN) from error
     finally:
         http.close()
     state.key_check_pending = False
@@ -144,7 +131,7 @@ def enter_office_recovery_key(session: Session, *, office_recovery_key: str) -> 
     """Completes the enrollment of a device that joined without (or with a wrong) key."""
     state = load_state(session)
     if state is None or not state.device_token:
-        raise EnrollError("Dieses Gerät ist noch nicht angemeldet (kim-desktop enroll --code …).")
+        raise EnrollError(messages.NOT_ENROLLED_YET)
     office_key = _parse(office_recovery_key)
     if state.key_check is None:
         # Another device won the race to create the office key: the server decides whether
@@ -155,7 +142,7 @@ def enter_office_recovery_key(session: Session, *, office_recovery_key: str) -> 
         session.commit()
         publish_key_check(session)
     elif not key_matches(office_key, state.key_check):
-        raise EnrollError(KEY_WRONG)
+        raise EnrollError(messages.KEY_WRONG)
     state.office_key = office_key
     session.commit()
     return _enrollment(state)

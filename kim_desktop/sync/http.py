@@ -16,7 +16,7 @@ import zstandard
 from pydantic import BaseModel, ValidationError
 
 from kim_desktop import __version__
-from kim_desktop.sync import wire
+from kim_desktop.sync import messages, wire
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
@@ -26,9 +26,19 @@ _compressor = zstandard.ZstdCompressor(level=3)
 
 
 class SyncError(Exception):
-    """A sync failure with a German message fit for the user (no personal data)."""
+    """A sync failure with a German message fit for the user (no personal data).
+
+    ``template`` and ``params`` let the program show it in the interface language (see
+    :mod:`kim_desktop.sync.messages`); a message from the server is its own template.
+    """
 
     retryable = False
+    context = messages.CONTEXT
+
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__(template.format(**params) if params else template)
+        self.template = template
+        self.params = params
 
 
 class OfflineError(SyncError):
@@ -46,8 +56,8 @@ class ServerBusyError(SyncError):
 class RefusedError(SyncError):
     """The server refused the request for a reason retrying cannot fix."""
 
-    def __init__(self, message: str, code: str = "", status: int = 0) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, code: str = "", status: int = 0, **params: Any) -> None:
+        super().__init__(template, **params)
         self.code = code
         self.status = status
 
@@ -58,16 +68,6 @@ class RevokedError(SyncError):
     def __init__(self, message: str, *, wipe: bool) -> None:
         super().__init__(message)
         self.wipe = wipe
-
-
-REVOKED_MESSAGE = (
-    "Dieses Gerät wurde von der IT für die Synchronisation gesperrt. "
-    "Bitte wenden Sie sich an Ihre IT-Betreuung."
-)
-WIPE_MESSAGE = (
-    "Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die "
-    "Datenbank auf diesem Gerät werden jetzt gelöscht."
-)
 
 
 class SyncHttp:
@@ -121,12 +121,9 @@ class SyncHttp:
                                             headers=headers, params=params, timeout=self.timeout,
                                             verify=self.verify)
         except requests.exceptions.SSLError as error:
-            raise RefusedError(
-                "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig "
-                "(TLS-Zertifikat ungültig)."
-            ) from error
+            raise RefusedError(messages.TLS_UNTRUSTED) from error
         except (requests.ConnectionError, requests.Timeout) as error:
-            raise OfflineError("Keine Verbindung zum Sync-Server.") from error
+            raise OfflineError(messages.NO_CONNECTION) from error
         if response.status_code >= 400:
             raise _error_for(response)
         if response_model is None:
@@ -134,8 +131,7 @@ class SyncHttp:
         try:
             return response_model.model_validate_json(response.content)
         except ValidationError as error:
-            raise ServerBusyError("Der Sync-Server hat eine unverständliche Antwort gesendet.") \
-                from error
+            raise ServerBusyError(messages.GARBLED_ANSWER) from error
 
 
 def _error_for(response: requests.Response) -> SyncError:
@@ -149,15 +145,15 @@ def _error_for(response: requests.Response) -> SyncError:
     except (ValueError, ValidationError):
         pass
     if status in (429, 502, 503, 504) or status >= 500:
-        return ServerBusyError(
-            message or f"Der Sync-Server ist gerade nicht verfügbar (HTTP {status})."
-        )
+        if message:
+            return ServerBusyError(message)
+        return ServerBusyError(messages.SERVER_UNAVAILABLE, http_status=status)
     if "wipe" in code:
-        return RevokedError(message or WIPE_MESSAGE, wipe=True)
+        return RevokedError(message or messages.WIPE, wipe=True)
     if "revoked" in code:
-        return RevokedError(message or REVOKED_MESSAGE, wipe=False)
+        return RevokedError(message or messages.REVOKED, wipe=False)
+    if message:
+        return RefusedError(message, code, status)
     if status == 401:
-        return RefusedError(message or "Der Sync-Server kennt dieses Gerät nicht (mehr).",
-                            code, status)
-    return RefusedError(message or f"Der Sync-Server hat die Anfrage abgelehnt (HTTP {status}).",
-                        code, status)
+        return RefusedError(messages.UNKNOWN_DEVICE, code, status)
+    return RefusedError(messages.REFUSED, code, status, http_status=status)

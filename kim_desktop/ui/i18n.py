@@ -62,11 +62,13 @@ def _core_messages() -> dict[str, list[str]]:
     from kim_desktop.core.errors import FIELD_NAMES, MESSAGES, VAULT_MESSAGES
     from kim_desktop.core.precheck import texts
     from kim_desktop.core.precheck.report import DISCLAIMER
+    from kim_desktop.sync import messages as sync_messages
 
     return {
         "DomainError": list(MESSAGES.values()),
         "DomainField": list(FIELD_NAMES),
         "VaultError": list(VAULT_MESSAGES.values()),
+        sync_messages.CONTEXT: list(sync_messages.MESSAGES),
         "precheck": [DISCLAIMER],
         texts.CONTEXT: texts.translatable(),
     }

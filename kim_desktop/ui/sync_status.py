@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import moment
 from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 def status_text(status: SyncStatus) -> str:
     if status.revoked:
-        return translate("sync_status", "Gerät gesperrt: {reason}").format(reason=status.revoked)
+        return translate("sync_status", "Gerät gesperrt: {reason}").format(
+            reason=translate(CONTEXT, status.revoked))
     if not status.enrolled:
         return translate("sync_status", "Nur lokal – kein Sync-Server eingerichtet")
     state = (translate("sync_status", "Online") if status.online
@@ -26,7 +28,8 @@ def status_text(status: SyncStatus) -> str:
         else translate("sync_status", "noch nie abgeglichen"))
     text = f"{state} · {last}"
     if status.last_error:
-        text += " · ⚠ " + status.last_error
+        # Kept as German text; the client's own messages are found in the catalogue.
+        text += " · ⚠ " + translate(CONTEXT, status.last_error)
     if status.quarantined:
         text += " · ⚠ " + translate(
             "sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen und werden "

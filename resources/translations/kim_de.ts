@@ -3118,6 +3118,85 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
+    <name>SyncError</name>
+    <message>
+      <source>Keine Verbindung zum Sync-Server.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine Verbindung zum Sync-Server. Die Änderungen bleiben gespeichert und werden später übertragen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat eine unverständliche Antwort gesendet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server ist gerade nicht verfügbar (HTTP {http_status}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat die Anfrage abgelehnt (HTTP {http_status}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server kennt dieses Gerät nicht (mehr).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieses Gerät wurde von der IT für die Synchronisation gesperrt. Bitte wenden Sie sich an Ihre IT-Betreuung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die Datenbank auf diesem Gerät werden jetzt gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. Bitte wenden Sie sich an Ihre IT-Betreuung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat keine der Änderungen bestätigt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat einen ungültigen Stand gemeldet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieses Gerät ist noch nicht für die Synchronisation angemeldet (kim-desktop enroll).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieses Gerät ist noch nicht angemeldet (kim-desktop enroll --code …).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieses Gerät ist bereits angemeldet. Fehlt nur der Büroschlüssel, genügt kim-desktop enroll --office-recovery-key …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für die Synchronisation fehlt noch der Büro-Wiederherstellungsschlüssel (kim-desktop enroll --office-recovery-key …).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Büro-Wiederherstellungsschlüssel passt nicht zu diesem Büro. Bitte prüfen Sie die Eingabe anhand des ausgedruckten Wiederherstellungsblatts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Gerät ist angemeldet. Für die Synchronisation wird noch der Büro-Wiederherstellungsschlüssel gebraucht (kim-desktop enroll --office-recovery-key …).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den Büro-Wiederherstellungsschlüssel dieses Geräts eingeben.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>precheck_rules</name>
     <message>
       <source>{status} ({legal_basis})</source>

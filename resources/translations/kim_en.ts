@@ -3121,6 +3121,85 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
+    <name>SyncError</name>
+    <message>
+      <source>Keine Verbindung zum Sync-Server.</source>
+      <translation>No connection to the sync server.</translation>
+    </message>
+    <message>
+      <source>Keine Verbindung zum Sync-Server. Die Änderungen bleiben gespeichert und werden später übertragen.</source>
+      <translation>No connection to the sync server. The changes stay saved and will be sent later.</translation>
+    </message>
+    <message>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig).</source>
+      <translation>The connection to the sync server cannot be trusted (invalid TLS certificate).</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat eine unverständliche Antwort gesendet.</source>
+      <translation>The sync server sent an answer that cannot be understood.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server ist gerade nicht verfügbar (HTTP {http_status}).</source>
+      <translation>The sync server is not available right now (HTTP {http_status}).</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat die Anfrage abgelehnt (HTTP {http_status}).</source>
+      <translation>The sync server refused the request (HTTP {http_status}).</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server kennt dieses Gerät nicht (mehr).</source>
+      <translation>The sync server does not know this device (any more).</translation>
+    </message>
+    <message>
+      <source>Dieses Gerät wurde von der IT für die Synchronisation gesperrt. Bitte wenden Sie sich an Ihre IT-Betreuung.</source>
+      <translation>IT has blocked this device from syncing. Please contact your IT support.</translation>
+    </message>
+    <message>
+      <source>Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die Datenbank auf diesem Gerät werden jetzt gelöscht.</source>
+      <translation>IT has blocked this device and ordered its data erased. The keys and the database on this device are being deleted now.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. Bitte wenden Sie sich an Ihre IT-Betreuung.</source>
+      <translation>The sync server assigns this device to another office. Please contact your IT support.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat keine der Änderungen bestätigt.</source>
+      <translation>The sync server confirmed none of the changes.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat einen ungültigen Stand gemeldet.</source>
+      <translation>The sync server reported an invalid position.</translation>
+    </message>
+    <message>
+      <source>Dieses Gerät ist noch nicht für die Synchronisation angemeldet (kim-desktop enroll).</source>
+      <translation>This device is not yet enrolled for syncing (kim-desktop enroll).</translation>
+    </message>
+    <message>
+      <source>Dieses Gerät ist noch nicht angemeldet (kim-desktop enroll --code …).</source>
+      <translation>This device is not enrolled yet (kim-desktop enroll --code …).</translation>
+    </message>
+    <message>
+      <source>Dieses Gerät ist bereits angemeldet. Fehlt nur der Büroschlüssel, genügt kim-desktop enroll --office-recovery-key …</source>
+      <translation>This device is already enrolled. If only the office key is missing, kim-desktop enroll --office-recovery-key … is enough.</translation>
+    </message>
+    <message>
+      <source>Für die Synchronisation fehlt noch der Büro-Wiederherstellungsschlüssel (kim-desktop enroll --office-recovery-key …).</source>
+      <translation>Syncing still needs the office recovery key (kim-desktop enroll --office-recovery-key …).</translation>
+    </message>
+    <message>
+      <source>Der Büro-Wiederherstellungsschlüssel passt nicht zu diesem Büro. Bitte prüfen Sie die Eingabe anhand des ausgedruckten Wiederherstellungsblatts.</source>
+      <translation>The office recovery key does not fit this office. Please check what you typed against the printed recovery sheet.</translation>
+    </message>
+    <message>
+      <source>Das Gerät ist angemeldet. Für die Synchronisation wird noch der Büro-Wiederherstellungsschlüssel gebraucht (kim-desktop enroll --office-recovery-key …).</source>
+      <translation>The device is enrolled. Syncing still needs the office recovery key (kim-desktop enroll --office-recovery-key …).</translation>
+    </message>
+    <message>
+      <source>Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den Büro-Wiederherstellungsschlüssel dieses Geräts eingeben.</source>
+      <translation>Another device has just created the office key. Please enter that device's office recovery key.</translation>
+    </message>
+  </context>
+  <context>
     <name>precheck_rules</name>
     <message>
       <source>{status} ({legal_basis})</source>

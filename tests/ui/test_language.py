@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kim_desktop.core.errors import DomainError, InvalidRecoveryKey, PasswordPolicyError
+from kim_desktop.sync import messages as sync_messages
+from kim_desktop.sync.enroll import EnrollError, enroll
+from kim_desktop.sync.http import OfflineError, RefusedError
+from kim_desktop.sync.status import SyncStatus
 from kim_desktop.ui import i18n
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import Qt
 from kim_desktop.ui.settings import LANGUAGE
+from kim_desktop.ui.sync_status import status_text
+from tests.sync.conftest import local_engine, session_factory
 
 
 @pytest.fixture
@@ -94,8 +101,8 @@ def test_domain_errors_and_precheck_texts_appear_in_english(
     assert not re.search(r"\b(ist|sind|nicht|Tage|Jahren?)\b", text), text
 
 
-def test_vault_errors_and_stored_codes_appear_in_english(
-    qtbot: Any, controller: Any, restore_german: None
+def test_vault_and_sync_errors_and_stored_codes_appear_in_english(
+    qtbot: Any, controller: Any, restore_german: None, tmp_path: Path
 ) -> None:
     from kim_desktop.ui.first_run import password_problem
     from tests.ui.conftest import USER
@@ -120,6 +127,20 @@ def test_vault_errors_and_stored_codes_appear_in_english(
     assert user_message(DomainError("referral_transition", current="completed",
                                     target="sent")) == (
         'A referral in state "completed" cannot become "sent".')
+    # Sync errors, and the last one the status keeps as German text.
+    assert user_message(OfflineError(sync_messages.NO_CONNECTION)) == (
+        "No connection to the sync server.")
+    assert user_message(RefusedError(sync_messages.REFUSED, "", 418, http_status=418)) == (
+        "The sync server refused the request (HTTP 418).")
+    with pytest.raises(EnrollError) as bad_key, session_factory(local_engine(tmp_path / "d"))() \
+            as session:
+        enroll(session, server_url="http://127.0.0.1:9", code="X", office_recovery_key="UUU")
+    assert user_message(bad_key.value).startswith("The recovery key contains invalid characters")
+    status = SyncStatus(enrolled=True, last_sync=None, pending=0, rejected=0, conflicts=0,
+                        quarantined=0, online=False, last_error=sync_messages.OFFLINE,
+                        revoked=None)
+    assert status_text(status) == ("Offline · never synced · ⚠ No connection to the sync "
+                                   "server. The changes stay saved and will be sent later.")
     i18n.install("de")
     assert user_message(PasswordPolicyError("password_few_characters")) == (
         "Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.")
@@ -143,7 +164,7 @@ def test_every_core_message_and_rule_text_has_a_finished_english_translation() -
         for context in root.iter("context") for message in context.iter("message")
     }
     core = i18n._core_messages()
-    assert {"DomainError", "DomainField", "VaultError", "precheck_rules"} <= set(core)
+    assert {"DomainError", "DomainField", "VaultError", "SyncError", "precheck_rules"} <= set(core)
     assert len(core["precheck_rules"]) > 100  # every rule file's texts, not just a few
     for context, texts in core.items():
         for text in texts:

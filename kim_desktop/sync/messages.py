@@ -1,0 +1,69 @@
+"""Every German message of the sync client, as ``{}`` templates, for the user and for the
+translation catalogue (context ``"SyncError"``).
+
+A :class:`~kim_desktop.sync.http.SyncError` keeps its template and parameters, so the program
+shows it in the interface language; the status keeps the last error as German text, and the
+status bar looks that text up as it is. Messages the server sends stay as it wrote them.
+"""
+
+from __future__ import annotations
+
+#: The Qt translation context of these messages.
+CONTEXT = "SyncError"
+
+NO_CONNECTION = "Keine Verbindung zum Sync-Server."
+OFFLINE = (
+    "Keine Verbindung zum Sync-Server. Die Änderungen bleiben gespeichert und werden später "
+    "übertragen."
+)
+TLS_UNTRUSTED = (
+    "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig)."
+)
+GARBLED_ANSWER = "Der Sync-Server hat eine unverständliche Antwort gesendet."
+SERVER_UNAVAILABLE = "Der Sync-Server ist gerade nicht verfügbar (HTTP {http_status})."
+REFUSED = "Der Sync-Server hat die Anfrage abgelehnt (HTTP {http_status})."
+UNKNOWN_DEVICE = "Der Sync-Server kennt dieses Gerät nicht (mehr)."
+REVOKED = (
+    "Dieses Gerät wurde von der IT für die Synchronisation gesperrt. "
+    "Bitte wenden Sie sich an Ihre IT-Betreuung."
+)
+WIPE = (
+    "Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die "
+    "Datenbank auf diesem Gerät werden jetzt gelöscht."
+)
+OTHER_OFFICE = (
+    "Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
+    "Bitte wenden Sie sich an Ihre IT-Betreuung."
+)
+NOTHING_CONFIRMED = "Der Sync-Server hat keine der Änderungen bestätigt."
+BAD_CURSOR = "Der Sync-Server hat einen ungültigen Stand gemeldet."
+NOT_ENROLLED = (
+    "Dieses Gerät ist noch nicht für die Synchronisation angemeldet (kim-desktop enroll)."
+)
+NOT_ENROLLED_YET = "Dieses Gerät ist noch nicht angemeldet (kim-desktop enroll --code …)."
+ALREADY_ENROLLED = (
+    "Dieses Gerät ist bereits angemeldet. Fehlt nur der Büroschlüssel, genügt "
+    "kim-desktop enroll --office-recovery-key …"
+)
+KEY_MISSING = (
+    "Für die Synchronisation fehlt noch der Büro-Wiederherstellungsschlüssel "
+    "(kim-desktop enroll --office-recovery-key …)."
+)
+KEY_WRONG = (
+    "Der Büro-Wiederherstellungsschlüssel passt nicht zu diesem Büro. Bitte prüfen Sie die "
+    "Eingabe anhand des ausgedruckten Wiederherstellungsblatts."
+)
+KEY_NEEDED = (
+    "Das Gerät ist angemeldet. Für die Synchronisation wird noch der "
+    "Büro-Wiederherstellungsschlüssel gebraucht (kim-desktop enroll --office-recovery-key …)."
+)
+KEY_TAKEN = (
+    "Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den "
+    "Büro-Wiederherstellungsschlüssel dieses Geräts eingeben."
+)
+
+MESSAGES: tuple[str, ...] = (
+    NO_CONNECTION, OFFLINE, TLS_UNTRUSTED, GARBLED_ANSWER, SERVER_UNAVAILABLE, REFUSED,
+    UNKNOWN_DEVICE, REVOKED, WIPE, OTHER_OFFICE, NOTHING_CONFIRMED, BAD_CURSOR, NOT_ENROLLED,
+    NOT_ENROLLED_YET, ALREADY_ENROLLED, KEY_MISSING, KEY_WRONG, KEY_NEEDED, KEY_TAKEN,
+)
