@@ -15,8 +15,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
+from kim_desktop.core.names import search_keys
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.state import SyncConflict
+
+#: Columns computed from others: never offered for a choice, recomputed from the chosen values
+#: (a person's search keys follow the names chosen).
+DERIVED_FIELDS: dict[str, frozenset[str]] = {
+    "client": frozenset({"search_key", "phonetic_key"}),
+}
+
+
+def _recompute_derived(kind: str, record: Any) -> None:
+    if kind == "client":
+        record.search_key, record.phonetic_key = search_keys(
+            record.first_name, record.last_name, record.birth_name)
+
+
+def _choosable(kind: str, fields: list[str]) -> list[str]:
+    derived = DERIVED_FIELDS.get(kind, frozenset())
+    return [name for name in fields if name not in derived]
 
 
 class ConflictError(Exception):
@@ -28,6 +46,7 @@ class ConflictView:
     id: str
     kind: str
     record_id: str
+    #: The fields to choose for, without the derived ones.
     fields: list[str]
     local: dict[str, Any]
     remote: dict[str, Any]
@@ -43,7 +62,7 @@ class ResolvedConflict:
 
 def list_conflicts(session: Session) -> list[ConflictView]:
     return [
-        ConflictView(row.id, row.kind, row.record_id, json.loads(row.fields),
+        ConflictView(row.id, row.kind, row.record_id, _choosable(row.kind, json.loads(row.fields)),
                      json.loads(row.local_payload), json.loads(row.remote_payload),
                      json.loads(row.base_payload), row.remote_version)
         for row in session.scalars(select(SyncConflict).order_by(SyncConflict.created_at))
@@ -54,12 +73,13 @@ def resolve_conflict(session: Session, *, conflict_id: str,
                      choices: dict[str, Any]) -> ResolvedConflict:
     """Applies the user's choice per conflicting field: ``"local"``, ``"remote"`` or a value.
 
-    Every conflicting field needs a choice. Writes in one transaction and commits.
+    Every conflicting field needs a choice, except the derived ones, which are recomputed.
+    Writes in one transaction and commits.
     """
     conflict = session.get(SyncConflict, conflict_id)
     if conflict is None:
         raise ConflictError("Dieser Konflikt ist bereits gelöst.")
-    fields = json.loads(conflict.fields)
+    fields = _choosable(conflict.kind, json.loads(conflict.fields))
     missing = [name for name in fields if name not in choices]
     unknown = [name for name in choices if name not in fields]
     if missing or unknown:
@@ -81,6 +101,7 @@ def resolve_conflict(session: Session, *, conflict_id: str,
             setattr(record, name, values_of(conflict.kind, {name: choice}).get(name))
         else:
             setattr(record, name, choice)
+    _recompute_derived(conflict.kind, record)
     session.delete(conflict)
     session.flush()
     if session.scalars(

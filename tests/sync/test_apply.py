@@ -129,3 +129,34 @@ def test_overlap_becomes_a_conflict_resolved_field_by_field(local_db: Factory) -
         assert session.scalars(select(OutboxEntry.record_id)).first() == record.id
         with pytest.raises(ConflictError):
             resolve_conflict(session, conflict_id=conflict.id, choices={})
+
+
+def test_a_name_conflict_offers_the_names_and_recomputes_the_search_keys(
+    local_db: Factory,
+) -> None:
+    from kim_desktop.core.models import Client
+    from kim_desktop.core.names import search_keys
+
+    with local_db("a")() as session:
+        first, last = "Olena", "Kovalenko"
+        client = Client(first_name=first, last_name=last, municipality_code="rahden")
+        client.search_key, client.phonetic_key = search_keys(first, last)
+        session.add(client)
+        session.commit()
+        session.execute(OutboxEntry.__table__.delete())
+        session.add(SyncBase(record_id=client.id, kind=client.kind, version=1,
+                             payload=dump_json(payload_of(client))))
+        session.commit()
+        remote_keys = search_keys(first, "Kowalenko")
+        remote = {**payload_of(client), "last_name": "Kowalenko",
+                  "search_key": remote_keys[0], "phonetic_key": remote_keys[1]}
+        client.last_name = "Kovalenko-Schmidt"
+        client.search_key, client.phonetic_key = search_keys(first, client.last_name)
+        session.commit()
+        assert _apply(session, [Incoming(client.kind, client.id, 2, remote)]).conflicts == 1
+        [conflict] = list_conflicts(session)
+        assert conflict.fields == ["last_name"]  # the keys follow the name chosen
+        resolve_conflict(session, conflict_id=conflict.id, choices={"last_name": "remote"})
+        session.refresh(client)
+        assert client.last_name == "Kowalenko"
+        assert (client.search_key, client.phonetic_key) == remote_keys
