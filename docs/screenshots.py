@@ -88,6 +88,36 @@ def plan_example_referral(controller: AppController, client_id: str) -> None:
     context.taskman.run_blocking_on_database(work)
 
 
+def make_example_conflict(controller: AppController, client_id: str) -> None:
+    """What a sync leaves when the same person's phone and street were changed here and on
+    another computer of the office: a conflict to be decided field by field."""
+    import json
+
+    from kim_desktop.core.db import record_to_payload
+    from kim_desktop.core.models import Client
+    from kim_desktop.sync.state import SyncConflict
+
+    context = controller.context
+    assert context is not None
+
+    def work() -> None:
+        with context.vault.session() as session:
+            client = session.get(Client, client_id)
+            assert client is not None
+            base = record_to_payload(client)
+            local = dict(base, phone="0571 4489 201", street="Lange Straße 12")
+            remote = dict(base, phone="0176 2231 5590", street="Lange Str. 12a",
+                          version=client.version + 1)
+            session.add(SyncConflict(
+                kind="client", record_id=client.id, fields=json.dumps(["phone", "street"]),
+                local_payload=json.dumps(local), remote_payload=json.dumps(remote),
+                base_payload=json.dumps(base), remote_version=client.version + 1,
+            ))
+            session.commit()
+
+    context.taskman.run_blocking_on_database(work)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="de")
@@ -145,6 +175,17 @@ def main() -> int:
         grab(app, window, "statistics")
         window.show_page("settings")
         grab(app, window, "settings")
+        window.show_page("eligibility")
+        wait_until(app, lambda: window.pages["eligibility"].loaded)
+        grab(app, window, "eligibility")
+        make_example_conflict(controller, row.client_id)
+        from kim_desktop.ui.conflicts import ConflictsDialog
+
+        conflicts = ConflictsDialog(window.context, window)
+        conflicts.resize(900, 420)
+        wait_until(app, lambda: conflicts.loaded)
+        grab(app, conflicts, "conflicts")
+        conflicts.reject()
         controller.close()
         first = AppController(Path(temp) / "new")
         first.start()

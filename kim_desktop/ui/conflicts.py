@@ -6,11 +6,20 @@ computer's values on the disputed fields and is not sent.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.models import Case, Client, Goal
 from kim_desktop.core.services import Change
 from kim_desktop.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
+from kim_desktop.sync.payloads import values_of
+from kim_desktop.ui.client_file.lists import yes_no
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.labels import field_label, phase_label, referral_state_label
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QButtonGroup,
@@ -48,12 +57,60 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-def shown(value: Any) -> str:
-    if value is None or value == "":
-        return translate("conflicts", "(leer)")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or translate("conflicts", "(leer)")
-    return str(value)
+#: Fields that hold catalog codes, and their catalog.
+CATALOG_FIELDS = {
+    "agency_code": "partner_agencies",
+    "category_code": "structural_gap_categories",
+    "closure_reason_code": "closure_reasons",
+    "field_of_action_code": "fields_of_action",
+    "fields_of_action": "fields_of_action",
+    "form_language": "languages",
+    "interpreter_language": "languages",
+    "languages": "languages",
+    "mode_code": "consultation_modes",
+    "municipality_code": "municipalities",
+    "nationalities": "countries",
+    "partner_agency_code": "partner_agencies",
+    "recipient_agency_code": "partner_agencies",
+    "status_code": "residence_statuses",
+    "target_group_criteria": "target_group_criteria",
+}
+
+
+@dataclass(frozen=True)
+class ConflictEntry:
+    """A conflict as the dialog shows it: whose record it is, and both sides' typed values."""
+
+    conflict: ConflictView
+    person: str
+    local: dict[str, Any]
+    remote: dict[str, Any]
+
+
+def load_conflicts(session: Session) -> list[ConflictEntry]:
+    return [
+        ConflictEntry(conflict, _person(session, conflict),
+                      values_of(conflict.kind, conflict.local),
+                      values_of(conflict.kind, conflict.remote))
+        for conflict in list_conflicts(session)
+    ]
+
+
+def _person(session: Session, conflict: ConflictView) -> str:
+    """"Nachname, Vorname" of the person the record belongs to; "" for a structural gap."""
+    record = conflict.local
+    client_id = conflict.record_id if conflict.kind == "client" else record.get("client_id")
+    case_id = record.get("case_id")
+    if client_id is None and record.get("goal_id"):
+        goal = session.get(Goal, record["goal_id"])
+        case_id = goal.case_id if goal is not None else None
+    if client_id is None and case_id:
+        case = session.get(Case, case_id)
+        client_id = case.client_id if case is not None else None
+    client = session.get(Client, client_id) if client_id else None
+    if client is None or not (client.last_name or client.first_name):
+        return ""
+    return ", ".join(name for name in (client.last_name, client.first_name) if name)
 
 
 class ConflictsDialog(QDialog):
@@ -70,7 +127,9 @@ class ConflictsDialog(QDialog):
         body = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName(translate("conflicts", "Konflikte"))
-        self.list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         body.addWidget(self.list)
         self.fields_box = QWidget()
         self.grid = QGridLayout(self.fields_box)
@@ -88,7 +147,7 @@ class ConflictsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.apply.clicked.connect(self.resolve_current)
         layout.addWidget(buttons)
-        self.conflicts: list[ConflictView] = []
+        self.conflicts: list[ConflictEntry] = []
         self.groups: dict[str, QButtonGroup] = {}
         self.list.currentRowChanged.connect(self._show)
         self.resize(self.fontMetrics().averageCharWidth() * 120,
@@ -97,14 +156,18 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.context.read(list_conflicts, self._loaded)
+        self.context.read(load_conflicts, self._loaded)
 
-    def _loaded(self, conflicts: list[ConflictView]) -> None:
+    def _loaded(self, conflicts: list[ConflictEntry]) -> None:
         self.conflicts = conflicts
         self.list.clear()
-        for conflict in conflicts:
-            self.list.addItem(QListWidgetItem(translate("conflicts", "{kind}: {fields}").format(
-                kind=kind_label(conflict.kind), fields=", ".join(conflict.fields))))
+        for entry in conflicts:
+            fields = ", ".join(field_label(name) for name in entry.conflict.fields)
+            kind = kind_label(entry.conflict.kind)
+            text = translate("conflicts", "{kind}: {fields}").format(kind=kind, fields=fields)
+            if entry.person:
+                text = f"{entry.person}\n{text}"
+            self.list.addItem(QListWidgetItem(text))
         self.empty.setVisible(not conflicts)
         self.fields_box.setVisible(bool(conflicts))
         self.apply.setEnabled(bool(conflicts))
@@ -124,21 +187,22 @@ class ConflictsDialog(QDialog):
         self._clear_grid()
         if not 0 <= row < len(self.conflicts):
             return
-        conflict = self.conflicts[row]
+        entry = self.conflicts[row]
+        conflict = entry.conflict
         headers = [translate("conflicts", "Feld"),
                    translate("conflicts", "Fassung dieses Rechners"),
                    translate("conflicts", "Fassung des anderen Rechners")]
         for column, text in enumerate(headers):
-            label = QLabel(f"<b>{text}</b>")
-            self.grid.addWidget(label, 0, column)
+            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for line, field in enumerate(conflict.fields, start=1):
-            self.grid.addWidget(QLabel(field), line, 0, Qt.AlignmentFlag.AlignTop)
-            local = QRadioButton(shown(conflict.local.get(field)))
-            remote = QRadioButton(shown(conflict.remote.get(field)))
+            name = field_label(field)
+            self.grid.addWidget(QLabel(name), line, 0, Qt.AlignmentFlag.AlignTop)
+            local = QRadioButton(self.shown(conflict.kind, field, entry.local.get(field)))
+            remote = QRadioButton(self.shown(conflict.kind, field, entry.remote.get(field)))
             local.setAccessibleName(translate("conflicts", "{field}: diese Fassung").format(
-                field=field))
+                field=name))
             remote.setAccessibleName(translate("conflicts", "{field}: andere Fassung").format(
-                field=field))
+                field=name))
             local.setChecked(True)
             group = QButtonGroup(self.fields_box)
             group.addButton(local, 0)
@@ -147,6 +211,33 @@ class ConflictsDialog(QDialog):
             self.grid.addWidget(local, line, 1)
             self.grid.addWidget(remote, line, 2)
         self.grid.setRowStretch(len(conflict.fields) + 1, 1)
+
+    def shown(self, kind: str, field: str, value: Any) -> str:
+        """A value as the forms show it: catalog entries, phases and states by name, dates
+        and yes/no in the interface language."""
+        if value is None or value == "" or value == []:
+            return translate("conflicts", "(leer)")
+        catalog = CATALOG_FIELDS.get(field)
+        if catalog is not None:
+            codes = value if isinstance(value, list) else [value]
+            return ", ".join(self.context.label(catalog, str(code)) for code in codes)
+        if field == "phase":
+            return phase_label(str(value))
+        if kind == "referral" and field == "state":
+            return referral_state_label(str(value))
+        if field == "case_ids":
+            return translate("conflicts", "Fälle: {count}").format(count=len(value))
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, dt.datetime):
+            return moment(value)
+        if isinstance(value, dt.date):
+            return day(value)
+        if isinstance(value, bytes):
+            return translate("conflicts", "{size} Bytes").format(size=len(value))
+        if isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        return str(value)
 
     def choices(self) -> dict[str, str]:
         return {field: "remote" if group.checkedId() == 1 else "local"
@@ -159,7 +250,7 @@ class ConflictsDialog(QDialog):
         row = self.list.currentRow()
         if not 0 <= row < len(self.conflicts):
             return
-        conflict_id, choices = self.conflicts[row].id, self.choices()
+        conflict_id, choices = self.conflicts[row].conflict.id, self.choices()
         self.apply.setEnabled(False)
 
         def failed(error: Exception) -> None:

@@ -117,7 +117,6 @@ class EligibilityPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
@@ -175,7 +174,11 @@ class EligibilityPage(QWidget):
                 item.setToolTip(text)
                 item.setData(CLIENT_ID_ROLE, row.client_id)
                 self.table.setItem(position, column, item)
-        self.table.resizeColumnsToContents()
+        # The missing conditions take the rest of the width and wrap, so that they are read
+        # without scrolling sideways.
+        for column in range(self.table.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
         self.summary.setText(
             translate("eligibility", "{count} Treffer in den nächsten {months} Monaten").format(
                 count=len(rows), months=self.months.value()

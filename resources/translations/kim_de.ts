@@ -987,7 +987,16 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Fälle: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{size} Bytes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Konflikte lösen</source>
+      <extracomment>Fields that hold catalog codes, and their catalog.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1429,6 +1438,365 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>field</name>
+    <message>
+      <source>Beantwortet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vereinbart am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eingeschätzt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zuständig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geht zur Schule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geburtsname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verknüpfte Fälle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kategorie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgeschlossen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abschlussvermerk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abschlussgrund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dateiinhalt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verurteilungen über der Grenze</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund der Ablehnung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entfernt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beschreibung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erledigt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fällig am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dauer (Minuten)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-Mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einreise</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gelöscht am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gültig bis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handlungsfelder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dateiname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprache des Formulars</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geschlecht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutsch mündlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutsch schriftlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erteilt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zeitpunkt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprache der Dolmetschung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dolmetschung nötig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mit Dolmetschung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Art</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprachen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nachname</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rechtsgrundlage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eigenanteil am Lebensunterhalt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dateityp</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Art des Kontakts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kommune</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staatsangehörigkeiten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einbürgerungstest bestanden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notiz</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notizen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beobachtet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anlass</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eröffnet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ergebnis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Begründung der Ausnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pass vorhanden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Telefon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geplant am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Postleitzahl</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zweck</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empfangende Stelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beziehung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Freigegeben am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Freigegeben von</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund der Wiedereröffnung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedereröffnet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verantwortlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erfolgreiche Schuljahre</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gesendet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Straße</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stärken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zielgruppenmerkmale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Worum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ort</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ledig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gültig ab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Widerrufen am</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -987,7 +987,16 @@
       <translation>(empty)</translation>
     </message>
     <message>
+      <source>Fälle: {count}</source>
+      <translation>Cases: {count}</translation>
+    </message>
+    <message>
+      <source>{size} Bytes</source>
+      <translation>{size} bytes</translation>
+    </message>
+    <message>
       <source>Konflikte lösen</source>
+      <extracomment>Fields that hold catalog codes, and their catalog.</extracomment>
       <translation>Resolve conflicts</translation>
     </message>
     <message>
@@ -1432,6 +1441,365 @@ To confirm, please type {word}:</translation>
     <message>
       <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
       <translation>Nobody is likely to become eligible in this period.</translation>
+    </message>
+  </context>
+  <context>
+    <name>field</name>
+    <message>
+      <source>Beantwortet am</source>
+      <translation>Answered on</translation>
+    </message>
+    <message>
+      <source>Stelle</source>
+      <translation>Agency</translation>
+    </message>
+    <message>
+      <source>Vereinbart am</source>
+      <translation>Agreed on</translation>
+    </message>
+    <message>
+      <source>Eingeschätzt am</source>
+      <translation>Assessed on</translation>
+    </message>
+    <message>
+      <source>Zuständig</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Geht zur Schule</source>
+      <translation>Attends school</translation>
+    </message>
+    <message>
+      <source>Geburtsdatum</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Geburtsname</source>
+      <translation>Birth name</translation>
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation>Case</translation>
+    </message>
+    <message>
+      <source>Verknüpfte Fälle</source>
+      <translation>Linked cases</translation>
+    </message>
+    <message>
+      <source>Kategorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Abgeschlossen am</source>
+      <translation>Completed on</translation>
+    </message>
+    <message>
+      <source>Abschlussvermerk</source>
+      <translation>Closing note</translation>
+    </message>
+    <message>
+      <source>Abschlussgrund</source>
+      <translation>Reason for closing</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation>Consultation</translation>
+    </message>
+    <message>
+      <source>Dateiinhalt</source>
+      <translation>File content</translation>
+    </message>
+    <message>
+      <source>Verurteilungen über der Grenze</source>
+      <translation>Convictions above the threshold</translation>
+    </message>
+    <message>
+      <source>Grund der Ablehnung</source>
+      <translation>Reason for declining</translation>
+    </message>
+    <message>
+      <source>Entfernt am</source>
+      <translation>Removed on</translation>
+    </message>
+    <message>
+      <source>Beschreibung</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Erledigt am</source>
+      <translation>Done on</translation>
+    </message>
+    <message>
+      <source>Fällig am</source>
+      <translation>Due on</translation>
+    </message>
+    <message>
+      <source>Dauer (Minuten)</source>
+      <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+      <source>E-Mail</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>Einreise</source>
+      <translation>Entry into Germany</translation>
+    </message>
+    <message>
+      <source>Gelöscht am</source>
+      <translation>Erased on</translation>
+    </message>
+    <message>
+      <source>Gültig bis</source>
+      <translation>Valid until</translation>
+    </message>
+    <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
+      <source>Handlungsfelder</source>
+      <translation>Fields of action</translation>
+    </message>
+    <message>
+      <source>Dateiname</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <source>Vorname</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <source>Sprache des Formulars</source>
+      <translation>Language of the form</translation>
+    </message>
+    <message>
+      <source>Geschlecht</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Deutsch mündlich</source>
+      <translation>German, spoken</translation>
+    </message>
+    <message>
+      <source>Deutsch schriftlich</source>
+      <translation>German, written</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <source>Erteilt am</source>
+      <translation>Granted on</translation>
+    </message>
+    <message>
+      <source>Zeitpunkt</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Sprache der Dolmetschung</source>
+      <translation>Interpreting language</translation>
+    </message>
+    <message>
+      <source>Dolmetschung nötig</source>
+      <translation>Interpreter needed</translation>
+    </message>
+    <message>
+      <source>Mit Dolmetschung</source>
+      <translation>With interpreter</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Sprachen</source>
+      <translation>Languages</translation>
+    </message>
+    <message>
+      <source>Nachname</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <source>Rechtsgrundlage</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation>Need</translation>
+    </message>
+    <message>
+      <source>Eigenanteil am Lebensunterhalt</source>
+      <translation>Own share of livelihood</translation>
+    </message>
+    <message>
+      <source>Dateityp</source>
+      <translation>File type</translation>
+    </message>
+    <message>
+      <source>Art des Kontakts</source>
+      <translation>Kind of contact</translation>
+    </message>
+    <message>
+      <source>Kommune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Staatsangehörigkeiten</source>
+      <translation>Nationalities</translation>
+    </message>
+    <message>
+      <source>Einbürgerungstest bestanden</source>
+      <translation>Naturalisation test (Einbürgerungstest) passed</translation>
+    </message>
+    <message>
+      <source>Notiz</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Notizen</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Beobachtet am</source>
+      <translation>Observed on</translation>
+    </message>
+    <message>
+      <source>Anlass</source>
+      <translation>Reason for opening</translation>
+    </message>
+    <message>
+      <source>Eröffnet am</source>
+      <translation>Opened on</translation>
+    </message>
+    <message>
+      <source>Ergebnis</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Begründung der Ausnahme</source>
+      <translation>Reason for the exception</translation>
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation>Partner agency</translation>
+    </message>
+    <message>
+      <source>Pass vorhanden</source>
+      <translation>Has a passport</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Telefon</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Geplant am</source>
+      <translation>Planned on</translation>
+    </message>
+    <message>
+      <source>Postleitzahl</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <source>Zweck</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation>Qualification</translation>
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Empfangende Stelle</source>
+      <translation>Receiving agency</translation>
+    </message>
+    <message>
+      <source>Beziehung</source>
+      <translation>Relation</translation>
+    </message>
+    <message>
+      <source>Freigegeben am</source>
+      <translation>Released on</translation>
+    </message>
+    <message>
+      <source>Freigegeben von</source>
+      <translation>Released by</translation>
+    </message>
+    <message>
+      <source>Grund der Wiedereröffnung</source>
+      <translation>Reason for reopening</translation>
+    </message>
+    <message>
+      <source>Wiedereröffnet am</source>
+      <translation>Reopened on</translation>
+    </message>
+    <message>
+      <source>Verantwortlich</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Erfolgreiche Schuljahre</source>
+      <translation>Years of school completed</translation>
+    </message>
+    <message>
+      <source>Gesendet am</source>
+      <translation>Sent on</translation>
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation>Residence status</translation>
+    </message>
+    <message>
+      <source>Straße</source>
+      <translation>Street</translation>
+    </message>
+    <message>
+      <source>Stärken</source>
+      <translation>Strengths</translation>
+    </message>
+    <message>
+      <source>Zielgruppenmerkmale</source>
+      <translation>Target group criteria</translation>
+    </message>
+    <message>
+      <source>Worum</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>Ort</source>
+      <translation>Town</translation>
+    </message>
+    <message>
+      <source>Ledig</source>
+      <translation>Unmarried</translation>
+    </message>
+    <message>
+      <source>Gültig ab</source>
+      <translation>Valid from</translation>
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation>Confidentiality waiver</translation>
+    </message>
+    <message>
+      <source>Widerrufen am</source>
+      <translation>Withdrawn on</translation>
     </message>
   </context>
   <context>

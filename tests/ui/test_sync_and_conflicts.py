@@ -13,6 +13,7 @@ from kim_desktop.core.models import Client
 from kim_desktop.sync.state import SyncConflict
 from kim_desktop.sync.status import SyncStatus
 from kim_desktop.ui.conflicts import ConflictsDialog
+from kim_desktop.ui.qt import QLabel
 from kim_desktop.ui.sync_status import status_text
 
 
@@ -55,6 +56,16 @@ def test_conflict_shown_side_by_side_and_resolved(qtbot: Any, window: Any) -> No
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     assert dialog.list.count() == 1
+    def name(session: Any) -> str:
+        with session:
+            client = session.get(Client, client_id)
+            return f"{client.last_name}, {client.first_name}"
+
+    person = window.context.taskman.run_blocking_on_database(
+        lambda: name(window.context.vault.session()))
+    # Whose record and which field, in words: not the stored column name.
+    assert dialog.list.item(0).text() == f"{person}\nPerson: Telefon"
+    assert [label.text() for label in dialog.fields_box.findChildren(QLabel)][-1] == "Telefon"
     radios = [dialog.groups["phone"].button(i).text() for i in (0, 1)]
     assert radios == [local_phone or "(leer)", remote_phone]
     dialog.choose("phone", "remote")
