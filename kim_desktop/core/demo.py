@@ -47,6 +47,12 @@ MUNICIPALITY_WEIGHTS = {
     "rahden": 6, "huellhorst": 4, "stemwede": 4, "preussisch_oldendorf": 4,
     "porta_westfalica": 5, "hille": 2,
 }
+#: The main postal code of each municipality, so that a demo address reads like one.
+POSTAL_CODES = {
+    "minden": "32423", "bad_oeynhausen": "32545", "luebbecke": "32312", "espelkamp": "32339",
+    "petershagen": "32469", "rahden": "32369", "huellhorst": "32609", "stemwede": "32351",
+    "preussisch_oldendorf": "32361", "porta_westfalica": "32457", "hille": "32479",
+}
 OPEN_PHASE_WEIGHTS = {
     Phase.INTAKE: 10, Phase.ASSESSMENT: 15, Phase.PLANNING: 15, Phase.IMPLEMENTATION: 25,
     Phase.MONITORING: 25, Phase.EVALUATION: 10,
@@ -95,6 +101,7 @@ class _Writer:
         catalogs = catalogs_for(session)
         self.agencies = catalogs.partner_agencies.codes()
         self.residence_statuses = catalogs.residence_statuses
+        self.municipalities = catalogs.municipalities
 
     def add(self, model: type[Any], **values: Any) -> str:
         record_id = str(uuid.uuid4())  # not seeded: a second run must not collide
@@ -144,6 +151,7 @@ class _Writer:
                                  today - dt.timedelta(days=30))
         search_key, phonetic_key = search_keys(first, last)
         known = rng.random() < 0.6
+        municipality = _weighted(rng, MUNICIPALITY_WEIGHTS)
         client_id = self.add(
             Client, first_name=first, last_name=last, birth_name="", birth_date=birth,
             gender="female" if female else "male",
@@ -153,8 +161,9 @@ class _Writer:
             interpreter_needed=rng.random() < 0.35,
             phone=f"0571 {rng.randint(100000, 999999)}" if rng.random() < 0.8 else "",
             email="", street=f"{rng.choice(['Markt', 'Bahnhof', 'Kirch', 'Linden'])}straße "
-            f"{rng.randint(1, 80)}", postal_code=f"32{rng.randint(300, 699)}", town="",
-            municipality_code=_weighted(rng, MUNICIPALITY_WEIGHTS), entry_date=entry,
+            f"{rng.randint(1, 80)}", postal_code=POSTAL_CODES[municipality],
+            town=self.municipalities.require(municipality).label,
+            municipality_code=municipality, entry_date=entry,
             search_key=search_key, phonetic_key=phonetic_key,
             school_years_successful=rng.randint(0, 12) if known else None,
             qualification=rng.choice(["none", "school_leaving", "vocational"]) if known else None,
@@ -165,7 +174,7 @@ class _Writer:
             passport=rng.random() < 0.7 if known else None,
             convictions_above_threshold=rng.random() < 0.03 if known else None,
         )
-        self.household(client_id, birth)
+        self.household(client_id, origin, birth, female)
         self.statuses(client_id, origin, entry)
         self.consents(client_id, entry)
         case_id, opened = self.case(client_id, entry)
@@ -189,10 +198,11 @@ class _Writer:
                      due_on=today + dt.timedelta(days=rng.randint(-10, 40)),
                      text=rng.choice(FOLLOW_UPS), done_on=None)
 
-    def household(self, client_id: str, birth: dt.date) -> None:
+    def household(self, client_id: str, origin: Origin, birth: dt.date, female: bool) -> None:
         rng = self.rng
         if rng.random() < 0.45:
-            self.add(HouseholdMember, client_id=client_id, relation="spouse", first_name="",
+            spouse, _ = self.name(origin, not female)
+            self.add(HouseholdMember, client_id=client_id, relation="spouse", first_name=spouse,
                      birth_date=birth + dt.timedelta(days=rng.randint(-2000, 2000)),
                      unmarried=False, attends_school=False)
         for _ in range(rng.choice([0, 0, 1, 2, 2, 3, 4])):
@@ -200,7 +210,8 @@ class _Writer:
                                                self.today - dt.timedelta(days=20 * 365)),
                                            self.today - dt.timedelta(days=30))
             age = (self.today - child_birth).days // 365
-            self.add(HouseholdMember, client_id=client_id, relation="child", first_name="",
+            child, _ = self.name(origin, rng.random() < 0.5)
+            self.add(HouseholdMember, client_id=client_id, relation="child", first_name=child,
                      birth_date=child_birth, unmarried=True, attends_school=6 <= age <= 18)
 
     def statuses(self, client_id: str, origin: Origin, entry: dt.date) -> None:
