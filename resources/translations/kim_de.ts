@@ -813,15 +813,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Fall er&amp;öffnen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Fall a&amp;bschließen …</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Fall &amp;wieder eröffnen …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fall &amp;eröffnen …</source>
+      <source>Fall wieder er&amp;öffnen …</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -813,16 +813,16 @@
       <translation>no case opened</translation>
     </message>
     <message>
+      <source>Fall er&amp;öffnen …</source>
+      <translation>Open &amp;case …</translation>
+    </message>
+    <message>
       <source>Fall a&amp;bschließen …</source>
       <translation>&amp;Close case …</translation>
     </message>
     <message>
-      <source>Fall &amp;wieder eröffnen …</source>
-      <translation>Re&amp;open case …</translation>
-    </message>
-    <message>
-      <source>Fall &amp;eröffnen …</source>
-      <translation>&amp;Open case …</translation>
+      <source>Fall wieder er&amp;öffnen …</source>
+      <translation>Reopen &amp;case …</translation>
     </message>
     <message>
       <source>Beratungskontakt bearbeiten</source>

@@ -147,12 +147,9 @@ class ClientFile(QWidget):
         parts.append(consent_text(data, today))
         self.facts.setText(" · ".join(parts))
         self.facts.setAccessibleName(self.facts.text())
-        if case is not None:
-            self.case_button.setText(translate("client_file", "Fall a&bschließen …"))
-        elif data.latest_case is not None:
-            self.case_button.setText(translate("client_file", "Fall &wieder eröffnen …"))
-        else:
-            self.case_button.setText(translate("client_file", "Fall &eröffnen …"))
+        self.case_button.setText(case_action_text(
+            "close" if case is not None else "reopen" if data.latest_case is not None
+            else "open"))
         self.case_button.setEnabled(True)
         self.tabs.setEnabled(True)
         for page in self._built.values():
@@ -200,3 +197,12 @@ class ClientFile(QWidget):
         from kim_desktop.ui.client_file.data_protection import erase_client
 
         erase_client(self)
+
+
+def case_action_text(action: str) -> str:
+    """The header button's text for ``action``: "open", "close" or "reopen" the case."""
+    return {
+        "open": translate("client_file", "Fall er&öffnen …"),
+        "close": translate("client_file", "Fall a&bschließen …"),
+        "reopen": translate("client_file", "Fall wieder er&öffnen …"),
+    }[action]
