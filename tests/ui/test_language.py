@@ -200,3 +200,17 @@ def test_every_field_name_in_a_domain_error_can_be_translated() -> None:
                     computed.append(f"{path.name}:{node.lineno}")
     assert unknown == []
     assert computed == []
+
+
+def test_every_catalog_entry_but_proper_names_has_an_english_label() -> None:
+    """Municipalities and partner agencies are names and stay as they are; every other entry
+    a screen shows has its English label."""
+    from kim_desktop.core.catalogs import load_catalogs
+
+    catalogs = load_catalogs()
+    untranslated = {
+        name: [entry.code for entry in catalogs[name] if not entry.label_en]
+        for name in catalogs.by_name if name not in {"municipalities", "partner_agencies"}
+    }
+    assert {name: codes for name, codes in untranslated.items() if codes} == {}
+    assert len(untranslated) >= 8
