@@ -306,9 +306,13 @@ def sync_figures(args: argparse.Namespace) -> None:
               f"{1e6 / (max(push_cpu[0]) * per):,.0f}, Empfangen ≈ "
               f"{1e6 / (max(pull_cpu) * per):,.0f} Datensätze/s; Last beim Messen: "
               f"{os.getloadavg()[0]:.1f}")
-        print(f"Erste Synchronisation, gesamt:     "
-              f"{args.records / (push_seconds[0] + pull_seconds):8,.0f} Datensätze/s "
-              f"(Ziel ≥ 5.000)")
+        # The target (≥ 5,000/s) is per device's first sync: the first device's whole run
+        # (push and the echo of its own records), and a later device's pull.
+        print(f"Erste Synchronisation je Gerät:    erstes Gerät (mit Echo) "
+              f"{args.records / first_total:,.0f}, weiteres Gerät "
+              f"{args.records / pull_seconds:,.0f} Datensätze/s (Ziel ≥ 5.000); Senden und "
+              f"Empfangen nacheinander zusammen: "
+              f"{args.records / (push_seconds[0] + pull_seconds):,.0f} Datensätze/s")
 
         small_office = admin(db_url, "office", "add", "--name", "Bench klein",
                              "--municipality", "Rahden")
