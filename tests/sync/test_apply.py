@@ -77,14 +77,20 @@ def test_old_versions_are_skipped_and_binary_fields_survive(local_db: Factory) -
         assert row is not None and (row.name, row.version, row.blob) == ("neu", 2, b"\x00\x01\x02")
 
 
-def _local_edit_on_synced_base(session: Session) -> SyncTestParent:
-    record = SyncTestParent(name="Alt", notes="n0", born_on=dt.date(1990, 1, 1))
+def _synced(session: Session, record: Any) -> Any:
+    """``record`` saved, as if pushed and acknowledged at version 1: no outbox, a base."""
     session.add(record)
     session.commit()
     session.execute(OutboxEntry.__table__.delete())
     session.add(SyncBase(record_id=record.id, kind=record.kind, version=1,
                          payload=dump_json(payload_of(record))))
     session.commit()
+    return record
+
+
+def _local_edit_on_synced_base(session: Session) -> SyncTestParent:
+    record: SyncTestParent = _synced(
+        session, SyncTestParent(name="Alt", notes="n0", born_on=dt.date(1990, 1, 1)))
     return record
 
 
@@ -141,12 +147,7 @@ def test_a_name_conflict_offers_the_names_and_recomputes_the_search_keys(
         first, last = "Olena", "Kovalenko"
         client = Client(first_name=first, last_name=last, municipality_code="rahden")
         client.search_key, client.phonetic_key = search_keys(first, last)
-        session.add(client)
-        session.commit()
-        session.execute(OutboxEntry.__table__.delete())
-        session.add(SyncBase(record_id=client.id, kind=client.kind, version=1,
-                             payload=dump_json(payload_of(client))))
-        session.commit()
+        _synced(session, client)
         remote_keys = search_keys(first, "Kowalenko")
         remote = {**payload_of(client), "last_name": "Kowalenko",
                   "search_key": remote_keys[0], "phonetic_key": remote_keys[1]}

@@ -104,6 +104,25 @@ def unlock(qtbot: Any, controller: Any, password: str = PASSWORD) -> Any:
     return window
 
 
+def to_joining(qtbot: Any, controller: Any) -> Any:
+    """Starts the first run, creates the office admin, confirms the recovery sheet and ticks
+    "join a sync server"; the wizard's sync page."""
+    controller.start()
+    wizard = controller.wizard
+    qtbot.addWidget(wizard)
+    fields = wizard.admin_page.fields
+    fields.user.setText(USER)
+    fields.password.setText(PASSWORD)
+    fields.repeat.setText(PASSWORD)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
+    wizard.recovery_page.kept.setChecked(True)
+    wizard.next()
+    page = wizard.sync_page
+    page.join.setChecked(True)
+    return page
+
+
 @pytest.fixture
 def window(qtbot: Any, controller: Any) -> Any:
     """The main window, unlocked as the office admin, with the caseload loaded."""

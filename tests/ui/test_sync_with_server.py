@@ -19,7 +19,7 @@ from kim_desktop.core.vault import Vault
 from kim_desktop.sync.enroll import enroll
 from tests.server.conftest import Admin, ServerProcess
 from tests.sync.proxy import ImpairedRelay
-from tests.ui.conftest import PASSWORD, USER, unlock
+from tests.ui.conftest import PASSWORD, USER, to_joining, unlock
 
 
 @dataclass
@@ -77,19 +77,8 @@ def test_first_run_joins_the_office_and_syncs(qtbot: Any, empty_data_dir: Path,
 
     controller = AppController(empty_data_dir)
     try:
-        controller.start()
+        page = to_joining(qtbot, controller)
         wizard = controller.wizard
-        qtbot.addWidget(wizard)
-        fields = wizard.admin_page.fields
-        fields.user.setText(USER)
-        fields.password.setText(PASSWORD)
-        fields.repeat.setText(PASSWORD)
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
-        wizard.recovery_page.kept.setChecked(True)
-        wizard.next()
-        page = wizard.sync_page
-        page.join.setChecked(True)
         page.url.setText(server.process.url)
         page.code.setText(server.code())
         assert not page.validatePage()  # joining runs in the background

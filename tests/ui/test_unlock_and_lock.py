@@ -7,7 +7,7 @@ from typing import Any
 
 from kim_desktop.core.vault import Vault
 from kim_desktop.ui.qt import QApplication, Qt
-from tests.ui.conftest import PASSWORD, USER, unlock
+from tests.ui.conftest import PASSWORD, USER, to_joining, unlock
 
 
 def test_first_run_creates_the_vault_and_shows_the_recovery_sheet(
@@ -119,19 +119,8 @@ def test_joining_an_unreachable_server_explains_and_stays(
 
     controller = AppController(empty_data_dir)
     try:
-        controller.start()
+        page = to_joining(qtbot, controller)
         wizard = controller.wizard
-        qtbot.addWidget(wizard)
-        fields = wizard.admin_page.fields
-        fields.user.setText("anna")
-        fields.password.setText(PASSWORD)
-        fields.repeat.setText(PASSWORD)
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
-        wizard.recovery_page.kept.setChecked(True)
-        wizard.next()
-        page = wizard.sync_page
-        page.join.setChecked(True)
         page.url.setText("kein-server")
         assert not page.validatePage()
         assert "https://" in page.status.text()
