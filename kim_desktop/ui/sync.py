@@ -39,6 +39,11 @@ class Synced:
         return self.result.pulled > 0 or self.result.conflicts > 0 or kind == "sync"
 
 
+#: With automatic sync on, the first sync starts this long after the main window has read the
+#: sync state: the colleagues' changes arrive at the start of the day, after the first screen.
+FIRST_SYNC_DELAY_MS = 3_000
+
+
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     progress = Signal(str, int)  # phase ("push"/"pull"), records done
@@ -50,6 +55,7 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.running = False
         self._progress: Progress | None = None
+        self._first_status = True
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.apply_settings()
@@ -84,6 +90,10 @@ class SyncController(QObject):
     def _status(self, status: SyncStatus) -> None:
         self.status = status
         self.status_changed.emit(status)
+        if self._first_status:
+            self._first_status = False
+            if self.can_sync and self.context.settings.get(SYNC_AUTOMATIC):
+                QTimer.singleShot(FIRST_SYNC_DELAY_MS, self, self.sync_now)
 
     def _changed(self, change: Any) -> None:
         if not self.running:
@@ -132,6 +142,12 @@ class SyncController(QObject):
         self.context.taskman.changed.emit(synced)
 
     def _failed(self, error: Exception) -> None:
+        from kim_desktop.sync.http import SyncError
+
         self.running = False
         self.running_changed.emit(False)
         self.refresh()
+        if not isinstance(error, SyncError | Cancelled):
+            # A sync error is kept in the status and shown there; anything else is said in
+            # the status bar like every other failed background task.
+            self.context.taskman.failed.emit(error)

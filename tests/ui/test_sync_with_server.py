@@ -17,6 +17,8 @@ from kim_desktop.core.models import Client
 from kim_desktop.core.services import add_follow_up
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync.enroll import enroll
+from kim_desktop.ui import sync as ui_sync
+from kim_desktop.ui.settings import SYNC_AUTOMATIC, Settings
 from tests.server.conftest import Admin, ServerProcess
 from tests.sync.proxy import ImpairedRelay
 from tests.ui.conftest import PASSWORD, USER, to_joining, unlock
@@ -54,10 +56,12 @@ def slow_line(server: Server) -> Iterator[ImpairedRelay]:
     relay.close()
 
 
-def enrolled(data_dir: Path, url: str, code: str) -> None:
+def enrolled(data_dir: Path, url: str, code: str, *, automatic: bool = False) -> None:
+    """Enrolls the office's vault; without ``automatic`` only the test starts syncs."""
     with Vault.unlock(data_dir, user=USER, password=PASSWORD) as vault, \
             vault.session() as session:
         enroll(session, server_url=url, code=code)
+    Settings(data_dir).set(SYNC_AUTOMATIC, automatic)
 
 
 def synced(qtbot: Any, window: Any) -> Any:
@@ -145,3 +149,48 @@ def test_locking_during_a_sync_stops_it_and_the_next_sync_finishes(
     status = synced(qtbot, window)
     assert status.last_error is None and status.pending == 0
     assert no_dialogs == []
+
+
+def test_with_automatic_sync_the_first_sync_starts_after_the_first_screen(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ui_sync, "FIRST_SYNC_DELAY_MS", 200)
+    enrolled(data_dir, server.process.url, server.code(), automatic=True)
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10_000)
+    assert window.sync.status.last_sync is None and not window.sync.running
+    qtbot.waitUntil(lambda: window.sync.status.last_sync is not None, timeout=60_000)
+    assert window.sync.status.pending == 0 and window.sync.status.last_error is None
+
+
+def test_without_automatic_sync_nothing_starts_by_itself(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ui_sync, "FIRST_SYNC_DELAY_MS", 50)
+    enrolled(data_dir, server.process.url, server.code(), automatic=False)
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10_000)
+    qtbot.wait(500)
+    assert not window.sync.running and window.sync.status.last_sync is None
+
+
+def test_an_unexpected_failure_of_a_sync_is_said_in_the_status_bar(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kim_desktop.sync.client import SyncClient
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("Müller, Anna")  # a defect whose text must not reach the screen
+
+    monkeypatch.setattr(SyncClient, "run", broken)
+    enrolled(data_dir, server.process.url, server.code())
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync.can_sync, timeout=10_000)
+    window.sync_status.sync_now.click()
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=10_000)
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith("⚠ Ein unerwarteter Fehler ist aufgetreten")
+    assert "Müller" not in shown
