@@ -131,9 +131,9 @@ class ClientForm(FormDialog):
         if self.client is None:
             self.save_with(self.context, lambda s: services.create_client(s, data=data))
         else:
-            client_id = self.client.id
+            client_id, read = self.client.id, self.data
             self.save_with(self.context, lambda s: services.update_client(
-                s, client_id=client_id, data=data))
+                s, client_id=client_id, data=data, read=read))
 
     def saved(self) -> None:
         super().saved()

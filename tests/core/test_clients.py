@@ -47,6 +47,26 @@ def test_update_client_replaces_values_and_keys(session: Session) -> None:
     assert "muller" in client.search_key
 
 
+def test_an_edit_keeps_what_changed_meanwhile_in_fields_it_left_alone(
+    session: Session,
+) -> None:
+    """The form was opened, a sync then changed the phone; the user changed only the street."""
+    from dataclasses import replace
+
+    client_id = new_client(session)
+    read = ClientData.of(session.get(Client, client_id))  # type: ignore[arg-type]
+    meanwhile = replace(read, phone="0571 999999", street="Alte Straße 1")
+    update_client(session, client_id=client_id, data=meanwhile)
+    edited = replace(read, street="Neue Straße 2")
+    update_client(session, client_id=client_id, data=edited, read=read)
+    client = session.get(Client, client_id)
+    assert client is not None
+    # The user's own change wins where both changed; the phone nobody touched here stays.
+    assert (client.phone, client.street) == ("0571 999999", "Neue Straße 2")
+    update_client(session, client_id=client_id, data=read)  # without read: the form's values
+    assert (client.phone, client.street) == (read.phone, read.street)
+
+
 def test_invalid_client_data_is_refused_without_write(session: Session) -> None:
     cases = [
         ("required", client_data(last_name="  ")),

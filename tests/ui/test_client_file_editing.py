@@ -144,6 +144,33 @@ def members_of(view: Any) -> Callable[[Any], list[Any]]:
         HouseholdMember.client_id == view.client_id)))
 
 
+def test_master_data_saved_after_a_sync_keeps_what_the_sync_brought(
+    qtbot: Any, window: Any
+) -> None:
+    """The form is open; meanwhile a pulled change sets the phone; the case manager changes
+    only the street and saves: both changes stay."""
+    from dataclasses import replace
+
+    from kim_desktop.core.models import Client
+
+    view = fresh_file(qtbot, window, open_case=False)
+    form = tab(view, "Stammdaten").edit()
+    qtbot.addWidget(form)
+
+    def meanwhile(session: Any) -> None:
+        data = ClientData.of(session.get(Client, view.client_id))
+        services.update_client(session, client_id=view.client_id,
+                               data=replace(data, phone="0571 999999"))
+
+    on_database(window, meanwhile)
+    form.street.setText("Neue Straße 2")
+    form.submit()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
+    saved = on_database(window, lambda s: (s.get(Client, view.client_id).phone,
+                                          s.get(Client, view.client_id).street))
+    assert saved == ("0571 999999", "Neue Straße 2")
+
+
 def test_household_member_added_corrected_and_removed(qtbot: Any, window: Any) -> None:
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -127,10 +127,21 @@ def create_client(session: Session, *, data: ClientData) -> Change:
     return Change("client", (client.id,), "created", client.id)
 
 
-def update_client(session: Session, *, client_id: str, data: ClientData) -> Change:
-    """Replaces the client's form values."""
+def update_client(session: Session, *, client_id: str, data: ClientData,
+                  read: ClientData | None = None) -> Change:
+    """Replaces the client's form values.
+
+    With ``read``, the values the form was opened with, only what the user changed is
+    written: a field that a sync or another window changed meanwhile, and that was left alone
+    in this form, keeps its new value instead of being set back to what the form showed.
+    """
     with write(session):
         client = live_client(session, client_id)
+        if read is not None:
+            data = replace(ClientData.of(client), **{
+                f.name: getattr(data, f.name) for f in fields(ClientData)
+                if getattr(data, f.name) != getattr(read, f.name)
+            })
         for name, value in _validated(session, data).items():
             setattr(client, name, value)
         audit(session, action="update", record=client)

@@ -60,7 +60,7 @@ class MasterDataTab(QWidget):
             self.values[key] = value
         layout.addLayout(self.form)
         edit = QPushButton(translate("client_file", "Stammdaten bea&rbeiten …"))
-        edit.clicked.connect(self._edit)
+        edit.clicked.connect(self.edit)
         layout.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(translate("client_file", "Aufenthaltsstatus (Verlauf):")))
         add_period = QPushButton(translate("client_file", "Aufenthalts&status erfassen …"))
@@ -103,11 +103,15 @@ class MasterDataTab(QWidget):
             day(p.valid_to) or translate("client_file", "laufend"),
         ])
 
-    def _edit(self) -> None:
+    def edit(self) -> Any:
+        """Opens the master data form; the form, or None while the file is still loading."""
         from kim_desktop.ui.client_form import ClientForm
 
-        if self.file.data is not None:
-            ClientForm(self.file.context, client=self.file.data.client, parent=self).open()
+        if self.file.data is None:
+            return None
+        form = ClientForm(self.file.context, client=self.file.data.client, parent=self)
+        form.open()
+        return form
 
 
 class ConsentsTab(RecordList):
