@@ -50,6 +50,7 @@ class EligibleRow:
     status: str
     eligible_from: dt.date
     missing: tuple[str, ...]
+    unknown: tuple[str, ...]
 
 
 def load_eligible(session: Any, months: int, as_of: dt.date) -> list[EligibleRow]:
@@ -68,9 +69,23 @@ def load_eligible(session: Any, months: int, as_of: dt.date) -> list[EligibleRow
             item.client_id, names.get(item.client_id, ""), item.rule, rules[item.rule].title,
             item.status, item.eligible_from,
             tuple(titles[item.rule].get(c, c) for c in item.missing),
+            tuple(titles[item.rule].get(c, c) for c in item.unknown),
         )
         for item in found
     ]
+
+
+def still_open(row: EligibleRow) -> str:
+    """What is still missing: the conditions not yet met, then those no facts are recorded
+    for (to be asked about), each said as such."""
+    parts = []
+    if row.missing:
+        parts.append(translate("eligibility", "Noch nicht erfüllt: {conditions}").format(
+            conditions="; ".join(map(precheck_text, row.missing))))
+    if row.unknown:
+        parts.append(translate("eligibility", "Angaben fehlen: {conditions}").format(
+            conditions="; ".join(map(precheck_text, row.unknown))))
+    return " · ".join(parts) or translate("eligibility", "—")
 
 
 class EligibilityPage(QWidget):
@@ -167,7 +182,7 @@ class EligibilityPage(QWidget):
             cells = [
                 row.name or translate("eligibility", "(ohne Namen)"), precheck_text(row.rule_title),
                 status_label(row.status), day(row.eligible_from),
-                "; ".join(map(precheck_text, row.missing)) or translate("eligibility", "—"),
+                still_open(row),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -1433,6 +1433,14 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Noch nicht erfüllt: {conditions}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angaben fehlen: {conditions}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} Treffer in den nächsten {months} Monaten</source>
       <translation type="unfinished" />
     </message>

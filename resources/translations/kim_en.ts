@@ -1435,6 +1435,14 @@ To confirm, please type {word}:</translation>
       <translation>—</translation>
     </message>
     <message>
+      <source>Noch nicht erfüllt: {conditions}</source>
+      <translation>Not met yet: {conditions}</translation>
+    </message>
+    <message>
+      <source>Angaben fehlen: {conditions}</source>
+      <translation>Not recorded yet: {conditions}</translation>
+    </message>
+    <message>
       <source>{count} Treffer in den nächsten {months} Monaten</source>
       <translation>{count} matches in the next {months} months</translation>
     </message>

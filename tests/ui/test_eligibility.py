@@ -22,14 +22,19 @@ def _write(qtbot: Any, window: Any, work: Callable[[Any], Any]) -> Any:
     return out[0]
 
 
-def _tolerated_client(qtbot: Any, window: Any, last_name: str, since: dt.date) -> str:
-    """Someone tolerated since ``since`` who meets every § 25b condition but the six years."""
+def _tolerated_client(qtbot: Any, window: Any, last_name: str, since: dt.date,
+                      **facts: Any) -> str:
+    """Someone tolerated since ``since`` who meets every § 25b condition but the six years
+    (unless ``facts`` say otherwise)."""
+    values: dict[str, Any] = {
+        "german_oral": "A2", "german_written": "A1", "livelihood_own_share": 0.6,
+        "passport": True, "convictions_above_threshold": False, **facts,
+    }
 
     def work(session: Any) -> Any:
         client_id = create_client(session, data=ClientData(
             last_name=last_name, first_name="Testa", municipality_code="minden",
-            birth_date=dt.date(1990, 5, 17), german_oral="A2", german_written="A1",
-            livelihood_own_share=0.6, passport=True, convictions_above_threshold=False,
+            birth_date=dt.date(1990, 5, 17), **values,
         )).ids[0]
         return add_residence_period(session, client_id=client_id, status_code="toleration_60a",
                                     valid_from=since, valid_to=None)
@@ -67,7 +72,14 @@ def test_the_list_shows_who_becomes_eligible_within_n_months(qtbot: Any, window:
     assert "§ 25b" in cells[1]
     assert cells[2] == "nicht erfüllt"
     assert cells[3]
-    assert "Sechs Jahre" in cells[4]
+    assert cells[4].startswith("Noch nicht erfüllt: Sechs Jahre")
+    assert "Angaben fehlen" not in cells[4]  # every other fact is recorded
+    unasked = _tolerated_client(qtbot, window, "Ungefragt",
+                                add_months(dt.date.today(), 3 - SIX_YEARS), passport=None)
+    qtbot.waitUntil(lambda: page.loaded and unasked in _shown(page), timeout=10_000)
+    text = page.table.item(_shown(page).index(unasked), 4).text()
+    assert text.startswith("Noch nicht erfüllt: Sechs Jahre")
+    assert text.endswith(" · Angaben fehlen: Pass oder Passersatz")
 
     page.months.setValue(12)
     qtbot.waitUntil(lambda: page.loaded and later in _shown(page), timeout=10_000)

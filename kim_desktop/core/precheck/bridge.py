@@ -81,8 +81,11 @@ class EligibleClient:
     status: Status
     eligible_from: dt.date
     rule_version: str | None
-    #: Conditions not yet met, time-based ones included (ids of the rule file).
+    #: Conditions not yet met: the time-based ones still running (ids of the rule file).
     missing: tuple[str, ...]
+    #: Conditions that cannot be judged because facts are not recorded (ids of the rule file):
+    #: what the case manager should ask about.
+    unknown: tuple[str, ...] = ()
 
 
 def clients_becoming_eligible(
@@ -110,10 +113,12 @@ def clients_becoming_eligible(
                 continue
             if any(c.status == "not_met" and not c.time_based for c in result.conditions):
                 continue
-            missing = tuple(c.id for c in result.conditions if c.status != "met")
+            missing = tuple(c.id for c in result.conditions if c.status == "not_met")
+            unknown = tuple(c.id for c in result.conditions if c.status == "unknown")
             found.append(
                 EligibleClient(
-                    client_id, result.rule, result.status, when, result.rule_version, missing
+                    client_id, result.rule, result.status, when, result.rule_version, missing,
+                    unknown,
                 )
             )
     found.sort(key=lambda item: (item.eligible_from, item.rule, item.client_id))

@@ -168,7 +168,17 @@ def test_clients_becoming_eligible(session: Session) -> None:
     ]
     assert three[0].status == "not_met"
     assert three[0].missing == ("stay_6_or_4_years",)
+    assert three[0].unknown == ()
     assert three[0].rule_version == "aufenthg_25b/2022-12-31"
+
+    # Facts not recorded do not keep someone off the list; they are named apart.
+    unasked = client(session, [("toleration_60a", D(2021, 2, 1), None)], german_oral=None,
+                     passport=None)
+    [found] = [e for e in clients_becoming_eligible(session, within_months=3, as_of=AS_OF)
+               if e.client_id == unasked]
+    assert found.missing == ("stay_6_or_4_years",)
+    assert found.unknown == ("german_a2_oral", "passport")
+    erase_client(session, client_id=unasked, confirm=True)
 
     year = clients_becoming_eligible(session, within_months=12, as_of=AS_OF)
     assert [(e.client_id, e.eligible_from) for e in year] == [
