@@ -214,3 +214,19 @@ def test_every_catalog_entry_but_proper_names_has_an_english_label() -> None:
     }
     assert {name: codes for name, codes in untranslated.items() if codes} == {}
     assert len(untranslated) >= 8
+
+
+def test_date_fields_follow_the_interface_language_with_four_digit_years(
+    qapp: Any, restore_german: None
+) -> None:
+    import datetime as dt
+
+    from kim_desktop.ui.client_file.dialogs import date_edit, moment_edit
+    from kim_desktop.ui.qt import QDate, QDateTime, QTime
+
+    moment = QDateTime(QDate(2026, 3, 5), QTime(14, 30))
+    assert date_edit(dt.date(2026, 3, 5)).text() == "05.03.2026"
+    assert moment_edit(moment).text() == "05.03.2026 14:30"
+    i18n.install("en")
+    assert date_edit(dt.date(2026, 3, 5)).text() == "3/5/2026"
+    assert moment_edit(moment).text() == "3/5/2026 2:30\u202fPM"  # as CLDR writes it

@@ -21,6 +21,7 @@ from kim_desktop.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QPlainTextEdit,
     QSpinBox,
     Qt,
@@ -33,11 +34,18 @@ from kim_desktop.ui.widgets import FormDialog, add_row
 MAX_TEXT = 4000
 
 
+def date_format() -> str:
+    """The interface language's short date, with four-digit years: a typed "50" must not
+    have to mean 1950 or 2050."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def date_edit(value: dt.date | None = None, *, optional: bool = False) -> QDateEdit:
     """A date field with a calendar; typed dates outside 1900–2100 are refused by Qt."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDisplayFormat(date_format())
     edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
     if optional:
         edit.setSpecialValueText(translate("dialogs", "—"))
@@ -74,7 +82,7 @@ def text_edit(lines: int = 4) -> QPlainTextEdit:
 def moment_edit(value: QDateTime) -> QDateTimeEdit:
     """Date and time of a consultation, with a calendar, within 1900–2100."""
     edit = QDateTimeEdit(value)
-    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    edit.setDisplayFormat(f"{date_format()} {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}")
     edit.setCalendarPopup(True)
     edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)),
                           QDateTime(QDate(2100, 12, 31), QTime(23, 59)))
