@@ -410,6 +410,37 @@ def test_consultation_corrected_from_the_timeline(qtbot: Any, window: Any) -> No
     assert "Nachtrag" in page.tree.topLevelItem(0).text(4)
 
 
+def test_consultation_saved_after_a_sync_keeps_what_the_sync_brought(
+    qtbot: Any, window: Any
+) -> None:
+    """The correction is open; meanwhile a pulled change rewrites the notes; the case manager
+    changes only the duration and saves: both changes stay."""
+    from kim_desktop.ui.client_file.consultation import ConsultationDialog
+
+    view, page = _file_with_consultation(qtbot, window)
+    original = view.data.consultations[0]
+    select_row(page, lambda c: True)
+    click(qtbot, button(page, "Bearbeiten"))
+    dialog = opened(page, ConsultationDialog)
+
+    def meanwhile(session: Any) -> None:
+        stored = session.get(type(original), original.id)
+        services.update_consultation(
+            session, consultation_id=original.id, held_at=stored.held_at,
+            duration_minutes=stored.duration_minutes, mode_code=stored.mode_code,
+            fields_of_action=stored.fields_of_action, notes="Vom anderen Rechner ergänzt",
+            interpreter_used=stored.interpreter_used,
+            interpreter_language=stored.interpreter_language)
+
+    on_database(window, meanwhile)
+    dialog.minutes.setValue(45)
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: view.data.consultations[0].duration_minutes == 45,
+                    timeout=10_000)
+    stored = on_database(window, lambda s: s.get(type(original), original.id))
+    assert (stored.notes, stored.duration_minutes) == ("Vom anderen Rechner ergänzt", 45)
+
+
 def test_consultation_edit_refuses_odd_input(qtbot: Any, window: Any,
                                              no_dialogs: list[str]) -> None:
     view, page = _file_with_consultation(qtbot, window)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -150,3 +150,15 @@ def one_of(value: Any, allowed: Iterable[Any], *, field: str) -> Any:
 def in_range(value: float | None, low: float, high: float, *, field: str) -> None:
     if value is not None and not low <= value <= high:
         raise DomainError("out_of_range", field=field, low=low, high=high)
+
+
+def changed_by_user(current: Mapping[str, Any], read: Mapping[str, Any] | None,
+                    edited: Mapping[str, Any]) -> dict[str, Any]:
+    """What an edit form saves: ``edited`` where the user changed what the form was opened
+    with (``read``), what is stored now (``current``) everywhere else, so that a change a
+    sync or another window made meanwhile to a field left alone is kept. Without ``read``,
+    all of ``edited``."""
+    if read is None:
+        return dict(edited)
+    return {name: value if value != read.get(name) else current[name]
+            for name, value in edited.items()}

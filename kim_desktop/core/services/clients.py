@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from kim_desktop.core.names import search_keys
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    changed_by_user,
     get_live,
     in_range,
     live_client,
@@ -138,10 +139,8 @@ def update_client(session: Session, *, client_id: str, data: ClientData,
     with write(session):
         client = live_client(session, client_id)
         if read is not None:
-            data = replace(ClientData.of(client), **{
-                f.name: getattr(data, f.name) for f in fields(ClientData)
-                if getattr(data, f.name) != getattr(read, f.name)
-            })
+            data = ClientData(**changed_by_user(
+                asdict(ClientData.of(client)), asdict(read), asdict(data)))
         for name, value in _validated(session, data).items():
             setattr(client, name, value)
         audit(session, action="update", record=client)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -12,6 +14,7 @@ from kim_desktop.core.models import Case, Consultation, FollowUp
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    changed_by_user,
     current_user,
     get_live,
     in_range,
@@ -145,16 +148,19 @@ def update_consultation(
     notes: str = "",
     interpreter_used: bool = False,
     interpreter_language: str | None = None,
+    read: Mapping[str, Any] | None = None,
 ) -> Change:
-    """Corrects a consultation."""
+    """Corrects a consultation. ``read``, the values the form was opened with (by parameter
+    name), limits the write to what the user changed (see :func:`changed_by_user`)."""
     with write(session):
         consultation = get_live(session, Consultation, consultation_id)
         live_client(session, consultation.client_id)
-        values = _consultation_values(
-            session, held_at=held_at, duration_minutes=duration_minutes, mode_code=mode_code,
-            fields_of_action=fields_of_action, notes=notes, interpreter_used=interpreter_used,
-            interpreter_language=interpreter_language,
-        )
+        edited = {"held_at": held_at, "duration_minutes": duration_minutes,
+                  "mode_code": mode_code, "fields_of_action": list(fields_of_action),
+                  "notes": notes, "interpreter_used": interpreter_used,
+                  "interpreter_language": interpreter_language}
+        current = {name: getattr(consultation, name) for name in edited}
+        values = _consultation_values(session, **changed_by_user(current, read, edited))
         for name, value in values.items():
             setattr(consultation, name, value)
         audit(session, action="update", record=consultation)

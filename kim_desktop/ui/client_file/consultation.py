@@ -73,6 +73,8 @@ class ConsultationDialog(FormDialog):
         self.language.setEnabled(self.interpreter.isChecked())
         self.track([self.minutes, self.mode, self.interpreter, self.language, self.notes])
         self._fields_start = self.checked_fields()
+        # As opened: the save writes only what differs from this (see changed_by_user).
+        self.read = self.values()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
 
     @staticmethod
@@ -95,20 +97,23 @@ class ConsultationDialog(FormDialog):
         assert isinstance(held, dt.datetime)
         return held.astimezone()
 
+    def values(self) -> dict[str, Any]:
+        """The form's values, by the parameter names of ``update_consultation``."""
+        interpreter = self.interpreter.isChecked()
+        return {
+            "held_at": self.chosen_held_at(), "duration_minutes": self.minutes.value(),
+            "mode_code": str(self.mode.currentData()), "fields_of_action": self.checked_fields(),
+            "notes": self.notes.toPlainText(), "interpreter_used": interpreter,
+            "interpreter_language": (self.language.currentData() or None) if interpreter
+            else None,
+        }
+
     def submit(self) -> None:
-        fields = self.checked_fields()
-        if not fields:
+        if not self.checked_fields():
             self.error.show_message(translate(
                 "quick_consultation", "Bitte mindestens ein Handlungsfeld ankreuzen."))
             self.fields.setFocus()
             return
-        held_at, minutes = self.chosen_held_at(), self.minutes.value()
-        mode, notes = str(self.mode.currentData()), self.notes.toPlainText()
-        interpreter = self.interpreter.isChecked()
-        language = (self.language.currentData() or None) if interpreter else None
-        consultation_id = self.consultation_id
+        consultation_id, values, read = self.consultation_id, self.values(), self.read
         self.save_with(self.context, lambda s: services.update_consultation(
-            s, consultation_id=consultation_id, held_at=held_at, duration_minutes=minutes,
-            mode_code=mode, fields_of_action=fields, notes=notes, interpreter_used=interpreter,
-            interpreter_language=language,
-        ))
+            s, consultation_id=consultation_id, read=read, **values))
