@@ -37,6 +37,10 @@ def test_needs_goals_and_measures(session: Session) -> None:
     update_goal(session, goal_id=goal_id, status="achieved", outcome="Wohnung bezogen")
     goal, measure = session.get(Goal, goal_id), session.get(Measure, measure_id)
     assert goal is not None and goal.status == "achieved"
+    assert goal.due_on == TODAY + dt.timedelta(days=90)  # a status change keeps the due date
+    update_goal(session, goal_id=goal_id, status="achieved", outcome="Wohnung bezogen",
+                due_on=None)
+    assert goal.due_on is None  # None clears it
     assert measure is not None and measure.status == "done"
 
 

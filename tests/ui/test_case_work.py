@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kim_desktop.ui.qt import QLocale, Qt
+from kim_desktop.ui.qt import QDate, QLocale, Qt
 
 
 def _wait_file(qtbot: Any, window: Any, client_id: str) -> Any:
@@ -275,6 +275,7 @@ def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
     goal = dialogs.GoalDialog(view.context, row.case_id, view)
     qtbot.addWidget(goal)
     goal.description.setPlainText("B1-Zertifikat")
+    goal.due_on.setDate(QDate.currentDate().addMonths(6))
     goal.submit()
     qtbot.waitUntil(lambda: len(view.data.goals) == goals_before + 1, timeout=10_000)
     new_goal = next(g for g in view.data.goals if g.description == "B1-Zertifikat")
@@ -298,3 +299,5 @@ def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
     status.submit()
     qtbot.waitUntil(lambda: next(g for g in view.data.goals if g.id == new_goal.id).status
                     == "achieved", timeout=10_000)
+    reached = next(g for g in view.data.goals if g.id == new_goal.id)
+    assert reached.due_on == new_goal.due_on is not None  # the status change kept the date

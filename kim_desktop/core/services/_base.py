@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -162,3 +163,12 @@ def changed_by_user(current: Mapping[str, Any], read: Mapping[str, Any] | None,
         return dict(edited)
     return {name: value if value != read.get(name) else current[name]
             for name, value in edited.items()}
+
+
+class Keep(enum.Enum):
+    """For a parameter that may be left out to keep what is stored, where None means "clear"."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP

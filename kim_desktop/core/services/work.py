@@ -19,7 +19,9 @@ from kim_desktop.core.models import (
     Responsible,
 )
 from kim_desktop.core.services._base import (
+    KEEP,
     Change,
+    Keep,
     audit,
     get_live,
     live_client,
@@ -112,18 +114,21 @@ def update_goal(
     goal_id: str,
     status: str,
     outcome: str = "",
-    due_on: dt.date | None = None,
+    due_on: dt.date | Keep | None = KEEP,
 ) -> Change:
-    """Sets a goal's status, outcome and due date; a goal that is no longer open needs an
-    outcome."""
+    """Sets a goal's status and outcome, and its due date when one is given (None clears it;
+    left out, it stays). A goal that is no longer open needs an outcome."""
     with write(session):
         goal = get_live(session, Goal, goal_id)
         case = _open_case(session, goal.case_id)
         one_of(status, list(GoalStatus), field="Status")
         outcome = text(outcome, field="Ergebnis", limit=4000,
                        required=status != GoalStatus.OPEN)
-        ordered(goal.agreed_on, due_on, earlier_field="Vereinbart am", later_field="Fällig am")
-        goal.status, goal.outcome, goal.due_on = status, outcome, due_on
+        if not isinstance(due_on, Keep):
+            ordered(goal.agreed_on, due_on, earlier_field="Vereinbart am",
+                    later_field="Fällig am")
+            goal.due_on = due_on
+        goal.status, goal.outcome = status, outcome
         audit(session, action="update", record=goal)
     return Change("goal", (goal_id,), "updated", case.client_id)
 
