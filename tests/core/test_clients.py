@@ -15,6 +15,7 @@ from kim_desktop.core.services import (
     add_residence_period,
     create_client,
     update_client,
+    update_household_member,
     update_residence_period,
 )
 from tests.core.conftest import TOMORROW, assert_refused, client_data, new_client
@@ -65,6 +66,22 @@ def test_an_edit_keeps_what_changed_meanwhile_in_fields_it_left_alone(
     assert (client.phone, client.street) == ("0571 999999", "Neue Straße 2")
     update_client(session, client_id=client_id, data=read)  # without read: the form's values
     assert (client.phone, client.street) == (read.phone, read.street)
+
+
+def test_a_household_correction_keeps_what_changed_meanwhile(session: Session) -> None:
+    from kim_desktop.core.models import HouseholdMember
+
+    client_id = new_client(session)
+    member_id = add_household_member(session, client_id=client_id, relation="child",
+                                     first_name="Lina", birth_date=dt.date(2015, 3, 1)).ids[0]
+    read = {"relation": "child", "first_name": "Lina", "birth_date": dt.date(2015, 3, 1),
+            "unmarried": None, "attends_school": None}
+    update_household_member(session, member_id=member_id, **{**read, "first_name": "Leni"})
+    update_household_member(session, member_id=member_id, read=read,
+                            **{**read, "attends_school": True})
+    member = session.get(HouseholdMember, member_id)
+    assert member is not None
+    assert (member.first_name, member.attends_school) == ("Leni", True)
 
 
 def test_invalid_client_data_is_refused_without_write(session: Session) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -197,11 +199,17 @@ def update_household_member(
     birth_date: dt.date | None = None,
     unmarried: bool | None = None,
     attends_school: bool | None = None,
+    read: Mapping[str, Any] | None = None,
 ) -> Change:
+    """Corrects a household member; ``read`` as in :func:`update_client`, by parameter name."""
     with write(session):
         member = get_live(session, HouseholdMember, member_id)
         live_client(session, member.client_id)
-        values = _member_values(relation, first_name, birth_date, unmarried, attends_school)
+        edited = {"relation": relation, "first_name": first_name, "birth_date": birth_date,
+                  "unmarried": unmarried, "attends_school": attends_school}
+        chosen = changed_by_user({name: getattr(member, name) for name in edited}, read,
+                                 edited)
+        values = _member_values(**chosen)
         for name, value in values.items():
             setattr(member, name, value)
         audit(session, action="update", record=member)

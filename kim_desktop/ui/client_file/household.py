@@ -70,18 +70,23 @@ class HouseholdMemberDialog(FormDialog):
         add_row(self.form, translate("household", "Geht zur Sch&ule:"), self.attends_school)
         self.track([self.relation, self.first_name, self.birth_date, self.unmarried,
                     self.attends_school])
+        # As opened: a correction writes only what differs from this (see changed_by_user).
+        self.read = self.values()
+
+    def values(self) -> dict[str, Any]:
+        """The form's values, by the services' parameter names."""
+        return {"relation": str(self.relation.currentData()),
+                "first_name": self.first_name.text(), "birth_date": date_of(self.birth_date),
+                "unmarried": yes_no_value(self.unmarried),
+                "attends_school": yes_no_value(self.attends_school)}
 
     def submit(self) -> None:
-        relation, first_name = str(self.relation.currentData()), self.first_name.text()
-        birth_date = date_of(self.birth_date)
-        unmarried, attends_school = yes_no_value(self.unmarried), yes_no_value(self.attends_school)
-        client_id, member_id = self.client_id, self.member_id
+        client_id, member_id, values, read = self.client_id, self.member_id, self.values(), \
+            self.read
         self.save_with(self.context, lambda s: services.add_household_member(
-            s, client_id=client_id, relation=relation, first_name=first_name,
-            birth_date=birth_date, unmarried=unmarried, attends_school=attends_school,
+            s, client_id=client_id, **values,
         ) if member_id is None else services.update_household_member(
-            s, member_id=member_id, relation=relation, first_name=first_name,
-            birth_date=birth_date, unmarried=unmarried, attends_school=attends_school,
+            s, member_id=member_id, read=read, **values,
         ))
 
 
