@@ -32,8 +32,10 @@ def test_needs_goals_and_measures(session: Session) -> None:
                        description="Eigene Wohnung finden", agreed_on=YESTERDAY,
                        due_on=TODAY + dt.timedelta(days=90)).ids[0]
     measure_id = add_measure(session, goal_id=goal_id, description="Wohnberechtigungsschein",
-                             responsible="partner_agency", partner_agency_code="wohnungsamt").ids[0]
+                             responsible="partner_agency", partner_agency_code="wohnungsamt",
+                             due_on=TODAY + dt.timedelta(days=30)).ids[0]
     update_measure(session, measure_id=measure_id, status="done", outcome="Bewilligt")
+    assert session.get(Measure, measure_id).due_on == TODAY + dt.timedelta(days=30)  # type: ignore[union-attr]
     update_goal(session, goal_id=goal_id, status="achieved", outcome="Wohnung bezogen")
     goal, measure = session.get(Goal, goal_id), session.get(Measure, measure_id)
     assert goal is not None and goal.status == "achieved"

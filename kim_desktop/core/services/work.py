@@ -177,9 +177,10 @@ def update_measure(
     measure_id: str,
     status: str,
     outcome: str = "",
-    due_on: dt.date | None = None,
+    due_on: dt.date | Keep | None = KEEP,
 ) -> Change:
-    """Sets a measure's status, outcome and due date; done or cancelled needs an outcome."""
+    """Sets a measure's status and outcome, and its due date when one is given (as for
+    :func:`update_goal`); done or cancelled needs an outcome."""
     with write(session):
         measure = get_live(session, Measure, measure_id)
         goal = get_live(session, Goal, measure.goal_id)
@@ -187,8 +188,10 @@ def update_measure(
         one_of(status, list(MeasureStatus), field="Status")
         finished = status in (MeasureStatus.DONE, MeasureStatus.CANCELLED)
         measure.outcome = text(outcome, field="Ergebnis", limit=4000, required=finished)
-        ordered(goal.agreed_on, due_on, earlier_field="Ziel vereinbart am",
-                later_field="Fällig am")
-        measure.status, measure.due_on = status, due_on
+        if not isinstance(due_on, Keep):
+            ordered(goal.agreed_on, due_on, earlier_field="Ziel vereinbart am",
+                    later_field="Fällig am")
+            measure.due_on = due_on
+        measure.status = status
         audit(session, action="update", record=measure)
     return Change("measure", (measure_id,), "updated", case.client_id)
