@@ -39,6 +39,18 @@ class Synced:
         return self.result.pulled > 0 or self.result.conflicts > 0 or kind == "sync"
 
 
+@dataclass(frozen=True)
+class SyncStopped:
+    """A sync that failed midway: what it pulled before is saved (each group is its own
+    transaction), and nobody knows what, so every screen looks again."""
+
+    kind: str = "sync"
+    client_id: str | None = None
+
+    def touches(self, kind: str) -> bool:
+        return True
+
+
 #: With automatic sync on, the first sync starts this long after the main window has read the
 #: sync state: the colleagues' changes arrive at the start of the day, after the first screen.
 FIRST_SYNC_DELAY_MS = 3_000
@@ -146,7 +158,7 @@ class SyncController(QObject):
 
         self.running = False
         self.running_changed.emit(False)
-        self.refresh()
+        self.context.taskman.changed.emit(SyncStopped())  # refreshes this status as well
         if not isinstance(error, SyncError | Cancelled):
             # A sync error is kept in the status and shown there; anything else is said in
             # the status bar like every other failed background task.

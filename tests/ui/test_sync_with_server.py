@@ -189,8 +189,13 @@ def test_an_unexpected_failure_of_a_sync_is_said_in_the_status_bar(
     enrolled(data_dir, server.process.url, server.code())
     window = unlock(qtbot, controller)
     qtbot.waitUntil(lambda: window.sync.can_sync, timeout=10_000)
+    changes: list[Any] = []
+    window.context.taskman.changed.connect(changes.append)
     window.sync_status.sync_now.click()
     qtbot.waitUntil(lambda: not window.sync.running, timeout=10_000)
+    # What a failed sync pulled before failing is saved: every screen looks again.
+    assert any(change.touches("client") and change.touches("consultation")
+               for change in changes)
     shown = window.statusBar().currentMessage()
     assert shown.startswith("⚠ Ein unerwarteter Fehler ist aufgetreten")
     assert "Müller" not in shown
