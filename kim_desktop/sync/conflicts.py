@@ -8,6 +8,7 @@ is not pushed. The resolution is a local edit, pushed as a new version on top of
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,21 +20,21 @@ from kim_desktop.core.names import search_keys
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.state import SyncConflict
 
-#: Columns computed from others: never offered for a choice, recomputed from the chosen values
-#: (a person's search keys follow the names chosen).
-DERIVED_FIELDS: dict[str, frozenset[str]] = {
-    "client": frozenset({"search_key", "phonetic_key"}),
+
+def _client_search_keys(client: Any) -> None:
+    client.search_key, client.phonetic_key = search_keys(
+        client.first_name, client.last_name, client.birth_name)
+
+
+#: Columns computed from others, by kind, and what computes them: never offered for a choice,
+#: recomputed from the chosen values (a person's search keys follow the names chosen).
+DERIVED: dict[str, tuple[frozenset[str], Callable[[Any], None]]] = {
+    "client": (frozenset({"search_key", "phonetic_key"}), _client_search_keys),
 }
 
 
-def _recompute_derived(kind: str, record: Any) -> None:
-    if kind == "client":
-        record.search_key, record.phonetic_key = search_keys(
-            record.first_name, record.last_name, record.birth_name)
-
-
 def _choosable(kind: str, fields: list[str]) -> list[str]:
-    derived = DERIVED_FIELDS.get(kind, frozenset())
+    derived, _ = DERIVED.get(kind, (frozenset(), None))
     return [name for name in fields if name not in derived]
 
 
@@ -101,7 +102,8 @@ def resolve_conflict(session: Session, *, conflict_id: str,
             setattr(record, name, values_of(conflict.kind, {name: choice}).get(name))
         else:
             setattr(record, name, choice)
-    _recompute_derived(conflict.kind, record)
+    if conflict.kind in DERIVED:
+        DERIVED[conflict.kind][1](record)
     session.delete(conflict)
     session.flush()
     if session.scalars(

@@ -62,8 +62,9 @@ KEY_TAKEN = (
     "Büro-Wiederherstellungsschlüssel dieses Geräts eingeben."
 )
 
-MESSAGES: tuple[str, ...] = (
-    NO_CONNECTION, OFFLINE, TLS_UNTRUSTED, GARBLED_ANSWER, SERVER_UNAVAILABLE, REFUSED,
-    UNKNOWN_DEVICE, REVOKED, WIPE, OTHER_OFFICE, NOTHING_CONFIRMED, BAD_CURSOR, NOT_ENROLLED,
-    NOT_ENROLLED_YET, ALREADY_ENROLLED, KEY_MISSING, KEY_WRONG, KEY_NEEDED, KEY_TAKEN,
+#: All of the above, for the catalogue: a message added here is collected without a list to
+#: keep up.
+MESSAGES: tuple[str, ...] = tuple(
+    value for name, value in list(globals().items())
+    if name.isupper() and name != "CONTEXT" and isinstance(value, str)
 )
