@@ -52,9 +52,10 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kim_desktop.sync import wire  # noqa: E402
-from kim_desktop.sync.crypto import KEY_BYTES, payload_json, seal_json  # noqa: E402
-from kim_desktop.sync.payloads import b64encode  # noqa: E402
+from kim_desktop.sync.crypto import KEY_BYTES, seal_json  # noqa: E402
+from kim_protocol import wire  # noqa: E402
+from kim_protocol.payload import payload_json  # noqa: E402
+from kim_protocol.wire import b64encode  # noqa: E402
 from sync_server.db import make_engine, make_session_factory, transaction, upgrade  # noqa: E402
 from sync_server.services import devices as device_services  # noqa: E402
 

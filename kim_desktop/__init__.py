@@ -1,3 +1,5 @@
 """KIM Desktop: the case managers' program of the Kommunales Integrationsmanagement."""
 
-__version__ = "0.1.0"
+from kim_protocol import __version__
+
+__all__ = ["__version__"]

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
 
-from kim_desktop import __version__
+from kim_protocol import __version__
 from sync_server.api import routes
 from sync_server.api.errors import install_error_handlers
 from sync_server.api.middleware import AccessLog, RateLimit, RequestBody, TokenBuckets

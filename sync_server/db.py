@@ -17,8 +17,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
-from kim_desktop.core.timestamps import UTCDateTime
-from kim_desktop.core.timestamps import utcnow as utcnow  # re-exported for the server modules
+from kim_protocol.timestamps import UTCDateTime
+from kim_protocol.timestamps import utcnow as utcnow  # re-exported for the server modules
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -6,15 +6,9 @@ import pytest
 from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from kim_desktop.core.db import (
-    RECORD_KINDS,
-    Base,
-    OutboxEntry,
-    SyncedRecord,
-    payload_to_values,
-    record_to_payload,
-    utcnow,
-)
+from kim_desktop.core.db import RECORD_KINDS, Base, SyncedRecord, utcnow
+from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.sync.payloads import payload_of, values_of
 
 
 class Widget(SyncedRecord, Base):
@@ -86,8 +80,8 @@ def test_payload_round_trip(session: Session) -> None:
     widget = Widget(label="ü")
     session.add(widget)
     session.commit()
-    payload = record_to_payload(widget)
-    values = payload_to_values("test_widget", {**payload, "unknown_future_column": 1})
+    payload = payload_of(widget)
+    values = values_of("test_widget", {**payload, "unknown_future_column": 1})
     assert values["label"] == "ü"
     assert values["created_at"] == widget.created_at
     assert "unknown_future_column" not in values

@@ -13,8 +13,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from kim_desktop import __version__
 from kim_desktop.cli._common import CliError, apply_provisioning_option, common_parser
+from kim_protocol import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:

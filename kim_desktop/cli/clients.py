@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import open_vault_from_args
-from kim_desktop.core.catalogs import CatalogError, load_catalogs
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.services.export import (
@@ -26,6 +25,7 @@ from kim_desktop.core.services.export import (
 )
 from kim_desktop.core.services.retention import due_for_erasure, erase_client
 from kim_desktop.core.services.search import CaseloadFilter, caseload
+from kim_protocol.catalogs import CatalogError, load_catalogs
 
 USER_HELP = "lokaler Benutzer (Standard: KIM_USER oder der einzige Benutzer)"
 

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from kim_desktop.cli._common import CliError
-from kim_desktop.core.catalogs import default_catalogs
 from kim_desktop.core.provisioning import ProvisioningError, find_provisioning, load_provisioning
+from kim_protocol.catalogs import default_catalogs
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

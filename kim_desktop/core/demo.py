@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.db import Base, utcnow
 from kim_desktop.core.demo_names import ORIGINS, Origin
 from kim_desktop.core.models import (
@@ -162,7 +162,7 @@ class _Writer:
             phone=f"0571 {rng.randint(100000, 999999)}" if rng.random() < 0.8 else "",
             email="", street=f"{rng.choice(['Markt', 'Bahnhof', 'Kirch', 'Linden'])}straße "
             f"{rng.randint(1, 80)}", postal_code=POSTAL_CODES[municipality],
-            town=self.municipalities.require(municipality).label,
+            town=require(self.municipalities, municipality).label,
             municipality_code=municipality, entry_date=entry,
             search_key=search_key, phonetic_key=phonetic_key,
             school_years_successful=rng.randint(0, 12) if known else None,
@@ -227,7 +227,7 @@ class _Writer:
             end = None if last else self.day_between(start + dt.timedelta(days=180),
                                                      self.today - dt.timedelta(days=200))
             self.add(ResidenceStatusPeriod, client_id=client_id, status_code=code,
-                     legal_basis=self.residence_statuses.require(code).get("legal_basis", ""),
+                     legal_basis=require(self.residence_statuses, code).get("legal_basis", ""),
                      valid_from=start, valid_to=end, note="")
             if end is None:
                 return

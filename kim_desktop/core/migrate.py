@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, MetaData
+from sqlalchemy import Connection, Engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -21,16 +21,6 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 #: Where revisions are looked for; tests may add a folder of their own.
 VERSION_LOCATIONS: tuple[Path, ...] = (MIGRATIONS / "versions",)
-
-
-def target_metadata() -> MetaData:
-    """The metadata of every desktop table (import model modules here as they are added)."""
-    # Registering imports: the case-management tables and the sync client's (0003).
-    import kim_desktop.core.models
-    import kim_desktop.sync.state  # noqa: F401
-    from kim_desktop.core import db
-
-    return db.Base.metadata
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -38,8 +38,8 @@ from urllib.parse import urlsplit
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from kim_desktop.core.catalogs import CatalogError, default_catalogs
 from kim_desktop.core.toml_lines import key_lines, line_of
+from kim_protocol.catalogs import CatalogError, default_catalogs
 
 ENV_VAR = "KIM_PROVISIONING"
 LANGUAGES = ("de", "en")

@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kim_desktop.core import migrate
-from kim_desktop.core.db import OutboxEntry, new_id
+from kim_desktop.core.db import new_id
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.storage import DATABASE_NAME
 from kim_desktop.core.vault import Vault
 

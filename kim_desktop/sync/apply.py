@@ -27,7 +27,8 @@ from sqlalchemy import Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
+from kim_desktop.core.db import RECORD_KINDS
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.sync.merge import three_way_merge
 from kim_desktop.sync.payloads import payload_of, values_of
 from kim_desktop.sync.state import (
@@ -35,8 +36,8 @@ from kim_desktop.sync.state import (
     SyncConflict,
     SyncInflight,
     SyncParked,
-    dump_json,
 )
+from kim_protocol.payload import payload_json
 
 #: Ids per IN list: a whole group of pages or batches in one statement. Fewer statements
 #: matter beyond their own cost: each hands the GIL to the pull worker and waits to get it
@@ -159,7 +160,7 @@ def _upsert_bases(session: Session, records: Sequence[Incoming], have: Container
     """Stores each record as its new shadow base; ``have`` holds the ids that have one."""
     rows = [
         {"record_id": r.record_id, "kind": r.kind, "version": r.version,
-         "payload": r.text if r.text is not None else dump_json(r.payload)}
+         "payload": r.text if r.text is not None else payload_json(r.payload)}
         for r in records
     ]
     updates = [row for row in rows if row["record_id"] in have]
@@ -234,15 +235,15 @@ def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> Non
     if conflict is not None:
         fields = sorted(set(json.loads(conflict.fields)) | set(overlapping))
         conflict.fields = json.dumps(fields)
-        conflict.remote_payload = dump_json(record.payload)
+        conflict.remote_payload = payload_json(record.payload)
         conflict.remote_version = record.version
-        conflict.local_payload = dump_json(merged)
+        conflict.local_payload = payload_json(merged)
         outcome.conflicts += 1 if overlapping else 0
     elif overlapping:
         session.add(SyncConflict(
             kind=record.kind, record_id=record.record_id, fields=json.dumps(overlapping),
-            local_payload=dump_json(local), remote_payload=dump_json(record.payload),
-            base_payload=dump_json(base), remote_version=record.version,
+            local_payload=payload_json(local), remote_payload=payload_json(record.payload),
+            base_payload=payload_json(base), remote_version=record.version,
         ))
         outcome.conflicts += 1
     if not session.scalars(
@@ -259,7 +260,7 @@ def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> Non
 def _park(session: Session, records: Sequence[Incoming]) -> None:
     for record in records:
         session.merge(SyncParked(record_id=record.record_id, kind=record.kind,
-                                 version=record.version, payload=dump_json(record.payload)))
+                                 version=record.version, payload=payload_json(record.payload)))
 
 
 def apply_incoming(session: Session, incoming: Iterable[Incoming], *,

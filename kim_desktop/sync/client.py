@@ -33,8 +33,7 @@ from sqlalchemy.orm import Session
 import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.precheck.bridge import precheck_statuses
-from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
-from kim_desktop.sync import messages, wire
+from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
@@ -59,7 +58,9 @@ from kim_desktop.sync.push import (
     seal_batch,
     to_request,
 )
+from kim_desktop.sync.report_facts import acknowledge_report_upload, collect_report_upload
 from kim_desktop.sync.state import SyncState, load_state
+from kim_protocol import wire
 
 _T = TypeVar("_T")
 

@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
+from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.names import search_keys
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.state import SyncConflict
 

@@ -1,7 +1,7 @@
 """Payload encryption under the office key, and the key check value.
 
 A payload is the JSON of a record's columns, compressed with zstd and sealed with AES-256-GCM.
-The associated data (:func:`kim_desktop.sync.wire.associated_data`) binds office, kind, record
+The associated data (:func:`kim_protocol.wire.associated_data`) binds office, kind, record
 id and version, so the server cannot move a ciphertext to another record or replay an old
 version under a new number. The sealed form is ``nonce (12 bytes) || ciphertext || tag``.
 
@@ -26,7 +26,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from kim_desktop.sync.wire import associated_data
+from kim_protocol.payload import payload_json
+from kim_protocol.wire import associated_data
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -67,11 +68,6 @@ def key_check_value(office_key: bytes) -> bytes:
 
 def key_matches(office_key: bytes, key_check: bytes) -> bool:
     return hmac.compare_digest(key_check_value(office_key), key_check)
-
-
-def payload_json(payload: dict[str, Any]) -> str:
-    """The canonical JSON text of a payload (sorted keys, compact)."""
-    return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
 
 
 def encode_payload(payload: dict[str, Any]) -> bytes:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from kim_desktop import __version__
 from kim_desktop.core.errors import InvalidRecoveryKey
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
-from kim_desktop.sync import messages, wire
+from kim_desktop.sync import messages
 from kim_desktop.sync.crypto import key_check_value, key_matches, office_key_from_recovery
 from kim_desktop.sync.http import RefusedError, SyncError, SyncHttp
-from kim_desktop.sync.payloads import b64decode, b64encode
 from kim_desktop.sync.state import STATE_ID, SyncState, load_state
+from kim_protocol import __version__, wire
+from kim_protocol.wire import b64decode, b64encode
 
 
 class EnrollError(SyncError):

@@ -15,8 +15,8 @@ import requests
 import zstandard
 from pydantic import BaseModel, ValidationError
 
-from kim_desktop import __version__
-from kim_desktop.sync import messages, wire
+from kim_desktop.sync import messages
+from kim_protocol import __version__, wire
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0

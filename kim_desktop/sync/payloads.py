@@ -6,7 +6,6 @@ cannot hold them, so the sync writes them as unpadded URL-safe base64 and reads 
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
@@ -17,15 +16,8 @@ from sqlalchemy import ColumnElement, Date, DateTime, LargeBinary, inspect, sele
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, SyncedRecord, record_to_payload
-from kim_desktop.core.timestamps import UTCDateTime
-
-
-def b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def b64decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+from kim_protocol.timestamps import UTCDateTime
+from kim_protocol.wire import b64decode, b64encode
 
 
 @cache
@@ -94,8 +86,8 @@ def _to_binary(value: Any) -> Any:
 
 @cache
 def _converters(kind: str) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    """Per column key of ``kind``: how a payload value becomes a column value, as
-    :func:`~kim_desktop.core.db.payload_to_values` converts it, decided once per kind."""
+    """Per column key of ``kind``: how a payload value becomes a column value, decided once
+    per kind."""
     mapper = inspect(RECORD_KINDS[kind])
     binary = _binary_fields(kind)
     plan: list[tuple[str, Callable[[Any], Any] | None]] = []

@@ -27,12 +27,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS
-from kim_desktop.sync import wire
 from kim_desktop.sync.apply import ApplyOutcome, Incoming, apply_incoming, known_versions
 from kim_desktop.sync.crypto import PayloadError, open_json, parse_payload
-from kim_desktop.sync.payloads import b64decode, values_of
+from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.push import lock_for_write
 from kim_desktop.sync.state import SyncQuarantine, SyncState
+from kim_protocol import wire
+from kim_protocol.wire import b64decode
 
 log = logging.getLogger(__name__)
 

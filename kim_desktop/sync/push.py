@@ -22,8 +22,8 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry
-from kim_desktop.sync import wire
+from kim_desktop.core.db import RECORD_KINDS
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.sync.apply import (
     BASES_TABLE,
     CONFLICTS_TABLE,
@@ -33,13 +33,15 @@ from kim_desktop.sync.apply import (
     record_table,
 )
 from kim_desktop.sync.crypto import seal_json
-from kim_desktop.sync.payloads import b64encode, payloads_of
+from kim_desktop.sync.payloads import payloads_of
 from kim_desktop.sync.state import (
     SyncInflight,
     SyncRejected,
     SyncState,
-    dump_json,
 )
+from kim_protocol import wire
+from kim_protocol.payload import payload_json
+from kim_protocol.wire import b64encode
 
 _INFLIGHT: Table = SyncInflight.__table__  # type: ignore[assignment]
 
@@ -139,7 +141,7 @@ def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int
         payload = payloads.get(record_id)
         if payload is None:
             continue
-        text = dump_json(payload)
+        text = payload_json(payload)
         base_version = bases.get(record_id, 0)
         sealed = seal_json(state.office_key, office_id=state.office_id, kind=kind,
                            record_id=record_id, version=base_version + 1, text=text)

@@ -18,8 +18,6 @@ They are not synced records: they describe this device's view of the server.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
 
 from sqlalchemy import Boolean, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -27,10 +25,6 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from kim_desktop.core.db import Base, new_id, utcnow
 
 STATE_ID = 1
-
-
-def dump_json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
 
 
 class SyncState(Base):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.sync.state import (
     SyncConflict,
     SyncInflight,

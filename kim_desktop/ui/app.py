@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kim_desktop.core.catalogs import load_catalogs
 from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.first_run import FirstRunWizard
@@ -16,6 +15,7 @@ from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
+from kim_protocol.catalogs import load_catalogs
 
 
 class AppController(QObject):

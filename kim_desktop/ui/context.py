@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import CatalogEntry, Catalogs
 from kim_desktop.ui.qt import QLocale
 from kim_desktop.ui.settings import Settings
 from kim_desktop.ui.taskman import Progress, Task, TaskManager
+from kim_protocol.catalogs import CatalogEntry, Catalogs
 
 T = TypeVar("T")
 

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _about(self) -> None:
-        from kim_desktop import __version__
+        from kim_protocol import __version__
 
         QMessageBox.about(
             self,

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kim_desktop.sync.wire import ErrorResponse
+from kim_protocol.wire import ErrorResponse
 
 log = logging.getLogger("kim_server.errors")
 

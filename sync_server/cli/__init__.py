@@ -12,7 +12,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from kim_desktop import __version__
+from kim_protocol import __version__
 from sync_server.cli._common import CliError, common_parser
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kim_desktop.core.catalogs import default_catalogs
+from kim_protocol.catalogs import default_catalogs
 from sync_server.cli._common import CliError, session_for, settings
 from sync_server.reports import exporting
 from sync_server.reports.filters import FilterError, parse_filter

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import Catalogs
+from kim_protocol.catalogs import Catalogs
 from sync_server.dashboard.models import GAP_STATE_LABELS, GapState, GapStatus
 from sync_server.db import utcnow
 from sync_server.models.reports import ReleasedGapRow

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 
-from kim_desktop.core.catalogs import default_catalogs
+from kim_protocol.catalogs import default_catalogs
 from sync_server.config import Settings
 from sync_server.dashboard import auth, board, security
 from sync_server.dashboard.models import GAP_STATE_LABELS, GapState, Role

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import default_catalogs
+from kim_protocol.catalogs import default_catalogs
 from sync_server.reports.exports import FORMATS, MEDIA_TYPES
 from sync_server.reports.exports.csv_export import render_csv
 from sync_server.reports.exports.pdf_export import render_pdf

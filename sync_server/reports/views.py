@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import Catalogs, default_catalogs
+from kim_protocol.catalogs import Catalogs, default_catalogs
 from sync_server.reports import queries
 from sync_server.reports.filters import ReportFilter
 from sync_server.reports.suppression import SuppressedGrid

@@ -14,7 +14,7 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from kim_desktop.sync import wire
+from kim_protocol import wire
 from sync_server.db import utcnow
 from sync_server.models import ReleasedGapRow, ReportFactRow
 

@@ -22,7 +22,6 @@ twice.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import datetime as dt
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from kim_desktop.sync import wire
+from kim_protocol import wire
 from sync_server.db import utcnow
 from sync_server.models import AppliedOperation, Device, Office, SyncRecord
 from sync_server.services import audit
@@ -49,13 +48,9 @@ UPDATED_COLUMNS = ("version", "deleted", "ciphertext", "device_id", "server_seq"
 
 def decode_base64(value: str) -> bytes | None:
     try:
-        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        return wire.b64decode(value)
     except (binascii.Error, ValueError):
         return None
-
-
-def encode_base64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 # The hot path's statements, built once: building one per call cost more CPU than running it.
@@ -263,7 +258,7 @@ def pull(connection: Connection, *, office_id: str, since: int, limit: int) -> w
     ).all()
     more = len(rows) > limit
     records = [
-        {**row._asdict(), "ciphertext": encode_base64(row.ciphertext)} for row in rows[:limit]
+        {**row._asdict(), "ciphertext": wire.b64encode(row.ciphertext)} for row in rows[:limit]
     ]
     next_cursor = records[-1]["server_seq"] if records else since
     # One validation in pydantic's core is cheaper than building the models in Python.

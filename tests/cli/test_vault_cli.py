@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from kim_desktop import __version__
 from kim_desktop.cli import main
 from kim_desktop.core import vault_header
-from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.vault import Vault
+from kim_protocol import __version__
 
 PASSWORD = "Kaffee morgens im Rathaus"
 NEW_PASSWORD = "Tee am Abend in Espelkamp"

@@ -9,18 +9,19 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import (
+from kim_desktop.core.catalogs import require
+from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import Case, Client, Consultation, ResidenceStatusPeriod
+from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.core.services import plan_referral
+from kim_protocol.catalogs import (
     RESIDENCE_CATEGORIES,
-    RESOURCES_DIR,
     CatalogError,
     default_catalogs,
     load_catalogs,
 )
-from kim_desktop.core.db import OutboxEntry
-from kim_desktop.core.demo import generate_demo_data
-from kim_desktop.core.errors import DomainError
-from kim_desktop.core.models import Case, Client, Consultation, ResidenceStatusPeriod
-from kim_desktop.core.services import plan_referral
+from kim_protocol.resources import RESOURCES_DIR
 from tests.core.conftest import TODAY, new_client
 
 
@@ -35,7 +36,7 @@ def test_packaged_catalogs() -> None:
         assert catalog.version and catalog.source and catalog.valid_from
     categories = {e.get("category") for e in catalogs.residence_statuses}
     assert categories == set(RESIDENCE_CATEGORIES)
-    assert catalogs.residence_statuses.require("toleration_60b").get("category") == (
+    assert require(catalogs.residence_statuses, "toleration_60b").get("category") == (
         "toleration_unclear_identity")
     assert catalogs.residence_category("fiction_81_4", "rp_25b") == "residence_permit"
     assert catalogs.residence_category("fiction_81_4", "toleration_60a") == "toleration"
@@ -45,7 +46,7 @@ def test_packaged_catalogs() -> None:
     assert set(catalogs.consultation_modes.codes()) == {
         "in_person", "phone", "video", "home_visit", "accompaniment"}
     with pytest.raises(DomainError) as raised:
-        catalogs.languages.require("xx")
+        require(catalogs.languages, "xx")
     assert raised.value.code == "unknown_code"
 
 

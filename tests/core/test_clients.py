@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import OutboxEntry
 from kim_desktop.core.models import AuditEvent, Client, ResidenceStatusPeriod
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import (
     ClientData,
     add_household_member,

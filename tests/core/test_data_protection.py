@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import RetentionSettings
-from kim_desktop.core.db import RECORD_KINDS, OutboxEntry, utcnow
+from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import AuditEvent, Case, Client, Consultation
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import (
     add_attachment,
     add_household_member,
@@ -25,6 +25,7 @@ from kim_desktop.core.services import (
 )
 from kim_desktop.core.services.export import client_export, export_client
 from kim_desktop.core.services.retention import add_years, due_for_erasure, erase_client
+from kim_protocol.catalogs import RetentionSettings
 from tests.core.conftest import TODAY, assert_refused, client_data, new_case, new_client
 
 RETENTION = RetentionSettings(years_after_closure=3, years_without_case=1, note="")

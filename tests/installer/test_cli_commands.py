@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from kim_desktop.core import migrate
-from kim_desktop.core.db import OutboxEntry, new_id
+from kim_desktop.core.db import new_id
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.vault import Vault
 
 PASSWORD = "Kaffee morgens im Rathaus Minden"

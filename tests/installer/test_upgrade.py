@@ -57,12 +57,12 @@ def downgrade() -> None:
 
 def next_version_tree(target: Path) -> tuple[Path, str]:
     """A copy of the source tree as version N+1, with one more migration."""
-    for folder in ("kim_desktop", "resources", "installer"):
+    for folder in ("kim_protocol", "kim_desktop", "resources", "installer"):
         shutil.copytree(
             ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
     version = f"{kim_desktop.__version__}.1"
-    init = target / "kim_desktop" / "__init__.py"
+    init = target / "kim_protocol" / "__init__.py"
     init.write_text(
         re.sub(r'__version__ = "[^"]+"', f'__version__ = "{version}"', init.read_text("utf-8")),
         encoding="utf-8",

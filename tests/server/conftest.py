@@ -27,7 +27,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
-from kim_desktop.sync import wire
+from kim_protocol import wire
 from sync_server.app import create_app
 from sync_server.config import Settings
 from sync_server.db import make_engine, make_session_factory, transaction, upgrade

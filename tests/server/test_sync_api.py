@@ -9,7 +9,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from kim_desktop.sync import wire
+from kim_protocol import wire
 from sync_server.models import AppliedOperation, Office, SyncRecord
 from tests.server.conftest import Admin, Device, op
 

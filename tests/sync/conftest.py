@@ -14,10 +14,13 @@ import kim_desktop.core.models  # noqa: F401  (registers every table)
 from kim_desktop.core.db import Base
 from kim_desktop.sync.client import RetryPolicy, SyncClient
 from kim_desktop.sync.enroll import Enrollment, enroll
+from tests.core.conftest import session
 from tests.server.conftest import Admin, ServerProcess, _truncate_postgres, pg_url
 from tests.sync.models import TestBase
 
-__all__ = ["pg_url"]
+#: Fixtures of other folders used here too: the in-memory domain session of the core tests
+#: (the report facts are derived from it).
+__all__ = ["pg_url", "session"]
 
 
 def local_engine(path: Path) -> Engine:

@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import OutboxEntry, new_id, utcnow
+from kim_desktop.core.db import new_id, utcnow
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.sync.apply import Incoming, apply_incoming
 from kim_desktop.sync.conflicts import ConflictError, list_conflicts, resolve_conflict
 from kim_desktop.sync.payloads import payload_of
-from kim_desktop.sync.state import SyncBase, SyncParked, dump_json
+from kim_desktop.sync.state import SyncBase, SyncParked
+from kim_protocol.payload import payload_json
 from tests.sync.models import SyncTestChild, SyncTestParent
 
 Factory = Callable[[str], Callable[[], Session]]
@@ -83,7 +85,7 @@ def _synced(session: Session, record: Any) -> Any:
     session.commit()
     session.execute(OutboxEntry.__table__.delete())
     session.add(SyncBase(record_id=record.id, kind=record.kind, version=1,
-                         payload=dump_json(payload_of(record))))
+                         payload=payload_json(payload_of(record))))
     session.commit()
     return record
 

@@ -15,9 +15,9 @@ from sqlalchemy import select, update
 
 from kim_desktop.sync.crypto import seal
 from kim_desktop.sync.enroll import enter_office_recovery_key
-from kim_desktop.sync.payloads import b64encode
 from kim_desktop.sync.state import SyncQuarantine, SyncState, load_state
 from kim_desktop.sync.status import sync_status
+from kim_protocol.wire import b64encode
 from tests.sync.conftest import Office
 from tests.sync.helpers import Sessions, add_consultations, cursor, snapshot
 

@@ -205,7 +205,7 @@ def test_every_field_name_in_a_domain_error_can_be_translated() -> None:
 def test_every_catalog_entry_but_proper_names_has_an_english_label() -> None:
     """Municipalities and partner agencies are names and stay as they are; every other entry
     a screen shows has its English label."""
-    from kim_desktop.core.catalogs import load_catalogs
+    from kim_protocol.catalogs import load_catalogs
 
     catalogs = load_catalogs()
     untranslated = {

@@ -1,5 +1,6 @@
 """Every record of case management. Importing this package registers all tables on
-:data:`kim_desktop.core.db.Base` and all synced kinds in ``RECORD_KINDS``.
+:data:`kim_desktop.core.db.Base`, all synced kinds in ``RECORD_KINDS`` and the outbox's flush
+hook.
 
 References between records are plain id columns, not database foreign keys: the sync may
 apply a child record before its parent arrives, and records are never hard-deleted.
@@ -72,5 +73,7 @@ __all__ = [
     "StructuralGap",
 ]
 
-# The report pseudonyms sync like every record: register their kinds with the rest.
+# The report pseudonyms sync like every record: register their kinds with the rest; and every
+# change to a record goes through the outbox's flush hook.
+from kim_desktop.core import outbox as _outbox  # noqa: F401
 from kim_desktop.core import report_pseudonyms as _report_pseudonyms  # noqa: F401

@@ -24,7 +24,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import Catalogs, catalogs_for
+from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Client, HouseholdMember, HouseholdRelation
 from kim_desktop.core.models import ResidenceStatusPeriod as PeriodRecord
@@ -40,6 +40,7 @@ from kim_desktop.core.precheck.facts import (
 )
 from kim_desktop.core.precheck.report import RuleResult, Status
 from kim_desktop.core.precheck.rules import RULE_IDS, RULES_DIR, load_rules
+from kim_protocol.catalogs import Catalogs
 
 ADULT_AGE = 18
 SCHOOL_AGE = 6

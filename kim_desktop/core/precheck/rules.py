@@ -32,7 +32,7 @@ from kim_desktop.core.precheck.rule_schema import (
     is_text,
     list_of,
 )
-from kim_desktop.core.resources import RESOURCES_DIR
+from kim_protocol.resources import RESOURCES_DIR
 
 RULES_DIR = RESOURCES_DIR / "rules"
 RULE_IDS = ("aufenthg_25a", "aufenthg_25b", "stag_10")

@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import PHASE_ORDER, Case, CasePhaseChange, Phase, PhaseEvent
 from kim_desktop.core.services._base import (
@@ -72,7 +72,7 @@ def _last_change_on(session: Session, case: Case) -> dt.date:
 
 def _criteria(session: Session, criteria: list[str]) -> list[str]:
     catalog = catalogs_for(session).target_group_criteria
-    return sorted({catalog.require(code).code for code in criteria})
+    return sorted({require(catalog, code).code for code in criteria})
 
 
 def open_case(
@@ -156,7 +156,7 @@ def close_case(
             raise DomainError("case_closed")
         if not reason_code:
             raise DomainError("reason_required")
-        catalogs_for(session).closure_reasons.require(reason_code)
+        require(catalogs_for(session).closure_reasons, reason_code)
         if closed_on is None:
             raise DomainError("required", field="Abgeschlossen am")
         past(closed_on, field="Abgeschlossen am")

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Client,
@@ -91,7 +91,7 @@ def _validated(session: Session, data: ClientData) -> dict[str, object]:
     }
     if values["email"] and "@" not in str(values["email"]):
         raise DomainError("invalid_value", field="E-Mail")
-    values["municipality_code"] = catalogs.municipalities.require(data.municipality_code).code
+    values["municipality_code"] = require(catalogs.municipalities, data.municipality_code).code
     values["birth_date"] = past(data.birth_date, field="Geburtsdatum")
     ordered(EARLIEST_BIRTH_DATE, data.birth_date, earlier_field="1.1.1900",
             later_field="Geburtsdatum")
@@ -99,8 +99,8 @@ def _validated(session: Session, data: ClientData) -> dict[str, object]:
     ordered(data.birth_date, data.entry_date, earlier_field="Geburtsdatum",
             later_field="Einreisedatum")
     values["gender"] = one_of(data.gender, list(Gender), field="Geschlecht")
-    values["nationalities"] = [catalogs.countries.require(c).code for c in data.nationalities]
-    values["languages"] = [catalogs.languages.require(c).code for c in data.languages]
+    values["nationalities"] = [require(catalogs.countries, c).code for c in data.nationalities]
+    values["languages"] = [require(catalogs.languages, c).code for c in data.languages]
     values["interpreter_needed"] = bool(data.interpreter_needed)
     in_range(data.school_years_successful, 0, 25, field="Erfolgreiche Schuljahre")
     values["school_years_successful"] = data.school_years_successful
@@ -242,7 +242,7 @@ def _period_values(
     legal_basis: str | None,
     note: str,
 ) -> dict[str, object]:
-    entry = catalogs_for(session).residence_statuses.require(status_code)
+    entry = require(catalogs_for(session).residence_statuses, status_code)
     if valid_from is None:
         raise DomainError("required", field="Gültig ab")
     past(valid_from, field="Gültig ab")

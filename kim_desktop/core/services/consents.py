@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Consent, ConsentKind
 from kim_desktop.core.services._base import (
@@ -43,7 +43,7 @@ def grant_consent(
         if kind == ConsentKind.CONFIDENTIALITY_WAIVER and not recipient_agency_code:
             raise DomainError("waiver_needs_agency")
         if recipient_agency_code:
-            catalogs.partner_agencies.require(recipient_agency_code)
+            require(catalogs.partner_agencies, recipient_agency_code)
         if granted_on is None:
             raise DomainError("required", field="Erteilt am")
         past(granted_on, field="Erteilt am")
@@ -55,7 +55,7 @@ def grant_consent(
             recipient_agency_code=recipient_agency_code or None,
             granted_on=granted_on,
             expires_on=expires_on,
-            form_language=catalogs.languages.require(form_language).code,
+            form_language=require(catalogs.languages, form_language).code,
         )
         with_id(consent)
         session.add(consent)

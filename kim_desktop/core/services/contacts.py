@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, Consultation, FollowUp
 from kim_desktop.core.services._base import (
@@ -52,12 +52,12 @@ def _consultation_values(
     if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool):
         raise DomainError("invalid_value", field="Dauer")
     in_range(duration_minutes, 1, MAX_DURATION_MINUTES, field="Dauer (Minuten)")
-    catalogs.consultation_modes.require(mode_code)
+    require(catalogs.consultation_modes, mode_code)
     if not fields_of_action:
         raise DomainError("required", field="Handlungsfelder")
-    codes = sorted({catalogs.fields_of_action.require(code).code for code in fields_of_action})
+    codes = sorted({require(catalogs.fields_of_action, code).code for code in fields_of_action})
     if interpreter_used and interpreter_language:
-        catalogs.languages.require(interpreter_language)
+        require(catalogs.languages, interpreter_language)
     elif interpreter_language:
         raise DomainError("invalid_value", field="Sprache der Sprachmittlung")
     return {

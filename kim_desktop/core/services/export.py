@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop import __version__
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.db import SyncedRecord, record_to_payload, utcnow
 from kim_desktop.core.errors import DomainError
@@ -36,6 +35,7 @@ from kim_desktop.core.models import (
     ResidenceStatusPeriod,
 )
 from kim_desktop.core.services._base import audit, live_client, write
+from kim_protocol import __version__
 
 EXPORT_FORMATS = ("json", "pdf")
 _STAMPS = ("created_by", "updated_by", "version")

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, Client, StructuralGap
@@ -56,9 +56,9 @@ def _values(
     case_ids: list[str] | tuple[str, ...],
 ) -> dict[str, object]:
     catalogs = catalogs_for(session)
-    catalogs.structural_gap_categories.require(category_code)
-    catalogs.fields_of_action.require(field_of_action_code)
-    catalogs.municipalities.require(municipality_code)
+    require(catalogs.structural_gap_categories, category_code)
+    require(catalogs.fields_of_action, field_of_action_code)
+    require(catalogs.municipalities, municipality_code)
     if observed_on is None:
         raise DomainError("required", field="Beobachtet am")
     past(observed_on, field="Beobachtet am")

@@ -11,7 +11,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import REFERRAL_TRANSITIONS, Referral, ReferralState
 from kim_desktop.core.services._base import (
@@ -42,9 +42,9 @@ def plan_referral(
     with write(session):
         live_client(session, client_id)
         catalogs = catalogs_for(session)
-        catalogs.partner_agencies.require(agency_code)
+        require(catalogs.partner_agencies, agency_code)
         if field_of_action_code is not None:
-            catalogs.fields_of_action.require(field_of_action_code)
+            require(catalogs.fields_of_action, field_of_action_code)
         if planned_on is None:
             raise DomainError("required", field="Geplant am")
         past(planned_on, field="Geplant am")

@@ -19,7 +19,7 @@ from sqlalchemy import JSON, Boolean, LargeBinary, String, Text, func, inspect, 
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import text as sql_text
 
-from kim_desktop.core.catalogs import RetentionSettings, catalogs_for
+from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.db import SyncedRecord, utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
@@ -39,6 +39,7 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.services._base import Change, audit, live_client, today, write
 from kim_desktop.core.services.export import client_export
+from kim_protocol.catalogs import RetentionSettings
 
 #: Columns an erasure keeps: identity, stamps, and the links that let the sync find records.
 _KEPT = frozenset({

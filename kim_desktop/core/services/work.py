@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Case,
@@ -55,7 +55,7 @@ def assess_need(
     """Records the need in one field of action; it supersedes earlier ones of that field."""
     with write(session):
         case = _open_case(session, case_id)
-        catalogs_for(session).fields_of_action.require(field_of_action_code)
+        require(catalogs_for(session).fields_of_action, field_of_action_code)
         one_of(level, list(NeedLevel), field="Bedarf")
         if assessed_on is None:
             raise DomainError("required", field="Eingeschätzt am")
@@ -88,7 +88,7 @@ def add_goal(
     """Records a goal agreed with the client."""
     with write(session):
         case = _open_case(session, case_id)
-        catalogs_for(session).fields_of_action.require(field_of_action_code)
+        require(catalogs_for(session).fields_of_action, field_of_action_code)
         if agreed_on is None:
             raise DomainError("required", field="Vereinbart am")
         past(agreed_on, field="Vereinbart am")
@@ -138,7 +138,7 @@ def _measure_values(
 ) -> dict[str, object]:
     one_of(responsible, list(Responsible), field="Verantwortlich")
     if responsible == Responsible.PARTNER_AGENCY:
-        catalogs_for(session).partner_agencies.require(partner_agency_code)
+        require(catalogs_for(session).partner_agencies, partner_agency_code)
     elif partner_agency_code:
         raise DomainError("invalid_value", field="Partnerstelle")
     return {"responsible": responsible, "partner_agency_code": partner_agency_code or None}

@@ -6,8 +6,7 @@ import datetime as dt
 
 from fastapi import APIRouter
 
-from kim_desktop import __version__
-from kim_desktop.sync import wire
+from kim_protocol import __version__, wire
 from sync_server.api.deps import HandshakeDevice, SessionDep
 from sync_server.api.errors import COMMON_ERROR_RESPONSES, ApiError
 from sync_server.services import devices

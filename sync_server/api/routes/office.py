@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from kim_desktop.sync import wire
+from kim_protocol import wire
 from sync_server.api.deps import CurrentDevice, SessionDep
 from sync_server.api.errors import COMMON_ERROR_RESPONSES, ApiError
 from sync_server.services import devices

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
-from kim_desktop.sync import wire
+from kim_protocol import wire
 from sync_server.api.deps import Credentials, as_device
 from sync_server.api.errors import COMMON_ERROR_RESPONSES
 from sync_server.services import sync

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from kim_desktop.core.db import Base, OutboxEntry
+from kim_desktop.core.db import Base
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.vault import Vault
 
 PASSWORD = "Kaffee morgens im Rathaus"

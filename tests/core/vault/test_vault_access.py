@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kim_desktop.core import attempts
 from kim_desktop.core import vault_header as headers
-from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.core.vault import (
     AttemptDelayed,

@@ -18,6 +18,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
+from kim_desktop import schema
 from kim_desktop.core import migrate
 from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.storage import create_vault_engine
@@ -177,7 +178,7 @@ def test_head_schema_matches_the_models(engine: Engine):
     with engine.begin() as connection:
         migrate.upgrade(connection)
         context = MigrationContext.configure(connection)
-        metadata = migrate.target_metadata()
+        metadata = schema.metadata()
         differences = [
             d
             for d in compare_metadata(context, metadata)

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.vault import Vault
 
 from .support import PASSWORD, count, fill
@@ -23,7 +23,7 @@ WRITER = """
 import datetime as dt, random, sys
 from pathlib import Path
 from sqlalchemy import insert
-from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.vault import Vault
 
 vault = Vault.unlock(Path(sys.argv[1]), user="anna", password=sys.argv[2])
@@ -50,7 +50,7 @@ import datetime as dt, json, sys
 from pathlib import Path
 from sqlalchemy import func, insert, select
 from kim_desktop.core import vault_header
-from kim_desktop.core.db import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.vault import Vault, VaultError
 
 vault_header.DEFAULT_ARGON2 = vault_header.Argon2Params(memory_kib=8, iterations=1, lanes=1)

@@ -21,8 +21,8 @@ import kim_desktop.core.models  # noqa: F401  (registers every desktop table)
 from kim_desktop.core.db import Base
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.models import Case
-from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.core.services import record_gap, release_gap
+from kim_desktop.sync.report_facts import acknowledge_report_upload, collect_report_upload
 from sync_server.dashboard import auth
 from sync_server.dashboard.models import Role
 from sync_server.db import make_engine, make_session_factory, upgrade

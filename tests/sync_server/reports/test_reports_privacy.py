@@ -20,8 +20,8 @@ import kim_desktop.core.models  # noqa: F401  (registers every desktop table)
 from kim_desktop.core.db import Base
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.models import Case, Client
-from kim_desktop.core.reporting import acknowledge_report_upload, collect_report_upload
 from kim_desktop.core.services import record_gap, release_gap
+from kim_desktop.sync.report_facts import acknowledge_report_upload, collect_report_upload
 from sync_server.reports.views import VIEWS
 from tests.sync_server.reports.reports_helpers import login
 

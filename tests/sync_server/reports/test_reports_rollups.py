@@ -9,7 +9,7 @@ import random
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kim_desktop.sync.wire import FactKind, ReportFact
+from kim_protocol.wire import FactKind, ReportFact
 from sync_server.models.reports import ReportFactRow
 from sync_server.reports import item_rollups, rollups
 from sync_server.services.reports import upsert_facts

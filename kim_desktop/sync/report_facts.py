@@ -1,8 +1,8 @@
 """Report facts for the coordinators, derived from the local records (no Qt).
 
 Per case one ``case`` fact and per case and month with consultations or referrals one
-``consultation_month`` fact (:class:`~kim_desktop.sync.wire.ReportFact`); per released
-structural gap one :class:`~kim_desktop.sync.wire.ReleasedGap`. docs/reporting.md lists every
+``consultation_month`` fact (:class:`~kim_protocol.wire.ReportFact`); per released
+structural gap one :class:`~kim_protocol.wire.ReleasedGap`. docs/reporting.md lists every
 field and why it is there. Keys are ``HMAC-SHA256(office report secret, case salt)``
 (:mod:`kim_desktop.core.report_pseudonyms`), never a record's id.
 
@@ -40,7 +40,7 @@ from kim_desktop.core.models import (
     StructuralGap,
 )
 from kim_desktop.core.report_pseudonyms import ReportPseudonym, ReportSecret, ReportUpload
-from kim_desktop.sync.wire import (
+from kim_protocol.wire import (
     FactKind,
     FactsUpsert,
     GapsUpload,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def _find() -> Path:
-    beside = Path(__file__).resolve().parents[2] / "resources"
+    beside = Path(__file__).resolve().parents[1] / "resources"
     if beside.is_dir():
         return beside
     installed = Path(sys.prefix) / "share" / "kim-desktop" / "resources"

@@ -14,11 +14,6 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.models import Client
 from kim_desktop.core.report_pseudonyms import ReportPseudonym, ReportSecret, ReportUpload
-from kim_desktop.core.reporting import (
-    acknowledge_report_upload,
-    age_band,
-    collect_report_upload,
-)
 from kim_desktop.core.services import (
     add_goal,
     add_residence_period,
@@ -30,7 +25,12 @@ from kim_desktop.core.services import (
     release_gap,
 )
 from kim_desktop.core.services.retention import erase_client
-from kim_desktop.sync.wire import FactKind
+from kim_desktop.sync.report_facts import (
+    acknowledge_report_upload,
+    age_band,
+    collect_report_upload,
+)
+from kim_protocol.wire import FactKind
 from tests.core.conftest import TODAY, new_case, new_client
 
 

@@ -13,6 +13,7 @@ client encrypts with that new version in the associated data.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from enum import StrEnum
 from typing import Annotated
@@ -36,6 +37,15 @@ Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 class WireModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def b64encode(data: bytes) -> str:
+    """Binary fields travel as unpadded URL-safe base64 (the ``Base64`` fields below)."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def associated_data(*, office_id: str, kind: str, record_id: str, version: int) -> bytes:
