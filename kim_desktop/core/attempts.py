@@ -35,7 +35,7 @@ def delay_after(failures: int) -> float:
     """Seconds to wait after ``failures`` failures in a row: 0, 0, 0, 5, 10, 20, … 300."""
     if failures < FREE_ATTEMPTS:
         return 0.0
-    return min(FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY)
+    return min(FIRST_DELAY * 2.0 ** (failures - FREE_ATTEMPTS), MAX_DELAY)
 
 
 def _state_file(data_dir: Path) -> Path:

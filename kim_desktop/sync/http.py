@@ -94,7 +94,7 @@ class SyncHttp:
         return self._call("POST", "/v1/enroll", request, wire.EnrollResponse)
 
     def publish_key_check(self, request: wire.KeyCheckRequest) -> None:
-        self._call("POST", "/v1/office/key-check", request, None)
+        self._request("POST", "/v1/office/key-check", request)
 
     def push(self, request: wire.PushRequest) -> wire.PushResponse:
         return self._call("POST", "/v1/push", request, wire.PushResponse)
@@ -110,7 +110,15 @@ class SyncHttp:
         return self._call("PUT", "/v1/structural-gaps", request, wire.UpsertResponse)
 
     def _call(self, method: str, path: str, body: BaseModel | None,
-              response_model: type[_Model] | None, params: dict[str, Any] | None = None) -> Any:
+              response_model: type[_Model], params: dict[str, Any] | None = None) -> _Model:
+        response = self._request(method, path, body, params)
+        try:
+            return response_model.model_validate_json(response.content)
+        except ValidationError as error:
+            raise ServerBusyError(messages.GARBLED_ANSWER) from error
+
+    def _request(self, method: str, path: str, body: BaseModel | None,
+                 params: dict[str, Any] | None = None) -> requests.Response:
         headers = {}
         data = None
         if body is not None:
@@ -126,12 +134,7 @@ class SyncHttp:
             raise OfflineError(messages.NO_CONNECTION) from error
         if response.status_code >= 400:
             raise _error_for(response)
-        if response_model is None:
-            return None
-        try:
-            return response_model.model_validate_json(response.content)
-        except ValidationError as error:
-            raise ServerBusyError(messages.GARBLED_ANSWER) from error
+        return response
 
 
 def _error_for(response: requests.Response) -> SyncError:

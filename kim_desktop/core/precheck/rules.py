@@ -332,7 +332,7 @@ class _Reader:
     def template(
         self, table: Mapping[str, Any], key: str, where: str, allowed: frozenset[str]
     ) -> str:
-        text = self.get(table, key, where, is_text, "ein Text")
+        text: str = self.get(table, key, where, is_text, "ein Text")
         try:
             parsed = list(string.Formatter().parse(text))
         except ValueError as error:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     Date,
@@ -106,7 +107,7 @@ def _text_conditions(query_text: str) -> tuple[list[object], dt.date | None]:
     return conditions, birth_date
 
 
-def _query(flt: CaseloadFilter, day: dt.date) -> Select:
+def _query(flt: CaseloadFilter, day: dt.date) -> Select[Any]:
     # Three correlated subqueries, evaluated per output row only, each answered from a
     # covering index: the open case, the next follow-up, the consent state. Values are packed
     # into one string per subquery because each subquery costs a probe per row.
