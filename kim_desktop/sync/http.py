@@ -130,7 +130,9 @@ class SyncHttp:
                                             verify=self.verify)
         except requests.exceptions.SSLError as error:
             raise RefusedError(messages.TLS_UNTRUSTED) from error
-        except (requests.ConnectionError, requests.Timeout) as error:
+        except (requests.ConnectionError, requests.Timeout,
+                requests.exceptions.ChunkedEncodingError) as error:
+            # The last one: the answer broke off midway, as when the server is killed.
             raise OfflineError(messages.NO_CONNECTION) from error
         if response.status_code >= 400:
             raise _error_for(response)
