@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, String, event, inspect
+from sqlalchemy import Integer, String, event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord, new_id, utcnow
@@ -85,3 +85,13 @@ def _stamp_and_queue(session: Session, flush_context: Any, instances: Any) -> No
         # The table name, not ``record.kind``: a model may have a column called ``kind``.
         kind = type(record).__tablename__  # type: ignore[attr-defined]
         session.add(OutboxEntry(kind=kind, record_id=record.id, version=record.version))
+
+
+def queue_again(session: Session, *, kind: str, record_id: str, version: int) -> None:
+    """Put a record back in the outbox unless it already waits there: after the server refused
+    its push as a conflict, or after a merge or a conflict decision changed it locally."""
+    waiting = session.scalars(
+        select(OutboxEntry.seq).where(OutboxEntry.record_id == record_id).limit(1)
+    ).first()
+    if waiting is None:
+        session.add(OutboxEntry(kind=kind, record_id=record_id, version=version))

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
 from kim_desktop.core.db import RECORD_KINDS
-from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.core.outbox import OutboxEntry, queue_again
 from kim_desktop.sync.merge import three_way_merge
 from kim_desktop.sync.payloads import payload_of, values_of
 from kim_desktop.sync.state import (
@@ -247,13 +247,11 @@ def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> Non
         ))
         outcome.conflicts += 1
     if not session.scalars(
-        select(OutboxEntry.seq).where(OutboxEntry.record_id == record.record_id).limit(1)
-    ).first() and not session.scalars(
         select(SyncInflight.seq).where(SyncInflight.record_id == record.record_id)
     ).first():
         # The merged record differs from the remote version: it must be pushed on top of it.
-        session.add(OutboxEntry(kind=record.kind, record_id=record.record_id,
-                                version=record.version))
+        queue_again(session, kind=record.kind, record_id=record.record_id,
+                    version=record.version)
     outcome.merged += 1
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.names import search_keys
-from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.core.outbox import queue_again
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.state import SyncConflict
 
@@ -107,10 +107,7 @@ def resolve_conflict(session: Session, *, conflict_id: str,
         DERIVED[conflict.kind][1](record)
     session.delete(conflict)
     session.flush()
-    if session.scalars(
-        select(OutboxEntry.seq).where(OutboxEntry.record_id == conflict.record_id).limit(1)
-    ).first() is None:
-        session.add(OutboxEntry(kind=conflict.kind, record_id=conflict.record_id,
-                                version=record.version))
+    queue_again(session, kind=conflict.kind, record_id=conflict.record_id,
+                version=record.version)
     session.commit()
     return ResolvedConflict(conflict.kind, conflict.record_id)

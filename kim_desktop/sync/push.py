@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS
-from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.core.outbox import queue_again
 from kim_desktop.sync.apply import (
     BASES_TABLE,
     CONFLICTS_TABLE,
@@ -209,8 +209,8 @@ def record_answers(session: Session, batch: list[Operation],
                 continue
             acknowledged.append((op, result.version))
         elif result.status == wire.OperationStatus.CONFLICT:
-            session.add(OutboxEntry(kind=op.kind, record_id=op.record_id,
-                                    version=op.base_version + 1))
+            queue_again(session, kind=op.kind, record_id=op.record_id,
+                        version=op.base_version + 1)
             outcome.conflicts += 1
             outcome.conflicted.append(op.record_id)
         else:
