@@ -92,22 +92,43 @@ class TokenBuckets:
 
     def take(self, key: str, now: float | None = None) -> float:
         """Takes one token; returns 0 if allowed, else the seconds until one is available."""
+        return self._settle(key, now, take=True)
+
+    def wait(self, key: str, now: float | None = None) -> float:
+        """The seconds until ``key`` has a token (0 if it has one now), taking none."""
+        return self._settle(key, now, take=False)
+
+    def _settle(self, key: str, now: float | None, *, take: bool) -> float:
         now = time.monotonic() if now is None else now
         tokens, last = self._buckets.pop(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - last) * self.rate)
         wait = 0.0
-        if tokens >= 1:
-            tokens -= 1
-        else:
+        if tokens < 1:
             wait = (1 - tokens) / self.rate
+        elif take:
+            tokens -= 1
         self._buckets[key] = (tokens, now)
         while len(self._buckets) > self.max_keys:
             self._buckets.popitem(last=False)
         return wait
 
 
+def _device_route(path: str) -> bool:
+    """Routes that authenticate a device token: every ``/v1/`` route except enrollment."""
+    return path.startswith("/v1/") and path != "/v1/enroll"
+
+
 class RateLimit:
-    """Per device token (authenticated calls) or per client address (all others)."""
+    """Per client address, whatever headers a request carries; per device token instead only
+    for a device route whose token the route accepted.
+
+    A device route with a token takes from the token's bucket, so the devices of a town hall
+    behind one address do not share one allowance. Whether the token is a device's is known
+    only once the route has looked it up: a request that authenticated no device (an unknown
+    token, a route that does not exist) then takes from its address's bucket too, and while
+    that bucket is empty every request from the address is refused, made-up tokens included.
+    Enrollment, the dashboard and everything else always go by the address.
+    """
 
     def __init__(self, app: ASGIApp, *, devices: TokenBuckets, addresses: TokenBuckets) -> None:
         self.app = app
@@ -115,26 +136,40 @@ class RateLimit:
         self.addresses = addresses
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("path") == "/healthz":
+        path = scope.get("path", "")
+        if scope["type"] != "http" or path == "/healthz":
             await self.app(scope, receive, send)
             return
+        client = scope.get("client")
+        address = client[0] if client else "unknown"
         authorization = _header(scope, b"authorization")
-        if authorization:
-            key = hashlib.sha256(authorization.encode("utf-8", "replace")).hexdigest()[:32]
-            wait = self.devices.take(key)
-        else:
-            client = scope.get("client")
-            wait = self.addresses.take(client[0] if client else "unknown")
-        if wait > 0:
-            response = error_response(
-                429,
-                "rate_limited",
-                "Zu viele Anfragen. Bitte später erneut versuchen.",
-                {"Retry-After": str(max(1, round(wait)))},
-            )
-            await response(scope, receive, send)
+        if not authorization or not _device_route(path):
+            wait = self.addresses.take(address)
+            if wait > 0:
+                await _refuse(wait, scope, receive, send)
+                return
+            await self.app(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        key = hashlib.sha256(authorization.encode("utf-8", "replace")).hexdigest()[:32]
+        wait = self.addresses.wait(address) or self.devices.take(key)
+        if wait > 0:
+            await _refuse(wait, scope, receive, send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            if not scope.get("kim.log", {}).get("device_id"):
+                self.addresses.take(address)
+
+
+async def _refuse(wait: float, scope: Scope, receive: Receive, send: Send) -> None:
+    response = error_response(
+        429,
+        "rate_limited",
+        "Zu viele Anfragen. Bitte später erneut versuchen.",
+        {"Retry-After": str(max(1, round(wait)))},
+    )
+    await response(scope, receive, send)
 
 
 class BodyError(Exception):

@@ -175,6 +175,45 @@ def test_rate_limit_per_address_for_enrollment(db_url: str, admin: Admin) -> Non
         assert limited.get("/healthz").status_code == 200  # health checks are never limited
 
 
+def test_rate_limit_per_address_holds_whatever_headers_are_sent(
+    db_url: str, admin: Admin
+) -> None:
+    """A made-up token per request once bought a fresh bucket each: enrollment, the dashboard
+    login and token guessing all go by the address, whatever Authorization header they carry."""
+    settings = settings_for(db_url, rate_limit_ip_per_second=0.01, rate_limit_ip_burst=2)
+    enrollment = {"code": "AAAA-BBBB-CCCC", "device_name": "PC", "app_version": "0.1"}
+
+    def forged() -> dict[str, str]:
+        return {"Authorization": f"Bearer {uuid.uuid4()}"}
+
+    calls: list[Callable[[TestClient], object]] = [
+        lambda http: http.post("/v1/enroll", json=enrollment, headers=forged()),
+        lambda http: http.post("/dashboard/anmelden", data={"name": "a", "password": "b"},
+                               headers=forged()),
+        lambda http: http.get("/v1/pull", headers=forged()),
+        lambda http: http.get("/v1/nirgends", headers=forged()),
+    ]
+    for call in calls:
+        with TestClient(create_app(settings), raise_server_exceptions=False) as limited:
+            statuses = [call(limited).status_code for _ in range(4)]  # type: ignore[attr-defined]
+            assert statuses[:2] != [429, 429] and statuses[2:] == [429, 429], statuses
+
+
+def test_devices_behind_one_address_are_limited_per_device(db_url: str, admin: Admin) -> None:
+    """A town hall's devices share one address: their own tokens count per device, and a
+    valid token never spends the address's allowance."""
+    settings = settings_for(db_url, rate_limit_ip_per_second=0.01, rate_limit_ip_burst=3)
+    office = admin.office()
+    with TestClient(create_app(settings), raise_server_exceptions=False) as limited:
+        devices = [enroll_with(limited, admin.code(office)) for _ in range(2)]
+        statuses = {limited.get("/v1/pull", headers=device.headers).status_code
+                    for _ in range(5) for device in devices}
+        assert statuses == {200}
+        assert limited.get("/v1/pull", headers={"Authorization": "Bearer x"}).status_code == 401
+        assert limited.post("/v1/enroll", json={"code": "AAAA-BBBB", "device_name": "PC",
+                                                "app_version": "0.1"}).status_code == 429
+
+
 def test_access_log_is_json_without_payload_or_token(
     client: TestClient, enroll: Callable[..., Device], caplog: pytest.LogCaptureFixture
 ) -> None:
