@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from kim_protocol.catalogs import default_catalogs
-from sync_server.reports.exports import FORMATS, MEDIA_TYPES
+from sync_server.dashboard.board import ranked_gaps
+from sync_server.reports.exports import FORMATS, MEDIA_TYPES, Report
 from sync_server.reports.exports.csv_export import render_csv
 from sync_server.reports.exports.pdf_export import render_pdf
 from sync_server.reports.exports.xlsx_export import render_xlsx
@@ -24,7 +25,12 @@ def export(session: Session, flt: ReportFilter, *, format: str, threshold: int) 
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
     catalogs = default_catalogs()
-    report = build_all(session, flt, threshold=threshold, catalogs=catalogs)
+    report = Report(
+        views=build_all(session, flt, threshold=threshold, catalogs=catalogs),
+        # The gaps as the board shows them for the export's municipality, every field of action.
+        gaps=ranked_gaps(session, catalogs, municipality=flt.municipality, field_of_action=None,
+                         threshold=threshold),
+    )
     label = catalogs.municipalities.label(flt.municipality) if flt.municipality else None
     description = f"Zeitraum und Gebiet: {flt.describe(label)}. Schwelle: {threshold}."
     if format == "csv":

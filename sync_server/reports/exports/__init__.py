@@ -1,21 +1,42 @@
 """Exports of the report views: CSV, XLSX with native charts, and the PDF quarterly report.
 
 All of them render the same suppressed :class:`~sync_server.reports.tables.ReportTable`
-objects as the pages, so a hidden cell is hidden everywhere.
+objects as the pages, so a hidden cell is hidden everywhere, and the released structural gaps
+as the board shows them. Every stored text passes :mod:`~sync_server.reports.exports.text`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sync_server.dashboard.board import BoardEntry
 from sync_server.reports.tables import ReportTable
 from sync_server.reports.views import View
-
-#: What every export receives: each view with its tables.
-Report = list[tuple[View, list[ReportTable]]]
 
 LEGEND = (
     "„<{threshold}“: weniger als {threshold} Fälle (zum Schutz der Personen ausgeblendet). "
     "„x“: ausgeblendet, damit sich kein kleiner Wert aus Summen zurückrechnen lässt."
 )
+GAPS_TITLE = "Strukturelle Fehlstellen"
+GAPS_CAPTION = ("Von den Case-Manager*innen freigegebene, anonymisierte Fehlstellen, geordnet "
+                "nach der Zahl der Fälle, in denen sie beobachtet wurden")
+GAP_COLUMNS = ("Rang", "Beschreibung", "Kategorie", "Handlungsfeld", "Kommune", "Fälle",
+               "Freigegeben", "Status")
+
+
+@dataclass(frozen=True)
+class Report:
+    """What every export receives: each view with its tables, and the released gaps."""
+
+    views: list[tuple[View, list[ReportTable]]]
+    gaps: list[BoardEntry]
+
+
+def gap_row(gap: BoardEntry) -> list[str]:
+    """One gap as the texts of :data:`GAP_COLUMNS`."""
+    return [str(gap.rank), gap.description, gap.category, gap.field_of_action,
+            gap.municipality, gap.cases, gap.released_on, gap.status_label]
+
 
 FORMATS = ("xlsx", "csv", "pdf")
 MEDIA_TYPES = {

@@ -2,7 +2,9 @@
 
 A title block with period and legend, then per view its tables and, where a table has one,
 a bar chart drawn with reportlab's own graphics (suppressed bars are left out, their label
-says "<5" or "x", as on the pages).
+says "<5" or "x", as on the pages), and the released structural gaps. Every text reaches
+reportlab escaped (:func:`~sync_server.reports.exports.text.pdf_text`): paragraphs parse
+markup, and stored text must never become an image, a link or a font change.
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from sync_server.reports.exports import LEGEND, Report
+from sync_server.reports.exports import (
+    GAP_COLUMNS,
+    GAPS_CAPTION,
+    GAPS_TITLE,
+    LEGEND,
+    Report,
+    gap_row,
+)
+from sync_server.reports.exports.text import clean, pdf_text
 from sync_server.reports.tables import ChartKind, ReportTable
 
 BAR = colors.HexColor("#1f5f8b")
@@ -39,6 +49,7 @@ def _bar_drawing(table: ReportTable, column: int) -> Drawing:
     top = max((c.public_value or 0) for c in cells) or 1
     for index, (label, cell) in enumerate(zip(table.row_labels, cells, strict=True)):
         y = height - (index + 1) * row_height
+        label = clean(label)
         short = label if len(label) <= 32 else label[:31] + "…"
         drawing.add(String(label_width - 4, y + 4, short, fontSize=8, textAnchor="end"))
         width = 0.0 if cell.public_value is None else plot_width * cell.public_value / top
@@ -69,15 +80,16 @@ def _column_drawing(table: ReportTable, column: int) -> Drawing:
     every = max(1, len(cells) // 8)
     for index, label in enumerate(table.row_labels):
         if index % every == 0:
-            drawing.add(String(left + index * step, 4, label, fontSize=7))
+            drawing.add(String(left + index * step, 4, clean(label), fontSize=7))
     drawing.add(Line(left, bottom, width, bottom, strokeColor=colors.grey))
     return drawing
 
 
 def _table_flowable(table: ReportTable, styles: dict[str, ParagraphStyle]) -> Table:
     small = styles["small"]
-    data = [[Paragraph(text, small) for text in table.header()]]
-    data += [[Paragraph(row[0], small), *row[1:]] for row in table.display_rows(grouped=True)]
+    data = [[Paragraph(pdf_text(text), small) for text in table.header()]]
+    data += [[Paragraph(pdf_text(row[0]), small), *row[1:]]
+             for row in table.display_rows(grouped=True)]
     first_width = 5.5 * cm
     rest = (17 * cm - first_width) / max(len(table.header()) - 1, 1)
     flowable = Table(data, colWidths=[first_width] + [rest] * (len(table.header()) - 1),
@@ -95,6 +107,28 @@ def _table_flowable(table: ReportTable, styles: dict[str, ParagraphStyle]) -> Ta
     return flowable
 
 
+def _gaps_flowables(report: Report, styles: dict[str, ParagraphStyle]) -> list[object]:
+    story: list[object] = [Paragraph(GAPS_TITLE, styles["h1"]),
+                           Paragraph(pdf_text(GAPS_CAPTION) + ".", styles["small"]),
+                           Spacer(1, 0.15 * cm)]
+    if not report.gaps:
+        story.append(Paragraph("Keine freigegebenen Fehlstellen für diese Auswahl.",
+                               styles["body"]))
+        return story
+    small = styles["small"]
+    data = [[Paragraph(pdf_text(text), small) for text in GAP_COLUMNS]]
+    data += [[Paragraph(pdf_text(text), small) for text in gap_row(gap)] for gap in report.gaps]
+    widths = [1 * cm, 6 * cm, 2.2 * cm, 2.2 * cm, 1.8 * cm, 1.1 * cm, 1.7 * cm, 1.7 * cm]
+    flowable = Table(data, colWidths=widths, repeatRows=1)
+    flowable.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    story.append(flowable)
+    return story
+
+
 def render_pdf(report: Report, *, title: str, description: str, threshold: int) -> bytes:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -110,24 +144,24 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
         "small": ParagraphStyle("small", parent=base["BodyText"], fontSize=8, leading=10),
     }
     story: list[object] = [
-        Paragraph(title, styles["title"]),
-        Paragraph(description, styles["body"]),
+        Paragraph(pdf_text(title), styles["title"]),
+        Paragraph(pdf_text(description), styles["body"]),
         Spacer(1, 0.3 * cm),
-        Paragraph(LEGEND.format(threshold=threshold), styles["body"]),
+        Paragraph(pdf_text(LEGEND.format(threshold=threshold)), styles["body"]),
         Paragraph(
             "Die Zahlen beruhen auf pseudonymisierten Berichtsdaten der Büros. Vorprüfungen zu "
             "Baustein III sind keine Entscheidungen.", styles["body"],
         ),
     ]
     story.append(Spacer(1, 0.6 * cm))
-    for index, (view, tables) in enumerate(report):
+    for index, (view, tables) in enumerate(report.views):
         if index:
             story.append(PageBreak())
-        story.append(Paragraph(view.title, styles["h1"]))
+        story.append(Paragraph(pdf_text(view.title), styles["h1"]))
         for table in tables:
             block: list[object] = [
-                Paragraph(table.title, styles["h2"]),
-                Paragraph(table.caption, styles["small"]),
+                Paragraph(pdf_text(table.title), styles["h2"]),
+                Paragraph(pdf_text(table.caption), styles["small"]),
                 Spacer(1, 0.15 * cm),
             ]
             if table.row_labels:
@@ -139,12 +173,13 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
                     block += [Spacer(1, 0.2 * cm), _bar_drawing(table, column)]
             else:
                 block.append(Paragraph("Keine Daten im gewählten Zeitraum.", styles["body"]))
-            block += [Paragraph(n, styles["small"]) for n in table.notes]
+            block += [Paragraph(pdf_text(n), styles["small"]) for n in table.notes]
             block.append(Spacer(1, 0.4 * cm))
             # Long tables (many months) may break across pages; short ones stay together.
             if len(table.row_labels) > 30:
                 story.extend(block)
             else:
                 story.append(KeepTogether(block))
+    story += [PageBreak(), *_gaps_flowables(report, styles)]
     document.build(story)
     return buffer.getvalue()

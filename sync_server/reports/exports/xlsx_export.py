@@ -1,7 +1,9 @@
 """XLSX: one sheet per view, each table with its caption and a native Excel chart.
 
 Hidden cells are written as the text "<5" or "x", never as numbers; a chart reads them as
-gaps, so it shows no more than the table.
+gaps, so it shows no more than the table. The released gaps get a sheet of their own. Every
+text passes :func:`~sync_server.reports.exports.text.spreadsheet_text`: no formula, no control
+character.
 """
 
 from __future__ import annotations
@@ -9,25 +11,41 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sync_server.reports.exports import LEGEND, Report
+from sync_server.reports.exports import (
+    GAP_COLUMNS,
+    GAPS_CAPTION,
+    GAPS_TITLE,
+    LEGEND,
+    Report,
+    gap_row,
+)
+from sync_server.reports.exports.text import spreadsheet_text
 from sync_server.reports.tables import ChartKind, ReportTable
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 BOLD = Font(bold=True)
 
 
+def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> Cell:
+    """Writes one cell; text is written so that no spreadsheet evaluates it."""
+    cell: Cell = sheet.cell(row, column, spreadsheet_text(value) if isinstance(value, str)
+                            else value)
+    return cell
+
+
 def _write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
     """Writes one table from row ``top``; returns the first free row after it and its chart."""
-    sheet.cell(top, 1, table.title).font = Font(bold=True, size=13)
-    sheet.cell(top + 1, 1, table.caption).alignment = Alignment(wrap_text=False)
+    _put(sheet, top, 1, table.title).font = Font(bold=True, size=13)
+    _put(sheet, top + 1, 1, table.caption).alignment = Alignment(wrap_text=False)
     header_row = top + 2
     for column, text in enumerate(table.header(), start=1):
-        cell = sheet.cell(header_row, column, text)
+        cell = _put(sheet, header_row, column, text)
         cell.font = BOLD
         cell.fill = HEADER_FILL
     row_number = header_row
@@ -42,17 +60,17 @@ def _write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
         cells_by_row.append(("Summe", totals, True))
     for label, cells, is_total in cells_by_row:
         row_number += 1
-        sheet.cell(row_number, 1, label).font = Font(bold=is_total)
+        _put(sheet, row_number, 1, label).font = Font(bold=is_total)
         for column, cell in enumerate(cells, start=2):
             value = cell.display(table.threshold) if cell.hidden else cell.value
-            target = sheet.cell(row_number, column, value)
+            target = _put(sheet, row_number, column, value)
             target.alignment = Alignment(horizontal="right")
             if is_total:
                 target.font = BOLD
     last_data_row = header_row + len(table.row_labels)
     for note in table.notes:
         row_number += 1
-        sheet.cell(row_number, 1, note).font = Font(italic=True)
+        _put(sheet, row_number, 1, note).font = Font(italic=True)
     if table.chart is not None and table.row_labels:
         _add_chart(sheet, table, header_row, last_data_row, row_number + 2)
         row_number += 18
@@ -80,18 +98,36 @@ def _add_chart(
     sheet.add_chart(chart, f"A{anchor_row}")
 
 
+def _write_gaps(sheet: Worksheet, report: Report) -> None:
+    _put(sheet, 1, 1, GAPS_TITLE).font = Font(bold=True, size=13)
+    _put(sheet, 2, 1, GAPS_CAPTION)
+    for column, text in enumerate(GAP_COLUMNS, start=1):
+        cell = _put(sheet, 3, column, text)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+    if not report.gaps:
+        _put(sheet, 4, 1, "Keine freigegebenen Fehlstellen für diese Auswahl.")
+    for row, gap in enumerate(report.gaps, start=4):
+        for column, text in enumerate(gap_row(gap), start=1):
+            _put(sheet, row, column, text).alignment = Alignment(wrap_text=column == 2,
+                                                                 vertical="top")
+    sheet.column_dimensions["A"].width = 8
+    sheet.column_dimensions["B"].width = 70
+    for column in range(3, len(GAP_COLUMNS) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 20
+
+
 def render_xlsx(report: Report, *, description: str, threshold: int) -> bytes:
     workbook = Workbook()
     info = workbook.active
     assert info is not None
     info.title = "Hinweise"
-    info["A1"] = "KIM Auswertung für die Koordination"
-    info["A1"].font = Font(bold=True, size=14)
-    info["A2"] = description
-    info["A3"] = LEGEND.format(threshold=threshold)
-    info["A4"] = "Pseudonymisierte Daten: Keine Angabe lässt auf eine Person schließen."
+    _put(info, 1, 1, "KIM Auswertung für die Koordination").font = Font(bold=True, size=14)
+    _put(info, 2, 1, description)
+    _put(info, 3, 1, LEGEND.format(threshold=threshold))
+    _put(info, 4, 1, "Pseudonymisierte Daten: Keine Angabe lässt auf eine Person schließen.")
     info.column_dimensions["A"].width = 100
-    for view, tables in report:
+    for view, tables in report.views:
         sheet = workbook.create_sheet(view.title[:31].replace(":", ""))
         top = 1
         for table in tables:
@@ -99,6 +135,7 @@ def render_xlsx(report: Report, *, description: str, threshold: int) -> bytes:
         sheet.column_dimensions["A"].width = 34
         for column in range(2, 12):
             sheet.column_dimensions[get_column_letter(column)].width = 18
+    _write_gaps(workbook.create_sheet(GAPS_TITLE), report)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
