@@ -29,6 +29,9 @@ MAX_SEQ = 2**63 - 1
 MAX_COUNT = 2**31 - 1
 
 Base64 = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]*$", max_length=2_000_000)]
+#: A sealed record version. Its size is the server's to bound, per operation
+#: (``too_large``) and per request, not the schema's: a bound here refused the whole batch.
+Sealed = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]*$")]
 RecordId = Annotated[
     str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 ]
@@ -108,7 +111,7 @@ class PushOperation(WireModel):
     base_version: int = Field(ge=0, lt=MAX_COUNT)
     deleted: bool = False
     #: nonce (12 bytes) followed by the AES-GCM ciphertext and tag.
-    ciphertext: Base64 = Field(min_length=16)
+    ciphertext: Sealed = Field(min_length=16)
 
 
 class PushRequest(WireModel):
@@ -145,7 +148,7 @@ class PulledRecord(WireModel):
     record_id: RecordId
     version: int
     deleted: bool
-    ciphertext: Base64
+    ciphertext: Sealed
     #: The device that wrote this version, so a device can skip its own echoes.
     device_id: str
 

@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestBody,
         max_bytes=settings.max_request_bytes,
         max_decompressed_bytes=settings.max_decompressed_bytes,
+        max_compression_ratio=settings.max_compression_ratio,
     )
     app.add_middleware(
         RateLimit,

@@ -39,6 +39,16 @@ class Settings(BaseModel):
     max_request_bytes: int = Field(default=16 * MIB, ge=1024)
     #: Largest request body after gzip/zstd decompression; stops zip bombs.
     max_decompressed_bytes: int = Field(default=64 * MIB, ge=1024)
+    #: A compressed body may grow at most this many times its size on the wire when it is
+    #: decompressed (checked beyond the first MiB): ciphertext does not compress, so only
+    #: padding does this well, and it cost the server storage and every device bandwidth.
+    max_compression_ratio: float = Field(default=32.0, ge=2)
+    #: Largest ciphertext of one push operation, decoded. Attachments travel as blobs in
+    #: chunks, so a record stays far below it.
+    max_operation_bytes: int = Field(default=2 * MIB, ge=1024)
+    #: Storage per office: the ciphertext of its records and blobs. A push that would grow it
+    #: beyond is refused (``quota_exceeded``); one that shrinks or keeps it always goes.
+    office_quota_bytes: int = Field(default=20 * 1024 * MIB, ge=1024)
     #: Token bucket per device token: sustained requests per second and burst size.
     rate_limit_device_per_second: float = Field(default=20.0, gt=0)
     rate_limit_device_burst: int = Field(default=120, ge=1)

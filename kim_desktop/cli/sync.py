@@ -124,7 +124,10 @@ def run_sync(args: argparse.Namespace) -> int:
     if result.offline:
         raise CliError(messages.OFFLINE, EXIT_FAILED)
     _print(args, {"pushed": result.pushed, "pulled": result.pulled,
-                  "conflicts": result.conflicts, "rejected": result.rejected},
+                  "conflicts": result.conflicts, "rejected": result.rejected,
+                  "held_back": result.held_back},
            f"Gesendet: {result.pushed}, empfangen: {result.pulled}, "
            f"Konflikte: {result.conflicts}, abgelehnt: {result.rejected}")
+    if result.held_back:
+        raise CliError(result.held_back, EXIT_FAILED)
     return 0

@@ -37,6 +37,7 @@ from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
 from kim_desktop.sync.enroll import publish_key_check
 from kim_desktop.sync.http import (
+    QUOTA_EXCEEDED,
     OfflineError,
     RefusedError,
     RevokedError,
@@ -117,6 +118,9 @@ class SyncResult:
     quarantined: int = 0
     offline: bool = False
     cancelled: bool = False
+    #: Why pending changes were held back (German): the office's storage on the server is
+    #: full. They stay pending and go with a later sync.
+    held_back: str | None = None
 
 
 class SyncClient:
@@ -166,7 +170,7 @@ class SyncClient:
                 )
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
-                if not self._push(http, totals, report, cancel) or not self._pull(
+                if not self._push_unless_full(http, totals, report, cancel) or not self._pull(
                     http, state, totals, report, cancel
                 ):
                     return totals.result(cancelled=True)
@@ -176,7 +180,7 @@ class SyncClient:
                 return totals.result(cancelled=True)
             # The report step may have made the office's report secret or new case salts;
             # they travel (encrypted) in this sync, so other devices key the same facts alike.
-            if not self._push(http, totals, report, cancel):
+            if not self._push_unless_full(http, totals, report, cancel):
                 return totals.result(cancelled=True)
         except OfflineError:
             self._record(online=False, error=messages.OFFLINE)
@@ -189,10 +193,25 @@ class SyncClient:
             raise
         finally:
             http.close()
-        self._record(online=True, error=None, synced=True)
+        self._record(online=True, error=totals.held_back, synced=True)
         return totals.result()
 
     # -- steps ---------------------------------------------------------------------------
+
+    def _push_unless_full(self, http: SyncHttp, totals: _Totals,
+                          report: Callable[[Progress], None], cancel: threading.Event) -> bool:
+        """:meth:`_push`, unless the server's storage for the office is full: then the pending
+        changes stay in flight or in the outbox for a later sync, the run still pulls, and
+        the status says why nothing went (``SyncResult.held_back``)."""
+        if totals.held_back is not None:
+            return True
+        try:
+            return self._push(http, totals, report, cancel)
+        except RefusedError as error:
+            if error.code != QUOTA_EXCEEDED:
+                raise
+            totals.held_back = str(error)
+            return True
 
     def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
               cancel: threading.Event) -> bool:
@@ -413,8 +432,9 @@ class _Totals:
     push_conflicts: int = 0
     rejected: int = 0
     quarantined: int = 0
+    held_back: str | None = None
 
     def result(self, *, offline: bool = False, cancelled: bool = False) -> SyncResult:
         return SyncResult(pushed=self.pushed, pulled=self.pulled, conflicts=self.conflicts,
                           rejected=self.rejected, quarantined=self.quarantined,
-                          offline=offline, cancelled=cancelled)
+                          offline=offline, cancelled=cancelled, held_back=self.held_back)

@@ -22,6 +22,8 @@ CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
 
 _Model = TypeVar("_Model", bound=BaseModel)
+#: The server's code for a push that would exceed the office's storage quota.
+QUOTA_EXCEEDED = "quota_exceeded"
 _compressor = zstandard.ZstdCompressor(level=3)
 
 
@@ -149,6 +151,9 @@ def _error_for(response: requests.Response) -> SyncError:
         code, message = error.code, error.message
     except (ValueError, ValidationError):
         pass
+    if code == QUOTA_EXCEEDED:
+        # Retrying cannot help until IT acts; the pending changes stay where they are.
+        return RefusedError(message or messages.QUOTA_EXCEEDED, code, status)
     if status in (429, 502, 503, 504) or status >= 500:
         if message:
             return ServerBusyError(message)

@@ -35,6 +35,10 @@ OTHER_OFFICE = (
     "Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
     "Bitte wenden Sie sich an Ihre IT-Betreuung."
 )
+QUOTA_EXCEEDED = (
+    "Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf "
+    "diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT."
+)
 NOTHING_CONFIRMED = "Der Sync-Server hat keine der Änderungen bestätigt."
 BAD_CURSOR = "Der Sync-Server hat einen ungültigen Stand gemeldet."
 NOT_ENROLLED = (

@@ -3536,6 +3536,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Der Sync-Server hat keine der Änderungen bestätigt.</source>
       <translation type="unfinished" />
     </message>

@@ -3539,6 +3539,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The sync server assigns this device to another office. Please contact your IT support.</translation>
     </message>
     <message>
+      <source>Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT.</source>
+      <translation>The office's storage on the sync server is full. The changes stay saved on this computer. Please contact your IT.</translation>
+    </message>
+    <message>
       <source>Der Sync-Server hat keine der Änderungen bestätigt.</source>
       <translation>The sync server confirmed none of the changes.</translation>
     </message>

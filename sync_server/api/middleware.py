@@ -186,8 +186,20 @@ TOO_LARGE = BodyError(413, "body_too_large", "Die Anfrage ist zu groß.")
 DECOMPRESS_CHUNK = 64 * 1024
 
 
-def decompress(body: bytes, encoding: str, limit: int) -> bytes:
-    """Decodes a gzip or zstd body, reading at most ``limit`` bytes (zip bombs stop there)."""
+#: The compression ratio bound applies beyond this many decompressed bytes: a small body may
+#: be mostly JSON names, which compress well, and cannot amplify much anyway.
+RATIO_FLOOR_BYTES = 1024 * 1024
+TOO_COMPRESSED = BodyError(
+    413, "compression_ratio",
+    "Die Anfrage ist ungewöhnlich stark komprimiert und wird nicht angenommen.",
+)  # fmt: skip
+
+
+def decompress(body: bytes, encoding: str, limit: int, max_ratio: float | None = None) -> bytes:
+    """Decodes a gzip or zstd body, reading at most ``limit`` bytes (zip bombs stop there), and
+    with ``max_ratio`` at most that many times the body's size beyond the first
+    :data:`RATIO_FLOOR_BYTES` (a body of compressed padding stops there)."""
+    ratio_limit = limit if max_ratio is None else max(RATIO_FLOOR_BYTES, max_ratio * len(body))
     stream: gzip.GzipFile | zstandard.ZstdDecompressionReader
     if encoding in ("gzip", "x-gzip"):
         stream = gzip.GzipFile(fileobj=io.BytesIO(body))
@@ -206,6 +218,8 @@ def decompress(body: bytes, encoding: str, limit: int) -> bytes:
                 data += chunk
                 if len(data) > limit:
                     raise TOO_LARGE
+                if len(data) > ratio_limit:
+                    raise TOO_COMPRESSED
     except (OSError, EOFError, zlib.error, zstandard.ZstdError) as error:
         raise BodyError(400, "bad_encoding", "Der komprimierte Inhalt ist beschädigt.") from error
     return bytes(data)
@@ -215,10 +229,12 @@ class RequestBody:
     """Reads the body under a size limit and decompresses gzip or zstd under a second limit,
     so the routes only ever see a plain body of bounded size."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, max_decompressed_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_decompressed_bytes: int,
+                 max_compression_ratio: float | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_decompressed_bytes = max_decompressed_bytes
+        self.max_compression_ratio = max_compression_ratio
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
@@ -228,7 +244,8 @@ class RequestBody:
             body = await self._read(scope, receive)
             encoding = (_header(scope, b"content-encoding") or "identity").strip().lower()
             if encoding != "identity":
-                body = decompress(body, encoding, self.max_decompressed_bytes)
+                body = decompress(body, encoding, self.max_decompressed_bytes,
+                                  self.max_compression_ratio)
         except BodyError as error:
             response = error_response(
                 error.status, error.code, error.message, {"Connection": "close"}

@@ -30,6 +30,9 @@ class Office(Base):
     #: The office's pull sequence: last server_seq handed out. Pushes allocate from it under a
     #: row lock, so sequence order equals commit order within an office.
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: Bytes of ciphertext the office stores (records and blobs), against its quota; kept up
+    #: to date by every push under the same row lock.
+    stored_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class Device(Base):

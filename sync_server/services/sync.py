@@ -58,13 +58,14 @@ _RESERVE_SEQS = (
     update(OFFICES)
     .where(OFFICES.c.id == bindparam("office_id"))
     .values(last_seq=OFFICES.c.last_seq + bindparam("count"))
-    .returning(OFFICES.c.last_seq)
+    .returning(OFFICES.c.last_seq, OFFICES.c.stored_bytes)
 )
-_SET_LAST_SEQ = (
+_SETTLE_OFFICE = (
     update(OFFICES)
     .where(OFFICES.c.id == bindparam("office_id"))
-    .values(last_seq=bindparam("new_last_seq"))
-)
+    .values(last_seq=bindparam("new_last_seq"),
+            stored_bytes=OFFICES.c.stored_bytes + bindparam("grown"))
+)  # fmt: skip
 _APPLIED_OF_DEVICE = select(
     APPLIED.c.seq, APPLIED.c.kind, APPLIED.c.record_id, APPLIED.c.version, APPLIED.c.server_seq
 ).where(
@@ -76,7 +77,7 @@ _APPLIED_OF_DEVICE = select(
 # cross product it may return is filtered in Python.
 _CURRENT_RECORDS = select(
     RECORDS.c.kind, RECORDS.c.record_id, RECORDS.c.version, RECORDS.c.device_id,
-    RECORDS.c.server_seq,
+    RECORDS.c.server_seq, func.length(RECORDS.c.ciphertext).label("size"),
 ).where(
     RECORDS.c.office_id == bindparam("office_id"),
     RECORDS.c.kind.in_(bindparam("kinds", expanding=True)),
@@ -105,23 +106,37 @@ _PAGE = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class PushLimits:
+    """What one push may store (``Settings.max_operation_bytes``, ``office_quota_bytes``)."""
+
+    max_operation_bytes: int = 2 * 1024 * 1024
+    office_quota_bytes: int = 20 * 1024**3
+
+
+class QuotaExceeded(Exception):
+    """The push would grow the office's storage beyond its quota; nothing of it was applied."""
+
+
 def push(
     connection: Connection, *, device_id: str, office_id: str, pruned_seq: int = 0,
-    operations: list[wire.PushOperation],
+    operations: list[wire.PushOperation], limits: PushLimits = PushLimits(),
 ) -> list[wire.OperationResult]:
     """Applies a batch in the caller's transaction; one result per operation, in order.
 
     ``pruned_seq`` is the device's highest sequence number whose ``applied_ops`` row was pruned
-    (:func:`prune_applied`). Core statements on Core tables, not the ORM: a push is the
-    server's hottest path.
+    (:func:`prune_applied`). An operation whose ciphertext exceeds ``limits`` is rejected
+    (``too_large``) on its own; a batch that would grow the office's storage beyond its quota
+    raises :class:`QuotaExceeded`, and the caller rolls back. Core statements on Core tables,
+    not the ORM: a push is the server's hottest path.
     """
     # First statement of the transaction: the office row lock (see the module docstring). It
     # reserves a number for every operation at once; the usual push applies them all and needs
     # no second update. Under the lock nobody else allocates, so unused numbers are handed back
     # at the end and the sequence keeps no gaps.
-    reserved = connection.execute(
+    reserved, stored_bytes = connection.execute(
         _RESERVE_SEQS, {"office_id": office_id, "count": len(operations)}
-    ).scalar_one()
+    ).one()
     last_seq = reserved - len(operations)
     applied: dict[int, Any] = {
         row.seq: row
@@ -141,6 +156,8 @@ def push(
         if (row.kind, row.record_id) in keys
     }
     versions = {key: row.version for key, row in existing.items()}
+    sizes = {key: row.size or 0 for key, row in existing.items()}
+    grown = 0
     now = utcnow()
     changed: dict[tuple[str, str], dict[str, Any]] = {}  # the latest state per record
     new_applied: list[dict[str, Any]] = []
@@ -171,6 +188,16 @@ def push(
                 )
             )  # fmt: skip
             continue
+        if len(ciphertext) > limits.max_operation_bytes:
+            results.append(
+                wire.OperationResult(
+                    seq=op.seq, status=Status.REJECTED,
+                    reason="too_large: der verschlüsselte Inhalt ist zu groß für den Server",
+                )
+            )  # fmt: skip
+            continue
+        grown += len(ciphertext) - sizes.get(key, 0)
+        sizes[key] = len(ciphertext)
         last_seq += 1
         versions[key] = version = current + 1
         changed[key] = {
@@ -188,11 +215,15 @@ def push(
                 seq=op.seq, status=Status.APPLIED, version=version, server_seq=last_seq
             )
         )
+    if grown > 0 and stored_bytes + grown > limits.office_quota_bytes:
+        raise QuotaExceeded
     if new_applied:
         _write(connection, office_id, changed, existing)
         connection.execute(_INSERT_APPLIED, new_applied)
-    if last_seq != reserved:
-        connection.execute(_SET_LAST_SEQ, {"office_id": office_id, "new_last_seq": last_seq})
+    if last_seq != reserved or grown:
+        connection.execute(
+            _SETTLE_OFFICE, {"office_id": office_id, "new_last_seq": last_seq, "grown": grown}
+        )
     return results
 
 

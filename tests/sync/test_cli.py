@@ -71,7 +71,7 @@ def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
         assert json.loads(pushed.stdout)["pushed"] == 1
         pulled = kim(second, "sync", "--json")
         assert json.loads(pulled.stdout) == {"pushed": 0, "pulled": 1, "conflicts": 0,
-                                             "rejected": 0}
+                                             "rejected": 0, "held_back": None}
 
         admin.revoke(enrolled["device_id"])
         revoked = kim(first, "sync")

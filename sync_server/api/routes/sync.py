@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from kim_protocol import wire
 from sync_server.api.deps import Credentials, as_device
-from sync_server.api.errors import COMMON_ERROR_RESPONSES
+from sync_server.api.errors import COMMON_ERROR_RESPONSES, ApiError
+from sync_server.config import Settings
 from sync_server.services import sync
 
 router = APIRouter(prefix="/v1", tags=["Sync"], responses=COMMON_ERROR_RESPONSES)
@@ -25,17 +26,37 @@ def _json(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-@router.post("/push", response_model=wire.PushResponse)
+QUOTA_EXCEEDED = ApiError(
+    507, "quota_exceeded",
+    "Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf "
+    "diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT.",
+)  # fmt: skip
+
+
+def _limits(request: Request) -> sync.PushLimits:
+    settings: Settings = request.app.state.settings
+    return sync.PushLimits(max_operation_bytes=settings.max_operation_bytes,
+                           office_quota_bytes=settings.office_quota_bytes)
+
+
+@router.post(
+    "/push", response_model=wire.PushResponse,
+    responses={507: {"model": wire.ErrorResponse, "description": QUOTA_EXCEEDED.message}},
+)  # fmt: skip
 async def push(request: Request, body: wire.PushRequest, credentials: Credentials) -> Response:
     """Applies up to 250 operations; each gets applied, duplicate, conflict or rejected."""
-    results = await as_device(
-        request,
-        credentials,
-        lambda connection, device: sync.push(
-            connection, device_id=device.id, office_id=device.office_id,
-            pruned_seq=device.pruned_seq, operations=body.operations,
-        ),
-    )  # fmt: skip
+    limits = _limits(request)
+    try:
+        results = await as_device(
+            request,
+            credentials,
+            lambda connection, device: sync.push(
+                connection, device_id=device.id, office_id=device.office_id,
+                pruned_seq=device.pruned_seq, operations=body.operations, limits=limits,
+            ),
+        )  # fmt: skip
+    except sync.QuotaExceeded as error:
+        raise QUOTA_EXCEEDED from error
     return _json(wire.PushResponse(results=results))
 
 
