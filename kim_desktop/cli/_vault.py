@@ -36,6 +36,14 @@ def vault_errors() -> Iterator[None]:
         raise CliError(str(error), EXIT_USER_ERROR) from error
 
 
+def damage_report(problems: list[str]) -> str:
+    """What ``check`` found, and what to do about it."""
+    return "\n".join([
+        "Die Datenbank ist beschädigt:", *(f"  {problem}" for problem in problems),
+        "Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).",
+    ])
+
+
 def _prompt(label: str) -> str:
     if not sys.stdin.isatty():
         raise CliError(

@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from kim_desktop.cli._common import CliError, data_dir
-from kim_desktop.cli._vault import open_vault_from_args
+from kim_desktop.cli._vault import (
+    EXIT_DAMAGED,
+    damage_report,
+    open_vault_from_args,
+    vault_errors,
+)
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync import messages
 from kim_desktop.sync.client import NotEnrolledError, SyncClient
@@ -102,6 +107,18 @@ def run_enroll(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     vault = open_vault_from_args(args)
     folder = data_dir(args)
+    try:
+        with vault_errors():
+            problems = vault.check()
+    except CliError:
+        vault.close()
+        raise
+    if problems:
+        # Pushing from a damaged vault would spread the damage to the office, and pulling
+        # would write into it: nothing happens until the backup is back.
+        vault.close()
+        raise CliError(damage_report(problems) + "\nEs wurde nichts synchronisiert.",
+                       EXIT_DAMAGED)
 
     def tell(message: str) -> None:
         print(message, file=sys.stderr)

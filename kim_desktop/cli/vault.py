@@ -11,6 +11,7 @@ from pathlib import Path
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import (
     EXIT_DAMAGED,
+    damage_report,
     new_password_from_env_or_prompt,
     open_vault_from_args,
     password_from_env_or_prompt,
@@ -130,13 +131,7 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         vault.close()
     if problems:
-        print("Die Datenbank ist beschädigt:", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
-        print(
-            "Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).",
-            file=sys.stderr,
-        )
+        print(damage_report(problems), file=sys.stderr)
         return EXIT_DAMAGED
     print("Die Datenbank ist in Ordnung.")
     return 0

@@ -60,6 +60,9 @@ def check_database(engine: Engine, database: Path) -> list[str]:
     try:
         connection: Any = raw.driver_connection
         problems = _integrity_problems(connection)
+        if problems:
+            # Nothing is written to a damaged database, not even a checkpoint.
+            return problems
         # Only a fully checkpointed file can be compared with its page count; a checkpoint
         # can fail for want of disk space, which is no damage.
         try:

@@ -86,3 +86,42 @@ def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
     finally:
         server.stop()
         admin.engine.dispose()
+
+
+def test_sync_refuses_a_damaged_vault_and_writes_nothing(tmp_path: Path) -> None:
+    """Reproduced on main: ``sync`` ran on, and wrote to, a vault whose pages failed the
+    HMAC check."""
+    server = ServerProcess(f"sqlite:///{tmp_path / 'server.db'}")
+    server.start()
+    admin = Admin(server.db_url)
+    try:
+        office_id = admin.office()
+        folder = tmp_path / "vault"
+        assert kim(folder, "init", "--user", "anna").returncode == 0
+        enrolled = kim(folder, "enroll", "--server", server.url, "--code",
+                       admin.code(office_id))
+        assert enrolled.returncode == 0, enrolled.stderr
+        with Vault.unlock(folder, user="anna", password=PASSWORD) as vault, \
+                vault.session() as session:
+            session.add_all(StructuralGap(
+                category_code="housing", field_of_action_code="housing",
+                municipality_code="minden", description=f"Testlücke {index} " * 20,
+                observed_on=dt.date(2026, 1, 2)) for index in range(400))
+            session.commit()
+        database = folder / "kim.db"
+        data = database.read_bytes()
+        middle = len(data) // 2
+        database.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:])
+        before = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
+
+        refused = kim(folder, "sync")
+        assert refused.returncode == 1, refused.stderr
+        assert "beschädigt" in refused.stderr and "kim-desktop restore" in refused.stderr
+        assert "Traceback" not in refused.stderr
+        after = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
+        assert after == before
+        with admin.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM records").scalar() == 0
+    finally:
+        server.stop()
+        admin.engine.dispose()
