@@ -1,4 +1,4 @@
-"""Sync figures over loopback against a real ``kim-server serve`` (DESIGN.md §5).
+"""Sync figures over loopback against a real ``kim-server serve``.
 
     .venv/bin/python bench/sync.py [--records 100000] [--small 1000] [--server-db sqlite|URL]
 

@@ -1,9 +1,11 @@
-"""docs/architecture.md names real modules and functions."""
+"""docs/architecture.md names real modules and functions, and nothing cites a file that is not
+in the repository."""
 
 from __future__ import annotations
 
 import ast
 import re
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -11,6 +13,9 @@ DOC = ROOT / "docs" / "architecture.md"
 #: Where a short path in the document may start: ``core/outbox.py`` is under kim_desktop,
 #: ``reports/queries.py`` under sync_server.
 BASES = [ROOT, ROOT / "kim_desktop", ROOT / "sync_server"]
+#: How the code once cited a design file kept outside the repository (split, so that this
+#: file does not cite it either).
+OUTSIDE = ("DESIGN" + ".md", "design" + " document")
 
 
 def _defined_names(path: Path) -> set[str]:
@@ -66,3 +71,17 @@ def test_the_reference_check_finds_a_stale_name() -> None:
 def test_the_readme_links_docs_architecture() -> None:
     assert "(docs/architecture.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
+
+def test_nothing_cites_a_document_outside_the_repository() -> None:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    offenders = []
+    for name in filter(None, files):
+        path = ROOT / name
+        if path.suffix not in {".py", ".md", ".json", ".toml", ".sh", ".yml", ".txt", ""}:
+            continue
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{name}: {needle}" for needle in OUTSIDE if needle in text]
+    assert offenders == []
