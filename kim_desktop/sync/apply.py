@@ -9,7 +9,13 @@ all. Rules:
   overwritten: it is merged three-way against the shadow base; overlapping fields become a
   conflict record;
 * a record whose parent has not arrived yet is parked and applied once the parent is there;
-  within a page, foreign keys are checked at commit, and kinds are applied parents first.
+  within a page, foreign keys are checked at commit, and kinds are applied parents first;
+* a record that opened but cannot be applied (a kind this version does not know, a required
+  field missing, a value the database refuses) is not applied and is named in
+  ``ApplyOutcome.faults`` with its reason; everything else is. The caller puts it into the
+  quarantine (kim_desktop/sync/pull.py), and later syncs try it again;
+* fields this version does not know are kept with the shadow base (``sync_base.extra``), so
+  a change made here sends them back unchanged (kim_desktop/sync/push.py).
 
 Bulk statements go to the session's connection as Core statements: the ORM's execution layer
 costs more than the statement itself at a thousand records per page.
@@ -19,18 +25,26 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    ProgrammingError,
+    StatementError,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
 from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.outbox import OutboxEntry, queue_again
 from kim_desktop.sync.merge import three_way_merge
-from kim_desktop.sync.payloads import payload_of, values_of
+from kim_desktop.sync.payloads import payload_of, required_fields, unknown_fields, values_of
 from kim_desktop.sync.state import (
     SyncBase,
     SyncConflict,
@@ -64,6 +78,12 @@ class Incoming:
     values: dict[str, Any] | None = None
 
 
+#: Why a record that opened was not applied (``SyncQuarantine.reason``).
+FAULT_KIND = "kind"  # a kind this version does not know
+FAULT_MISSING = "missing"  # a required field missing or empty
+FAULT_CONSTRAINT = "constraint"  # the database refused a value
+
+
 @dataclass
 class ApplyOutcome:
     applied: int = 0
@@ -73,6 +93,27 @@ class ApplyOutcome:
     #: Pulled versions put aside because they did not open (kim_desktop/sync/pull.py).
     quarantined: int = 0
     changed_kinds: set[str] = field(default_factory=set)
+    #: Records that opened but could not be applied, with the reason (``FAULT_*``).
+    faults: list[tuple[Incoming, str]] = field(default_factory=list)
+
+    def add(self, other: ApplyOutcome) -> None:
+        self.applied += other.applied
+        self.merged += other.merged
+        self.conflicts += other.conflicts
+        self.parked += other.parked
+        self.quarantined += other.quarantined
+        self.changed_kinds |= other.changed_kinds
+        self.faults += other.faults
+
+
+def _record_fault(error: Exception) -> bool:
+    """Whether ``error`` is about the record being written (a value the database refuses),
+    not about the database itself (locked, full, damaged): only the former is put aside."""
+    if isinstance(error, IntegrityError | DataError | ProgrammingError | InterfaceError):
+        return True
+    if isinstance(error, DBAPIError):
+        return False
+    return isinstance(error, StatementError | ValueError | TypeError)
 
 
 def chunks(items: Sequence[_Item], size: int = _CHUNK) -> Iterator[Sequence[_Item]]:
@@ -160,7 +201,8 @@ def _upsert_bases(session: Session, records: Sequence[Incoming], have: Container
     """Stores each record as its new shadow base; ``have`` holds the ids that have one."""
     rows = [
         {"record_id": r.record_id, "kind": r.kind, "version": r.version,
-         "payload": r.text if r.text is not None else payload_json(r.payload)}
+         "payload": r.text if r.text is not None else payload_json(r.payload),
+         "extra": _extra_json(r)}
         for r in records
     ]
     updates = [row for row in rows if row["record_id"] in have]
@@ -170,11 +212,32 @@ def _upsert_bases(session: Session, records: Sequence[Incoming], have: Container
         connection.execute(
             update(BASES_TABLE).where(BASES_TABLE.c.record_id == bindparam("b_record_id"))
             .values(kind=bindparam("kind"), version=bindparam("version"),
-                    payload=bindparam("payload")),
+                    payload=bindparam("payload"), extra=bindparam("extra")),
             [{**row, "b_record_id": row["record_id"]} for row in updates],
         )
     if inserts:
         connection.execute(insert(BASES_TABLE), inserts)
+
+
+def _extra_json(record: Incoming) -> str | None:
+    """The fields of a remote version this version does not know, as JSON (None: none)."""
+    extra = unknown_fields(record.kind, record.payload)
+    return payload_json(extra) if extra else None
+
+
+def base_extras(session: Session, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The fields unknown to this version that the shadow bases of ``ids`` carry, by id;
+    only records that have any are named (usually none)."""
+    extras: dict[str, dict[str, Any]] = {}
+    connection = session.connection()
+    column = BASES_TABLE.c.extra
+    for part in chunks(ids):
+        for record_id, extra in connection.execute(
+            select(BASES_TABLE.c.record_id, column)
+            .where(BASES_TABLE.c.record_id.in_(part), column.is_not(None))
+        ):
+            extras[record_id] = json.loads(extra)
+    return extras
 
 
 def _overwrite(session: Session, records: Sequence[Incoming]) -> None:
@@ -222,7 +285,9 @@ def _merge_one(session: Session, record: Incoming, outcome: ApplyOutcome) -> Non
     if local_row is None:
         _overwrite(session, [record])
         return
-    local = payload_of(local_row)
+    # Fields this version does not know are unchanged here: the local side keeps the base's.
+    local = {**base_extras(session, [record.record_id]).get(record.record_id, {}),
+             **payload_of(local_row)}
     merged, overlapping = three_way_merge(base, local, record.payload)
     values = values_of(record.kind, merged)
     values["id"] = record.record_id
@@ -274,10 +339,39 @@ def apply_incoming(session: Session, incoming: Iterable[Incoming], *,
     for record in incoming:
         if record.record_id not in latest or latest[record.record_id].version < record.version:
             latest[record.record_id] = record
+    records = list(latest.values())
     outcome = ApplyOutcome()
-    _apply(session, list(latest.values()), outcome, bases)
-    _unpark(session, outcome)
+    try:
+        # All at once, as usual: one savepoint for the lot.
+        with session.begin_nested():
+            _apply(session, records, outcome, bases)
+            _unpark(session, outcome, _apply)
+    except Exception as error:
+        if not _record_fault(error):
+            raise
+        # Some record's value was refused: one by one, to find it and apply the others.
+        outcome = ApplyOutcome()
+        _apply_each(session, records, outcome, bases)
+        _unpark(session, outcome, _apply_each)
     return outcome
+
+
+def _apply_each(session: Session, records: list[Incoming], outcome: ApplyOutcome,
+                bases: dict[str, int] | None = None) -> None:
+    """:func:`_apply` record by record, each in a savepoint of its own, parents first: a
+    record the database refuses becomes a fault, and the others are applied."""
+    order = _kind_order()
+    for record in sorted(records, key=lambda r: order.get(r.kind, 0)):
+        single = ApplyOutcome()
+        try:
+            with session.begin_nested():
+                _apply(session, [record], single, bases)
+        except Exception as error:
+            if not _record_fault(error):
+                raise
+            outcome.faults.append((record, FAULT_CONSTRAINT))
+            continue
+        outcome.add(single)
 
 
 def known_versions(session: Session, ids: Sequence[str]) -> dict[str, int]:
@@ -297,10 +391,11 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
     if bases is None:
         bases = known_versions(session, [record.record_id for record in records])
     fresh = [r for r in records if bases.get(r.record_id, 0) < r.version]
-    unknown = [r for r in fresh if r.kind not in RECORD_KINDS]
-    known = [r for r in fresh if r.kind in RECORD_KINDS]
+    faults = _faults(session, fresh)
+    outcome.faults += [(r, faults[r.record_id]) for r in fresh if r.record_id in faults]
+    known = [r for r in fresh if r.record_id not in faults]
     orphans = _unresolved_parents(session, known)
-    to_park = unknown + [r for r in known if r.record_id in orphans]
+    to_park = [r for r in known if r.record_id in orphans]
     _park(session, to_park)
     outcome.parked += len(to_park)
     ready = [r for r in known if r.record_id not in orphans]
@@ -320,8 +415,32 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
     outcome.changed_kinds.update(r.kind for r in ready)
 
 
-def _unpark(session: Session, outcome: ApplyOutcome) -> None:
-    """Retries parked records whose parents may have arrived; stops when nothing moves."""
+def _faults(session: Session, records: list[Incoming]) -> dict[str, str]:
+    """Records that cannot be applied as they are, found before writing anything: a kind this
+    version does not know, an empty required field, or a required field missing from a
+    record that is new here (an existing record keeps its value of a missing field)."""
+    faults: dict[str, str] = {}
+    lacking: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        if record.kind not in RECORD_KINDS:
+            faults[record.record_id] = FAULT_KIND
+            continue
+        required = required_fields(record.kind)
+        if any(record.payload.get(key, "") is None for key in required.not_null):
+            faults[record.record_id] = FAULT_MISSING
+        elif not required.without_default <= record.payload.keys():
+            lacking[record.kind].append(record.record_id)
+    for kind, ids in lacking.items():
+        existing = _existing_ids(session, record_table(kind), "id", ids)
+        faults.update((record_id, FAULT_MISSING) for record_id in ids
+                      if record_id not in existing)
+    return faults
+
+
+def _unpark(session: Session, outcome: ApplyOutcome,
+            apply: Callable[[Session, list[Incoming], ApplyOutcome], None]) -> None:
+    """Retries parked records whose parents may have arrived, through ``apply``; stops when
+    nothing moves."""
     while True:
         parked = session.scalars(
             select(SyncParked).where(SyncParked.kind.in_(list(RECORD_KINDS)))
@@ -337,4 +456,4 @@ def _unpark(session: Session, outcome: ApplyOutcome) -> None:
             SyncParked.record_id.in_([r.record_id for r in ready])
         ))
         outcome.parked -= min(outcome.parked, len(ready))
-        _apply(session, ready, outcome)
+        apply(session, ready, outcome)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -33,6 +34,45 @@ def _columns(kind: str) -> tuple[ColumnElement[Any], ...]:
     them."""
     mapper = inspect(RECORD_KINDS[kind])
     return tuple(attr.columns[0].label(attr.key) for attr in mapper.column_attrs)
+
+
+@cache
+def known_fields(kind: str) -> frozenset[str]:
+    """The payload keys this version knows for ``kind``: its columns' attribute keys."""
+    return frozenset(attr.key for attr in inspect(RECORD_KINDS[kind]).column_attrs)
+
+
+def unknown_fields(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a payload this version does not know (a newer version's), to be kept
+    and sent back unchanged; all of them for a kind this version does not know."""
+    if kind not in RECORD_KINDS:
+        return dict(payload)
+    known = known_fields(kind)
+    if payload.keys() <= known:
+        return {}
+    return {key: value for key, value in payload.items() if key not in known}
+
+
+@dataclass(frozen=True)
+class RequiredFields:
+    #: Keys whose column takes no NULL (the id and version are the sync's own).
+    not_null: frozenset[str]
+    #: Of those, the keys a new record cannot do without: their column has no default.
+    without_default: frozenset[str]
+
+
+@cache
+def required_fields(kind: str) -> RequiredFields:
+    not_null: set[str] = set()
+    without_default: set[str] = set()
+    for attr in inspect(RECORD_KINDS[kind]).column_attrs:
+        column = attr.columns[0]
+        if column.nullable or column.primary_key or attr.key == "version":
+            continue
+        not_null.add(attr.key)
+        if column.default is None and column.server_default is None:
+            without_default.add(attr.key)
+    return RequiredFields(frozenset(not_null), frozenset(without_default))
 
 
 def payload_of(record: SyncedRecord) -> dict[str, Any]:

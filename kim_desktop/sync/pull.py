@@ -15,6 +15,12 @@ sync. It goes to ``sync_quarantine`` (its ciphertext only), the cursor moves pas
 counts it, and every later sync tries it again (:func:`retry_quarantined`): after the office
 recovery key was entered again, or after an update that knows a newer encoding, it opens. A newer
 version of the record that opens replaces it.
+
+A record version that opens but cannot be applied (a kind this version does not know, a
+required field missing, a value the database refuses: as a newer version or a buggy peer could
+send it) goes there as well, with its payload and the reason
+(:data:`~kim_desktop.sync.apply.FAULT_KIND` and the others); the rest of its group is applied and
+the cursor moves on. Later syncs try it again, and after an update that knows it, it applies.
 """
 
 from __future__ import annotations
@@ -27,12 +33,19 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS
-from kim_desktop.sync.apply import ApplyOutcome, Incoming, apply_incoming, known_versions
+from kim_desktop.sync.apply import (
+    FAULT_KIND,
+    ApplyOutcome,
+    Incoming,
+    apply_incoming,
+    known_versions,
+)
 from kim_desktop.sync.crypto import PayloadError, open_json, parse_payload
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.push import lock_for_write
-from kim_desktop.sync.state import SyncQuarantine, SyncState
+from kim_desktop.sync.state import SyncParked, SyncQuarantine, SyncState
 from kim_protocol import wire
+from kim_protocol.payload import payload_json
 from kim_protocol.wire import b64decode
 
 log = logging.getLogger(__name__)
@@ -118,14 +131,17 @@ def apply_group(session: Session, state: SyncState, group: list[Fetched],
                 elif reason is not None:
                     failures.append((record, reason))
         outcome = apply_incoming(session, incoming, bases=bases)
+        faulted = {item.record_id for item, _reason in outcome.faults}
         for item in incoming:
-            if item.record_id in quarantined:
+            if item.record_id in quarantined and item.record_id not in faulted:
                 session.execute(delete(SyncQuarantine).where(
                     SyncQuarantine.record_id == item.record_id,
                     SyncQuarantine.version <= item.version,
                 ))
-        outcome.quarantined = _quarantine(session, failures)
+        outcome.quarantined = _quarantine(session, failures) + _quarantine_faults(
+            session, outcome.faults)
         quarantined.update(record.record_id for record, _reason in failures)
+        quarantined.update(faulted)
         current.pull_cursor = group[-1].page.next_cursor
         session.commit()
     finally:
@@ -152,9 +168,46 @@ def _quarantine(session: Session, failures: list[tuple[wire.PulledRecord, str]])
     return len(failures)
 
 
+def _quarantine_faults(session: Session, faults: list[tuple[Incoming, str]]) -> int:
+    """Puts aside record versions that opened but could not be applied, with their payload
+    (a newer failing version replaces an older one)."""
+    for item, reason in faults:
+        text = item.text if item.text is not None else payload_json(item.payload)
+        deleted = item.payload.get("deleted_at") is not None
+        row = session.get(SyncQuarantine, item.record_id)
+        if row is None:
+            session.add(SyncQuarantine(record_id=item.record_id, kind=item.kind,
+                                       version=item.version, deleted=deleted, ciphertext="",
+                                       reason=reason, payload=text))
+        elif row.version <= item.version:
+            row.kind, row.version, row.deleted = item.kind, item.version, deleted
+            row.ciphertext, row.reason, row.payload = "", reason, text
+            row.attempts += 1
+    if faults:
+        reasons = Counter(reason for _item, reason in faults)
+        log.warning("pulled records put aside, they do not apply: %s", dict(reasons))
+    return len(faults)
+
+
+def _move_unknown_parked(session: Session) -> None:
+    """Records of kinds this version does not know that an earlier version parked go to the
+    quarantine, where they are counted and tried again like every record put aside."""
+    parked = session.scalars(
+        select(SyncParked).where(SyncParked.kind.not_in(list(RECORD_KINDS)))
+    ).all()
+    for row in parked:
+        if session.get(SyncQuarantine, row.record_id) is None:
+            session.add(SyncQuarantine(
+                record_id=row.record_id, kind=row.kind, version=row.version, deleted=False,
+                ciphertext="", reason=FAULT_KIND, payload=row.payload))
+        session.delete(row)
+    session.flush()
+
+
 def retry_quarantined(session: Session, state: SyncState) -> ApplyOutcome:
-    """Tries every quarantined record version again; those that open now are applied, those
-    this device has meanwhile superseded are dropped. One transaction."""
+    """Tries every quarantined record version again; those that open and apply now are
+    applied, those this device has meanwhile superseded are dropped. One transaction."""
+    _move_unknown_parked(session)
     rows = session.scalars(select(SyncQuarantine)).all()
     outcome = ApplyOutcome()
     if not rows:
@@ -165,23 +218,46 @@ def retry_quarantined(session: Session, state: SyncState) -> ApplyOutcome:
         lock_for_write(session)
         bases = known_versions(session, [row.record_id for row in rows])
         incoming: list[Incoming] = []
+        by_id = {row.record_id: row for row in rows}
         for row in rows:
             if bases.get(row.record_id, 0) >= row.version:
                 session.delete(row)
                 continue
             try:
-                incoming.append(open_record(state, kind=row.kind, record_id=row.record_id,
-                                            version=row.version, ciphertext=row.ciphertext))
+                incoming.append(_reopen(state, row))
             except PayloadError as error:
                 row.reason = error.reason
                 row.attempts += 1
-                continue
-            session.delete(row)
         outcome = apply_incoming(session, incoming, bases=bases)
+        faults = {item.record_id: reason for item, reason in outcome.faults}
+        for item in incoming:
+            row = by_id[item.record_id]
+            if item.record_id in faults:
+                row.reason = faults[item.record_id]
+                row.attempts += 1
+            else:
+                session.delete(row)
+        outcome.faults = []
         session.commit()
     finally:
         session.info["applying_remote"] = False
     return outcome
+
+
+def _reopen(state: SyncState, row: SyncQuarantine) -> Incoming:
+    """The record version put aside: from its payload when it opened before, else opened
+    from its ciphertext."""
+    if row.payload is None:
+        return open_record(state, kind=row.kind, record_id=row.record_id, version=row.version,
+                           ciphertext=row.ciphertext)
+    payload = parse_payload(row.payload)
+    values = None
+    if row.kind in RECORD_KINDS:
+        try:
+            values = values_of(row.kind, payload)
+        except (ValueError, TypeError) as error:
+            raise PayloadError("payload does not fit the record's columns", "parse") from error
+    return Incoming(row.kind, row.record_id, row.version, payload, row.payload, values)
 
 
 def quarantined_ids(session: Session) -> set[str]:

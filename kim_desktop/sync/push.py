@@ -28,6 +28,7 @@ from kim_desktop.sync.apply import (
     BASES_TABLE,
     CONFLICTS_TABLE,
     OUTBOX_TABLE,
+    base_extras,
     chunks,
     known_versions,
     record_table,
@@ -134,6 +135,8 @@ def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int
         for part in chunks(ids):
             payloads.update(payloads_of(session, kind, part))
     bases = known_versions(session, list(picked))
+    # A newer version's fields this one does not know go back with the change, unchanged.
+    extras = base_extras(session, list(bases))
     assert state.office_key is not None
     batch = []
     next_seq = state.next_seq
@@ -141,6 +144,8 @@ def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int
         payload = payloads.get(record_id)
         if payload is None:
             continue
+        if record_id in extras:
+            payload = {**extras[record_id], **payload}
         text = payload_json(payload)
         base_version = bases.get(record_id, 0)
         sealed = seal_json(state.office_key, office_id=state.office_id, kind=kind,

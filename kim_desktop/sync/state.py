@@ -11,7 +11,7 @@ They are not synced records: they describe this device's view of the server.
 * ``sync_conflict``: fields both sides changed, kept for the user to decide.
 * ``sync_rejected``: operations the server refused, put aside visibly.
 * ``sync_parked``: pulled records whose parent record has not arrived yet.
-* ``sync_quarantine``: pulled record versions that did not open or parse, kept sealed to be
+* ``sync_quarantine``: pulled record versions that did not open, parse or apply, kept to be
   tried again on later syncs.
 """
 
@@ -60,6 +60,9 @@ class SyncBase(Base):
     kind: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str] = mapped_column(Text)
+    #: JSON of the payload's fields this version does not know (a newer version's), merged
+    #: into the payload when this device sends the record; None when there are none.
+    extra: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class SyncInflight(Base):
@@ -112,10 +115,13 @@ class SyncParked(Base):
 
 
 class SyncQuarantine(Base):
-    """A pulled record version that did not open under the office key or did not parse.
+    """A pulled record version that did not open under the office key or did not parse, or
+    that opened but could not be applied.
 
-    The sync moves on past it; each later sync tries it again, and a newer version that opens
-    replaces it. Only the ciphertext is kept, never a plaintext.
+    The sync moves on past it; each later sync tries it again, and a newer version that
+    applies replaces it. A version that did not open keeps its ciphertext only; one that
+    opened keeps its payload (in this encrypted database, as ``sync_parked`` does) and no
+    ciphertext.
     """
 
     __tablename__ = "sync_quarantine"
@@ -126,10 +132,14 @@ class SyncQuarantine(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     #: As it came over the wire (URL-safe base64 of nonce, ciphertext and tag).
     ciphertext: Mapped[str] = mapped_column(Text)
-    #: Why it was put aside: "decrypt" (does not open), "format" (unknown encoding) or "parse".
+    #: Why it was put aside: "decrypt" (does not open), "format" (unknown encoding), "parse"
+    #: (does not fit the columns), or, for a version that opened, "kind" (unknown kind),
+    #: "missing" (a required field missing) or "constraint" (a value the database refused).
     reason: Mapped[str] = mapped_column(String(20))
     first_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
+    #: The payload's JSON of a version that opened but could not be applied; None otherwise.
+    payload: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 SYNC_TABLES = [

@@ -13,13 +13,16 @@ import pytest
 import requests
 from sqlalchemy import select, update
 
-from kim_desktop.sync.crypto import seal
+from kim_desktop.core.db import RECORD_KINDS
+from kim_desktop.core.models import Consultation
+from kim_desktop.sync.crypto import open_sealed, seal
 from kim_desktop.sync.enroll import enter_office_recovery_key
 from kim_desktop.sync.state import SyncQuarantine, SyncState, load_state
 from kim_desktop.sync.status import sync_status
-from kim_protocol.wire import b64encode
+from kim_protocol.wire import b64decode, b64encode
 from tests.sync.conftest import Office
 from tests.sync.helpers import Sessions, add_consultations, cursor, snapshot
+from tests.sync.models import SyncTestParent
 
 SECRET_NOTE = "Vertrauliche Notiz 4711"
 
@@ -120,3 +123,116 @@ def test_records_that_did_not_open_arrive_once_the_office_key_is_entered_again(
     assert _quarantined(b_db) == {}
     assert snapshot(b_db) == snapshot(a_db)
     assert set(snapshot(b_db)) == set(ids)
+
+
+def _pull_record(office: Office, state: SyncState, record_id: str) -> dict[str, Any]:
+    """The server's current version of a record, opened as another device would."""
+    since, found = 0, None
+    while True:
+        page = requests.get(f"{office.server.url}/v1/pull", params={"since": since},
+                            headers={"Authorization": f"Bearer {state.device_token}"},
+                            timeout=30).json()
+        for record in page["records"]:
+            if record["record_id"] == record_id:
+                found = record
+        since = page["next_cursor"]
+        if not page["more"]:
+            break
+    assert found is not None and state.office_key is not None
+    return open_sealed(state.office_key, office_id=state.office_id, kind=found["kind"],
+                       record_id=record_id, version=found["version"],
+                       sealed=b64decode(found["ciphertext"]))
+
+
+def test_records_that_open_but_do_not_apply_are_put_aside_and_the_rest_arrives(
+    office: Office, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Reproduced on main: a record without a required column, as a newer version or a buggy
+    peer could send it, aborted every sync of every device of the office with a traceback,
+    a new device's first sync included."""
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    ids = add_consultations(a_db, 20, random.Random(9))
+    a.run()
+    writer = _state(a_db)
+    template = snapshot(a_db)[ids[0]]
+    lacking, empty, refused, future = (str(uuid.uuid4()) for _ in range(4))
+    parent = {"id": future, "name": "aus der Zukunft", "notes": SECRET_NOTE,
+              "created_at": template["created_at"], "updated_at": template["updated_at"]}
+    operations = [
+        (lacking, "consultation", {k: v for k, v in template.items() if k != "held_at"}),
+        (empty, "consultation", dict(template, mode_code=None)),
+        (refused, "consultation", dict(template, notes={"nicht": "Text"})),
+        (future, "test_sync_parent", parent),
+    ]
+    assert _raw_push(office, writer.device_token, [
+        {"seq": 10**9 + index, "kind": kind, "record_id": record_id, "base_version": 0,
+         "ciphertext": b64encode(seal(writer.office_key or b"", office_id=writer.office_id,
+                                      kind=kind, record_id=record_id, version=1,
+                                      payload=dict(payload, id=record_id)))}
+        for index, (record_id, kind, payload) in enumerate(operations)
+    ]) == ["applied"] * 4
+    more = add_consultations(a_db, 5, random.Random(10))
+    a.run()
+
+    # This version does not know the parent kind yet: an update will bring it.
+    monkeypatch.delitem(RECORD_KINDS, "test_sync_parent")
+    with caplog.at_level(logging.DEBUG):
+        result = b.run()
+    assert (result.pulled, result.quarantined, result.offline) == (25, 4, False)
+    reasons = {lacking: "missing", empty: "missing", refused: "constraint", future: "kind"}
+    assert {key: reason for key, (_v, reason, _n) in _quarantined(b_db).items()} == reasons
+    assert set(snapshot(b_db)) == set(ids) | set(more)
+    assert cursor(b_db) == cursor(a_db)
+    assert SECRET_NOTE not in caplog.text and future not in caplog.text
+    c_db, c = office.device("c")
+    assert (c.run().pulled, len(_quarantined(c_db))) == (25, 4)  # a new device's first sync
+
+    # Later syncs try them again; after the update that knows the kind, it arrives.
+    assert b.run().pulled == 0
+    assert {key: attempts for key, (_v, _r, attempts) in _quarantined(b_db).items()} == {
+        lacking: 2, empty: 2, refused: 2, future: 2}
+    monkeypatch.undo()
+    assert b.run().pulled == 1
+    assert set(_quarantined(b_db)) == {lacking, empty, refused}
+    with b_db() as session:
+        assert sync_status(session).quarantined == 3
+        row = session.get(SyncTestParent, future)
+        assert row is not None and row.name == "aus der Zukunft"
+
+
+def test_fields_of_a_newer_version_go_back_unchanged_when_edited_here(office: Office) -> None:
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    ids = add_consultations(a_db, 2, random.Random(11))
+    a.run()
+    b.run()
+    writer = _state(a_db)
+    newer = dict(snapshot(a_db)[ids[0]], mood="zuversichtlich", follow_up={"in_days": 14})
+    assert _raw_push(office, writer.device_token, [
+        {"seq": 10**9, "kind": "consultation", "record_id": ids[0], "base_version": 1,
+         "ciphertext": _sealed(writer, ids[0], 2, newer)}]) == ["applied"]
+    assert b.run().pulled == 1
+
+    # An edit here sends the newer fields back as they were.
+    with b_db() as session:
+        session.get(Consultation, ids[0]).notes = "hier ergänzt"  # type: ignore[union-attr]
+        session.commit()
+    assert b.run().pushed == 1
+    sent = _pull_record(office, writer, ids[0])
+    assert (sent["notes"], sent["mood"], sent["follow_up"]) == (
+        "hier ergänzt", "zuversichtlich", {"in_days": 14})
+
+    # A merge with a pending edit here takes the newer version's change of its own field.
+    with b_db() as session:
+        session.get(Consultation, ids[0]).duration_minutes = 99  # type: ignore[union-attr]
+        session.commit()
+    newest = dict(sent, mood="erleichtert")
+    assert _raw_push(office, writer.device_token, [
+        {"seq": 10**9 + 1, "kind": "consultation", "record_id": ids[0], "base_version": 3,
+         "ciphertext": _sealed(writer, ids[0], 4, newest)}]) == ["applied"]
+    result = b.run()
+    assert result.conflicts == 0
+    merged = _pull_record(office, writer, ids[0])
+    assert (merged["duration_minutes"], merged["mood"], merged["notes"]) == (
+        99, "erleichtert", "hier ergänzt")
