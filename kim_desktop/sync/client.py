@@ -74,6 +74,9 @@ MAX_ROUNDS = 3
 #: records/s, 16 batches 5,108.
 PAGES_PER_TRANSACTION = 5
 BATCHES_PER_TRANSACTION = 16
+#: Answers to a whole batch that one of its operations may have caused: invalid (422) or too
+#: large (413). The batch is split until that operation is found (:meth:`_send_isolating`).
+SPLIT_ON_STATUS = frozenset({413, 422})
 
 class DatabaseRunner(Protocol):
     """Runs ``work`` on the thread that owns the database connection and returns its result."""
@@ -243,8 +246,31 @@ class SyncClient:
     def _send(self, http: SyncHttp, group: list[Operation],
               cancel: threading.Event) -> list[wire.PushResponse]:
         """The server's answers to a group, batch by batch (on the push worker)."""
-        return [self._retrying(partial(http.push, to_request(list(batch))), cancel)
+        return [self._send_isolating(http, list(batch), cancel)
                 for batch in chunks(group, self.batch_size)]
+
+    def _send_isolating(self, http: SyncHttp, batch: list[Operation],
+                        cancel: threading.Event) -> wire.PushResponse:
+        """The server's answer to a batch. A batch refused as a whole (invalid, too large) is
+        split in halves until the refused operation is found: it is answered ``rejected``
+        with the server's reason, and the others go. Each operation keeps its sequence number,
+        so a half the server applied before answers ``duplicate``."""
+        try:
+            return self._retrying(partial(http.push, to_request(batch)), cancel)
+        except RefusedError as error:
+            if error.status not in SPLIT_ON_STATUS:
+                raise
+            if len(batch) == 1:
+                reason = f"{error.code or 'refused'}: {error}"
+                return wire.PushResponse.model_construct(results=[
+                    wire.OperationResult.model_construct(
+                        seq=batch[0].seq, status=wire.OperationStatus.REJECTED, version=None,
+                        server_seq=None, reason=reason)])
+            middle = len(batch) // 2
+            halves = [self._send_isolating(http, half, cancel)
+                      for half in (batch[:middle], batch[middle:])]
+            return wire.PushResponse.model_construct(
+                results=[result for half in halves for result in half.results])
 
     def _record_and_seal(self, session: Session, *, answered: list[Operation],
                          answers: list[wire.PushResponse], held: set[str], limit: int,

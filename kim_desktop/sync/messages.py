@@ -39,6 +39,15 @@ QUOTA_EXCEEDED = (
     "Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf "
     "diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT."
 )
+REJECTED_TOO_LARGE = "Die Änderung ist zu groß für den Sync-Server."
+REJECTED_INVALID = "Der Sync-Server hält die Änderung für ungültig."
+REJECTED_DAMAGED = "Der verschlüsselte Inhalt der Änderung ist unvollständig angekommen."
+REJECTED_NUMBER = "Die Änderung trug eine Nummer, die der Sync-Server schon vergeben hatte."
+REJECTED_OTHER = "Der Sync-Server hat die Änderung abgelehnt: {detail}"
+REJECTED_GONE = "Diese abgelehnte Änderung gibt es nicht mehr."
+REJECTED_BUSY = (
+    "Dieser Datensatz wird gerade übertragen. Bitte nach dem Abgleich erneut versuchen."
+)
 NOTHING_CONFIRMED = "Der Sync-Server hat keine der Änderungen bestätigt."
 BAD_CURSOR = "Der Sync-Server hat einen ungültigen Stand gemeldet."
 NOT_ENROLLED = (

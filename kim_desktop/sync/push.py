@@ -45,6 +45,7 @@ from kim_protocol.payload import payload_json
 from kim_protocol.wire import b64encode
 
 _INFLIGHT: Table = SyncInflight.__table__  # type: ignore[assignment]
+_REJECTED: Table = SyncRejected.__table__  # type: ignore[assignment]
 
 
 def lock_for_write(session: Session) -> SyncState:
@@ -229,8 +230,22 @@ def record_answers(session: Session, batch: list[Operation],
     for part in chunks(answered):
         connection.execute(delete(_INFLIGHT).where(_INFLIGHT.c.seq.in_(part)))
     _record_bases(session, acknowledged)
+    _drop_superseded_rejections(session, acknowledged)
     outcome.acknowledged = len(acknowledged)
     return outcome
+
+
+def _drop_superseded_rejections(session: Session,
+                                acknowledged: list[tuple[Operation, int]]) -> None:
+    """A change the server refused is superseded once a later push of the same record was
+    acknowledged: a payload carries the whole record, so the refused change went with it."""
+    connection = session.connection()
+    if not acknowledged or connection.execute(select(_REJECTED.c.id).limit(1)).first() is None:
+        return
+    connection.execute(
+        delete(_REJECTED).where(_REJECTED.c.record_id == bindparam("b_record_id"),
+                                _REJECTED.c.seq < bindparam("b_seq")),
+        [{"b_record_id": op.record_id, "b_seq": op.seq} for op, _version in acknowledged])
 
 
 def _record_bases(session: Session, acknowledged: list[tuple[Operation, int]]) -> None:

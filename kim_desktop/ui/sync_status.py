@@ -51,6 +51,9 @@ class SyncStatusBar(QWidget):
         self.conflicts = QPushButton()
         self.conflicts.hide()
         self.conflicts.clicked.connect(self.show_conflicts)
+        self.rejected = QPushButton()
+        self.rejected.hide()
+        self.rejected.clicked.connect(self.show_rejected)
         self.sync_now = QPushButton(translate("sync_status", "Jetzt s&ynchronisieren"))
         self.sync_now.setEnabled(False)
         self.sync_now.clicked.connect(controller.sync_now)
@@ -59,7 +62,7 @@ class SyncStatusBar(QWidget):
         self.cancel.clicked.connect(controller.cancel)
         layout.addWidget(self.state)
         layout.addStretch()
-        for widget in (self.pending, self.conflicts, self.sync_now, self.cancel):
+        for widget in (self.pending, self.conflicts, self.rejected, self.sync_now, self.cancel):
             layout.addWidget(widget)
         controller.status_changed.connect(self.show_status)
         controller.progress.connect(self._progress)
@@ -74,10 +77,12 @@ class SyncStatusBar(QWidget):
                 count=status.pending)
         )
         self.pending.setVisible(status.enrolled)
-        problems = status.conflicts + status.rejected
-        self.conflicts.setVisible(problems > 0)
+        self.conflicts.setVisible(status.conflicts > 0)
         self.conflicts.setText(translate("sync_status", "Konflikte: {count} …").format(
-            count=problems))
+            count=status.conflicts))
+        self.rejected.setVisible(status.rejected > 0)
+        self.rejected.setText(translate("sync_status", "Abgelehnt: {count} …").format(
+            count=status.rejected))
         self.sync_now.setEnabled(self.controller.can_sync and not self.controller.running)
         self.sync_now.setToolTip("" if self.controller.can_sync else translate(
             "sync_status", "Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal."))
@@ -100,3 +105,8 @@ class SyncStatusBar(QWidget):
         from kim_desktop.ui.conflicts import ConflictsDialog
 
         ConflictsDialog(self.context, self).open()
+
+    def show_rejected(self) -> None:
+        from kim_desktop.ui.rejected import RejectedDialog
+
+        RejectedDialog(self.context, self).open()

@@ -2603,6 +2603,51 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
+    <name>rejected</name>
+    <message>
+      <source>Abgelehnte Änderungen</source>
+      <extracomment>The reason as the sync client words it (German; translated when shown).</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat diese Änderungen nicht angenommen. Sie bleiben auf diesem Rechner gespeichert, bis Sie sie erneut senden oder verwerfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine abgelehnten Änderungen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Erneut senden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Verwerfen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schließen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{kind}, abgelehnt {when}
+{reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Änderung verwerfen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Änderung dieses Rechners an diesem Datensatz wird verworfen: Er erhält wieder den Stand des Büros, oder er wird hier entfernt, wenn der Server ihn nie angenommen hat. Das lässt sich nicht rückgängig machen und wird im Protokoll vermerkt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verwerfen</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>settings_page</name>
     <message>
       <source> Minuten</source>
@@ -2827,6 +2872,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Nicht abgeglichene Änderungen: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abgelehnt: {count} …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3537,6 +3586,34 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Änderung ist zu groß für den Sync-Server.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hält die Änderung für ungültig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der verschlüsselte Inhalt der Änderung ist unvollständig angekommen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Änderung trug eine Nummer, die der Sync-Server schon vergeben hatte.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat die Änderung abgelehnt: {detail}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diese abgelehnte Änderung gibt es nicht mehr.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieser Datensatz wird gerade übertragen. Bitte nach dem Abgleich erneut versuchen.</source>
       <translation type="unfinished" />
     </message>
     <message>

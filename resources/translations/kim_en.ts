@@ -2606,6 +2606,52 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
+    <name>rejected</name>
+    <message>
+      <source>Abgelehnte Änderungen</source>
+      <extracomment>The reason as the sync client words it (German; translated when shown).</extracomment>
+      <translation>Rejected changes</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat diese Änderungen nicht angenommen. Sie bleiben auf diesem Rechner gespeichert, bis Sie sie erneut senden oder verwerfen.</source>
+      <translation>The sync server did not accept these changes. They stay saved on this computer until you send them again or discard them.</translation>
+    </message>
+    <message>
+      <source>Keine abgelehnten Änderungen.</source>
+      <translation>No rejected changes.</translation>
+    </message>
+    <message>
+      <source>&amp;Erneut senden</source>
+      <translation>S&amp;end again</translation>
+    </message>
+    <message>
+      <source>&amp;Verwerfen …</source>
+      <translation>&amp;Discard …</translation>
+    </message>
+    <message>
+      <source>Schließen</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>{kind}, abgelehnt {when}
+{reason}</source>
+      <translation>{kind}, rejected {when}
+{reason}</translation>
+    </message>
+    <message>
+      <source>Änderung verwerfen</source>
+      <translation>Discard change</translation>
+    </message>
+    <message>
+      <source>Die Änderung dieses Rechners an diesem Datensatz wird verworfen: Er erhält wieder den Stand des Büros, oder er wird hier entfernt, wenn der Server ihn nie angenommen hat. Das lässt sich nicht rückgängig machen und wird im Protokoll vermerkt.</source>
+      <translation>This computer's change to this record is discarded: the record returns to the office's version, or is removed here if the server never accepted it. This cannot be undone and is noted in the audit log.</translation>
+    </message>
+    <message>
+      <source>Verwerfen</source>
+      <translation>Discard</translation>
+    </message>
+  </context>
+  <context>
     <name>settings_page</name>
     <message>
       <source> Minuten</source>
@@ -2831,6 +2877,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Nicht abgeglichene Änderungen: {count}</source>
       <translation>Changes not yet synced: {count}</translation>
+    </message>
+    <message>
+      <source>Abgelehnt: {count} …</source>
+      <translation>Rejected: {count} …</translation>
     </message>
     <message>
       <source>Sende Änderungen … {done}</source>
@@ -3541,6 +3591,34 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Der Speicherplatz des Büros auf dem Sync-Server ist erschöpft. Die Änderungen bleiben auf diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT.</source>
       <translation>The office's storage on the sync server is full. The changes stay saved on this computer. Please contact your IT.</translation>
+    </message>
+    <message>
+      <source>Die Änderung ist zu groß für den Sync-Server.</source>
+      <translation>The change is too large for the sync server.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hält die Änderung für ungültig.</source>
+      <translation>The sync server considers the change invalid.</translation>
+    </message>
+    <message>
+      <source>Der verschlüsselte Inhalt der Änderung ist unvollständig angekommen.</source>
+      <translation>The encrypted content of the change arrived incomplete.</translation>
+    </message>
+    <message>
+      <source>Die Änderung trug eine Nummer, die der Sync-Server schon vergeben hatte.</source>
+      <translation>The change carried a number the sync server had already assigned.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat die Änderung abgelehnt: {detail}</source>
+      <translation>The sync server rejected the change: {detail}</translation>
+    </message>
+    <message>
+      <source>Diese abgelehnte Änderung gibt es nicht mehr.</source>
+      <translation>This rejected change no longer exists.</translation>
+    </message>
+    <message>
+      <source>Dieser Datensatz wird gerade übertragen. Bitte nach dem Abgleich erneut versuchen.</source>
+      <translation>This record is being transferred right now. Please try again after the sync.</translation>
     </message>
     <message>
       <source>Der Sync-Server hat keine der Änderungen bestätigt.</source>

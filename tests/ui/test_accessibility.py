@@ -142,6 +142,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         SendReferralDialog,
     )
     from kim_desktop.ui.gaps import GapDialog
+    from kim_desktop.ui.rejected import RejectedDialog
 
     context = window.context
     case_id = "x"
@@ -165,7 +166,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         dialogs.GoalDialog(context, case_id), dialogs.ReferralDialog(context, "x"),
         PrecheckReferralDialog(context, "x", "auslaenderbehoerde_kreis", "Vorprüfung"),
         window.pages["settings"].accounts.change_password(),
-        window.pages["settings"].accounts.add_user(),
+        window.pages["settings"].accounts.add_user(), RejectedDialog(context),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__
