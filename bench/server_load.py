@@ -112,7 +112,7 @@ def _enroll_devices(url: str, count: int, per_office: int) -> list[BenchDevice]:
                 office_id = device_services.create_office(
                     session,
                     name=f"Bench-Büro {index // per_office}",
-                    municipality="Minden",
+                    municipalities=["Minden"],
                     actor="bench",
                 ).id
                 office_key = secrets.token_bytes(KEY_BYTES)

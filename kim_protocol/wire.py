@@ -223,6 +223,24 @@ class UpsertResponse(WireModel):
     accepted: int
 
 
+class RefusedItem(WireModel):
+    """One fact or gap of an upload the server refused: its index in the upload's list."""
+
+    index: int
+    code: str
+    message: str
+
+
+class UpsertRefused(WireModel):
+    """The 422 of a report upload some of whose items the server refused (code
+    ``items_refused``). The others are stored: ``accepted`` counts them."""
+
+    code: str
+    message: str
+    accepted: int
+    refused: list[RefusedItem]
+
+
 class ErrorResponse(WireModel):
     """Every 4xx the server sends: a stable code and a German message for the user."""
 

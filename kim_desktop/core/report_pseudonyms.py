@@ -16,7 +16,7 @@ facts uploaded under the losing key are withdrawn by the device that sent them.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, String
+from sqlalchemy import Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord
@@ -50,3 +50,5 @@ class ReportUpload(Base):
     case_id: Mapped[str | None] = mapped_column(String(36), default=None)
     #: SHA-256 of the sent JSON; empty once withdrawn.
     digest: Mapped[str] = mapped_column(String(64))
+    #: The server refused it in this state (sent again once it changes).
+    refused: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -356,11 +356,14 @@ class SyncClient:
                                                       prechecks=_PrecheckLookup(session)))
             if not facts.facts and not gaps.gaps:
                 return True
-            if facts.facts:
-                self._retrying(partial(http.upload_report_facts, facts), cancel)
-            if gaps.gaps:
-                self._retrying(partial(http.upload_gaps, gaps), cancel)
-            self._transaction(partial(acknowledge_report_upload, facts=facts, gaps=gaps))
+            refused_facts = (self._retrying(partial(http.upload_report_facts, facts), cancel)
+                             if facts.facts else [])
+            refused_gaps = (self._retrying(partial(http.upload_gaps, gaps), cancel)
+                            if gaps.gaps else [])
+            self._transaction(partial(
+                acknowledge_report_upload, facts=facts, gaps=gaps,
+                refused_facts={item.index for item in refused_facts},
+                refused_gaps={item.index for item in refused_gaps}))
             totals.report_facts += len(facts.facts) + len(gaps.gaps)
             report(Progress("reports", totals.report_facts))
         return False

@@ -105,11 +105,24 @@ class SyncHttp:
         return self._call("GET", "/v1/pull", None, wire.PullResponse,
                           params={"since": since, "limit": limit})
 
-    def upload_report_facts(self, request: wire.FactsUpsert) -> wire.UpsertResponse:
-        return self._call("PUT", "/v1/report-facts", request, wire.UpsertResponse)
+    def upload_report_facts(self, request: wire.FactsUpsert) -> list[wire.RefusedItem]:
+        """Sends facts; returns those the server refused (it stored all the others)."""
+        return self._report_upload("/v1/report-facts", request)
 
-    def upload_gaps(self, request: wire.GapsUpload) -> wire.UpsertResponse:
-        return self._call("PUT", "/v1/structural-gaps", request, wire.UpsertResponse)
+    def upload_gaps(self, request: wire.GapsUpload) -> list[wire.RefusedItem]:
+        return self._report_upload("/v1/structural-gaps", request)
+
+    def _report_upload(self, path: str, body: BaseModel) -> list[wire.RefusedItem]:
+        response = self._request("PUT", path, body, accept=(422,))
+        try:
+            if response.status_code == 422:
+                return wire.UpsertRefused.model_validate_json(response.content).refused
+            wire.UpsertResponse.model_validate_json(response.content)
+        except ValidationError as error:
+            if response.status_code == 422:
+                raise _error_for(response) from error
+            raise ServerBusyError(messages.GARBLED_ANSWER) from error
+        return []
 
     def _call(self, method: str, path: str, body: BaseModel | None,
               response_model: type[_Model], params: dict[str, Any] | None = None) -> _Model:
@@ -120,7 +133,9 @@ class SyncHttp:
             raise ServerBusyError(messages.GARBLED_ANSWER) from error
 
     def _request(self, method: str, path: str, body: BaseModel | None,
-                 params: dict[str, Any] | None = None) -> requests.Response:
+                 params: dict[str, Any] | None = None,
+                 accept: tuple[int, ...] = ()) -> requests.Response:
+        """The response; an error status raises, except those in ``accept``."""
         headers = {}
         data = None
         if body is not None:
@@ -136,7 +151,7 @@ class SyncHttp:
                 requests.exceptions.ChunkedEncodingError) as error:
             # The last one: the answer broke off midway, as when the server is killed.
             raise OfflineError(messages.NO_CONNECTION) from error
-        if response.status_code >= 400:
+        if response.status_code >= 400 and response.status_code not in accept:
             raise _error_for(response)
         return response
 

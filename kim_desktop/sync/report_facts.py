@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import secrets
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +40,7 @@ from kim_desktop.core.models import (
     StructuralGap,
 )
 from kim_desktop.core.report_pseudonyms import ReportPseudonym, ReportSecret, ReportUpload
+from kim_protocol.report_codes import AGE_BANDS, UNKNOWN
 from kim_protocol.wire import (
     FactKind,
     FactsUpsert,
@@ -51,8 +52,6 @@ from kim_protocol.wire import (
 #: Largest batches the wire allows.
 MAX_FACTS = 5000
 MAX_GAPS = 1000
-AGE_BANDS = ((0, 17, "0-17"), (18, 26, "18-26"), (27, 44, "27-44"), (45, 64, "45-64"))
-UNKNOWN = "unknown"
 
 #: A selected row of case columns (id, client_id, opened_on, closed_on, …).
 CaseRow = Any
@@ -358,6 +357,7 @@ def collect_report_upload(
         return FactsUpsert(facts=[]), GapsUpload(gaps=[])
     facts, erased = derive_facts(session, prechecks=prechecks)
     _forget_erased(session, erased)
+    # A refused item counts as sent in that state: it goes again once it changes.
     sent: dict[str, str] = {
         upload_id: digest for upload_id, digest in
         session.execute(select(ReportUpload.upload_id, ReportUpload.digest))
@@ -386,9 +386,14 @@ def collect_report_upload(
 
 
 def acknowledge_report_upload(
-    session: Session, facts: FactsUpsert, gaps: GapsUpload
+    session: Session, facts: FactsUpsert, gaps: GapsUpload, *,
+    refused_facts: Collection[int] = (), refused_gaps: Collection[int] = (),
 ) -> None:
-    """Records what the server accepted, so the next collect sends only what changed."""
+    """Records what the server answered, so the next collect sends only what changed.
+
+    Items the server refused (their indexes in ``facts`` and ``gaps``) are recorded as
+    refused: not sent again until they change; the sync status counts them.
+    """
     case_of = {}
     for pseudonym in session.scalars(select(ReportPseudonym).where(ReportPseudonym.salt != "")):
         case_of[pseudonym.salt] = pseudonym.case_id
@@ -397,7 +402,7 @@ def acknowledge_report_upload(
         hmac.new(secret, bytes.fromhex(salt), hashlib.sha256).hexdigest(): case_id
         for salt, case_id in case_of.items()
     }
-    for fact in facts.facts:
+    for index, fact in enumerate(facts.facts):
         upload_id = _fact_id(fact)
         row = session.get(ReportUpload, upload_id)
         if fact.deleted:
@@ -408,11 +413,14 @@ def acknowledge_report_upload(
             row = ReportUpload(upload_id=upload_id, case_id=key_to_case.get(fact.key))
             session.add(row)
         row.digest = _digest(fact)
-    for gap in gaps.gaps:
+        row.refused = index in refused_facts
+    for index, gap in enumerate(gaps.gaps):
         upload_id = f"gap|{gap.key}"
         row = session.get(ReportUpload, upload_id)
         if row is None:
             row = ReportUpload(upload_id=upload_id)
             session.add(row)
         row.digest = _digest(gap)
+        row.refused = index in refused_gaps
     session.commit()
+

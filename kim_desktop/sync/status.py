@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.core.report_pseudonyms import ReportUpload
 from kim_desktop.sync.state import (
     SyncConflict,
     SyncInflight,
@@ -40,6 +41,8 @@ class SyncStatus:
     last_error: str | None
     #: German reason when the device was revoked; it no longer syncs.
     revoked: str | None
+    #: Report facts and gaps the server refused (an unknown code, a foreign municipality).
+    reports_refused: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ def sync_status(session: Session) -> SyncStatus:
         online=bool(state and state.online),
         last_error=state.last_error if state else None,
         revoked=state.revoked if state else None,
+        reports_refused=int(session.scalar(
+            select(func.count()).select_from(ReportUpload).where(ReportUpload.refused.is_(True))
+        ) or 0),
     )
 
 

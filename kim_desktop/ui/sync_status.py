@@ -35,6 +35,11 @@ def status_text(status: SyncStatus) -> str:
             "sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen und werden "
             "bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel "
             "prüfen oder KIM aktualisieren").format(count=status.quarantined)
+    if status.reports_refused:
+        text += " · ⚠ " + translate(
+            "sync_status", "{count} Auswertungsangaben hat der Server abgelehnt (unbekannter "
+            "Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT "
+            "informieren").format(count=status.reports_refused)
     return text
 
 

@@ -2863,6 +2863,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{count} Auswertungsangaben hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Abgleich: Stand wird gelesen …</source>
       <translation type="unfinished" />
     </message>

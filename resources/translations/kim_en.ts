@@ -2867,6 +2867,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>{count} records from the server cannot be opened and are retried at every sync; please check the office recovery key or update KIM</translation>
     </message>
     <message>
+      <source>{count} Auswertungsangaben hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
+      <translation>{count} report entries were refused by the server (an unknown code or a municipality the office is not registered for there); please tell IT</translation>
+    </message>
+    <message>
       <source>Abgleich: Stand wird gelesen …</source>
       <translation>Sync: reading state …</translation>
     </message>

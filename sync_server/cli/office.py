@@ -1,4 +1,5 @@
-"""``kim-server office add|list``: the offices (one per town hall team)."""
+"""``kim-server office add|edit|list``: the offices (one per town hall team) and the
+municipalities each serves."""
 
 from __future__ import annotations
 
@@ -14,44 +15,75 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="office_command", metavar="BEFEHL", required=True)
     add = commands.add_parser("add", parents=[common], help="ein Büro anlegen")
     add.add_argument("--name", required=True, help="Name des Büros")
-    add.add_argument("--municipality", required=True, help="Kommune")
+    add.add_argument("--municipality", required=True, action="append",
+                     help="Kommune, die das Büro betreut (mehrfach möglich; die erste ist der "
+                     "Sitz). Nur für diese Kommunen nimmt der Server Auswertungsdaten an.")
     add.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     add.set_defaults(handler=add_office)
+    edit = commands.add_parser("edit", parents=[common], help="ein Büro ändern")
+    edit.add_argument("--office", required=True, help="Büro-ID")
+    edit.add_argument("--name", help="neuer Name")
+    edit.add_argument("--municipality", action="append",
+                      help="ersetzt die Liste der betreuten Kommunen (mehrfach möglich)")
+    edit.add_argument("--json", action="store_true", help="Ausgabe als JSON")
+    edit.set_defaults(handler=edit_office)
     listing = commands.add_parser("list", parents=[common], help="Büros auflisten")
     listing.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     listing.set_defaults(handler=list_offices)
+
+
+def _describe(session: Any, office: Any) -> dict[str, Any]:
+    return {
+        "office_id": office.id,
+        "name": office.name,
+        "municipalities": devices.office_municipalities(session, office.id),
+        "key_check_set": office.key_check is not None,
+    }
+
+
+def _print(result: dict[str, Any], args: argparse.Namespace) -> None:
+    if args.json:
+        print_json(result)
+    else:
+        print(result["office_id"])
 
 
 def add_office(args: argparse.Namespace) -> int:
     with session_for(args) as session:
         try:
             office = devices.create_office(
-                session, name=args.name, municipality=args.municipality, actor=audit.cli_actor()
+                session, name=args.name, municipalities=args.municipality,
+                actor=audit.cli_actor(),
             )
         except devices.DeviceError as error:
             raise CliError(error.message) from error
-        result = {"office_id": office.id, "name": office.name, "municipality": office.municipality}
-    if args.json:
-        print_json(result)
-    else:
-        print(result["office_id"])
+        result = _describe(session, office)
+    _print(result, args)
+    return 0
+
+
+def edit_office(args: argparse.Namespace) -> int:
+    if args.name is None and args.municipality is None:
+        raise CliError("Nichts zu ändern: bitte --name oder --municipality angeben.")
+    with session_for(args) as session:
+        try:
+            office = devices.edit_office(
+                session, office_id=args.office, name=args.name,
+                municipalities=args.municipality, actor=audit.cli_actor(),
+            )
+        except devices.DeviceError as error:
+            raise CliError(error.message) from error
+        result = _describe(session, office)
+    _print(result, args)
     return 0
 
 
 def list_offices(args: argparse.Namespace) -> int:
     with session_for(args) as session:
-        rows = [
-            {
-                "office_id": o.id,
-                "name": o.name,
-                "municipality": o.municipality,
-                "key_check_set": o.key_check is not None,
-            }
-            for o in devices.list_offices(session)
-        ]
+        rows = [_describe(session, o) for o in devices.list_offices(session)]
     if args.json:
         print_json(rows)
     else:
         for row in rows:
-            print(f"{row['office_id']}  {row['municipality']:<22} {row['name']}")
+            print(f"{row['office_id']}  {', '.join(row['municipalities']):<30} {row['name']}")
     return 0

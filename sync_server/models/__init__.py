@@ -1,6 +1,12 @@
 """The server's tables. Importing this package registers all of them on ``Base.metadata``."""
 
-from sync_server.models.devices import AuditEntry, Device, EnrollmentCode, Office
+from sync_server.models.devices import (
+    AuditEntry,
+    Device,
+    EnrollmentCode,
+    Office,
+    OfficeMunicipality,
+)
 from sync_server.models.reports import ReleasedGapRow, ReportFactRow
 from sync_server.models.sync import AppliedOperation, SyncRecord
 
@@ -10,6 +16,7 @@ __all__ = [
     "Device",
     "EnrollmentCode",
     "Office",
+    "OfficeMunicipality",
     "ReleasedGapRow",
     "ReportFactRow",
     "SyncRecord",

@@ -35,6 +35,18 @@ class Office(Base):
     stored_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
+class OfficeMunicipality(Base):
+    """A municipality an office serves: its devices' facts and gaps may name only these."""
+
+    __tablename__ = "office_municipalities"
+
+    office_id: Mapped[str] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: A code of the municipalities catalog.
+    municipality: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class Device(Base):
     __tablename__ = "devices"
     __table_args__ = (

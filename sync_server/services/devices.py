@@ -8,13 +8,15 @@ German message.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from kim_protocol.catalogs import default_catalogs
 from sync_server.db import utcnow
-from sync_server.models import Device, EnrollmentCode, Office
+from sync_server.models import Device, EnrollmentCode, Office, OfficeMunicipality
 from sync_server.services import audit
 from sync_server.services.tokens import hash_secret, new_enrollment_code, new_token, normalise_code
 
@@ -25,19 +27,81 @@ class DeviceError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def create_office(session: Session, *, name: str, municipality: str, actor: str) -> Office:
-    name, municipality = name.strip(), municipality.strip()
+def _municipality_codes(names: Sequence[str]) -> list[str]:
+    """Catalog codes for what an admin typed (a code or a name, any case), in order, once."""
+    known: dict[str, str] = {}
+    for entry in default_catalogs().municipalities:
+        known[entry.code.casefold()] = known[entry.label.casefold()] = entry.code
+    codes: list[str] = []
+    for name in names:
+        code = known.get(name.strip().casefold())
+        if code is None:
+            raise DeviceError(
+                400, "invalid_municipality",
+                f"Die Kommune „{name.strip()[:64]}“ ist nicht bekannt. Bekannt sind: "
+                + ", ".join(e.label for e in default_catalogs().municipalities) + ".",
+            )
+        if code not in codes:
+            codes.append(code)
+    if not codes:
+        raise DeviceError(400, "invalid_municipality", "Mindestens eine Kommune ist nötig.")
+    return codes
+
+
+def _set_municipalities(session: Session, office: Office, codes: list[str]) -> None:
+    session.execute(delete(OfficeMunicipality).where(OfficeMunicipality.office_id == office.id))
+    session.add_all(OfficeMunicipality(office_id=office.id, municipality=c) for c in codes)
+    office.municipality = codes[0]
+
+
+def create_office(
+    session: Session, *, name: str, municipalities: Sequence[str], actor: str
+) -> Office:
+    """An office serving ``municipalities`` (codes or names; the first is its seat)."""
+    name = name.strip()
     if not name or len(name) > 200:
         raise DeviceError(400, "invalid_name", "Der Name des Büros fehlt oder ist zu lang.")
-    if not municipality or len(municipality) > 64:
-        raise DeviceError(400, "invalid_municipality", "Die Kommune fehlt oder ist zu lang.")
-    office = Office(name=name, municipality=municipality, last_seq=0)
+    codes = _municipality_codes(municipalities)
+    office = Office(name=name, municipality=codes[0], last_seq=0)
     session.add(office)
     session.flush()
+    _set_municipalities(session, office, codes)
     audit.record(
-        session, actor=actor, action="office.add", office_id=office.id, detail={"name": name}
+        session, actor=actor, action="office.add", office_id=office.id,
+        detail={"name": name, "municipalities": codes},
     )
     return office
+
+
+def edit_office(
+    session: Session, *, office_id: str, name: str | None = None,
+    municipalities: Sequence[str] | None = None, actor: str,
+) -> Office:
+    """Renames an office or replaces the list of municipalities it serves."""
+    office = session.get(Office, office_id)
+    if office is None:
+        raise DeviceError(404, "office_not_found", "Dieses Büro gibt es nicht.")
+    detail: dict[str, object] = {}
+    if name is not None:
+        name = name.strip()
+        if not name or len(name) > 200:
+            raise DeviceError(400, "invalid_name", "Der Name des Büros fehlt oder ist zu lang.")
+        office.name = detail["name"] = name
+    if municipalities is not None:
+        codes = _municipality_codes(municipalities)
+        _set_municipalities(session, office, codes)
+        detail["municipalities"] = codes
+    audit.record(session, actor=actor, action="office.edit", office_id=office.id, detail=detail)
+    return office
+
+
+def office_municipalities(session: Session, office_id: str) -> list[str]:
+    """The codes of the municipalities an office serves, its seat first."""
+    office = session.get_one(Office, office_id)
+    codes = sorted(session.scalars(
+        select(OfficeMunicipality.municipality).where(OfficeMunicipality.office_id == office_id)
+    ))
+    return sorted(codes, key=lambda code: code != office.municipality)
 
 
 @dataclass(frozen=True)

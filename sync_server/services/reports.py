@@ -1,22 +1,63 @@
-"""Report facts and released structural gaps, upserted per office.
+"""Report facts and released structural gaps, checked one by one and upserted per office.
 
 Facts are keyed by (office, key, fact_kind, month) and gaps by (office, key); a later upload of
 the same key replaces the row. Deleted facts and withdrawn gaps stay as rows with their flag,
 so the reports can drop them and a late upload of an older state cannot resurrect them unseen.
+Each item passes :mod:`sync_server.reports.arrival` first; those that fail are refused by
+index and the rest are stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kim_protocol import wire
+from kim_protocol.catalogs import default_catalogs
 from sync_server.db import utcnow
 from sync_server.models import ReleasedGapRow, ReportFactRow
+from sync_server.reports import arrival
+from sync_server.services.devices import office_municipalities
+
+_Item = TypeVar("_Item")
+
+
+def _checked(
+    items: Sequence[Any], check: Callable[[Any], _Item]
+) -> tuple[list[_Item], list[wire.RefusedItem]]:
+    good: list[_Item] = []
+    refused: list[wire.RefusedItem] = []
+    for index, raw in enumerate(items):
+        try:
+            good.append(check(raw))
+        except arrival.Refused as error:
+            refused.append(wire.RefusedItem(index=index, code=error.code, message=error.message))
+    return good, refused
+
+
+def office_codes(session: Session, office_id: str) -> arrival.Codes:
+    return arrival.Codes.for_office(default_catalogs(), office_municipalities(session, office_id))
+
+
+def check_facts(
+    session: Session, *, office_id: str, items: Sequence[Any]
+) -> tuple[list[wire.ReportFact], list[wire.RefusedItem]]:
+    """The facts of an upload that may be stored, and the refusals of the others."""
+    codes = office_codes(session, office_id)
+    return _checked(items, lambda raw: arrival.check_fact(raw, codes))
+
+
+def check_gaps(
+    session: Session, *, office_id: str, items: Sequence[Any]
+) -> tuple[list[wire.ReleasedGap], list[wire.RefusedItem]]:
+    codes = office_codes(session, office_id)
+    today = dt.date.today()
+    return _checked(items, lambda raw: arrival.check_gap(raw, codes, today=today))
 
 
 def _upsert(

@@ -158,7 +158,7 @@ class Admin:
     def office(self, name: str = "KIM Minden", municipality: str = "Minden") -> str:
         with transaction(self.sessions) as session:
             return devices.create_office(
-                session, name=name, municipality=municipality, actor="test"
+                session, name=name, municipalities=[municipality], actor="test"
             ).id
 
     def code(self, office_id: str, *, hours: float = 1) -> str:

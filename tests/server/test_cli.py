@@ -26,11 +26,11 @@ def kim_server(*args: str, db: str | None = None) -> subprocess.CompletedProcess
 
 
 def test_office_device_code_list_revoke(db_url: str) -> None:
-    created = kim_server("office", "add", "--name", "KIM Lübbecke", "--municipality",
-                         "Lübbecke", "--json", db=db_url)  # fmt: skip
+    created = kim_server("office", "add", "--name", "KIM Lübbecke", "--municipality", "Lübbecke",
+                         "--municipality", "espelkamp", "--json", db=db_url)
     assert created.returncode == 0, created.stderr
     office = json.loads(created.stdout)
-    assert office["municipality"] == "Lübbecke"
+    assert office["municipalities"] == ["luebbecke", "espelkamp"]
     plain = kim_server(
         "office", "add", "--name", "KIM Rahden", "--municipality", "Rahden", db=db_url
     )
@@ -45,7 +45,11 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
         (device.device_id, "Büro 2", False)
     ]
     offices = json.loads(kim_server("office", "list", "--json", db=db_url).stdout)
-    assert sorted(o["municipality"] for o in offices) == ["Lübbecke", "Rahden"]
+    assert sorted(o["municipalities"] for o in offices) == [["luebbecke", "espelkamp"],
+                                                            ["rahden"]]
+    edited = kim_server("office", "edit", "--office", office["office_id"], "--municipality",
+                        "Stemwede", "--municipality", "Lübbecke", "--json", db=db_url)
+    assert json.loads(edited.stdout)["municipalities"] == ["stemwede", "luebbecke"]
     assert not any(o["key_check_set"] for o in offices)
     revoked = kim_server("device", "revoke", device.device_id, "--wipe", db=db_url)
     assert revoked.returncode == 0 and "Löschung" in revoked.stdout
@@ -56,7 +60,8 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
         actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
         actors = set(session.scalars(select(AuditEntry.actor)))
     engine.dispose()
-    assert actions == ["office.add", "office.add", "device.code", "device.enroll", "device.revoke"]
+    assert actions == ["office.add", "office.add", "device.code", "device.enroll", "office.edit",
+                       "device.revoke"]
     assert any(a.startswith("cli:") for a in actors)
 
 
@@ -67,6 +72,9 @@ def test_user_errors_are_german_messages_not_tracebacks(tmp_path: Path) -> None:
         ("device", "code", "--office", "00000000-0000-0000-0000-000000000000"),
         ("device", "revoke", "nope"),
         ("office", "add", "--name", " ", "--municipality", "Minden"),
+        ("office", "add", "--name", "KIM Gotham", "--municipality", "Gotham"),
+        ("office", "edit", "--office", "00000000-0000-0000-0000-000000000000", "--name", "X"),
+        ("office", "edit", "--office", "00000000-0000-0000-0000-000000000000"),
     ):
         result = kim_server(*args, db=db_url)
         assert result.returncode == 2, args

@@ -1,4 +1,4 @@
-"""Report facts and released gaps: stored per office, replaced by key, validated."""
+"""Report facts and released gaps: stored per office, replaced by key, checked one by one."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from tests.server.conftest import Admin, Device
 
 
 def fact(key: str = "k" * 32, month: str = "2026-03", **fields: object) -> dict:
+    """A consultation-month fact of Minden (the office the tests' admin makes serves it)."""
     value: dict[str, object] = {
         "key": key,
-        "fact_kind": "case",
-        "municipality": "Minden",
+        "fact_kind": "consultation_month",
+        "municipality": "minden",
         "month": month,
         "fields_of_action": ["housing", "health_family"],
-        "age_band": "25-34",
         "referrals": {"jobcenter:accepted": 2},
         "consultations": 3,
         "minutes": 95,
@@ -27,12 +27,23 @@ def fact(key: str = "k" * 32, month: str = "2026-03", **fields: object) -> dict:
     return value
 
 
+def case(key: str = "c" * 32, **fields: object) -> dict:
+    value: dict[str, object] = {
+        "key": key, "fact_kind": "case", "municipality": "minden", "month": "2026-02",
+        "case_opened": "2026-02-01", "age_band": "27-44", "gender": "female",
+        "status_category": "toleration", "phase": "planning", "target_group": ["complex_problems"],
+        "prechecks": {"aufenthg_25b:not_met": 1}, "goals_total": 2, "goals_reached": 1,
+    }
+    value.update(fields)
+    return value
+
+
 def gap(key: str = "g" * 32, **fields: object) -> dict:
     value: dict[str, object] = {
         "key": key,
-        "category": "language_courses",
-        "field_of_action": "learning_german",
-        "municipality": "Minden",
+        "category": "language_course_access",
+        "field_of_action": "german",
+        "municipality": "minden",
         "description": "Kinderbetreuung fehlt während der Integrationskurse am Vormittag.",
         "case_count": 4,
         "released_on": "2026-03-14",
@@ -48,10 +59,11 @@ def test_facts_are_upserted_per_office_key_kind_and_month(
     device, other_office_device = enroll(office), enroll()
     put = client.put(
         "/v1/report-facts",
-        json={"facts": [fact(), fact(month="2026-04"), fact(minutes=1), fact(key="x" * 20)]},
+        json={"facts": [fact(), fact(month="2026-04"), fact(minutes=1), fact(key="x" * 20),
+                        case()]},
         headers=device.headers,
     )
-    assert put.json() == {"accepted": 4}
+    assert put.json() == {"accepted": 5}
     client.put(
         "/v1/report-facts", json={"facts": [fact(minutes=200, deleted=True)]},
         headers=device.headers,
@@ -60,12 +72,12 @@ def test_facts_are_upserted_per_office_key_kind_and_month(
     with admin.sessions() as session:
         rows = session.scalars(select(ReportFactRow).order_by(ReportFactRow.id)).all()
     mine = {(r.key, r.month): r for r in rows if r.office_id == office}
-    assert len(mine) == 3 and len(rows) == 4
-    replaced = mine[("k" * 32, "2026-03")]
-    assert (replaced.minutes, replaced.deleted) == (200, True)
-    assert replaced.fields_of_action == ["housing", "health_family"]
-    assert replaced.referrals == {"jobcenter:accepted": 2}
-    assert replaced.device_id == device.device_id
+    assert len(mine) == 4 and len(rows) == 5
+    # A withdrawal keeps nothing but what identifies the fact.
+    withdrawn = mine[("k" * 32, "2026-03")]
+    assert withdrawn.deleted and (withdrawn.minutes, withdrawn.referrals) == (0, {})
+    assert mine[("x" * 20, "2026-03")].referrals == {"jobcenter:accepted": 2}
+    assert mine[("c" * 32, "2026-02")].prechecks == {"aufenthg_25b:not_met": 1}
 
 
 def test_gaps_are_upserted_by_key_and_can_be_withdrawn(
@@ -84,28 +96,91 @@ def test_gaps_are_upserted_by_key_and_can_be_withdrawn(
     assert rows["g" * 32].withdrawn and rows["g" * 32].case_count == 6
 
 
-def test_bad_facts_and_gaps_write_nothing(
+def test_a_bad_request_writes_nothing(
     client: TestClient, admin: Admin, enroll: Callable[..., Device]
 ) -> None:
     device = enroll()
-    for body in (
-        {"facts": [fact(), fact(month="2026-13")]},
-        {"facts": [fact(), fact(key="short")]},
-        {"facts": [fact(fact_kind="person")]},
-        {"facts": [fact(minutes=-5)]},
-        {"facts": [fact(name="Ayşe")]},
-    ):
+    for body in ({"facts": "keine Liste"}, {"facts": [fact()], "name": "Ayşe"}, {"gaps": []}):
         assert client.put("/v1/report-facts", json=body, headers=device.headers).status_code == 422
-    for body in (
-        {"gaps": [gap(description="")]},
-        {"gaps": [gap(released_on="gestern")]},
-    ):
-        response = client.put("/v1/structural-gaps", json=body, headers=device.headers)
-        assert response.status_code == 422
     assert client.put("/v1/report-facts", json={"facts": [fact()]}).status_code == 401
     with admin.sessions() as session:
         assert session.scalars(select(ReportFactRow)).all() == []
-        assert session.scalars(select(ReleasedGapRow)).all() == []
+
+
+BAD_FACTS = [
+    (fact(month="2026-13"), "invalid_fact"),
+    (fact(key="short"), "invalid_fact"),
+    (fact(key="<img src=x>" + "k" * 20), "invalid_key"),
+    (fact(fact_kind="person"), "invalid_fact"),
+    (fact(name="Ayşe"), "invalid_fact"),
+    (fact(minutes=-5), "invalid_fact"),
+    (fact(referrals={"jobcenter:sent": -3}), "count_out_of_range"),
+    (fact(consultations=100_000), "count_out_of_range"),
+    (case(prechecks={"stag_10:met": -1}), "count_out_of_range"),
+    (case(goals_reached=3), "count_out_of_range"),
+    (fact(municipality="=HYPERLINK(\"https://example.invalid\")"), "foreign_municipality"),
+    (fact(municipality="rahden"), "foreign_municipality"),
+    (fact(referrals={"<img src='/etc/hostname'/>:sent": 1}), "unknown_code"),
+    (fact(fields_of_action=["housing\x07"]), "unknown_code"),
+    (case(age_band="25-34"), "unknown_code"),
+    (case(gender="=cmd|'/C calc'"), "unknown_code"),
+    (case(status_category="duldung"), "unknown_code"),
+    (case(phase="@SUM(1)"), "unknown_code"),
+    (case(closure_reason="+1"), "unknown_code"),
+    (case(target_group=["-2"]), "unknown_code"),
+    (case(prechecks={"aufenthg_99:met": 1}), "unknown_code"),
+    (fact(referrals={"jobcenter:lost": 1}), "unknown_code"),
+    (case(case_opened="2026-05-01"), "inconsistent_fact"),
+    (case(case_closed="2025-01-01"), "inconsistent_fact"),
+    (case(consultations=4), "inconsistent_fact"),
+    (fact(age_band="18-26"), "inconsistent_fact"),
+    ("kein Objekt", "invalid_fact"),
+]
+
+
+def test_each_bad_fact_is_refused_by_index_and_the_rest_is_stored(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    device = enroll(admin.office())
+    good = [fact(key=f"{n:032x}") for n in range(3)]
+    body = [good[0], *(item for item, _ in BAD_FACTS), *good[1:]]
+    response = client.put("/v1/report-facts", json={"facts": body}, headers=device.headers)
+    assert response.status_code == 422
+    answer = response.json()
+    assert answer["code"] == "items_refused" and answer["accepted"] == 3
+    assert [(r["index"], r["code"]) for r in answer["refused"]] == [
+        (index, code) for index, (_, code) in enumerate(BAD_FACTS, start=1)
+    ]
+    assert all(r["message"] and "HYPERLINK" not in r["message"] for r in answer["refused"])
+    with admin.sessions() as session:
+        stored = set(session.scalars(select(ReportFactRow.key)))
+    assert stored == {f["key"] for f in good}
+
+
+def test_each_bad_gap_is_refused_and_the_rest_is_stored(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    device = enroll(admin.office())
+    bad = [
+        (gap(description=""), "invalid_gap"),
+        (gap(released_on="gestern"), "invalid_gap"),
+        (gap(released_on="2999-01-01"), "invalid_date"),
+        (gap(description="Klingel\x07 und Escape\x1b"), "invalid_text"),
+        (gap(case_count=-1), "invalid_gap"),
+        (gap(category="=1+1"), "unknown_code"),
+        (gap(field_of_action="<b>housing</b>"), "unknown_code"),
+        (gap(municipality="hille"), "foreign_municipality"),
+    ]
+    body = [gap("h" * 16), *(item for item, _ in bad)]
+    response = client.put("/v1/structural-gaps", json={"gaps": body}, headers=device.headers)
+    assert response.status_code == 422
+    answer = response.json()
+    assert answer["accepted"] == 1
+    assert [(r["index"], r["code"]) for r in answer["refused"]] == [
+        (index, code) for index, (_, code) in enumerate(bad, start=1)
+    ]
+    with admin.sessions() as session:
+        assert [g.key for g in session.scalars(select(ReleasedGapRow))] == ["h" * 16]
 
 
 def test_a_large_fact_upload_in_one_request(
@@ -123,10 +198,10 @@ def test_a_code_listed_twice_in_a_fact_counts_once(
     client: TestClient, admin: Admin, enroll: Callable[..., Device]
 ) -> None:
     device = enroll()
-    doubled = fact(fields_of_action=["housing", "housing"], target_group=["a", "a"],
-                   case_opened="2026-03-02")  # fmt: skip
+    doubled = case(fields_of_action=["housing", "housing"],
+                   target_group=["complex_problems", "complex_problems"])
     put = client.put("/v1/report-facts", json={"facts": [doubled]}, headers=device.headers)
     assert put.status_code == 200, put.text
     with admin.sessions() as session:
         row = session.scalars(select(ReportFactRow)).one()
-        assert (row.fields_of_action, row.target_group) == (["housing"], ["a"])
+        assert (row.fields_of_action, row.target_group) == (["housing"], ["complex_problems"])

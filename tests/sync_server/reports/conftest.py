@@ -13,12 +13,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from kim_protocol.catalogs import default_catalogs
 from sync_server.app import create_app
 from sync_server.config import Settings
 from sync_server.dashboard import auth
 from sync_server.dashboard.models import Role
 from sync_server.db import make_engine, make_session_factory, upgrade
-from sync_server.models import Office
 from tests.sync_server.reports.reports_helpers import PASSWORD
 
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -73,11 +73,14 @@ def sessions(engine: Engine) -> sessionmaker[Session]:
 
 @pytest.fixture
 def office_id(sessions: sessionmaker[Session]) -> str:
+    """An office serving every municipality of the Kreis (the demo spreads its clients)."""
+    from sync_server.services import devices
+
     with sessions() as session, session.begin():
-        office = Office(name="Integrationsbüro Minden", municipality="minden", last_seq=0)
-        session.add(office)
-        session.flush()
-        return office.id
+        return devices.create_office(
+            session, name="Integrationsbüro Minden", actor="test",
+            municipalities=default_catalogs().municipalities.codes(),
+        ).id
 
 
 @pytest.fixture
