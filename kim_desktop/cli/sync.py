@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from cryptography import x509
 
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import (
@@ -14,6 +17,12 @@ from kim_desktop.cli._vault import (
     damage_report,
     open_vault_from_args,
     vault_errors,
+)
+from kim_desktop.core.provisioning import (
+    ProvisioningError,
+    ServerTrust,
+    find_provisioning,
+    load_provisioning,
 )
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync import messages
@@ -34,11 +43,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "an. Das erste Gerät eines Büros legt den Büroschlüssel an und zeigt einmalig den "
         "Büro-Wiederherstellungsschlüssel; jedes weitere Gerät braucht ihn.",
     )
-    enroll_parser.add_argument("--server", metavar="URL")
+    enroll_parser.add_argument("--server", metavar="URL",
+                               help="Adresse des Sync-Servers; ohne sie die der Bereitstellung")
     enroll_parser.add_argument("--code", metavar="CODE")
     enroll_parser.add_argument("--office-recovery-key", metavar="SCHLÜSSEL")
-    enroll_parser.add_argument("--ca-file", type=Path, metavar="DATEI",
-                               help="CA-Zertifikat des Servers (PEM), aus der Bereitstellung")
+    trust = enroll_parser.add_mutually_exclusive_group()
+    trust.add_argument("--ca-file", type=Path, metavar="DATEI",
+                       help="CA-Zertifikat des Servers (PEM); ohne --ca-file und --pin-sha256 "
+                       "gilt das der Bereitstellung")
+    trust.add_argument("--pin-sha256", metavar="HEX",
+                       help="SHA-256 des öffentlichen Server-Schlüssels (SPKI, 64 Hex-Zeichen)")
+    enroll_parser.add_argument("--renew-trust", action="store_true",
+                               help="ein angemeldetes Gerät übernimmt ein neues Zertifikat oder "
+                               "einen neuen Pin (aus --ca-file, --pin-sha256 oder der "
+                               "Bereitstellung), etwa nach einem Schlüsselwechsel des Servers")
     enroll_parser.add_argument("--device-name", metavar="NAME")
     enroll_parser.add_argument("--user", metavar="NAME")
     enroll_parser.add_argument("--json", action="store_true", help="Ausgabe als JSON")
@@ -61,20 +79,58 @@ def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
 def _enroll(args: argparse.Namespace, vault: Vault) -> Enrollment:
     with vault.session() as session:
         state = load_state(session)
+        if args.renew_trust:
+            if state is None or not state.device_token:
+                raise CliError(messages.NOT_ENROLLED_YET)
+            _server, trust = _server_and_trust(args)
+            state.ca_pem = trust.certificates_pem if trust and trust.mode == "trust" else None
+            state.pin_sha256 = trust.spki_sha256 if trust and trust.mode == "pin" else None
+            session.commit()
+            return Enrollment(state.device_id, state.office_id, state.office_name,
+                              state.municipality, state.office_key is not None)
         if state is not None and state.device_token and not args.code:
             if not args.office_recovery_key:
                 raise CliError(messages.KEY_NEEDED if state.office_key is None
                                else "Dieses Gerät ist bereits angemeldet.")
             return enter_office_recovery_key(session,
                                              office_recovery_key=args.office_recovery_key)
-        if not args.server or not args.code:
+        server, trust = _server_and_trust(args)
+        if not server or not args.code:
             raise CliError("Bitte --server URL und --code CODE angeben.")
-        if args.ca_file is not None and not args.ca_file.is_file():
-            raise CliError(f"CA-Zertifikat nicht gefunden: {args.ca_file}")
-        return enroll(session, server_url=args.server, code=args.code,
+        return enroll(session, server_url=server, code=args.code,
                       office_recovery_key=args.office_recovery_key,
-                      device_name=args.device_name,
-                      ca_file=str(args.ca_file.resolve()) if args.ca_file else None)
+                      device_name=args.device_name, trust=trust)
+
+
+def _server_and_trust(args: argparse.Namespace) -> tuple[str | None, ServerTrust | None]:
+    """The server and its TLS trust: as given on the command line, else as provisioned."""
+    if args.ca_file is not None:
+        try:
+            pem = args.ca_file.read_text(encoding="ascii")
+            x509.load_pem_x509_certificates(pem.encode("ascii"))
+        except OSError as error:
+            raise CliError(f"CA-Zertifikat nicht lesbar: {args.ca_file} ({error.strerror})") \
+                from None
+        except (UnicodeDecodeError, ValueError):
+            raise CliError(f"Kein gültiges PEM-Zertifikat: {args.ca_file}") from None
+        return args.server, ServerTrust("trust", pem, None)
+    if args.pin_sha256 is not None:
+        pin = args.pin_sha256.strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{64}", pin):
+            raise CliError("--pin-sha256 muss ein SHA-256-Wert aus 64 Hex-Zeichen sein.")
+        return args.server, ServerTrust("pin", None, pin)
+    try:
+        path = find_provisioning()
+        provisioning = load_provisioning(path) if path is not None else None
+    except ProvisioningError as error:
+        raise CliError(str(error)) from None
+    if provisioning is None:
+        return args.server, None
+    server = args.server or provisioning.server_url
+    if provisioning.server_url and server != provisioning.server_url:
+        # IT's trust belongs to IT's server; another address gets the system's roots.
+        return server, None
+    return server, provisioning.server_trust
 
 
 def run_enroll(args: argparse.Namespace) -> int:

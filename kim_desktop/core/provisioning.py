@@ -25,6 +25,7 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import os
 import re
 import sys
@@ -53,7 +54,6 @@ _SCHEMA: dict[str, frozenset[str]] = {
 }
 _PEM_MARKER = "-----BEGIN CERTIFICATE-----"
 _HEX_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
-_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 class ProvisioningError(Exception):
@@ -282,7 +282,7 @@ class _Checker:
             raise self.fail(key, "enthält keinen gültigen Port.") from None
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise self.fail(key, "muss eine Adresse wie „https://kim.example.de“ sein.")
-        if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
+        if parts.scheme == "http" and not is_loopback(parts.hostname):
             raise self.fail(key, "muss mit „https://“ beginnen (unverschlüsselt nur lokal).")
         if parts.query or parts.fragment or parts.username or parts.password:
             raise self.fail(key, "darf weder Anmeldedaten noch „?“ oder „#“ enthalten.")
@@ -338,9 +338,27 @@ class _Checker:
         return pem
 
 
-def spki_sha256(pem: str) -> str:
-    """SHA-256 (hex) of the SubjectPublicKeyInfo of the first certificate in ``pem``."""
-    certificate = x509.load_pem_x509_certificates(pem.encode("ascii"))[0]
+def is_loopback(host: str) -> bool:
+    """True for this machine itself: ``localhost``, 127.0.0.0/8 and ``::1``."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _spki_sha256(certificate: x509.Certificate) -> str:
     spki = certificate.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
     return hashlib.sha256(spki).hexdigest()
+
+
+def spki_sha256(pem: str) -> str:
+    """SHA-256 (hex) of the SubjectPublicKeyInfo of the first certificate in ``pem``."""
+    return _spki_sha256(x509.load_pem_x509_certificates(pem.encode("ascii"))[0])
+
+
+def spki_sha256_der(der: bytes) -> str:
+    """:func:`spki_sha256` of a certificate in DER, as a TLS peer presents it."""
+    return _spki_sha256(x509.load_der_x509_certificate(der))
 

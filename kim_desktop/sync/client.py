@@ -158,7 +158,7 @@ class SyncClient:
         cancel = cancel or threading.Event()
         report = progress or (lambda _progress: None)
         state = self._state()
-        http = SyncHttp(state.server_url, token=state.device_token, ca_file=state.ca_file)
+        http = SyncHttp(state.server_url, token=state.device_token, trust=state.trust())
         totals = _Totals()
         try:
             handshake = self._retrying(http.handshake, cancel)

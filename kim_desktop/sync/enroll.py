@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import InvalidRecoveryKey
+from kim_desktop.core.provisioning import ServerTrust
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.sync import messages
 from kim_desktop.sync.crypto import key_check_value, key_matches, office_key_from_recovery
@@ -59,14 +60,18 @@ def _parse(text: str) -> bytes:
 
 def enroll(session: Session, *, server_url: str, code: str,
            office_recovery_key: str | None = None, device_name: str | None = None,
-           ca_file: str | None = None) -> Enrollment:
-    """Enrolls this device with a one-time code; commits the new ``sync_state``."""
+           trust: ServerTrust | None = None) -> Enrollment:
+    """Enrolls this device with a one-time code; commits the new ``sync_state``.
+
+    ``trust`` is the TLS trust from provisioning; it is kept in the state, and every later
+    request checks the server against it.
+    """
     existing = load_state(session)
     if existing is not None and existing.device_token:
         raise EnrollError(messages.ALREADY_ENROLLED)
     typed_key = _parse(office_recovery_key) if office_recovery_key else None
     name = (device_name or socket.gethostname() or "KIM Desktop")[:100]
-    http = SyncHttp(server_url, ca_file=ca_file)
+    http = SyncHttp(server_url, trust=trust)
     try:
         response = http.enroll(wire.EnrollRequest(code=code.strip(), device_name=name,
                                                   app_version=__version__))
@@ -74,7 +79,8 @@ def enroll(session: Session, *, server_url: str, code: str,
         http.close()
     state = existing or SyncState(id=STATE_ID)
     state.server_url = server_url.rstrip("/")
-    state.ca_file = ca_file
+    state.ca_pem = trust.certificates_pem if trust and trust.mode == "trust" else None
+    state.pin_sha256 = trust.spki_sha256 if trust and trust.mode == "pin" else None
     state.office_id = response.office_id
     state.office_name = response.office_name
     state.municipality = response.municipality
@@ -110,7 +116,7 @@ def publish_key_check(session: Session) -> None:
     state = load_state(session)
     if state is None or not state.key_check_pending or state.key_check is None:
         return
-    http = SyncHttp(state.server_url, token=state.device_token, ca_file=state.ca_file)
+    http = SyncHttp(state.server_url, token=state.device_token, trust=state.trust())
     try:
         http.publish_key_check(wire.KeyCheckRequest(key_check=b64encode(state.key_check)))
     except RefusedError as error:

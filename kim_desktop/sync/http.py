@@ -2,20 +2,27 @@
 
 The device token travels only in the ``Authorization`` header. Request bodies are compressed
 with zstd (``Content-Encoding``): ciphertext in base64 shrinks back to near its binary size,
-which keeps the bytes on the wire close to the compressed payloads. TLS is verified, against the
-provisioned CA certificate when one is given.
+which keeps the bytes on the wire close to the compressed payloads.
+
+TLS is verified on every request against the trust IT provisioned (:mod:`.tls`): the CA
+certificate, or the pin on the server's key, kept in the vault. ``http://`` is refused except
+to this machine itself.
 """
 
 from __future__ import annotations
 
 import json
+import ssl
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import requests
 import zstandard
 from pydantic import BaseModel, ValidationError
 
+from kim_desktop.core.provisioning import ServerTrust, is_loopback
 from kim_desktop.sync import messages
+from kim_desktop.sync.tls import PinMismatch, TrustAdapter, caused_by
 from kim_protocol import __version__, wire
 
 CONNECT_TIMEOUT = 10.0
@@ -72,14 +79,25 @@ class RevokedError(SyncError):
         self.wipe = wipe
 
 
+def check_server_url(url: str) -> None:
+    """Refuse an unencrypted address to another machine (:class:`RefusedError`, German)."""
+    parts = urlsplit(url)
+    if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
+        raise RefusedError(messages.PLAIN_HTTP, url=url)
+
+
 class SyncHttp:
-    def __init__(self, server_url: str, *, token: str | None = None, ca_file: str | None = None,
+    def __init__(self, server_url: str, *, token: str | None = None,
+                 trust: ServerTrust | None = None,
                  timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT)) -> None:
+        check_server_url(server_url)
         self.base_url = server_url.rstrip("/")
+        self.host = urlsplit(self.base_url).netloc
+        self.trust = trust
         self.timeout = timeout
         self.session = requests.Session()
-        # Passed with every request: requests lets REQUESTS_CA_BUNDLE override Session.verify.
-        self.verify: str | bool = ca_file if ca_file else True
+        if trust is not None:
+            self.session.mount("https://", TrustAdapter(trust))
         self.session.headers["User-Agent"] = f"kim-desktop/{__version__}"
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
@@ -143,10 +161,9 @@ class SyncHttp:
             headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
         try:
             response = self.session.request(method, self.base_url + path, data=data,
-                                            headers=headers, params=params, timeout=self.timeout,
-                                            verify=self.verify)
+                                            headers=headers, params=params, timeout=self.timeout)
         except requests.exceptions.SSLError as error:
-            raise RefusedError(messages.TLS_UNTRUSTED) from error
+            raise self._tls_error(error) from error
         except (requests.ConnectionError, requests.Timeout,
                 requests.exceptions.ChunkedEncodingError) as error:
             # The last one: the answer broke off midway, as when the server is killed.
@@ -154,6 +171,15 @@ class SyncHttp:
         if response.status_code >= 400 and response.status_code not in accept:
             raise _error_for(response)
         return response
+
+
+    def _tls_error(self, error: requests.exceptions.SSLError) -> RefusedError:
+        if caused_by(error, PinMismatch):
+            return RefusedError(messages.TLS_PIN_MISMATCH, host=self.host)
+        if self.trust is not None and self.trust.mode == "trust" \
+                and caused_by(error, ssl.SSLCertVerificationError):
+            return RefusedError(messages.TLS_NOT_FROM_CA, host=self.host)
+        return RefusedError(messages.TLS_UNTRUSTED)
 
 
 def _error_for(response: requests.Response) -> SyncError:

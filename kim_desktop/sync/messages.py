@@ -17,7 +17,27 @@ OFFLINE = (
     "übertragen."
 )
 TLS_UNTRUSTED = (
-    "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig)."
+    "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig). "
+    "Es wurden keine Daten gesendet. Hat der Server ein Zertifikat einer eigenen "
+    "Zertifizierungsstelle, gehört es in die Bereitstellungsdatei ([server] ca_certificate)."
+)
+TLS_NOT_FROM_CA = (
+    "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Zertifikat stammt nicht "
+    "von der Zertifizierungsstelle, die die IT hinterlegt hat ([server] ca_certificate). "
+    "Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den "
+    "verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen."
+)
+TLS_PIN_MISMATCH = (
+    "Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum "
+    "hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist "
+    "prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die "
+    "IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, braucht "
+    "dieses Gerät dessen Fingerabdruck (kim-desktop enroll --renew-trust)."
+)
+PLAIN_HTTP = (
+    "Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung "
+    "„Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// "
+    "angeben; unverschlüsselt geht es nur zu diesem Rechner selbst (localhost)."
 )
 GARBLED_ANSWER = "Der Sync-Server hat eine unverständliche Antwort gesendet."
 SERVER_UNAVAILABLE = "Der Sync-Server ist gerade nicht verfügbar (HTTP {http_status})."

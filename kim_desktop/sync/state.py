@@ -23,6 +23,7 @@ from sqlalchemy import Boolean, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kim_desktop.core.db import Base, new_id, utcnow
+from kim_desktop.core.provisioning import ServerTrust
 
 STATE_ID = 1
 
@@ -32,7 +33,11 @@ class SyncState(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, default=STATE_ID)
     server_url: Mapped[str] = mapped_column(String(500))
-    ca_file: Mapped[str | None] = mapped_column(String(1000), default=None)
+    #: The TLS trust from provisioning, kept here rather than as a path to a file outside the
+    #: vault: the CA certificates (PEM) to verify the server against, or the SHA-256 (hex) of
+    #: the server key's SubjectPublicKeyInfo. Neither: the system's trusted roots.
+    ca_pem: Mapped[str | None] = mapped_column(Text, default=None)
+    pin_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     office_id: Mapped[str] = mapped_column(String(64))
     office_name: Mapped[str] = mapped_column(String(200), default="")
     municipality: Mapped[str] = mapped_column(String(100), default="")
@@ -51,6 +56,14 @@ class SyncState(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Set when the server revoked this device; the German reason for the user.
     revoked: Mapped[str | None] = mapped_column(String(500), default=None)
+
+    def trust(self) -> ServerTrust | None:
+        """How this device trusts the server's certificate (None: the system's roots)."""
+        if self.pin_sha256:
+            return ServerTrust("pin", None, self.pin_sha256)
+        if self.ca_pem:
+            return ServerTrust("trust", self.ca_pem, None)
+        return None
 
 
 class SyncBase(Base):

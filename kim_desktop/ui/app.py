@@ -62,7 +62,13 @@ class AppController(QObject):
         if Vault.exists(self.data_dir):
             self.show_unlock()
         else:
-            self.wizard = FirstRunWizard(self.data_dir, self.taskman, server_url=self.server_url)
+            provisioned = self.provisioning is not None and bool(self.provisioning.server_url) \
+                and self.server_url == self.provisioning.server_url
+            self.wizard = FirstRunWizard(
+                self.data_dir, self.taskman, server_url=self.server_url,
+                trust=self.provisioning.server_trust if provisioned else None,
+                provisioned=provisioned,
+            )
             self.wizard.finished_with_vault.connect(self.open_main)
             self.wizard.rejected.connect(self.app.quit)
             self.wizard.show()

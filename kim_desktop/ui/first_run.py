@@ -209,10 +209,13 @@ class FirstRunWizard(QWizard):
 
     def __init__(
         self, data_dir: Path, taskman: TaskManager, *, server_url: str = "",
-        parent: QWidget | None = None,
+        trust: Any = None, provisioned: bool = False, parent: QWidget | None = None,
     ) -> None:
+        """``server_url`` and ``trust`` (a ``ServerTrust``) come from IT's provisioning when
+        ``provisioned``: then the address is fixed and the server is checked against it."""
         super().__init__(parent)
         self.data_dir = data_dir
+        self.trust = trust
         self.taskman = taskman
         self.vault: Any = None
         self.recovery_key = ""
@@ -223,7 +226,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryPage(self)
-        self.sync_page = SyncPage(self, server_url)
+        self.sync_page = SyncPage(self, server_url, provisioned=provisioned)
         for page in (self.admin_page, self.recovery_page, self.sync_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, translate("first_run", "&Weiter"))
@@ -268,7 +271,7 @@ class FirstRunWizard(QWizard):
         def work() -> Any:
             with vault.session() as session:
                 return enroll(session, server_url=url, code=code,
-                              office_recovery_key=office_key or None)
+                              office_recovery_key=office_key or None, trust=self.trust)
 
         def failed(error: Exception) -> None:
             self.sync_page.joining = False

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from kim_desktop.ui.qt import (
     QCheckBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -24,7 +25,8 @@ class SyncPage(QWizardPage):
     """Local-only, or joining the office's sync server with IT's enrollment code and, on a
     further computer of the office, the office recovery key."""
 
-    def __init__(self, wizard: FirstRunWizard, server_url: str) -> None:
+    def __init__(self, wizard: FirstRunWizard, server_url: str, *,
+                 provisioned: bool = False) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(translate("first_run", "Abgleich mit dem Büro"))
@@ -50,7 +52,11 @@ class SyncPage(QWizardPage):
         self.office_key.setPlaceholderText(
             translate("first_run", "nur auf weiteren Rechnern des Büros")
         )
+        self.url.setReadOnly(provisioned)
         add_row(form, translate("first_run", "Server-&Adresse:"), self.url)
+        if provisioned:
+            form.addRow(QLabel(translate(
+                "first_run", "Adresse und Zertifikat des Servers hat Ihre IT festgelegt.")))
         add_row(form, translate("first_run", "&Anmeldecode der IT:"), self.code)
         add_row(form, translate("first_run", "Büro-&Wiederherstellungsschlüssel:"), self.office_key)
         layout.addLayout(form)

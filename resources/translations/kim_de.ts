@@ -1915,6 +1915,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Adresse und Zertifikat des Servers hat Ihre IT festgelegt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Anmeldecode der IT:</source>
       <translation type="unfinished" />
     </message>
@@ -3557,7 +3561,19 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig).</source>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig). Es wurden keine Daten gesendet. Hat der Server ein Zertifikat einer eigenen Zertifizierungsstelle, gehört es in die Bereitstellungsdatei ([server] ca_certificate).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Zertifikat stammt nicht von der Zertifizierungsstelle, die die IT hinterlegt hat ([server] ca_certificate). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, braucht dieses Gerät dessen Fingerabdruck (kim-desktop enroll --renew-trust).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung „Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// angeben; unverschlüsselt geht es nur zu diesem Rechner selbst (localhost).</source>
       <translation type="unfinished" />
     </message>
     <message>

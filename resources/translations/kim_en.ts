@@ -1917,6 +1917,10 @@ To confirm, please type {word}:</translation>
       <translation>Server &amp;address:</translation>
     </message>
     <message>
+      <source>Adresse und Zertifikat des Servers hat Ihre IT festgelegt.</source>
+      <translation>Your IT has set the server's address and certificate.</translation>
+    </message>
+    <message>
       <source>&amp;Anmeldecode der IT:</source>
       <translation>&amp;Enrollment code from IT:</translation>
     </message>
@@ -3561,8 +3565,20 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>No connection to the sync server. The changes stay saved and will be sent later.</translation>
     </message>
     <message>
-      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig).</source>
-      <translation>The connection to the sync server cannot be trusted (invalid TLS certificate).</translation>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig (TLS-Zertifikat ungültig). Es wurden keine Daten gesendet. Hat der Server ein Zertifikat einer eigenen Zertifizierungsstelle, gehört es in die Bereitstellungsdatei ([server] ca_certificate).</source>
+      <translation>The connection to the sync server cannot be trusted (invalid TLS certificate). No data was sent. If the server's certificate comes from a certification authority of your own, it belongs in the provisioning file ([server] ca_certificate).</translation>
+    </message>
+    <message>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Zertifikat stammt nicht von der Zertifizierungsstelle, die die IT hinterlegt hat ([server] ca_certificate). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen.</source>
+      <translation>The connection to the sync server cannot be trusted: its certificate does not come from the certification authority IT provided ([server] ca_certificate). No data was sent. Usually a proxy or firewall inspects encrypted traffic (TLS inspection): IT must exempt {host} from it.</translation>
+    </message>
+    <message>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, braucht dieses Gerät dessen Fingerabdruck (kim-desktop enroll --renew-trust).</source>
+      <translation>The connection to the sync server cannot be trusted: its key does not match the fingerprint on record ([server] pin_sha256). No data was sent. Usually a proxy or firewall inspects encrypted traffic (TLS inspection): IT must exempt {host} from it. If the server got a new key, this device needs its fingerprint (kim-desktop enroll --renew-trust).</translation>
+    </message>
+    <message>
+      <source>Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung „Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// angeben; unverschlüsselt geht es nur zu diesem Rechner selbst (localhost).</source>
+      <translation>The server address {url} is unencrypted (http://). Please enter an https:// address in the “Server address” setting (in the provisioning file: [server] url); unencrypted connections go only to this computer itself (localhost).</translation>
     </message>
     <message>
       <source>Der Sync-Server hat eine unverständliche Antwort gesendet.</source>

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 
 import kim_desktop.core.models  # noqa: F401  (registers every table)
 from kim_desktop.core.db import Base
+from kim_desktop.core.provisioning import ServerTrust, spki_sha256
 from kim_desktop.sync.client import RetryPolicy, SyncClient
 from kim_desktop.sync.enroll import Enrollment, enroll
 from tests.core.conftest import session
 from tests.server.conftest import Admin, ServerProcess, _truncate_postgres, pg_url
+from tests.sync.certs import server_certificate, tls_options
 from tests.sync.models import TestBase
 
 #: Fixtures of other folders used here too: the in-memory domain session of the core tests
@@ -73,6 +75,8 @@ class Office:
     office_id: str
     make_db: Callable[[str], Callable[[], Session]]
     recovery_key: str | None = None
+    #: The TLS trust devices are enrolled with (None: a plain-HTTP server on loopback).
+    trust: ServerTrust | None = None
 
     def device(self, name: str, *, url: str | None = None) -> tuple[Callable[[], Session],
                                                                    SyncClient]:
@@ -80,7 +84,8 @@ class Office:
         code = self.admin.code(self.office_id)
         with sessions() as session:
             result: Enrollment = enroll(session, server_url=url or self.server.url, code=code,
-                                        office_recovery_key=self.recovery_key, device_name=name)
+                                        office_recovery_key=self.recovery_key, device_name=name,
+                                        trust=self.trust)
         if result.office_recovery_key:
             self.recovery_key = result.office_recovery_key
         assert result.key_ready
@@ -89,7 +94,7 @@ class Office:
     def other_office(self) -> Office:
         return Office(self.server, self.admin, self.admin.office(name="KIM Rahden",
                                                                 municipality="Rahden"),
-                      self.make_db)
+                      self.make_db, trust=self.trust)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -105,11 +110,25 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def office(
     server_db_url: str, local_db: Callable[[str], Callable[[], Session]]
 ) -> Iterator[Office]:
-    server = ServerProcess(server_db_url)
+    yield from _office(ServerProcess(server_db_url), local_db)
+
+
+@pytest.fixture
+def pinned_office(
+    server_db_url: str, local_db: Callable[[str], Callable[[], Session]], tmp_path: Path
+) -> Iterator[Office]:
+    """:func:`office` behind TLS with a self-signed certificate, which devices pin."""
+    key, cert = server_certificate(tmp_path / "tls")
+    pin = ServerTrust("pin", None, spki_sha256(cert.read_text(encoding="ascii")))
+    yield from _office(ServerProcess(server_db_url, extra=tls_options(key, cert)), local_db, pin)
+
+
+def _office(server: ServerProcess, local_db: Callable[[str], Callable[[], Session]],
+            trust: ServerTrust | None = None) -> Iterator[Office]:
     server.start()
-    admin = Admin(server_db_url)
+    admin = Admin(server.db_url)
     try:
-        yield Office(server, admin, admin.office(), local_db)
+        yield Office(server, admin, admin.office(), local_db, trust=trust)
     finally:
         server.stop()
         admin.engine.dispose()

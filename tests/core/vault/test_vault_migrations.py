@@ -283,3 +283,24 @@ def test_opening_a_current_vault_does_not_load_alembic(tmp_path: Path) -> None:
          "print('alembic' in sys.modules)"],
         capture_output=True, text=True, check=True)
     assert opened.stdout.strip() == "False"
+
+
+def test_the_sync_ca_file_moves_into_the_vault(engine: Engine, tmp_path: Path) -> None:
+    """0008: the content of the CA file the state named is kept in the vault; the path goes."""
+    pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+    (tmp_path / "kim-ca.pem").write_text(pem, encoding="ascii")
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0007_report_refusals")
+        connection.execute(
+            text(
+                "INSERT INTO sync_state (id, server_url, ca_file, office_id, office_name, "
+                "municipality, device_id, device_name, device_token, key_check_pending, "
+                "pull_cursor, next_seq, online) VALUES (1, 'https://kim.test', :ca, 'o', '', "
+                "'', 'd', 'Gerät', 't', 0, 0, 1, 0)"
+            ),
+            {"ca": str(tmp_path / "kim-ca.pem")},
+        )
+        migrate.upgrade(connection, "0008_sync_trust")
+        row = connection.execute(text("SELECT * FROM sync_state")).mappings().one()
+    assert row["ca_pem"] == pem and row["pin_sha256"] is None
+    assert "ca_file" not in row
