@@ -186,6 +186,10 @@ class DomainError(Exception):
 
 _V = "VaultError"
 _RESTORE = " Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI)."
+_ADVICE = (
+    " Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; "
+    "Groß- und Sonderzeichen braucht es dann nicht."
+)
 
 #: Every vault message, by stable code; ``{file}`` is one of the data folder's file names and
 #: ``{reason}`` the operating system's own words.
@@ -240,14 +244,38 @@ VAULT_MESSAGES: dict[str, str] = {
     "only_admin_passwords": "Nur die Büroleitung darf Passwörter anderer ändern.",
     "only_admin_users": "Nur die Büroleitung darf Benutzer anlegen.",
     "password_short": (
-        "Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Am einfachsten ist "
-        "ein Satz aus vier oder mehr Wörtern, z. B. »Kaffee morgens im Rathaus Minden«."
+        "Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen." + _ADVICE
     ),
-    "password_few_characters": (
-        "Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen."
+    "password_weak": "Das Passwort wäre zu schnell erraten." + _ADVICE,
+    "password_weak_user": (
+        "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen."
+        + _ADVICE
     ),
-    "password_user_name": (
-        "Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen."
+    "password_weak_common": (
+        "Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem "
+        "(auch mit Zahlen oder Zeichen daran)." + _ADVICE
+    ),
+    "password_weak_keyboard": (
+        "Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder "
+        "»asdf«." + _ADVICE
+    ),
+    "password_weak_sequence": (
+        "Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«."
+        + _ADVICE
+    ),
+    "password_weak_repeat": (
+        "Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile." + _ADVICE
+    ),
+    "password_weak_date": (
+        "Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum." + _ADVICE
+    ),
+    "password_weak_names": (
+        "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen "
+        "Namen." + _ADVICE
+    ),
+    "password_weak_words": (
+        "Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern."
+        + _ADVICE
     ),
     "recovery_key_characters": (
         "Der Wiederherstellungsschlüssel enthält ungültige Zeichen: {characters}. "

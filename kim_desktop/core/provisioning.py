@@ -20,6 +20,7 @@ Example::
     auto_lock_minutes = 10
     retention_years_after_closure = 3
     language = "de"
+    password_min_length = 16           # local passwords at least this long (12 to 64)
 """
 
 from __future__ import annotations
@@ -47,10 +48,12 @@ LANGUAGES = ("de", "en")
 TLS_MODES = ("trust", "pin")
 AUTO_LOCK_RANGE = (1, 240)
 RETENTION_RANGE = (1, 30)
+PASSWORD_LENGTH_RANGE = (12, 64)
 _SCHEMA: dict[str, frozenset[str]] = {
     "server": frozenset({"url", "ca_certificate", "tls_mode", "pin_sha256"}),
     "office": frozenset({"name", "municipality"}),
-    "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language"}),
+    "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language",
+                           "password_min_length"}),
 }
 _PEM_MARKER = "-----BEGIN CERTIFICATE-----"
 _HEX_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -86,6 +89,8 @@ class Provisioning:
     #: ``None``: the packaged default of ``resources/data_protection.json``.
     retention_years_after_closure: int | None = None
     language: Literal["de", "en"] = "de"
+    #: The shortest local password allowed on this machine.
+    password_min_length: int = PASSWORD_LENGTH_RANGE[0]
 
 
 def system_provisioning_path() -> Path:
@@ -186,6 +191,10 @@ class _Checker:
                 settings, ("settings", "retention_years_after_closure"), RETENTION_RANGE
             ),
             language="en" if language == "en" else "de",
+            password_min_length=self.integer(
+                settings, ("settings", "password_min_length"), PASSWORD_LENGTH_RANGE,
+                PASSWORD_LENGTH_RANGE[0],
+            ),
         )
 
     def check_known_keys(self) -> None:

@@ -4,9 +4,11 @@ optionally joining the office's sync server."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
+from kim_desktop.core import passwords
 from kim_desktop.core.errors import PasswordPolicyError, VaultError
 from kim_desktop.core.passwords import MAX_NAME_LENGTH, check_password_policy, check_user_name
 from kim_desktop.ui import recovery_sheet
@@ -70,9 +72,11 @@ class PasswordFields(QWidget):
         else:
             add_row(form, translate("first_run", "&Passwort:"), self.password)
             add_row(form, translate("first_run", "Passwort &wiederholen:"), self.repeat)
+        threading.Thread(target=passwords.warm_up, daemon=True).start()
         hint = QLabel(translate(
-            "first_run", "Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier "
-            "oder mehr Wörtern."))
+            "first_run", "Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am "
+            "leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht "
+            "zusammen erwartet.").format(minimum=passwords.required_length()))
         hint.setWordWrap(True)
         form.addRow(hint)
         self.feedback = ErrorLabel()

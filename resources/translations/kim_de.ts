@@ -1835,10 +1835,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Bitte einen Benutzernamen angeben.</source>
       <translation type="unfinished" />
     </message>
@@ -1944,6 +1940,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>KIM Desktop einrichten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3490,15 +3490,43 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Am einfachsten ist ein Satz aus vier oder mehr Wörtern, z. B. »Kaffee morgens im Rathaus Minden«.</source>
+      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.</source>
+      <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder »asdf«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>

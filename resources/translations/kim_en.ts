@@ -1837,10 +1837,6 @@ To confirm, please type {word}:</translation>
       <translation>Rep&amp;eat password:</translation>
     </message>
     <message>
-      <source>Mindestens 12 Zeichen. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern.</source>
-      <translation>At least 12 characters. Easiest to remember is a sentence of four or more words.</translation>
-    </message>
-    <message>
       <source>Bitte einen Benutzernamen angeben.</source>
       <translation>Please enter a user name.</translation>
     </message>
@@ -1947,6 +1943,10 @@ To confirm, please type {word}:</translation>
     <message>
       <source>KIM Desktop einrichten</source>
       <translation>Set up KIM Desktop</translation>
+    </message>
+    <message>
+      <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet.</source>
+      <translation>At least {minimum} characters, and not easy to guess. Easiest to remember is a sentence of four or more words that nobody would expect together.</translation>
     </message>
     <message>
       <source>&amp;Weiter</source>
@@ -3494,16 +3494,44 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Only the office admin may add users.</translation>
     </message>
     <message>
-      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Am einfachsten ist ein Satz aus vier oder mehr Wörtern, z. B. »Kaffee morgens im Rathaus Minden«.</source>
-      <translation>The password is too short: it needs at least {minimum} characters. Easiest is a sentence of four or more words, e.g. “Coffee mornings at Minden town hall”.</translation>
+      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password is too short: it needs at least {minimum} characters. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.</source>
-      <translation>The password is too simple: it has too few different characters.</translation>
+      <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort ist zu einfach: Es besteht fast nur aus dem Benutzernamen.</source>
-      <translation>The password is too simple: it is little more than the user name.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists mostly of the user name. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it is a common password or resembles one (also with digits or characters added). A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder »asdf«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it contains a run of keys like “qwertz” or “asdf”. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it contains a sequence like “1234” or “abcd”. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it repeats characters or parts. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: years and dates hardly help. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists mostly of a common name. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists of too few, too common words. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
       <source>Der Wiederherstellungsschlüssel enthält ungültige Zeichen: {characters}. Erlaubt sind Ziffern und Buchstaben außer U.</source>

@@ -45,6 +45,9 @@ def test_good_file_loads_every_field(write_toml: WriteToml) -> None:
     assert (loaded.office_name, loaded.municipality) == ("KIM Rahden", "rahden")
     assert (loaded.auto_lock_minutes, loaded.retention_years_after_closure) == (5, 6)
     assert loaded.language == "en"
+    assert loaded.password_min_length == 12
+    longer = load_provisioning(write_toml(GOOD + "password_min_length = 20\n"))
+    assert longer.password_min_length == 20
 
 
 def test_office_alone_gets_the_defaults(write_toml: WriteToml) -> None:
@@ -99,6 +102,8 @@ BAD_FILES = [
                  "zwischen 1 und 30", id="range-retention"),
     pytest.param(GOOD.replace("auto_lock_minutes = 5", "auto_lock_minutes = 1000"), 11,
                  "zwischen 1 und 240", id="range-auto-lock"),
+    pytest.param(GOOD + "password_min_length = 8\n", 14,
+                 "zwischen 12 und 64", id="range-password-length"),
     pytest.param(GOOD.replace('name = "KIM Rahden"', "name = 42"), 7, "Text",
                  id="type-name-number"),
     pytest.param(GOOD.replace('name = "KIM Rahden"', 'name = "  "'), 7, "leer",

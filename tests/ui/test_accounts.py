@@ -100,7 +100,7 @@ def test_a_weak_new_password_is_refused_before_the_vault_is_asked(
     dialog.fields.password.setText(f"{USER} {USER} {USER} 1")
     dialog.fields.repeat.setText(f"{USER} {USER} {USER} 1")
     dialog.submit()
-    assert "zu einfach" in dialog.fields.feedback.text()
+    assert "zu schnell erraten" in dialog.fields.feedback.text()
     dialog.fields.password.setText(NEW_PASSWORD)
     dialog.fields.repeat.setText(NEW_PASSWORD + "!")
     dialog.submit()

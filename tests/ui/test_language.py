@@ -142,8 +142,8 @@ def test_vault_and_sync_errors_and_stored_codes_appear_in_english(
     assert status_text(status) == ("Offline · never synced · ⚠ No connection to the sync "
                                    "server. The changes stay saved and will be sent later.")
     i18n.install("de")
-    assert user_message(PasswordPolicyError("password_few_characters")) == (
-        "Das Passwort ist zu einfach: Es besteht aus zu wenigen verschiedenen Zeichen.")
+    assert user_message(PasswordPolicyError("password_weak_keyboard")).startswith(
+        "Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge")
     assert user_message(DomainError("phase_transition", current="intake",
                                     target="evaluation")) == (
         "Von der Phase „Klärung“ geht es nicht direkt zur Phase „Evaluation“.")

@@ -10,7 +10,6 @@ import pytest
 
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync.state import load_state
-from kim_desktop.ui.qt import QApplication
 from tests.server.conftest import Admin, ServerProcess
 from tests.sync.certs import authority, server_certificate, tls_options
 from tests.ui.conftest import PASSWORD, USER, to_joining
@@ -50,7 +49,7 @@ def test_the_wizard_joins_the_provisioned_server_with_its_ca(
         page = to_joining(qtbot, controller)
         assert page.url.text() == process.url and page.url.isReadOnly()
         page.code.setFocus()
-        qtbot.keyClicks(QApplication.focusWidget(), admin.code(admin.office()))
+        qtbot.keyClicks(page.code, admin.code(admin.office()))
         assert not page.validatePage()
         qtbot.waitUntil(lambda: page.enrolled, timeout=30_000)
         page.kept.setChecked(True)

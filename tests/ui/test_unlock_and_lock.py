@@ -169,3 +169,30 @@ def test_forgotten_password_is_replaced_with_the_recovery_key(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert dialog.result() == dialog.DialogCode.Accepted
     unlock(qtbot, controller, password=new_password)
+
+
+def test_the_wizard_says_while_typing_why_a_password_is_weak(
+    qtbot: Any, empty_data_dir: Path
+) -> None:
+    from kim_desktop.ui.app import AppController
+    from kim_desktop.ui.qt import QLabel
+
+    controller = AppController(empty_data_dir)
+    try:
+        controller.start()
+        wizard = controller.wizard
+        assert wizard is not None
+        qtbot.addWidget(wizard)
+        fields = wizard.admin_page.fields
+        hints = [label.text() for label in fields.findChildren(QLabel)]
+        assert any(text.startswith("Mindestens 12 Zeichen") for text in hints)
+        fields.user.setText("Anna")
+        fields.password.setFocus()
+        qtbot.keyClicks(fields.password, "Sommer2024!!")
+        feedback = fields.feedback.text()
+        assert "zu schnell erraten" in feedback and "vier oder mehr Wörtern" in feedback
+        assert not wizard.admin_page.isComplete()
+        qtbot.keyClicks(fields.password, " Zebra tanzt im Mondlicht")
+        assert "stimmen nicht" in fields.feedback.text()  # strong now; the repeat is missing
+    finally:
+        controller.close()

@@ -1,0 +1,59 @@
+"""Password strength: an estimate of the guesses (zxcvbn with German words and the German
+keyboard), not composition rules; the message says why and what would do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kim_desktop.core.errors import PasswordPolicyError
+from kim_desktop.core.passwords import check_password_policy, required_length
+from kim_desktop.core.vault import Vault
+
+ADVICE = "vier oder mehr Wörtern"
+
+
+@pytest.mark.parametrize(("password", "why"), [
+    ("Passwort1234", "häufiges Passwort"),
+    ("password1234", "häufiges Passwort"),
+    ("qwertzuiop12", "Tastenfolge"),
+    ("Sommer2024!!", "zu häufigen Wörtern"),
+    ("Ichliebedich1", "zu häufigen Wörtern"),
+    ("Fussball2024", "Jahreszahlen"),
+    ("der die das und", "zu häufigen Wörtern"),
+    ("abcdefghijklmnop", "Folge"),
+    ("aaaaaaaaaaaaaaa", "wiederholt"),
+    ("19.05.1987 Bonn", "Jahreszahlen"),
+    ("Anna Beispiel 1!", "Benutzernamen"),
+])
+def test_common_and_german_passwords_are_refused_saying_why(password: str, why: str) -> None:
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_password_policy(password, user="Anna Beispiel")
+    message = str(refused.value)
+    assert "zu schnell erraten" in message and why in message and ADVICE in message
+
+
+@pytest.mark.parametrize("password", [
+    "Kaffee morgens im Rathaus Minden", "Zebra tanzt im Mondlicht", "Gx7!pQ2#vL9m",
+    "Tee nachmittags im Stadthaus",
+])
+def test_unusual_passphrases_and_random_passwords_pass(password: str) -> None:
+    check_password_policy(password, user="Anna Beispiel")
+
+
+def test_provisioning_can_require_longer_passphrases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strong = "Zebra tanzt im Mondlicht"  # 24 characters
+    assert required_length() == 12
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text('[office]\nname = "KIM Rahden"\nmunicipality = "Rahden"\n\n'
+                            "[settings]\npassword_min_length = 25\n", encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))
+    assert required_length() == 25
+    with pytest.raises(PasswordPolicyError) as refused:
+        Vault.create(tmp_path / "vault", admin="anna", password=strong)
+    assert "mindestens 25 Zeichen" in str(refused.value)
+    assert not (tmp_path / "vault").exists()
+    check_password_policy(strong + " und Sterne", user="anna")
