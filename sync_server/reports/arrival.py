@@ -1,6 +1,6 @@
 """Every report fact and released gap is checked on arrival, one by one.
 
-A device is trusted with nothing (DESIGN.md §3.4): each code must be in the server's catalogs
+A device is trusted with nothing (docs/reporting.md): each code must be in the server's catalogs
 (:mod:`kim_protocol.catalogs`, :mod:`kim_protocol.report_codes`), a municipality must be one
 the device's office serves, counts are non-negative and within bounds, and a gap's text holds
 no control character. An item that fails is refused with a stable code and its index; the
