@@ -1,4 +1,4 @@
-"""Vault commands: init, check, backup, restore, passwd, reset-password, useradd."""
+"""Vault commands: init, check, backup, restore, passwd, reset-password, useradd, rekey."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from kim_desktop.cli._vault import (
     vault_errors,
 )
 from kim_desktop.core.backup import PREVIOUS_FOLDER
-from kim_desktop.core.vault import Role, Vault
+from kim_desktop.core.vault import REKEY_BACKUP_NAME, Role, Vault
 
 ROLE_LABELS = {Role.CASE_MANAGER: "Case-Management", Role.OFFICE_ADMIN: "Büroleitung"}
 
@@ -105,6 +105,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     useradd.add_argument("--admin", metavar="NAME")
     useradd.set_defaults(handler=run_useradd)
 
+    rekey = subparsers.add_parser(
+        "rekey",
+        parents=[common],
+        help="erneuert den Schlüssel der Datenbank (nur Büroleitung)",
+        description="Schlüssel erneuern: schreibt zuerst eine geprüfte Sicherung "
+        f"({REKEY_BACKUP_NAME} im Datenordner) und verschlüsselt die Datenbank dann mit einem "
+        "neuen Schlüssel. Alle Passwörter und der Wiederherstellungsschlüssel bleiben gültig; "
+        f"alte Kopien der Schlüsseldatei öffnen danach nichts mehr. {PASSWORD_HELP}",
+    )
+    rekey.add_argument("--user", metavar="NAME")
+    rekey.add_argument("--recovery-key", metavar="SCHLÜSSEL",
+                       help="nur einmal nötig, wenn das Programm danach fragt")
+    rekey.set_defaults(handler=run_rekey)
+
 
 def run_init(args: argparse.Namespace) -> int:
     password = new_password_from_env_or_prompt("KIM_PASSWORD")
@@ -182,10 +196,29 @@ def run_reset_password(args: argparse.Namespace) -> int:
         recovery_key = getpass.getpass("Wiederherstellungsschlüssel: ")
     new_password = new_password_from_env_or_prompt("KIM_PASSWORD")
     with vault_errors():
-        Vault.reset_password(
+        rekeyed = Vault.reset_password(
             data_dir(args), user=args.user, recovery_key=recovery_key, new_password=new_password
         )
     print(f"Das Passwort von {args.user} ist neu gesetzt.")
+    if rekeyed:
+        print("Der Schlüssel der Datenbank ist erneuert: alte Kopien der Schlüsseldatei öffnen "
+              "nichts mehr.")
+    else:
+        print("Der Schlüssel der Datenbank wird erneuert, sobald sich alle Benutzer*innen "
+              "einmal angemeldet haben (kim-desktop rekey).")
+    return 0
+
+
+def run_rekey(args: argparse.Namespace) -> int:
+    vault = open_vault_from_args(args)
+    try:
+        with vault_errors():
+            backup = vault.rekey(recovery_key=args.recovery_key)
+    finally:
+        vault.close()
+    print("Der Schlüssel der Datenbank ist erneuert. Alle Passwörter und der "
+          "Wiederherstellungsschlüssel bleiben gültig.")
+    print(f"Geprüfte Sicherung: {backup}")
     return 0
 
 

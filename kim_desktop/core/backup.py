@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import BackupInvalid, VaultError
-from kim_desktop.core.storage import CIPHER_PRAGMAS, DATABASE_NAME, connect_raw
+from kim_desktop.core.storage import CIPHER_PRAGMAS, DATABASE_NAME, connect_raw, private_file
 
 MANIFEST_NAME = "manifest.json"
 BACKUP_FORMAT = "kim-desktop-backup"
@@ -146,6 +146,7 @@ def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> N
                 },
             }
             archive = Path(scratch) / "backup.tar"
+            private_file(archive)
             with tarfile.open(archive, "w", format=tarfile.PAX_FORMAT) as tar:
                 _add_bytes(tar, MANIFEST_NAME, json.dumps(manifest, indent=2).encode("utf-8"))
                 _add_bytes(tar, headers.HEADER_NAME, header_bytes)

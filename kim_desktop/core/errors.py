@@ -227,6 +227,14 @@ VAULT_MESSAGES: dict[str, str] = {
         "Die Schlüsseldatei {file} enthält eine unbekannte Rolle." + _RESTORE
     ),
     "header_mismatch": "Die Schlüsseldatei passt nicht zur Datenbank." + _RESTORE,
+    "header_tampered": (
+        "Die Schlüsseldatei {file} wurde verändert: Ihre Prüfsumme passt nicht zum Schlüssel "
+        "der Datenbank. Sicherheitshalber wird nichts geöffnet." + _RESTORE
+    ),
+    "header_kdf_bounds": (
+        "Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung "
+        "und wurde vermutlich verändert." + _RESTORE
+    ),
     "header_newer": (
         "Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. "
         "Bitte das Programm aktualisieren."
@@ -305,6 +313,20 @@ VAULT_MESSAGES: dict[str, str] = {
     "backup_unwritable": "Die Sicherung konnte nicht geschrieben werden ({reason}).",
     "backup_failed": "Die Sicherung ist fehlgeschlagen ({reason}).",
     "backup_unverified": "Die Sicherung konnte nicht fehlerfrei geschrieben werden.",
+    "only_admin_rekey": "Nur die Büroleitung darf den Schlüssel erneuern.",
+    "rekey_legacy_users": (
+        "Der Schlüssel kann erst erneuert werden, wenn sich diese Benutzer*innen einmal mit "
+        "dieser Version angemeldet haben: {names}. Es wurde nichts verändert."
+    ),
+    "rekey_needs_recovery_key": (
+        "Für die erste Schlüsselerneuerung wird einmalig der Wiederherstellungsschlüssel "
+        "gebraucht (er bleibt danach gültig)."
+    ),
+    "rekey_unverified": (
+        "Nach der Schlüsselerneuerung besteht die Datenbank die Prüfung nicht. Bitte die "
+        "Sicherung rekey-backup.tar aus dem Datenordner zurückspielen (kim-desktop restore "
+        "--from …); sie entstand vor der Erneuerung."
+    ),
     "backup_invalid": (
         "Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. "
         "Im Datenordner wurde nichts verändert."

@@ -33,6 +33,8 @@ transactional too, and a failing write rolls back as a whole.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import sqlcipher3
@@ -70,6 +72,36 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     f"PRAGMA cache_size = -{CACHE_MIB * 1024}",
 )
+
+
+def rekey_database(connection: Any, new_key: bytes | bytearray) -> None:
+    """``PRAGMA rekey`` on an open, keyed connection: every page re-encrypted under
+    ``new_key``, in one transaction (SQLCipher does it in WAL mode too)."""
+    if len(new_key) != 32:
+        raise ValueError("the data key has 32 bytes")
+    connection.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"").fetchall()
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 unless it exists. SQLite gives a new database
+    the process's default mode, and its WAL and shared-memory files that of the database."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(descriptor)
+
+
+def secure_data_dir(data_dir: Path) -> None:
+    """Mode 0700 for the data folder and the folders in it, 0600 for every file, whatever
+    was there before (only where the system has POSIX modes)."""
+    if os.name != "posix":
+        return
+    data_dir.chmod(0o700)
+    for root, folders, files in os.walk(data_dir):
+        for name in folders:
+            (Path(root) / name).chmod(0o700)
+        for name in files:
+            path = Path(root) / name
+            if not path.is_symlink():
+                path.chmod(0o600)
 
 
 def apply_pragmas(connection: Any, pragmas: tuple[str, ...] = SQLITE_PRAGMAS) -> None:

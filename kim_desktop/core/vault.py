@@ -4,7 +4,13 @@ Files in the data folder (see docs/vault.md):
 
 * ``kim.db``: the SQLCipher database (plus ``kim.db-wal``/``kim.db-shm`` while it is open);
 * ``vault.json``: the header with the data key wrapped per user and for the recovery key;
-* ``kim.lock``: the lock that keeps a second instance out.
+* ``kim.lock``: the lock that keeps a second instance out;
+* ``vault.rekey`` only while :meth:`Vault.rekey` runs: the old data key sealed under the new
+  one, so that an unlock after a crash mid-way finishes the rekey;
+* ``rekey-backup.tar``: the verified backup the last rekey made first (under the new key once
+  it succeeded).
+
+The folder is kept at mode 0700 and every file in it at 0600, whatever was there before.
 
 A wrong password touches none of them: the header is only read, the database is not opened,
 and the failed attempt is counted in the platform's state folder (:mod:`.attempts`).
@@ -13,12 +19,18 @@ and the failed attempt is counted in the platform's state folder (:mod:`.attempt
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 
+import sqlcipher3
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -43,7 +55,14 @@ from kim_desktop.core.errors import (
 )
 from kim_desktop.core.passwords import check_password_policy, check_user_name
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
-from kim_desktop.core.storage import DATABASE_NAME, create_vault_engine
+from kim_desktop.core.storage import (
+    DATABASE_NAME,
+    connect_raw,
+    create_vault_engine,
+    private_file,
+    rekey_database,
+    secure_data_dir,
+)
 from kim_desktop.core.vault_header import HEADER_NAME
 
 __all__ = [
@@ -65,6 +84,8 @@ __all__ = [
 ]
 
 LOCK_NAME = "kim.lock"
+PENDING_REKEY_NAME = "vault.rekey"
+REKEY_BACKUP_NAME = "rekey-backup.tar"
 CREATING_NAME = f".{DATABASE_NAME}.creating"
 PAGE_SIZE = 4096
 
@@ -102,6 +123,16 @@ def _read_header(data_dir: Path) -> headers.Header:
         raise VaultError("header_unreadable", file=HEADER_NAME, reason=error.strerror) from error
 
 
+def _checked_header(data_dir: Path, header: headers.Header, key: bytearray) -> headers.Header:
+    """``header`` once its MAC fits ``key``; a header of before version 2 gets one now."""
+    if header.mac is None:
+        headers.write(data_dir, header, key)
+        return header
+    if not headers.mac_matches(header, key):
+        raise VaultCorrupt("header_tampered", file=HEADER_NAME)
+    return header
+
+
 def _check_database_file(path: Path) -> None:
     """Refuse an empty or cut-off file before SQLCipher could take it for a new database."""
     size = path.stat().st_size
@@ -110,7 +141,7 @@ def _check_database_file(path: Path) -> None:
 
 
 def _acquire_lock(data_dir: Path) -> FileLock:
-    lock = FileLock(data_dir / LOCK_NAME, timeout=0)
+    lock = FileLock(data_dir / LOCK_NAME, timeout=0, mode=0o600)
     try:
         lock.acquire()
     except Timeout as error:
@@ -135,6 +166,61 @@ def _interrupted_create(data_dir: Path) -> bool:
 def _zero(key: bytearray) -> None:
     for index in range(len(key)):
         key[index] = 0
+
+
+def _pending_key(new_key: bytes | bytearray) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"kim-vault pending rekey").derive(bytes(new_key))
+
+
+def _write_pending_rekey(data_dir: Path, old_key: bytearray, new_key: bytearray) -> None:
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(_pending_key(new_key)).encrypt(nonce, bytes(old_key), b"kim-vault rekey")
+    document = {"nonce": nonce.hex(), "ciphertext": sealed.hex()}
+    headers.atomic_write(data_dir / PENDING_REKEY_NAME, json.dumps(document).encode())
+
+
+def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> None:
+    """After a crash during :meth:`Vault.rekey`: bring the database to the header's key.
+
+    ``vault.rekey`` holds the old key sealed under the new one. If the database still opens
+    only with the old key, it is rekeyed now; a leftover from a rekey whose header was never
+    written opens with nothing and goes.
+    """
+    pending = data_dir / PENDING_REKEY_NAME
+    if not pending.exists():
+        return
+    database = str(data_dir / DATABASE_NAME)
+    if not _opens(database, key):
+        try:
+            document = json.loads(pending.read_text(encoding="ascii"))
+            old = bytearray(AESGCM(_pending_key(key)).decrypt(
+                bytes.fromhex(document["nonce"]), bytes.fromhex(document["ciphertext"]),
+                b"kim-vault rekey"))
+        except (InvalidTag, ValueError, KeyError, TypeError):
+            old = None
+        if old is not None and _opens(database, old):
+            connection = connect_raw(database, old)
+            try:
+                rekey_database(connection, key)
+            finally:
+                connection.close()
+                _zero(old)
+    headers.scrub(pending)
+
+
+def _opens(database: str, key: bytes | bytearray) -> bool:
+    try:
+        connection = connect_raw(database, key)
+    except sqlcipher3.dbapi2.DatabaseError:
+        return False
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        return True
+    except sqlcipher3.dbapi2.DatabaseError:
+        return False
+    finally:
+        connection.close()
 
 
 class Vault:
@@ -181,6 +267,7 @@ class Vault:
         if cls.exists(data_dir):
             raise VaultExists("vault_exists")
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        secure_data_dir(data_dir)
         lock = _acquire_lock(data_dir)
         try:
             key = bytearray(secrets.token_bytes(32))
@@ -197,12 +284,13 @@ class Vault:
             building = data_dir / CREATING_NAME
             for leftover in data_dir.glob(f"{CREATING_NAME}*"):
                 leftover.unlink()
+            private_file(building)
             engine = create_vault_engine(str(building), key)
             try:
                 migrate.upgrade_database(engine)
             finally:
                 engine.dispose()
-            headers.write(data_dir, header)
+            headers.write(data_dir, header, key)
             building.replace(data_dir / DATABASE_NAME)
             headers.fsync_directory(data_dir)
             vault = cls._open(data_dir, header, LocalUser(admin, Role.OFFICE_ADMIN), key, lock)
@@ -226,6 +314,13 @@ class Vault:
         local_user = LocalUser(entry.name, _role_of(entry))
         lock = _acquire_lock(data_dir)
         try:
+            header = _checked_header(data_dir, header, key)
+            if entry.legacy:
+                # A header of before version 2: this user's entry takes the current form.
+                upgraded = headers.seal_for_user(header.vault_id, entry.name, entry.role,
+                                                 password, key)
+                headers.write(data_dir, header.with_user(upgraded), key)
+            _finish_interrupted_rekey(data_dir, key)
             return cls._open(data_dir, header, local_user, key, lock)
         except BaseException:
             lock.release()
@@ -243,6 +338,8 @@ class Vault:
     ) -> Vault:
         database = data_dir / DATABASE_NAME
         _check_database_file(database)
+        secure_data_dir(data_dir)
+        headers.remove_leftovers(data_dir)
         engine = create_vault_engine(str(database), key)
         try:
             with engine.begin() as connection:
@@ -283,8 +380,14 @@ class Vault:
     @classmethod
     def reset_password(
         cls, data_dir: Path, *, user: str, recovery_key: str, new_password: str
-    ) -> None:
-        """Give ``user`` a new password with the recovery key (the vault must be closed)."""
+    ) -> bool:
+        """Give ``user`` a new password with the recovery key (the vault must be closed).
+
+        Then the data key is renewed (:meth:`rekey`), so that an old copy of ``vault.json``
+        with the forgotten (maybe leaked) password opens nothing. Returns False when that had
+        to wait: another user has not signed in since the header format changed (their entry
+        cannot take a new key yet); :meth:`rekey` later does it.
+        """
         header = _read_header(data_dir)
         entry = header.user(user)
         if entry is None:
@@ -298,13 +401,26 @@ class Vault:
             if key is None:
                 raise InvalidRecoveryKey("recovery_key_foreign")
             try:
-                resealed = headers.seal_for_user(
-                    header.vault_id, entry.name, entry.role, new_password, key
+                header = _checked_header(data_dir, header, key)
+                header = replace(
+                    header.with_user(headers.seal_for_user(
+                        header.vault_id, entry.name, entry.role, new_password, key)),
+                    recovery=headers.seal_for_recovery(header.vault_id, secret, key),
                 )
+                headers.write(data_dir, header, key)
+                attempts.clear(data_dir, user)
+                _finish_interrupted_rekey(data_dir, key)
+                if header.legacy_users:
+                    return False
+                vault = cls._open(data_dir, header, LocalUser(entry.name, _role_of(entry)),
+                                  bytearray(key), lock)
+                try:
+                    vault._rekey()
+                finally:
+                    vault.lock()
+                return True
             finally:
                 _zero(key)
-            headers.write(data_dir, header.with_user(resealed))
-            attempts.clear(data_dir, user)
         finally:
             lock.release()
 
@@ -329,8 +445,9 @@ class Vault:
         if not same:
             raise VaultCorrupt("header_mismatch")
         attempts.clear(self.data_dir, user)
+        header = _checked_header(self.data_dir, header, key)
         resealed = headers.seal_for_user(header.vault_id, entry.name, entry.role, new_password, key)
-        headers.write(self.data_dir, header.with_user(resealed))
+        headers.write(self.data_dir, header.with_user(resealed), key)
 
     def add_user(self, *, name: str, role: Role, password: str) -> LocalUser:
         """Add a local user (office admins only)."""
@@ -343,9 +460,66 @@ class Vault:
         if header.user(name) is not None:
             raise VaultError("user_exists", name=name)
         check_password_policy(password, user=name)
+        header = _checked_header(self.data_dir, header, key)
         entry = headers.seal_for_user(header.vault_id, name, role, password, key)
-        headers.write(self.data_dir, header.with_user(entry))
+        headers.write(self.data_dir, header.with_user(entry), key)
         return LocalUser(name, role)
+
+    # -- renewing the data key -------------------------------------------------------------
+
+    def rekey(self, *, recovery_key: str | None = None) -> Path:
+        """Give the database a new data key ("Schlüssel erneuern"; office admins only).
+
+        First a verified backup (``rekey-backup.tar`` in the data folder); then the new key
+        is sealed for every user and for the recovery key, so every password and the printed
+        recovery sheet stay valid, and ``PRAGMA rekey`` re-encrypts every page. Afterwards an
+        old copy of ``vault.json`` and an old password open nothing. A header still holding
+        the recovery entry of before version 2 needs ``recovery_key`` once. Returns the
+        backup's path (it is under the new key by then).
+        """
+        key = self._require_key()
+        if self.user.role != Role.OFFICE_ADMIN:
+            raise PermissionDenied("only_admin_rekey")
+        header = _checked_header(self.data_dir, _read_header(self.data_dir), key)
+        if header.recovery.public_key is None:
+            if recovery_key is None:
+                raise VaultError("rekey_needs_recovery_key")
+            secret = parse_recovery_key(recovery_key)
+            opened = headers.open_for_recovery(header, secret)
+            if opened is None or not hmac.compare_digest(bytes(opened), bytes(key)):
+                raise InvalidRecoveryKey("recovery_key_foreign")
+            _zero(opened)
+            header = replace(header,
+                             recovery=headers.seal_for_recovery(header.vault_id, secret, key))
+            headers.write(self.data_dir, header, key)
+        return self._rekey()
+
+    def _rekey(self) -> Path:
+        old = self._require_key()
+        header = _checked_header(self.data_dir, _read_header(self.data_dir), old)
+        if header.legacy_users:
+            raise VaultError("rekey_legacy_users", names=", ".join(header.legacy_users))
+        backup = self.data_dir / REKEY_BACKUP_NAME
+        self.backup(backup)
+        new = bytearray(secrets.token_bytes(32))
+        _write_pending_rekey(self.data_dir, old, new)
+        headers.write(self.data_dir, headers.resealed(header, new), new)
+        raw = self.engine.raw_connection()
+        try:
+            rekey_database(raw.driver_connection, new)
+        finally:
+            raw.close()
+        self.engine.dispose()
+        self._engine = create_vault_engine(str(self.data_dir / DATABASE_NAME), new)
+        self._key = new
+        _zero(old)
+        problems = self.check()
+        if problems:
+            raise VaultCorrupt("rekey_unverified")
+        headers.scrub(self.data_dir / PENDING_REKEY_NAME)
+        headers.scrub(backup)
+        self.backup(backup)
+        return backup
 
     def users(self) -> list[LocalUser]:
         self._require_key()
@@ -420,6 +594,7 @@ class Vault:
         lock = _acquire_lock(data_dir)
         try:
             backups.restore_backup(data_dir, source)
+            secure_data_dir(data_dir)
         finally:
             lock.release()
 

@@ -1,11 +1,13 @@
 """Passwords and local users, in Settings: everyone changes their own password; the office
-admin (Büroleitung) adds users.
+admin (Büroleitung) adds users and renews the data key ("Schlüssel erneuern").
 
-Both re-seal the vault's data key for one user with Argon2id (about half a second of CPU), so
-they run on the database thread. The data key itself never changes (docs/vault.md), so the
-recovery key stays valid for every user and the recovery sheet needs no reprint; the dialogs
-say so. Who may see what follows :class:`~kim_desktop.core.vault.Vault`: every signed-in user
-may list the users (the unlock screen asks for a name anyway), only an office admin may add one.
+Changing a password and adding a user re-seal the vault's data key for one user with Argon2id
+(about half a second of CPU), so they run on the database thread. Renewing the key gives the
+database a new data key after a verified backup, sealed for every user and the recovery key
+(docs/vault.md). Either way the recovery key stays valid for every user and the recovery sheet
+needs no reprint; the dialogs say so. Who may see what follows
+:class:`~kim_desktop.core.vault.Vault`: every signed-in user may list the users (the unlock
+screen asks for a name anyway), only an office admin may add one or renew the key.
 """
 
 from __future__ import annotations
@@ -227,6 +229,48 @@ class AddUserDialog(_PasswordDialog):
         self.say(user_message(error))
 
 
+class RekeyDialog(FormDialog):
+    """Schlüssel erneuern: a new data key for the database (office admins only)."""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(translate("accounts", "Schlüssel erneuern"), parent)
+        self.context = context
+        self.form.addRow(_note(translate(
+            "accounts", "Die Datenbank bekommt einen neuen Schlüssel. Zuerst wird eine geprüfte "
+            "Sicherung im Datenordner geschrieben (rekey-backup.tar). Danach öffnen alte Kopien "
+            "der Schlüsseldatei mit alten Passwörtern nichts mehr – sinnvoll, wenn ein Passwort "
+            "bekannt geworden sein könnte. Alle Passwörter bleiben gültig.")))
+        self.form.addRow(_note(_recovery_note()))
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setPlaceholderText(translate(
+            "accounts", "nur nötig, wenn das Programm danach fragt"))
+        add_row(self.form, translate("accounts", "&Wiederherstellungsschlüssel:"),
+                self.recovery_key)
+        self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save.setText(translate("accounts", "Schlüssel &erneuern"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.track([self.recovery_key])
+
+    def submit(self) -> None:
+        vault = self.context.vault
+        recovery_key = self.recovery_key.text().strip() or None
+        self.set_busy(True)
+        self.error.show_message(translate("accounts", "Wird erneuert …"))
+
+        def work() -> Any:
+            return vault.rekey(recovery_key=recovery_key)
+
+        self.context.taskman.write(work, on_done=self._renewed, on_error=self._failed)
+
+    def _renewed(self, _backup: Any) -> None:
+        self.set_busy(False)
+        self.saved()
+
+    def _failed(self, error: Exception) -> None:
+        self.set_busy(False)
+        self.error.show_message(user_message(error))
+
+
 class AccountsSection(QWidget):
     """The part of Settings about the signed-in user and the users of this computer."""
 
@@ -263,8 +307,13 @@ class AccountsSection(QWidget):
                 translate("accounts", "Benutzer*in hin&zufügen …"))
             self.add_user_button.clicked.connect(self.add_user)
             users_layout.addWidget(self.add_user_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.rekey_button: QPushButton | None = QPushButton(
+                translate("accounts", "S&chlüssel erneuern …"))
+            self.rekey_button.clicked.connect(self.rekey)
+            users_layout.addWidget(self.rekey_button, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             self.add_user_button = None
+            self.rekey_button = None
             users_layout.addWidget(_note(translate(
                 "accounts", "Benutzer*innen anlegen kann nur die Büroleitung.")))
         layout.addWidget(users)
@@ -297,6 +346,14 @@ class AccountsSection(QWidget):
     def add_user(self) -> AddUserDialog:
         dialog = AddUserDialog(self.context, self.names, self)
         dialog.accepted.connect(lambda: self._user_added(dialog))
+        dialog.open()
+        return dialog
+
+    def rekey(self) -> RekeyDialog:
+        dialog = RekeyDialog(self.context, self)
+        dialog.accepted.connect(lambda: self.show_status(translate(
+            "accounts", "✓ Der Schlüssel ist erneuert. Alle Passwörter und der "
+            "Wiederherstellungsschlüssel gelten weiter.")))
         dialog.open()
         return dialog
 

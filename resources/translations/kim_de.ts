@@ -75,6 +75,30 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Schlüssel erneuern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank bekommt einen neuen Schlüssel. Zuerst wird eine geprüfte Sicherung im Datenordner geschrieben (rekey-backup.tar). Danach öffnen alte Kopien der Schlüsseldatei mit alten Passwörtern nichts mehr – sinnvoll, wenn ein Passwort bekannt geworden sein könnte. Alle Passwörter bleiben gültig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nur nötig, wenn das Programm danach fragt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Wiederherstellungsschlüssel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schlüssel &amp;erneuern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wird erneuert …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Ihr Konto</source>
       <translation type="unfinished" />
     </message>
@@ -103,11 +127,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>S&amp;chlüssel erneuern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Benutzer*innen anlegen kann nur die Büroleitung.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>✓ Das Passwort ist geändert. Es gilt ab der nächsten Anmeldung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ Der Schlüssel ist erneuert. Alle Passwörter und der Wiederherstellungsschlüssel gelten weiter.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3450,6 +3482,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Die Schlüsseldatei {file} wurde verändert: Ihre Prüfsumme passt nicht zum Schlüssel der Datenbank. Sicherheitshalber wird nichts geöffnet. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung und wurde vermutlich verändert. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. Bitte das Programm aktualisieren.</source>
       <translation type="unfinished" />
     </message>
@@ -3571,6 +3611,22 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Die Sicherung konnte nicht fehlerfrei geschrieben werden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nur die Büroleitung darf den Schlüssel erneuern.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Schlüssel kann erst erneuert werden, wenn sich diese Benutzer*innen einmal mit dieser Version angemeldet haben: {names}. Es wurde nichts verändert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für die erste Schlüsselerneuerung wird einmalig der Wiederherstellungsschlüssel gebraucht (er bleibt danach gültig).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nach der Schlüsselerneuerung besteht die Datenbank die Prüfung nicht. Bitte die Sicherung rekey-backup.tar aus dem Datenordner zurückspielen (kim-desktop restore --from …); sie entstand vor der Erneuerung.</source>
       <translation type="unfinished" />
     </message>
     <message>

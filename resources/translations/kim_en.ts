@@ -75,6 +75,30 @@
       <translation>Adding …</translation>
     </message>
     <message>
+      <source>Schlüssel erneuern</source>
+      <translation>Renew key</translation>
+    </message>
+    <message>
+      <source>Die Datenbank bekommt einen neuen Schlüssel. Zuerst wird eine geprüfte Sicherung im Datenordner geschrieben (rekey-backup.tar). Danach öffnen alte Kopien der Schlüsseldatei mit alten Passwörtern nichts mehr – sinnvoll, wenn ein Passwort bekannt geworden sein könnte. Alle Passwörter bleiben gültig.</source>
+      <translation>The database gets a new key. First a verified backup is written to the data folder (rekey-backup.tar). Afterwards old copies of the key file with old passwords open nothing – useful when a password may have become known. All passwords stay valid.</translation>
+    </message>
+    <message>
+      <source>nur nötig, wenn das Programm danach fragt</source>
+      <translation>only needed when the program asks for it</translation>
+    </message>
+    <message>
+      <source>&amp;Wiederherstellungsschlüssel:</source>
+      <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+      <source>Schlüssel &amp;erneuern</source>
+      <translation>&amp;Renew key</translation>
+    </message>
+    <message>
+      <source>Wird erneuert …</source>
+      <translation>Renewing …</translation>
+    </message>
+    <message>
       <source>Ihr Konto</source>
       <translation>Your account</translation>
     </message>
@@ -103,12 +127,20 @@
       <translation>Add &amp;user …</translation>
     </message>
     <message>
+      <source>S&amp;chlüssel erneuern …</source>
+      <translation>Renew &amp;key …</translation>
+    </message>
+    <message>
       <source>Benutzer*innen anlegen kann nur die Büroleitung.</source>
       <translation>Only an office admin can add users.</translation>
     </message>
     <message>
       <source>✓ Das Passwort ist geändert. Es gilt ab der nächsten Anmeldung.</source>
       <translation>✓ The password is changed. It applies from the next sign-in.</translation>
+    </message>
+    <message>
+      <source>✓ Der Schlüssel ist erneuert. Alle Passwörter und der Wiederherstellungsschlüssel gelten weiter.</source>
+      <translation>✓ The key is renewed. All passwords and the recovery key remain valid.</translation>
     </message>
     <message>
       <source>✓ {name} ist angelegt ({role}).</source>
@@ -3454,6 +3486,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The key file does not match the database. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>
     <message>
+      <source>Die Schlüsseldatei {file} wurde verändert: Ihre Prüfsumme passt nicht zum Schlüssel der Datenbank. Sicherheitshalber wird nichts geöffnet. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file {file} was changed: its checksum does not match the database's key. To be safe, nothing is opened. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
+      <source>Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung und wurde vermutlich verändert. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file {file} asks for an impermissibly costly key derivation and was probably changed. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
       <source>Die Schlüsseldatei stammt von einer neueren Version von KIM Desktop. Bitte das Programm aktualisieren.</source>
       <translation>The key file comes from a newer version of KIM Desktop. Please update the program.</translation>
     </message>
@@ -3576,6 +3616,22 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Die Sicherung konnte nicht fehlerfrei geschrieben werden.</source>
       <translation>The backup could not be written without errors.</translation>
+    </message>
+    <message>
+      <source>Nur die Büroleitung darf den Schlüssel erneuern.</source>
+      <translation>Only the office admin may renew the key.</translation>
+    </message>
+    <message>
+      <source>Der Schlüssel kann erst erneuert werden, wenn sich diese Benutzer*innen einmal mit dieser Version angemeldet haben: {names}. Es wurde nichts verändert.</source>
+      <translation>The key can be renewed only after these users have signed in once with this version: {names}. Nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Für die erste Schlüsselerneuerung wird einmalig der Wiederherstellungsschlüssel gebraucht (er bleibt danach gültig).</source>
+      <translation>The first key renewal needs the recovery key once (it remains valid afterwards).</translation>
+    </message>
+    <message>
+      <source>Nach der Schlüsselerneuerung besteht die Datenbank die Prüfung nicht. Bitte die Sicherung rekey-backup.tar aus dem Datenordner zurückspielen (kim-desktop restore --from …); sie entstand vor der Erneuerung.</source>
+      <translation>After the key renewal the database fails its check. Please restore the backup rekey-backup.tar from the data folder (kim-desktop restore --from …); it was made before the renewal.</translation>
     </message>
     <message>
       <source>Die Sicherungsdatei ist beschädigt oder keine Sicherung von KIM Desktop. Im Datenordner wurde nichts verändert.</source>

@@ -8,6 +8,7 @@ import pytest
 
 from kim_desktop.core.vault import Role, Vault
 from kim_desktop.core.vault_header import HEADER_NAME
+from kim_desktop.ui.accounts import RekeyDialog
 from kim_desktop.ui.qt import QLabel
 from tests.ui.conftest import PASSWORD, USER, unlock
 
@@ -200,3 +201,21 @@ def test_cancel_asks_only_when_something_was_typed(
     add.reject()
     assert no_dialogs == ["Ungespeicherte Eingaben"] * 2
 
+
+
+def test_the_admin_renews_the_key_and_every_password_still_opens(
+    qtbot: Any, controller: Any
+) -> None:
+    accounts = settings_of(qtbot, controller)
+    assert accounts.rekey_button is not None
+    header = (controller.data_dir / HEADER_NAME).read_bytes()
+    accounts.rekey_button.click()
+    dialog = accounts.findChild(RekeyDialog)
+    assert dialog is not None and dialog.isVisible()
+    finish(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert "Schlüssel ist erneuert" in accounts.status.text()
+    assert (controller.data_dir / HEADER_NAME).read_bytes() != header
+    assert (controller.data_dir / "rekey-backup.tar").is_file()
+    window = unlock_as(qtbot, controller, USER, PASSWORD)
+    assert window is not None
