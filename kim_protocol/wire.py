@@ -74,6 +74,19 @@ class HandshakeResponse(WireModel):
     wipe: bool = False
 
 
+class WipeStage(StrEnum):
+    #: The device begins: it has told its user and is about to delete its token and data.
+    STARTED = "started"
+    #: The device has deleted its data (sent with the token it still holds in memory).
+    DONE = "done"
+
+
+class WipeConfirmation(WireModel):
+    """A device under a wipe order says how far it got (``POST /v1/wipe``)."""
+
+    stage: WipeStage
+
+
 # --- enrollment ------------------------------------------------------------------------------
 
 

@@ -11,14 +11,18 @@ stopping it leaves nothing half done: every group is one transaction, and the ne
 where this one stopped.
 
 No network is a normal state: the run ends with ``offline=True`` and the status says so. A
-revoked device raises :class:`~kim_desktop.sync.http.RevokedError` (and stops syncing for
-good); under a wipe order it first tells the user through ``on_wipe``, then destroys the office
-key and the device token in the database and calls ``destroy`` to delete the database files.
+revoked device raises :class:`~kim_desktop.sync.http.RevokedError` and exchanges no data any
+more, but every later run still makes the handshake, so that a wipe order given after the
+revocation reaches it. Under a wipe order it first tells the user through ``on_wipe``, tells the
+server that the wipe begins, destroys the office key and the device token in the database,
+calls ``destroy`` to delete the database files, and tells the server that it is done, with the
+token it still holds in memory (docs/server.md, "Remote wipe").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import random
 import threading
 from collections.abc import Callable
@@ -64,6 +68,7 @@ from kim_desktop.sync.state import SyncState, load_state
 from kim_protocol import wire
 
 _T = TypeVar("_T")
+log = logging.getLogger(__name__)
 
 #: How many push/pull rounds one run makes at most when conflicts keep arriving.
 MAX_ROUNDS = 3
@@ -166,6 +171,11 @@ class SyncClient:
                 raise RevokedError(messages.WIPE, wipe=True)
             if handshake.office_id != state.office_id:
                 raise RefusedError(messages.OTHER_OFFICE)
+            if state.revoked:
+                # The server took the handshake, so it no longer refuses this device.
+                self._transaction(partial(_update_state, {"revoked": None}))
+            if state.office_key is None:
+                raise NotEnrolledError(messages.KEY_MISSING)
             if state.key_check_pending:
                 # Once in a device's life, usually done at enrollment: one short request.
                 self._transaction(
@@ -189,7 +199,7 @@ class SyncClient:
             self._record(online=False, error=messages.OFFLINE)
             return totals.result(offline=True)
         except RevokedError as error:
-            self._revoked(error)
+            self._revoked(error, http, cancel)
             raise
         except SyncError as error:
             self._record(online=True, error=str(error))
@@ -393,13 +403,13 @@ class SyncClient:
 
     @staticmethod
     def _load_state(session: Session) -> SyncState:
+        """The enrollment. A revoked device still gets it, for the handshake that may bring
+        a wipe order; one whose token was destroyed by a wipe does not."""
         state = load_state(session)
         if state is None:
             raise NotEnrolledError(messages.NOT_ENROLLED)
-        if state.revoked:
-            raise RevokedError(state.revoked, wipe=False)
-        if state.office_key is None:
-            raise NotEnrolledError(messages.KEY_MISSING)
+        if not state.device_token:
+            raise RevokedError(state.revoked or messages.REVOKED, wipe=False)
         session.expunge(state)
         return state
 
@@ -420,17 +430,34 @@ class SyncClient:
             values["last_sync_at"] = utcnow()
         self._transaction(partial(_update_state, values))
 
-    def _revoked(self, error: RevokedError) -> None:
+    def _revoked(self, error: RevokedError, http: SyncHttp, cancel: threading.Event) -> None:
         if not error.wipe:
             self._transaction(partial(
                 _update_state, {"revoked": str(error) or messages.REVOKED, "online": True}))
             return
         if self.on_wipe is not None:
             self.on_wipe(str(error))
+        # Before the token goes: should the device die midway, IT sees "Löschung begonnen".
+        self._confirm_wipe(http, wire.WipeStage.STARTED, cancel)
         self._transaction(partial(
             _update_state, {"office_key": None, "device_token": "", "revoked": str(error)}))
         if self.destroy is not None:
-            self.destroy()
+            try:
+                self.destroy()
+            except OSError as failure:
+                # The server keeps showing "Löschung begonnen": IT must look at the device.
+                raise RevokedError(messages.WIPE_INCOMPLETE, wipe=True) from failure
+        self._confirm_wipe(http, wire.WipeStage.DONE, cancel)
+
+    def _confirm_wipe(self, http: SyncHttp, stage: wire.WipeStage,
+                      cancel: threading.Event) -> None:
+        """Tells the server how far the wipe got. The wipe goes on without it: the data must
+        go even when the line breaks now, and IT then sees the order as not yet confirmed."""
+        try:
+            self._retrying(partial(http.confirm_wipe, stage), cancel)
+        except SyncError as error:
+            log.warning("wipe %s not confirmed to the server: %s", stage.value,
+                        type(error).__name__)
 
 
 def _update_state(values: dict[str, object], session: Session) -> None:

@@ -110,6 +110,9 @@ class SyncHttp:
                                         protocol_max=wire.PROTOCOL_MAX, app_version=__version__)
         return self._call("POST", "/v1/handshake", request, wire.HandshakeResponse)
 
+    def confirm_wipe(self, stage: wire.WipeStage) -> None:
+        self._request("POST", "/v1/wipe", wire.WipeConfirmation(stage=stage))
+
     def enroll(self, request: wire.EnrollRequest) -> wire.EnrollResponse:
         return self._call("POST", "/v1/enroll", request, wire.EnrollResponse)
 

@@ -51,6 +51,10 @@ WIPE = (
     "Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die "
     "Datenbank auf diesem Gerät werden jetzt gelöscht."
 )
+WIPE_INCOMPLETE = (
+    "Die Daten dieses Geräts konnten nicht vollständig gelöscht werden. Bitte wenden Sie sich "
+    "sofort an Ihre IT."
+)
 OTHER_OFFICE = (
     "Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. "
     "Bitte wenden Sie sich an Ihre IT-Betreuung."

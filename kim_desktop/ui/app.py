@@ -15,6 +15,7 @@ from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
+from kim_desktop.ui.wipe import RemoteWipe
 from kim_protocol.catalogs import load_catalogs
 
 
@@ -54,6 +55,8 @@ class AppController(QObject):
                 self.settings.set(AUTO_LOCK_MINUTES, self.provisioning.auto_lock_minutes)
         self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.idle.connect(self.lock)
+        self.remote_wipe = RemoteWipe(self.taskman, close_windows=self.close_for_wipe,
+                                      ended=self.shut_down)
         i18n.install(self.settings.get(LANGUAGE))
 
     def start(self) -> None:
@@ -97,6 +100,7 @@ class AppController(QObject):
             settings=self.settings,
             catalogs=load_catalogs(self.data_dir),
             demo=bool(self.demo_password),
+            remote_wipe=self.remote_wipe,
         )
         self.window = MainWindow(self.context)
         self.window.lock_requested.connect(self.lock)
@@ -111,6 +115,20 @@ class AppController(QObject):
         """Closes every window with personal data, forgets the key, shows the unlock screen."""
         if self.context is None:
             return
+        vault = self.context.vault
+        self.last_user = self.context.user  # in memory only, to prefill the unlock screen
+        self._close_windows()
+        self.taskman.run_blocking_on_database(vault.lock)
+        self.locked.emit()
+        self.show_unlock()
+
+    def close_for_wipe(self) -> None:
+        """Closes every window with personal data for a wipe order; the wipe closes the
+        vault and deletes its files itself."""
+        self.last_user = ""
+        self._close_windows()
+
+    def _close_windows(self) -> None:
         self.idle.stop()
         for widget in self.app.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and widget is not self.wizard:
@@ -121,12 +139,7 @@ class AppController(QObject):
         if self.window is not None:
             self.window.discard()
             self.window = None
-        vault = self.context.vault
-        self.last_user = self.context.user  # in memory only, to prefill the unlock screen
         self.context = None
-        self.taskman.run_blocking_on_database(vault.lock)
-        self.locked.emit()
-        self.show_unlock()
 
     def close(self) -> None:
         """Locks the vault and stops the workers; the application itself keeps running."""

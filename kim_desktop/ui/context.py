@@ -28,6 +28,8 @@ class Context:
     catalogs: Catalogs
     #: A demo office (opened by ``kim-desktop demo``): offers to add synthetic people.
     demo: bool = False
+    #: Carries out a wipe order from IT (:class:`kim_desktop.ui.wipe.RemoteWipe`).
+    remote_wipe: Any = None
 
     @property
     def user(self) -> str:

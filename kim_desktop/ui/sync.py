@@ -14,6 +14,7 @@ an edit made meanwhile waits in the outbox for the next push.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.sync.status import SyncStatus, sync_status
@@ -97,6 +98,8 @@ class SyncController(QObject):
             self.sync_now()
 
     def refresh(self) -> None:
+        if self.context.vault.is_locked:
+            return  # locked or closed meanwhile: the next unlock reads the status anew
         self.context.read(sync_status, self._status)
 
     def _status(self, status: SyncStatus) -> None:
@@ -113,10 +116,12 @@ class SyncController(QObject):
 
     @property
     def can_sync(self) -> bool:
-        return bool(self.status and self.status.enrolled and not self.status.revoked)
+        """Enrolled. A revoked device syncs too, by a handshake only: that is how a wipe
+        order given after the revocation reaches it."""
+        return bool(self.status and self.status.enrolled)
 
     def sync_now(self) -> None:
-        if self.running or not self.can_sync:
+        if self.running or not self.can_sync or self.context.vault.is_locked:
             return
         from kim_desktop.sync.client import SyncClient
 
@@ -129,7 +134,12 @@ class SyncController(QObject):
             progress.reported.emit(step.done, 0, step.phase)  # the client stops by itself
 
         taskman = self.context.taskman
-        client = SyncClient(self.context.vault.session, database=taskman.run_blocking_on_database)
+        vault, wipe = self.context.vault, self.context.remote_wipe
+        client = SyncClient(
+            vault.session, database=taskman.run_blocking_on_database,
+            on_wipe=wipe.on_wipe if wipe is not None else None,
+            destroy=partial(wipe.destroy, vault, self.context.data_dir) if wipe is not None
+            else None)
 
         def work() -> Synced:
             try:

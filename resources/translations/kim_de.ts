@@ -3026,6 +3026,34 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
+    <name>wipe</name>
+    <message>
+      <source>Löschung durch die IT</source>
+      <extracomment>How long the sync waits for the interface to close its windows before it deletes anyway.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Daten dieses Rechners werden jetzt gelöscht. Bitte warten Sie, bis das Programm sich beendet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand der Löschung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Programm &amp;beenden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Daten dieses Rechners sind gelöscht: die Datenbank, ihr Änderungsprotokoll und die Schlüsseldatei. Das Programm wird beendet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Daten konnten nicht vollständig gelöscht werden ({problem}). Bitte wenden Sie sich sofort an Ihre IT.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>DomainError</name>
     <message>
       <source>Der Datensatz ({kind}) wurde nicht gefunden.</source>
@@ -3682,6 +3710,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die Datenbank auf diesem Gerät werden jetzt gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Daten dieses Geräts konnten nicht vollständig gelöscht werden. Bitte wenden Sie sich sofort an Ihre IT.</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -3030,6 +3030,34 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
+    <name>wipe</name>
+    <message>
+      <source>Löschung durch die IT</source>
+      <extracomment>How long the sync waits for the interface to close its windows before it deletes anyway.</extracomment>
+      <translation>Deletion ordered by IT</translation>
+    </message>
+    <message>
+      <source>Die Daten dieses Rechners werden jetzt gelöscht. Bitte warten Sie, bis das Programm sich beendet.</source>
+      <translation>The data on this computer is being deleted now. Please wait until the program ends.</translation>
+    </message>
+    <message>
+      <source>Stand der Löschung</source>
+      <translation>Deletion progress</translation>
+    </message>
+    <message>
+      <source>Programm &amp;beenden</source>
+      <translation>&amp;Quit the program</translation>
+    </message>
+    <message>
+      <source>Die Daten dieses Rechners sind gelöscht: die Datenbank, ihr Änderungsprotokoll und die Schlüsseldatei. Das Programm wird beendet.</source>
+      <translation>The data on this computer is deleted: the database, its change log and the key file. The program ends now.</translation>
+    </message>
+    <message>
+      <source>Die Daten konnten nicht vollständig gelöscht werden ({problem}). Bitte wenden Sie sich sofort an Ihre IT.</source>
+      <translation>The data could not be deleted completely ({problem}). Please contact your IT at once.</translation>
+    </message>
+  </context>
+  <context>
     <name>DomainError</name>
     <message>
       <source>Der Datensatz ({kind}) wurde nicht gefunden.</source>
@@ -3687,6 +3715,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Dieses Gerät wurde von der IT gesperrt und zur Löschung bestimmt. Die Schlüssel und die Datenbank auf diesem Gerät werden jetzt gelöscht.</source>
       <translation>IT has blocked this device and ordered its data erased. The keys and the database on this device are being deleted now.</translation>
+    </message>
+    <message>
+      <source>Die Daten dieses Geräts konnten nicht vollständig gelöscht werden. Bitte wenden Sie sich sofort an Ihre IT.</source>
+      <translation>The data on this device could not be deleted completely. Please contact your IT at once.</translation>
     </message>
     <message>
       <source>Der Sync-Server ordnet dieses Gerät einem anderen Büro zu. Bitte wenden Sie sich an Ihre IT-Betreuung.</source>

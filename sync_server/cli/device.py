@@ -52,10 +52,8 @@ def issue_code(args: argparse.Namespace) -> int:
     return 0
 
 
-def _state(device: Any) -> str:
-    if device.revoked_at is None:
-        return "aktiv"
-    return "gesperrt, Löschung angeordnet" if device.wipe_ordered else "gesperrt"
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def list_devices(args: argparse.Namespace) -> int:
@@ -70,7 +68,10 @@ def list_devices(args: argparse.Namespace) -> int:
                 "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None,
                 "revoked": d.revoked_at is not None,
                 "wipe": d.wipe_ordered,
-                "state": _state(d),
+                "wipe_ordered_at": _iso(d.wipe_ordered_at),
+                "wipe_started_at": _iso(d.wipe_started_at),
+                "wiped_at": _iso(d.wiped_at),
+                "state": devices.device_state(d),
             }
             for d in devices.list_devices(session, office_id=args.office)
         ]

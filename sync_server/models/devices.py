@@ -64,6 +64,11 @@ class Device(Base):
     last_seen_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
     wipe_ordered: Mapped[bool] = mapped_column(default=False)
+    #: When the wipe was ordered; when the device said it begins (before it deletes its
+    #: token); when it said it is done (after deleting its data). See docs/server.md.
+    wipe_ordered_at: Mapped[dt.datetime | None]
+    wipe_started_at: Mapped[dt.datetime | None]
+    wiped_at: Mapped[dt.datetime | None]
     #: The highest push sequence number of this device whose ``applied_ops`` row was pruned
     #: (``sync_server.services.sync.prune_applied``); 0 while none was.
     pruned_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")

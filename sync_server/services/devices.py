@@ -203,8 +203,11 @@ def revoke_device(session: Session, *, device_id: str, wipe: bool, actor: str) -
     device = session.get(Device, device_id)
     if device is None:
         raise DeviceError(404, "device_not_found", "Dieses Gerät gibt es nicht.")
-    device.revoked_at = device.revoked_at or utcnow()
+    now = utcnow()
+    device.revoked_at = device.revoked_at or now
     device.wipe_ordered = device.wipe_ordered or wipe
+    if device.wipe_ordered and device.wipe_ordered_at is None:
+        device.wipe_ordered_at = now
     audit.record(
         session,
         actor=actor,
@@ -214,6 +217,49 @@ def revoke_device(session: Session, *, device_id: str, wipe: bool, actor: str) -
         detail={"wipe": device.wipe_ordered},
     )
     return device
+
+
+def confirm_wipe(session: Session, *, device_id: str, stage: str) -> Device:
+    """Records that a device under a wipe order began (``started``) or finished (``done``)
+    deleting its data; the first report of each stage counts."""
+    device = session.get_one(Device, device_id)
+    if not device.wipe_ordered:
+        raise DeviceError(
+            409, "wipe_not_ordered", "Für dieses Gerät ist keine Löschung angeordnet."
+        )
+    now = utcnow()
+    if stage == "started":
+        device.wipe_started_at = device.wipe_started_at or now
+    else:
+        device.wipe_started_at = device.wipe_started_at or now
+        device.wiped_at = device.wiped_at or now
+    audit.record(
+        session,
+        actor=f"device:{device.id}",
+        action="device.wiped" if stage == "done" else "device.wipe_started",
+        office_id=device.office_id,
+        device_id=device.id,
+    )
+    return device
+
+
+def _local(moment: dt.datetime) -> str:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def device_state(device: Device) -> str:
+    """The device's state in words, for the CLI and the admin page."""
+    if device.revoked_at is None:
+        return "aktiv"
+    if not device.wipe_ordered:
+        return "gesperrt"
+    if device.wiped_at is not None:
+        return f"gesperrt, gelöscht am {_local(device.wiped_at)}"
+    if device.wipe_started_at is not None:
+        return (f"gesperrt, Löschung begonnen am {_local(device.wipe_started_at)}, "
+                "noch nicht als beendet gemeldet")
+    return "gesperrt, Löschung angeordnet, noch nicht bestätigt"
 
 
 def list_devices(session: Session, *, office_id: str | None = None) -> list[Device]:

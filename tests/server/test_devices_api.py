@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -144,6 +147,40 @@ def test_wipe_order_reaches_the_device(
     assert (pushed.status_code, pushed.json()["code"]) == (403, "device_wipe")
     pulled = client.get("/v1/pull", headers=device.headers)
     assert (pulled.status_code, pulled.json()["code"]) == (403, "device_wipe")
+
+
+def test_the_device_confirms_the_wipe_and_it_says_so_in_the_cli_and_the_admin_page(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device], db_url: str
+) -> None:
+    device, bystander, revoked = enroll(), enroll(), enroll()
+    admin.revoke(revoked.device_id)
+    for who, code in [(bystander, "wipe_not_ordered"), (revoked, "device_revoked")]:
+        refused = client.post("/v1/wipe", json={"stage": "started"}, headers=who.headers)
+        assert refused.json()["code"] == code
+    admin.revoke(device.device_id, wipe=True)
+
+    def listed() -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "sync_server", "--db", db_url, "device", "list", "--json"],
+            capture_output=True, text=True, check=True)
+        rows = {row["device_id"]: row for row in json.loads(done.stdout)}
+        return str(rows[device.device_id]["state"])
+
+    assert listed() == "gesperrt, Löschung angeordnet, noch nicht bestätigt"
+    started = client.post("/v1/wipe", json={"stage": "started"}, headers=device.headers)
+    assert started.status_code == 200, started.text
+    assert listed().startswith("gesperrt, Löschung begonnen am ")
+    done = client.post("/v1/wipe", json={"stage": "done"}, headers=device.headers)
+    assert done.status_code == 200
+    assert listed().startswith("gesperrt, gelöscht am ")
+    bad = client.post("/v1/wipe", json={"stage": "halb"}, headers=device.headers)
+    assert (bad.status_code, bad.json()["code"]) == (422, "invalid_request")
+    with admin.sessions() as session:
+        row = session.get_one(DeviceRow, device.device_id)
+        assert row.wipe_ordered_at and row.wipe_started_at and row.wiped_at
+        actions = session.scalars(select(AuditEntry.action).where(
+            AuditEntry.device_id == device.device_id).order_by(AuditEntry.id)).all()
+    assert actions[-2:] == ["device.wipe_started", "device.wiped"]
 
 
 def test_key_check_is_set_once_and_then_immutable(

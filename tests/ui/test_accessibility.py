@@ -143,6 +143,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     )
     from kim_desktop.ui.gaps import GapDialog
     from kim_desktop.ui.rejected import RejectedDialog
+    from kim_desktop.ui.wipe import WipeDialog
 
     context = window.context
     case_id = "x"
@@ -167,6 +168,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         PrecheckReferralDialog(context, "x", "auslaenderbehoerde_kreis", "Vorprüfung"),
         window.pages["settings"].accounts.change_password(),
         window.pages["settings"].accounts.add_user(), RejectedDialog(context),
+        WipeDialog("Löschung"),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__

@@ -59,6 +59,23 @@ def handshake(
     )
 
 
+@router.post(
+    "/wipe",
+    response_model=wire.UpsertResponse,
+    responses={409: {"model": wire.ErrorResponse}},
+)
+def confirm_wipe(
+    body: wire.WipeConfirmation, device: HandshakeDevice, session: SessionDep
+) -> wire.UpsertResponse:
+    """A device under a wipe order reports that it began, or finished, deleting its data."""
+    try:
+        devices.confirm_wipe(session, device_id=device.id, stage=body.stage.value)
+    except devices.DeviceError as error:
+        raise ApiError(error.status, error.code, error.message) from error
+    session.commit()
+    return wire.UpsertResponse(accepted=1)
+
+
 def negotiate_protocol(
     client_min: int,
     client_max: int,

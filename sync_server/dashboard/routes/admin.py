@@ -10,7 +10,13 @@ from sync_server.dashboard import security
 from sync_server.dashboard.rendering import render
 from sync_server.dashboard.routes.pages import OptionalFormText, dashboard_router, nav, page
 from sync_server.dashboard.security import Admin, SessionDep
-from sync_server.services.devices import DeviceError, list_devices, list_offices, revoke_device
+from sync_server.services.devices import (
+    DeviceError,
+    device_state,
+    list_devices,
+    list_offices,
+    revoke_device,
+)
 
 router = dashboard_router()
 
@@ -22,7 +28,7 @@ def admin_page(request: Request, user: Admin, session: SessionDep) -> Response:
     session.rollback()
     names = {o.id: o.name for o in offices}
     return page("admin.html", user, request, offices=offices, devices=devices,
-                office_names=names, catalogs=default_catalogs())
+                office_names=names, catalogs=default_catalogs(), device_state=device_state)
 
 
 @router.post("/admin/geraete/{device_id}/sperren")

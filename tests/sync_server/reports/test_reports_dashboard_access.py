@@ -116,11 +116,16 @@ def test_an_admin_sees_devices_and_revokes_one_but_no_reports(
     action = page.text.split('action="/dashboard/admin/geraete/')[1].split('"')[0]
     done = client.post(f"/dashboard/admin/geraete/{action}", data={
         "csrf": csrf_of(page.text), "wipe": "1"})
-    assert done.status_code == 200 and "Löschung angeordnet" in done.text
+    assert done.status_code == 200
+    assert "Löschung angeordnet, noch nicht bestätigt" in done.text
     handshake = client.post("/v1/handshake", json={"protocol_min": 1, "protocol_max": 1,
                                                     "app_version": "1.0"},
                             headers={"Authorization": f"Bearer {device_token}"})
     assert handshake.json()["wipe"] is True
+    for stage, shown in [("started", "Löschung begonnen am "), ("done", "gelöscht am ")]:
+        client.post("/v1/wipe", json={"stage": stage},
+                    headers={"Authorization": f"Bearer {device_token}"})
+        assert shown in client.get("/dashboard/admin").text
 
 
 def test_a_device_token_cannot_read_reports(client: TestClient, device_token: str) -> None:

@@ -1,0 +1,130 @@
+"""Revocation and the wipe order as the device lives them: a revoked device asks the server by
+handshake only, so a wipe ordered later still reaches it; it confirms the wipe before its token
+goes and once its data is gone, and IT sees which of these happened."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+
+import pytest
+import requests
+
+from kim_desktop.sync import messages
+from kim_desktop.sync.http import RevokedError
+from kim_desktop.sync.state import load_state
+from sync_server.db import transaction
+from sync_server.models import Device
+from sync_server.services.devices import device_state
+from tests.server.conftest import ServerProcess
+from tests.sync.conftest import Office
+from tests.sync.helpers import Sessions, add_consultations
+
+
+def _device_id(sessions: Sessions) -> str:
+    with sessions() as session:
+        state = load_state(session)
+        assert state is not None
+        return state.device_id
+
+
+def _entries(server: ServerProcess, since: int) -> list[dict[str, object]]:
+    entries = []
+    for line in server.log[since:]:
+        try:
+            entries.append(json.loads(line))
+        except ValueError:
+            continue
+    return entries
+
+
+def _routes(server: ServerProcess, device_id: str, since: int) -> list[str]:
+    """The routes the device called, from the server's access log after line ``since``.
+
+    The log reaches the test through a pipe, after the answers: a last request of the test's
+    own, once logged, says that every line before it has arrived."""
+    requests.get(f"{server.url}/healthz", timeout=10)
+    deadline = time.monotonic() + 30
+    while not any(entry.get("route") == "/healthz" for entry in _entries(server, since)):
+        assert time.monotonic() < deadline, "the server's log did not arrive"
+        time.sleep(0.01)
+    return [str(entry["route"]) for entry in _entries(server, since)
+            if entry.get("device_id") == device_id]
+
+
+def _state_on_server(office: Office, device_id: str) -> tuple[str, Device]:
+    with transaction(office.admin.sessions) as session:
+        device = session.get_one(Device, device_id)
+        session.expunge(device)
+    return device_state(device), device
+
+
+def test_a_wipe_ordered_after_the_revocation_still_reaches_the_device(office: Office) -> None:
+    """Reproduced on main: once revoked, the device never contacted the server again, so a
+    wipe ordered later never reached it."""
+    a_db, a = office.device("a")
+    add_consultations(a_db, 5, random.Random(1))
+    a.run()
+    device_id = _device_id(a_db)
+    office.admin.revoke(device_id)
+    with pytest.raises(RevokedError) as raised:
+        a.run()
+    assert not raised.value.wipe
+
+    # Every later sync asks again, by the handshake alone: no data goes either way.
+    add_consultations(a_db, 3, random.Random(2))
+    mark = len(office.server.log)
+    with pytest.raises(RevokedError):
+        a.run()
+    assert _routes(office.server, device_id, mark) == ["/v1/handshake"]
+    assert _state_on_server(office, device_id)[0] == "gesperrt"
+
+    office.admin.revoke(device_id, wipe=True)
+    assert _state_on_server(office, device_id)[0] == (
+        "gesperrt, Löschung angeordnet, noch nicht bestätigt")
+    told: list[str] = []
+    steps: list[str] = []
+
+    def destroy() -> None:
+        # The server learnt that the wipe begins before the token went.
+        steps.append(_state_on_server(office, device_id)[0])
+        with a_db() as session:
+            state = load_state(session)
+            assert state is not None and state.device_token == "" and state.office_key is None
+
+    a.on_wipe, a.destroy = told.append, destroy
+    mark = len(office.server.log)
+    with pytest.raises(RevokedError) as raised:
+        a.run()
+    assert raised.value.wipe and told == [messages.WIPE]
+    assert steps[0].startswith("gesperrt, Löschung begonnen am ")
+    assert _routes(office.server, device_id, mark) == ["/v1/handshake", "/v1/wipe", "/v1/wipe"]
+    state, device = _state_on_server(office, device_id)
+    assert state.startswith("gesperrt, gelöscht am ")
+    assert device.wipe_ordered_at and device.wipe_started_at and device.wiped_at
+
+    # Without its token the device has nothing left to ask with.
+    mark = len(office.server.log)
+    with pytest.raises(RevokedError):
+        a.run()
+    assert _routes(office.server, device_id, mark) == []
+
+
+def test_a_device_that_fails_midway_shows_as_begun(office: Office) -> None:
+    a_db, a = office.device("a")
+    a.run()
+    device_id = _device_id(a_db)
+    office.admin.revoke(device_id, wipe=True)
+
+    def destroy() -> None:
+        raise PermissionError(13, "Zugriff verweigert")
+
+    a.destroy = destroy
+    with pytest.raises(RevokedError) as raised:
+        a.run()
+    assert str(raised.value) == messages.WIPE_INCOMPLETE
+    assert _state_on_server(office, device_id)[0].startswith("gesperrt, Löschung begonnen am ")
+    with a_db() as session:
+        state = load_state(session)
+        assert state is not None and state.device_token == "" and state.office_key is None
