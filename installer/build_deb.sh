@@ -3,8 +3,9 @@
 #
 #   installer/build_deb.sh [--out DIR] [--skip-bundle]
 #
-# PYTHON names the interpreter with KIM Desktop's desktop and dev extras installed
-# (default: .venv/bin/python). The package installs:
+# PYTHON names the interpreter to build with (default: .venv/bin/python, made by ./dev); the
+# script first brings it to the locked versions of requirements/desktop.txt, checked by hash,
+# so the bundle holds exactly those. The package installs:
 #   /opt/kim-desktop/                the bundle
 #   /usr/bin/kim-desktop             a link to it
 #   /usr/share/applications/...      the menu entry, and the icon
@@ -28,6 +29,7 @@ VERSION=$("$PYTHON" -c 'import kim_desktop; print(kim_desktop.__version__)')
 ARCH=$(dpkg --print-architecture)
 BUNDLE=$OUT/dist/kim-desktop
 if [ "$SKIP_BUNDLE" = 0 ] || [ ! -x "$BUNDLE/kim-desktop" ]; then
+  "$PYTHON" -m pip install --quiet --require-hashes -r requirements/desktop.txt >&2
   # The interface's translations (.qm) are built from resources/translations/*.ts.
   QT_QPA_PLATFORM=offscreen "$PYTHON" -m kim_desktop.ui.i18n >&2
   "$PYTHON" -m PyInstaller --noconfirm --log-level ERROR \

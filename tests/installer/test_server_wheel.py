@@ -1,17 +1,27 @@
 """``pip install .[server]`` gives a working server: the wheel carries the catalogs and rules
-of resources/, which the reports read, and the installed code finds them outside a checkout."""
+of resources/, which the reports read, and the installed code finds them outside a checkout.
+
+The installed server gets exactly the packages of requirements/server.txt and nothing else,
+PySide6 least of all: they are linked from this test's environment (which ./dev installed
+from the same lock), so the test needs no network."""
 
 from __future__ import annotations
 
+import contextlib
+import importlib.metadata
 import os
+import socket
 import subprocess
 import sys
-import sysconfig
+import threading
+import time
 import venv
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
+import httpx
 import pytest
+from lock_files import REQUIREMENTS, read_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,7 +44,37 @@ def test_the_wheel_carries_catalogs_and_rules(wheel: Path) -> None:
     assert any(name.endswith(data + "data_protection.json") for name in names)
 
 
-def test_an_installed_server_exports_a_report_outside_the_checkout(
+def _link_server_packages(site: Path) -> None:
+    """Puts the packages of the server's lock, and only those, into ``site``."""
+    for pin in read_lock(REQUIREMENTS / "server.txt").values():
+        if not pin.applies():
+            continue
+        dist = importlib.metadata.distribution(pin.name)
+        assert dist.version == pin.version, f"{pin.name}: run ./dev test once"
+        tops = {PurePath(str(f)).parts[0] for f in dist.files or ()}
+        for top in tops - {"..", "__pycache__"}:
+            if not (site / top).exists():
+                (site / top).symlink_to(Path(str(dist.locate_file(top))))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[str], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while time.monotonic() < deadline and server.poll() is None:
+        with contextlib.suppress(httpx.TransportError):
+            if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
+                return
+        pause.wait(0.1)
+    raise AssertionError("the installed server did not come up")
+
+
+def test_an_installed_server_without_pyside_serves_and_exports_a_report(
     wheel: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "venv"
@@ -43,9 +83,7 @@ def test_an_installed_server_exports_a_report_outside_the_checkout(
     site = Path(subprocess.run(
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True, capture_output=True, text=True).stdout.strip())
-    # The dependencies come from this test's environment; its .pth files (the editable
-    # checkout among them) are not processed, so only the wheel's own code can be imported.
-    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    _link_server_packages(site)
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
                     "--no-deps", str(wheel)], check=True, capture_output=True, timeout=300)
     env = {**os.environ, "KIM_SERVER_DB": f"sqlite:///{tmp_path / 'server.db'}"}
@@ -55,9 +93,26 @@ def test_an_installed_server_exports_a_report_outside_the_checkout(
     where = subprocess.run([python, "-c", "import kim_desktop; print(kim_desktop.__file__)"],
                            **run)
     assert str(site) in where.stdout, where.stderr
-    assert subprocess.run([*server, "init"], **run).returncode == 0
+    no_qt = subprocess.run([python, "-c", "import PySide6"], **run)
+    assert "No module named 'PySide6'" in no_qt.stderr
+    init = subprocess.run([*server, "init"], **run)
+    assert init.returncode == 0, init.stderr
     export = subprocess.run([*server, "report", "export", "--format", "csv",
                              "--out", str(tmp_path / "report.csv"),
                              "--municipality", "Rahden"], **run)
     assert export.returncode == 0, export.stderr
     assert (tmp_path / "report.csv").stat().st_size > 0
+
+    port = _free_port()
+    serving = subprocess.Popen([*server, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                               cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(url, serving)
+        login = httpx.get(f"{url}/dashboard/anmelden", timeout=10)
+        assert login.status_code == 200 and "Anmelden" in login.text
+        assert "/v1/report-facts" in httpx.get(f"{url}/openapi.json", timeout=10).json()["paths"]
+    finally:
+        serving.terminate()
+        serving.wait(timeout=30)

@@ -57,7 +57,7 @@ def downgrade() -> None:
 
 def next_version_tree(target: Path) -> tuple[Path, str]:
     """A copy of the source tree as version N+1, with one more migration."""
-    for folder in ("kim_protocol", "kim_desktop", "resources", "installer"):
+    for folder in ("kim_protocol", "kim_desktop", "resources", "installer", "requirements"):
         shutil.copytree(
             ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
