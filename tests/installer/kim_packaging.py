@@ -15,6 +15,8 @@ INSTALL_ROOT = Path("/opt/kim-desktop")
 #: Test runs that share a machine (parallel sessions, CI) take turns with the one system-wide
 #: kim-desktop package.
 LOCK_FILE = Path("/tmp/kim-desktop-package-tests.lock")
+#: How long apt-get waits for another apt or dpkg run to release the dpkg lock, in seconds.
+DPKG_LOCK_TIMEOUT = 600
 
 
 def build_deb(out: Path, source_root: Path = ROOT) -> Path:
@@ -40,13 +42,31 @@ def system_package() -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _apt_get(*args: str) -> None:
+    """``apt-get`` with dpkg's own lock wait: on a fresh machine another apt or dpkg run
+    (unattended-upgrades, a package install in a second shell) may hold the dpkg lock, and
+    dpkg alone gives up at once. A failure of apt-get or dpkg fails the test."""
+    result = subprocess.run(
+        ["apt-get", "-y", "-q", "-o", f"DPkg::Lock::Timeout={DPKG_LOCK_TIMEOUT}", *args],
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        capture_output=True, text=True, timeout=DPKG_LOCK_TIMEOUT + 300,
+    )
+    assert result.returncode == 0, (result.stdout[-2000:], result.stderr[-4000:])
+
+
 def install(deb: Path) -> None:
-    result = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
+    """Installs ``deb`` with the libraries it depends on (as IT would: ``apt install ./x.deb``);
+    an older version replaces a newer one too, as the upgrade test needs."""
+    _apt_get("install", "--no-install-recommends", "--allow-downgrades", str(deb.resolve()))
 
 
 def remove_package() -> None:
-    subprocess.run(["dpkg", "--purge", "kim-desktop"], capture_output=True, timeout=300)
+    """Purges kim-desktop; nothing to do when dpkg knows no trace of it (apt-get would refuse
+    a name no repository has)."""
+    status = subprocess.run(["dpkg-query", "-W", "-f", "${db:Status-Status}", "kim-desktop"],
+                            capture_output=True, text=True, timeout=60)
+    if status.returncode == 0 and status.stdout not in {"", "not-installed"}:
+        _apt_get("purge", "kim-desktop")
 
 
 def installed_env(home: Path) -> dict[str, str]:

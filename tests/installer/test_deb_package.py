@@ -1,4 +1,4 @@
-"""The .deb as municipal IT uses it: build, install with dpkg, run from the installed files,
+"""The .deb as municipal IT uses it: build, install with apt, run from the installed files,
 remove. Needs root and dpkg (CI has both); prints the size and time figures it measured."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,6 +22,15 @@ from kim_packaging import (
 )
 
 import kim_desktop
+
+#: Holds dpkg's frontend lock, as another apt or dpkg run would, for as many seconds as asked.
+HOLD_DPKG_LOCK = """
+import fcntl, sys, threading
+with open("/var/lib/dpkg/lock-frontend", "a") as lock:
+    fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    print("locked", flush=True)
+    threading.Event().wait(float(sys.argv[1]))
+"""
 
 pytestmark = [
     pytest.mark.slow,
@@ -44,7 +54,7 @@ def test_deb_installs_runs_offscreen_and_removes_cleanly(
     with system_package():
         started = time.perf_counter()
         install(deb)
-        figures["Installation (dpkg -i)"] = f"{time.perf_counter() - started:.1f} s"
+        figures["Installation (apt-get)"] = f"{time.perf_counter() - started:.1f} s"
         assert Path("/usr/bin/kim-desktop").resolve() == INSTALL_ROOT / "kim-desktop"
         assert Path("/usr/share/applications/kim-desktop.desktop").is_file()
         assert Path("/etc/kim-desktop").is_dir()
@@ -82,3 +92,22 @@ def test_deb_installs_runs_offscreen_and_removes_cleanly(
         assert not Path("/usr/bin/kim-desktop").exists()
     with capsys.disabled():
         print("\nKIM Desktop .deb:", "; ".join(f"{k}: {v}" for k, v in figures.items()))
+
+
+@pytest.mark.timeout(900)
+def test_purge_waits_for_a_dpkg_run_that_holds_the_lock(
+    current_deb: tuple[Path, float]
+) -> None:
+    deb, _ = current_deb
+    with system_package():
+        install(deb)
+        holder = subprocess.Popen([sys.executable, "-c", HOLD_DPKG_LOCK, "3"],
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+            remove_package()
+            assert holder.wait(timeout=60) == 0
+        finally:
+            holder.kill()
+        assert not INSTALL_ROOT.exists()
+        assert not Path("/usr/bin/kim-desktop").exists()
