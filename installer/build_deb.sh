@@ -49,14 +49,16 @@ install -m 644 installer/provisioning.example.toml "$STAGE/usr/share/doc/kim-des
 install -m 755 installer/linux/postinst installer/linux/postrm "$STAGE/DEBIAN/"
 
 INSTALLED_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
+# Without them Qt's xcb platform does not load on a real X display: dependencies, not
+# recommendations.
+XCB_DEPENDS=$(grep -v '^#' installer/linux/qt-xcb-packages | paste -sd, - | sed 's/,/, /g')
 cat > "$STAGE/DEBIAN/control" <<EOF
 Package: kim-desktop
 Version: $VERSION
 Architecture: $ARCH
 Maintainer: KIM Desktop <kim-desktop@example.invalid>
 Installed-Size: $INSTALLED_KB
-Depends: libc6 (>= 2.31), libdbus-1-3, libegl1, libfontconfig1, libgl1, libglib2.0-0, libxkbcommon0
-Recommends: libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xkb1, libxkbcommon-x11-0
+Depends: libc6 (>= 2.31), libdbus-1-3, libegl1, libfontconfig1, libgl1, libglib2.0-0, libxkbcommon0, $XCB_DEPENDS
 Section: misc
 Priority: optional
 Homepage: https://example.invalid/kim-desktop

@@ -62,6 +62,11 @@ def test_deb_installs_runs_offscreen_and_removes_cleanly(
         assert (resources / "catalogs" / "municipalities.json").is_file()
         assert (resources / "translations" / "kim_en.qm").is_file()
         assert list((INSTALL_ROOT / "_internal").rglob("migrations/versions/0001_initial.py"))
+        # A real X display needs Qt's xcb plugin, and it needs system libraries the bundle
+        # does not carry: the package's dependencies brought them.
+        (xcb,) = INSTALL_ROOT.rglob("libqxcb.so")
+        linked = subprocess.run(["ldd", str(xcb)], capture_output=True, text=True, check=True)
+        assert "not found" not in linked.stdout, linked.stdout
 
         started = time.perf_counter()
         version = subprocess.run(
