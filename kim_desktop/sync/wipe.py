@@ -11,7 +11,13 @@ from pathlib import Path
 
 from kim_desktop.core.backup import PREVIOUS_FOLDER
 from kim_desktop.core.storage import DATABASE_NAME
+from kim_desktop.core.vault import CREATING_NAME, PENDING_REKEY_NAME, REKEY_BACKUP_NAME
 from kim_desktop.core.vault_header import HEADER_NAME
+
+#: Every file of a data folder that holds a key or data, the key header first: with it gone,
+#: nobody can open the database any more, even from a copy.
+VAULT_FILES = (HEADER_NAME, PENDING_REKEY_NAME, DATABASE_NAME, f"{DATABASE_NAME}-wal",
+               f"{DATABASE_NAME}-shm", REKEY_BACKUP_NAME, CREATING_NAME)
 
 _CHUNK = 1 << 20
 
@@ -32,9 +38,9 @@ def _overwrite_and_remove(path: Path) -> None:
 
 
 def destroy_vault_files(data_dir: Path) -> None:
-    """Overwrites and deletes the key header first, then the database and its journals, then
-    the copies an earlier restore kept aside."""
-    for name in (HEADER_NAME, DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"):
+    """Overwrites and deletes the key headers first, then the database, its journals and the
+    backup a key renewal keeps, then the copies an earlier restore kept aside."""
+    for name in VAULT_FILES:
         _overwrite_and_remove(data_dir / name)
     previous = data_dir / PREVIOUS_FOLDER
     if previous.is_dir():

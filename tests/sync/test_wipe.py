@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 import random
 import time
+from pathlib import Path
 
 import pytest
 import requests
 
+from kim_desktop.core.backup import PREVIOUS_FOLDER
 from kim_desktop.sync import messages
 from kim_desktop.sync.http import RevokedError
 from kim_desktop.sync.state import load_state
+from kim_desktop.sync.wipe import VAULT_FILES, destroy_vault_files
 from sync_server.db import transaction
 from sync_server.models import Device
 from sync_server.services.devices import device_state
@@ -128,3 +131,19 @@ def test_a_device_that_fails_midway_shows_as_begun(office: Office) -> None:
     with a_db() as session:
         state = load_state(session)
         assert state is not None and state.device_token == "" and state.office_key is None
+
+
+def test_the_wipe_deletes_every_file_with_a_key_or_data(tmp_path: Path) -> None:
+    """The key renewal keeps a whole backup (rekey-backup.tar) and, midway, a second header in
+    the data folder: a wipe that left them would leave the data readable."""
+    kept = {"settings.ini": b"[ui]", "kim.lock": b""}
+    doomed = [*VAULT_FILES, f"{PREVIOUS_FOLDER}/kim.db", f"{PREVIOUS_FOLDER}/vault.json"]
+    for name in doomed:
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"geheim" * 100)
+    for name, content in kept.items():
+        (tmp_path / name).write_bytes(content)
+    destroy_vault_files(tmp_path)
+    assert {"rekey-backup.tar", "vault.rekey", "vault.json", "kim.db"} <= set(VAULT_FILES)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept)
