@@ -73,6 +73,9 @@ class Settings(BaseModel):
     #: Marks the dashboard's session cookie Secure; set when the server is reached over TLS
     #: (directly or behind a TLS proxy).
     dashboard_secure_cookie: bool = False
+    #: A random secret of at least 32 characters (``openssl rand -hex 32``). TOTP secrets are
+    #: stored encrypted under a key derived from it; the second factor needs it.
+    secret_key: str | None = Field(default=None, min_length=32)
 
     @field_validator("db_url")
     @classmethod

@@ -1,4 +1,5 @@
-"""``kim-server init``: creates or upgrades the database schema."""
+"""``kim-server init``: creates or upgrades the database schema; with ``KIM_SERVER_SECRET_KEY``
+set it also seals TOTP secrets stored before they were encrypted."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
-from sync_server.cli._common import CliError, engine_for
+from sync_server.cli._common import CliError, engine_for, session_for, settings
+from sync_server.dashboard.auth import seal_plaintext_totp_secrets
 from sync_server.db import upgrade
 
 
@@ -26,5 +28,11 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("Die Datenbank ist nicht erreichbar oder nicht beschreibbar.") from error
     finally:
         engine.dispose()
+    secret_key = settings(args).secret_key
+    if secret_key is not None:
+        with session_for(args) as session:
+            sealed = seal_plaintext_totp_secrets(session, secret_key)
+        if sealed:
+            print(f"TOTP-Schlüssel verschlüsselt: {sealed}")
     print("Datenbank ist eingerichtet.")
     return 0

@@ -11,7 +11,7 @@ import getpass
 import os
 from typing import Any
 
-from sync_server.cli._common import CliError, print_json, session_for
+from sync_server.cli._common import CliError, print_json, session_for, settings
 from sync_server.dashboard import auth
 from sync_server.dashboard.models import Role
 from sync_server.services import audit
@@ -50,17 +50,19 @@ def add_user(args: argparse.Namespace) -> int:
         auth.check_password_policy(password)
     except auth.LoginError as error:
         raise CliError(str(error)) from error
+    secret_key = settings(args).secret_key
     with session_for(args) as session:
         try:
             user = auth.add_user(session, name=args.name, role=Role(args.role),
-                                 password=password, with_totp=args.totp)
+                                 password=password, with_totp=args.totp, secret_key=secret_key)
         except auth.LoginError as error:
             raise CliError(str(error)) from error
         audit.record(session, actor=audit.cli_actor(), action="dashboard_user.add",
                      detail={"name": user.name, "role": user.role})
         result: dict[str, Any] = {"name": user.name, "role": user.role}
-        if user.totp_secret:
-            result["totp_uri"] = auth.totp_uri(user.name, user.totp_secret)
+        secret = auth.totp_secret(user, secret_key)
+        if secret:
+            result["totp_uri"] = auth.totp_uri(user.name, secret)
     if args.json:
         print_json(result)
     else:

@@ -2,21 +2,33 @@
 
 Every failure a person can cause comes back as :class:`LoginError` with a German message that
 does not say whether the name exists.
+
+TOTP secrets are stored sealed with AES-256-GCM under a key derived (HKDF) from the setting
+``KIM_SERVER_SECRET_KEY``, bound to the account's name; a copy of the database alone does not
+give the second factor away. A code is accepted once: the time step of the last accepted code
+is kept, and a code of that step or an earlier one is refused, across workers too (one
+conditional UPDATE decides).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync_server.dashboard.models import DashboardSession, DashboardUser, Role
@@ -28,6 +40,13 @@ LOCKOUT = dt.timedelta(minutes=15)
 SESSION_LIFETIME = dt.timedelta(hours=8)
 #: A login that passed the password has this long to give its TOTP code.
 PENDING_LIFETIME = dt.timedelta(minutes=5)
+#: A code of the step before or after the current one still counts (clocks drift).
+TOTP_WINDOW = 1
+_SEALED_PREFIX = "v1:"
+_NO_SECRET_KEY = (
+    "Für den zweiten Faktor (TOTP) braucht der Server die Einstellung KIM_SERVER_SECRET_KEY "
+    "(mindestens 32 zufällige Zeichen, z. B. aus „openssl rand -hex 32“). Bitte die IT fragen."
+)
 
 _hasher = PasswordHasher()
 #: Verified against when the name is unknown, so both cases take the same time.
@@ -59,10 +78,59 @@ def check_password_policy(password: str) -> None:
         raise LoginError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
 
 
+def _totp_cipher(secret_key: str) -> AESGCM:
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+               info=b"kim-server totp secret v1").derive(secret_key.encode("utf-8"))
+    return AESGCM(key)
+
+
+def _aad(name: str) -> bytes:
+    return b"kim-server totp secret\x00" + name.encode("utf-8")
+
+
+def seal_totp_secret(secret_key: str, name: str, secret: str) -> str:
+    nonce = secrets.token_bytes(12)
+    sealed = _totp_cipher(secret_key).encrypt(nonce, secret.encode("ascii"), _aad(name))
+    return _SEALED_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def totp_secret(user: DashboardUser, secret_key: str | None) -> str | None:
+    """The account's base32 TOTP secret (None: no second factor)."""
+    stored = user.totp_secret
+    if stored is None or not stored.startswith(_SEALED_PREFIX):
+        return stored
+    if secret_key is None:
+        raise LoginError(_NO_SECRET_KEY)
+    raw = base64.b64decode(stored[len(_SEALED_PREFIX):])
+    try:
+        return _totp_cipher(secret_key).decrypt(raw[:12], raw[12:], _aad(user.name)).decode()
+    except (InvalidTag, ValueError):
+        raise LoginError(
+            "Der zweite Faktor dieses Kontos passt nicht zum Server-Schlüssel "
+            "KIM_SERVER_SECRET_KEY. Bitte die IT fragen."
+        ) from None
+
+
+def seal_plaintext_totp_secrets(session: Session, secret_key: str) -> int:
+    """Seals the TOTP secrets stored before they were encrypted; returns how many."""
+    sealed = 0
+    for user in session.scalars(select(DashboardUser).where(
+            DashboardUser.totp_secret.is_not(None))):
+        assert user.totp_secret is not None
+        if not user.totp_secret.startswith(_SEALED_PREFIX):
+            user.totp_secret = seal_totp_secret(secret_key, user.name, user.totp_secret)
+            sealed += 1
+    return sealed
+
+
 def add_user(
-    session: Session, *, name: str, role: Role, password: str, with_totp: bool = False
+    session: Session, *, name: str, role: Role, password: str, with_totp: bool = False,
+    secret_key: str | None = None,
 ) -> DashboardUser:
-    """Creates an account; with ``with_totp`` it also gets a fresh TOTP secret."""
+    """Creates an account; with ``with_totp`` it also gets a fresh TOTP secret, sealed under
+    ``secret_key`` (read it back with :func:`totp_secret`)."""
+    if with_totp and secret_key is None:
+        raise LoginError(_NO_SECRET_KEY)
     name = name.strip()
     if not name or len(name) > 100:
         raise LoginError("Der Name muss 1 bis 100 Zeichen lang sein.")
@@ -73,7 +141,8 @@ def add_user(
         name=name,
         role=role.value,
         password_hash=_hasher.hash(password),
-        totp_secret=pyotp.random_base32() if with_totp else None,
+        totp_secret=seal_totp_secret(secret_key, name, pyotp.random_base32())
+        if with_totp and secret_key is not None else None,
     )
     session.add(user)
     session.flush()
@@ -139,23 +208,61 @@ def login(session: Session, *, name: str, password: str) -> LoginResult:
     return LoginResult(_new_session(session, user, complete=not needs_totp), needs_totp)
 
 
-def verify_totp(session: Session, *, token: str, code: str) -> str:
-    """Completes a pending login with a TOTP code; returns the new (full) session cookie."""
+def _accepted_step(secret: str, code: str) -> int | None:
+    """The time step ``code`` belongs to, within the window around now; None if none."""
+    totp = pyotp.TOTP(secret)
+    now = time.time()
+    current = totp.timecode(dt.datetime.fromtimestamp(now, dt.UTC))
+    for offset in range(-TOTP_WINDOW, TOTP_WINDOW + 1):
+        expected = totp.at(now + offset * totp.interval)
+        if hmac.compare_digest(expected.encode(), code.encode()):
+            return int(current + offset)
+    return None
+
+
+def _spend(session: Session, user: DashboardUser, step: int) -> bool:
+    """Marks ``step`` as used; False when it (or a later one) was used already."""
+    result = session.execute(
+        update(DashboardUser)
+        .where(DashboardUser.id == user.id,
+               or_(DashboardUser.totp_last_step.is_(None), DashboardUser.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0) == 1
+
+
+def verify_totp(session: Session, *, token: str, code: str,
+                secret_key: str | None = None) -> str:
+    """Completes a pending login with a TOTP code; returns the new (full) session cookie.
+
+    Each code is accepted once. A secret stored before they were encrypted is sealed under
+    ``secret_key`` on the way.
+    """
     now = utcnow()
     pending = session.get(DashboardSession, _hash_token(token))
     if pending is None or pending.complete or pending.expires_at <= now:
         raise LoginError("Die Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.")
     user = session.get(DashboardUser, pending.user_id)
-    assert user is not None and user.totp_secret is not None
+    assert user is not None
+    secret = totp_secret(user, secret_key)
+    assert secret is not None
     if user.locked_until is not None and user.locked_until > now:
         session.delete(pending)
         raise LoginError(_locked_message(user.locked_until))
-    if not pyotp.TOTP(user.totp_secret).verify(code.strip(), valid_window=1):
+    step = _accepted_step(secret, code.strip())
+    spent = step is not None and not _spend(session, user, step)
+    if step is None or spent:
         _register_failure(user, now)
         if user.locked_until is not None and user.locked_until > now:
             session.delete(pending)
             raise LoginError(_locked_message(user.locked_until))
+        if spent:
+            raise LoginError("Dieser Sicherheitscode wurde schon verwendet. Bitte den nächsten "
+                             "Code der App abwarten.")
         raise LoginError("Der Sicherheitscode ist falsch.")
+    if secret_key is not None and user.totp_secret == secret:
+        user.totp_secret = seal_totp_secret(secret_key, user.name, secret)
     user.failed_attempts = 0
     # A fresh token on privilege change: the pending cookie is worth nothing afterwards.
     session.delete(pending)

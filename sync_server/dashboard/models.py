@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync_server.db import Base, utcnow
@@ -36,8 +36,11 @@ class DashboardUser(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))
-    #: Base32 TOTP secret; None when the second factor is not set up.
-    totp_secret: Mapped[str | None] = mapped_column(String(64), default=None)
+    #: The TOTP secret sealed under the server's secret key (``v1:`` and base64), or a base32
+    #: secret of before that; None when the second factor is not set up.
+    totp_secret: Mapped[str | None] = mapped_column(String(200), default=None)
+    #: The time step of the last TOTP code accepted: that code, and older ones, are spent.
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger, default=None)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

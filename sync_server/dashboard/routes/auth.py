@@ -87,7 +87,7 @@ def totp_submit(
     security.check_pre_login_csrf(request, csrf)
     try:
         token = auth.verify_totp(session, token=request.cookies.get(SESSION_COOKIE, ""),
-                                 code=code)
+                                 code=code, secret_key=settings.secret_key)
     except auth.LoginError as error:
         session.commit()
         return _login_form(request, settings, template="totp.html", error=str(error),

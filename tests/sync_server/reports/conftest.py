@@ -24,6 +24,10 @@ from tests.sync_server.reports.reports_helpers import PASSWORD
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
+#: The server key the TOTP secrets are sealed under in these tests.
+SECRET_KEY = "k" * 40
+
+
 @pytest.fixture(scope="session")
 def pg_schema_url() -> Iterator[str]:
     """One migrated PostgreSQL schema for this run (unique name: parallel runs never meet);
@@ -93,7 +97,8 @@ def add(sessions: sessionmaker[Session]) -> Any:
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings(db_url=db_url, rate_limit_ip_burst=10_000, rate_limit_ip_per_second=1000.0)
+    return Settings(db_url=db_url, rate_limit_ip_burst=10_000, rate_limit_ip_per_second=1000.0,
+                    secret_key=SECRET_KEY)
 
 
 @pytest.fixture
@@ -107,8 +112,8 @@ def make_user(sessions: sessionmaker[Session]) -> Any:
     def _make(name: str, role: Role = Role.COORDINATOR, *, with_totp: bool = False) -> str | None:
         with sessions() as session, session.begin():
             user = auth.add_user(session, name=name, role=role, password=PASSWORD,
-                                 with_totp=with_totp)
-            return user.totp_secret
+                                 with_totp=with_totp, secret_key=SECRET_KEY)
+            return auth.totp_secret(user, SECRET_KEY)
     return _make
 
 

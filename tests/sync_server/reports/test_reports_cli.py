@@ -35,6 +35,7 @@ def test_user_add_takes_the_password_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("KIM_PASSWORD", PASSWORD)
+    monkeypatch.setenv("KIM_SERVER_SECRET_KEY", "s" * 64)
     assert main(["--db", sqlite_only, "user", "add", "--name", "lena", "--role",
                  "coordinator", "--totp"]) == 0
     out = capsys.readouterr().out
