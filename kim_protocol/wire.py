@@ -90,6 +90,11 @@ class WipeConfirmation(WireModel):
 # --- enrollment ------------------------------------------------------------------------------
 
 
+#: The name a device enrolls under unless IT gives one (``--device-name``); the server numbers
+#: it within the office ("Gerät 3"), so nothing about the machine (its host name) is stored.
+DEFAULT_DEVICE_NAME = "Gerät"
+
+
 class EnrollRequest(WireModel):
     code: str = Field(min_length=4, max_length=64)
     device_name: str = Field(min_length=1, max_length=100)
@@ -108,9 +113,14 @@ class EnrollResponse(WireModel):
 
 
 class KeyCheckRequest(WireModel):
-    """The first device of an office publishes the check value of the office key it created."""
+    """The first device of an office publishes the check value of the office key it created.
+
+    With ``replaces`` (the old-form value the device read), a device replaces an office's check
+    value of before the key subkeys with the current form; the server allows that once.
+    """
 
     key_check: Base64 = Field(min_length=16, max_length=200)
+    replaces: Base64 | None = Field(default=None, min_length=16, max_length=200)
 
 
 # --- push ------------------------------------------------------------------------------------

@@ -39,7 +39,11 @@ from kim_desktop.core.db import utcnow
 from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
-from kim_desktop.sync.enroll import publish_key_check
+from kim_desktop.sync.enroll import (
+    needs_key_check_renewal,
+    publish_key_check,
+    renew_key_check,
+)
 from kim_desktop.sync.http import (
     QUOTA_EXCEEDED,
     OfflineError,
@@ -180,6 +184,11 @@ class SyncClient:
                 # Once in a device's life, usually done at enrollment: one short request.
                 self._transaction(
                     lambda session: self._retrying(partial(publish_key_check, session), cancel)
+                )
+            if needs_key_check_renewal(state):
+                # Once per office: the check value takes the form of the key subkeys.
+                self._transaction(
+                    lambda session: self._retrying(partial(renew_key_check, session), cancel)
                 )
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts

@@ -1,14 +1,26 @@
 """Payload encryption under the office key, and the key check value.
 
-A payload is the JSON of a record's columns, compressed with zstd and sealed with AES-256-GCM.
-The associated data (:func:`kim_protocol.wire.associated_data`) binds office, kind, record
-id and version, so the server cannot move a ciphertext to another record or replay an old
-version under a new number. The sealed form is ``nonce (12 bytes) || ciphertext || tag``.
+A payload is the JSON of a record's columns, compressed with zstd, padded to a size bucket
+and sealed with AES-256-GCM. The associated data (:func:`kim_protocol.wire.associated_data`)
+binds office, kind, record id and version, so the server cannot move a ciphertext to another
+record or replay an old version under a new number. The sealed form is ``nonce (12 bytes) ||
+ciphertext || tag``.
 
-The office key is derived from the office recovery key with HKDF, so the recovery key printed
-at office set-up is all a later device needs. The key check value is an HMAC of a constant
-under the office key: a device can verify a typed recovery key against it, and the server,
-which stores it, learns nothing about the key.
+**Padding.** The plaintext is ``0x02``, the length of the zstd frame (4 bytes), the frame, and
+zeros up to :func:`padded_size`: at least 256 bytes, above that the next multiple of a quarter
+of the power of two below, so the padding adds less than 25 % and the server sees only which
+bucket a note's length falls into, not the length. Plaintexts of format ``0x01`` (no padding)
+from older devices still open.
+
+**Keys.** The office key is derived from the office recovery key with HKDF, so the recovery
+key printed at office set-up is all a later device needs. It is used for nothing directly:
+HKDF derives one subkey for AES-GCM and one for the key check value (labels ``kim office
+encryption v2`` and ``kim office key check v2``). The check value is an HMAC of a constant
+under its subkey: a device can verify a typed recovery key against it, and the server, which
+stores it, learns nothing about the key. Offices from before (AES-GCM and the HMAC under the
+office key itself) migrate: their ciphertexts still open (the office key is tried second), and
+the first device of a newer version replaces the old check value once (see
+:mod:`kim_desktop.sync.enroll`).
 """
 
 from __future__ import annotations
@@ -17,7 +29,6 @@ import hashlib
 import hmac
 import json
 import os
-from functools import lru_cache
 from typing import Any
 
 import zstandard
@@ -31,10 +42,16 @@ from kim_protocol.wire import associated_data
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
-_KEY_CHECK_LABEL = b"kim key check v1"
+_LEGACY_KEY_CHECK_LABEL = b"kim key check v1"
+_KEY_CHECK_LABEL = b"kim key check v2"
 _OFFICE_KEY_INFO = b"kim office key v1"
+_ENCRYPTION_INFO = b"kim office encryption v2"
+_KEY_CHECK_INFO = b"kim office key check v2"
 #: The first plaintext byte names the encoding, so a later one can be introduced safely.
 _FORMAT_ZSTD_JSON = b"\x01"
+_FORMAT_PADDED = b"\x02"
+_LENGTH_BYTES = 4
+MIN_BUCKET = 256
 _MAX_PAYLOAD_BYTES = 16 * 1024 * 1024
 
 _compressor = zstandard.ZstdCompressor(level=3)
@@ -62,23 +79,65 @@ def office_key_from_recovery(recovery_secret: bytes) -> bytes:
                 info=_OFFICE_KEY_INFO).derive(recovery_secret)
 
 
+def _subkey(office_key: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                info=info).derive(office_key)
+
+
 def key_check_value(office_key: bytes) -> bytes:
-    return hmac.new(office_key, _KEY_CHECK_LABEL, hashlib.sha256).digest()
+    return hmac.new(_subkey(office_key, _KEY_CHECK_INFO), _KEY_CHECK_LABEL,
+                    hashlib.sha256).digest()
+
+
+def legacy_key_check_value(office_key: bytes) -> bytes:
+    """The check value offices had before the subkeys: an HMAC under the office key itself."""
+    return hmac.new(office_key, _LEGACY_KEY_CHECK_LABEL, hashlib.sha256).digest()
 
 
 def key_matches(office_key: bytes, key_check: bytes) -> bool:
-    return hmac.compare_digest(key_check_value(office_key), key_check)
+    """True when ``key_check`` belongs to ``office_key``, in the current or the old form."""
+    return (hmac.compare_digest(key_check_value(office_key), key_check)
+            or hmac.compare_digest(legacy_key_check_value(office_key), key_check))
 
 
 def encode_payload(payload: dict[str, Any]) -> bytes:
-    """The compressed plaintext of a payload; its length is the 'compressed payload' size."""
+    """The compressed plaintext of a payload before padding: the 'compressed payload' size."""
     return _FORMAT_ZSTD_JSON + _compressor.compress(payload_json(payload).encode())
 
 
-@lru_cache(maxsize=2)
-def _aead(office_key: bytes) -> AESGCM:
-    """One cipher object per key: building it costs more than sealing a small payload."""
-    return AESGCM(office_key)
+def padded_size(length: int) -> int:
+    """The bucket a plaintext of ``length`` bytes is padded to (less than 25 % more)."""
+    if length <= MIN_BUCKET:
+        return MIN_BUCKET
+    step = 1 << (length.bit_length() - 3)
+    return -(-length // step) * step
+
+
+def padded_plaintext(text: str) -> bytes:
+    """What :func:`seal_json` encrypts: the zstd frame of ``text`` with its length, padded."""
+    frame = _compressor.compress(text.encode())
+    body = _FORMAT_PADDED + len(frame).to_bytes(_LENGTH_BYTES, "big") + frame
+    return body + bytes(padded_size(len(body)) - len(body))
+
+
+#: Cipher objects per office key (building one costs more than sealing a small payload):
+#: the encryption subkey's and the office key's own, for ciphertexts of before the subkeys.
+#: :func:`forget_keys` empties it when the vault locks.
+_ciphers: dict[bytes, tuple[AESGCM, AESGCM]] = {}
+
+
+def _aead(office_key: bytes) -> tuple[AESGCM, AESGCM]:
+    ciphers = _ciphers.get(office_key)
+    if ciphers is None:
+        _ciphers.clear()
+        ciphers = (AESGCM(_subkey(office_key, _ENCRYPTION_INFO)), AESGCM(office_key))
+        _ciphers[office_key] = ciphers
+    return ciphers
+
+
+def forget_keys() -> None:
+    """Drop every cipher object, and with them the keys (called when the vault locks)."""
+    _ciphers.clear()
 
 
 def seal(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
@@ -92,8 +151,7 @@ def seal_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, v
     """:func:`seal` for a payload already in its :func:`payload_json` text."""
     nonce = os.urandom(NONCE_BYTES)
     aad = associated_data(office_id=office_id, kind=kind, record_id=record_id, version=version)
-    plain = _FORMAT_ZSTD_JSON + _compressor.compress(text.encode())
-    return nonce + _aead(office_key).encrypt(nonce, plain, aad)
+    return nonce + _aead(office_key)[0].encrypt(nonce, padded_plaintext(text), aad)
 
 
 def open_sealed(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
@@ -106,14 +164,26 @@ def open_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, v
               sealed: bytes) -> str:
     """The payload's JSON text, as :func:`seal_json` was given it."""
     aad = associated_data(office_id=office_id, kind=kind, record_id=record_id, version=version)
-    try:
-        plain = _aead(office_key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
-    except (InvalidTag, ValueError) as error:
-        raise PayloadError("ciphertext does not open") from error
-    if plain[:1] != _FORMAT_ZSTD_JSON:
+    plain = None
+    for cipher in _aead(office_key):
+        try:
+            plain = cipher.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+            break
+        except (InvalidTag, ValueError):
+            continue
+    if plain is None:
+        raise PayloadError("ciphertext does not open")
+    if plain[:1] == _FORMAT_PADDED:
+        length = int.from_bytes(plain[1:1 + _LENGTH_BYTES], "big")
+        frame = plain[1 + _LENGTH_BYTES:1 + _LENGTH_BYTES + length]
+        if len(frame) != length:
+            raise PayloadError("payload does not decode", "parse")
+    elif plain[:1] == _FORMAT_ZSTD_JSON:
+        frame = plain[1:]
+    else:
         raise PayloadError("unknown payload format", "format")
     try:
-        return _decompressor.decompress(plain[1:], max_output_size=_MAX_PAYLOAD_BYTES).decode()
+        return _decompressor.decompress(frame, max_output_size=_MAX_PAYLOAD_BYTES).decode()
     except (zstandard.ZstdError, ValueError) as error:
         raise PayloadError("payload does not decode", "parse") from error
 

@@ -11,7 +11,6 @@ the key is not lost, and the next sync publishes the check value.
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -20,7 +19,12 @@ from kim_desktop.core.errors import InvalidRecoveryKey
 from kim_desktop.core.provisioning import ServerTrust
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.sync import messages
-from kim_desktop.sync.crypto import key_check_value, key_matches, office_key_from_recovery
+from kim_desktop.sync.crypto import (
+    key_check_value,
+    key_matches,
+    legacy_key_check_value,
+    office_key_from_recovery,
+)
 from kim_desktop.sync.http import RefusedError, SyncError, SyncHttp
 from kim_desktop.sync.state import STATE_ID, SyncState, load_state
 from kim_protocol import __version__, wire
@@ -70,7 +74,7 @@ def enroll(session: Session, *, server_url: str, code: str,
     if existing is not None and existing.device_token:
         raise EnrollError(messages.ALREADY_ENROLLED)
     typed_key = _parse(office_recovery_key) if office_recovery_key else None
-    name = (device_name or socket.gethostname() or "KIM Desktop")[:100]
+    name = (device_name or wire.DEFAULT_DEVICE_NAME)[:100]
     http = SyncHttp(server_url, trust=trust)
     try:
         response = http.enroll(wire.EnrollRequest(code=code.strip(), device_name=name,
@@ -130,6 +134,31 @@ def publish_key_check(session: Session) -> None:
     finally:
         http.close()
     state.key_check_pending = False
+    session.commit()
+
+
+def needs_key_check_renewal(state: SyncState) -> bool:
+    """True while this office's check value is still of the form before the key subkeys."""
+    return (state.office_key is not None and state.key_check is not None
+            and not state.key_check_pending
+            and state.key_check == legacy_key_check_value(state.office_key))
+
+
+def renew_key_check(session: Session) -> None:
+    """Replaces the office's old-form check value with the current one (once per office; a
+    second device finds it done and takes the current value)."""
+    state = load_state(session)
+    if state is None or not needs_key_check_renewal(state):
+        return
+    assert state.office_key is not None and state.key_check is not None
+    current = key_check_value(state.office_key)
+    http = SyncHttp(state.server_url, token=state.device_token, trust=state.trust())
+    try:
+        http.publish_key_check(wire.KeyCheckRequest(key_check=b64encode(current),
+                                                    replaces=b64encode(state.key_check)))
+    finally:
+        http.close()
+    state.key_check = current
     session.commit()
 
 

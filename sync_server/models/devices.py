@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync_server.db import Base, utcnow
@@ -27,6 +27,8 @@ class Office(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     #: Check value of the office key, set once by the office's first device, then immutable.
     key_check: Mapped[str | None] = mapped_column(String(200))
+    #: True once a device replaced an old-form check value with the current one (allowed once).
+    key_check_renewed: Mapped[bool] = mapped_column(default=False, server_default=false())
     #: The office's pull sequence: last server_seq handed out. Pushes allocate from it under a
     #: row lock, so sequence order equals commit order within an office.
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)

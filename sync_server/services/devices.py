@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kim_protocol.catalogs import default_catalogs
+from kim_protocol.wire import DEFAULT_DEVICE_NAME
 from sync_server.db import utcnow
 from sync_server.models import Device, EnrollmentCode, Office, OfficeMunicipality
 from sync_server.services import audit
@@ -166,9 +167,15 @@ def enroll(session: Session, *, code: str, device_name: str, app_version: str) -
             "Bitte einen neuen Code bei der IT anfordern.",
         )
     token = new_token()
+    name = device_name.strip()
+    if name in ("", DEFAULT_DEVICE_NAME):
+        # Numbered within the office: says nothing about the machine (no host name).
+        count = session.scalar(
+            select(func.count()).select_from(Device).where(Device.office_id == row.office_id))
+        name = f"{DEFAULT_DEVICE_NAME} {int(count or 0) + 1}"
     device = Device(
         office_id=row.office_id,
-        name=device_name.strip() or "Gerät",
+        name=name,
         app_version=app_version,
         token_hash=hash_secret(token),
         last_seen_at=now,
@@ -300,6 +307,36 @@ def set_key_check(session: Session, *, office_id: str, device_id: str, key_check
             office_id=office_id,
             device_id=device_id,
         )
+        return True
+    current = session.scalar(select(Office.key_check).where(Office.id == office_id))
+    if current != key_check:
+        raise DeviceError(
+            409,
+            "key_check_exists",
+            "Für dieses Büro gibt es schon einen Büroschlüssel. "
+            "Bitte mit dem Wiederherstellungsschlüssel des Büros beitreten.",
+        )
+    return False
+
+
+def renew_key_check(session: Session, *, office_id: str, device_id: str, key_check: str,
+                    replaces: str) -> bool:
+    """Replaces the old-form check value ``replaces`` with ``key_check``, once per office.
+
+    The server cannot tell the forms apart; it only makes sure the device knew the current
+    value and that this happens once. The same new value again is fine (a retry, or a second
+    device of the office a moment later); anything else is refused.
+    """
+    renewed = session.execute(
+        update(Office)
+        .where(Office.id == office_id, Office.key_check == replaces,
+               Office.key_check_renewed.is_(False))
+        .values(key_check=key_check, key_check_renewed=True)
+        .execution_options(synchronize_session=False)
+    )
+    if renewed.rowcount == 1:  # type: ignore[attr-defined]
+        audit.record(session, actor=f"device:{device_id}", action="office.key_check_renewed",
+                     office_id=office_id, device_id=device_id)
         return True
     current = session.scalar(select(Office.key_check).where(Office.id == office_id))
     if current != key_check:

@@ -20,19 +20,27 @@ router = APIRouter(prefix="/v1/office", tags=["Büro"], responses=COMMON_ERROR_R
 def set_key_check(
     body: wire.KeyCheckRequest, device: CurrentDevice, session: SessionDep
 ) -> wire.UpsertResponse:
-    """Publishes the office key's check value. Once set it never changes: the same value again
-    is accepted (a retry), another value is refused with 409 ``key_check_exists``."""
+    """Publishes the office key's check value. Once set it changes only once more, from its old
+    form (``replaces``, the value the device read) to the current one; the same value again is
+    accepted (a retry), another value is refused with 409 ``key_check_exists``."""
     try:
-        devices.set_key_check(
-            session, office_id=device.office_id, device_id=device.id, key_check=body.key_check
-        )
+        if body.replaces is None:
+            devices.set_key_check(
+                session, office_id=device.office_id, device_id=device.id,
+                key_check=body.key_check,
+            )
+        else:
+            devices.renew_key_check(
+                session, office_id=device.office_id, device_id=device.id,
+                key_check=body.key_check, replaces=body.replaces,
+            )
         session.commit()
     except devices.DeviceError as error:
         raise ApiError(error.status, error.code, error.message) from error
     return wire.UpsertResponse(accepted=1)
 
 
-@router.get("/key-check", response_model=wire.KeyCheckRequest)
+@router.get("/key-check", response_model=wire.KeyCheckRequest, response_model_exclude_none=True)
 def get_key_check(device: CurrentDevice, session: SessionDep) -> wire.KeyCheckRequest:
     """The office key's check value; 404 ``key_check_missing`` while no device has set it."""
     value = devices.get_key_check(session, office_id=device.office_id)
