@@ -119,6 +119,7 @@ class AppController(QObject):
         self.last_user = self.context.user  # in memory only, to prefill the unlock screen
         self._close_windows()
         self.taskman.run_blocking_on_database(vault.lock)
+        forget_sync_keys()
         self.locked.emit()
         self.show_unlock()
 
@@ -157,6 +158,13 @@ class AppController(QObject):
     def shut_down(self) -> None:
         self.close()
         self.app.quit()
+
+
+def forget_sync_keys() -> None:
+    """Drop the sync's cipher objects, and the office keys in them, with the vault's lock."""
+    from kim_desktop.sync.crypto import forget_keys
+
+    forget_keys()
 
 
 def preload_main_window() -> None:

@@ -196,3 +196,18 @@ def test_the_wizard_says_while_typing_why_a_password_is_weak(
         assert "stimmen nicht" in fields.feedback.text()  # strong now; the repeat is missing
     finally:
         controller.close()
+
+
+def test_locking_drops_the_sync_ciphers_with_their_office_keys(
+    qtbot: Any, controller: Any
+) -> None:
+    import os
+
+    from kim_desktop.sync import crypto
+
+    unlock(qtbot, controller)
+    crypto.seal_json(os.urandom(32), office_id="o", kind="consultation", record_id="r",
+                     version=1, text="{}")
+    assert crypto._ciphers
+    controller.lock()
+    assert not crypto._ciphers
