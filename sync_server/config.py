@@ -68,7 +68,8 @@ class Settings(BaseModel):
     #: Seconds an idle HTTP keep-alive connection stays open. Clients and a proxy in front with
     #: upstream keep-alive must close idle connections sooner (see docs/server.md).
     keep_alive_seconds: int = Field(default=30, ge=1, le=3600)
-    #: Reports suppress cells with fewer cases than this (docs/reporting.md).
+    #: Reports show counts under this as "<5" and hide sums behind fewer persons
+    #: (docs/reporting.md §3).
     report_min_cell: int = Field(default=5, ge=1)
     #: Marks the dashboard's session cookie Secure; set when the server is reached over TLS
     #: (directly or behind a TLS proxy).

@@ -1,7 +1,8 @@
 """``kim-server report export``: the coordinators' reports as XLSX, CSV or PDF.
 
 Without ``--from``/``--to``, a PDF covers the last complete quarter (the steering group's
-rhythm) and the other formats the current year up to today.
+rhythm) and the other formats the current calendar year. Periods are calendar months,
+quarters or years (docs/reporting.md §3).
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from sync_server.dashboard.models import GAP_STATE_LABELS, GapState, GapStatus
 from sync_server.db import utcnow
 from sync_server.models.reports import ReleasedGapRow
 from sync_server.reports import queries
+from sync_server.reports.cells import Cell
 from sync_server.reports.filters import FilterError
-from sync_server.reports.suppression import suppress_list
 
 
 class UnknownGap(LookupError):
@@ -67,9 +67,10 @@ def ranked_gaps(
         (row.office_id, row.gap_key): GapState(row.status)
         for row in session.scalars(select(GapStatus))
     }
-    # Case counts are counts like any other: 1..4 is shown as "<5". There is no total, so
-    # primary suppression is all they need.
-    cells, _ = suppress_list([g.case_count for g in gaps], threshold=threshold, total=False)
+    # Case counts, as the case manager released them, are shown as "<5" for 1..4. They come
+    # with no record keys and no total, and a released gap never changes: nothing to subtract.
+    cells = [Cell(0, hidden=True) if 0 < g.case_count < threshold else Cell(g.case_count)
+             for g in gaps]
     return [
         BoardEntry(
             rank=index + 1,

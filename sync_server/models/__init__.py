@@ -7,7 +7,7 @@ from sync_server.models.devices import (
     Office,
     OfficeMunicipality,
 )
-from sync_server.models.reports import ReleasedGapRow, ReportFactRow
+from sync_server.models.reports import ReleasedGapRow, ReportFactRow, ServerSecret
 from sync_server.models.sync import AppliedOperation, SyncRecord
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "OfficeMunicipality",
     "ReleasedGapRow",
     "ReportFactRow",
+    "ServerSecret",
     "SyncRecord",
 ]

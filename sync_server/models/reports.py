@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync_server.db import Base, utcnow
@@ -44,8 +44,20 @@ class ReportFactRow(Base):
     minutes: Mapped[int] = mapped_column(default=0)
     prechecks: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     deleted: Mapped[bool] = mapped_column(default=False)
+    #: The cell key method's record key, 32 bits (sync_server/reports/perturbation.py).
+    record_key: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     device_id: Mapped[str] = mapped_column(String(36))
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ServerSecret(Base):
+    """Secrets the server makes for itself; ``record_key`` derives the facts' record keys."""
+
+    __tablename__ = "server_secrets"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: Hex.
+    value: Mapped[str] = mapped_column(String(128))
 
 
 class ReleasedGapRow(Base):

@@ -1,1 +1,2 @@
-"""Coordinator reports: queries over the pseudonymous report facts, suppression, charts, exports."""
+"""Coordinator reports: queries over the pseudonymous report facts, the cell key method, charts,
+exports."""

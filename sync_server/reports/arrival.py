@@ -89,19 +89,19 @@ def _code(value: str | None, allowed: frozenset[str], field: str, *,
         raise Refused("unknown_code", f"Unbekannter Code im Feld „{field}“.")
 
 
-def _count(value: int, bound: int, field: str) -> None:
-    if not 0 <= value <= bound:
+def _count(value: int, bound: int, field: str, *, low: int = 0) -> None:
+    if not low <= value <= bound:
         raise Refused("count_out_of_range",
-                      f"Die Zahl im Feld „{field}“ muss zwischen 0 und {bound} liegen.")
+                      f"Die Zahl im Feld „{field}“ muss zwischen {low} und {bound} liegen.")
 
 
 def _pairs(counts: dict[str, int], first: frozenset[str], second: frozenset[str], field: str,
-           bound: int) -> None:
+           bound: int, *, low: int = 0) -> None:
     for slot, count in counts.items():
         left, separator, right = slot.partition(":")
         if not separator or left not in first or right not in second:
             raise Refused("unknown_code", f"Unbekannter Code im Feld „{field}“.")
-        _count(count, bound, field)
+        _count(count, bound, field, low=low)
 
 
 def _municipality(value: str, codes: Codes, *, allow_unknown: bool) -> None:
@@ -144,7 +144,9 @@ def _check_case(fact: wire.ReportFact, codes: Codes) -> None:
     _code(fact.status_category, codes.status_categories, "status_category")
     _code(fact.phase, report_codes.PHASES, "phase")
     _code(fact.closure_reason, codes.closure_reasons, "closure_reason")
-    _pairs(fact.prechecks, codes.precheck_rules, report_codes.PRECHECK_STATUSES, "prechecks", 1)
+    # One client, one result per rule: each pre-check counts exactly once.
+    _pairs(fact.prechecks, codes.precheck_rules, report_codes.PRECHECK_STATUSES, "prechecks", 1,
+           low=1)
     _count(fact.goals_total, MAX_GOALS, "goals_total")
     _count(fact.goals_reached, fact.goals_total, "goals_reached")
     opened, closed = fact.case_opened, fact.case_closed

@@ -1,8 +1,8 @@
 """Charts as plain SVG, rendered on the server: no script, no web font, no external asset.
 
 Each chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (its text alternative);
-the page shows the data table beside it. Suppressed values get no bar and no point: the label
-shows "<5" or "x" instead, so the picture reveals no more than the table.
+the page shows the data table beside it. Hidden values get no bar and no point: the label
+shows "<5" instead, so the picture reveals no more than the table.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from sync_server.reports.suppression import Cell
+from sync_server.reports.cells import Cell
 
 # Colours meet WCAG AA contrast against white; values are always also printed as text.
 BAR_COLOUR = "#1f5f8b"
@@ -103,7 +103,7 @@ def bar_chart(
 def line_chart(
     *, chart_id: str, title: str, labels: Sequence[str], series: Sequence[Series], threshold: int
 ) -> str:
-    """A line chart over months; a suppressed month breaks the line rather than guessing."""
+    """A line chart over months; a hidden month breaks the line rather than guessing."""
     left, right, top_pad, bottom = 60, 200, 12, 46
     plot_width = min(max(40 * max(len(labels) - 1, 1), 360), 640)
     plot_height = 220

@@ -1,4 +1,10 @@
-"""The report filter (period and municipality) and its parsing with German messages."""
+"""The report filter (period and municipality) and its parsing with German messages.
+
+Periods are calendar months, quarters or years, nothing in between: two periods that differ by
+a month (January–May and January–April) would each be a cell of their own with noise of its
+own, and many such pairs would let anyone average the noise of one month away
+(docs/reporting.md, "What the tests attack").
+"""
 
 from __future__ import annotations
 
@@ -72,8 +78,17 @@ def _parse_date(raw: str, *, end_of_month: bool, what: str) -> dt.date:
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The current calendar year up to this month."""
-    return dt.date(today.year, 1, 1), _month_end(today)
+    """The current calendar year."""
+    return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+
+
+def is_calendar_period(first: dt.date, last: dt.date) -> bool:
+    """Whether the whole months ``first``..``last`` are one calendar month, quarter or year."""
+    return first.year == last.year and (
+        first.month == last.month
+        or (first.month % 3 == 1 and last.month == first.month + 2)
+        or (first.month, last.month) == (1, 12)
+    )
 
 
 def parse_filter(
@@ -93,6 +108,12 @@ def parse_filter(
         raise FilterError("Der Beginn des Zeitraums liegt nach seinem Ende.")
     if first.year < 2000 or last.year > 2100:
         raise FilterError("Der Zeitraum muss zwischen 2000 und 2100 liegen.")
+    if not is_calendar_period(first, last):
+        raise FilterError(
+            "Bitte einen Kalendermonat, ein Quartal oder ein Kalenderjahr wählen (zum Beispiel "
+            "von 2026-04 bis 2026-06). Zeiträume, die sich nur um einzelne Monate "
+            "unterscheiden, ließen sich voneinander abziehen."
+        )
     code = None
     if municipality and municipality.strip():
         wanted = municipality.strip().casefold()

@@ -20,7 +20,9 @@ referral       "category:state"       month   referrals        –
 
 Case dimensions carry the months the case opened and closed ("" while open); month
 dimensions carry the month. ``facts`` counts case facts (cases) or month facts (cases in that
-month); for ``goals`` it counts cases with at least one goal.
+month); for ``goals`` it counts cases with at least one goal. ``key_sum`` sums the record keys of
+those facts (revision ``0009_cell_keys``; the functions below make the statements of revision
+``0002_dashboard``, without keys, when called without ``keys=True``).
 """
 
 from __future__ import annotations
@@ -43,10 +45,14 @@ item_rollup = Table(
     Column("facts", Integer, nullable=False),
     Column("sum1", BigInteger, nullable=False),
     Column("sum2", BigInteger, nullable=False),
+    Column("key_sum", BigInteger, nullable=False, server_default="0"),
 )
 
-COLUMNS = "dimension, item, municipality, opened, closed, month, facts, sum1, sum2"
 KEY = "dimension, item, municipality, opened, closed, month"
+
+
+def _columns(keys: bool) -> str:
+    return f"{KEY}, facts, sum1, sum2" + (", key_sum" if keys else "")
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,9 @@ def _json_source(dimension: _Dimension, dialect: str) -> str:
     return f"json_each({column}) AS j"
 
 
-def _select(dimension: _Dimension, dialect: str, sign: str, base: str | None) -> str:
+def _select(
+    dimension: _Dimension, dialect: str, sign: str, base: str | None, keys: bool
+) -> str:
     """One SELECT producing this dimension's rows for the row alias R. ``base`` names the
     facts table for the backfill; triggers read R from NEW/OLD and need no base table."""
     months = _months(dialect)
@@ -124,32 +132,34 @@ def _select(dimension: _Dimension, dialect: str, sign: str, base: str | None) ->
     return (
         f"SELECT '{dimension.name}', {dimension.item}, R.municipality, {opened}, {closed}, "
         f"{month}, {sign}({dimension.facts}), {sign}({dimension.sum1}), {sign}({dimension.sum2})"
-        f"{from_clause} WHERE {_KIND_WHERE[dimension.kind]} AND {dimension.where}"
+        + (f", {sign}(R.record_key)" if keys else "")
+        + f"{from_clause} WHERE {_KIND_WHERE[dimension.kind]} AND {dimension.where}"
     )
 
 
-_UPSERT = (
-    " ON CONFLICT ({key}) DO UPDATE SET facts = {t}.facts + excluded.facts, "
-    "sum1 = {t}.sum1 + excluded.sum1, sum2 = {t}.sum2 + excluded.sum2"
-)
+def _upsert(target: str, keys: bool) -> str:
+    return (
+        f" ON CONFLICT ({KEY}) DO UPDATE SET facts = {target}.facts + excluded.facts, "
+        f"sum1 = {target}.sum1 + excluded.sum1, sum2 = {target}.sum2 + excluded.sum2"
+        + (f", key_sum = {target}.key_sum + excluded.key_sum" if keys else "")
+    )
 
 
-def _statements(dialect: str, row: str, sign: str) -> list[str]:
+def _statements(dialect: str, row: str, sign: str, keys: bool) -> list[str]:
     table = "report_item_rollup AS t" if dialect == "postgresql" else "report_item_rollup"
     target = "t" if dialect == "postgresql" else "report_item_rollup"
     out = []
     for dimension in DIMENSIONS:
-        select = _select(dimension, dialect, sign, None).replace("R.", f"{row}.")
+        select = _select(dimension, dialect, sign, None, keys).replace("R.", f"{row}.")
         out.append(
-            f"INSERT INTO {table} ({COLUMNS}) {select}"
-            + _UPSERT.format(key=KEY, t=target) + ";"
+            f"INSERT INTO {table} ({_columns(keys)}) {select}" + _upsert(target, keys) + ";"
         )
     return out
 
 
-def sqlite_triggers() -> list[str]:
+def sqlite_triggers(*, keys: bool = False) -> list[str]:
     def body(*parts: tuple[str, str]) -> str:
-        return " ".join(s for row, sign in parts for s in _statements("sqlite", row, sign))
+        return " ".join(s for row, sign in parts for s in _statements("sqlite", row, sign, keys))
 
     return [
         "CREATE TRIGGER report_facts_items_insert AFTER INSERT ON report_facts BEGIN "
@@ -168,9 +178,9 @@ SQLITE_DROP = [
 ]
 
 
-def postgres_triggers() -> list[str]:
-    old = "\n        ".join(_statements("postgresql", "OLD", "-"))
-    new = "\n        ".join(_statements("postgresql", "NEW", "+"))
+def postgres_triggers(*, keys: bool = False) -> list[str]:
+    old = "\n        ".join(_statements("postgresql", "OLD", "-", keys))
+    new = "\n        ".join(_statements("postgresql", "NEW", "+", keys))
     return [
         f"""CREATE FUNCTION report_facts_items() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -193,21 +203,22 @@ POSTGRES_DROP = [
 ]
 
 
-def backfill(dialect: str) -> list[str]:
-    """Fills the table from the facts present when the revision runs."""
+def backfill(dialect: str, *, keys: bool = False) -> list[str]:
+    """Fills the table from the facts present when a revision runs."""
     out = []
+    sums = "sum(d7), sum(d8), sum(d9)" + (", sum(d10)" if keys else "")
+    names = "d1, d2, d3, d4, d5, d6, d7, d8, d9" + (", d10" if keys else "")
     for dimension in DIMENSIONS:
-        select = _select(dimension, dialect, "+", "report_facts")
+        select = _select(dimension, dialect, "+", "report_facts", keys)
         if dialect == "postgresql":
             # PostgreSQL's upsert may touch a row once per statement: group first.
             out.append(
-                f"INSERT INTO report_item_rollup ({COLUMNS}) SELECT d1, d2, d3, d4, d5, d6, "
-                f"sum(d7), sum(d8), sum(d9) FROM ({select}) AS rows (d1, d2, d3, d4, d5, d6, "
-                "d7, d8, d9) GROUP BY d1, d2, d3, d4, d5, d6"
+                f"INSERT INTO report_item_rollup ({_columns(keys)}) SELECT d1, d2, d3, d4, d5, "
+                f"d6, {sums} FROM ({select}) AS rows ({names}) GROUP BY d1, d2, d3, d4, d5, d6"
             )
         else:
             out.append(
-                f"INSERT INTO report_item_rollup ({COLUMNS}) {select}"
-                + _UPSERT.format(key=KEY, t="report_item_rollup")
+                f"INSERT INTO report_item_rollup ({_columns(keys)}) {select}"
+                + _upsert("report_item_rollup", keys)
             )
     return out

@@ -1,8 +1,8 @@
-"""The one shape every report view takes: a captioned, already suppressed table.
+"""The one shape every report view takes: a captioned table of published cells.
 
-Pages, CSV, XLSX and PDF all render :class:`ReportTable`; none of them sees a raw count that
-suppression hid, except through :attr:`Cell.value`, which renderers must not use for hidden
-cells (tests check every output for that).
+Pages, CSV, XLSX and PDF all render :class:`ReportTable`. Its cells are already perturbed or
+hidden (:mod:`~sync_server.reports.cells`): no renderer ever sees a true count. Totals are
+cells of their own, perturbed on their own, so rows and columns need not add up exactly.
 """
 
 from __future__ import annotations
@@ -11,12 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from sync_server.reports.suppression import Cell, SuppressedGrid, suppress
+from sync_server.reports.cells import Cell, Entry, publish
 
 
 class ChartKind(StrEnum):
     BAR = "bar"
     LINE = "line"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """``cells[i][j]`` plus, where the table has them, its totals."""
+
+    cells: list[list[Cell]]
+    row_totals: list[Cell] | None
+    column_totals: list[Cell] | None
+    grand_total: Cell | None
+    threshold: int
 
 
 @dataclass(frozen=True)
@@ -27,7 +38,7 @@ class ReportTable:
     row_heading: str
     row_labels: list[str]
     column_labels: list[str]
-    grid: SuppressedGrid
+    grid: Grid
     chart: ChartKind | None = None
     #: Which columns the chart shows (bar charts use the first).
     chart_columns: tuple[int, ...] = (0,)
@@ -79,38 +90,36 @@ def build_table(
     title: str,
     caption: str,
     row_heading: str,
-    rows: Sequence[tuple[str, Sequence[int]]],
+    rows: Sequence[tuple[str, Sequence[Entry]]],
     column_labels: Sequence[str],
+    measures: Sequence[str],
     threshold: int,
-    row_totals: bool = False,
-    column_totals: bool = False,
-    contributors: Sequence[Sequence[int]] | None = None,
+    row_totals: Sequence[Entry] | None = None,
+    column_totals: Sequence[Entry] | None = None,
+    grand_total: Entry | None = None,
     chart: ChartKind | None = None,
     chart_columns: tuple[int, ...] = (0,),
     notes: Sequence[str] = (),
 ) -> ReportTable:
-    grid = suppress(
-        [list(values) for _, values in rows],
-        threshold=threshold,
-        row_totals=row_totals,
-        column_totals=column_totals,
-        contributors=contributors,
-    )
-    if not rows:
-        zeros = [Cell(0) for _ in column_labels]
-        grid = SuppressedGrid(
-            [], [] if row_totals else None, zeros if column_totals else None,
-            Cell(0) if row_totals and column_totals else None, threshold,
-        )
+    """Publishes every entry. ``measures`` names each column's quantity (a count, or which
+    sum); totals are entries of their own, computed from the data, never from the cells."""
+
+    def cells(entries: Sequence[Entry], names: Sequence[str]) -> list[Cell]:
+        return [publish(e, m, threshold=threshold) for e, m in zip(entries, names, strict=True)]
+
+    total_measure = measures[0] if measures else "count"
     return ReportTable(
-        slug=slug,
-        title=title,
-        caption=caption,
-        row_heading=row_heading,
+        slug=slug, title=title, caption=caption, row_heading=row_heading,
         row_labels=[label for label, _ in rows],
         column_labels=list(column_labels),
-        grid=grid,
-        chart=chart,
-        chart_columns=chart_columns,
-        notes=list(notes),
+        grid=Grid(
+            cells=[cells(values, measures) for _, values in rows],
+            row_totals=(cells(row_totals, [total_measure] * len(row_totals))
+                        if row_totals is not None else None),
+            column_totals=cells(column_totals, measures) if column_totals is not None else None,
+            grand_total=(publish(grand_total, total_measure, threshold=threshold)
+                         if grand_total is not None else None),
+            threshold=threshold,
+        ),
+        chart=chart, chart_columns=chart_columns, notes=list(notes),
     )

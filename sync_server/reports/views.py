@@ -1,7 +1,7 @@
-"""The report views: queries turned into suppressed, labelled tables.
+"""The report views: queries turned into published, labelled tables.
 
 A view name maps to a builder; the dashboard pages and every export take their tables from
-here, so all of them show the same suppressed numbers.
+here, so all of them show the same perturbed and hidden numbers.
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from sqlalchemy.orm import Session
 
 from kim_protocol.catalogs import Catalogs, default_catalogs
 from sync_server.reports import queries
+from sync_server.reports.cells import Count, Entry, Sum
 from sync_server.reports.filters import ReportFilter
-from sync_server.reports.suppression import SuppressedGrid
-from sync_server.reports.tables import ChartKind, ReportTable, build_table
+from sync_server.reports.tables import ChartKind, Grid, ReportTable, build_table
 
 MUNICIPALITY = "Kommune"
+COUNTS = ["count"]
+NOISE_NOTE = ("Alle Zahlen sind leicht überlagert (Cell-Key-Methode); auch Summen sind eigens "
+              "überlagert, daher ergeben Zeilen und Spalten nicht immer genau die Summe.")
 GENDER_LABELS = {
     "female": "weiblich", "male": "männlich", "diverse": "divers",
     "unspecified": "ohne Angabe", "unknown": "ohne Angabe",
@@ -67,12 +70,12 @@ class Context:
 
 
 def _overview(ctx: Context) -> list[ReportTable]:
-    """The key figures: the totals row of the municipality tables, suppressed there, so the
-    overview can never be subtracted from them."""
+    """The key figures: the totals row of the municipality tables, the very same cells (the
+    same contributors give the same noise)."""
     cases, contacts = _by_municipality(ctx)
     figures = [*(cases.total_cells() or []), *(contacts.total_cells() or [])]
     labels = [*cases.column_labels, *contacts.column_labels]
-    grid = SuppressedGrid([[c] for c in figures], None, None, None, ctx.threshold)
+    grid = Grid([[c] for c in figures], None, None, None, ctx.threshold)
     return [
         ReportTable(
             slug="kennzahlen",
@@ -82,6 +85,7 @@ def _overview(ctx: Context) -> list[ReportTable]:
             row_labels=labels,
             column_labels=["Wert"],
             grid=grid,
+            notes=[NOISE_NOTE],
         )
     ]
 
@@ -98,6 +102,7 @@ def _municipality_order(ctx: Context, present: set[str]) -> list[str]:
 def _by_municipality_cases(ctx: Context) -> ReportTable:
     counts = queries.case_counts_by_municipality(ctx.session, ctx.flt)
     order = _municipality_order(ctx, set(counts))
+    total = sum((counts[m] for m in order), queries.CaseCounts())
     return build_table(
         slug="faelle_kommune",
         title="Fälle nach Kommune",
@@ -108,14 +113,16 @@ def _by_municipality_cases(ctx: Context) -> ReportTable:
             for m in order
         ],
         column_labels=["Aktive Fälle", "Neue Fälle", "Abgeschlossene Fälle"],
+        measures=COUNTS * 3,
         threshold=ctx.threshold,
-        column_totals=True,
+        column_totals=(total.active, total.new, total.closed),
         chart=ChartKind.BAR,
+        notes=[NOISE_NOTE],
     )
 
 
 def _by_municipality_contacts(ctx: Context) -> ReportTable:
-    contacts = queries.contacts_by_municipality(ctx.session, ctx.flt)
+    contacts, total = queries.contacts_by_municipality(ctx.session, ctx.flt)
     order = _municipality_order(ctx, set(contacts))
     return _contact_table(
         ctx,
@@ -124,8 +131,8 @@ def _by_municipality_contacts(ctx: Context) -> ReportTable:
         row_heading=MUNICIPALITY,
         labels=[ctx.label("municipalities", m) for m in order],
         contacts=[contacts[m] for m in order],
-        totals=True,
-        cases_label=None,
+        total=total,
+        with_cases=False,
     )
 
 
@@ -136,31 +143,33 @@ def _contact_table(
     title: str,
     row_heading: str,
     labels: list[str],
-    contacts: list[queries.ContactCounts],
-    totals: bool,
-    cases_label: str | None,
+    contacts: list[queries.Contacts],
+    total: queries.Contacts | None,
+    with_cases: bool,
     chart: ChartKind = ChartKind.BAR,
     notes: tuple[str, ...] = (),
 ) -> ReportTable:
-    """Consultations and minutes (and, where known exactly, the cases with contact); a row is
-    hidden when fewer cases than the threshold stand behind it."""
-    with_cases = cases_label is not None
-    values = [
-        [*([c.cases] if with_cases else []), c.consultations, c.minutes] for c in contacts
-    ]
-    columns = [*([cases_label] if cases_label else []), "Beratungskontakte", "Minuten"]
+    """Consultations and minutes (and, per month, the cases with contact); a sum is hidden
+    when fewer persons than the threshold stand behind it."""
+
+    def entries(c: queries.Contacts) -> list[Entry]:
+        return [*([c.cases] if with_cases else []), c.consultations, c.minutes]
+
+    columns = [*(["Fälle mit Kontakt im Monat"] if with_cases else []), "Beratungskontakte",
+               "Minuten"]
     return build_table(
         slug=slug, title=title,
         caption=f"{title}, {ctx.describe()}",
         row_heading=row_heading,
-        rows=list(zip(labels, values, strict=True)),
+        rows=[(label, entries(c)) for label, c in zip(labels, contacts, strict=True)],
         column_labels=columns,
+        measures=[*(COUNTS if with_cases else []), "consultations", "minutes"],
         threshold=ctx.threshold, chart=chart, chart_columns=(len(columns) - 2,),
-        column_totals=totals,
-        contributors=[[c.cases] * len(columns) for c in contacts],
+        column_totals=entries(total) if total is not None else None,
         notes=[
-            "Ein Wert wird ausgeblendet, wenn weniger Fälle als die Schwelle dahinterstehen.",
+            "Ein Wert wird ausgeblendet, wenn weniger Personen als die Schwelle dahinterstehen.",
             *notes,
+            NOISE_NOTE,
         ],
     )
 
@@ -178,11 +187,12 @@ def _by_field(ctx: Context) -> list[ReportTable]:
             title="Aktive Fälle nach Handlungsfeld",
             caption=f"Aktive Fälle mit Bedarf im Handlungsfeld, {ctx.describe()}",
             row_heading="Handlungsfeld",
-            rows=[(catalog.label(f), (cases.get(f, 0),)) for f in order],
+            rows=[(catalog.label(f), (cases.get(f, Count()),)) for f in order],
             column_labels=["Aktive Fälle"],
+            measures=COUNTS,
             threshold=ctx.threshold,
             chart=ChartKind.BAR,
-            notes=[note],
+            notes=[note, NOISE_NOTE],
         ),
         _contact_table(
             ctx,
@@ -190,31 +200,32 @@ def _by_field(ctx: Context) -> list[ReportTable]:
             title="Beratungskontakte nach Handlungsfeld",
             row_heading="Handlungsfeld",
             labels=[catalog.label(f) for f in order],
-            contacts=[contacts.get(f, queries.ContactCounts()) for f in order],
-            totals=False,
-            cases_label=None,
+            contacts=[contacts.get(f, queries.Contacts()) for f in order],
+            total=None,
+            with_cases=False,
         ),
     ]
 
 
 def _referrals(ctx: Context) -> list[ReportTable]:
-    pairs = queries.referrals(ctx.session, ctx.flt)
+    table = queries.referrals(ctx.session, ctx.flt)
     categories = {c["code"]: c["label"] for c in ctx.catalogs.partner_agencies.meta.get(
         "categories", [])}
-    agencies = sorted({a for a, _ in pairs}, key=lambda a: categories.get(a, a))
-    outcomes = [o for o in REFERRAL_OUTCOME_LABELS if any(p[1] == o for p in pairs)]
-    outcomes += sorted({o for _, o in pairs} - set(outcomes))
+    agencies = sorted(table.rows, key=lambda a: categories.get(a, a))
+    outcomes = [o for o in REFERRAL_OUTCOME_LABELS if o in table.columns]
+    outcomes += sorted(set(table.columns) - set(outcomes))
     closures = queries.closures_by_reason(ctx.session, ctx.flt)
     reasons = [c for c in ctx.catalogs.closure_reasons.codes() if c in closures]
     reasons += sorted(set(closures) - set(reasons))
-    agreed, reached, with_goals = queries.goals(ctx.session, ctx.flt)
+    with_goals, agreed, reached = queries.goals(ctx.session, ctx.flt)
     goal_table = build_table(
         slug="ziele", title="Ziele der aktiven Fälle",
         caption=f"Vereinbarte und erreichte Ziele, {ctx.describe()}",
         row_heading="Fälle", rows=[("Aktive Fälle", (with_goals, agreed, reached))],
         column_labels=["Fälle mit Zielen", "Ziele vereinbart", "Ziele erreicht"],
+        measures=[*COUNTS, "goals_agreed", "goals_reached"],
         threshold=ctx.threshold,
-        contributors=[[with_goals] * 3],
+        notes=[NOISE_NOTE],
     )
     return [
         build_table(
@@ -223,13 +234,20 @@ def _referrals(ctx: Context) -> list[ReportTable]:
             caption=f"Vermittlungen an Partnerstellen nach Ergebnis, {ctx.describe()}",
             row_heading="Stelle",
             rows=[
-                (categories.get(a, a), [pairs.get((a, o), 0) for o in outcomes])
+                (categories.get(a, a), [table.cells.get((a, o), Sum()) for o in outcomes])
                 for a in agencies
             ],
             column_labels=[REFERRAL_OUTCOME_LABELS.get(o, o) for o in outcomes],
+            measures=["referrals"] * len(outcomes),
             threshold=ctx.threshold,
-            row_totals=True,
-            column_totals=True,
+            row_totals=[table.rows[a] for a in agencies],
+            column_totals=[table.columns[o] for o in outcomes],
+            grand_total=table.grand,
+            notes=[
+                "Eine Zahl wird ausgeblendet, wenn weniger Personen als die Schwelle hinter den "
+                "Vermittlungen stehen.",
+                NOISE_NOTE,
+            ],
         ),
         build_table(
             slug="abschluesse",
@@ -239,9 +257,11 @@ def _referrals(ctx: Context) -> list[ReportTable]:
             row_heading="Abschlussgrund",
             rows=[(ctx.label("closure_reasons", r), (closures[r],)) for r in reasons],
             column_labels=["Fälle"],
+            measures=COUNTS,
             threshold=ctx.threshold,
-            column_totals=True,
+            column_totals=[sum((closures[r] for r in reasons), Count())],
             chart=ChartKind.BAR,
+            notes=[NOISE_NOTE],
         ),
         goal_table,
     ]
@@ -261,33 +281,41 @@ def _potential(ctx: Context) -> list[ReportTable]:
             f"Fälle, {ctx.describe()}. Eine Vorprüfung ist keine Entscheidung.",
             row_heading="Regel",
             rows=[
-                (PRECHECK_RULE_LABELS.get(r, r), [pairs.get((r, s), 0) for s in statuses])
+                (PRECHECK_RULE_LABELS.get(r, r), [pairs.get((r, s), Count()) for s in statuses])
                 for r in rules
             ],
             column_labels=[PRECHECK_STATUS_LABELS.get(s, s) for s in statuses],
+            measures=COUNTS * len(statuses),
             threshold=ctx.threshold,
-            row_totals=True,
+            # Each client has one result per rule: the statuses of a rule are disjoint.
+            row_totals=[sum((pairs.get((r, s), Count()) for s in statuses), Count())
+                        for r in rules],
             chart=ChartKind.BAR,
+            notes=[NOISE_NOTE],
         )
     ]
 
 
 def _trends(ctx: Context) -> list[ReportTable]:
     cases = queries.cases_by_month(ctx.session, ctx.flt)
-    contacts = queries.contacts_by_month(ctx.session, ctx.flt)
+    contacts, total = queries.contacts_by_month(ctx.session, ctx.flt)
     months = ctx.flt.months()
     labels = [month_label(m) for m in months]
+    per_month = [cases.get(m, (Count(), Count())) for m in months]
     case_table = build_table(
         slug="verlauf_faelle",
         title="Neue und abgeschlossene Fälle je Monat",
         caption=f"Fälle je Monat, {ctx.describe()}",
         row_heading="Monat",
-        rows=[(label, cases.get(m, (0, 0))) for label, m in zip(labels, months, strict=True)],
+        rows=list(zip(labels, per_month, strict=True)),
         column_labels=["Neue Fälle", "Abgeschlossene Fälle"],
+        measures=COUNTS * 2,
         threshold=ctx.threshold,
-        column_totals=True,
+        column_totals=[sum((m[0] for m in per_month), Count()),
+                       sum((m[1] for m in per_month), Count())],
         chart=ChartKind.LINE,
         chart_columns=(0, 1),
+        notes=[NOISE_NOTE],
     )
     contact_table = _contact_table(
         ctx,
@@ -295,10 +323,10 @@ def _trends(ctx: Context) -> list[ReportTable]:
         title="Beratungskontakte je Monat",
         row_heading="Monat",
         labels=labels,
-        contacts=[contacts.get(m, queries.ContactCounts()) for m in months],
-        totals=True,
+        contacts=[contacts.get(m, queries.Contacts()) for m in months],
+        total=total,
         chart=ChartKind.LINE,
-        cases_label="Fälle mit Kontakt im Monat",
+        with_cases=True,
         notes=("Ein Fall mit Kontakten in mehreren Monaten zählt in der Summe mehrfach.",),
     )
     return [case_table, contact_table]
@@ -319,16 +347,19 @@ def _characteristics(ctx: Context) -> list[ReportTable]:
         ("status_category", "Aufenthaltsstatus", status_labels),
     ):
         counts = queries.active_cases_by(ctx.session, ctx.flt, column)
+        order = sorted(counts)
         tables.append(
             build_table(
                 slug=f"merkmal_{column}",
                 title=f"Aktive Fälle nach {title}",
                 caption=f"Aktive Fälle nach {title}, {ctx.describe()}",
                 row_heading=title,
-                rows=[(labels.get(k, k), (counts[k],)) for k in sorted(counts)],
+                rows=[(labels.get(k, k), (counts[k],)) for k in order],
                 column_labels=["Aktive Fälle"],
+                measures=COUNTS,
                 threshold=ctx.threshold,
-                column_totals=True,
+                column_totals=[sum((counts[k] for k in order), Count())],
+                notes=[NOISE_NOTE],
             )
         )
     groups = queries.active_cases_by_target_group(ctx.session, ctx.flt)
@@ -342,8 +373,10 @@ def _characteristics(ctx: Context) -> list[ReportTable]:
                 (ctx.label("target_group_criteria", k), (groups[k],)) for k in sorted(groups)
             ],
             column_labels=["Aktive Fälle"],
+            measures=COUNTS,
             threshold=ctx.threshold,
-            notes=["Ein Fall kann mehrere Kriterien erfüllen; deshalb gibt es keine Summe."],
+            notes=["Ein Fall kann mehrere Kriterien erfüllen; deshalb gibt es keine Summe.",
+                   NOISE_NOTE],
         )
     )
     return tables

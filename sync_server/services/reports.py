@@ -10,6 +10,7 @@ index and the rest are stored.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -20,8 +21,9 @@ from sqlalchemy.orm import Session
 from kim_protocol import wire
 from kim_protocol.catalogs import default_catalogs
 from sync_server.db import utcnow
-from sync_server.models import ReleasedGapRow, ReportFactRow
+from sync_server.models import ReleasedGapRow, ReportFactRow, ServerSecret
 from sync_server.reports import arrival
+from sync_server.reports.perturbation import record_key
 from sync_server.services.devices import office_municipalities
 
 _Item = TypeVar("_Item")
@@ -42,6 +44,18 @@ def _checked(
 
 def office_codes(session: Session, office_id: str) -> arrival.Codes:
     return arrival.Codes.for_office(default_catalogs(), office_municipalities(session, office_id))
+
+
+def record_key_secret(session: Session) -> bytes:
+    """The server's secret for record keys (revision 0009_cell_keys makes it; made here too
+    if the row was lost, under a concurrent maker's conflict)."""
+    table = ServerSecret.__table__
+    assert isinstance(table, Table)
+    dialect = session.get_bind().dialect.name
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    session.execute(statement.values(name="record_key", value=secrets.token_hex(32))
+                    .on_conflict_do_nothing(index_elements=["name"]))
+    return bytes.fromhex(session.get_one(ServerSecret, "record_key").value)
 
 
 def check_facts(
@@ -74,6 +88,7 @@ def upsert_facts(
     session: Session, *, office_id: str, device_id: str, facts: Sequence[wire.ReportFact]
 ) -> int:
     now = utcnow()
+    secret = record_key_secret(session)
     latest: dict[tuple[str, str, str], dict[str, Any]] = {}
     for fact in facts:  # the last of several uploads of one key in a batch wins
         row = fact.model_dump(mode="python")
@@ -82,7 +97,8 @@ def upsert_facts(
         # insert one rollup key twice in one statement, which it refuses (a 500).
         for name in ("fields_of_action", "target_group"):
             row[name] = list(dict.fromkeys(row[name]))
-        row.update(office_id=office_id, device_id=device_id, updated_at=now)
+        row.update(office_id=office_id, device_id=device_id, updated_at=now,
+                   record_key=record_key(secret, fact.key, row["fact_kind"], fact.month))
         latest[(fact.key, row["fact_kind"], fact.month)] = row
     if latest:
         table = ReportFactRow.__table__

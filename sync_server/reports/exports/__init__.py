@@ -1,6 +1,6 @@
 """Exports of the report views: CSV, XLSX with native charts, and the PDF quarterly report.
 
-All of them render the same suppressed :class:`~sync_server.reports.tables.ReportTable`
+All of them render the same published :class:`~sync_server.reports.tables.ReportTable`
 objects as the pages, so a hidden cell is hidden everywhere, and the released structural gaps
 as the board shows them. Every stored text passes :mod:`~sync_server.reports.exports.text`.
 """
@@ -14,8 +14,17 @@ from sync_server.reports.tables import ReportTable
 from sync_server.reports.views import View
 
 LEGEND = (
-    "„<{threshold}“: weniger als {threshold} Fälle (zum Schutz der Personen ausgeblendet). "
-    "„x“: ausgeblendet, damit sich kein kleiner Wert aus Summen zurückrechnen lässt."
+    "„<{threshold}“: weniger als {threshold} (zum Schutz der Personen ausgeblendet); bei "
+    "Beratungskontakten, Minuten, Vermittlungen und Zielen: weniger als {threshold} Personen "
+    "dahinter. Alle Zahlen sind nach der Cell-Key-Methode leicht überlagert (Fallzahlen um "
+    "höchstens ±2, Summen um höchstens zwei durchschnittliche Beiträge); jede Summe ist eigens "
+    "überlagert, daher ergeben Zeilen und Spalten nicht immer genau die Summe."
+)
+#: What the figures allow and what not (docs/reporting.md §3, "What a coordinator may conclude").
+CLAIM = (
+    "Pseudonymisierte, überlagerte Daten: Die Zahlen zeigen Größenordnungen und Entwicklungen; "
+    "eine einzelne kleine Zahl kann um bis zu 2 vom wahren Wert abweichen. Aus den Angaben "
+    "lässt sich nicht ablesen, ob und wie eine bestimmte Person erfasst ist."
 )
 GAPS_TITLE = "Strukturelle Fehlstellen"
 GAPS_CAPTION = ("Von den Case-Manager*innen freigegebene, anonymisierte Fehlstellen, geordnet "

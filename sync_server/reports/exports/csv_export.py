@@ -2,7 +2,7 @@
 
 Semicolon-separated and UTF-8 with byte-order mark, so German Excel opens it directly; the
 long shape suits any later import (e.g. the Land's database). Values are exactly what the
-pages show: numbers, "<5" or "x". The released gaps follow as table "Strukturelle
+pages show: numbers or "<5". The released gaps follow as table "Strukturelle
 Fehlstellen", one row per gap and column. No cell begins a formula.
 """
 

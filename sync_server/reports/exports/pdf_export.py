@@ -1,8 +1,8 @@
 """The PDF quarterly report for the steering group (Lenkungsgruppe), with reportlab.
 
 A title block with period and legend, then per view its tables and, where a table has one,
-a bar chart drawn with reportlab's own graphics (suppressed bars are left out, their label
-says "<5" or "x", as on the pages), and the released structural gaps. Every text reaches
+a bar chart drawn with reportlab's own graphics (hidden bars are left out, their label
+says "<5", as on the pages), and the released structural gaps. Every text reaches
 reportlab escaped (:func:`~sync_server.reports.exports.text.pdf_text`): paragraphs parse
 markup, and stored text must never become an image, a link or a font change.
 """

@@ -1,6 +1,6 @@
 """XLSX: one sheet per view, each table with its caption and a native Excel chart.
 
-Hidden cells are written as the text "<5" or "x", never as numbers; a chart reads them as
+Hidden cells are written as the text "<5", never as numbers; a chart reads them as
 gaps, so it shows no more than the table. The released gaps get a sheet of their own. Every
 text passes :func:`~sync_server.reports.exports.text.spreadsheet_text`: no formula, no control
 character.
@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sync_server.reports.exports import (
+    CLAIM,
     GAP_COLUMNS,
     GAPS_CAPTION,
     GAPS_TITLE,
@@ -125,7 +126,7 @@ def render_xlsx(report: Report, *, description: str, threshold: int) -> bytes:
     _put(info, 1, 1, "KIM Auswertung für die Koordination").font = Font(bold=True, size=14)
     _put(info, 2, 1, description)
     _put(info, 3, 1, LEGEND.format(threshold=threshold))
-    _put(info, 4, 1, "Pseudonymisierte Daten: Keine Angabe lässt auf eine Person schließen.")
+    _put(info, 4, 1, CLAIM)
     info.column_dimensions["A"].width = 100
     for view, tables in report.views:
         sheet = workbook.create_sheet(view.title[:31].replace(":", ""))

@@ -117,7 +117,7 @@ def test_log_in_filter_see_a_chart_and_download_an_export(
         page.screenshot(path=str(shots / "dashboard-overview.png"), full_page=True)
 
         page.get_by_role("link", name="Nach Kommune").click()
-        page.get_by_label("Von (Monat)").fill(f"{year - 1}-01")
+        page.get_by_label("Von (Monat)").fill(f"{year}-01")
         page.get_by_label("Bis (Monat)").fill(f"{year}-12")
         page.get_by_role("button", name="Anzeigen").click()
         chart = page.locator("svg[role=img]").first

@@ -25,7 +25,7 @@ from kim_desktop.sync.report_facts import acknowledge_report_upload, collect_rep
 from sync_server.reports.views import VIEWS
 from tests.sync_server.reports.reports_helpers import login
 
-PERIOD = "von=2010-01&bis=2035-12"
+PERIOD = f"von={dt.date.today().year}-01&bis={dt.date.today().year}-12"
 
 
 @pytest.fixture

@@ -22,12 +22,13 @@ def _expected(session: Session) -> tuple[dict, dict]:
     for fact in session.scalars(select(F).where(F.fact_kind == "case", F.deleted.is_(False))):
         slot = (fact.municipality, fact.case_opened.strftime("%Y-%m"),
                 fact.case_closed.strftime("%Y-%m") if fact.case_closed else "")
-        cases[slot] = cases.get(slot, 0) + 1
+        old = cases.get(slot, (0, 0))
+        cases[slot] = (old[0] + 1, old[1] + fact.record_key)
     contacts = {
-        (m, month): (int(n), int(minutes), int(count))
-        for m, month, n, minutes, count in session.execute(
+        (m, month): (int(n), int(minutes), int(count), int(keys))
+        for m, month, n, minutes, count, keys in session.execute(
             select(F.municipality, F.month, func.sum(F.consultations), func.sum(F.minutes),
-                   func.count())
+                   func.count(), func.sum(F.record_key))
             .where(F.fact_kind == "consultation_month", F.deleted.is_(False),
                    F.consultations > 0)
             .group_by(F.municipality, F.month))
@@ -38,11 +39,12 @@ def _expected(session: Session) -> tuple[dict, dict]:
 def _expected_items(session: Session) -> dict:
     items: dict = {}
 
-    def add(slot: tuple, facts: int, sum1: int = 0, sum2: int = 0) -> None:
-        old = items.get(slot, (0, 0, 0))
-        items[slot] = (old[0] + facts, old[1] + sum1, old[2] + sum2)
-
     for fact in session.scalars(select(F).where(F.deleted.is_(False))):
+        def add(slot: tuple, facts: int, sum1: int = 0, sum2: int = 0, key: int = fact.record_key
+                ) -> None:
+            old = items.get(slot, (0, 0, 0, 0))
+            items[slot] = (old[0] + facts, old[1] + sum1, old[2] + sum2, old[3] + key)
+
         if fact.fact_kind == "case":
             months = (fact.case_opened.strftime("%Y-%m"),
                       fact.case_closed.strftime("%Y-%m") if fact.case_closed else "", "")
@@ -64,10 +66,10 @@ def _expected_items(session: Session) -> dict:
 def _actual_items(session: Session) -> dict:
     I = item_rollups.item_rollup.c  # noqa: E741
     return {
-        (d, i, m, o, c, month): (n, int(s1), int(s2))
-        for d, i, m, o, c, month, n, s1, s2 in session.execute(select(
+        (d, i, m, o, c, month): (n, int(s1), int(s2), int(k))
+        for d, i, m, o, c, month, n, s1, s2, k in session.execute(select(
             I.dimension, I.item, I.municipality, I.opened, I.closed, I.month, I.facts, I.sum1,
-            I.sum2).where(I.dimension.in_(["field_case", "precheck", "referral",
+            I.sum2, I.key_sum).where(I.dimension.in_(["field_case", "precheck", "referral",
                                            "field_month"])))
         if n
     }
@@ -75,11 +77,12 @@ def _actual_items(session: Session) -> dict:
 
 def _actual(session: Session) -> tuple[dict, dict]:
     C, K = rollups.case_rollup.c, rollups.contact_rollup.c
-    cases = {(m, o, c): n for m, o, c, n in session.execute(
-        select(C.municipality, C.opened, C.closed, C.cases)) if n}
-    contacts = {(m, month): (int(n), int(minutes), int(count))
-                for m, month, n, minutes, count in session.execute(
-                    select(K.municipality, K.month, K.consultations, K.minutes, K.cases))
+    cases = {(m, o, c): (n, int(k)) for m, o, c, n, k in session.execute(
+        select(C.municipality, C.opened, C.closed, C.cases, C.key_sum)) if n}
+    contacts = {(m, month): (int(n), int(minutes), int(count), int(keys))
+                for m, month, n, minutes, count, keys in session.execute(
+                    select(K.municipality, K.month, K.consultations, K.minutes, K.cases,
+                           K.key_sum))
                 if count}
     return cases, contacts
 
