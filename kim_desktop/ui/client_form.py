@@ -7,10 +7,9 @@ from typing import Any
 
 from kim_desktop.core import services
 from kim_desktop.core.services import ClientData
-from kim_desktop.ui.client_file.dialogs import combo, date_edit, date_of
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QCheckBox, QLineEdit, QWidget, Signal, translate
-from kim_desktop.ui.widgets import FormDialog, add_row
+from kim_desktop.ui.widgets import FormDialog, add_row, combo, date_edit, date_of
 
 
 def genders() -> list[tuple[str, str]]:

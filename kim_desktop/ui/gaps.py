@@ -13,7 +13,6 @@ from kim_desktop.core import services
 from kim_desktop.core.anonymity import personal_data_hints
 from kim_desktop.core.models import StructuralGap
 from kim_desktop.ui.caseload import load_caseload
-from kim_desktop.ui.client_file.dialogs import combo, date_edit, date_of, text_edit
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
@@ -28,7 +27,16 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
-from kim_desktop.ui.widgets import ErrorLabel, FormDialog, add_row, confirm
+from kim_desktop.ui.widgets import (
+    ErrorLabel,
+    FormDialog,
+    add_row,
+    combo,
+    confirm,
+    date_edit,
+    date_of,
+    text_edit,
+)
 
 
 def load_gaps(session: Session) -> list[StructuralGap]:

@@ -222,12 +222,12 @@ class MainWindow(QMainWindow):
     # --- dialogs -----------------------------------------------------------------------
 
     def quick_consultation(self) -> Any:
-        from kim_desktop.ui.quick_consultation import QuickConsultationDialog
+        from kim_desktop.ui.consultation_form import ConsultationForm
 
         caseload = self.pages["caseload"]
         rows = caseload.model.rows() if caseload.loaded else None  # type: ignore[attr-defined]
-        dialog = QuickConsultationDialog(self.context, client_id=self.current_client(),
-                                         rows=rows, parent=self)
+        dialog = ConsultationForm(self.context, client_id=self.current_client(), rows=rows,
+                                  parent=self)
         dialog.open()
         return dialog
 

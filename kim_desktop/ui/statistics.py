@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.ui.caseload_model import PHASES
-from kim_desktop.ui.client_file.dialogs import date_edit, date_of
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.labels import phase_label
@@ -23,7 +22,7 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
-from kim_desktop.ui.widgets import ErrorLabel, name
+from kim_desktop.ui.widgets import ErrorLabel, date_edit, date_of, name
 
 
 class StatisticsPage(QWidget):

@@ -856,18 +856,6 @@
       <source>Fall wieder er&amp;öffnen …</source>
       <translation type="unfinished" />
     </message>
-    <message>
-      <source>Beratungskontakt bearbeiten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>— keine Angabe —</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sp&amp;rache der Dolmetschung:</source>
-      <translation type="unfinished" />
-    </message>
   </context>
   <context>
     <name>client_form</name>
@@ -1100,6 +1088,77 @@
     </message>
   </context>
   <context>
+    <name>consultation</name>
+    <message>
+      <source>Beratungskontakt bearbeiten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beratungskontakt erfassen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mit D&amp;olmetschung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>— keine Angabe —</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage s&amp;etzen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Person:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Wann:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Dauer:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Art:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Handlungsfelder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sp&amp;rache der Dolmetschung:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Notizen:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage a&amp;m:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage &amp;Text:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte eine Person aus der Liste wählen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte mindestens ein Handlungsfeld ankreuzen.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>data_protection</name>
     <message>
       <source>Auskunft gespeichert: {file}</source>
@@ -1149,10 +1208,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
   </context>
   <context>
     <name>dialogs</name>
-    <message>
-      <source>—</source>
-      <translation type="unfinished" />
-    </message>
     <message>
       <source>Fall eröffnen</source>
       <translation type="unfinished" />
@@ -2458,69 +2513,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
-    <name>quick_consultation</name>
-    <message>
-      <source>Beratungskontakt erfassen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedervorlage s&amp;etzen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedervorlage a&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source> min</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Person:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>mit D&amp;olmetschung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Wann:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Dauer:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Art:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Handlungsfelder:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Notizen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedervorlage &amp;Text:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bitte eine Person aus der Liste wählen.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bitte mindestens ein Handlungsfeld ankreuzen.</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>recovery_sheet</name>
     <message>
       <source>KIM Desktop – Wiederherstellungsblatt</source>
@@ -3004,6 +2996,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
   </context>
   <context>
     <name>widgets</name>
+    <message>
+      <source>—</source>
+      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> min</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Hinweis</source>
       <translation type="unfinished" />

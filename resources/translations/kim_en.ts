@@ -856,18 +856,6 @@
       <source>Fall wieder er&amp;öffnen …</source>
       <translation>Reopen &amp;case …</translation>
     </message>
-    <message>
-      <source>Beratungskontakt bearbeiten</source>
-      <translation>Edit consultation</translation>
-    </message>
-    <message>
-      <source>— keine Angabe —</source>
-      <translation>— not stated —</translation>
-    </message>
-    <message>
-      <source>Sp&amp;rache der Dolmetschung:</source>
-      <translation>Interpreting &amp;language:</translation>
-    </message>
   </context>
   <context>
     <name>client_form</name>
@@ -1100,6 +1088,77 @@
     </message>
   </context>
   <context>
+    <name>consultation</name>
+    <message>
+      <source>Beratungskontakt bearbeiten</source>
+      <translation>Edit consultation</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt erfassen</source>
+      <translation>Record consultation</translation>
+    </message>
+    <message>
+      <source>mit D&amp;olmetschung</source>
+      <translation>with &amp;interpreter</translation>
+    </message>
+    <message>
+      <source>— keine Angabe —</source>
+      <translation>— not stated —</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage s&amp;etzen</source>
+      <translation>Set &amp;follow-up</translation>
+    </message>
+    <message>
+      <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
+      <translation>Type a name, then arrow key and Enter</translation>
+    </message>
+    <message>
+      <source>&amp;Person:</source>
+      <translation>&amp;Person:</translation>
+    </message>
+    <message>
+      <source>&amp;Wann:</source>
+      <translation>&amp;When:</translation>
+    </message>
+    <message>
+      <source>&amp;Dauer:</source>
+      <translation>&amp;Duration:</translation>
+    </message>
+    <message>
+      <source>&amp;Art:</source>
+      <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+      <source>&amp;Handlungsfelder:</source>
+      <translation>Fields of &amp;action:</translation>
+    </message>
+    <message>
+      <source>Sp&amp;rache der Dolmetschung:</source>
+      <translation>Interpreting &amp;language:</translation>
+    </message>
+    <message>
+      <source>&amp;Notizen:</source>
+      <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage a&amp;m:</source>
+      <translation>Follow-up o&amp;n:</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage &amp;Text:</source>
+      <translation>Follow-up &amp;text:</translation>
+    </message>
+    <message>
+      <source>Bitte eine Person aus der Liste wählen.</source>
+      <translation>Please choose a person from the list.</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens ein Handlungsfeld ankreuzen.</source>
+      <translation>Please tick at least one field of action.</translation>
+    </message>
+  </context>
+  <context>
     <name>data_protection</name>
     <message>
       <source>Auskunft gespeichert: {file}</source>
@@ -1151,10 +1210,6 @@ To confirm, please type {word}:</translation>
   </context>
   <context>
     <name>dialogs</name>
-    <message>
-      <source>—</source>
-      <translation>—</translation>
-    </message>
     <message>
       <source>Fall eröffnen</source>
       <translation>Open case</translation>
@@ -2461,69 +2516,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
-    <name>quick_consultation</name>
-    <message>
-      <source>Beratungskontakt erfassen</source>
-      <translation>Record consultation</translation>
-    </message>
-    <message>
-      <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
-      <translation>Type a name, then arrow key and Enter</translation>
-    </message>
-    <message>
-      <source>Wiedervorlage s&amp;etzen</source>
-      <translation>Set &amp;follow-up</translation>
-    </message>
-    <message>
-      <source>Wiedervorlage a&amp;m:</source>
-      <translation>Follow-up o&amp;n:</translation>
-    </message>
-    <message>
-      <source> min</source>
-      <translation> min</translation>
-    </message>
-    <message>
-      <source>&amp;Person:</source>
-      <translation>&amp;Person:</translation>
-    </message>
-    <message>
-      <source>mit D&amp;olmetschung</source>
-      <translation>with &amp;interpreter</translation>
-    </message>
-    <message>
-      <source>&amp;Wann:</source>
-      <translation>&amp;When:</translation>
-    </message>
-    <message>
-      <source>&amp;Dauer:</source>
-      <translation>&amp;Duration:</translation>
-    </message>
-    <message>
-      <source>&amp;Art:</source>
-      <translation>T&amp;ype:</translation>
-    </message>
-    <message>
-      <source>&amp;Handlungsfelder:</source>
-      <translation>Fields of &amp;action:</translation>
-    </message>
-    <message>
-      <source>&amp;Notizen:</source>
-      <translation>N&amp;otes:</translation>
-    </message>
-    <message>
-      <source>Wiedervorlage &amp;Text:</source>
-      <translation>Follow-up &amp;text:</translation>
-    </message>
-    <message>
-      <source>Bitte eine Person aus der Liste wählen.</source>
-      <translation>Please choose a person from the list.</translation>
-    </message>
-    <message>
-      <source>Bitte mindestens ein Handlungsfeld ankreuzen.</source>
-      <translation>Please tick at least one field of action.</translation>
-    </message>
-  </context>
-  <context>
     <name>recovery_sheet</name>
     <message>
       <source>KIM Desktop – Wiederherstellungsblatt</source>
@@ -3008,6 +3000,15 @@ Case management for Kommunales Integrationsmanagement.</translation>
   </context>
   <context>
     <name>widgets</name>
+    <message>
+      <source>—</source>
+      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
     <message>
       <source>Hinweis</source>
       <translation>Notice</translation>

@@ -131,7 +131,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         view.tabs.setCurrentIndex(index)
         assert unnamed(view) == [], view.tabs.tabText(index)
     from kim_desktop.ui.client_file import dialogs
-    from kim_desktop.ui.client_file.consultation import ConsultationDialog
+    from kim_desktop.ui.consultation_form import ConsultationForm
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
     from kim_desktop.ui.client_file.referral_dialogs import (
@@ -156,7 +156,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     for dialog in [
         HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
         dialogs.NeedDialog(context, case_id, earlier=need),
-        ConsultationDialog(context, view.data.consultations[0]),
+        ConsultationForm(context, consultation=view.data.consultations[0]),
         SendReferralDialog(context, referral, []), DeclineReferralDialog(context, "x"),
         CancelReferralDialog(context, "x"), AcceptReferralDialog(context, "x"),
         CompleteReferralDialog(context, "x"),

@@ -85,6 +85,39 @@ def test_quick_consultation_by_keyboard_alone(qtbot: Any, window: Any) -> None:
     assert caseload.model.total == before
 
 
+def test_a_new_consultation_records_the_interpreters_language(qtbot: Any, window: Any) -> None:
+    """The form for a new consultation is the one for correcting it: the interpreter's
+    language is asked for both ways (the quick form once had no field for it)."""
+    from kim_desktop.core.models import Consultation
+    from kim_desktop.ui.qt import QApplication
+    from tests.ui.keys import CTRL, activate, alt, press, type_text
+
+    caseload = window.pages["caseload"]
+    first = caseload.model.row_at(0)
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    dialog = activate(qtbot, QApplication.activeModalWidget())
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    type_text(qtbot, first.name)
+    alt(qtbot, "h")
+    press(qtbot, Qt.Key.Key_Space)
+    alt(qtbot, "o")
+    qtbot.waitUntil(dialog.interpreter.isChecked, timeout=5_000)  # Alt clicks after a moment
+    alt(qtbot, "r")
+    type_text(qtbot, dialog.language.itemText(dialog.language.findData("ar")))
+    assert dialog.language.currentData() == "ar"
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    context = window.context
+
+    def stored() -> Any:
+        with context.vault.session() as session:
+            return session.query(Consultation).filter_by(client_id=first.client_id).order_by(
+                Consultation.created_at.desc()).first()
+
+    consultation = context.taskman.run_blocking_on_database(stored)
+    assert (consultation.interpreter_used, consultation.interpreter_language) == (True, "ar")
+
+
 def test_consultation_refuses_missing_person_and_fields(qtbot: Any, window: Any) -> None:
     dialog = window.quick_consultation()
     qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)

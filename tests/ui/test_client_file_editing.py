@@ -377,13 +377,13 @@ def _file_with_consultation(qtbot: Any, window: Any) -> tuple[Any, Any]:
 
 
 def test_consultation_corrected_from_the_timeline(qtbot: Any, window: Any) -> None:
-    from kim_desktop.ui.client_file.consultation import ConsultationDialog
+    from kim_desktop.ui.consultation_form import ConsultationForm
 
     view, page = _file_with_consultation(qtbot, window)
     original = view.data.consultations[0]
     select_row(page, lambda c: True)
     click(qtbot, button(page, "Bearbeiten"))
-    dialog = opened(page, ConsultationDialog)
+    dialog = opened(page, ConsultationForm)
     assert dialog.minutes.value() == 30
     assert dialog.mode.currentData() == "in_person"
     assert sorted(dialog.checked_fields()) == ["german", "work"]
@@ -415,13 +415,13 @@ def test_consultation_saved_after_a_sync_keeps_what_the_sync_brought(
 ) -> None:
     """The correction is open; meanwhile a pulled change rewrites the notes; the case manager
     changes only the duration and saves: both changes stay."""
-    from kim_desktop.ui.client_file.consultation import ConsultationDialog
+    from kim_desktop.ui.consultation_form import ConsultationForm
 
     view, page = _file_with_consultation(qtbot, window)
     original = view.data.consultations[0]
     select_row(page, lambda c: True)
     click(qtbot, button(page, "Bearbeiten"))
-    dialog = opened(page, ConsultationDialog)
+    dialog = opened(page, ConsultationForm)
 
     def meanwhile(session: Any) -> None:
         stored = session.get(type(original), original.id)

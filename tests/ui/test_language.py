@@ -221,7 +221,7 @@ def test_date_fields_follow_the_interface_language_with_four_digit_years(
 ) -> None:
     import datetime as dt
 
-    from kim_desktop.ui.client_file.dialogs import date_edit, moment_edit
+    from kim_desktop.ui.widgets import date_edit, moment_edit
     from kim_desktop.ui.qt import QDate, QDateTime, QTime
 
     moment = QDateTime(QDate(2026, 3, 5), QTime(14, 30))

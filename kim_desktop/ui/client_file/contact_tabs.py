@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from kim_desktop.core import services
 from kim_desktop.core.models import REFERRAL_TRANSITIONS, ReferralState
 from kim_desktop.ui.client_file import dialogs
-from kim_desktop.ui.client_file.consultation import ConsultationDialog
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
 from kim_desktop.ui.client_file.referral_dialogs import (
@@ -21,6 +20,7 @@ from kim_desktop.ui.client_file.referral_dialogs import (
     ReferralStepDialog,
     SendReferralDialog,
 )
+from kim_desktop.ui.consultation_form import ConsultationForm
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.labels import referral_state_label
@@ -57,16 +57,13 @@ class ConsultationsTab(RecordList):
         ])
 
     def _add(self) -> None:
-        from kim_desktop.ui.quick_consultation import QuickConsultationDialog
+        ConsultationForm(self.file.context, client_id=self.file.client_id, parent=self).open()
 
-        QuickConsultationDialog(self.file.context, client_id=self.file.client_id,
-                                parent=self).open()
-
-    def edit(self) -> ConsultationDialog | None:
+    def edit(self) -> ConsultationForm | None:
         consultation = self.current()
         if consultation is None:
             return None
-        dialog = ConsultationDialog(self.file.context, consultation, self)
+        dialog = ConsultationForm(self.file.context, consultation=consultation, parent=self)
         dialog.open()
         return dialog
 

@@ -7,117 +7,18 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.core import services
-from kim_desktop.core.services.contacts import MAX_DURATION_MINUTES
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import day, qdate
-from kim_desktop.ui.qt import (
-    QCheckBox,
-    QComboBox,
-    QDate,
-    QDateEdit,
-    QDateTime,
-    QDateTimeEdit,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QLocale,
-    QPlainTextEdit,
-    QSpinBox,
-    Qt,
-    QTime,
-    QWidget,
-    translate,
+from kim_desktop.ui.formats import day
+from kim_desktop.ui.qt import QCheckBox, QLabel, QLineEdit, QWidget, translate
+from kim_desktop.ui.widgets import (
+    MAX_TEXT,
+    FormDialog,
+    add_row,
+    combo,
+    date_edit,
+    date_of,
+    text_edit,
 )
-from kim_desktop.ui.widgets import FormDialog, add_row
-
-MAX_TEXT = 4000
-
-
-def date_format() -> str:
-    """The interface language's short date, with four-digit years: a typed "50" must not
-    have to mean 1950 or 2050."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
-
-
-def date_edit(value: dt.date | None = None, *, optional: bool = False) -> QDateEdit:
-    """A date field with a calendar; typed dates outside 1900–2100 are refused by Qt."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(date_format())
-    edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
-    if optional:
-        edit.setSpecialValueText(translate("dialogs", "—"))
-        edit.setMinimumDate(QDate(1899, 12, 31))
-        edit.setDate(QDate(1899, 12, 31) if value is None else qdate(value))
-    else:
-        edit.setDate(qdate(value or dt.date.today()))
-    return edit
-
-
-def date_of(edit: QDateEdit) -> dt.date | None:
-    if edit.date() == edit.minimumDate() and edit.specialValueText():
-        return None
-    value = edit.date().toPython()
-    return value if isinstance(value, dt.date) else None
-
-
-def combo(entries: list[tuple[str, str]], *, empty: str | None = None) -> QComboBox:
-    box = QComboBox()
-    if empty is not None:
-        box.addItem(empty, "")
-    for code, text in entries:
-        box.addItem(text, code)
-    return box
-
-
-def text_edit(lines: int = 4) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * (lines + 1))
-    return edit
-
-
-def moment_edit(value: QDateTime) -> QDateTimeEdit:
-    """Date and time of a consultation, with a calendar, within 1900–2100."""
-    edit = QDateTimeEdit(value)
-    edit.setDisplayFormat(f"{date_format()} {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}")
-    edit.setCalendarPopup(True)
-    edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)),
-                          QDateTime(QDate(2100, 12, 31), QTime(23, 59)))
-    return edit
-
-
-def minutes_box(value: int) -> QSpinBox:
-    """A consultation's duration in steps of five, up to what the core accepts."""
-    box = QSpinBox()
-    box.setRange(1, MAX_DURATION_MINUTES)
-    box.setSingleStep(5)
-    box.setSuffix(translate("quick_consultation", " min"))
-    box.setValue(value)
-    return box
-
-
-class FieldsOfAction(QListWidget):
-    """The fields of action to tick, eight rows high; ``checked()`` are the ticked codes."""
-
-    def __init__(self, entries: list[tuple[str, str]], checked: list[str] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        for code, text in entries:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if code in (checked or [])
-                               else Qt.CheckState.Unchecked)
-            self.addItem(item)
-        self.setMaximumHeight(self.sizeHintForRow(0) * 8 + 4)
-
-    def checked(self) -> list[str]:
-        return [str(item.data(Qt.ItemDataRole.UserRole))
-                for item in map(self.item, range(self.count()))
-                if item is not None and item.checkState() == Qt.CheckState.Checked]
 
 
 class OpenCaseDialog(FormDialog):

@@ -10,13 +10,22 @@ from typing import TYPE_CHECKING, Any
 from kim_desktop.core import services
 from kim_desktop.core.services.search import age_on
 from kim_desktop.ui.client_file.data import ClientFileData
-from kim_desktop.ui.client_file.dialogs import MAX_TEXT, combo, date_edit, date_of
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.messages import user_message
-from kim_desktop.ui.qt import QComboBox, QLineEdit, QWidget, translate
-from kim_desktop.ui.widgets import FormDialog, add_row, confirm
+from kim_desktop.ui.qt import QLineEdit, QWidget, translate
+from kim_desktop.ui.widgets import (
+    MAX_TEXT,
+    FormDialog,
+    add_row,
+    combo,
+    confirm,
+    date_edit,
+    date_of,
+    yes_no_box,
+    yes_no_value,
+)
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -31,17 +40,6 @@ def relations() -> list[tuple[str, str]]:
         ("sibling", translate("household", "Geschwister")),
         ("other", translate("household", "andere Person")),
     ]
-
-
-def yes_no_box(value: bool | None) -> QComboBox:
-    """Yes, no or unknown: the pre-check treats unknown as not yet shown."""
-    box = combo([("", yes_no(None)), ("yes", yes_no(True)), ("no", yes_no(False))])
-    box.setCurrentIndex({None: 0, True: 1, False: 2}[value])
-    return box
-
-
-def yes_no_value(box: QComboBox) -> bool | None:
-    return {"yes": True, "no": False}.get(box.currentData())
 
 
 class HouseholdMemberDialog(FormDialog):

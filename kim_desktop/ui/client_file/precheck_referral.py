@@ -8,10 +8,9 @@ import datetime as dt
 
 from kim_desktop.core import services
 from kim_desktop.core.precheck import PrecheckReport, RuleResult
-from kim_desktop.ui.client_file.dialogs import text_edit
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QLabel, QWidget, translate
-from kim_desktop.ui.widgets import FormDialog, add_row
+from kim_desktop.ui.widgets import FormDialog, add_row, text_edit
 from kim_protocol.catalogs import Catalogs
 
 # Agency category (partner_agencies catalog) -> the rules it decides on.

@@ -14,11 +14,10 @@ from sqlalchemy.orm import Session
 from kim_desktop.core import services
 from kim_desktop.core.models import ConsentKind
 from kim_desktop.core.services import Change
-from kim_desktop.ui.client_file.dialogs import date_edit, date_of, text_edit
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget, translate
-from kim_desktop.ui.widgets import FormDialog, add_row
+from kim_desktop.ui.widgets import FormDialog, add_row, date_edit, date_of, text_edit
 
 
 def name_save(dialog: FormDialog, text: str) -> None:

@@ -1,0 +1,40 @@
+"""Driving the program as a person does: key events to whatever widget has the focus, never
+setting text or focus in code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kim_desktop.ui.qt import QApplication, Qt, QWidget
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def activate(qtbot: Any, window: QWidget) -> QWidget:
+    """Makes ``window`` the active window, as a window manager does with a new dialog (the
+    offscreen platform leaves the main window active)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    return window
+
+
+def type_text(qtbot: Any, text: str) -> None:
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          times: int = 1) -> None:
+    for _ in range(times):
+        qtbot.keyClick(focused(), key, modifier)
+
+
+def alt(qtbot: Any, letter: str) -> None:
+    """Alt+letter: moves to the field of that label, or presses that button."""
+    press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
