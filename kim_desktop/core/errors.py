@@ -8,11 +8,12 @@
 
 Both kinds are raised with a stable code and parameters; the code picks a German template
 (:data:`MESSAGES`, :data:`VAULT_MESSAGES`), which the translation catalogue collects in the
-error's :attr:`context` without core importing Qt. The UI shows
-``QCoreApplication.translate(error.context, error.template).format(**error.params)``, with the
-field names in :data:`FIELD_PARAMS` translated in context ``"DomainField"``; every other caller
-(the CLI, the logs' absence of them) may use ``str(error)``, the German text. Parameters are
-codes, field names, file names, dates and numbers, never personal data.
+error's :attr:`context` without core importing Qt. A domain error names fields by their keys
+(:mod:`kim_desktop.core.fields`): the UI shows
+``QCoreApplication.translate(error.context, error.template).format(**params)`` with the
+fields' labels in the interface language; every other caller (the CLI, the logs' absence of
+them) may use ``str(error)``, the German text. Parameters are codes, field keys, file names,
+dates and numbers, never personal data.
 """
 
 from __future__ import annotations
@@ -84,91 +85,21 @@ MESSAGES: dict[str, str] = {
 }
 
 
-_F = "DomainField"
-
-#: The parameters of :data:`MESSAGES` that name a field of a form (the German label).
+#: The parameters of :data:`MESSAGES` that name a field, by its key (``"client.last_name"``,
+#: see :mod:`kim_desktop.core.fields`); the message shows the field's label.
 FIELD_PARAMS = ("field", "earlier", "later")
 
-#: Every field name the services put into those parameters. The UI shows them through the
-#: translation context ``"DomainField"``; a test keeps the list complete.
-FIELD_NAMES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP(_F, "1.1.1900"),
-    QT_TRANSLATE_NOOP(_F, "Abgebrochen am"),
-    QT_TRANSLATE_NOOP(_F, "Abgeschlossen am"),
-    QT_TRANSLATE_NOOP(_F, "Abschluss"),
-    QT_TRANSLATE_NOOP(_F, "Anliegen"),
-    QT_TRANSLATE_NOOP(_F, "Antwort am"),
-    QT_TRANSLATE_NOOP(_F, "Art"),
-    QT_TRANSLATE_NOOP(_F, "Art des Datensatzes"),
-    QT_TRANSLATE_NOOP(_F, "Bedarf"),
-    QT_TRANSLATE_NOOP(_F, "Begründung"),
-    QT_TRANSLATE_NOOP(_F, "Beobachtet am"),
-    QT_TRANSLATE_NOOP(_F, "Beratung"),
-    QT_TRANSLATE_NOOP(_F, "Beschreibung"),
-    QT_TRANSLATE_NOOP(_F, "Beziehung"),
-    QT_TRANSLATE_NOOP(_F, "Dateiname"),
-    QT_TRANSLATE_NOOP(_F, "Datum"),
-    QT_TRANSLATE_NOOP(_F, "Dauer"),
-    QT_TRANSLATE_NOOP(_F, "Dauer (Minuten)"),
-    QT_TRANSLATE_NOOP(_F, "Deutsch mündlich"),
-    QT_TRANSLATE_NOOP(_F, "Deutsch schriftlich"),
-    QT_TRANSLATE_NOOP(_F, "E-Mail"),
-    QT_TRANSLATE_NOOP(_F, "Eigenanteil am Lebensunterhalt"),
-    QT_TRANSLATE_NOOP(_F, "Eingeschätzt am"),
-    QT_TRANSLATE_NOOP(_F, "Einreisedatum"),
-    QT_TRANSLATE_NOOP(_F, "Erfolgreiche Schuljahre"),
-    QT_TRANSLATE_NOOP(_F, "Ergebnis"),
-    QT_TRANSLATE_NOOP(_F, "Erledigt am"),
-    QT_TRANSLATE_NOOP(_F, "Erteilt am"),
-    QT_TRANSLATE_NOOP(_F, "Eröffnet am"),
-    QT_TRANSLATE_NOOP(_F, "Fall eröffnet am"),
-    QT_TRANSLATE_NOOP(_F, "Format"),
-    QT_TRANSLATE_NOOP(_F, "Fällig am"),
-    QT_TRANSLATE_NOOP(_F, "Geburtsdatum"),
-    QT_TRANSLATE_NOOP(_F, "Geburtsname"),
-    QT_TRANSLATE_NOOP(_F, "Geplant am"),
-    QT_TRANSLATE_NOOP(_F, "Gesendet am"),
-    QT_TRANSLATE_NOOP(_F, "Geschlecht"),
-    QT_TRANSLATE_NOOP(_F, "Grund"),
-    QT_TRANSLATE_NOOP(_F, "Gültig ab"),
-    QT_TRANSLATE_NOOP(_F, "Gültig bis"),
-    QT_TRANSLATE_NOOP(_F, "Handlungsfelder"),
-    QT_TRANSLATE_NOOP(_F, "Letzter Phasenwechsel"),
-    QT_TRANSLATE_NOOP(_F, "Maßnahme"),
-    QT_TRANSLATE_NOOP(_F, "Monate"),
-    QT_TRANSLATE_NOOP(_F, "Nachname"),
-    QT_TRANSLATE_NOOP(_F, "Notiz"),
-    QT_TRANSLATE_NOOP(_F, "Notizen"),
-    QT_TRANSLATE_NOOP(_F, "Ort"),
-    QT_TRANSLATE_NOOP(_F, "Partnerstelle"),
-    QT_TRANSLATE_NOOP(_F, "Postleitzahl"),
-    QT_TRANSLATE_NOOP(_F, "Rechtsgrundlage"),
-    QT_TRANSLATE_NOOP(_F, "Sprache der Sprachmittlung"),
-    QT_TRANSLATE_NOOP(_F, "Status"),
-    QT_TRANSLATE_NOOP(_F, "Straße"),
-    QT_TRANSLATE_NOOP(_F, "Stärken und Ressourcen"),
-    QT_TRANSLATE_NOOP(_F, "Telefon"),
-    QT_TRANSLATE_NOOP(_F, "Verantwortlich"),
-    QT_TRANSLATE_NOOP(_F, "Vereinbart am"),
-    QT_TRANSLATE_NOOP(_F, "Vorheriger Schritt"),
-    QT_TRANSLATE_NOOP(_F, "Vorname"),
-    QT_TRANSLATE_NOOP(_F, "Widerrufen am"),
-    QT_TRANSLATE_NOOP(_F, "Wiedereröffnet am"),
-    QT_TRANSLATE_NOOP(_F, "Wiedervorlage"),
-    QT_TRANSLATE_NOOP(_F, "Wiedervorlage am"),
-    QT_TRANSLATE_NOOP(_F, "Zeitpunkt"),
-    QT_TRANSLATE_NOOP(_F, "Ziel"),
-    QT_TRANSLATE_NOOP(_F, "Ziel vereinbart am"),
-    QT_TRANSLATE_NOOP(_F, "Zuständig"),
-    QT_TRANSLATE_NOOP(_F, "Zweck"),
-)
+#: Errors whose ``current`` and ``target`` are stored codes, by the table and column they are
+#: codes of; the message shows their words.
+CODE_PARAMS = {"phase_transition": "case_record.phase", "referral_transition": "referral.state"}
 
 
 class DomainError(Exception):
     """A rule of the domain was broken; nothing was written.
 
     ``code`` is stable (see :data:`MESSAGES`), ``template`` the German message with ``{}``
-    placeholders and ``params`` their values.
+    placeholders and ``params`` their values: field keys and codes, which ``str(error)``
+    shows as German words.
     """
 
     context = _C
@@ -177,11 +108,28 @@ class DomainError(Exception):
         self.code = code
         self.template = MESSAGES[code]
         self.params = params
-        super().__init__(self.template.format(**params))
+        super().__init__(self.template.format(**german_params(code, params)))
 
     @property
     def message(self) -> str:
         return str(self)
+
+
+def german_params(code: str, params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with field keys and stored codes as their German words."""
+    from kim_desktop.core import fields
+
+    words = dict(params)
+    for name in FIELD_PARAMS:
+        if isinstance(words.get(name), str):
+            words[name] = fields.label(words[name])
+    if code in CODE_PARAMS:
+        choices = fields.declared(CODE_PARAMS[code]).choices
+        for name in ("current", "target"):
+            value = words.get(name)
+            if choices is not None and value in set(choices):
+                words[name] = choices(value).label
+    return words
 
 
 _V = "VaultError"

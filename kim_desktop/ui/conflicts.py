@@ -6,20 +6,19 @@ computer's values on the disputed fields and is not sent.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kim_desktop.core.fields import Field, declared
 from kim_desktop.core.models import Case, Client, Goal
 from kim_desktop.core.services import Change
 from kim_desktop.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
 from kim_desktop.sync.payloads import values_of
-from kim_desktop.ui.client_file.lists import yes_no
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import day, moment
-from kim_desktop.ui.labels import field_label, phase_label, referral_state_label
+from kim_desktop.ui.fields import label
+from kim_desktop.ui.fields import shown as shown_value
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QButtonGroup,
@@ -55,26 +54,6 @@ def kind_label(kind: str) -> str:
         "attachment": translate("conflicts", "Anhang"),
     }
     return labels.get(kind, kind)
-
-
-#: Fields that hold catalog codes, and their catalog.
-CATALOG_FIELDS = {
-    "agency_code": "partner_agencies",
-    "category_code": "structural_gap_categories",
-    "closure_reason_code": "closure_reasons",
-    "field_of_action_code": "fields_of_action",
-    "fields_of_action": "fields_of_action",
-    "form_language": "languages",
-    "interpreter_language": "languages",
-    "languages": "languages",
-    "mode_code": "consultation_modes",
-    "municipality_code": "municipalities",
-    "nationalities": "countries",
-    "partner_agency_code": "partner_agencies",
-    "recipient_agency_code": "partner_agencies",
-    "status_code": "residence_statuses",
-    "target_group_criteria": "target_group_criteria",
-}
 
 
 @dataclass(frozen=True)
@@ -162,7 +141,8 @@ class ConflictsDialog(QDialog):
         self.conflicts = conflicts
         self.list.clear()
         for entry in conflicts:
-            fields = ", ".join(field_label(name) for name in entry.conflict.fields)
+            fields = ", ".join(label(f"{entry.conflict.kind}.{name}")
+                               for name in entry.conflict.fields)
             kind = kind_label(entry.conflict.kind)
             text = translate("conflicts", "{kind}: {fields}").format(kind=kind, fields=fields)
             if entry.person:
@@ -195,7 +175,7 @@ class ConflictsDialog(QDialog):
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for line, field in enumerate(conflict.fields, start=1):
-            name = field_label(field)
+            name = label(f"{conflict.kind}.{field}")
             self.grid.addWidget(QLabel(name), line, 0, Qt.AlignmentFlag.AlignTop)
             local = QRadioButton(self.shown(conflict.kind, field, entry.local.get(field)))
             remote = QRadioButton(self.shown(conflict.kind, field, entry.remote.get(field)))
@@ -213,31 +193,19 @@ class ConflictsDialog(QDialog):
         self.grid.setRowStretch(len(conflict.fields) + 1, 1)
 
     def shown(self, kind: str, field: str, value: Any) -> str:
-        """A value as the forms show it: catalog entries, phases and states by name, dates
-        and yes/no in the interface language."""
+        """A value as the forms show it: catalog entries and stored codes by name, dates and
+        yes/no in the interface language."""
         if value is None or value == "" or value == []:
             return translate("conflicts", "(leer)")
-        catalog = CATALOG_FIELDS.get(field)
-        if catalog is not None:
-            codes = value if isinstance(value, list) else [value]
-            return ", ".join(self.context.label(catalog, str(code)) for code in codes)
-        if field == "phase":
-            return phase_label(str(value))
-        if kind == "referral" and field == "state":
-            return referral_state_label(str(value))
         if field == "case_ids":
             return translate("conflicts", "Fälle: {count}").format(count=len(value))
-        if isinstance(value, bool):
-            return yes_no(value)
-        if isinstance(value, dt.datetime):
-            return moment(value)
-        if isinstance(value, dt.date):
-            return day(value)
         if isinstance(value, bytes):
             return translate("conflicts", "{size} Bytes").format(size=len(value))
-        if isinstance(value, list):
-            return ", ".join(str(item) for item in value)
-        return str(value)
+        try:
+            spec = declared(f"{kind}.{field}")
+        except KeyError:
+            spec = Field(field)
+        return shown_value(spec, value, self.context.label)
 
     def choices(self) -> dict[str, str]:
         return {field: "remote" if group.checkedId() == 1 else "local"

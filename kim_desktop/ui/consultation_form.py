@@ -129,7 +129,7 @@ class ConsultationForm(FormDialog):
             self.form.addRow("", self.follow_up)
             add_row(self.form, translate("consultation", "Wiedervorlage a&m:"),
                     self.follow_up_on)
-            add_row(self.form, translate("consultation", "Wiedervorlage &Text:"),
+            add_row(self.form, translate("consultation", "&Text der Wiedervorlage:"),
                     self.follow_up_text)
         self.interpreter.toggled.connect(self.language.setEnabled)
         self.language.setEnabled(self.interpreter.isChecked())

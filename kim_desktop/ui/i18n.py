@@ -59,14 +59,18 @@ def build(*, update: bool = False) -> list[Path]:
 def _core_messages() -> dict[str, list[str]]:
     """German texts of core that the UI shows but lupdate cannot find (their context is a
     constant, not a literal, or they live in the rule files), by translation context."""
-    from kim_desktop.core.errors import FIELD_NAMES, MESSAGES, VAULT_MESSAGES
+    from kim_desktop.core import fields
+    from kim_desktop.core.errors import MESSAGES, VAULT_MESSAGES
     from kim_desktop.core.precheck import texts
     from kim_desktop.core.precheck.report import DISCLAIMER
     from kim_desktop.sync import messages as sync_messages
 
+    choices = {choice.__name__: [member.label for member in choice]
+               for choice in fields.every_choice()}
     return {
         "DomainError": list(MESSAGES.values()),
-        "DomainField": list(FIELD_NAMES),
+        fields.CONTEXT: sorted({field.label for field in fields.every_field()}),
+        **choices,
         "VaultError": list(VAULT_MESSAGES.values()),
         sync_messages.CONTEXT: list(sync_messages.MESSAGES),
         "precheck": [DISCLAIMER],

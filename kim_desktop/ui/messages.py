@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from typing import Any
 
-from kim_desktop.ui.labels import phase_label, referral_state_label
 from kim_desktop.ui.qt import QMessageBox, QWidget, translate
 
 log = logging.getLogger(__name__)
-
-# Errors whose ``current`` and ``target`` are stored codes, and the words shown for them.
-CODE_LABELS: dict[str, Callable[[str], str]] = {
-    "phase_transition": phase_label,
-    "referral_transition": referral_state_label,
-}
 
 
 def user_message(error: BaseException) -> str:
@@ -24,16 +17,9 @@ def user_message(error: BaseException) -> str:
     template = getattr(error, "template", None)
     context = getattr(error, "context", None)
     if isinstance(template, str) and isinstance(context, str):
-        from kim_desktop.core.errors import FIELD_PARAMS
-
         params = dict(getattr(error, "params", {}) or {})
-        for name in FIELD_PARAMS:
-            if isinstance(params.get(name), str):
-                params[name] = translate("DomainField", params[name])
-        code_label = CODE_LABELS.get(getattr(error, "code", ""))
-        if code_label is not None:
-            for name in ("current", "target"):
-                params[name] = code_label(str(params.get(name, "")))
+        if context == "DomainError":
+            params = _domain_words(str(getattr(error, "code", "")), params)
         try:
             return translate(context, template).format(**params)
         except (KeyError, IndexError, ValueError):
@@ -46,6 +32,23 @@ def user_message(error: BaseException) -> str:
     return translate("messages",
         "Ein unerwarteter Fehler ist aufgetreten. Ihre gespeicherten Daten sind nicht betroffen."
     )
+
+
+def _domain_words(code: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A domain error's field keys and stored codes as words of the interface language."""
+    from kim_desktop.core import fields
+    from kim_desktop.core.errors import CODE_PARAMS, FIELD_PARAMS
+    from kim_desktop.ui.fields import choice_label, label
+
+    for name in FIELD_PARAMS:
+        if isinstance(params.get(name), str):
+            params[name] = label(params[name])
+    if code in CODE_PARAMS:
+        choices = fields.declared(CODE_PARAMS[code]).choices
+        assert choices is not None
+        for name in ("current", "target"):
+            params[name] = choice_label(choices, str(params.get(name, "")))
+    return params
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -127,7 +127,7 @@ def text_edit(lines: int = 4) -> QPlainTextEdit:
 
 def minutes_box(value: int) -> QSpinBox:
     """A consultation's duration in steps of five, up to what the core accepts."""
-    from kim_desktop.core.services.contacts import MAX_DURATION_MINUTES
+    from kim_desktop.core.models.contact import MAX_DURATION_MINUTES
 
     box = QSpinBox()
     box.setRange(1, MAX_DURATION_MINUTES)

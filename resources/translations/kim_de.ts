@@ -601,26 +601,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>gesendet</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>angenommen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>abgelehnt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>abgeschlossen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>abgebrochen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Bearbei&amp;ten …</source>
       <translation type="unfinished" />
     </message>
@@ -1016,7 +996,6 @@
     </message>
     <message>
       <source>Konflikte lösen</source>
-      <extracomment>Fields that hold catalog codes, and their catalog.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1146,7 +1125,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Wiedervorlage &amp;Text:</source>
+      <source>&amp;Text der Wiedervorlage:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1533,365 +1512,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
-    <name>field</name>
-    <message>
-      <source>Beantwortet am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stelle</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Vereinbart am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Eingeschätzt am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Zuständig</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geht zur Schule</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geburtsdatum</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geburtsname</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fall</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verknüpfte Fälle</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kategorie</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Person</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abgeschlossen am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abschlussvermerk</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abschlussgrund</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Beratungskontakt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dateiinhalt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verurteilungen über der Grenze</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Grund der Ablehnung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Entfernt am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Beschreibung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Erledigt am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fällig am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dauer (Minuten)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>E-Mail</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Einreise</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gelöscht am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gültig bis</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Handlungsfeld</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Handlungsfelder</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dateiname</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Vorname</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sprache des Formulars</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geschlecht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Deutsch mündlich</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Deutsch schriftlich</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ziel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Erteilt am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Zeitpunkt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sprache der Dolmetschung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dolmetschung nötig</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mit Dolmetschung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Art</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sprachen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Nachname</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Rechtsgrundlage</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bedarf</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Eigenanteil am Lebensunterhalt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dateityp</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Art des Kontakts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kommune</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Staatsangehörigkeiten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Einbürgerungstest bestanden</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Notiz</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Notizen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Beobachtet am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Anlass</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Eröffnet am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ergebnis</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Begründung der Ausnahme</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Partnerstelle</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Pass vorhanden</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Phase</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Telefon</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geplant am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Postleitzahl</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Zweck</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abschluss</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Grund</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Empfangende Stelle</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Beziehung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Freigegeben am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Freigegeben von</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Grund der Wiedereröffnung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedereröffnet am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verantwortlich</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Erfolgreiche Schuljahre</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gesendet am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stand</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Aufenthaltsstatus</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Straße</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stärken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Zielgruppenmerkmale</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Worum</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ort</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ledig</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gültig ab</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Schweigepflichtentbindung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Widerrufen am</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2400,34 +2020,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
   </context>
   <context>
     <name>phase</name>
-    <message>
-      <source>Klärung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Einschätzung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Hilfeplanung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Umsetzung</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Monitoring</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Evaluation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abschluss</source>
-      <translation type="unfinished" />
-    </message>
     <message>
       <source>kein offener Fall</source>
       <translation type="unfinished" />
@@ -3180,11 +2772,27 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Abgelehnt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Abgeschlossen am</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Abschluss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abschlussgrund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angenommen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anlass</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3204,11 +2812,23 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Art des Kontakts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Bedarf</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Begründung</source>
+      <source>Begründung der Ausnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bemerkung</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3216,11 +2836,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Beratung</source>
+      <source>Beratungskontakt</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Beschreibung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beschreibung (anonym)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3232,7 +2856,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Datum</source>
+      <source>Dateityp</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3240,15 +2864,23 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Dauer (Minuten)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Deutsch mündlich</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Deutsch mündlich nachgewiesen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Deutsch schriftlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deutsch schriftlich nachgewiesen am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dolmetschung nötig</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3260,11 +2892,19 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Einbürgerungstest bestanden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Eingeschätzt am</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Einreisedatum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empfangende Stelle</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3284,7 +2924,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Eröffnet am</source>
+      <source>Fall</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3293,6 +2933,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Format</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Freigegeben am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Freigegeben von</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3308,11 +2956,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Geplant am</source>
+      <source>Geht zur Schule</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Gesendet am</source>
+      <source>Geplant am</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3320,7 +2968,31 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Gesendet am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gewechselt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Grund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund der Ablehnung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund der Wiedereröffnung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund des Abbruchs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Größe (Bytes)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3332,7 +3004,23 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Handlungsfeld</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Handlungsfelder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kategorie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kommune</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ledig</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3341,6 +3029,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Maßnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mit Dolmetschung</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3368,6 +3060,18 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Pass oder Passersatz vorhanden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Postleitzahl</source>
       <translation type="unfinished" />
     </message>
@@ -3376,11 +3080,39 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Sprache der Sprachmittlung</source>
+      <source>Ressourcen und Stärken</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Status</source>
+      <source>Schritt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprache der Dolmetschung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprache des Formulars</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprachen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staatsangehörigkeiten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stelle</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3388,11 +3120,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Stärken und Ressourcen</source>
+      <source>Telefon</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Telefon</source>
+      <source>Text der Wiedervorlage</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3400,7 +3132,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Vereinbart am</source>
+      <source>Verknüpfte Fälle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verurteilung oberhalb der Schwelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorherige Phase</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3416,15 +3156,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Wiedereröffnet am</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedervorlage</source>
+      <source>Wieder eröffnet am</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Wiedervorlage am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Worum es geht</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3440,11 +3180,275 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Zielgruppenmerkmale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Zuständig</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Zweck</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ConsentKind</name>
+    <message>
+      <source>Einwilligung in die Datenverarbeitung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Gender</name>
+    <message>
+      <source>keine Angabe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>weiblich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>männlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>divers</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>GoalStatus</name>
+    <message>
+      <source>offen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HouseholdRelation</name>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ehepartner*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partner*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Elternteil</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geschwister</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>andere Person</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LanguageLevel</name>
+    <message>
+      <source>kein Niveau</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>B1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>B2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C2</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MeasureStatus</name>
+    <message>
+      <source>geplant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>in Arbeit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>erledigt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgebrochen</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>NeedLevel</name>
+    <message>
+      <source>kein Bedarf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gering</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mittel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>hoch</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Phase</name>
+    <message>
+      <source>Klärung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einschätzung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hilfeplanung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Umsetzung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Evaluation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PhaseEvent</name>
+    <message>
+      <source>eröffnet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>weiter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>zurück</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgeschlossen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>wieder eröffnet</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Qualification</name>
+    <message>
+      <source>kein Abschluss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schulabschluss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Berufsabschluss</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReferralState</name>
+    <message>
+      <source>geplant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gesendet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>angenommen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgelehnt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgeschlossen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgebrochen</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Responsible</name>
+    <message>
+      <source>Klient*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partnerstelle</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -601,26 +601,6 @@
       <translation>&amp;Plan referral …</translation>
     </message>
     <message>
-      <source>gesendet</source>
-      <translation>sent</translation>
-    </message>
-    <message>
-      <source>angenommen</source>
-      <translation>accepted</translation>
-    </message>
-    <message>
-      <source>abgelehnt</source>
-      <translation>declined</translation>
-    </message>
-    <message>
-      <source>abgeschlossen</source>
-      <translation>completed</translation>
-    </message>
-    <message>
-      <source>abgebrochen</source>
-      <translation>cancelled</translation>
-    </message>
-    <message>
       <source>Bearbei&amp;ten …</source>
       <translation>Edi&amp;t …</translation>
     </message>
@@ -1016,7 +996,6 @@
     </message>
     <message>
       <source>Konflikte lösen</source>
-      <extracomment>Fields that hold catalog codes, and their catalog.</extracomment>
       <translation>Resolve conflicts</translation>
     </message>
     <message>
@@ -1146,7 +1125,7 @@
       <translation>Follow-up o&amp;n:</translation>
     </message>
     <message>
-      <source>Wiedervorlage &amp;Text:</source>
+      <source>&amp;Text der Wiedervorlage:</source>
       <translation>Follow-up &amp;text:</translation>
     </message>
     <message>
@@ -1536,365 +1515,6 @@ To confirm, please type {word}:</translation>
     <message>
       <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
       <translation>Nobody is likely to become eligible in this period.</translation>
-    </message>
-  </context>
-  <context>
-    <name>field</name>
-    <message>
-      <source>Beantwortet am</source>
-      <translation>Answered on</translation>
-    </message>
-    <message>
-      <source>Stelle</source>
-      <translation>Agency</translation>
-    </message>
-    <message>
-      <source>Vereinbart am</source>
-      <translation>Agreed on</translation>
-    </message>
-    <message>
-      <source>Eingeschätzt am</source>
-      <translation>Assessed on</translation>
-    </message>
-    <message>
-      <source>Zuständig</source>
-      <translation>Responsible</translation>
-    </message>
-    <message>
-      <source>Geht zur Schule</source>
-      <translation>Attends school</translation>
-    </message>
-    <message>
-      <source>Geburtsdatum</source>
-      <translation>Date of birth</translation>
-    </message>
-    <message>
-      <source>Geburtsname</source>
-      <translation>Birth name</translation>
-    </message>
-    <message>
-      <source>Fall</source>
-      <translation>Case</translation>
-    </message>
-    <message>
-      <source>Verknüpfte Fälle</source>
-      <translation>Linked cases</translation>
-    </message>
-    <message>
-      <source>Kategorie</source>
-      <translation>Category</translation>
-    </message>
-    <message>
-      <source>Person</source>
-      <translation>Person</translation>
-    </message>
-    <message>
-      <source>Abgeschlossen am</source>
-      <translation>Completed on</translation>
-    </message>
-    <message>
-      <source>Abschlussvermerk</source>
-      <translation>Closing note</translation>
-    </message>
-    <message>
-      <source>Abschlussgrund</source>
-      <translation>Reason for closing</translation>
-    </message>
-    <message>
-      <source>Beratungskontakt</source>
-      <translation>Consultation</translation>
-    </message>
-    <message>
-      <source>Dateiinhalt</source>
-      <translation>File content</translation>
-    </message>
-    <message>
-      <source>Verurteilungen über der Grenze</source>
-      <translation>Convictions above the threshold</translation>
-    </message>
-    <message>
-      <source>Grund der Ablehnung</source>
-      <translation>Reason for declining</translation>
-    </message>
-    <message>
-      <source>Entfernt am</source>
-      <translation>Removed on</translation>
-    </message>
-    <message>
-      <source>Beschreibung</source>
-      <translation>Description</translation>
-    </message>
-    <message>
-      <source>Erledigt am</source>
-      <translation>Done on</translation>
-    </message>
-    <message>
-      <source>Fällig am</source>
-      <translation>Due on</translation>
-    </message>
-    <message>
-      <source>Dauer (Minuten)</source>
-      <translation>Duration (minutes)</translation>
-    </message>
-    <message>
-      <source>E-Mail</source>
-      <translation>Email</translation>
-    </message>
-    <message>
-      <source>Einreise</source>
-      <translation>Entry into Germany</translation>
-    </message>
-    <message>
-      <source>Gelöscht am</source>
-      <translation>Erased on</translation>
-    </message>
-    <message>
-      <source>Gültig bis</source>
-      <translation>Valid until</translation>
-    </message>
-    <message>
-      <source>Handlungsfeld</source>
-      <translation>Field of action</translation>
-    </message>
-    <message>
-      <source>Handlungsfelder</source>
-      <translation>Fields of action</translation>
-    </message>
-    <message>
-      <source>Dateiname</source>
-      <translation>File name</translation>
-    </message>
-    <message>
-      <source>Vorname</source>
-      <translation>First name</translation>
-    </message>
-    <message>
-      <source>Sprache des Formulars</source>
-      <translation>Language of the form</translation>
-    </message>
-    <message>
-      <source>Geschlecht</source>
-      <translation>Gender</translation>
-    </message>
-    <message>
-      <source>Deutsch mündlich</source>
-      <translation>German, spoken</translation>
-    </message>
-    <message>
-      <source>Deutsch schriftlich</source>
-      <translation>German, written</translation>
-    </message>
-    <message>
-      <source>Ziel</source>
-      <translation>Goal</translation>
-    </message>
-    <message>
-      <source>Erteilt am</source>
-      <translation>Granted on</translation>
-    </message>
-    <message>
-      <source>Zeitpunkt</source>
-      <translation>Time</translation>
-    </message>
-    <message>
-      <source>Sprache der Dolmetschung</source>
-      <translation>Interpreting language</translation>
-    </message>
-    <message>
-      <source>Dolmetschung nötig</source>
-      <translation>Interpreter needed</translation>
-    </message>
-    <message>
-      <source>Mit Dolmetschung</source>
-      <translation>With interpreter</translation>
-    </message>
-    <message>
-      <source>Art</source>
-      <translation>Kind</translation>
-    </message>
-    <message>
-      <source>Sprachen</source>
-      <translation>Languages</translation>
-    </message>
-    <message>
-      <source>Nachname</source>
-      <translation>Last name</translation>
-    </message>
-    <message>
-      <source>Rechtsgrundlage</source>
-      <translation>Legal basis</translation>
-    </message>
-    <message>
-      <source>Bedarf</source>
-      <translation>Need</translation>
-    </message>
-    <message>
-      <source>Eigenanteil am Lebensunterhalt</source>
-      <translation>Own share of livelihood</translation>
-    </message>
-    <message>
-      <source>Dateityp</source>
-      <translation>File type</translation>
-    </message>
-    <message>
-      <source>Art des Kontakts</source>
-      <translation>Kind of contact</translation>
-    </message>
-    <message>
-      <source>Kommune</source>
-      <translation>Municipality</translation>
-    </message>
-    <message>
-      <source>Staatsangehörigkeiten</source>
-      <translation>Nationalities</translation>
-    </message>
-    <message>
-      <source>Einbürgerungstest bestanden</source>
-      <translation>Naturalisation test (Einbürgerungstest) passed</translation>
-    </message>
-    <message>
-      <source>Notiz</source>
-      <translation>Note</translation>
-    </message>
-    <message>
-      <source>Notizen</source>
-      <translation>Notes</translation>
-    </message>
-    <message>
-      <source>Beobachtet am</source>
-      <translation>Observed on</translation>
-    </message>
-    <message>
-      <source>Anlass</source>
-      <translation>Reason for opening</translation>
-    </message>
-    <message>
-      <source>Eröffnet am</source>
-      <translation>Opened on</translation>
-    </message>
-    <message>
-      <source>Ergebnis</source>
-      <translation>Outcome</translation>
-    </message>
-    <message>
-      <source>Begründung der Ausnahme</source>
-      <translation>Reason for the exception</translation>
-    </message>
-    <message>
-      <source>Partnerstelle</source>
-      <translation>Partner agency</translation>
-    </message>
-    <message>
-      <source>Pass vorhanden</source>
-      <translation>Has a passport</translation>
-    </message>
-    <message>
-      <source>Phase</source>
-      <translation>Phase</translation>
-    </message>
-    <message>
-      <source>Telefon</source>
-      <translation>Phone</translation>
-    </message>
-    <message>
-      <source>Geplant am</source>
-      <translation>Planned on</translation>
-    </message>
-    <message>
-      <source>Postleitzahl</source>
-      <translation>Postcode</translation>
-    </message>
-    <message>
-      <source>Zweck</source>
-      <translation>Purpose</translation>
-    </message>
-    <message>
-      <source>Abschluss</source>
-      <translation>Qualification</translation>
-    </message>
-    <message>
-      <source>Grund</source>
-      <translation>Reason</translation>
-    </message>
-    <message>
-      <source>Empfangende Stelle</source>
-      <translation>Receiving agency</translation>
-    </message>
-    <message>
-      <source>Beziehung</source>
-      <translation>Relation</translation>
-    </message>
-    <message>
-      <source>Freigegeben am</source>
-      <translation>Released on</translation>
-    </message>
-    <message>
-      <source>Freigegeben von</source>
-      <translation>Released by</translation>
-    </message>
-    <message>
-      <source>Grund der Wiedereröffnung</source>
-      <translation>Reason for reopening</translation>
-    </message>
-    <message>
-      <source>Wiedereröffnet am</source>
-      <translation>Reopened on</translation>
-    </message>
-    <message>
-      <source>Verantwortlich</source>
-      <translation>Responsible</translation>
-    </message>
-    <message>
-      <source>Erfolgreiche Schuljahre</source>
-      <translation>Years of school completed</translation>
-    </message>
-    <message>
-      <source>Gesendet am</source>
-      <translation>Sent on</translation>
-    </message>
-    <message>
-      <source>Stand</source>
-      <translation>State</translation>
-    </message>
-    <message>
-      <source>Aufenthaltsstatus</source>
-      <translation>Residence status</translation>
-    </message>
-    <message>
-      <source>Straße</source>
-      <translation>Street</translation>
-    </message>
-    <message>
-      <source>Stärken</source>
-      <translation>Strengths</translation>
-    </message>
-    <message>
-      <source>Zielgruppenmerkmale</source>
-      <translation>Target group criteria</translation>
-    </message>
-    <message>
-      <source>Worum</source>
-      <translation>About</translation>
-    </message>
-    <message>
-      <source>Ort</source>
-      <translation>Town</translation>
-    </message>
-    <message>
-      <source>Ledig</source>
-      <translation>Unmarried</translation>
-    </message>
-    <message>
-      <source>Gültig ab</source>
-      <translation>Valid from</translation>
-    </message>
-    <message>
-      <source>Schweigepflichtentbindung</source>
-      <translation>Confidentiality waiver</translation>
-    </message>
-    <message>
-      <source>Widerrufen am</source>
-      <translation>Withdrawn on</translation>
     </message>
   </context>
   <context>
@@ -2403,34 +2023,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
   </context>
   <context>
     <name>phase</name>
-    <message>
-      <source>Klärung</source>
-      <translation>Intake</translation>
-    </message>
-    <message>
-      <source>Einschätzung</source>
-      <translation>Assessment</translation>
-    </message>
-    <message>
-      <source>Hilfeplanung</source>
-      <translation>Planning</translation>
-    </message>
-    <message>
-      <source>Umsetzung</source>
-      <translation>Implementation</translation>
-    </message>
-    <message>
-      <source>Monitoring</source>
-      <translation>Monitoring</translation>
-    </message>
-    <message>
-      <source>Evaluation</source>
-      <translation>Evaluation</translation>
-    </message>
-    <message>
-      <source>Abschluss</source>
-      <translation>Closure</translation>
-    </message>
     <message>
       <source>kein offener Fall</source>
       <translation>no open case</translation>
@@ -3184,12 +2776,28 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Cancelled on</translation>
     </message>
     <message>
+      <source>Abgelehnt am</source>
+      <translation>Declined on</translation>
+    </message>
+    <message>
       <source>Abgeschlossen am</source>
       <translation>Closed on</translation>
     </message>
     <message>
       <source>Abschluss</source>
       <translation>Qualification</translation>
+    </message>
+    <message>
+      <source>Abschlussgrund</source>
+      <translation>Reason for closing</translation>
+    </message>
+    <message>
+      <source>Angenommen am</source>
+      <translation>Accepted on</translation>
+    </message>
+    <message>
+      <source>Anlass</source>
+      <translation>Reason for opening</translation>
     </message>
     <message>
       <source>Anliegen</source>
@@ -3208,24 +2816,40 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Type of record</translation>
     </message>
     <message>
+      <source>Art des Kontakts</source>
+      <translation>Kind of contact</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation>Residence status</translation>
+    </message>
+    <message>
       <source>Bedarf</source>
       <translation>Need</translation>
     </message>
     <message>
-      <source>Begründung</source>
-      <translation>Justification</translation>
+      <source>Begründung der Ausnahme</source>
+      <translation>Reason for the exception</translation>
+    </message>
+    <message>
+      <source>Bemerkung</source>
+      <translation>Remark</translation>
     </message>
     <message>
       <source>Beobachtet am</source>
       <translation>Observed on</translation>
     </message>
     <message>
-      <source>Beratung</source>
+      <source>Beratungskontakt</source>
       <translation>Consultation</translation>
     </message>
     <message>
       <source>Beschreibung</source>
       <translation>Description</translation>
+    </message>
+    <message>
+      <source>Beschreibung (anonym)</source>
+      <translation>Description (anonymous)</translation>
     </message>
     <message>
       <source>Beziehung</source>
@@ -3236,24 +2860,32 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>File name</translation>
     </message>
     <message>
-      <source>Datum</source>
-      <translation>Date</translation>
+      <source>Dateityp</source>
+      <translation>File type</translation>
     </message>
     <message>
       <source>Dauer</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <source>Dauer (Minuten)</source>
-      <translation>Duration (minutes)</translation>
-    </message>
-    <message>
       <source>Deutsch mündlich</source>
       <translation>German, spoken</translation>
     </message>
     <message>
+      <source>Deutsch mündlich nachgewiesen am</source>
+      <translation>German, spoken, shown on</translation>
+    </message>
+    <message>
       <source>Deutsch schriftlich</source>
       <translation>German, written</translation>
+    </message>
+    <message>
+      <source>Deutsch schriftlich nachgewiesen am</source>
+      <translation>German, written, shown on</translation>
+    </message>
+    <message>
+      <source>Dolmetschung nötig</source>
+      <translation>Interpreter needed</translation>
     </message>
     <message>
       <source>E-Mail</source>
@@ -3264,12 +2896,20 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Own share of livelihood</translation>
     </message>
     <message>
+      <source>Einbürgerungstest bestanden</source>
+      <translation>Naturalisation test (Einbürgerungstest) passed</translation>
+    </message>
+    <message>
       <source>Eingeschätzt am</source>
       <translation>Assessed on</translation>
     </message>
     <message>
       <source>Einreisedatum</source>
       <translation>Date of entry</translation>
+    </message>
+    <message>
+      <source>Empfangende Stelle</source>
+      <translation>Receiving agency</translation>
     </message>
     <message>
       <source>Erfolgreiche Schuljahre</source>
@@ -3288,8 +2928,8 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Granted on</translation>
     </message>
     <message>
-      <source>Eröffnet am</source>
-      <translation>Opened on</translation>
+      <source>Fall</source>
+      <translation>Case</translation>
     </message>
     <message>
       <source>Fall eröffnet am</source>
@@ -3298,6 +2938,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Format</source>
       <translation>Format</translation>
+    </message>
+    <message>
+      <source>Freigegeben am</source>
+      <translation>Released on</translation>
+    </message>
+    <message>
+      <source>Freigegeben von</source>
+      <translation>Released by</translation>
     </message>
     <message>
       <source>Fällig am</source>
@@ -3312,20 +2960,44 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Birth name</translation>
     </message>
     <message>
-      <source>Geplant am</source>
-      <translation>Planned on</translation>
+      <source>Geht zur Schule</source>
+      <translation>Attends school</translation>
     </message>
     <message>
-      <source>Gesendet am</source>
-      <translation>Sent on</translation>
+      <source>Geplant am</source>
+      <translation>Planned on</translation>
     </message>
     <message>
       <source>Geschlecht</source>
       <translation>Gender</translation>
     </message>
     <message>
+      <source>Gesendet am</source>
+      <translation>Sent on</translation>
+    </message>
+    <message>
+      <source>Gewechselt am</source>
+      <translation>Changed on</translation>
+    </message>
+    <message>
       <source>Grund</source>
       <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Grund der Ablehnung</source>
+      <translation>Reason for declining</translation>
+    </message>
+    <message>
+      <source>Grund der Wiedereröffnung</source>
+      <translation>Reason for reopening</translation>
+    </message>
+    <message>
+      <source>Grund des Abbruchs</source>
+      <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+      <source>Größe (Bytes)</source>
+      <translation>Size (bytes)</translation>
     </message>
     <message>
       <source>Gültig ab</source>
@@ -3336,8 +3008,24 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Valid until</translation>
     </message>
     <message>
+      <source>Handlungsfeld</source>
+      <translation>Field of action</translation>
+    </message>
+    <message>
       <source>Handlungsfelder</source>
       <translation>Fields of action</translation>
+    </message>
+    <message>
+      <source>Kategorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Kommune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <source>Ledig</source>
+      <translation>Unmarried</translation>
     </message>
     <message>
       <source>Letzter Phasenwechsel</source>
@@ -3346,6 +3034,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Maßnahme</source>
       <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Mit Dolmetschung</source>
+      <translation>With interpreter</translation>
     </message>
     <message>
       <source>Monate</source>
@@ -3372,6 +3064,18 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Partner agency</translation>
     </message>
     <message>
+      <source>Pass oder Passersatz vorhanden</source>
+      <translation>Passport or substitute held</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
       <source>Postleitzahl</source>
       <translation>Postcode</translation>
     </message>
@@ -3380,32 +3084,68 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <source>Sprache der Sprachmittlung</source>
-      <translation>Language of interpreting</translation>
+      <source>Ressourcen und Stärken</source>
+      <translation>Resources and strengths</translation>
     </message>
     <message>
-      <source>Status</source>
+      <source>Schritt</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation>Confidentiality waiver</translation>
+    </message>
+    <message>
+      <source>Sprache der Dolmetschung</source>
+      <translation>Interpreting language</translation>
+    </message>
+    <message>
+      <source>Sprache des Formulars</source>
+      <translation>Language of the form</translation>
+    </message>
+    <message>
+      <source>Sprachen</source>
+      <translation>Languages</translation>
+    </message>
+    <message>
+      <source>Staatsangehörigkeiten</source>
+      <translation>Nationalities</translation>
+    </message>
+    <message>
+      <source>Stand</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <source>Stelle</source>
+      <translation>Agency</translation>
     </message>
     <message>
       <source>Straße</source>
       <translation>Street</translation>
     </message>
     <message>
-      <source>Stärken und Ressourcen</source>
-      <translation>Strengths and resources</translation>
-    </message>
-    <message>
       <source>Telefon</source>
       <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Text der Wiedervorlage</source>
+      <translation>Text of the follow-up</translation>
     </message>
     <message>
       <source>Verantwortlich</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <source>Vereinbart am</source>
-      <translation>Agreed on</translation>
+      <source>Verknüpfte Fälle</source>
+      <translation>Linked cases</translation>
+    </message>
+    <message>
+      <source>Verurteilung oberhalb der Schwelle</source>
+      <translation>Conviction above the threshold</translation>
+    </message>
+    <message>
+      <source>Vorherige Phase</source>
+      <translation>Previous phase</translation>
     </message>
     <message>
       <source>Vorheriger Schritt</source>
@@ -3420,16 +3160,16 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Withdrawn on</translation>
     </message>
     <message>
-      <source>Wiedereröffnet am</source>
+      <source>Wieder eröffnet am</source>
       <translation>Reopened on</translation>
-    </message>
-    <message>
-      <source>Wiedervorlage</source>
-      <translation>Follow-up</translation>
     </message>
     <message>
       <source>Wiedervorlage am</source>
       <translation>Follow-up on</translation>
+    </message>
+    <message>
+      <source>Worum es geht</source>
+      <translation>What it is about</translation>
     </message>
     <message>
       <source>Zeitpunkt</source>
@@ -3444,12 +3184,276 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Goal agreed on</translation>
     </message>
     <message>
+      <source>Zielgruppenmerkmale</source>
+      <translation>Target group criteria</translation>
+    </message>
+    <message>
       <source>Zuständig</source>
       <translation>Responsible</translation>
     </message>
     <message>
       <source>Zweck</source>
       <translation>Purpose</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsentKind</name>
+    <message>
+      <source>Einwilligung in die Datenverarbeitung</source>
+      <translation>Consent to data processing</translation>
+    </message>
+    <message>
+      <source>Schweigepflichtentbindung</source>
+      <translation>Confidentiality waiver</translation>
+    </message>
+  </context>
+  <context>
+    <name>Gender</name>
+    <message>
+      <source>keine Angabe</source>
+      <translation>not stated</translation>
+    </message>
+    <message>
+      <source>weiblich</source>
+      <translation>female</translation>
+    </message>
+    <message>
+      <source>männlich</source>
+      <translation>male</translation>
+    </message>
+    <message>
+      <source>divers</source>
+      <translation>diverse</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoalStatus</name>
+    <message>
+      <source>offen</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>erreicht</source>
+      <translation>achieved</translation>
+    </message>
+    <message>
+      <source>teilweise erreicht</source>
+      <translation>partly achieved</translation>
+    </message>
+    <message>
+      <source>nicht erreicht</source>
+      <translation>not achieved</translation>
+    </message>
+    <message>
+      <source>aufgegeben</source>
+      <translation>dropped</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdRelation</name>
+    <message>
+      <source>Kind</source>
+      <translation>Child</translation>
+    </message>
+    <message>
+      <source>Ehepartner*in</source>
+      <translation>Spouse</translation>
+    </message>
+    <message>
+      <source>Partner*in</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Elternteil</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <source>Geschwister</source>
+      <translation>Sibling</translation>
+    </message>
+    <message>
+      <source>andere Person</source>
+      <translation>Other person</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguageLevel</name>
+    <message>
+      <source>kein Niveau</source>
+      <translation>no level</translation>
+    </message>
+    <message>
+      <source>A1</source>
+      <translation>A1</translation>
+    </message>
+    <message>
+      <source>A2</source>
+      <translation>A2</translation>
+    </message>
+    <message>
+      <source>B1</source>
+      <translation>B1</translation>
+    </message>
+    <message>
+      <source>B2</source>
+      <translation>B2</translation>
+    </message>
+    <message>
+      <source>C1</source>
+      <translation>C1</translation>
+    </message>
+    <message>
+      <source>C2</source>
+      <translation>C2</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeasureStatus</name>
+    <message>
+      <source>geplant</source>
+      <translation>planned</translation>
+    </message>
+    <message>
+      <source>in Arbeit</source>
+      <translation>in progress</translation>
+    </message>
+    <message>
+      <source>erledigt</source>
+      <translation>done</translation>
+    </message>
+    <message>
+      <source>abgebrochen</source>
+      <translation>cancelled</translation>
+    </message>
+  </context>
+  <context>
+    <name>NeedLevel</name>
+    <message>
+      <source>kein Bedarf</source>
+      <translation>no need</translation>
+    </message>
+    <message>
+      <source>gering</source>
+      <translation>low</translation>
+    </message>
+    <message>
+      <source>mittel</source>
+      <translation>medium</translation>
+    </message>
+    <message>
+      <source>hoch</source>
+      <translation>high</translation>
+    </message>
+  </context>
+  <context>
+    <name>Phase</name>
+    <message>
+      <source>Klärung</source>
+      <translation>Intake</translation>
+    </message>
+    <message>
+      <source>Einschätzung</source>
+      <translation>Assessment</translation>
+    </message>
+    <message>
+      <source>Hilfeplanung</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Umsetzung</source>
+      <translation>Implementation</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>Monitoring</translation>
+    </message>
+    <message>
+      <source>Evaluation</source>
+      <translation>Evaluation</translation>
+    </message>
+    <message>
+      <source>Abschluss</source>
+      <translation>Closure</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhaseEvent</name>
+    <message>
+      <source>eröffnet</source>
+      <translation>opened</translation>
+    </message>
+    <message>
+      <source>weiter</source>
+      <translation>moved on</translation>
+    </message>
+    <message>
+      <source>zurück</source>
+      <translation>moved back</translation>
+    </message>
+    <message>
+      <source>abgeschlossen</source>
+      <translation>closed</translation>
+    </message>
+    <message>
+      <source>wieder eröffnet</source>
+      <translation>reopened</translation>
+    </message>
+  </context>
+  <context>
+    <name>Qualification</name>
+    <message>
+      <source>kein Abschluss</source>
+      <translation>no qualification</translation>
+    </message>
+    <message>
+      <source>Schulabschluss</source>
+      <translation>school-leaving certificate</translation>
+    </message>
+    <message>
+      <source>Berufsabschluss</source>
+      <translation>vocational qualification</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReferralState</name>
+    <message>
+      <source>geplant</source>
+      <translation>planned</translation>
+    </message>
+    <message>
+      <source>gesendet</source>
+      <translation>sent</translation>
+    </message>
+    <message>
+      <source>angenommen</source>
+      <translation>accepted</translation>
+    </message>
+    <message>
+      <source>abgelehnt</source>
+      <translation>declined</translation>
+    </message>
+    <message>
+      <source>abgeschlossen</source>
+      <translation>completed</translation>
+    </message>
+    <message>
+      <source>abgebrochen</source>
+      <translation>cancelled</translation>
+    </message>
+  </context>
+  <context>
+    <name>Responsible</name>
+    <message>
+      <source>Klient*in</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Case-Management</source>
+      <translation>Case manager</translation>
+    </message>
+    <message>
+      <source>Partnerstelle</source>
+      <translation>Partner agency</translation>
     </message>
   </context>
   <context>

@@ -88,7 +88,7 @@ def test_invalid_client_data_is_refused_without_write(session: Session) -> None:
     cases = [
         ("required", client_data(last_name="  ")),
         ("unknown_code", client_data(municipality_code="bielefeld")),
-        ("unknown_code", client_data(municipality_code="")),
+        ("required", client_data(municipality_code="")),  # named, not an unknown ""
         ("unknown_code", client_data(nationalities=["ZZ"])),
         ("unknown_code", client_data(languages=["klingon"])),
         ("future_date", client_data(birth_date=TOMORROW)),

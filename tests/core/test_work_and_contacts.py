@@ -63,8 +63,10 @@ def test_needs_goals_and_measures_refusals(session: Session) -> None:
     goal_id = add_goal(session, case_id=case_id, field_of_action_code="work",
                        description="Ausbildung", agreed_on=TODAY).ids[0]
     assert_refused(session, "required", update_goal, goal_id=goal_id, status="achieved")
-    assert_refused(session, "unknown_code", add_measure, goal_id=goal_id, description="x",
+    assert_refused(session, "required", add_measure, goal_id=goal_id, description="x",
                    responsible="partner_agency", partner_agency_code=None)
+    assert_refused(session, "unknown_code", add_measure, goal_id=goal_id, description="x",
+                   responsible="partner_agency", partner_agency_code="nowhere")
     assert_refused(session, "invalid_value", add_measure, goal_id=goal_id, description="x",
                    responsible="client", partner_agency_code="mbe")
     assert_refused(session, "invalid_value", add_measure, goal_id=goal_id, description="x",

@@ -131,7 +131,6 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         view.tabs.setCurrentIndex(index)
         assert unnamed(view) == [], view.tabs.tabText(index)
     from kim_desktop.ui.client_file import dialogs
-    from kim_desktop.ui.consultation_form import ConsultationForm
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
     from kim_desktop.ui.client_file.referral_dialogs import (
@@ -141,6 +140,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         DeclineReferralDialog,
         SendReferralDialog,
     )
+    from kim_desktop.ui.consultation_form import ConsultationForm
     from kim_desktop.ui.gaps import GapDialog
     from kim_desktop.ui.rejected import RejectedDialog
     from kim_desktop.ui.wipe import WipeDialog

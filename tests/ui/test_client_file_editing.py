@@ -530,7 +530,7 @@ def test_cancel_a_planned_referral_with_its_reason(qtbot: Any, window: Any,
     click(qtbot, button(page, "Vermittlung abbrechen"))
     dialog = opened(page, CancelReferralDialog)
     save(qtbot, dialog)
-    refused(qtbot, dialog, "Bitte „Grund“ angeben.")  # the core requires a reason
+    refused(qtbot, dialog, "Bitte „Grund des Abbruchs“ angeben.")  # the core requires a reason
     dialog.reason.setPlainText("   ")
     save(qtbot, dialog)
     refused(qtbot, dialog, "Grund")

@@ -75,7 +75,7 @@ def test_domain_errors_and_precheck_texts_appear_in_english(
     dialog.submit()  # without a description
     qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(),
                     timeout=10_000)
-    assert dialog.error.text() == '⚠ Please enter "Description".'
+    assert dialog.error.text() == '⚠ Please enter "Description (anonymous)".'
 
     view = window.open_client(window.pages["caseload"].model.row_at(1).client_id)
     qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
@@ -175,13 +175,13 @@ def test_every_core_message_and_rule_text_has_a_finished_english_translation() -
             assert _placeholders(translation.text) == _placeholders(text), (context, text)
 
 
-def test_every_field_name_in_a_domain_error_can_be_translated() -> None:
-    """Field names reach messages as keyword arguments (``field="Grund"``, ``earlier_field=``,
-    ``later_field=``); each literal one must be in FIELD_NAMES, anything else must be passed
-    on from a parameter."""
+def test_every_field_a_domain_error_names_is_declared() -> None:
+    """Errors name fields by key (``field="client.last_name"``, ``earlier_field=``,
+    ``later_field=``, and the key of a ``clean``): each literal key must be a declared field,
+    so that its label shows in both languages; anything else must come from a parameter."""
     import ast
 
-    from kim_desktop.core.errors import FIELD_NAMES
+    from kim_desktop.core.fields import declared
 
     keywords = {"field", "earlier_field", "later_field", "earlier", "later"}
     unknown, computed = [], []
@@ -189,17 +189,44 @@ def test_every_field_name_in_a_domain_error_can_be_translated() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
-            for keyword in node.keywords:
-                if keyword.arg not in keywords:
-                    continue
-                value = keyword.value
-                if isinstance(value, ast.Constant):
-                    if value.value not in FIELD_NAMES:
+            values = [k.value for k in node.keywords if k.arg in keywords]
+            function = getattr(node.func, "id", "")
+            if function == "clean" and len(node.args) > 1:
+                values.append(node.args[1])
+            if (function == "clean_all" and len(node.args) > 2
+                    and isinstance(node.args[1], ast.Constant)
+                    and isinstance(node.args[2], ast.Dict)):
+                values += [ast.Constant(f"{node.args[1].value}.{key.value}")
+                           for key in node.args[2].keys if isinstance(key, ast.Constant)]
+            for value in values:
+                if isinstance(value, ast.IfExp):
+                    values += [value.body, value.orelse]
+                elif isinstance(value, ast.Constant):
+                    try:
+                        declared(value.value)
+                    except KeyError:
                         unknown.append(f"{path.name}: {value.value}")
-                elif not isinstance(value, ast.Name):
+                elif not isinstance(value, ast.Name) and path.name != "_base.py":
                     computed.append(f"{path.name}:{node.lineno}")
     assert unknown == []
     assert computed == []
+
+
+def test_field_keys_in_errors_read_as_labels_in_both_languages(
+    qapp: Any, restore_german: None
+) -> None:
+    """The same field has one name: the error a service raises shows the declared label,
+    translated; str() of it (the CLI's German) too."""
+    from kim_desktop.core.errors import DomainError
+    from kim_desktop.ui.messages import user_message
+
+    error = DomainError("out_of_range", field="consultation.duration_minutes", low=1, high=720)
+    assert str(error) == "„Dauer“ muss zwischen 1 und 720 liegen."
+    assert user_message(error) == str(error)
+    order = DomainError("date_order", earlier="consent.granted_on", later="consent.expires_on")
+    i18n.install("en")
+    assert user_message(error) == '"Duration" must be between 1 and 720.'
+    assert user_message(order) == '"Valid until" must not be before "Granted on".'
 
 
 def test_every_catalog_entry_but_proper_names_has_an_english_label() -> None:
@@ -221,8 +248,8 @@ def test_date_fields_follow_the_interface_language_with_four_digit_years(
 ) -> None:
     import datetime as dt
 
-    from kim_desktop.ui.widgets import date_edit, moment_edit
     from kim_desktop.ui.qt import QDate, QDateTime, QTime
+    from kim_desktop.ui.widgets import date_edit, moment_edit
 
     moment = QDateTime(QDate(2026, 3, 5), QTime(14, 30))
     assert date_edit(dt.date(2026, 3, 5)).text() == "05.03.2026"

@@ -3,35 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import JSON, Date, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord
+from kim_desktop.core.fields import Choice, Kind, field
 
 
-class Phase(StrEnum):
+class Phase(Choice):
     """The phases of case management after the DGCC standard, in order."""
 
-    INTAKE = "intake"  # Klärung / Zugang
-    ASSESSMENT = "assessment"  # Einschätzung / Assessment
-    PLANNING = "planning"  # Hilfeplanung / Zielvereinbarung
-    IMPLEMENTATION = "implementation"  # Umsetzung / Linking
-    MONITORING = "monitoring"  # Monitoring
-    EVALUATION = "evaluation"  # Evaluation
-    CLOSURE = "closure"  # Abschluss
+    INTAKE = "intake", "Klärung"  # Klärung / Zugang
+    ASSESSMENT = "assessment", "Einschätzung"  # Einschätzung / Assessment
+    PLANNING = "planning", "Hilfeplanung"  # Hilfeplanung / Zielvereinbarung
+    IMPLEMENTATION = "implementation", "Umsetzung"  # Umsetzung / Linking
+    MONITORING = "monitoring", "Monitoring"
+    EVALUATION = "evaluation", "Evaluation"
+    CLOSURE = "closure", "Abschluss"
 
 
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
 
 
-class PhaseEvent(StrEnum):
-    OPENED = "opened"
-    ADVANCED = "advanced"
-    RETURNED = "returned"
-    CLOSED = "closed"
-    REOPENED = "reopened"
+class PhaseEvent(Choice):
+    OPENED = "opened", "eröffnet"
+    ADVANCED = "advanced", "weiter"
+    RETURNED = "returned", "zurück"
+    CLOSED = "closed", "abgeschlossen"
+    REOPENED = "reopened", "wieder eröffnet"
 
 
 class Case(SyncedRecord, Base):
@@ -55,17 +55,29 @@ class Case(SyncedRecord, Base):
         ),
     )
 
-    client_id: Mapped[str] = mapped_column(String(36))
-    responsible_user: Mapped[str] = mapped_column(String(100))
-    phase: Mapped[str] = mapped_column(String(20), default=Phase.INTAKE)
-    target_group_criteria: Mapped[list[str]] = mapped_column(JSON, default=list)
-    opened_on: Mapped[dt.date] = mapped_column(Date)
-    open_reason: Mapped[str] = mapped_column(Text, default="")
-    closed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    closure_reason_code: Mapped[str | None] = mapped_column(String(40), default=None)
-    closure_note: Mapped[str] = mapped_column(Text, default="")
-    reopened_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+    client_id: Mapped[str] = mapped_column(String(36), info=field("Person", Kind.RECORD))
+    responsible_user: Mapped[str] = mapped_column(
+        String(100), info=field("Zuständig", required=True))
+    phase: Mapped[str] = mapped_column(
+        String(20), default=Phase.INTAKE, info=field("Phase", Kind.CHOICE, choices=Phase))
+    target_group_criteria: Mapped[list[str]] = mapped_column(
+        JSON, default=list,
+        info=field("Zielgruppenmerkmale", Kind.CODES, catalog="target_group_criteria"))
+    opened_on: Mapped[dt.date] = mapped_column(
+        Date, info=field("Fall eröffnet am", Kind.DATE, required=True, past=True))
+    open_reason: Mapped[str] = mapped_column(
+        Text, default="", info=field("Anlass", Kind.TEXT, limit=2000, required=True))
+    closed_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Abgeschlossen am", Kind.DATE, past=True))
+    closure_reason_code: Mapped[str | None] = mapped_column(
+        String(40), default=None,
+        info=field("Abschlussgrund", Kind.CATALOG, catalog="closure_reasons"))
+    closure_note: Mapped[str] = mapped_column(
+        Text, default="", info=field("Bemerkung", Kind.TEXT, limit=2000))
+    reopened_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Wieder eröffnet am", Kind.DATE, past=True))
+    reopen_reason: Mapped[str] = mapped_column(
+        Text, default="", info=field("Grund der Wiedereröffnung", Kind.TEXT, limit=2000))
 
     @property
     def is_open(self) -> bool:
@@ -78,9 +90,14 @@ class CasePhaseChange(SyncedRecord, Base):
     __tablename__ = "case_phase_change"
     __table_args__ = (Index("ix_case_phase_change_case", "case_id", "changed_on"),)
 
-    case_id: Mapped[str] = mapped_column(String(36))
-    event: Mapped[str] = mapped_column(String(16))
-    from_phase: Mapped[str | None] = mapped_column(String(20), default=None)
-    to_phase: Mapped[str] = mapped_column(String(20))
-    changed_on: Mapped[dt.date] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    case_id: Mapped[str] = mapped_column(String(36), info=field("Fall", Kind.RECORD))
+    event: Mapped[str] = mapped_column(
+        String(16), info=field("Schritt", Kind.CHOICE, choices=PhaseEvent))
+    from_phase: Mapped[str | None] = mapped_column(
+        String(20), default=None, info=field("Vorherige Phase", Kind.CHOICE, choices=Phase))
+    to_phase: Mapped[str] = mapped_column(
+        String(20), info=field("Phase", Kind.CHOICE, choices=Phase, required=True))
+    changed_on: Mapped[dt.date] = mapped_column(
+        Date, info=field("Gewechselt am", Kind.DATE, required=True, past=True))
+    reason: Mapped[str] = mapped_column(
+        Text, default="", info=field("Grund", Kind.TEXT, limit=2000))

@@ -3,39 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import JSON, Boolean, Date, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord
+from kim_desktop.core.fields import Choice, Kind, field
 
 
-class Gender(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    DIVERSE = "diverse"
-    UNSPECIFIED = "unspecified"
+class Gender(Choice):
+    UNSPECIFIED = "unspecified", "keine Angabe"
+    FEMALE = "female", "weiblich"
+    MALE = "male", "männlich"
+    DIVERSE = "diverse", "divers"
 
 
-class Qualification(StrEnum):
+class Qualification(Choice):
     """Highest completed qualification, as the Baustein III pre-check needs it."""
 
-    NONE = "none"
-    SCHOOL_LEAVING = "school_leaving"
-    VOCATIONAL = "vocational"
+    NONE = "none", "kein Abschluss"
+    SCHOOL_LEAVING = "school_leaving", "Schulabschluss"
+    VOCATIONAL = "vocational", "Berufsabschluss"
 
 
-class LanguageLevel(StrEnum):
+class LanguageLevel(Choice):
     """CEFR level of German; ``NONE`` means no level reached."""
 
-    NONE = "none"
-    A1 = "A1"
-    A2 = "A2"
-    B1 = "B1"
-    B2 = "B2"
-    C1 = "C1"
-    C2 = "C2"
+    NONE = "none", "kein Niveau"
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+    C2 = "C2", "C2"
 
 
 class Client(SyncedRecord, Base):
@@ -58,35 +58,62 @@ class Client(SyncedRecord, Base):
         Index("ix_client_birth_date", "birth_date"),
     )
 
-    first_name: Mapped[str] = mapped_column(String(100), default="")
-    last_name: Mapped[str] = mapped_column(String(100), default="")
-    birth_name: Mapped[str] = mapped_column(String(100), default="")
-    birth_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    gender: Mapped[str] = mapped_column(String(16), default=Gender.UNSPECIFIED)
-    nationalities: Mapped[list[str]] = mapped_column(JSON, default=list)
-    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
-    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
-    phone: Mapped[str] = mapped_column(String(50), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    street: Mapped[str] = mapped_column(String(200), default="")
-    postal_code: Mapped[str] = mapped_column(String(10), default="")
-    town: Mapped[str] = mapped_column(String(100), default="")
-    municipality_code: Mapped[str] = mapped_column(String(40), default="")
-    entry_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    last_name: Mapped[str] = mapped_column(
+        String(100), default="", info=field("Nachname", required=True))
+    first_name: Mapped[str] = mapped_column(String(100), default="", info=field("Vorname"))
+    birth_name: Mapped[str] = mapped_column(String(100), default="", info=field("Geburtsname"))
+    birth_date: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Geburtsdatum", Kind.DATE, past=True))
+    gender: Mapped[str] = mapped_column(
+        String(16), default=Gender.UNSPECIFIED,
+        info=field("Geschlecht", Kind.CHOICE, choices=Gender, required=True))
+    nationalities: Mapped[list[str]] = mapped_column(
+        JSON, default=list, info=field("Staatsangehörigkeiten", Kind.CODES, catalog="countries"))
+    languages: Mapped[list[str]] = mapped_column(
+        JSON, default=list, info=field("Sprachen", Kind.CODES, catalog="languages"))
+    interpreter_needed: Mapped[bool] = mapped_column(
+        Boolean, default=False, info=field("Dolmetschung nötig", Kind.FLAG))
+    phone: Mapped[str] = mapped_column(String(50), default="", info=field("Telefon"))
+    email: Mapped[str] = mapped_column(String(200), default="", info=field("E-Mail"))
+    street: Mapped[str] = mapped_column(String(200), default="", info=field("Straße"))
+    postal_code: Mapped[str] = mapped_column(String(10), default="", info=field("Postleitzahl"))
+    town: Mapped[str] = mapped_column(String(100), default="", info=field("Ort"))
+    municipality_code: Mapped[str] = mapped_column(
+        String(40), default="",
+        info=field("Kommune", Kind.CATALOG, catalog="municipalities", required=True))
+    entry_date: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Einreisedatum", Kind.DATE, past=True))
     #: Normalised name tokens ("mohammed yilmaz") for spelling-tolerant search.
     search_key: Mapped[str] = mapped_column(String(400), default="")
     #: Phonetic skeleton per name token, space-framed (" mt ylms ") for prefix matching.
     phonetic_key: Mapped[str] = mapped_column(String(400), default="")
     # --- Baustein III facts (None = unknown) ---------------------------------------------
-    school_years_successful: Mapped[int | None] = mapped_column(Integer, default=None)
-    qualification: Mapped[str | None] = mapped_column(String(20), default=None)
-    german_oral: Mapped[str | None] = mapped_column(String(4), default=None)
-    german_written: Mapped[str | None] = mapped_column(String(4), default=None)
-    naturalisation_test_passed: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    passport: Mapped[bool | None] = mapped_column(
+        Boolean, default=None, info=field("Pass oder Passersatz vorhanden", Kind.FACT))
+    german_oral: Mapped[str | None] = mapped_column(
+        String(4), default=None,
+        info=field("Deutsch mündlich", Kind.CHOICE, choices=LanguageLevel))
+    #: The day the oral level was shown (a certificate's date).
+    german_oral_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Deutsch mündlich nachgewiesen am", Kind.DATE, past=True))
+    german_written: Mapped[str | None] = mapped_column(
+        String(4), default=None,
+        info=field("Deutsch schriftlich", Kind.CHOICE, choices=LanguageLevel))
+    german_written_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None,
+        info=field("Deutsch schriftlich nachgewiesen am", Kind.DATE, past=True))
+    naturalisation_test_passed: Mapped[bool | None] = mapped_column(
+        Boolean, default=None, info=field("Einbürgerungstest bestanden", Kind.FACT))
     #: Share of the household's livelihood the person covers themselves, 0.0 to 1.0.
-    livelihood_own_share: Mapped[float | None] = mapped_column(Float, default=None)
-    passport: Mapped[bool | None] = mapped_column(Boolean, default=None)
-    convictions_above_threshold: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    livelihood_own_share: Mapped[float | None] = mapped_column(
+        Float, default=None,
+        info=field("Eigenanteil am Lebensunterhalt", Kind.SHARE, low=0.0, high=1.0))
+    convictions_above_threshold: Mapped[bool | None] = mapped_column(
+        Boolean, default=None, info=field("Verurteilung oberhalb der Schwelle", Kind.FACT))
+    school_years_successful: Mapped[int | None] = mapped_column(
+        Integer, default=None, info=field("Erfolgreiche Schuljahre", Kind.NUMBER, low=0, high=25))
+    qualification: Mapped[str | None] = mapped_column(
+        String(20), default=None, info=field("Abschluss", Kind.CHOICE, choices=Qualification))
     erased_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
     @property
@@ -98,13 +125,13 @@ class Client(SyncedRecord, Base):
         return self.erased_at is not None
 
 
-class HouseholdRelation(StrEnum):
-    SPOUSE = "spouse"
-    PARTNER = "partner"
-    CHILD = "child"
-    PARENT = "parent"
-    SIBLING = "sibling"
-    OTHER = "other"
+class HouseholdRelation(Choice):
+    CHILD = "child", "Kind"
+    SPOUSE = "spouse", "Ehepartner*in"
+    PARTNER = "partner", "Partner*in"
+    PARENT = "parent", "Elternteil"
+    SIBLING = "sibling", "Geschwister"
+    OTHER = "other", "andere Person"
 
 
 class HouseholdMember(SyncedRecord, Base):
@@ -112,12 +139,18 @@ class HouseholdMember(SyncedRecord, Base):
 
     __tablename__ = "household_member"
 
-    client_id: Mapped[str] = mapped_column(String(36), index=True)
-    relation: Mapped[str] = mapped_column(String(16))
-    first_name: Mapped[str] = mapped_column(String(100), default="")
-    birth_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    unmarried: Mapped[bool | None] = mapped_column(Boolean, default=None)
-    attends_school: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    client_id: Mapped[str] = mapped_column(String(36), index=True,
+                                           info=field("Person", Kind.RECORD))
+    relation: Mapped[str] = mapped_column(
+        String(16), info=field("Beziehung", Kind.CHOICE, choices=HouseholdRelation,
+                               required=True))
+    first_name: Mapped[str] = mapped_column(String(100), default="", info=field("Vorname"))
+    birth_date: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Geburtsdatum", Kind.DATE, past=True))
+    unmarried: Mapped[bool | None] = mapped_column(
+        Boolean, default=None, info=field("Ledig", Kind.FACT))
+    attends_school: Mapped[bool | None] = mapped_column(
+        Boolean, default=None, info=field("Geht zur Schule", Kind.FACT))
 
 
 class ResidenceStatusPeriod(SyncedRecord, Base):
@@ -130,9 +163,15 @@ class ResidenceStatusPeriod(SyncedRecord, Base):
         Index("ix_residence_status_client_from", "client_id", "valid_from"),
     )
 
-    client_id: Mapped[str] = mapped_column(String(36))
-    status_code: Mapped[str] = mapped_column(String(60))
-    legal_basis: Mapped[str] = mapped_column(String(100), default="")
-    valid_from: Mapped[dt.date] = mapped_column(Date)
-    valid_to: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    note: Mapped[str] = mapped_column(Text, default="")
+    client_id: Mapped[str] = mapped_column(String(36), info=field("Person", Kind.RECORD))
+    status_code: Mapped[str] = mapped_column(
+        String(60), info=field("Aufenthaltsstatus", Kind.CATALOG, catalog="residence_statuses",
+                               required=True))
+    legal_basis: Mapped[str] = mapped_column(
+        String(100), default="", info=field("Rechtsgrundlage"))
+    valid_from: Mapped[dt.date] = mapped_column(
+        Date, info=field("Gültig ab", Kind.DATE, required=True, past=True))
+    valid_to: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Gültig bis", Kind.DATE))
+    note: Mapped[str] = mapped_column(
+        Text, default="", info=field("Notiz", Kind.TEXT, limit=2000))

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Date, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord
+from kim_desktop.core.fields import Kind, field
 
 
 class Attachment(SyncedRecord, Base):
@@ -17,13 +18,15 @@ class Attachment(SyncedRecord, Base):
     __tablename__ = "attachment"
     __table_args__ = (Index("ix_attachment_client", "client_id"),)
 
-    client_id: Mapped[str] = mapped_column(String(36))
-    case_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    filename: Mapped[str] = mapped_column(String(255))
-    media_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
+    client_id: Mapped[str] = mapped_column(String(36), info=field("Person", Kind.RECORD))
+    case_id: Mapped[str | None] = mapped_column(
+        String(36), default=None, info=field("Fall", Kind.RECORD))
+    filename: Mapped[str] = mapped_column(String(255), info=field("Dateiname", required=True))
+    media_type: Mapped[str] = mapped_column(String(100), info=field("Dateityp"))
+    size: Mapped[int] = mapped_column(Integer, info=field("Größe (Bytes)", Kind.NUMBER))
     sha256: Mapped[str] = mapped_column(String(64))
-    description: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(
+        Text, default="", info=field("Beschreibung", Kind.TEXT, limit=2000))
     content: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, default=None))
 
 
@@ -33,14 +36,25 @@ class StructuralGap(SyncedRecord, Base):
 
     __tablename__ = "structural_gap"
 
-    category_code: Mapped[str] = mapped_column(String(40))
-    field_of_action_code: Mapped[str] = mapped_column(String(40))
-    municipality_code: Mapped[str] = mapped_column(String(40))
-    description: Mapped[str] = mapped_column(Text)
-    observed_on: Mapped[dt.date] = mapped_column(Date)
-    case_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
-    released_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    released_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    category_code: Mapped[str] = mapped_column(
+        String(40), info=field("Kategorie", Kind.CATALOG, catalog="structural_gap_categories",
+                               required=True))
+    field_of_action_code: Mapped[str] = mapped_column(
+        String(40), info=field("Handlungsfeld", Kind.CATALOG, catalog="fields_of_action",
+                               required=True))
+    municipality_code: Mapped[str] = mapped_column(
+        String(40), info=field("Kommune", Kind.CATALOG, catalog="municipalities",
+                               required=True))
+    observed_on: Mapped[dt.date] = mapped_column(
+        Date, info=field("Beobachtet am", Kind.DATE, required=True, past=True))
+    description: Mapped[str] = mapped_column(
+        Text, info=field("Beschreibung (anonym)", Kind.TEXT, limit=4000, required=True))
+    case_ids: Mapped[list[str]] = mapped_column(
+        JSON, default=list, info=field("Verknüpfte Fälle", Kind.RECORD))
+    released_at: Mapped[dt.datetime | None] = mapped_column(
+        default=None, info=field("Freigegeben am", Kind.MOMENT))
+    released_by: Mapped[str | None] = mapped_column(
+        String(100), default=None, info=field("Freigegeben von"))
 
 
 class AuditEvent(SyncedRecord, Base):

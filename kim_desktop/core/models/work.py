@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord
+from kim_desktop.core.fields import Choice, Kind, field
 
 
-class NeedLevel(StrEnum):
-    NONE = "none"
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
+class NeedLevel(Choice):
+    NONE = "none", "kein Bedarf"
+    LOW = "low", "gering"
+    MEDIUM = "medium", "mittel"
+    HIGH = "high", "hoch"
 
 
 class NeedsAssessment(SyncedRecord, Base):
@@ -28,20 +28,26 @@ class NeedsAssessment(SyncedRecord, Base):
         Index("ix_needs_case_field", "case_id", "field_of_action_code", "level", "deleted_at"),
     )
 
-    case_id: Mapped[str] = mapped_column(String(36))
-    field_of_action_code: Mapped[str] = mapped_column(String(40))
-    assessed_on: Mapped[dt.date] = mapped_column(Date)
-    level: Mapped[str] = mapped_column(String(10))
-    strengths: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    case_id: Mapped[str] = mapped_column(String(36), info=field("Fall", Kind.RECORD))
+    field_of_action_code: Mapped[str] = mapped_column(
+        String(40), info=field("Handlungsfeld", Kind.CATALOG, catalog="fields_of_action",
+                               required=True))
+    level: Mapped[str] = mapped_column(
+        String(10), info=field("Bedarf", Kind.CHOICE, choices=NeedLevel, required=True))
+    assessed_on: Mapped[dt.date] = mapped_column(
+        Date, info=field("Eingeschätzt am", Kind.DATE, required=True, past=True))
+    strengths: Mapped[str] = mapped_column(
+        Text, default="", info=field("Ressourcen und Stärken", Kind.TEXT, limit=4000))
+    notes: Mapped[str] = mapped_column(
+        Text, default="", info=field("Notizen", Kind.TEXT, limit=4000))
 
 
-class GoalStatus(StrEnum):
-    OPEN = "open"
-    ACHIEVED = "achieved"
-    PARTLY_ACHIEVED = "partly_achieved"
-    NOT_ACHIEVED = "not_achieved"
-    DROPPED = "dropped"
+class GoalStatus(Choice):
+    OPEN = "open", "offen"
+    ACHIEVED = "achieved", "erreicht"
+    PARTLY_ACHIEVED = "partly_achieved", "teilweise erreicht"
+    NOT_ACHIEVED = "not_achieved", "nicht erreicht"
+    DROPPED = "dropped", "aufgegeben"
 
 
 class Goal(SyncedRecord, Base):
@@ -50,26 +56,34 @@ class Goal(SyncedRecord, Base):
     __tablename__ = "goal"
     __table_args__ = (Index("ix_goal_case", "case_id"),)
 
-    case_id: Mapped[str] = mapped_column(String(36))
-    field_of_action_code: Mapped[str] = mapped_column(String(40))
-    description: Mapped[str] = mapped_column(Text)
-    agreed_on: Mapped[dt.date] = mapped_column(Date)
-    due_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    status: Mapped[str] = mapped_column(String(20), default=GoalStatus.OPEN)
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    case_id: Mapped[str] = mapped_column(String(36), info=field("Fall", Kind.RECORD))
+    field_of_action_code: Mapped[str] = mapped_column(
+        String(40), info=field("Handlungsfeld", Kind.CATALOG, catalog="fields_of_action",
+                               required=True))
+    description: Mapped[str] = mapped_column(
+        Text, info=field("Ziel", Kind.TEXT, limit=2000, required=True))
+    agreed_on: Mapped[dt.date] = mapped_column(
+        Date, info=field("Ziel vereinbart am", Kind.DATE, required=True, past=True))
+    due_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Fällig am", Kind.DATE))
+    status: Mapped[str] = mapped_column(
+        String(20), default=GoalStatus.OPEN,
+        info=field("Stand", Kind.CHOICE, choices=GoalStatus, required=True))
+    outcome: Mapped[str] = mapped_column(
+        Text, default="", info=field("Ergebnis", Kind.TEXT, limit=4000))
 
 
-class Responsible(StrEnum):
-    CLIENT = "client"
-    CASE_MANAGER = "case_manager"
-    PARTNER_AGENCY = "partner_agency"
+class Responsible(Choice):
+    CLIENT = "client", "Klient*in"
+    CASE_MANAGER = "case_manager", "Case-Management"
+    PARTNER_AGENCY = "partner_agency", "Partnerstelle"
 
 
-class MeasureStatus(StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
+class MeasureStatus(Choice):
+    PLANNED = "planned", "geplant"
+    IN_PROGRESS = "in_progress", "in Arbeit"
+    DONE = "done", "erledigt"
+    CANCELLED = "cancelled", "abgebrochen"
 
 
 class Measure(SyncedRecord, Base):
@@ -79,10 +93,19 @@ class Measure(SyncedRecord, Base):
     __tablename__ = "measure"
     __table_args__ = (Index("ix_measure_goal", "goal_id"),)
 
-    goal_id: Mapped[str] = mapped_column(String(36))
-    description: Mapped[str] = mapped_column(Text)
-    responsible: Mapped[str] = mapped_column(String(20))
-    partner_agency_code: Mapped[str | None] = mapped_column(String(60), default=None)
-    due_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    status: Mapped[str] = mapped_column(String(20), default=MeasureStatus.PLANNED)
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    goal_id: Mapped[str] = mapped_column(String(36), info=field("Ziel", Kind.RECORD))
+    description: Mapped[str] = mapped_column(
+        Text, info=field("Maßnahme", Kind.TEXT, limit=2000, required=True))
+    responsible: Mapped[str] = mapped_column(
+        String(20), info=field("Verantwortlich", Kind.CHOICE, choices=Responsible,
+                               required=True))
+    partner_agency_code: Mapped[str | None] = mapped_column(
+        String(60), default=None,
+        info=field("Partnerstelle", Kind.CATALOG, catalog="partner_agencies"))
+    due_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Fällig am", Kind.DATE))
+    status: Mapped[str] = mapped_column(
+        String(20), default=MeasureStatus.PLANNED,
+        info=field("Stand", Kind.CHOICE, choices=MeasureStatus, required=True))
+    outcome: Mapped[str] = mapped_column(
+        Text, default="", info=field("Ergebnis", Kind.TEXT, limit=4000))

@@ -104,7 +104,7 @@ def clients_becoming_eligible(
     unmet. Clients whose stored periods overlap are left out. Sorted by date, then rule.
     """
     if not 0 <= within_months <= MAX_MONTHS:
-        raise DomainError("out_of_range", field="Monate", low=0, high=MAX_MONTHS)
+        raise DomainError("out_of_range", field="precheck.months", low=0, high=MAX_MONTHS)
     horizon = add_months(as_of, within_months)
     found: list[EligibleClient] = []
     for client_id, results in _evaluated_clients(session, as_of, rules_dir):

@@ -12,8 +12,10 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.db import Base, SyncedRecord, new_id, utcnow
 from kim_desktop.core.errors import DomainError
+from kim_desktop.core.fields import Field, Kind, declared
 from kim_desktop.core.models import AuditEvent, Case, Client
 
 R = TypeVar("R", bound=SyncedRecord)
@@ -107,6 +109,62 @@ def with_id(record: Base) -> str:
 
 
 # --- checks ------------------------------------------------------------------------------
+
+
+def clean(session: Session, key: str, value: Any) -> Any:
+    """``value`` checked and tidied as the field ``key`` ("table.column") is declared (see
+    :mod:`kim_desktop.core.fields`); a :class:`DomainError` naming the field otherwise."""
+    spec = declared(key)
+    if spec.kind in (Kind.LINE, Kind.TEXT):
+        return text(value, field=key, limit=spec.limit or 0, required=spec.required)
+    if value is None or value == "" or value == []:
+        if spec.required:
+            raise DomainError("required", field=key)
+        return [] if spec.kind == Kind.CODES else _empty(spec)
+    return _checked(session, spec, value)
+
+
+def _empty(spec: Field) -> Any:
+    return False if spec.kind == Kind.FLAG else None
+
+
+def _checked(session: Session, spec: Field, value: Any) -> Any:
+    key = spec.key
+    if spec.kind == Kind.DATE:
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise DomainError("invalid_value", field=key)
+        return past(value, field=key) if spec.past else value
+    if spec.kind == Kind.MOMENT:
+        if not isinstance(value, dt.datetime):
+            raise DomainError("invalid_value", field=key)
+        return past_moment(value, field=key) if spec.past else value
+    if spec.kind == Kind.CHOICE:
+        assert spec.choices is not None
+        return str(one_of(value, list(spec.choices), field=key))
+    if spec.kind == Kind.CATALOG:
+        return require(catalogs_for(session)[spec.catalog], str(value)).code
+    if spec.kind == Kind.CODES:
+        if not isinstance(value, list | tuple):
+            raise DomainError("invalid_value", field=key)
+        catalog = catalogs_for(session)[spec.catalog]
+        return list(dict.fromkeys(require(catalog, str(code)).code for code in value))
+    if spec.kind in (Kind.FLAG, Kind.FACT):
+        if not isinstance(value, bool):
+            raise DomainError("invalid_value", field=key)
+        return value
+    if spec.kind in (Kind.NUMBER, Kind.SHARE):
+        number_types = (int,) if spec.kind == Kind.NUMBER else (int, float)
+        if isinstance(value, bool) or not isinstance(value, number_types) or value != value:
+            raise DomainError("invalid_value", field=key)
+        if spec.low is not None and spec.high is not None:
+            in_range(value, spec.low, spec.high, field=key)
+        return value
+    return value
+
+
+def clean_all(session: Session, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Every value checked by :func:`clean` as the field of that name in ``table``."""
+    return {name: clean(session, f"{table}.{name}", value) for name, value in values.items()}
 
 
 def text(value: str | None, *, field: str, limit: int, required: bool = False) -> str:

@@ -13,9 +13,9 @@ from kim_desktop.core.models import Attachment
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    clean,
     live_client,
     open_case_of,
-    text,
     with_id,
     write,
 )
@@ -60,8 +60,8 @@ def add_attachment(
     :data:`MAX_ATTACHMENT_BYTES`; only PDF, PNG, JPEG, DOCX and ODT by their content."""
     with write(session):
         live_client(session, client_id)
-        name = text(filename.replace("\\", "/").rsplit("/", 1)[-1], field="Dateiname",
-                    limit=255, required=True)
+        name = clean(session, "attachment.filename",
+                     filename.replace("\\", "/").rsplit("/", 1)[-1])
         if not content:
             raise DomainError("attachment_empty")
         if len(content) > MAX_ATTACHMENT_BYTES:
@@ -77,7 +77,7 @@ def add_attachment(
             media_type=media_type,
             size=len(content),
             sha256=hashlib.sha256(content).hexdigest(),
-            description=text(description, field="Beschreibung", limit=2000),
+            description=clean(session, "attachment.description", description),
             content=content,
         )
         with_id(attachment)

@@ -20,13 +20,13 @@ from kim_desktop.core.models import PHASE_ORDER, Case, CasePhaseChange, Phase, P
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    clean,
+    clean_all,
     current_user,
     get_live,
     live_client,
     open_case_of,
     ordered,
-    past,
-    text,
     with_id,
     write,
 )
@@ -70,11 +70,6 @@ def _last_change_on(session: Session, case: Case) -> dt.date:
     return last or case.opened_on
 
 
-def _criteria(session: Session, criteria: list[str]) -> list[str]:
-    catalog = catalogs_for(session).target_group_criteria
-    return sorted({require(catalog, code).code for code in criteria})
-
-
 def open_case(
     session: Session,
     *,
@@ -87,23 +82,17 @@ def open_case(
     """Opens a case in phase ``intake``; refused while the client has an open case."""
     with write(session):
         client = live_client(session, client_id)
-        if opened_on is None:
-            raise DomainError("required", field="Eröffnet am")
-        past(opened_on, field="Eröffnet am")
-        ordered(client.birth_date, opened_on, earlier_field="Geburtsdatum",
-                later_field="Eröffnet am")
-        reason = text(reason, field="Grund", limit=2000, required=True)
+        values = clean_all(session, "case_record", {
+            "opened_on": opened_on, "open_reason": reason,
+            "responsible_user": responsible_user or current_user(session),
+            "target_group_criteria": sorted(set(target_group_criteria)),
+        })
+        ordered(client.birth_date, opened_on, earlier_field="client.birth_date",
+                later_field="case_record.opened_on")
         if open_case_of(session, client_id) is not None:
             raise DomainError("case_already_open")
-        case = Case(
-            client_id=client_id,
-            responsible_user=text(responsible_user or current_user(session),
-                                  field="Zuständig", limit=100, required=True),
-            phase=Phase.INTAKE,
-            target_group_criteria=_criteria(session, list(target_group_criteria)),
-            opened_on=opened_on,
-            open_reason=reason,
-        )
+        case = Case(client_id=client_id, phase=Phase.INTAKE, **values)
+        reason = case.open_reason
         with_id(case)
         session.add(case)
         history = _history(session, case, event=PhaseEvent.OPENED, from_phase=None,
@@ -130,12 +119,13 @@ def change_phase(
         if not phase_transition_allowed(case.phase, phase):
             raise DomainError("phase_transition", current=case.phase, target=phase)
         backwards = PHASE_ORDER.index(Phase(phase)) < PHASE_ORDER.index(Phase(case.phase))
-        reason = text(reason, field="Grund", limit=2000, required=backwards)
-        if changed_on is None:
-            raise DomainError("required", field="Datum")
-        past(changed_on, field="Datum")
-        ordered(_last_change_on(session, case), changed_on, earlier_field="Letzter Phasenwechsel",
-                later_field="Datum")
+        reason = clean(session, "case_phase_change.reason", reason)
+        if backwards and not reason:
+            raise DomainError("required", field="case_phase_change.reason")
+        clean(session, "case_phase_change.changed_on", changed_on)
+        ordered(_last_change_on(session, case), changed_on,
+                earlier_field="case_record.last_phase_change",
+                later_field="case_phase_change.changed_on")
         history = _history(
             session, case, event=PhaseEvent.RETURNED if backwards else PhaseEvent.ADVANCED,
             from_phase=case.phase, to_phase=phase, on=changed_on, reason=reason,
@@ -158,11 +148,12 @@ def close_case(
             raise DomainError("reason_required")
         require(catalogs_for(session).closure_reasons, reason_code)
         if closed_on is None:
-            raise DomainError("required", field="Abgeschlossen am")
-        past(closed_on, field="Abgeschlossen am")
-        ordered(_last_change_on(session, case), closed_on, earlier_field="Letzter Phasenwechsel",
-                later_field="Abgeschlossen am")
-        note = text(note, field="Notiz", limit=2000)
+            raise DomainError("required", field="case_record.closed_on")
+        clean(session, "case_record.closed_on", closed_on)
+        ordered(_last_change_on(session, case), closed_on,
+                earlier_field="case_record.last_phase_change",
+                later_field="case_record.closed_on")
+        note = clean(session, "case_record.closure_note", note)
         history = _history(session, case, event=PhaseEvent.CLOSED, from_phase=case.phase,
                            to_phase=Phase.CLOSURE, on=closed_on, reason=note or reason_code)
         case.phase = Phase.CLOSURE
@@ -180,12 +171,14 @@ def reopen_case(session: Session, *, case_id: str, reopened_on: dt.date, reason:
         case = _live_case(session, case_id)
         if case.closed_on is None:
             raise DomainError("case_not_closed")
-        reason = text(reason, field="Grund", limit=2000, required=True)
+        reason = clean(session, "case_record.reopen_reason", reason)
+        if not reason:
+            raise DomainError("required", field="case_record.reopen_reason")
         if reopened_on is None:
-            raise DomainError("required", field="Wiedereröffnet am")
-        past(reopened_on, field="Wiedereröffnet am")
-        ordered(case.closed_on, reopened_on, earlier_field="Abgeschlossen am",
-                later_field="Wiedereröffnet am")
+            raise DomainError("required", field="case_record.reopened_on")
+        clean(session, "case_record.reopened_on", reopened_on)
+        ordered(case.closed_on, reopened_on, earlier_field="case_record.closed_on",
+                later_field="case_record.reopened_on")
         if open_case_of(session, case.client_id) is not None:
             raise DomainError("case_already_open")
         history = _history(session, case, event=PhaseEvent.REOPENED, from_phase=Phase.CLOSURE,
@@ -210,8 +203,11 @@ def update_case(
     """Changes who is responsible and the target-group criteria."""
     with write(session):
         case = _live_case(session, case_id)
-        case.responsible_user = text(responsible_user, field="Zuständig", limit=100,
-                                     required=True)
-        case.target_group_criteria = _criteria(session, list(target_group_criteria))
+        values = clean_all(session, "case_record", {
+            "responsible_user": responsible_user,
+            "target_group_criteria": sorted(set(target_group_criteria)),
+        })
+        case.responsible_user = values["responsible_user"]
+        case.target_group_criteria = values["target_group_criteria"]
         audit(session, action="update", record=case)
     return Change("case_record", (case_id,), "updated", case.client_id)

@@ -16,9 +16,6 @@ from kim_desktop.core.models import (
     Client,
     Gender,
     HouseholdMember,
-    HouseholdRelation,
-    LanguageLevel,
-    Qualification,
     ResidenceStatusPeriod,
 )
 from kim_desktop.core.names import search_keys
@@ -26,13 +23,10 @@ from kim_desktop.core.services._base import (
     Change,
     audit,
     changed_by_user,
+    clean_all,
     get_live,
-    in_range,
     live_client,
-    one_of,
     ordered,
-    past,
-    text,
     with_id,
     write,
 )
@@ -42,7 +36,9 @@ EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 
 @dataclass
 class ClientData:
-    """Everything the client form edits; ``None`` in a Baustein III fact means unknown."""
+    """Everything the client form and the pre-check facts edit, by column name (each field's
+    label, kind and limits are declared with its column); ``None`` in a Baustein III fact
+    means unknown."""
 
     last_name: str
     first_name: str = ""
@@ -62,7 +58,9 @@ class ClientData:
     school_years_successful: int | None = None
     qualification: str | None = None
     german_oral: str | None = None
+    german_oral_on: dt.date | None = None
     german_written: str | None = None
+    german_written_on: dt.date | None = None
     naturalisation_test_passed: bool | None = None
     livelihood_own_share: float | None = None
     passport: bool | None = None
@@ -78,41 +76,13 @@ class ClientData:
 
 
 def _validated(session: Session, data: ClientData) -> dict[str, object]:
-    catalogs = catalogs_for(session)
-    values: dict[str, object] = {
-        "last_name": text(data.last_name, field="Nachname", limit=100, required=True),
-        "first_name": text(data.first_name, field="Vorname", limit=100),
-        "birth_name": text(data.birth_name, field="Geburtsname", limit=100),
-        "phone": text(data.phone, field="Telefon", limit=50),
-        "email": text(data.email, field="E-Mail", limit=200),
-        "street": text(data.street, field="Straße", limit=200),
-        "postal_code": text(data.postal_code, field="Postleitzahl", limit=10),
-        "town": text(data.town, field="Ort", limit=100),
-    }
+    values: dict[str, object] = clean_all(session, "client", asdict(data))
     if values["email"] and "@" not in str(values["email"]):
-        raise DomainError("invalid_value", field="E-Mail")
-    values["municipality_code"] = require(catalogs.municipalities, data.municipality_code).code
-    values["birth_date"] = past(data.birth_date, field="Geburtsdatum")
-    ordered(EARLIEST_BIRTH_DATE, data.birth_date, earlier_field="1.1.1900",
-            later_field="Geburtsdatum")
-    values["entry_date"] = past(data.entry_date, field="Einreisedatum")
-    ordered(data.birth_date, data.entry_date, earlier_field="Geburtsdatum",
-            later_field="Einreisedatum")
-    values["gender"] = one_of(data.gender, list(Gender), field="Geschlecht")
-    values["nationalities"] = [require(catalogs.countries, c).code for c in data.nationalities]
-    values["languages"] = [require(catalogs.languages, c).code for c in data.languages]
-    values["interpreter_needed"] = bool(data.interpreter_needed)
-    in_range(data.school_years_successful, 0, 25, field="Erfolgreiche Schuljahre")
-    values["school_years_successful"] = data.school_years_successful
-    levels = [None, *LanguageLevel]
-    values["qualification"] = one_of(data.qualification, [None, *Qualification],
-                                     field="Abschluss")
-    values["german_oral"] = one_of(data.german_oral, levels, field="Deutsch mündlich")
-    values["german_written"] = one_of(data.german_written, levels, field="Deutsch schriftlich")
-    in_range(data.livelihood_own_share, 0.0, 1.0, field="Eigenanteil am Lebensunterhalt")
-    values["livelihood_own_share"] = data.livelihood_own_share
-    for name in ("naturalisation_test_passed", "passport", "convictions_above_threshold"):
-        values[name] = getattr(data, name)
+        raise DomainError("invalid_value", field="client.email")
+    ordered(EARLIEST_BIRTH_DATE, data.birth_date, earlier_field="client.earliest_birth_date",
+            later_field="client.birth_date")
+    ordered(data.birth_date, data.entry_date, earlier_field="client.birth_date",
+            later_field="client.entry_date")
     search_key, phonetic_key = search_keys(
         str(values["first_name"]), str(values["last_name"]), str(values["birth_name"])
     )
@@ -153,19 +123,17 @@ def update_client(session: Session, *, client_id: str, data: ClientData,
 
 
 def _member_values(
+    session: Session,
     relation: str,
     first_name: str,
     birth_date: dt.date | None,
     unmarried: bool | None,
     attends_school: bool | None,
 ) -> dict[str, object]:
-    return {
-        "relation": one_of(relation, list(HouseholdRelation), field="Beziehung"),
-        "first_name": text(first_name, field="Vorname", limit=100),
-        "birth_date": past(birth_date, field="Geburtsdatum"),
-        "unmarried": unmarried,
-        "attends_school": attends_school,
-    }
+    return clean_all(session, "household_member", {
+        "relation": relation, "first_name": first_name, "birth_date": birth_date,
+        "unmarried": unmarried, "attends_school": attends_school,
+    })
 
 
 def add_household_member(
@@ -182,7 +150,8 @@ def add_household_member(
         live_client(session, client_id)
         member = HouseholdMember(
             client_id=client_id,
-            **_member_values(relation, first_name, birth_date, unmarried, attends_school),
+            **_member_values(session, relation, first_name, birth_date, unmarried,
+                             attends_school),
         )
         with_id(member)
         session.add(member)
@@ -209,7 +178,7 @@ def update_household_member(
                   "unmarried": unmarried, "attends_school": attends_school}
         chosen = changed_by_user({name: getattr(member, name) for name in edited}, read,
                                  edited)
-        values = _member_values(**chosen)
+        values = _member_values(session, **chosen)
         for name, value in values.items():
             setattr(member, name, value)
         audit(session, action="update", record=member)
@@ -243,18 +212,14 @@ def _period_values(
     note: str,
 ) -> dict[str, object]:
     entry = require(catalogs_for(session).residence_statuses, status_code)
-    if valid_from is None:
-        raise DomainError("required", field="Gültig ab")
-    past(valid_from, field="Gültig ab")
-    ordered(valid_from, valid_to, earlier_field="Gültig ab", later_field="Gültig bis")
     basis = entry.get("legal_basis", "") if legal_basis is None else legal_basis
-    return {
-        "status_code": entry.code,
-        "legal_basis": text(basis, field="Rechtsgrundlage", limit=100),
-        "valid_from": valid_from,
-        "valid_to": valid_to,
-        "note": text(note, field="Notiz", limit=2000),
-    }
+    values = clean_all(session, "residence_status_period", {
+        "status_code": status_code, "legal_basis": basis, "valid_from": valid_from,
+        "valid_to": valid_to, "note": note,
+    })
+    ordered(valid_from, valid_to, earlier_field="residence_status_period.valid_from",
+            later_field="residence_status_period.valid_to")
+    return values
 
 
 def add_residence_period(

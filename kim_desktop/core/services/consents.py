@@ -7,18 +7,16 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Consent, ConsentKind
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    clean,
+    clean_all,
     get_live,
     live_client,
-    one_of,
     ordered,
-    past,
-    text,
     with_id,
     write,
 )
@@ -38,25 +36,16 @@ def grant_consent(
     """Records a signed consent or, with ``recipient_agency_code``, a waiver."""
     with write(session):
         live_client(session, client_id)
-        catalogs = catalogs_for(session)
-        one_of(kind, list(ConsentKind), field="Art")
+        clean(session, "consent.kind", kind)
         if kind == ConsentKind.CONFIDENTIALITY_WAIVER and not recipient_agency_code:
             raise DomainError("waiver_needs_agency")
-        if recipient_agency_code:
-            require(catalogs.partner_agencies, recipient_agency_code)
-        if granted_on is None:
-            raise DomainError("required", field="Erteilt am")
-        past(granted_on, field="Erteilt am")
-        ordered(granted_on, expires_on, earlier_field="Erteilt am", later_field="Gültig bis")
-        consent = Consent(
-            client_id=client_id,
-            kind=kind,
-            purpose=text(purpose, field="Zweck", limit=2000, required=True),
-            recipient_agency_code=recipient_agency_code or None,
-            granted_on=granted_on,
-            expires_on=expires_on,
-            form_language=require(catalogs.languages, form_language).code,
-        )
+        values = clean_all(session, "consent", {
+            "kind": kind, "recipient_agency_code": recipient_agency_code, "purpose": purpose,
+            "granted_on": granted_on, "expires_on": expires_on, "form_language": form_language,
+        })
+        ordered(granted_on, expires_on, earlier_field="consent.granted_on",
+                later_field="consent.expires_on")
+        consent = Consent(client_id=client_id, **values)
         with_id(consent)
         session.add(consent)
         audit(session, action="create", record=consent)
@@ -71,10 +60,10 @@ def withdraw_consent(session: Session, *, consent_id: str, withdrawn_on: dt.date
         if consent.withdrawn_on is not None:
             raise DomainError("consent_withdrawn")
         if withdrawn_on is None:
-            raise DomainError("required", field="Widerrufen am")
-        past(withdrawn_on, field="Widerrufen am")
-        ordered(consent.granted_on, withdrawn_on, earlier_field="Erteilt am",
-                later_field="Widerrufen am")
+            raise DomainError("required", field="consent.withdrawn_on")
+        clean(session, "consent.withdrawn_on", withdrawn_on)
+        ordered(consent.granted_on, withdrawn_on, earlier_field="consent.granted_on",
+                later_field="consent.withdrawn_on")
         consent.withdrawn_on = withdrawn_on
         audit(session, action="update", record=consent)
     return Change("consent", (consent_id,), "updated", consent.client_id)

@@ -8,27 +8,23 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, Consultation, FollowUp
 from kim_desktop.core.services._base import (
     Change,
     audit,
     changed_by_user,
+    clean,
+    clean_all,
     current_user,
     get_live,
-    in_range,
     live_client,
     open_case_of,
     ordered,
-    past,
-    past_moment,
-    text,
     with_id,
     write,
 )
 
-MAX_DURATION_MINUTES = 720
 EARLIEST_CONSULTATION = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
@@ -43,32 +39,18 @@ def _consultation_values(
     interpreter_used: bool,
     interpreter_language: str | None,
 ) -> dict[str, object]:
-    catalogs = catalogs_for(session)
-    if held_at is None:
-        raise DomainError("required", field="Zeitpunkt")
-    past_moment(held_at, field="Zeitpunkt")
+    values = clean_all(session, "consultation", {
+        "held_at": held_at, "duration_minutes": duration_minutes, "mode_code": mode_code,
+        "fields_of_action": list(fields_of_action or []), "notes": notes,
+        "interpreter_used": interpreter_used,
+        "interpreter_language": interpreter_language,
+    })
     if held_at < EARLIEST_CONSULTATION:
-        raise DomainError("invalid_value", field="Zeitpunkt")
-    if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool):
-        raise DomainError("invalid_value", field="Dauer")
-    in_range(duration_minutes, 1, MAX_DURATION_MINUTES, field="Dauer (Minuten)")
-    require(catalogs.consultation_modes, mode_code)
-    if not fields_of_action:
-        raise DomainError("required", field="Handlungsfelder")
-    codes = sorted({require(catalogs.fields_of_action, code).code for code in fields_of_action})
-    if interpreter_used and interpreter_language:
-        require(catalogs.languages, interpreter_language)
-    elif interpreter_language:
-        raise DomainError("invalid_value", field="Sprache der Sprachmittlung")
-    return {
-        "held_at": held_at,
-        "duration_minutes": duration_minutes,
-        "mode_code": mode_code,
-        "fields_of_action": codes,
-        "notes": text(notes, field="Notizen", limit=20_000),
-        "interpreter_used": bool(interpreter_used),
-        "interpreter_language": interpreter_language or None,
-    }
+        raise DomainError("invalid_value", field="consultation.held_at")
+    if interpreter_language and not interpreter_used:
+        raise DomainError("invalid_value", field="consultation.interpreter_language")
+    values["fields_of_action"] = sorted(values["fields_of_action"])
+    return values
 
 
 def _new_follow_up(
@@ -80,14 +62,16 @@ def _new_follow_up(
     due_on: dt.date,
     text_value: str,
     assigned_user: str | None,
+    text_key: str = "follow_up.text",
 ) -> FollowUp:
     follow_up = FollowUp(
         client_id=client_id,
         case_id=case_id,
         consultation_id=consultation_id,
         due_on=due_on,
-        text=text(text_value, field="Wiedervorlage", limit=2000, required=True),
-        assigned_user=text(assigned_user or current_user(session), field="Zuständig", limit=100),
+        text=clean(session, text_key, text_value),
+        assigned_user=clean(session, "follow_up.assigned_user",
+                            assigned_user or current_user(session)),
     )
     with_id(follow_up)
     session.add(follow_up)
@@ -126,12 +110,13 @@ def record_consultation(
         audit(session, action="create", record=consultation)
         related: tuple[Change, ...] = ()
         if follow_up_on is not None:
-            ordered(held_at.date(), follow_up_on, earlier_field="Beratung",
-                    later_field="Wiedervorlage am")
+            ordered(held_at.date(), follow_up_on, earlier_field="consultation.held_at",
+                    later_field="consultation.follow_up_on")
             follow_up = _new_follow_up(
                 session, client_id=client_id, case_id=consultation.case_id,
                 consultation_id=consultation.id, due_on=follow_up_on,
                 text_value=follow_up_text, assigned_user=None,
+                text_key="consultation.follow_up_text",
             )
             related = (Change("follow_up", (follow_up.id,), "created", client_id),)
     return Change("consultation", (consultation.id,), "created", client_id, related)
@@ -178,8 +163,7 @@ def add_follow_up(
     """Sets a follow-up (Wiedervorlage) for the client, on their open case if any."""
     with write(session):
         live_client(session, client_id)
-        if due_on is None:
-            raise DomainError("required", field="Fällig am")
+        clean(session, "follow_up.due_on", due_on)
         case: Case | None = open_case_of(session, client_id)
         follow_up = _new_follow_up(
             session, client_id=client_id, case_id=case.id if case else None,
@@ -195,9 +179,6 @@ def complete_follow_up(session: Session, *, follow_up_id: str, done_on: dt.date)
         live_client(session, follow_up.client_id)
         if follow_up.done_on is not None:
             raise DomainError("already_done")
-        if done_on is None:
-            raise DomainError("required", field="Erledigt am")
-        past(done_on, field="Erledigt am")
-        follow_up.done_on = done_on
+        follow_up.done_on = clean(session, "follow_up.done_on", done_on)
         audit(session, action="update", record=follow_up)
     return Change("follow_up", (follow_up_id,), "updated", follow_up.client_id)

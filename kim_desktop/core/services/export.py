@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.db import SyncedRecord, record_to_payload, utcnow
 from kim_desktop.core.errors import DomainError
+from kim_desktop.core.fields import Field, Kind, fields_of
 from kim_desktop.core.models import (
     Attachment,
     AuditEvent,
@@ -36,8 +37,24 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.services._base import audit, live_client, write
 from kim_protocol import __version__
+from kim_protocol.catalogs import Catalogs
 
 EXPORT_FORMATS = ("json", "pdf")
+#: The export's groups of records: their kind and their title in the PDF.
+GROUPS = {
+    "household_members": ("household_member", "Haushalt"),
+    "residence_status_periods": ("residence_status_period", "Aufenthaltsstatus"),
+    "consents": ("consent", "Einwilligungen und Schweigepflichtentbindungen"),
+    "cases": ("case_record", "Fälle"),
+    "case_phase_changes": ("case_phase_change", "Phasenverlauf"),
+    "needs_assessments": ("needs_assessment", "Bedarfe"),
+    "goals": ("goal", "Ziele"),
+    "measures": ("measure", "Maßnahmen"),
+    "consultations": ("consultation", "Beratungskontakte"),
+    "referrals": ("referral", "Vermittlungen"),
+    "follow_ups": ("follow_up", "Wiedervorlagen"),
+    "attachments": ("attachment", "Anhänge"),
+}
 _STAMPS = ("created_by", "updated_by", "version")
 
 
@@ -106,7 +123,8 @@ def export_json(data: dict[str, Any]) -> bytes:
 
 
 def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
-    """A readable PDF of the export: one section per kind, labels from the catalogs."""
+    """A readable PDF of the export: one section per kind, each field by its declared label,
+    codes by their catalog's or choice's words."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
@@ -126,43 +144,61 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
                          f"{data['program_version']}"), styles["Normal"]),
         Spacer(1, 12),
     ]
-    labels = {
-        "municipality_code": catalogs.municipalities, "mode_code": catalogs.consultation_modes,
-        "agency_code": catalogs.partner_agencies, "status_code": catalogs.residence_statuses,
-        "recipient_agency_code": catalogs.partner_agencies,
-        "field_of_action_code": catalogs.fields_of_action,
-        "closure_reason_code": catalogs.closure_reasons,
-    }
-
-    def lines(record: dict[str, Any]) -> list[Any]:
+    def lines(kind: str, record: dict[str, Any]) -> list[Any]:
         out = []
-        for key, value in record.items():
-            if key in {"id", "deleted_at", "search_key", "phonetic_key", "content"} or value in (
-                None, "", []
-            ):
+        for name, spec in fields_of(kind).items():
+            value = record.get(name)
+            if spec.kind == Kind.RECORD or value in (None, "", []):
                 continue
-            shown = labels[key].label(value) if key in labels else value
-            out.append(Paragraph(f"<b>{escape(key)}</b>: {escape(str(shown))}", styles["Normal"]))
+            text = _shown(catalogs, spec, value)
+            out.append(Paragraph(f"<b>{escape(spec.label)}</b>: {escape(text)}",
+                                 styles["Normal"]))
         return out
 
     story.append(Paragraph("Person", styles["Heading3"]))
-    story += lines(client)
-    for name, records in data.items():
-        if not isinstance(records, list) or not records:
+    story += lines("client", client)
+    for name, (kind, title) in GROUPS.items():
+        records = data.get(name) or []
+        if not records:
             continue
-        story.append(Paragraph(escape(f"{name} ({len(records)})"), styles["Heading3"]))
+        story.append(Paragraph(escape(f"{title} ({len(records)})"), styles["Heading3"]))
         for record in records:
-            story += lines(record)
+            story += lines(kind, record)
             story.append(Spacer(1, 6))
+    access_log = data.get("access_log") or []
+    if access_log:
+        story.append(Paragraph(escape(f"Zugriffe ({len(access_log)})"), styles["Heading3"]))
+        for event in access_log:
+            story.append(Paragraph(escape(
+                f"{event['at'][:16].replace('T', ' ')} {event['user']}: {event['action']} "
+                f"({event['kind']})"), styles["Normal"]))
     document.build(story)
     return buffer.getvalue()
+
+
+def _shown(catalogs: Catalogs, spec: Field, value: Any) -> str:
+    """A stored value in German words: catalog entries and choices by name, dates as
+    DD.MM.YYYY, yes and no."""
+    if spec.kind == Kind.CATALOG:
+        return catalogs[spec.catalog].label(str(value))
+    if spec.kind == Kind.CODES and isinstance(value, list):
+        return ", ".join(catalogs[spec.catalog].label(str(code)) for code in value)
+    if spec.kind == Kind.CHOICE and spec.choices is not None and value in set(spec.choices):
+        return spec.choices(value).label
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if spec.kind == Kind.DATE:
+        return dt.date.fromisoformat(str(value)).strftime("%d.%m.%Y")
+    if spec.kind == Kind.MOMENT:
+        return dt.datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+    return str(value)
 
 
 def export_client(session: Session, *, client_id: str, format: str, out: Path) -> Path:
     """Writes the client's Art. 15 export as ``json`` or ``pdf`` to ``out`` and logs it.
     The file holds plaintext personal data: it goes where the user chose, nowhere else."""
     if format not in EXPORT_FORMATS:
-        raise DomainError("invalid_value", field="Format")
+        raise DomainError("invalid_value", field="export.format")
     data = client_export(session, client_id=client_id)
     content = export_json(data) if format == "json" else export_pdf(session, data)
     with write(session):

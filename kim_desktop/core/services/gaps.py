@@ -8,7 +8,6 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, Client, StructuralGap
@@ -16,10 +15,9 @@ from kim_desktop.core.names import normalise
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    clean_all,
     current_user,
     get_live,
-    past,
-    text,
     with_id,
     write,
 )
@@ -55,26 +53,16 @@ def _values(
     observed_on: dt.date,
     case_ids: list[str] | tuple[str, ...],
 ) -> dict[str, object]:
-    catalogs = catalogs_for(session)
-    require(catalogs.structural_gap_categories, category_code)
-    require(catalogs.fields_of_action, field_of_action_code)
-    require(catalogs.municipalities, municipality_code)
-    if observed_on is None:
-        raise DomainError("required", field="Beobachtet am")
-    past(observed_on, field="Beobachtet am")
+    values = clean_all(session, "structural_gap", {
+        "category_code": category_code, "field_of_action_code": field_of_action_code,
+        "municipality_code": municipality_code, "observed_on": observed_on,
+        "description": description,
+    })
     ids = sorted(set(case_ids))
     for case_id in ids:
         get_live(session, Case, case_id)
-    cleaned = text(description, field="Beschreibung", limit=4000, required=True)
-    _check_anonymous(session, cleaned, ids)
-    return {
-        "category_code": category_code,
-        "field_of_action_code": field_of_action_code,
-        "municipality_code": municipality_code,
-        "description": cleaned,
-        "observed_on": observed_on,
-        "case_ids": ids,
-    }
+    _check_anonymous(session, values["description"], ids)
+    return {**values, "case_ids": ids}
 
 
 def record_gap(

@@ -47,7 +47,7 @@ def remove_record(session: Session, *, kind: str, record_id: str) -> Change:
     """Marks one record deleted (a tombstone for the sync). A consent that was ever granted
     should be withdrawn instead; removing it is for records entered by mistake."""
     if kind not in REMOVABLE:
-        raise DomainError("invalid_value", field="Art des Datensatzes")
+        raise DomainError("invalid_value", field="record.kind")
     with write(session):
         record = get_live(session, REMOVABLE[kind], record_id)
         client_id = _client_of(session, record)
@@ -69,7 +69,7 @@ def record_view(session: Session, *, client_id: str) -> Change:
 def record_export(session: Session, *, kind: str, record_id: str, detail: str) -> Change:
     """Logs an export of one record (``detail``: format or report, no personal data)."""
     if kind not in RECORD_KINDS:
-        raise DomainError("invalid_value", field="Art des Datensatzes")
+        raise DomainError("invalid_value", field="record.kind")
     with write(session):
         record = session.get(RECORD_KINDS[kind], record_id)
         if record is None:

@@ -11,18 +11,17 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import REFERRAL_TRANSITIONS, Referral, ReferralState
 from kim_desktop.core.services._base import (
     Change,
     audit,
+    clean,
+    clean_all,
     get_live,
     live_client,
     open_case_of,
     ordered,
-    past,
-    text,
     with_id,
     write,
 )
@@ -41,22 +40,12 @@ def plan_referral(
     """Plans a referral on the client's open case, if any."""
     with write(session):
         live_client(session, client_id)
-        catalogs = catalogs_for(session)
-        require(catalogs.partner_agencies, agency_code)
-        if field_of_action_code is not None:
-            require(catalogs.fields_of_action, field_of_action_code)
-        if planned_on is None:
-            raise DomainError("required", field="Geplant am")
-        past(planned_on, field="Geplant am")
+        values = clean_all(session, "referral", {
+            "agency_code": agency_code, "field_of_action_code": field_of_action_code,
+            "purpose": purpose, "planned_on": planned_on,
+        })
         case = open_case_of(session, client_id)
-        referral = Referral(
-            client_id=client_id,
-            case_id=case.id if case else None,
-            agency_code=agency_code,
-            field_of_action_code=field_of_action_code,
-            purpose=text(purpose, field="Anliegen", limit=2000, required=True),
-            planned_on=planned_on,
-        )
+        referral = Referral(client_id=client_id, case_id=case.id if case else None, **values)
         with_id(referral)
         session.add(referral)
         audit(session, action="create", record=referral)
@@ -70,11 +59,9 @@ def _move(
     live_client(session, referral.client_id)
     if target not in REFERRAL_TRANSITIONS[ReferralState(referral.state)]:
         raise DomainError("referral_transition", current=referral.state, target=target)
-    if on is None:
-        raise DomainError("required", field=field)
-    past(on, field=field)
+    clean(session, field, on)
     previous = referral.answered_on or referral.sent_on or referral.planned_on
-    ordered(previous, on, earlier_field="Vorheriger Schritt", later_field=field)
+    ordered(previous, on, earlier_field="referral.previous_step", later_field=field)
     return referral
 
 
@@ -84,8 +71,9 @@ def send_referral(
     """Sends a planned referral. Needs a waiver valid on ``sent_on`` for the agency, or
     ``override_reason`` documenting why it is sent without one."""
     with write(session):
-        referral = _move(session, referral_id, ReferralState.SENT, sent_on, field="Gesendet am")
-        override_reason = text(override_reason, field="Begründung", limit=2000)
+        referral = _move(session, referral_id, ReferralState.SENT, sent_on,
+                         field="referral.sent_on")
+        override_reason = clean(session, "referral.override_reason", override_reason)
         waiver = valid_waiver(session, client_id=referral.client_id,
                               agency_code=referral.agency_code, on=sent_on)
         if waiver is None and not override_reason:
@@ -106,8 +94,10 @@ def answer_referral(
     """Records the agency's answer to a sent referral; ``reason`` is kept for a decline."""
     target = ReferralState.ACCEPTED if accepted else ReferralState.DECLINED
     with write(session):
-        referral = _move(session, referral_id, target, answered_on, field="Antwort am")
-        referral.decline_reason = "" if accepted else text(reason, field="Grund", limit=2000)
+        referral = _move(session, referral_id, target, answered_on,
+                         field="referral.accepted_on" if accepted else "referral.declined_on")
+        referral.decline_reason = "" if accepted else clean(
+            session, "referral.decline_reason", reason)
         referral.state = target
         referral.answered_on = answered_on
         audit(session, action="update", record=referral, detail=str(target))
@@ -120,8 +110,10 @@ def complete_referral(
     """Completes an accepted referral with its outcome."""
     with write(session):
         referral = _move(session, referral_id, ReferralState.COMPLETED, completed_on,
-                         field="Abgeschlossen am")
-        referral.outcome = text(outcome, field="Ergebnis", limit=4000, required=True)
+                         field="referral.completed_on")
+        referral.outcome = clean(session, "referral.outcome", outcome)
+        if not referral.outcome:
+            raise DomainError("required", field="referral.outcome")
         referral.state = ReferralState.COMPLETED
         referral.completed_on = completed_on
         audit(session, action="update", record=referral, detail="completed")
@@ -134,8 +126,8 @@ def cancel_referral(
     """Cancels a referral that was only planned."""
     with write(session):
         referral = _move(session, referral_id, ReferralState.CANCELLED, cancelled_on,
-                         field="Abgebrochen am")
-        referral.outcome = text(reason, field="Grund", limit=2000, required=True)
+                         field="referral.cancelled_on")
+        referral.outcome = clean(session, "referral.cancel_reason", reason)
         referral.state = ReferralState.CANCELLED
         referral.completed_on = cancelled_on
         audit(session, action="update", record=referral, detail="cancelled")

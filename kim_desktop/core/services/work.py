@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.catalogs import catalogs_for, require
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Case,
@@ -14,7 +13,6 @@ from kim_desktop.core.models import (
     GoalStatus,
     Measure,
     MeasureStatus,
-    NeedLevel,
     NeedsAssessment,
     Responsible,
 )
@@ -23,12 +21,11 @@ from kim_desktop.core.services._base import (
     Change,
     Keep,
     audit,
+    clean,
+    clean_all,
     get_live,
     live_client,
-    one_of,
     ordered,
-    past,
-    text,
     with_id,
     write,
 )
@@ -55,21 +52,13 @@ def assess_need(
     """Records the need in one field of action; it supersedes earlier ones of that field."""
     with write(session):
         case = _open_case(session, case_id)
-        require(catalogs_for(session).fields_of_action, field_of_action_code)
-        one_of(level, list(NeedLevel), field="Bedarf")
-        if assessed_on is None:
-            raise DomainError("required", field="Eingeschätzt am")
-        past(assessed_on, field="Eingeschätzt am")
-        ordered(case.opened_on, assessed_on, earlier_field="Fall eröffnet am",
-                later_field="Eingeschätzt am")
-        assessment = NeedsAssessment(
-            case_id=case_id,
-            field_of_action_code=field_of_action_code,
-            level=level,
-            assessed_on=assessed_on,
-            strengths=text(strengths, field="Stärken und Ressourcen", limit=4000),
-            notes=text(notes, field="Notizen", limit=4000),
-        )
+        values = clean_all(session, "needs_assessment", {
+            "field_of_action_code": field_of_action_code, "level": level,
+            "assessed_on": assessed_on, "strengths": strengths, "notes": notes,
+        })
+        ordered(case.opened_on, assessed_on, earlier_field="case_record.opened_on",
+                later_field="needs_assessment.assessed_on")
+        assessment = NeedsAssessment(case_id=case_id, **values)
         with_id(assessment)
         session.add(assessment)
         audit(session, action="create", record=assessment)
@@ -88,20 +77,14 @@ def add_goal(
     """Records a goal agreed with the client."""
     with write(session):
         case = _open_case(session, case_id)
-        require(catalogs_for(session).fields_of_action, field_of_action_code)
-        if agreed_on is None:
-            raise DomainError("required", field="Vereinbart am")
-        past(agreed_on, field="Vereinbart am")
-        ordered(case.opened_on, agreed_on, earlier_field="Fall eröffnet am",
-                later_field="Vereinbart am")
-        ordered(agreed_on, due_on, earlier_field="Vereinbart am", later_field="Fällig am")
-        goal = Goal(
-            case_id=case_id,
-            field_of_action_code=field_of_action_code,
-            description=text(description, field="Ziel", limit=2000, required=True),
-            agreed_on=agreed_on,
-            due_on=due_on,
-        )
+        values = clean_all(session, "goal", {
+            "field_of_action_code": field_of_action_code, "description": description,
+            "agreed_on": agreed_on, "due_on": due_on,
+        })
+        ordered(case.opened_on, agreed_on, earlier_field="case_record.opened_on",
+                later_field="goal.agreed_on")
+        ordered(agreed_on, due_on, earlier_field="goal.agreed_on", later_field="goal.due_on")
+        goal = Goal(case_id=case_id, **values)
         with_id(goal)
         session.add(goal)
         audit(session, action="create", record=goal)
@@ -121,13 +104,14 @@ def update_goal(
     with write(session):
         goal = get_live(session, Goal, goal_id)
         case = _open_case(session, goal.case_id)
-        one_of(status, list(GoalStatus), field="Status")
-        outcome = text(outcome, field="Ergebnis", limit=4000,
-                       required=status != GoalStatus.OPEN)
+        clean(session, "goal.status", status)
+        outcome = clean(session, "goal.outcome", outcome)
+        if status != GoalStatus.OPEN and not outcome:
+            raise DomainError("required", field="goal.outcome")
         if not isinstance(due_on, Keep):
-            ordered(goal.agreed_on, due_on, earlier_field="Vereinbart am",
-                    later_field="Fällig am")
-            goal.due_on = due_on
+            ordered(goal.agreed_on, due_on, earlier_field="goal.agreed_on",
+                    later_field="goal.due_on")
+            goal.due_on = clean(session, "goal.due_on", due_on)
         goal.status, goal.outcome = status, outcome
         audit(session, action="update", record=goal)
     return Change("goal", (goal_id,), "updated", case.client_id)
@@ -136,12 +120,13 @@ def update_goal(
 def _measure_values(
     session: Session, responsible: str, partner_agency_code: str | None
 ) -> dict[str, object]:
-    one_of(responsible, list(Responsible), field="Verantwortlich")
-    if responsible == Responsible.PARTNER_AGENCY:
-        require(catalogs_for(session).partner_agencies, partner_agency_code)
-    elif partner_agency_code:
-        raise DomainError("invalid_value", field="Partnerstelle")
-    return {"responsible": responsible, "partner_agency_code": partner_agency_code or None}
+    values = clean_all(session, "measure", {
+        "responsible": responsible, "partner_agency_code": partner_agency_code})
+    if responsible == Responsible.PARTNER_AGENCY and not values["partner_agency_code"]:
+        raise DomainError("required", field="measure.partner_agency_code")
+    if responsible != Responsible.PARTNER_AGENCY and values["partner_agency_code"]:
+        raise DomainError("invalid_value", field="measure.partner_agency_code")
+    return values
 
 
 def add_measure(
@@ -157,12 +142,11 @@ def add_measure(
     with write(session):
         goal = get_live(session, Goal, goal_id)
         case = _open_case(session, goal.case_id)
-        ordered(goal.agreed_on, due_on, earlier_field="Ziel vereinbart am",
-                later_field="Fällig am")
+        ordered(goal.agreed_on, due_on, earlier_field="goal.agreed_on",
+                later_field="measure.due_on")
         measure = Measure(
             goal_id=goal_id,
-            description=text(description, field="Maßnahme", limit=2000, required=True),
-            due_on=due_on,
+            **clean_all(session, "measure", {"description": description, "due_on": due_on}),
             **_measure_values(session, responsible, partner_agency_code),
         )
         with_id(measure)
@@ -185,13 +169,14 @@ def update_measure(
         measure = get_live(session, Measure, measure_id)
         goal = get_live(session, Goal, measure.goal_id)
         case = _open_case(session, goal.case_id)
-        one_of(status, list(MeasureStatus), field="Status")
-        finished = status in (MeasureStatus.DONE, MeasureStatus.CANCELLED)
-        measure.outcome = text(outcome, field="Ergebnis", limit=4000, required=finished)
+        clean(session, "measure.status", status)
+        measure.outcome = clean(session, "measure.outcome", outcome)
+        if status in (MeasureStatus.DONE, MeasureStatus.CANCELLED) and not measure.outcome:
+            raise DomainError("required", field="measure.outcome")
         if not isinstance(due_on, Keep):
-            ordered(goal.agreed_on, due_on, earlier_field="Ziel vereinbart am",
-                    later_field="Fällig am")
-            measure.due_on = due_on
+            ordered(goal.agreed_on, due_on, earlier_field="goal.agreed_on",
+                    later_field="measure.due_on")
+            measure.due_on = clean(session, "measure.due_on", due_on)
         measure.status = status
         audit(session, action="update", record=measure)
     return Change("measure", (measure_id,), "updated", case.client_id)
