@@ -145,6 +145,8 @@ class AppController(QObject):
     def close(self) -> None:
         """Locks the vault and stops the workers; the application itself keeps running."""
         self.idle.close()
+        if self.window is not None and isValid(self.window):
+            self.window.sync.stop()
         if self.context is not None:
             vault = self.context.vault
             self.context = None

@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.sync is not None:
             # A running sync stops after its current transaction, before the vault is locked.
-            self.sync.cancel()
+            self.sync.stop()
         self.context.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
         if not self._discarding:

@@ -69,6 +69,7 @@ class SyncController(QObject):
         self.running = False
         self._progress: Progress | None = None
         self._first_status = True
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.apply_settings()
@@ -121,7 +122,7 @@ class SyncController(QObject):
         return bool(self.status and self.status.enrolled)
 
     def sync_now(self) -> None:
-        if self.running or not self.can_sync or self.context.vault.is_locked:
+        if self.running or self._stopped or not self.can_sync or self.context.vault.is_locked:
             return
         from kim_desktop.sync.client import SyncClient
 
@@ -156,6 +157,13 @@ class SyncController(QObject):
     def cancel(self) -> None:
         if self._progress is not None:
             self._progress.cancel()
+
+    def stop(self) -> None:
+        """For locking and closing: a running sync stops after its current transaction, and
+        none starts any more (a timer may still fire before the window is gone)."""
+        self._stopped = True
+        self.timer.stop()
+        self.cancel()
 
     def _done(self, synced: Synced) -> None:
         self.running = False
