@@ -85,6 +85,8 @@ class Field:
     past: bool = False
     #: A unit shown after a number ("min").
     unit: str = ""
+    #: A required choice a form does not preselect: the user picks it every time.
+    pick: bool = False
     key: str = ""
 
     @property

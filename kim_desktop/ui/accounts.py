@@ -93,7 +93,7 @@ class _PasswordDialog(FormDialog):
         self.error.show_message(text)
         self._fit.start()
 
-    def refuse(self, problem: str) -> bool:
+    def refuse_problem(self, problem: str) -> bool:
         """Shows a problem of the fields where they show it as one types; False if none."""
         if problem:
             self.say("")
@@ -130,7 +130,7 @@ class ChangePasswordDialog(_PasswordDialog):
         if not self.old_password.text():
             self.say(translate("accounts", "Bitte das bisherige Passwort eingeben."))
             return
-        if self.refuse(self.fields.problem()):
+        if self.refuse_problem(self.fields.problem()):
             return
         vault, user = self.context.vault, self.context.user
         old, new = self.old_password.text(), self.fields.password.text()
@@ -206,7 +206,7 @@ class AddUserDialog(_PasswordDialog):
             self.fields.feedback.show_message(self.problem())
 
     def submit(self) -> None:
-        if self.refuse(self.problem()):
+        if self.refuse_problem(self.problem()):
             return
         vault = self.context.vault
         name, password = self.fields.user.text().strip(), self.fields.password.text()

@@ -15,6 +15,7 @@ from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
+from kim_desktop.ui.widgets import MessageBoxKeys
 from kim_desktop.ui.wipe import RemoteWipe
 from kim_protocol.catalogs import load_catalogs
 
@@ -57,6 +58,8 @@ class AppController(QObject):
         self.idle.idle.connect(self.lock)
         self.remote_wipe = RemoteWipe(self.taskman, close_windows=self.close_for_wipe,
                                       ended=self.shut_down)
+        self.message_box_keys = MessageBoxKeys(self)
+        app.installEventFilter(self.message_box_keys)
         i18n.install(self.settings.get(LANGUAGE))
 
     def start(self) -> None:
@@ -145,6 +148,7 @@ class AppController(QObject):
     def close(self) -> None:
         """Locks the vault and stops the workers; the application itself keeps running."""
         self.idle.close()
+        self.app.removeEventFilter(self.message_box_keys)
         if self.window is not None and isValid(self.window):
             self.window.sync.stop()
         if self.context is not None:

@@ -18,33 +18,22 @@ from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import (
     QCheckBox,
     QCompleter,
-    QDate,
-    QDateTime,
     QKeySequence,
     QLineEdit,
     QShortcut,
     QStringListModel,
     Qt,
-    QTime,
     QWidget,
     translate,
 )
 from kim_desktop.ui.settings import LAST_CONSULTATION_MODE
-from kim_desktop.ui.widgets import (
-    FieldsOfAction,
-    FormDialog,
-    add_row,
-    combo,
-    date_edit,
-    date_of,
-    line_edit,
-    minutes_box,
-    moment_edit,
-    text_edit,
-    with_code,
-)
+from kim_desktop.ui.widgets import add_row, field_value
+from kim_desktop.ui.widgets.rows import RecordForm
 
 DEFAULT_MINUTES = 30
+#: The declared fields of a consultation the form edits, in its order.
+FIELDS = ("held_at", "duration_minutes", "mode_code", "fields_of_action", "interpreter_used",
+          "interpreter_language", "notes")
 
 
 def client_choices(rows: Sequence[Any]) -> list[tuple[str, str]]:
@@ -59,12 +48,7 @@ def client_choices(rows: Sequence[Any]) -> list[tuple[str, str]]:
     return choices
 
 
-def _qdatetime(moment: dt.datetime) -> QDateTime:
-    return QDateTime(QDate(moment.year, moment.month, moment.day),
-                     QTime(moment.hour, moment.minute))
-
-
-class ConsultationForm(FormDialog):
+class ConsultationForm(RecordForm):
     """Records a new consultation, or with ``consultation`` corrects that one. ``client_id``
     preselects the person of a new one; ``rows`` (caseload rows) saves reading them again."""
 
@@ -72,43 +56,14 @@ class ConsultationForm(FormDialog):
                  rows: Sequence[Any] | None = None, parent: QWidget | None = None) -> None:
         editing = consultation is not None
         super().__init__(translate("consultation", "Beratungskontakt bearbeiten") if editing
-                         else translate("consultation", "Beratungskontakt erfassen"), parent)
-        self.context = context
+                         else translate("consultation", "Beratungskontakt erfassen"), context,
+                         parent)
+        self.confirmation = translate("consultation", "Beratungskontakt gespeichert.")
         self.consultation_id: str = consultation.id if editing else ""
         self.client_id = consultation.client_id if editing else client_id
         self._by_label: dict[str, str] = {}
-        self.original_held_at: dt.datetime | None = (
-            consultation.held_at.astimezone() if editing else None)
-        self.held_at = moment_edit(_qdatetime(self.original_held_at) if self.original_held_at
-                                   else QDateTime.currentDateTime())
-        self._start_held_at = self.held_at.dateTime()
-        self.minutes = minutes_box(consultation.duration_minutes if editing
-                                   else DEFAULT_MINUTES)
-        self.mode = combo(context.entries("consultation_modes"))
-        if editing:
-            with_code(self.mode, consultation.mode_code)
-        else:
-            last = self.mode.findData(context.settings.get(LAST_CONSULTATION_MODE))
-            self.mode.setCurrentIndex(max(last, 0))
-        entries = context.entries("fields_of_action")
-        recorded = list(consultation.fields_of_action or []) if editing else []
-        known = {code for code, _ in entries}
-        self.fields = FieldsOfAction(
-            entries + [(code, code) for code in recorded if code not in known], recorded)
-        self.interpreter = QCheckBox(translate("consultation", "mit D&olmetschung"))
-        self.interpreter.setChecked(bool(editing and consultation.interpreter_used))
-        self.language = with_code(
-            combo(context.entries("languages"),
-                  empty=translate("consultation", "— keine Angabe —")),
-            consultation.interpreter_language if editing else None)
-        self.notes = text_edit(6 if editing else 4)
-        if editing:
-            self.notes.setPlainText(consultation.notes)
         self.client = QLineEdit()
         self.completer = QCompleter(self)
-        self.follow_up = QCheckBox(translate("consultation", "Wiedervorlage s&etzen"))
-        self.follow_up_on = date_edit(dt.date.today() + dt.timedelta(days=14))
-        self.follow_up_text = line_edit(limit=2000)
         if not editing:
             self.client.setPlaceholderText(
                 translate("consultation", "Namen tippen, dann Pfeiltaste und Eingabe"))
@@ -116,32 +71,40 @@ class ConsultationForm(FormDialog):
             self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.completer.setModel(QStringListModel(self))
             self.client.setCompleter(self.completer)
-            add_row(self.form, translate("consultation", "&Person:"), self.client)
-        add_row(self.form, translate("consultation", "&Wann:"), self.held_at)
-        add_row(self.form, translate("consultation", "&Dauer:"), self.minutes)
-        add_row(self.form, translate("consultation", "&Art:"), self.mode)
-        add_row(self.form, translate("consultation", "&Handlungsfelder:"), self.fields)
-        self.form.addRow("", self.interpreter)
-        add_row(self.form, translate("consultation", "Sp&rache der Dolmetschung:"),
-                self.language)
-        add_row(self.form, translate("consultation", "&Notizen:"), self.notes)
-        if not editing:
-            self.form.addRow("", self.follow_up)
-            add_row(self.form, translate("consultation", "Wiedervorlage a&m:"),
-                    self.follow_up_on)
-            add_row(self.form, translate("consultation", "&Text der Wiedervorlage:"),
-                    self.follow_up_text)
+            add_row(self.form, translate("consultation", "Person:"), self.client)
+            self.also_track([self.client])
+        self.original_held_at: dt.datetime | None = (
+            consultation.held_at.astimezone() if editing else None)
+        values: dict[str, Any] = (
+            {name: getattr(consultation, name) for name in FIELDS} if editing
+            else {"held_at": dt.datetime.now().astimezone().replace(second=0, microsecond=0),
+                  "duration_minutes": DEFAULT_MINUTES,
+                  "mode_code": self._last_mode(context)})
+        self.rows = self.add_fields("consultation", FIELDS, values)
+        self.held_at, self.minutes = self.rows["held_at"], self.rows["duration_minutes"]
+        self.mode, self.fields = self.rows["mode_code"], self.rows["fields_of_action"]
+        self.interpreter = self.rows["interpreter_used"]
+        self.language, self.notes = self.rows["interpreter_language"], self.rows["notes"]
+        self.minutes.setSingleStep(5)
+        self._start_held_at = field_value(self.held_at)
+        self.follow_up = QCheckBox(translate("consultation", "Wiedervorlage setzen"))
+        self.form.addRow("", self.follow_up)
+        self.also_track([self.follow_up])
+        self.follow_ups = self.add_fields("consultation", ["follow_up_on", "follow_up_text"], {
+            "follow_up_on": dt.date.today() + dt.timedelta(days=14)})
+        self.follow_up_on = self.follow_ups["follow_up_on"]
+        self.follow_up_text = self.follow_ups["follow_up_text"]
+        if editing:
+            for widget in (self.follow_up, self.follow_up_on, self.follow_up_text):
+                self.form.setRowVisible(widget, False)
         self.interpreter.toggled.connect(self.language.setEnabled)
         self.language.setEnabled(self.interpreter.isChecked())
         self.follow_up.toggled.connect(self._follow_up_toggled)
         self._follow_up_toggled(False)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.submit)
-        self._track()
-        self._fields_start = self.checked_fields()
+            QShortcut(QKeySequence(sequence), self, self.try_submit)
         # As opened: a correction writes only what differs from this (see changed_by_user).
         self.read = self.values() if editing else None
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self.ready = editing
         if editing:
             self.held_at.setFocus()
@@ -154,13 +117,16 @@ class ConsultationForm(FormDialog):
                 context.read(lambda s: client_choices(load_caseload(s)), self._choices)
             self.client.setFocus()
 
+    @staticmethod
+    def _last_mode(context: Context) -> str:
+        """The mode last recorded, while the catalog still has it."""
+        last = context.settings.get(LAST_CONSULTATION_MODE)
+        codes = [code for code, _ in context.entries("consultation_modes")]
+        return last if last in codes else (codes[0] if codes else "")
+
     @property
     def editing(self) -> bool:
         return bool(self.consultation_id)
-
-    def _track(self) -> None:
-        self.track([self.client, self.minutes, self.mode, self.interpreter, self.language,
-                    self.notes, self.follow_up, self.follow_up_on, self.follow_up_text])
 
     def _choices(self, choices: list[tuple[str, str]]) -> None:
         self._by_label = dict(choices)
@@ -171,7 +137,7 @@ class ConsultationForm(FormDialog):
             for label, client_id in choices:
                 if client_id == self.client_id:
                     self.client.setText(label)
-                    self._track()
+                    self.track(self._tracked)
                     self.minutes.setFocus()
                     break
         self.ready = True
@@ -181,11 +147,7 @@ class ConsultationForm(FormDialog):
         self.follow_up_text.setEnabled(on)
 
     def checked_fields(self) -> list[str]:
-        return self.fields.checked()
-
-    def dirty(self) -> bool:
-        return (super().dirty() or self.checked_fields() != self._fields_start
-                or self.held_at.dateTime() != self._start_held_at)
+        return list(self.rows.value("fields_of_action"))
 
     def chosen_client(self) -> str:
         """The person picked; when correcting, the consultation's own."""
@@ -198,36 +160,30 @@ class ConsultationForm(FormDialog):
                    if text and text.casefold() in label.casefold()]
         return matches[0] if len(matches) == 1 else ""
 
-    def chosen_held_at(self) -> dt.datetime:
+    def chosen_held_at(self) -> dt.datetime | None:
         """The time as entered; a recorded one left untouched stays exact to the second."""
-        if self.original_held_at is not None and self.held_at.dateTime() == self._start_held_at:
+        if self.original_held_at is not None and field_value(self.held_at) == \
+                self._start_held_at:
             return self.original_held_at
-        held = self.held_at.dateTime().toPython()
-        assert isinstance(held, dt.datetime)
-        return held.astimezone()
+        return self.rows.value("held_at")
 
     def values(self) -> dict[str, Any]:
         """The form's values, by the parameter names of the consultation services."""
-        interpreter = self.interpreter.isChecked()
-        return {
-            "held_at": self.chosen_held_at(), "duration_minutes": self.minutes.value(),
-            "mode_code": str(self.mode.currentData()), "fields_of_action": self.checked_fields(),
-            "notes": self.notes.toPlainText(), "interpreter_used": interpreter,
-            "interpreter_language": (self.language.currentData() or None) if interpreter
-            else None,
-        }
+        values = self.rows.values()
+        values["held_at"] = self.chosen_held_at()
+        if not values["interpreter_used"]:
+            values["interpreter_language"] = None
+        return values
 
     def submit(self) -> None:
         client_id = self.chosen_client()
         if not client_id:
-            self.error.show_message(translate(
-                "consultation", "Bitte eine Person aus der Liste wählen."))
-            self.client.setFocus()
+            self.refuse(translate("consultation", "Bitte eine Person aus der Liste wählen."),
+                        self.client)
             return
         if not self.checked_fields():
-            self.error.show_message(translate(
-                "consultation", "Bitte mindestens ein Handlungsfeld ankreuzen."))
-            self.fields.setFocus()
+            self.refuse(translate("consultation", "Bitte mindestens ein Handlungsfeld "
+                                  "ankreuzen."), self.fields)
             return
         values = self.values()
         if self.editing:
@@ -235,9 +191,8 @@ class ConsultationForm(FormDialog):
             self.save_with(self.context, lambda s: services.update_consultation(
                 s, consultation_id=consultation_id, read=read, **values))
             return
-        follow_up_on = date_of(self.follow_up_on) if self.follow_up.isChecked() else None
-        follow_up_text = self.follow_up_text.text()
-        self.context.settings.set(LAST_CONSULTATION_MODE, values["mode_code"])
+        follow_up = self.follow_ups.values() if self.follow_up.isChecked() else {
+            "follow_up_on": None, "follow_up_text": ""}
+        self.context.settings.set(LAST_CONSULTATION_MODE, values["mode_code"] or "")
         self.save_with(self.context, lambda s: services.record_consultation(
-            s, client_id=client_id, follow_up_on=follow_up_on, follow_up_text=follow_up_text,
-            **values))
+            s, client_id=client_id, **follow_up, **values))

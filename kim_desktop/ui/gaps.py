@@ -27,16 +27,8 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
-from kim_desktop.ui.widgets import (
-    ErrorLabel,
-    FormDialog,
-    add_row,
-    combo,
-    confirm,
-    date_edit,
-    date_of,
-    text_edit,
-)
+from kim_desktop.ui.widgets import ErrorLabel, add_row, confirm
+from kim_desktop.ui.widgets.rows import RecordForm
 
 
 def load_gaps(session: Session) -> list[StructuralGap]:
@@ -62,31 +54,26 @@ def anonymity_warning(text: str) -> str:
     ).format(what=", ".join(found))
 
 
-class GapDialog(FormDialog):
+class GapDialog(RecordForm):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
-        super().__init__(translate("gaps", "Strukturelle Fehlstelle erfassen"), parent)
-        self.context = context
-        self.category = combo(context.entries("structural_gap_categories"))
-        self.field = combo(context.entries("fields_of_action"))
-        self.municipality = combo(context.entries("municipalities"))
-        self.observed_on = date_edit()
-        self.description = text_edit(5)
+        super().__init__(translate("gaps", "Strukturelle Fehlstelle erfassen"), context, parent)
+        self.confirmation = translate("gaps", "Fehlstelle gespeichert.")
+        self.rows = self.add_fields("structural_gap", [
+            "category_code", "field_of_action_code", "municipality_code", "observed_on",
+            "description"], {"observed_on": dt.date.today()})
+        self.category, self.field = self.rows["category_code"], self.rows["field_of_action_code"]
+        self.municipality = self.rows["municipality_code"]
+        self.observed_on, self.description = self.rows["observed_on"], self.rows["description"]
         self.warning = ErrorLabel()
         self.case_filter = QLineEdit()
         self.case_filter.setPlaceholderText(translate("gaps", "Fälle nach Name filtern …"))
         self.cases = QListWidget()
         self.cases.setMaximumHeight(self.cases.fontMetrics().lineSpacing() * 8)
-        add_row(self.form, translate("gaps", "&Kategorie:"), self.category)
-        add_row(self.form, translate("gaps", "&Handlungsfeld:"), self.field)
-        add_row(self.form, translate("gaps", "K&ommune:"), self.municipality)
-        add_row(self.form, translate("gaps", "Beobachtet &am:"), self.observed_on)
-        add_row(self.form, translate("gaps", "&Beschreibung (anonym):"), self.description)
         self.form.addRow("", self.warning)
-        add_row(self.form, translate("gaps", "&Fälle suchen:"), self.case_filter)
-        add_row(self.form, translate("gaps", "&Verknüpfte Fälle:"), self.cases)
+        add_row(self.form, translate("gaps", "Fälle suchen:"), self.case_filter)
+        add_row(self.form, translate("gaps", "Verknüpfte Fälle:"), self.cases)
         self.description.textChanged.connect(self._check)
         self.case_filter.textChanged.connect(self._filter_cases)
-        self.track([self.category, self.field, self.municipality, self.description])
         context.read(open_cases, self._cases)
 
     def _cases(self, cases: list[tuple[str, str]]) -> None:
@@ -114,15 +101,9 @@ class GapDialog(FormDialog):
         ]
 
     def submit(self) -> None:
-        category, field = self.category.currentData(), self.field.currentData()
-        municipality = self.municipality.currentData()
-        observed_on = date_of(self.observed_on) or dt.date.today()
-        description, case_ids = self.description.toPlainText(), self.linked()
+        values, case_ids = self.rows.values(), self.linked()
         self.save_with(self.context, lambda s: services.record_gap(
-            s, category_code=category, field_of_action_code=field,
-            municipality_code=municipality, description=description, observed_on=observed_on,
-            case_ids=case_ids,
-        ))
+            s, case_ids=case_ids, **values))
 
 
 class GapsPage(QWidget):

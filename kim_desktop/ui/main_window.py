@@ -20,6 +20,7 @@ from kim_desktop.ui.qt import (
     translate,
 )
 from kim_desktop.ui.settings import WINDOW_GEOMETRY
+from kim_desktop.ui.widgets import access_keys_in, access_keys_of
 
 
 class MainWindow(QMainWindow):
@@ -174,7 +175,9 @@ class MainWindow(QMainWindow):
         if existing is not None:
             self.tabs.setCurrentWidget(existing)
             return existing
-        view = ClientFile(self.context, client_id)
+        menus = [action.text() for action in self.menuBar().actions()]
+        reserved = access_keys_of(menus) | access_keys_in(self.statusBar())
+        view = ClientFile(self.context, client_id, reserved=reserved)
         view.title_changed.connect(self._retitle)
         view.closed.connect(lambda cid=client_id: self._forget_file(cid))
         self.client_files[client_id] = view

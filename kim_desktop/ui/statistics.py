@@ -69,7 +69,7 @@ class StatisticsPage(QWidget):
         grid.addWidget(self.months, 1, 0, 1, 2)
         layout.addLayout(grid, 1)
         for widget in (self.start, self.end):
-            widget.dateChanged.connect(self.reload)
+            widget.editingFinished.connect(self.reload)
         self.mine.toggled.connect(self.reload)
         self.error = ErrorLabel()
         layout.insertWidget(2, self.error)
@@ -87,7 +87,11 @@ class StatisticsPage(QWidget):
     def reload(self) -> None:
         from kim_desktop.core.services.statistics import own_statistics
 
-        start = date_of(self.start) or dt.date.today()
+        problem = self.start.problem() or self.end.problem()
+        if problem:
+            self.error.show_message(problem)
+            return
+        start = date_of(self.start) or dt.date.today().replace(month=1, day=1)
         end = date_of(self.end) or dt.date.today()
         user = self.context.user if self.mine.isChecked() else None
         self.context.read(

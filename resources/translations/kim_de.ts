@@ -333,38 +333,6 @@
   <context>
     <name>client_file</name>
     <message>
-      <source>Name</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geburtsdatum</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Staatsangehörigkeiten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sprachen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dolmetschung nötig</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kontakt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Anschrift</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Einreise</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Aufenthaltsstatus (Verlauf):</source>
       <translation type="unfinished" />
     </message>
@@ -394,6 +362,10 @@
     </message>
     <message>
       <source>Aufenthaltsstatus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status &amp;korrigieren …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -840,19 +812,8 @@
   <context>
     <name>client_form</name>
     <message>
-      <source>keine Angabe</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>weiblich</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>männlich</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>divers</source>
+      <source>Angaben für die Vorprüfung</source>
+      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -864,75 +825,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>— bitte wählen —</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>— unbekannt —</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Dolmetschung nötig</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Nachname:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Vorname:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Geburtsdatum:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ges&amp;chlecht:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Kommune:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Staats&amp;angehörigkeit:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sprac&amp;he:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Einreise a&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Telefon:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;E-Mail:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>St&amp;raße:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Postleitzahl:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Ort:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bitte den Nachnamen angeben.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bitte die Kommune wählen.</source>
+      <source>Angaben gespeichert.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1070,6 +963,7 @@
     <name>consultation</name>
     <message>
       <source>Beratungskontakt bearbeiten</source>
+      <extracomment>The declared fields of a consultation the form edits, in its order.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1077,55 +971,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>mit D&amp;olmetschung</source>
+      <source>Beratungskontakt gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>— keine Angabe —</source>
+      <source>Person:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Wiedervorlage s&amp;etzen</source>
+      <source>Wiedervorlage setzen</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Person:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Wann:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Dauer:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Art:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Handlungsfelder:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sp&amp;rache der Dolmetschung:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Notizen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wiedervorlage a&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Text der Wiedervorlage:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1192,31 +1050,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Eröffnet am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Anlass:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Fall abschließen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bitte wählen …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abgeschlossen &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Grund:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Bemerkung:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1228,19 +1062,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Wieder eröffnet &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Wiedervorlage</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Fällig am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Worum geht es?</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1248,31 +1070,23 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Einwilligung in die Datenverarbeitung</source>
+      <source>Fall eröffnet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Schweigepflichtentbindung</source>
+      <source>Fall abgeschlossen.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>— keine —</source>
+      <source>Fall wieder eröffnet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Art:</source>
+      <source>Wiedervorlage gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Empfangende Stelle:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Zweck:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gültig &amp;bis:</source>
+      <source>Einwilligung gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1284,27 +1098,43 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Bedarf gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die neue Einschätzung löst die vom {date} ab; diese bleibt im Verlauf.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Handlungsfeld:</source>
+      <source>Ziel bearbeiten</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Bedarf:</source>
+      <source>Ziel gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Eingeschätzt &amp;am:</source>
+      <source>Stand des Ziels gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Ressourcen und Stärken:</source>
+      <source>Vermittlung gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Notizen:</source>
+      <source>Stand der Maßnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsstatus gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1312,63 +1142,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Ziel:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Vereinbart &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Bis:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Vermittlung planen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>— keines —</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Anliegen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Erteilt a&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sp&amp;rache des Formulars:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>S&amp;telle:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geplant a&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>offen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>teilweise erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>aufgegeben</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1376,35 +1150,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Stand:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Ergebnis:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Maßnahme vereinbaren</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Klient*in</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Case-Management</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Partnerstelle</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Maßnahme:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Wer:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1412,35 +1158,11 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Aufenthaltsstatus korrigieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Aufenthaltsstatus erfassen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Status:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Gültig ab:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Notiz:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>kein Bedarf</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>gering</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>mittel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>hoch</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1685,35 +1407,19 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Fehlstelle gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Fälle nach Name filtern …</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Kategorie:</source>
+      <source>Fälle suchen:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Handlungsfeld:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>K&amp;ommune:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Beobachtet &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Beschreibung (anonym):</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Fälle suchen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Verknüpfte Fälle:</source>
+      <source>Verknüpfte Fälle:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1788,30 +1494,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
   <context>
     <name>household</name>
     <message>
-      <source>Kind</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ehepartner*in</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Partner*in</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Elternteil</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geschwister</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>andere Person</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Person im Haushalt bearbeiten</source>
       <translation type="unfinished" />
     </message>
@@ -1820,23 +1502,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Beziehung:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Vorname:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Geburtsdatum:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Ledig:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Geht zur Sch&amp;ule:</source>
+      <source>Haushalt gespeichert.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2040,6 +1706,18 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stand {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angaben für die Vorprüfung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An&amp;gaben bearbeiten …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Vermittlung an A&amp;usländerbehörde vorbereiten …</source>
       <translation type="unfinished" />
     </message>
@@ -2069,10 +1747,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Im Katalog der Partnerstellen fehlt eine passende Behörde.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Regelstand {version}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2130,19 +1804,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Vermittlung als gesendet gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Als gesendet &amp;speichern</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Stelle:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gesendet &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Begründung der Ausnahme:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2162,15 +1832,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Vermittlung gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Vermittlung angenommen</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Als angenommen &amp;speichern</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Angenommen &amp;am:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2182,14 +1852,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Abgelehnt &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Grund der Stelle (falls genannt):</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Vermittlung abgeschlossen</source>
       <translation type="unfinished" />
     </message>
@@ -2198,27 +1860,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Abgeschlossen &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Ergebnis:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Vermittlung abbrechen</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Als abgebrochen &amp;speichern</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abgebrochen &amp;am:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Grund:</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2589,24 +2235,22 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
   <context>
     <name>widgets</name>
     <message>
-      <source>—</source>
-      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source> min</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Hinweis</source>
+      <extracomment>How long a confirmation stays in the status bar.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;Speichern</source>
+      <extracomment>What the status bar says once saved; subclasses name what they save.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Abbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gespeichert.</source>
+      <extracomment>Fields by the key of the declared field they edit, so that an error naming a field can point at it (filled by declared rows).</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2615,6 +2259,48 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Ihre Eingaben sind noch nicht gespeichert. Verwerfen?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>TT.MM.JJJJ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kalender (Alt+Pfeil nach unten)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{text}“ ist kein gültiges Datum. Bitte als {example} eingeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kalender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{text}“ ist keine gültige Uhrzeit. Bitte als {example} eingeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{field}: Datum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{field}: Uhrzeit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angabe fehlt</source>
+      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>— bitte wählen —</source>
+      <extracomment>Catalogs up to this size are ticked in a list; larger ones pick a main code.</extracomment>
       <translation type="unfinished" />
     </message>
   </context>

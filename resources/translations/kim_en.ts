@@ -333,38 +333,6 @@
   <context>
     <name>client_file</name>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>Geburtsdatum</source>
-      <translation>Date of birth</translation>
-    </message>
-    <message>
-      <source>Staatsangehörigkeiten</source>
-      <translation>Nationalities</translation>
-    </message>
-    <message>
-      <source>Sprachen</source>
-      <translation>Languages</translation>
-    </message>
-    <message>
-      <source>Dolmetschung nötig</source>
-      <translation>Interpreter needed</translation>
-    </message>
-    <message>
-      <source>Kontakt</source>
-      <translation>Contact</translation>
-    </message>
-    <message>
-      <source>Anschrift</source>
-      <translation>Address</translation>
-    </message>
-    <message>
-      <source>Einreise</source>
-      <translation>Entry</translation>
-    </message>
-    <message>
       <source>Aufenthaltsstatus (Verlauf):</source>
       <translation>Residence status (history):</translation>
     </message>
@@ -395,6 +363,10 @@
     <message>
       <source>Aufenthaltsstatus</source>
       <translation>Residence status</translation>
+    </message>
+    <message>
+      <source>Status &amp;korrigieren …</source>
+      <translation>C&amp;orrect status …</translation>
     </message>
     <message>
       <source>Haushalt:</source>
@@ -840,20 +812,9 @@
   <context>
     <name>client_form</name>
     <message>
-      <source>keine Angabe</source>
-      <translation>not stated</translation>
-    </message>
-    <message>
-      <source>weiblich</source>
-      <translation>female</translation>
-    </message>
-    <message>
-      <source>männlich</source>
-      <translation>male</translation>
-    </message>
-    <message>
-      <source>divers</source>
-      <translation>diverse</translation>
+      <source>Angaben für die Vorprüfung</source>
+      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known.</extracomment>
+      <translation>Facts for the pre-check</translation>
     </message>
     <message>
       <source>Neue Person</source>
@@ -864,76 +825,8 @@
       <translation>Edit personal data</translation>
     </message>
     <message>
-      <source>— bitte wählen —</source>
-      <translation>— please choose —</translation>
-    </message>
-    <message>
-      <source>— unbekannt —</source>
-      <translation>— unknown —</translation>
-    </message>
-    <message>
-      <source>&amp;Dolmetschung nötig</source>
-      <translation>&amp;Interpreter needed</translation>
-    </message>
-    <message>
-      <source>&amp;Nachname:</source>
-      <translation>&amp;Last name:</translation>
-    </message>
-    <message>
-      <source>&amp;Vorname:</source>
-      <translation>&amp;First name:</translation>
-    </message>
-    <message>
-      <source>&amp;Geburtsdatum:</source>
-      <translation>Date of &amp;birth:</translation>
-    </message>
-    <message>
-      <source>Ges&amp;chlecht:</source>
-      <translation>Ge&amp;nder:</translation>
-    </message>
-    <message>
-      <source>&amp;Kommune:</source>
-      <translation>&amp;Municipality:</translation>
-    </message>
-    <message>
-      <source>Staats&amp;angehörigkeit:</source>
-      <translation>N&amp;ationality:</translation>
-    </message>
-    <message>
-      <source>Sprac&amp;he:</source>
-      <translation>Lan&amp;guage:</translation>
-    </message>
-    <message>
-      <source>Einreise a&amp;m:</source>
-      <translation>Entr&amp;y on:</translation>
-    </message>
-    <message>
-      <source>&amp;Telefon:</source>
-      <translation>&amp;Phone:</translation>
-    </message>
-    <message>
-      <source>&amp;E-Mail:</source>
-      <translation>&amp;E-mail:</translation>
-    </message>
-    <message>
-      <source>St&amp;raße:</source>
-      <translation>St&amp;reet:</translation>
-    </message>
-    <message>
-      <source>&amp;Postleitzahl:</source>
-      <translation>Post&amp;code:</translation>
-    </message>
-    <message>
-      <source>&amp;Ort:</source>
-      <translation>&amp;Town:</translation>
-    </message>
-    <message>
-      <source>Bitte den Nachnamen angeben.</source>
-      <translation>Please enter the last name.</translation>
-    </message>
-    <message>
-      <source>Bitte die Kommune wählen.</source>
-      <translation>Please choose the municipality.</translation>
+      <source>Angaben gespeichert.</source>
+      <translation>Details saved.</translation>
     </message>
   </context>
   <context>
@@ -1070,6 +963,7 @@
     <name>consultation</name>
     <message>
       <source>Beratungskontakt bearbeiten</source>
+      <extracomment>The declared fields of a consultation the form edits, in its order.</extracomment>
       <translation>Edit consultation</translation>
     </message>
     <message>
@@ -1077,56 +971,20 @@
       <translation>Record consultation</translation>
     </message>
     <message>
-      <source>mit D&amp;olmetschung</source>
-      <translation>with &amp;interpreter</translation>
+      <source>Beratungskontakt gespeichert.</source>
+      <translation>Consultation saved.</translation>
     </message>
     <message>
-      <source>— keine Angabe —</source>
-      <translation>— not stated —</translation>
+      <source>Person:</source>
+      <translation>Person:</translation>
     </message>
     <message>
-      <source>Wiedervorlage s&amp;etzen</source>
-      <translation>Set &amp;follow-up</translation>
+      <source>Wiedervorlage setzen</source>
+      <translation>Set a follow-up</translation>
     </message>
     <message>
       <source>Namen tippen, dann Pfeiltaste und Eingabe</source>
       <translation>Type a name, then arrow key and Enter</translation>
-    </message>
-    <message>
-      <source>&amp;Person:</source>
-      <translation>&amp;Person:</translation>
-    </message>
-    <message>
-      <source>&amp;Wann:</source>
-      <translation>&amp;When:</translation>
-    </message>
-    <message>
-      <source>&amp;Dauer:</source>
-      <translation>&amp;Duration:</translation>
-    </message>
-    <message>
-      <source>&amp;Art:</source>
-      <translation>T&amp;ype:</translation>
-    </message>
-    <message>
-      <source>&amp;Handlungsfelder:</source>
-      <translation>Fields of &amp;action:</translation>
-    </message>
-    <message>
-      <source>Sp&amp;rache der Dolmetschung:</source>
-      <translation>Interpreting &amp;language:</translation>
-    </message>
-    <message>
-      <source>&amp;Notizen:</source>
-      <translation>N&amp;otes:</translation>
-    </message>
-    <message>
-      <source>Wiedervorlage a&amp;m:</source>
-      <translation>Follow-up o&amp;n:</translation>
-    </message>
-    <message>
-      <source>&amp;Text der Wiedervorlage:</source>
-      <translation>Follow-up &amp;text:</translation>
     </message>
     <message>
       <source>Bitte eine Person aus der Liste wählen.</source>
@@ -1194,32 +1052,8 @@ To confirm, please type {word}:</translation>
       <translation>Open case</translation>
     </message>
     <message>
-      <source>&amp;Eröffnet am:</source>
-      <translation>&amp;Opened on:</translation>
-    </message>
-    <message>
-      <source>&amp;Anlass:</source>
-      <translation>&amp;Reason:</translation>
-    </message>
-    <message>
       <source>Fall abschließen</source>
       <translation>Close case</translation>
-    </message>
-    <message>
-      <source>Bitte wählen …</source>
-      <translation>Please choose …</translation>
-    </message>
-    <message>
-      <source>Abgeschlossen &amp;am:</source>
-      <translation>Closed &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Grund:</source>
-      <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-      <source>&amp;Bemerkung:</source>
-      <translation>&amp;Note:</translation>
     </message>
     <message>
       <source>Bitte einen Abschlussgrund wählen.</source>
@@ -1230,52 +1064,32 @@ To confirm, please type {word}:</translation>
       <translation>Reopen case</translation>
     </message>
     <message>
-      <source>Wieder eröffnet &amp;am:</source>
-      <translation>Reopened &amp;on:</translation>
-    </message>
-    <message>
       <source>Wiedervorlage</source>
       <translation>Follow-up</translation>
-    </message>
-    <message>
-      <source>&amp;Fällig am:</source>
-      <translation>&amp;Due on:</translation>
-    </message>
-    <message>
-      <source>&amp;Worum geht es?</source>
-      <translation>&amp;What about?</translation>
     </message>
     <message>
       <source>Einwilligung oder Schweigepflichtentbindung</source>
       <translation>Consent or confidentiality waiver</translation>
     </message>
     <message>
-      <source>Einwilligung in die Datenverarbeitung</source>
-      <translation>Consent to data processing</translation>
+      <source>Fall eröffnet.</source>
+      <translation>Case opened.</translation>
     </message>
     <message>
-      <source>Schweigepflichtentbindung</source>
-      <translation>Confidentiality waiver</translation>
+      <source>Fall abgeschlossen.</source>
+      <translation>Case closed.</translation>
     </message>
     <message>
-      <source>— keine —</source>
-      <translation>— none —</translation>
+      <source>Fall wieder eröffnet.</source>
+      <translation>Case reopened.</translation>
     </message>
     <message>
-      <source>&amp;Art:</source>
-      <translation>T&amp;ype:</translation>
+      <source>Wiedervorlage gespeichert.</source>
+      <translation>Follow-up saved.</translation>
     </message>
     <message>
-      <source>&amp;Empfangende Stelle:</source>
-      <translation>Receiving &amp;agency:</translation>
-    </message>
-    <message>
-      <source>&amp;Zweck:</source>
-      <translation>&amp;Purpose:</translation>
-    </message>
-    <message>
-      <source>Gültig &amp;bis:</source>
-      <translation>Valid &amp;until:</translation>
+      <source>Einwilligung gespeichert.</source>
+      <translation>Consent saved.</translation>
     </message>
     <message>
       <source>Bedarf neu einschätzen</source>
@@ -1286,164 +1100,72 @@ To confirm, please type {word}:</translation>
       <translation>Assess need</translation>
     </message>
     <message>
+      <source>Bedarf gespeichert.</source>
+      <translation>Need saved.</translation>
+    </message>
+    <message>
       <source>Die neue Einschätzung löst die vom {date} ab; diese bleibt im Verlauf.</source>
       <translation>The new assessment supersedes the one of {date}, which stays in the history.</translation>
     </message>
     <message>
-      <source>&amp;Handlungsfeld:</source>
-      <translation>&amp;Field of action:</translation>
+      <source>Ziel bearbeiten</source>
+      <translation>Edit goal</translation>
     </message>
     <message>
-      <source>&amp;Bedarf:</source>
-      <translation>&amp;Need:</translation>
+      <source>Ziel gespeichert.</source>
+      <translation>Goal saved.</translation>
     </message>
     <message>
-      <source>Eingeschätzt &amp;am:</source>
-      <translation>Assesse&amp;d on:</translation>
+      <source>Stand des Ziels gespeichert.</source>
+      <translation>Goal status saved.</translation>
     </message>
     <message>
-      <source>&amp;Ressourcen und Stärken:</source>
-      <translation>&amp;Resources and strengths:</translation>
+      <source>Vermittlung gespeichert.</source>
+      <translation>Referral saved.</translation>
     </message>
     <message>
-      <source>&amp;Notizen:</source>
-      <translation>N&amp;otes:</translation>
+      <source>Stand der Maßnahme</source>
+      <translation>Status of the measure</translation>
+    </message>
+    <message>
+      <source>Maßnahme gespeichert.</source>
+      <translation>Measure saved.</translation>
+    </message>
+    <message>
+      <source>Maßnahme:</source>
+      <translation>Measure:</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus gespeichert.</source>
+      <translation>Residence status saved.</translation>
     </message>
     <message>
       <source>Ziel vereinbaren</source>
       <translation>Agree goal</translation>
     </message>
     <message>
-      <source>&amp;Ziel:</source>
-      <translation>&amp;Goal:</translation>
-    </message>
-    <message>
-      <source>Vereinbart &amp;am:</source>
-      <translation>Agreed &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Bis:</source>
-      <translation>&amp;Until:</translation>
-    </message>
-    <message>
       <source>Vermittlung planen</source>
       <translation>Plan referral</translation>
-    </message>
-    <message>
-      <source>— keines —</source>
-      <translation>— none —</translation>
-    </message>
-    <message>
-      <source>&amp;Anliegen:</source>
-      <translation>&amp;Request:</translation>
-    </message>
-    <message>
-      <source>Erteilt a&amp;m:</source>
-      <translation>Granted &amp;on:</translation>
-    </message>
-    <message>
-      <source>Sp&amp;rache des Formulars:</source>
-      <translation>&amp;Language of the form:</translation>
-    </message>
-    <message>
-      <source>S&amp;telle:</source>
-      <translation>&amp;Agency:</translation>
-    </message>
-    <message>
-      <source>Geplant a&amp;m:</source>
-      <translation>Planned &amp;on:</translation>
-    </message>
-    <message>
-      <source>offen</source>
-      <translation>open</translation>
-    </message>
-    <message>
-      <source>erreicht</source>
-      <translation>achieved</translation>
-    </message>
-    <message>
-      <source>teilweise erreicht</source>
-      <translation>partly achieved</translation>
-    </message>
-    <message>
-      <source>nicht erreicht</source>
-      <translation>not achieved</translation>
-    </message>
-    <message>
-      <source>aufgegeben</source>
-      <translation>dropped</translation>
     </message>
     <message>
       <source>Stand des Ziels</source>
       <translation>State of the goal</translation>
     </message>
     <message>
-      <source>&amp;Stand:</source>
-      <translation>&amp;State:</translation>
-    </message>
-    <message>
-      <source>&amp;Ergebnis:</source>
-      <translation>Ou&amp;tcome:</translation>
-    </message>
-    <message>
       <source>Maßnahme vereinbaren</source>
       <translation>Agree measure</translation>
-    </message>
-    <message>
-      <source>Klient*in</source>
-      <translation>Client</translation>
-    </message>
-    <message>
-      <source>Case-Management</source>
-      <translation>Case management</translation>
-    </message>
-    <message>
-      <source>Partnerstelle</source>
-      <translation>Partner agency</translation>
-    </message>
-    <message>
-      <source>&amp;Maßnahme:</source>
-      <translation>&amp;Measure:</translation>
-    </message>
-    <message>
-      <source>&amp;Wer:</source>
-      <translation>&amp;Who:</translation>
     </message>
     <message>
       <source>Bitte die Partnerstelle wählen.</source>
       <translation>Please choose the partner agency.</translation>
     </message>
     <message>
+      <source>Aufenthaltsstatus korrigieren</source>
+      <translation>Correct residence status</translation>
+    </message>
+    <message>
       <source>Aufenthaltsstatus erfassen</source>
       <translation>Record residence status</translation>
-    </message>
-    <message>
-      <source>&amp;Status:</source>
-      <translation>&amp;Status:</translation>
-    </message>
-    <message>
-      <source>&amp;Gültig ab:</source>
-      <translation>Valid &amp;from:</translation>
-    </message>
-    <message>
-      <source>&amp;Notiz:</source>
-      <translation>&amp;Note:</translation>
-    </message>
-    <message>
-      <source>kein Bedarf</source>
-      <translation>no need</translation>
-    </message>
-    <message>
-      <source>gering</source>
-      <translation>low</translation>
-    </message>
-    <message>
-      <source>mittel</source>
-      <translation>medium</translation>
-    </message>
-    <message>
-      <source>hoch</source>
-      <translation>high</translation>
     </message>
   </context>
   <context>
@@ -1687,36 +1409,20 @@ To confirm, please type {word}:</translation>
       <translation>Record structural gap</translation>
     </message>
     <message>
+      <source>Fehlstelle gespeichert.</source>
+      <translation>Structural gap saved.</translation>
+    </message>
+    <message>
       <source>Fälle nach Name filtern …</source>
       <translation>Filter cases by name …</translation>
     </message>
     <message>
-      <source>&amp;Kategorie:</source>
-      <translation>&amp;Category:</translation>
+      <source>Fälle suchen:</source>
+      <translation>Find cases:</translation>
     </message>
     <message>
-      <source>&amp;Handlungsfeld:</source>
-      <translation>&amp;Field of action:</translation>
-    </message>
-    <message>
-      <source>K&amp;ommune:</source>
-      <translation>&amp;Municipality:</translation>
-    </message>
-    <message>
-      <source>Beobachtet &amp;am:</source>
-      <translation>Observed &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Beschreibung (anonym):</source>
-      <translation>&amp;Description (anonymous):</translation>
-    </message>
-    <message>
-      <source>&amp;Fälle suchen:</source>
-      <translation>Searc&amp;h cases:</translation>
-    </message>
-    <message>
-      <source>&amp;Verknüpfte Fälle:</source>
-      <translation>&amp;Linked cases:</translation>
+      <source>Verknüpfte Fälle:</source>
+      <translation>Linked cases:</translation>
     </message>
     <message>
       <source>Strukturelle Fehlstellen sind Stellen, an denen Integration immer wieder hakt. Nur die anonyme Beschreibung geht an die Koordination, und erst nach Freigabe.</source>
@@ -1790,30 +1496,6 @@ To confirm, please type {word}:</translation>
   <context>
     <name>household</name>
     <message>
-      <source>Kind</source>
-      <translation>Child</translation>
-    </message>
-    <message>
-      <source>Ehepartner*in</source>
-      <translation>Spouse</translation>
-    </message>
-    <message>
-      <source>Partner*in</source>
-      <translation>Partner</translation>
-    </message>
-    <message>
-      <source>Elternteil</source>
-      <translation>Parent</translation>
-    </message>
-    <message>
-      <source>Geschwister</source>
-      <translation>Sibling</translation>
-    </message>
-    <message>
-      <source>andere Person</source>
-      <translation>Other person</translation>
-    </message>
-    <message>
       <source>Person im Haushalt bearbeiten</source>
       <translation>Edit household member</translation>
     </message>
@@ -1822,24 +1504,8 @@ To confirm, please type {word}:</translation>
       <translation>Add household member</translation>
     </message>
     <message>
-      <source>&amp;Beziehung:</source>
-      <translation>&amp;Relation:</translation>
-    </message>
-    <message>
-      <source>&amp;Vorname:</source>
-      <translation>&amp;First name:</translation>
-    </message>
-    <message>
-      <source>&amp;Geburtsdatum:</source>
-      <translation>Date of &amp;birth:</translation>
-    </message>
-    <message>
-      <source>&amp;Ledig:</source>
-      <translation>&amp;Unmarried:</translation>
-    </message>
-    <message>
-      <source>Geht zur Sch&amp;ule:</source>
-      <translation>Attends sc&amp;hool:</translation>
+      <source>Haushalt gespeichert.</source>
+      <translation>Household saved.</translation>
     </message>
     <message>
       <source>Beziehung</source>
@@ -2043,6 +1709,18 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>open (information missing)</translation>
     </message>
     <message>
+      <source>Stand {date}</source>
+      <translation>as of {date}</translation>
+    </message>
+    <message>
+      <source>Angaben für die Vorprüfung</source>
+      <translation>Facts for the pre-check</translation>
+    </message>
+    <message>
+      <source>An&amp;gaben bearbeiten …</source>
+      <translation>Edit &amp;facts …</translation>
+    </message>
+    <message>
       <source>Vermittlung an A&amp;usländerbehörde vorbereiten …</source>
       <translation>Prepare referral to the imm&amp;igration office …</translation>
     </message>
@@ -2073,10 +1751,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Im Katalog der Partnerstellen fehlt eine passende Behörde.</source>
       <translation>The catalog of partner agencies has no matching authority.</translation>
-    </message>
-    <message>
-      <source>Regelstand {version}</source>
-      <translation>rules as of {version}</translation>
     </message>
     <message>
       <source>Hinweis</source>
@@ -2133,20 +1807,16 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Send referral</translation>
     </message>
     <message>
+      <source>Vermittlung als gesendet gespeichert.</source>
+      <translation>Referral saved as sent.</translation>
+    </message>
+    <message>
       <source>Als gesendet &amp;speichern</source>
       <translation>&amp;Save as sent</translation>
     </message>
     <message>
       <source>Stelle:</source>
       <translation>Agency:</translation>
-    </message>
-    <message>
-      <source>Gesendet &amp;am:</source>
-      <translation>Sent &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Begründung der Ausnahme:</source>
-      <translation>&amp;Reason for the exception:</translation>
     </message>
     <message>
       <source>, gültig bis {date}</source>
@@ -2165,16 +1835,16 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Please state why it is sent without a confidentiality waiver.</translation>
     </message>
     <message>
+      <source>Vermittlung gespeichert.</source>
+      <translation>Referral saved.</translation>
+    </message>
+    <message>
       <source>Vermittlung angenommen</source>
       <translation>Referral accepted</translation>
     </message>
     <message>
       <source>Als angenommen &amp;speichern</source>
       <translation>&amp;Save as accepted</translation>
-    </message>
-    <message>
-      <source>Angenommen &amp;am:</source>
-      <translation>Accepted &amp;on:</translation>
     </message>
     <message>
       <source>Vermittlung abgelehnt</source>
@@ -2185,14 +1855,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>&amp;Save as declined</translation>
     </message>
     <message>
-      <source>Abgelehnt &amp;am:</source>
-      <translation>Declined &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Grund der Stelle (falls genannt):</source>
-      <translation>The agency's &amp;reason (if given):</translation>
-    </message>
-    <message>
       <source>Vermittlung abgeschlossen</source>
       <translation>Referral completed</translation>
     </message>
@@ -2201,28 +1863,12 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>&amp;Save as completed</translation>
     </message>
     <message>
-      <source>Abgeschlossen &amp;am:</source>
-      <translation>Completed &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Ergebnis:</source>
-      <translation>Ou&amp;tcome:</translation>
-    </message>
-    <message>
       <source>Vermittlung abbrechen</source>
       <translation>Cancel referral</translation>
     </message>
     <message>
       <source>Als abgebrochen &amp;speichern</source>
       <translation>&amp;Save as cancelled</translation>
-    </message>
-    <message>
-      <source>Abgebrochen &amp;am:</source>
-      <translation>Cancelled &amp;on:</translation>
-    </message>
-    <message>
-      <source>&amp;Grund:</source>
-      <translation>&amp;Reason:</translation>
     </message>
   </context>
   <context>
@@ -2593,25 +2239,23 @@ Case management for Kommunales Integrationsmanagement.</translation>
   <context>
     <name>widgets</name>
     <message>
-      <source>—</source>
-      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
-      <translation>—</translation>
-    </message>
-    <message>
-      <source> min</source>
-      <translation> min</translation>
-    </message>
-    <message>
       <source>Hinweis</source>
+      <extracomment>How long a confirmation stays in the status bar.</extracomment>
       <translation>Notice</translation>
     </message>
     <message>
       <source>&amp;Speichern</source>
+      <extracomment>What the status bar says once saved; subclasses name what they save.</extracomment>
       <translation>&amp;Save</translation>
     </message>
     <message>
       <source>Abbrechen</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Gespeichert.</source>
+      <extracomment>Fields by the key of the declared field they edit, so that an error naming a field can point at it (filled by declared rows).</extracomment>
+      <translation>Saved.</translation>
     </message>
     <message>
       <source>Ungespeicherte Eingaben</source>
@@ -2620,6 +2264,48 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Ihre Eingaben sind noch nicht gespeichert. Verwerfen?</source>
       <translation>Your input is not saved yet. Discard it?</translation>
+    </message>
+    <message>
+      <source>TT.MM.JJJJ</source>
+      <translation>MM/DD/YYYY</translation>
+    </message>
+    <message>
+      <source>Kalender (Alt+Pfeil nach unten)</source>
+      <translation>Calendar (Alt+Down)</translation>
+    </message>
+    <message>
+      <source>„{text}“ ist kein gültiges Datum. Bitte als {example} eingeben.</source>
+      <translation>"{text}" is not a valid date. Please enter it as {example}.</translation>
+    </message>
+    <message>
+      <source>Kalender</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
+      <source>„{text}“ ist keine gültige Uhrzeit. Bitte als {example} eingeben.</source>
+      <translation>"{text}" is not a valid time. Please enter it as {example}.</translation>
+    </message>
+    <message>
+      <source>{field}: Datum</source>
+      <translation>{field}: date</translation>
+    </message>
+    <message>
+      <source>{field}: Uhrzeit</source>
+      <translation>{field}: time</translation>
+    </message>
+    <message>
+      <source>Angabe fehlt</source>
+      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
+      <translation>not given</translation>
+    </message>
+    <message>
+      <source>min</source>
+      <translation>min</translation>
+    </message>
+    <message>
+      <source>— bitte wählen —</source>
+      <extracomment>Catalogs up to this size are ticked in a list; larger ones pick a main code.</extracomment>
+      <translation>— please choose —</translation>
     </message>
   </context>
   <context>

@@ -26,6 +26,8 @@ def activate(qtbot: Any, window: QWidget) -> QWidget:
 
 
 def type_text(qtbot: Any, text: str) -> None:
+    """Types ``text`` key by key (QTest knows ASCII keys only: no umlauts here)."""
+    assert text.isascii(), text
     qtbot.keyClicks(focused(), text)
 
 
@@ -38,3 +40,25 @@ def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardMo
 def alt(qtbot: Any, letter: str) -> None:
     """Alt+letter: moves to the field of that label, or presses that button."""
     press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
+
+
+def access_key(widget: QWidget) -> str:
+    """The Alt letter a person reads on screen for ``widget``: its own text's, or that of the
+    label in front of it."""
+    import re
+
+    from kim_desktop.ui.qt import QAbstractButton, QLabel
+
+    texts = [widget.text()] if isinstance(widget, QAbstractButton) else [
+        label.text() for label in widget.window().findChildren(QLabel)
+        if label.buddy() is widget]
+    for text in texts:
+        match = re.search(r"&([^&])", text.replace("&&", ""))
+        if match:
+            return match.group(1)
+    raise LookupError(f"no Alt letter for {type(widget).__name__}")
+
+
+def alt_to(qtbot: Any, widget: QWidget) -> None:
+    """Presses the Alt letter that leads to ``widget`` (or presses it, for a button)."""
+    alt(qtbot, access_key(widget))

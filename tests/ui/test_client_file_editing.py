@@ -17,13 +17,10 @@ from kim_desktop.core.models import HouseholdMember, NeedsAssessment, Referral
 from kim_desktop.core.services.clients import ClientData
 from kim_desktop.ui.qt import (
     QApplication,
-    QDate,
-    QDateTime,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
     Qt,
-    QTime,
     QTimer,
 )
 
@@ -124,7 +121,7 @@ def answer_next_box(button_text: str) -> None:
 
 
 def set_qdate(edit: Any, day: dt.date) -> None:
-    edit.setDate(QDate(day.year, day.month, day.day))
+    edit.set_date(day)
 
 
 def cancel_asks_first(dialog: Any, no_dialogs: list[str]) -> None:
@@ -452,14 +449,14 @@ def test_consultation_edit_refuses_odd_input(qtbot: Any, window: Any,
     refused(qtbot, dialog, "Handlungsfeld")  # the same check as when recording
     dialog.fields.item(0).setCheckState(Qt.CheckState.Checked)
     for when, notes, expected in [
-        (QDateTime(QDate(2100, 12, 31), QTime(9, 0)), "", "Zukunft"),
-        (QDateTime(QDate(1900, 1, 1), QTime(9, 0)), "", "Zeitpunkt"),
+        (dt.datetime(2100, 12, 31, 9, 0).astimezone(), "", "Zukunft"),
+        (dt.datetime(1900, 1, 1, 9, 0).astimezone(), "", "Zeitpunkt"),
         (None, "x" * 30_000, "zu lang"),
     ]:
         if when is not None:
-            dialog.held_at.setDateTime(when)
+            dialog.held_at.set_moment(when)
         else:
-            dialog.held_at.setDateTime(QDateTime.currentDateTime().addDays(-1))
+            dialog.held_at.set_moment(dt.datetime.now().astimezone() - dt.timedelta(days=1))
         dialog.notes.setPlainText(notes)
         save(qtbot, dialog)
         refused(qtbot, dialog, expected)
@@ -671,7 +668,7 @@ def test_send_with_a_waiver_asks_no_reason(qtbot: Any, window: Any,
     waiver = opened(consents, ConsentDialog)
     waiver.kind.setCurrentIndex(waiver.kind.findData("confidentiality_waiver"))
     waiver.agency.setCurrentIndex(waiver.agency.findData(IMMIGRATION_OFFICE))
-    waiver.purpose.setText("Aufenthaltsfragen")
+    waiver.purpose.setPlainText("Aufenthaltsfragen")
     set_qdate(waiver.granted_on, dt.date.today() - dt.timedelta(days=2))
     save(qtbot, waiver)
     qtbot.waitUntil(lambda: len(view.data.consents) == 1, timeout=10_000)

@@ -141,7 +141,7 @@ def test_prefilled_referral_to_the_immigration_office(qtbot: Any, window: Any) -
     assert dialog.agency.text() == "Ausländerbehörde des Kreises Minden-Lübbecke"
     text = dialog.purpose.toPlainText()
     assert "§ 25b AufenthG" in text
-    assert "Regelstand aufenthg_25b/" in text
+    assert "Rechtsstand 31.12.2022" in text and "aufenthg_25b/" not in text
     assert "Erfüllt: " in text and "Fehlt oder offen: Sechs Jahre" in text
     assert "Baldig" not in text and "1990" not in text  # no personal data
     dialog.purpose.setPlainText(text + "\nBitte Termin anbieten.")
@@ -164,7 +164,8 @@ def test_prefilled_referral_to_the_naturalisation_office(qtbot: Any, window: Any
     dialog = panel.prepare_referral("einbuergerungsbehoerde")
     qtbot.addWidget(dialog)
     assert "§ 10 StAG" in dialog.purpose.toPlainText()
-    assert "Regelstand stag_10/" in dialog.purpose.toPlainText()
+    assert "Rechtsstand " in dialog.purpose.toPlainText()
+    assert "stag_10/" not in dialog.purpose.toPlainText()
     dialog.submit()
     qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
     assert view.data.referrals[0].agency_code == "einbuergerungsbehoerde_kreis"

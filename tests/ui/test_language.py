@@ -248,12 +248,20 @@ def test_date_fields_follow_the_interface_language_with_four_digit_years(
 ) -> None:
     import datetime as dt
 
-    from kim_desktop.ui.qt import QDate, QDateTime, QTime
     from kim_desktop.ui.widgets import date_edit, moment_edit
 
-    moment = QDateTime(QDate(2026, 3, 5), QTime(14, 30))
+    moment = dt.datetime(2026, 3, 5, 14, 30)
+
+    def shown(field: Any) -> str:
+        return f"{field.day.text()} {field.clock.text()}"
+
     assert date_edit(dt.date(2026, 3, 5)).text() == "05.03.2026"
-    assert moment_edit(moment).text() == "05.03.2026 14:30"
+    assert shown(moment_edit(moment)) == "05.03.2026 14:30"
     i18n.install("en")
     assert date_edit(dt.date(2026, 3, 5)).text() == "3/5/2026"
-    assert moment_edit(moment).text() == "3/5/2026 2:30\u202fPM"  # as CLDR writes it
+    assert shown(moment_edit(moment)) == "3/5/2026 2:30\u202fPM"  # as CLDR writes it
+    # and typed back the same way: month first in English
+    assert date_edit().date() is None
+    field = date_edit()
+    field.setText("3/5/26")
+    assert field.date() == dt.date(2026, 3, 5)

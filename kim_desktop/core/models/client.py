@@ -80,7 +80,8 @@ class Client(SyncedRecord, Base):
     town: Mapped[str] = mapped_column(String(100), default="", info=field("Ort"))
     municipality_code: Mapped[str] = mapped_column(
         String(40), default="",
-        info=field("Kommune", Kind.CATALOG, catalog="municipalities", required=True))
+        info=field("Kommune", Kind.CATALOG, catalog="municipalities", required=True,
+                   pick=True))
     entry_date: Mapped[dt.date | None] = mapped_column(
         Date, default=None, info=field("Einreisedatum", Kind.DATE, past=True))
     #: Normalised name tokens ("mohammed yilmaz") for spelling-tolerant search.

@@ -52,6 +52,7 @@ from kim_desktop.core.services.work import (
     add_goal,
     add_measure,
     assess_need,
+    edit_goal,
     update_goal,
     update_measure,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "complete_follow_up",
     "complete_referral",
     "create_client",
+    "edit_goal",
     "grant_consent",
     "open_case",
     "phase_transition_allowed",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +23,7 @@ from kim_desktop.core.services._base import (
     Change,
     Keep,
     audit,
+    changed_by_user,
     clean,
     clean_all,
     get_live,
@@ -89,6 +92,35 @@ def add_goal(
         session.add(goal)
         audit(session, action="create", record=goal)
     return Change("goal", (goal.id,), "created", case.client_id)
+
+
+def edit_goal(
+    session: Session,
+    *,
+    goal_id: str,
+    field_of_action_code: str,
+    description: str,
+    agreed_on: dt.date,
+    due_on: dt.date | None = None,
+    read: Mapping[str, Any] | None = None,
+) -> Change:
+    """Corrects what a goal says: its field of action, text and days. ``read``, the values
+    the form was opened with, limits the write to what the user changed."""
+    with write(session):
+        goal = get_live(session, Goal, goal_id)
+        case = _open_case(session, goal.case_id)
+        edited = {"field_of_action_code": field_of_action_code, "description": description,
+                  "agreed_on": agreed_on, "due_on": due_on}
+        values = clean_all(session, "goal", changed_by_user(
+            {name: getattr(goal, name) for name in edited}, read, edited))
+        ordered(case.opened_on, values["agreed_on"], earlier_field="case_record.opened_on",
+                later_field="goal.agreed_on")
+        ordered(values["agreed_on"], values["due_on"], earlier_field="goal.agreed_on",
+                later_field="goal.due_on")
+        for name, value in values.items():
+            setattr(goal, name, value)
+        audit(session, action="update", record=goal)
+    return Change("goal", (goal_id,), "updated", case.client_id)
 
 
 def update_goal(

@@ -1,5 +1,7 @@
 """The small forms of a client file: case opening, closing and reopening, follow-ups,
-consents, needs, goals, referrals. Each validates inline and saves through one service."""
+consents, needs, goals and measures, referrals, residence periods. Each lists the declared
+fields it edits (their labels, editors and checks come from the declaration), validates
+inline and saves through one service."""
 
 from __future__ import annotations
 
@@ -7,331 +9,272 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.core import services
+from kim_desktop.core.models import ConsentKind, GoalStatus, MeasureStatus, Responsible
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
-from kim_desktop.ui.qt import QCheckBox, QLabel, QLineEdit, QWidget, translate
-from kim_desktop.ui.widgets import (
-    MAX_TEXT,
-    FormDialog,
-    add_row,
-    combo,
-    date_edit,
-    date_of,
-    text_edit,
-)
+from kim_desktop.ui.qt import QLabel, QWidget, translate
+from kim_desktop.ui.widgets.rows import RecordForm
 
 
-class OpenCaseDialog(FormDialog):
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+class OpenCaseDialog(RecordForm):
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Fall eröffnen"), parent)
-        self.context, self.client_id = context, client_id
-        self.opened_on = date_edit()
-        self.reason = text_edit()
-        self.criteria = [
-            QCheckBox(text) for _, text in context.entries("target_group_criteria")
-        ]
-        add_row(self.form, translate("dialogs", "&Eröffnet am:"), self.opened_on)
-        add_row(self.form, translate("dialogs", "&Anlass:"), self.reason)
-        for box, (code, _) in zip(self.criteria, context.entries("target_group_criteria"),
-                                  strict=True):
-            box.setProperty("code", code)
-            self.form.addRow("", box)
-        self.track([self.opened_on, self.reason, *self.criteria])
+        super().__init__(translate("dialogs", "Fall eröffnen"), context, parent)
+        self.confirmation = translate("dialogs", "Fall eröffnet.")
+        self.client_id = client_id
+        self.rows = self.add_fields("case_record", ["opened_on", "open_reason",
+                                                    "target_group_criteria"],
+                                    {"opened_on": _today()})
+        self.opened_on, self.reason = self.rows["opened_on"], self.rows["open_reason"]
 
     def submit(self) -> None:
-        opened_on = date_of(self.opened_on) or dt.date.today()
-        reason = self.reason.toPlainText()
-        criteria = [str(b.property("code")) for b in self.criteria if b.isChecked()]
+        values, client_id = self.rows.values(), self.client_id
         self.save_with(self.context, lambda s: services.open_case(
-            s, client_id=self.client_id, opened_on=opened_on, reason=reason,
-            target_group_criteria=criteria,
-        ))
+            s, client_id=client_id, opened_on=values["opened_on"],
+            reason=values["open_reason"],
+            target_group_criteria=values["target_group_criteria"]))
 
 
-class CloseCaseDialog(FormDialog):
+class CloseCaseDialog(RecordForm):
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Fall abschließen"), parent)
-        self.context, self.case_id = context, case_id
-        self.closed_on = date_edit()
-        self.reason = combo(context.entries("closure_reasons"),
-                            empty=translate("dialogs", "Bitte wählen …"))
-        self.note = text_edit()
-        add_row(self.form, translate("dialogs", "Abgeschlossen &am:"), self.closed_on)
-        add_row(self.form, translate("dialogs", "&Grund:"), self.reason)
-        add_row(self.form, translate("dialogs", "&Bemerkung:"), self.note)
-        self.track([self.closed_on, self.reason, self.note])
+        super().__init__(translate("dialogs", "Fall abschließen"), context, parent)
+        self.confirmation = translate("dialogs", "Fall abgeschlossen.")
+        self.case_id = case_id
+        self.rows = self.add_fields("case_record", ["closed_on", "closure_reason_code",
+                                                    "closure_note"], {"closed_on": _today()})
+        self.closed_on = self.rows["closed_on"]
+        self.reason, self.note = self.rows["closure_reason_code"], self.rows["closure_note"]
 
     def submit(self) -> None:
-        if not self.reason.currentData():
-            self.error.show_message(translate("dialogs", "Bitte einen Abschlussgrund wählen."))
-            self.reason.setFocus()
+        values, case_id = self.rows.values(), self.case_id
+        if not values["closure_reason_code"]:
+            self.refuse(translate("dialogs", "Bitte einen Abschlussgrund wählen."), self.reason)
             return
-        closed_on = date_of(self.closed_on) or dt.date.today()
-        code, note = self.reason.currentData(), self.note.toPlainText()
         self.save_with(self.context, lambda s: services.close_case(
-            s, case_id=self.case_id, closed_on=closed_on, reason_code=code, note=note
-        ))
+            s, case_id=case_id, closed_on=values["closed_on"],
+            reason_code=values["closure_reason_code"], note=values["closure_note"]))
 
 
-class ReopenCaseDialog(FormDialog):
+class ReopenCaseDialog(RecordForm):
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Fall wieder eröffnen"), parent)
-        self.context, self.case_id = context, case_id
-        self.reopened_on = date_edit()
-        self.reason = text_edit()
-        add_row(self.form, translate("dialogs", "Wieder eröffnet &am:"), self.reopened_on)
-        add_row(self.form, translate("dialogs", "&Grund:"), self.reason)
-        self.track([self.reopened_on, self.reason])
+        super().__init__(translate("dialogs", "Fall wieder eröffnen"), context, parent)
+        self.confirmation = translate("dialogs", "Fall wieder eröffnet.")
+        self.case_id = case_id
+        self.rows = self.add_fields("case_record", ["reopened_on", "reopen_reason"],
+                                    {"reopened_on": _today()})
+        self.reopened_on, self.reason = self.rows["reopened_on"], self.rows["reopen_reason"]
 
     def submit(self) -> None:
-        reopened_on = date_of(self.reopened_on) or dt.date.today()
-        reason = self.reason.toPlainText()
+        values, case_id = self.rows.values(), self.case_id
         self.save_with(self.context, lambda s: services.reopen_case(
-            s, case_id=self.case_id, reopened_on=reopened_on, reason=reason
-        ))
+            s, case_id=case_id, reopened_on=values["reopened_on"],
+            reason=values["reopen_reason"]))
 
 
-class FollowUpDialog(FormDialog):
+class FollowUpDialog(RecordForm):
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Wiedervorlage"), parent)
-        self.context, self.client_id = context, client_id
-        self.due_on = date_edit(dt.date.today() + dt.timedelta(days=14))
-        self.text = QLineEdit()
-        self.text.setMaxLength(MAX_TEXT)
-        add_row(self.form, translate("dialogs", "&Fällig am:"), self.due_on)
-        add_row(self.form, translate("dialogs", "&Worum geht es?"), self.text)
-        self.track([self.due_on, self.text])
+        super().__init__(translate("dialogs", "Wiedervorlage"), context, parent)
+        self.confirmation = translate("dialogs", "Wiedervorlage gespeichert.")
+        self.client_id = client_id
+        self.rows = self.add_fields("follow_up", ["due_on", "text"],
+                                    {"due_on": _today() + dt.timedelta(days=14)})
+        self.due_on, self.text = self.rows["due_on"], self.rows["text"]
 
     def submit(self) -> None:
-        due_on = date_of(self.due_on) or dt.date.today()
-        text = self.text.text()
+        values, client_id = self.rows.values(), self.client_id
         self.save_with(self.context, lambda s: services.add_follow_up(
-            s, client_id=self.client_id, due_on=due_on, text=text
-        ))
+            s, client_id=client_id, **values))
 
 
-class ConsentDialog(FormDialog):
+class ConsentDialog(RecordForm):
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("dialogs", "Einwilligung oder Schweigepflichtentbindung"),
-                         parent)
-        self.context, self.client_id = context, client_id
-        self.kind = combo([
-            ("data_processing", translate("dialogs", "Einwilligung in die Datenverarbeitung")),
-            ("confidentiality_waiver", translate("dialogs", "Schweigepflichtentbindung")),
-        ])
-        self.agency = combo(context.entries("partner_agencies"),
-                            empty=translate("dialogs", "— keine —"))
-        self.purpose = QLineEdit()
-        self.purpose.setMaxLength(MAX_TEXT)
-        self.granted_on = date_edit()
-        self.expires_on = date_edit(optional=True)
-        self.language = combo(context.entries("languages"))
-        index = self.language.findData("de")
-        self.language.setCurrentIndex(max(index, 0))
-        add_row(self.form, translate("dialogs", "&Art:"), self.kind)
-        add_row(self.form, translate("dialogs", "&Empfangende Stelle:"), self.agency)
-        add_row(self.form, translate("dialogs", "&Zweck:"), self.purpose)
-        add_row(self.form, translate("dialogs", "Erteilt a&m:"), self.granted_on)
-        add_row(self.form, translate("dialogs", "Gültig &bis:"), self.expires_on)
-        add_row(self.form, translate("dialogs", "Sp&rache des Formulars:"), self.language)
-        self.track([self.kind, self.agency, self.purpose, self.granted_on, self.expires_on,
-                    self.language])
+                         context, parent)
+        self.confirmation = translate("dialogs", "Einwilligung gespeichert.")
+        self.client_id = client_id
+        self.rows = self.add_fields(
+            "consent", ["kind", "recipient_agency_code", "purpose", "granted_on", "expires_on",
+                        "form_language"],
+            {"kind": ConsentKind.DATA_PROCESSING, "granted_on": _today(), "form_language": "de"})
+        self.kind, self.agency = self.rows["kind"], self.rows["recipient_agency_code"]
+        self.purpose, self.granted_on = self.rows["purpose"], self.rows["granted_on"]
+        self.expires_on, self.language = self.rows["expires_on"], self.rows["form_language"]
 
     def submit(self) -> None:
-        kind, agency = self.kind.currentData(), self.agency.currentData() or None
-        purpose, language = self.purpose.text(), self.language.currentData() or "de"
-        granted_on = date_of(self.granted_on) or dt.date.today()
-        expires_on = date_of(self.expires_on)
+        values, client_id = self.rows.values(), self.client_id
         self.save_with(self.context, lambda s: services.grant_consent(
-            s, client_id=self.client_id, kind=kind, granted_on=granted_on, purpose=purpose,
-            recipient_agency_code=agency, expires_on=expires_on, form_language=language,
-        ))
+            s, client_id=client_id, **values))
 
 
-class NeedDialog(FormDialog):
+class NeedDialog(RecordForm):
     """Assesses a need; with ``earlier`` (an assessment) it re-assesses that field of action,
     prefilled, and the new assessment supersedes the earlier one, which stays on record."""
 
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None,
                  *, earlier: Any = None) -> None:
         super().__init__(translate("dialogs", "Bedarf neu einschätzen") if earlier is not None
-                         else translate("dialogs", "Bedarf einschätzen"), parent)
-        self.context, self.case_id = context, case_id
-        self.field = combo(context.entries("fields_of_action"))
-        self.level = combo(need_levels())
-        self.assessed_on = date_edit()
-        self.strengths = text_edit(3)
-        self.notes = text_edit(3)
+                         else translate("dialogs", "Bedarf einschätzen"), context, parent)
+        self.confirmation = translate("dialogs", "Bedarf gespeichert.")
+        self.case_id = case_id
+        values: dict[str, Any] = {"assessed_on": _today()}
         if earlier is not None:
-            self.field.setCurrentIndex(max(self.field.findData(earlier.field_of_action_code), 0))
-            self.field.setEnabled(False)
-            self.level.setCurrentIndex(max(self.level.findData(earlier.level), 0))
-            self.strengths.setPlainText(earlier.strengths)
-            self.notes.setPlainText(earlier.notes)
             note = QLabel(translate("dialogs", "Die neue Einschätzung löst die vom {date} ab; "
                                     "diese bleibt im Verlauf.").format(
                                         date=day(earlier.assessed_on)))
             note.setWordWrap(True)
             self.form.addRow(note)
-        add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
-        add_row(self.form, translate("dialogs", "&Bedarf:"), self.level)
-        add_row(self.form, translate("dialogs", "Eingeschätzt &am:"), self.assessed_on)
-        add_row(self.form, translate("dialogs", "&Ressourcen und Stärken:"), self.strengths)
-        add_row(self.form, translate("dialogs", "&Notizen:"), self.notes)
-        self.track([self.field, self.level, self.assessed_on, self.strengths, self.notes])
+            values.update(field_of_action_code=earlier.field_of_action_code,
+                          level=earlier.level, strengths=earlier.strengths,
+                          notes=earlier.notes)
+        self.rows = self.add_fields("needs_assessment", [
+            "field_of_action_code", "level", "assessed_on", "strengths", "notes"], values)
+        self.field, self.level = self.rows["field_of_action_code"], self.rows["level"]
+        self.assessed_on, self.strengths = self.rows["assessed_on"], self.rows["strengths"]
+        self.notes = self.rows["notes"]
+        self.field.setEnabled(earlier is None)
 
     def submit(self) -> None:
-        field, level = self.field.currentData(), self.level.currentData()
-        on = date_of(self.assessed_on) or dt.date.today()
-        strengths, notes = self.strengths.toPlainText(), self.notes.toPlainText()
+        values, case_id = self.rows.values(), self.case_id
         self.save_with(self.context, lambda s: services.assess_need(
-            s, case_id=self.case_id, field_of_action_code=field, level=level, assessed_on=on,
-            strengths=strengths, notes=notes,
-        ))
+            s, case_id=case_id, **values))
 
 
-class GoalDialog(FormDialog):
-    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Ziel vereinbaren"), parent)
-        self.context, self.case_id = context, case_id
-        self.field = combo(context.entries("fields_of_action"))
-        self.description = text_edit(3)
-        self.agreed_on = date_edit()
-        self.due_on = date_edit(optional=True)
-        add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
-        add_row(self.form, translate("dialogs", "&Ziel:"), self.description)
-        add_row(self.form, translate("dialogs", "Vereinbart &am:"), self.agreed_on)
-        add_row(self.form, translate("dialogs", "&Bis:"), self.due_on)
-        self.track([self.field, self.description, self.agreed_on, self.due_on])
+class GoalDialog(RecordForm):
+    """Agrees a goal; with ``goal`` corrects its text, field of action and due date."""
 
-    def submit(self) -> None:
-        field, text = self.field.currentData(), self.description.toPlainText()
-        agreed_on = date_of(self.agreed_on) or dt.date.today()
-        due_on = date_of(self.due_on)
-        self.save_with(self.context, lambda s: services.add_goal(
-            s, case_id=self.case_id, field_of_action_code=field, description=text,
-            agreed_on=agreed_on, due_on=due_on,
-        ))
-
-
-class ReferralDialog(FormDialog):
-    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Vermittlung planen"), parent)
-        self.context, self.client_id = context, client_id
-        self.agency = combo(context.entries("partner_agencies"))
-        self.field = combo(context.entries("fields_of_action"),
-                           empty=translate("dialogs", "— keines —"))
-        self.purpose = text_edit(3)
-        self.planned_on = date_edit()
-        add_row(self.form, translate("dialogs", "S&telle:"), self.agency)
-        add_row(self.form, translate("dialogs", "&Handlungsfeld:"), self.field)
-        add_row(self.form, translate("dialogs", "&Anliegen:"), self.purpose)
-        add_row(self.form, translate("dialogs", "Geplant a&m:"), self.planned_on)
-        self.track([self.agency, self.field, self.purpose, self.planned_on])
+    def __init__(self, context: Context, case_id: str, parent: QWidget | None = None,
+                 *, goal: Any = None) -> None:
+        super().__init__(translate("dialogs", "Ziel bearbeiten") if goal is not None
+                         else translate("dialogs", "Ziel vereinbaren"), context, parent)
+        self.confirmation = translate("dialogs", "Ziel gespeichert.")
+        self.case_id, self.goal_id = case_id, goal.id if goal is not None else ""
+        names = ["field_of_action_code", "description", "agreed_on", "due_on"]
+        values = ({name: getattr(goal, name) for name in names} if goal is not None
+                  else {"agreed_on": _today()})
+        self.rows = self.add_fields("goal", names, values)
+        self.field, self.description = self.rows["field_of_action_code"], self.rows["description"]
+        self.agreed_on, self.due_on = self.rows["agreed_on"], self.rows["due_on"]
+        self.read = self.rows.values() if goal is not None else None
 
     def submit(self) -> None:
-        agency, field = self.agency.currentData(), self.field.currentData() or None
-        purpose = self.purpose.toPlainText()
-        planned_on = date_of(self.planned_on) or dt.date.today()
-        self.save_with(self.context, lambda s: services.plan_referral(
-            s, client_id=self.client_id, agency_code=agency, planned_on=planned_on,
-            purpose=purpose, field_of_action_code=field,
-        ))
+        values, case_id, goal_id, read = self.rows.values(), self.case_id, self.goal_id, \
+            self.read
+        if goal_id:
+            self.save_with(self.context, lambda s: services.edit_goal(
+                s, goal_id=goal_id, read=read, **values))
+        else:
+            self.save_with(self.context, lambda s: services.add_goal(
+                s, case_id=case_id, **values))
 
 
-def goal_statuses() -> list[tuple[str, str]]:
-    return [
-        ("open", translate("dialogs", "offen")),
-        ("achieved", translate("dialogs", "erreicht")),
-        ("partly_achieved", translate("dialogs", "teilweise erreicht")),
-        ("not_achieved", translate("dialogs", "nicht erreicht")),
-        ("dropped", translate("dialogs", "aufgegeben")),
-    ]
-
-
-class GoalStatusDialog(FormDialog):
+class GoalStatusDialog(RecordForm):
     def __init__(self, context: Context, goal: Any, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Stand des Ziels"), parent)
-        self.context, self.goal_id = context, goal.id
-        self.status = combo(goal_statuses())
-        self.status.setCurrentIndex(max(self.status.findData(goal.status), 0))
-        self.outcome = text_edit(3)
-        self.outcome.setPlainText(goal.outcome or "")
-        add_row(self.form, translate("dialogs", "&Stand:"), self.status)
-        add_row(self.form, translate("dialogs", "&Ergebnis:"), self.outcome)
-        self.track([self.status, self.outcome])
+        super().__init__(translate("dialogs", "Stand des Ziels"), context, parent)
+        self.confirmation = translate("dialogs", "Stand des Ziels gespeichert.")
+        self.goal_id = goal.id
+        self.rows = self.add_fields("goal", ["status", "outcome"],
+                                    {"status": goal.status or GoalStatus.OPEN,
+                                     "outcome": goal.outcome})
+        self.status, self.outcome = self.rows["status"], self.rows["outcome"]
 
     def submit(self) -> None:
-        status, outcome = self.status.currentData(), self.outcome.toPlainText()
+        values, goal_id = self.rows.values(), self.goal_id
         self.save_with(self.context, lambda s: services.update_goal(
-            s, goal_id=self.goal_id, status=status, outcome=outcome))
+            s, goal_id=goal_id, status=values["status"], outcome=values["outcome"]))
 
 
-class MeasureDialog(FormDialog):
-    def __init__(self, context: Context, goal_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Maßnahme vereinbaren"), parent)
-        self.context, self.goal_id = context, goal_id
-        self.description = text_edit(3)
-        self.responsible = combo([
-            ("client", translate("dialogs", "Klient*in")),
-            ("case_manager", translate("dialogs", "Case-Management")),
-            ("partner_agency", translate("dialogs", "Partnerstelle")),
-        ])
-        self.agency = combo(context.entries("partner_agencies"),
-                            empty=translate("dialogs", "— keine —"))
-        self.due_on = date_edit(optional=True)
-        add_row(self.form, translate("dialogs", "&Maßnahme:"), self.description)
-        add_row(self.form, translate("dialogs", "&Wer:"), self.responsible)
-        add_row(self.form, translate("dialogs", "S&telle:"), self.agency)
-        add_row(self.form, translate("dialogs", "&Bis:"), self.due_on)
-        self.track([self.description, self.responsible, self.agency, self.due_on])
-
-    def submit(self) -> None:
-        responsible = self.responsible.currentData()
-        agency = self.agency.currentData() or None
-        if responsible == "partner_agency" and agency is None:
-            self.error.show_message(translate("dialogs", "Bitte die Partnerstelle wählen."))
-            self.agency.setFocus()
-            return
-        description, due_on = self.description.toPlainText(), date_of(self.due_on)
-        self.save_with(self.context, lambda s: services.add_measure(
-            s, goal_id=self.goal_id, description=description, responsible=responsible,
-            partner_agency_code=agency if responsible == "partner_agency" else None,
-            due_on=due_on,
-        ))
-
-
-class ResidencePeriodDialog(FormDialog):
-    """A new residence status from a day on; the open period before it ends the day before."""
-
+class ReferralDialog(RecordForm):
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Aufenthaltsstatus erfassen"), parent)
-        self.context, self.client_id = context, client_id
-        self.status = combo(context.entries("residence_statuses"))
-        self.valid_from = date_edit()
-        self.valid_to = date_edit(optional=True)
-        self.note = QLineEdit()
-        self.note.setMaxLength(MAX_TEXT)
-        add_row(self.form, translate("dialogs", "&Status:"), self.status)
-        add_row(self.form, translate("dialogs", "&Gültig ab:"), self.valid_from)
-        add_row(self.form, translate("dialogs", "Gültig &bis:"), self.valid_to)
-        add_row(self.form, translate("dialogs", "&Notiz:"), self.note)
-        self.track([self.status, self.valid_from, self.valid_to, self.note])
+        super().__init__(translate("dialogs", "Vermittlung planen"), context, parent)
+        self.confirmation = translate("dialogs", "Vermittlung gespeichert.")
+        self.client_id = client_id
+        self.rows = self.add_fields("referral", ["agency_code", "field_of_action_code",
+                                                 "purpose", "planned_on"],
+                                    {"planned_on": _today()})
+        self.agency, self.field = self.rows["agency_code"], self.rows["field_of_action_code"]
+        self.purpose, self.planned_on = self.rows["purpose"], self.rows["planned_on"]
 
     def submit(self) -> None:
-        status, note = self.status.currentData(), self.note.text()
-        valid_from = date_of(self.valid_from) or dt.date.today()
-        valid_to = date_of(self.valid_to)
+        values, client_id = self.rows.values(), self.client_id
+        self.save_with(self.context, lambda s: services.plan_referral(
+            s, client_id=client_id, **values))
+
+
+class MeasureDialog(RecordForm):
+    """Agrees a measure for a goal; with ``measure`` sets its status and outcome."""
+
+    def __init__(self, context: Context, goal_id: str, parent: QWidget | None = None,
+                 *, measure: Any = None) -> None:
+        super().__init__(translate("dialogs", "Stand der Maßnahme") if measure is not None
+                         else translate("dialogs", "Maßnahme vereinbaren"), context, parent)
+        self.confirmation = translate("dialogs", "Maßnahme gespeichert.")
+        self.goal_id, self.measure_id = goal_id, measure.id if measure is not None else ""
+        if measure is None:
+            self.rows = self.add_fields("measure", ["description", "responsible",
+                                                    "partner_agency_code", "due_on"],
+                                        {"responsible": Responsible.CLIENT})
+            self.description = self.rows["description"]
+            self.responsible, self.agency = self.rows["responsible"], \
+                self.rows["partner_agency_code"]
+            self.due_on = self.rows["due_on"]
+        else:
+            shown = QLabel(measure.description)
+            shown.setWordWrap(True)
+            self.form.addRow(translate("dialogs", "Maßnahme:"), shown)
+            self.rows = self.add_fields("measure", ["status", "outcome", "due_on"], {
+                "status": measure.status or MeasureStatus.PLANNED,
+                "outcome": measure.outcome, "due_on": measure.due_on})
+            self.status, self.outcome = self.rows["status"], self.rows["outcome"]
+            self.due_on = self.rows["due_on"]
+
+    def submit(self) -> None:
+        values = self.rows.values()
+        if self.measure_id:
+            measure_id = self.measure_id
+            self.save_with(self.context, lambda s: services.update_measure(
+                s, measure_id=measure_id, **values))
+            return
+        if values["responsible"] == Responsible.PARTNER_AGENCY and not values[
+                "partner_agency_code"]:
+            self.refuse(translate("dialogs", "Bitte die Partnerstelle wählen."), self.agency)
+            return
+        if values["responsible"] != Responsible.PARTNER_AGENCY:
+            values["partner_agency_code"] = None
+        goal_id = self.goal_id
+        self.save_with(self.context, lambda s: services.add_measure(
+            s, goal_id=goal_id, **values))
+
+
+class ResidencePeriodDialog(RecordForm):
+    """A new residence status from a day on (the open period before it ends the day before);
+    with ``period`` a correction of that period."""
+
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None,
+                 *, period: Any = None) -> None:
+        super().__init__(translate("dialogs", "Aufenthaltsstatus korrigieren")
+                         if period is not None
+                         else translate("dialogs", "Aufenthaltsstatus erfassen"), context, parent)
+        self.confirmation = translate("dialogs", "Aufenthaltsstatus gespeichert.")
+        self.client_id, self.period_id = client_id, period.id if period is not None else ""
+        names = ["status_code", "valid_from", "valid_to", "legal_basis", "note"]
+        values = ({name: getattr(period, name) for name in names} if period is not None
+                  else {"valid_from": _today()})
+        if period is None:
+            names.remove("legal_basis")  # a new one takes its catalog's
+        self.rows = self.add_fields("residence_status_period", names, values)
+        self.status, self.note = self.rows["status_code"], self.rows["note"]
+        self.valid_from, self.valid_to = self.rows["valid_from"], self.rows["valid_to"]
+
+    def submit(self) -> None:
+        values = self.rows.values()
+        if self.period_id:
+            period_id = self.period_id
+            self.save_with(self.context, lambda s: services.update_residence_period(
+                s, period_id=period_id, **values))
+            return
+        client_id = self.client_id
         self.save_with(self.context, lambda s: services.add_residence_period(
-            s, client_id=self.client_id, status_code=status, valid_from=valid_from,
-            valid_to=valid_to, note=note,
-        ))
-
-
-def need_levels() -> list[tuple[str, str]]:
-    return [
-        ("none", translate("dialogs", "kein Bedarf")),
-        ("low", translate("dialogs", "gering")),
-        ("medium", translate("dialogs", "mittel")),
-        ("high", translate("dialogs", "hoch")),
-    ]
+            s, client_id=client_id, **values))

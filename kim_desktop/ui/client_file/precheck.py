@@ -11,21 +11,27 @@ from kim_desktop.core.precheck import PrecheckReport, evaluate
 from kim_desktop.core.precheck.bridge import facts_from_client
 from kim_desktop.core.precheck.report import DISCLAIMER
 from kim_desktop.ui.client_file.data import ClientFileData
+from kim_desktop.ui.client_form import PRECHECK_FACTS
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.i18n import precheck_text
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QShowEvent,
+    QSplitter,
+    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     translate,
 )
-from kim_desktop.ui.widgets import ErrorLabel
+from kim_desktop.ui.widgets import ErrorLabel, missing_text, scrolling
+from kim_desktop.ui.widgets.rows import ShownRows
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -37,6 +43,17 @@ def status_label(status: str) -> str:
         "not_met": translate("precheck", "nicht erfüllt"),
         "unknown": translate("precheck", "offen (Angabe fehlt)"),
     }.get(status, status)
+
+
+def rule_version_text(version: str | None) -> str:
+    """A rule version ("aufenthg_25a/2022-12-31") as the date of the law's state it checks
+    ("Stand 31.12.2022")."""
+    _, _, valid_from = (version or "").rpartition("/")
+    try:
+        return translate("precheck", "Stand {date}").format(
+            date=day(dt.date.fromisoformat(valid_from)))
+    except ValueError:
+        return version or "–"
 
 
 def precheck_of(session: Any, client_id: str, as_of: dt.date) -> PrecheckReport:
@@ -53,6 +70,18 @@ class PrecheckTab(QWidget):
         layout.addWidget(note)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
+        facts = QGroupBox(translate("precheck", "Angaben für die Vorprüfung"))
+        facts_layout = QVBoxLayout(facts)
+        self.facts_form = QFormLayout()
+        self.facts = ShownRows(self.facts_form, "client", PRECHECK_FACTS,
+                               missing=missing_text())
+        facts_layout.addLayout(self.facts_form)
+        self.edit_facts = QPushButton(translate("precheck", "An&gaben bearbeiten …"))
+        self.edit_facts.clicked.connect(self.edit)
+        facts_layout.addWidget(self.edit_facts, 0, Qt.AlignmentFlag.AlignLeft)
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
         self.to_immigration = QPushButton(
             translate("precheck", "Vermittlung an A&usländerbehörde vorbereiten …"))
@@ -65,7 +94,7 @@ class PrecheckTab(QWidget):
             button.setEnabled(False)
             buttons.addWidget(button)
         buttons.addStretch()
-        layout.addLayout(buttons)
+        results_layout.addLayout(buttons)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([
             translate("precheck", "Regel / Voraussetzung"), translate("precheck", "Stand"),
@@ -73,12 +102,22 @@ class PrecheckTab(QWidget):
         ])
         self.tree.setAccessibleName(translate("precheck", "Vorprüfung"))
         self.tree.setAlternatingRowColors(True)
-        layout.addWidget(self.tree, 1)
+        self.tree.setWordWrap(True)  # explanations in full, over several lines
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(True)
+        results_layout.addWidget(self.tree, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(scrolling(facts))
+        split.addWidget(results)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
         self.report: PrecheckReport | None = None
         self._stale = ""
 
     def show_data(self, data: ClientFileData) -> None:
-        """Evaluated when the tab is seen, so opening a file stays quick."""
+        """The facts at once; the rules evaluated when the tab is seen, so opening a file
+        stays quick."""
+        self.facts.show(data.client, self.file.context.label)
         self._stale = data.client.id
         if self.isVisible():
             self._evaluate()
@@ -95,6 +134,17 @@ class PrecheckTab(QWidget):
             lambda s: precheck_of(s, client_id, today), self._show,
             on_error=lambda e: self.error.show_message(user_message(e)),
         )
+
+    def edit(self) -> QWidget | None:
+        """Opens the form of the pre-check facts."""
+        from kim_desktop.ui.client_form import ClientForm
+
+        if self.file.data is None:
+            return None
+        form = ClientForm(self.file.context, client=self.file.data.client, facts=True,
+                          parent=self)
+        form.open()
+        return form
 
     def prepare_referral(self, category: str) -> QWidget | None:
         """Opens the prefilled referral to the agency of ``category`` for confirmation."""
@@ -126,8 +176,7 @@ class PrecheckTab(QWidget):
         self.tree.clear()
         for result in report.results:
             basis = ", ".join(p for p in (result.legal_basis or "",
-                                          translate("precheck", "Regelstand {version}").format(
-                                              version=result.rule_version or "–")) if p)
+                                          rule_version_text(result.rule_version)) if p)
             rule = QTreeWidgetItem([precheck_text(result.title), status_label(result.status),
                                     day(result.eligible_from), basis])
             for condition in result.conditions:
@@ -142,5 +191,8 @@ class PrecheckTab(QWidget):
                 ]))
             self.tree.addTopLevelItem(rule)
             rule.setExpanded(True)
+            for item in [rule, *(rule.child(i) for i in range(rule.childCount()))]:
+                for column in range(item.columnCount() if item is not None else 0):
+                    item.setToolTip(column, item.text(column))  # type: ignore[union-attr]
         for column in range(3):
             self.tree.resizeColumnToContents(column)

@@ -40,9 +40,18 @@ def best_result(report: PrecheckReport, category: str) -> RuleResult:
                                        r.eligible_from or dt.date.max))
 
 
+def version_date(version: str | None) -> str:
+    """A rule version as the state of the law it checks: "Stand 31.12.2022"."""
+    _, _, valid_from = (version or "").rpartition("/")
+    try:
+        return f"Rechtsstand {dt.date.fromisoformat(valid_from):%d.%m.%Y}"
+    except ValueError:
+        return f"Regelstand {version or '–'}"
+
+
 def purpose_text(result: RuleResult, as_of: dt.date) -> str:
     lines = [
-        f"Vorprüfung {result.title}, Regelstand {result.rule_version or '–'}, "
+        f"Vorprüfung {result.title}, {version_date(result.rule_version)}, "
         f"Stand {as_of:%d.%m.%Y} (keine Rechtsentscheidung).",
         f"Ergebnis: {STATUS_TEXT.get(result.status, result.status)}"
         + (f", voraussichtlich ab {result.eligible_from:%d.%m.%Y}."

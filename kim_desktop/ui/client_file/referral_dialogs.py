@@ -16,11 +16,12 @@ from kim_desktop.core.models import ConsentKind
 from kim_desktop.core.services import Change
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
-from kim_desktop.ui.qt import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget, translate
-from kim_desktop.ui.widgets import FormDialog, add_row, date_edit, date_of, text_edit
+from kim_desktop.ui.qt import QDialogButtonBox, QLabel, QWidget, translate
+from kim_desktop.ui.widgets import InvalidDate
+from kim_desktop.ui.widgets.rows import RecordForm
 
 
-def name_save(dialog: FormDialog, text: str) -> None:
+def name_save(dialog: RecordForm, text: str) -> None:
     """Says on the save button which step is recorded: "Abbrechen" next to "Speichern" in
     a dialog about cancelling would leave the user guessing."""
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
@@ -34,35 +35,36 @@ def waiver_for(consents: Sequence[Any], agency_code: str, on: dt.date) -> Any:
                  and c.recipient_agency_code == agency_code and c.is_valid_on(on)), None)
 
 
-class SendReferralDialog(FormDialog):
+class SendReferralDialog(RecordForm):
     """Sends a planned referral. Without a valid waiver for the agency on the day it says so
     and asks for the documented reason for sending anyway; with one it asks nothing more."""
 
     def __init__(self, context: Context, referral: Any, consents: Sequence[Any],
                  parent: QWidget | None = None) -> None:
-        super().__init__(translate("referrals", "Vermittlung senden"), parent)
+        super().__init__(translate("referrals", "Vermittlung senden"), context, parent)
+        self.confirmation = translate("referrals", "Vermittlung als gesendet gespeichert.")
         name_save(self, translate("referrals", "Als gesendet &speichern"))
-        self.context, self.referral_id = context, referral.id
+        self.referral_id = referral.id
         self.agency_code, self.consents = referral.agency_code, list(consents)
         self.agency = QLabel(context.label("partner_agencies", referral.agency_code))
         self.agency.setWordWrap(True)
         self.form.addRow(translate("referrals", "Stelle:"), self.agency)
-        self.sent_on = date_edit()
-        add_row(self.form, translate("referrals", "Gesendet &am:"), self.sent_on)
+        self.rows = self.add_fields("referral", ["sent_on"], {"sent_on": dt.date.today()})
+        self.sent_on = self.rows["sent_on"]
         self.waiver_note = QLabel()
         self.waiver_note.setWordWrap(True)
         self.form.addRow(self.waiver_note)
-        self.override_reason = text_edit(4)
-        add_row(self.form, translate("referrals", "&Begründung der Ausnahme:"),
-                self.override_reason)
+        self.reason_rows = self.add_fields("referral", ["override_reason"])
+        self.override_reason = self.reason_rows["override_reason"]
         self.waiver: Any = None
-        self.sent_on.dateChanged.connect(self._check_waiver)
+        self.sent_on.textChanged.connect(self._check_waiver)
         self._check_waiver()
-        self.track([self.sent_on, self.override_reason])
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
     def _check_waiver(self) -> None:
-        on = date_of(self.sent_on) or dt.date.today()
+        try:
+            on = self.sent_on.date() or dt.date.today()
+        except InvalidDate:
+            return  # says so when saved
         self.waiver = waiver_for(self.consents, self.agency_code, on)
         if self.waiver is not None:
             until = (translate("referrals", ", gültig bis {date}").format(
@@ -81,40 +83,39 @@ class SendReferralDialog(FormDialog):
         self.form.setRowVisible(self.override_reason, self.waiver is None)
 
     def submit(self) -> None:
-        sent_on = date_of(self.sent_on) or dt.date.today()
-        reason = "" if self.waiver is not None else self.override_reason.toPlainText()
+        sent_on = self.rows.value("sent_on")
+        reason = "" if self.waiver is not None else self.reason_rows.value("override_reason")
         if self.waiver is None and not reason.strip():
-            self.error.show_message(translate(
+            self.refuse(translate(
                 "referrals", "Bitte begründen, warum ohne Schweigepflichtentbindung gesendet "
-                "wird."))
-            self.override_reason.setFocus()
+                "wird."), self.override_reason)
             return
         referral_id = self.referral_id
         self.save_with(self.context, lambda s: services.send_referral(
             s, referral_id=referral_id, sent_on=sent_on, override_reason=reason))
 
 
-class ReferralStepDialog(FormDialog):
+class ReferralStepDialog(RecordForm):
     """A step recorded with the day it happened and, where the step has one, a text (the
-    agency's reason, the outcome). Subclasses name the step and call the service."""
+    agency's reason, the outcome): ``day_field`` and ``text_field`` are declared fields of
+    the referral. Subclasses name the step and call the service."""
 
     def __init__(self, context: Context, referral_id: str, *, title: str, save_text: str,
-                 day_label: str, text_label: str | None = None,
+                 day_field: str, text_field: str | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, context, parent)
+        self.confirmation = translate("referrals", "Vermittlung gespeichert.")
         name_save(self, save_text)
-        self.context, self.referral_id = context, referral_id
-        self.day = date_edit()
-        add_row(self.form, day_label, self.day)
-        self.reason: QPlainTextEdit | None = None
-        if text_label is not None:
-            self.reason = text_edit(4)
-            add_row(self.form, text_label, self.reason)
-        self.track([self.day] if self.reason is None else [self.day, self.reason])
+        self.referral_id = referral_id
+        names = [day_field] + ([text_field] if text_field else [])
+        self.rows = self.add_fields("referral", names, {day_field: dt.date.today()})
+        self.day = self.rows[day_field]
+        self.reason: QWidget | None = self.rows[text_field] if text_field else None
+        self.day_field, self.text_field = day_field, text_field
 
     def submit(self) -> None:
-        on = date_of(self.day) or dt.date.today()
-        text = "" if self.reason is None else self.reason.toPlainText()
+        on = self.rows.value(self.day_field)
+        text = self.rows.value(self.text_field) if self.text_field else ""
         referral_id, record = self.referral_id, self.record
         self.save_with(self.context, lambda s: record(s, referral_id, on, text))
 
@@ -130,7 +131,7 @@ class AcceptReferralDialog(ReferralStepDialog):
         super().__init__(context, referral_id, parent=parent,
                          title=translate("referrals", "Vermittlung angenommen"),
                          save_text=translate("referrals", "Als angenommen &speichern"),
-                         day_label=translate("referrals", "Angenommen &am:"))
+                         day_field="accepted_on")
 
     def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
         return services.answer_referral(session, referral_id=referral_id, accepted=True,
@@ -145,8 +146,7 @@ class DeclineReferralDialog(ReferralStepDialog):
         super().__init__(context, referral_id, parent=parent,
                          title=translate("referrals", "Vermittlung abgelehnt"),
                          save_text=translate("referrals", "Als abgelehnt &speichern"),
-                         day_label=translate("referrals", "Abgelehnt &am:"),
-                         text_label=translate("referrals", "&Grund der Stelle (falls genannt):"))
+                         day_field="declined_on", text_field="decline_reason")
 
     def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
         return services.answer_referral(session, referral_id=referral_id, accepted=False,
@@ -161,8 +161,7 @@ class CompleteReferralDialog(ReferralStepDialog):
         super().__init__(context, referral_id, parent=parent,
                          title=translate("referrals", "Vermittlung abgeschlossen"),
                          save_text=translate("referrals", "Als abgeschlossen &speichern"),
-                         day_label=translate("referrals", "Abgeschlossen &am:"),
-                         text_label=translate("referrals", "&Ergebnis:"))
+                         day_field="completed_on", text_field="outcome")
 
     def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
         return services.complete_referral(session, referral_id=referral_id, completed_on=on,
@@ -177,8 +176,7 @@ class CancelReferralDialog(ReferralStepDialog):
         super().__init__(context, referral_id, parent=parent,
                          title=translate("referrals", "Vermittlung abbrechen"),
                          save_text=translate("referrals", "Als abgebrochen &speichern"),
-                         day_label=translate("referrals", "Abgebrochen &am:"),
-                         text_label=translate("referrals", "&Grund:"))
+                         day_field="cancelled_on", text_field="cancel_reason")
 
     def record(self, session: Session, referral_id: str, on: dt.date, text: str) -> Change:
         return services.cancel_referral(session, referral_id=referral_id, cancelled_on=on,

@@ -9,10 +9,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
+from kim_desktop.core.models import GoalStatus, NeedLevel
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.household import HouseholdList
-from kim_desktop.ui.client_file.lists import RecordList, yes_no
+from kim_desktop.ui.client_file.lists import RecordList
+from kim_desktop.ui.client_form import MASTER_DATA
+from kim_desktop.ui.fields import choice_label
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import (
     QFormLayout,
@@ -23,6 +26,8 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
+from kim_desktop.ui.widgets import scrolling
+from kim_desktop.ui.widgets.rows import ShownRows
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -37,42 +42,36 @@ def open_case_or_say(file: ClientFile) -> Any:
 
 
 class MasterDataTab(QWidget):
+    """The master data (the rows of :data:`MASTER_DATA`), the residence status history and
+    the household, in a scroll area: on a small screen it scrolls instead of growing."""
+
     def __init__(self, file: ClientFile) -> None:
         super().__init__()
         self.file = file
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        outer.addWidget(scrolling(body))
+        layout = QVBoxLayout(body)
         self.form = QFormLayout()
-        self.values: dict[str, QLabel] = {}
-        for key, title in [
-            ("name", translate("client_file", "Name")),
-            ("birth_date", translate("client_file", "Geburtsdatum")),
-            ("nationalities", translate("client_file", "Staatsangehörigkeiten")),
-            ("languages", translate("client_file", "Sprachen")),
-            ("interpreter", translate("client_file", "Dolmetschung nötig")),
-            ("contact", translate("client_file", "Kontakt")),
-            ("address", translate("client_file", "Anschrift")),
-            ("entry_date", translate("client_file", "Einreise")),
-        ]:
-            value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            self.form.addRow(title + ":", value)
-            self.values[key] = value
+        self.rows = ShownRows(self.form, "client", MASTER_DATA)
         layout.addLayout(self.form)
         edit = QPushButton(translate("client_file", "Stammdaten bea&rbeiten …"))
         edit.clicked.connect(self.edit)
         layout.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(translate("client_file", "Aufenthaltsstatus (Verlauf):")))
-        add_period = QPushButton(translate("client_file", "Aufenthalts&status erfassen …"))
-        add_period.clicked.connect(lambda: dialogs.ResidencePeriodDialog(
-            file.context, file.client_id, self).open())
-        layout.addWidget(add_period, 0, Qt.AlignmentFlag.AlignLeft)
         self.periods = RecordList(
             [translate("client_file", "Status"), translate("client_file", "Rechtsgrundlage"),
              translate("client_file", "von"), translate("client_file", "bis")],
             translate("client_file", "Noch kein Aufenthaltsstatus erfasst."),
             translate("client_file", "Aufenthaltsstatus"),
         )
+        self.periods.add_button(translate("client_file", "Aufenthalts&status erfassen …"),
+                                self.add_period)
+        self.periods.add_button(translate("client_file", "Status &korrigieren …"),
+                                self.correct_period, needs_selection=True)
+        self.periods.finish_buttons()
+        self.periods.tree.itemActivated.connect(lambda *_: self.correct_period())
         layout.addWidget(self.periods, 1)
         layout.addWidget(QLabel(translate("client_file", "Haushalt:")))
         self.household = HouseholdList(file)
@@ -84,20 +83,8 @@ class MasterDataTab(QWidget):
 
     def show_data(self, data: ClientFileData) -> None:
         self.household.show_data(data)
-        client, label = data.client, self.file.context.label
-        values = {
-            "name": client.display_name,
-            "birth_date": day(client.birth_date),
-            "nationalities": ", ".join(label("countries", c) for c in client.nationalities or []),
-            "languages": ", ".join(label("languages", c) for c in client.languages or []),
-            "interpreter": yes_no(client.interpreter_needed),
-            "contact": " · ".join(p for p in (client.phone, client.email) if p),
-            "address": ", ".join(p for p in (client.street,
-                                             f"{client.postal_code} {client.town}".strip()) if p),
-            "entry_date": day(client.entry_date),
-        }
-        for key, text in values.items():
-            self.values[key].setText(text or "—")
+        label = self.file.context.label
+        self.rows.show(data.client, label)
         self.periods.set_records(data.periods, lambda p: [
             label("residence_statuses", p.status_code), p.legal_basis, day(p.valid_from),
             day(p.valid_to) or translate("client_file", "laufend"),
@@ -112,6 +99,21 @@ class MasterDataTab(QWidget):
         form = ClientForm(self.file.context, client=self.file.data.client, parent=self)
         form.open()
         return form
+
+    def add_period(self) -> dialogs.ResidencePeriodDialog:
+        dialog = dialogs.ResidencePeriodDialog(self.file.context, self.file.client_id, self)
+        dialog.open()
+        return dialog
+
+    def correct_period(self) -> dialogs.ResidencePeriodDialog | None:
+        """Opens the chosen period for a correction."""
+        period = self.periods.current()
+        if period is None:
+            return None
+        dialog = dialogs.ResidencePeriodDialog(self.file.context, self.file.client_id, self,
+                                               period=period)
+        dialog.open()
+        return dialog
 
 
 class ConsentsTab(RecordList):
@@ -166,13 +168,12 @@ class NeedsTab(RecordList):
         self.tree.itemActivated.connect(lambda *_: self.reassess())
 
     def show_data(self, data: ClientFileData) -> None:
-        levels = dict(dialogs.need_levels())
         label = self.file.context.label
         current: dict[str, str] = {}
         for need in data.needs:  # newest first: the first of each field is the current one
             current.setdefault(need.field_of_action_code, need.id)
         self.set_records(data.needs, lambda n: [
-            label("fields_of_action", n.field_of_action_code), levels.get(n.level, n.level),
+            label("fields_of_action", n.field_of_action_code), choice_label(NeedLevel, n.level),
             day(n.assessed_on),
             translate("client_file", "aktuell") if current[n.field_of_action_code] == n.id
             else translate("client_file", "abgelöst"),
@@ -224,10 +225,9 @@ class PlanTab(RecordList):
 
     def show_data(self, data: ClientFileData) -> None:
         label = self.file.context.label
-        statuses = dict(dialogs.goal_statuses())
         self.set_records(data.goals, lambda g: [
             g.description, label("fields_of_action", g.field_of_action_code), day(g.agreed_on),
-            day(g.due_on), statuses.get(g.status, g.status),
+            day(g.due_on), choice_label(GoalStatus, g.status),
             "; ".join(m.description for m in data.measures if m.goal_id == g.id),
         ])
 

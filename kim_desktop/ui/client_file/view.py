@@ -4,6 +4,7 @@ part of the work. It loads in one read and refreshes when a write touches this c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from kim_desktop.core import services
@@ -25,7 +26,13 @@ from kim_desktop.ui.qt import (
     Signal,
     translate,
 )
-from kim_desktop.ui.widgets import ErrorLabel
+from kim_desktop.ui.widgets import (
+    ErrorLabel,
+    FormDialog,
+    access_keys_of,
+    assign_access_keys,
+    with_access_key,
+)
 
 
 def age_on(birth_date: dt.date | None, today: dt.date) -> int | None:
@@ -51,7 +58,9 @@ class ClientFile(QWidget):
     closed = Signal()
     loaded = Signal()
 
-    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None,
+                 *, reserved: Iterable[str] = ()) -> None:
+        """``reserved``: the Alt letters of the window around the file (its menus)."""
         super().__init__(parent)
         self.context = context
         self.client_id = client_id
@@ -91,10 +100,15 @@ class ClientFile(QWidget):
         layout.addWidget(self.tabs, 1)
         self._factories = tab_factories(self)
         self._built: dict[int, QWidget] = {}
+        # Alt letters: the header's (whatever the case button says), then one per tab; each
+        # page's controls take from the rest when the page is made.
+        self.keys = set(reserved) | access_keys_of(
+            [case_action_text(a) for a in ("open", "close", "reopen")]
+            + [self.export_button.text(), self.erase_button.text()])
         for title, _ in self._factories:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, title)
+            self.tabs.addTab(holder, with_access_key(title, self.keys))
         self.tabs.currentChanged.connect(self.page)
         self.page(0)
         self.tabs.setEnabled(False)
@@ -165,20 +179,21 @@ class ClientFile(QWidget):
             layout = holder.layout()
             assert layout is not None
             layout.addWidget(page)
+            assign_access_keys(page, reserved=self.keys, fresh=True)
             self._built[index] = page
             if self.data is not None:
                 page.show_data(self.data)  # type: ignore[attr-defined]
         return self._built[index]
 
     def page_titled(self, title: str) -> QWidget:
-        titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        titles = [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
         return self.page(titles.index(title))
 
     def _case_action(self) -> Any:
         if self.data is None:
             return None
         case = self.data.open_case
-        dialog: dialogs.FormDialog
+        dialog: FormDialog
         if case is not None:
             dialog = dialogs.CloseCaseDialog(self.context, case.id, self)
         elif self.data.latest_case is not None:
