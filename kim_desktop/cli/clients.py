@@ -1,9 +1,10 @@
-"""Case-management commands: clients, export (Art. 15), erase (Art. 17), deletion-run,
-demo-data."""
+"""Case-management commands: clients, phase, export (Art. 15), erase (Art. 17),
+deletion-run, demo-data."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -12,12 +13,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import open_vault_from_args
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
+from kim_desktop.core.services import change_phase
 from kim_desktop.core.services.export import (
     EXPORT_FORMATS,
     export_client,
@@ -41,6 +45,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     clients.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     clients.add_argument("--user", metavar="NAME", help=USER_HELP)
     clients.set_defaults(handler=run_clients)
+
+    phase = subparsers.add_parser(
+        "phase", parents=[common], help="Phase des offenen Falls wechseln, Phasenverlauf",
+        description="Ohne --to: zeigt den Phasenverlauf aller Fälle der Person. Mit --to: "
+        "wechselt die Phase des offenen Falls (einen Schritt weiter oder zurück; zurück "
+        "braucht --reason). Abgeschlossen wird ein Fall im Programm.",
+    )
+    phase.add_argument("--client", required=True, metavar="ID")
+    phase.add_argument("--to", choices=[p.value for p in Phase if p != Phase.CLOSURE],
+                       metavar="PHASE", help="neue Phase: " + ", ".join(
+                           f"{p.value} ({p.label})" for p in Phase if p != Phase.CLOSURE))
+    phase.add_argument("--on", metavar="TT.MM.JJJJ", help="Tag des Wechsels (Standard: heute)")
+    phase.add_argument("--reason", default="", metavar="TEXT", help="Grund des Wechsels")
+    phase.add_argument("--json", action="store_true", help="Verlauf als JSON")
+    phase.add_argument("--user", metavar="NAME", help=USER_HELP)
+    phase.set_defaults(handler=run_phase)
 
     export = subparsers.add_parser(
         "export", parents=[common], help="Auskunft nach Art. 15 DSGVO als JSON oder PDF",
@@ -126,6 +146,49 @@ def run_clients(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{row.client_id}  {row.name:<40}  {row.municipality:<20}  {row.phase or '–'}")
     print(f"{len(rows)} Person(en)", file=sys.stderr)
+    return 0
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise CliError(f"--on: „{text}“ ist kein gültiges Datum (TT.MM.JJJJ).")
+
+
+def run_phase(args: argparse.Namespace) -> int:
+    on = _day(args.on)
+    with _session(args) as session:
+        if args.to is not None:
+            case = session.scalars(select(Case).where(
+                Case.client_id == args.client, Case.closed_on.is_(None),
+                Case.deleted_at.is_(None))).first()
+            if case is None:
+                raise CliError("Die Person hat keinen offenen Fall.")
+            change_phase(session, case_id=case.id, phase=args.to, changed_on=on,
+                         reason=args.reason)
+            print(f"Phase gewechselt: {Phase(args.to).label}")
+        cases = select(Case.id).where(Case.client_id == args.client, Case.deleted_at.is_(None))
+        steps = session.scalars(
+            select(CasePhaseChange)
+            .where(CasePhaseChange.case_id.in_(cases), CasePhaseChange.deleted_at.is_(None))
+            .order_by(CasePhaseChange.changed_on, CasePhaseChange.created_at)).all()
+    if args.json:
+        print(json.dumps([
+            {"case": s.case_id, "on": s.changed_on.isoformat(), "by": s.created_by,
+             "event": s.event, "from": s.from_phase, "to": s.to_phase, "reason": s.reason}
+            for s in steps], ensure_ascii=False, indent=2))
+    elif args.to is None:
+        for step in steps:
+            before = f"{Phase(step.from_phase).label} → " if step.from_phase else ""
+            reason = f"  ({step.reason})" if step.reason else ""
+            print(f"{step.changed_on:%d.%m.%Y}  {step.created_by:<12}  "
+                  f"{PhaseEvent(step.event).label:<16}  {before}{Phase(step.to_phase).label}"
+                  f"{reason}")
     return 0
 
 

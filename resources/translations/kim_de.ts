@@ -677,6 +677,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Phasen des Falls:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protokoll:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Wer</source>
       <translation type="unfinished" />
     </message>
@@ -758,6 +766,10 @@
     </message>
     <message>
       <source>Wird geladen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Phase wechseln …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1688,6 +1700,58 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     <name>phase</name>
     <message>
       <source>kein offener Fall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phase wechseln</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phase gewechselt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bisher:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fall eröffnet ({phase})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fall abgeschlossen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{before} → {after}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schritt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Art</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Noch kein Fall eröffnet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phasenverlauf</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -677,6 +677,14 @@
       <translation>Structural gaps</translation>
     </message>
     <message>
+      <source>Phasen des Falls:</source>
+      <translation>Phases of the case:</translation>
+    </message>
+    <message>
+      <source>Protokoll:</source>
+      <translation>Log:</translation>
+    </message>
+    <message>
       <source>Wer</source>
       <translation>Who</translation>
     </message>
@@ -759,6 +767,10 @@
     <message>
       <source>Wird geladen …</source>
       <translation>Loading …</translation>
+    </message>
+    <message>
+      <source>&amp;Phase wechseln …</source>
+      <translation>Change &amp;phase …</translation>
     </message>
     <message>
       <source>Aus&amp;kunft (Art. 15) …</source>
@@ -1692,6 +1704,58 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>kein offener Fall</source>
       <translation>no open case</translation>
+    </message>
+    <message>
+      <source>Phase wechseln</source>
+      <translation>Change phase</translation>
+    </message>
+    <message>
+      <source>Phase gewechselt.</source>
+      <translation>Phase changed.</translation>
+    </message>
+    <message>
+      <source>Bisher:</source>
+      <translation>So far:</translation>
+    </message>
+    <message>
+      <source>Fall eröffnet ({phase})</source>
+      <translation>Case opened ({phase})</translation>
+    </message>
+    <message>
+      <source>Fall abgeschlossen</source>
+      <translation>Case closed</translation>
+    </message>
+    <message>
+      <source>{before} → {after}</source>
+      <translation>{before} → {after}</translation>
+    </message>
+    <message>
+      <source>am</source>
+      <translation>on</translation>
+    </message>
+    <message>
+      <source>Wer</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <source>Schritt</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Noch kein Fall eröffnet.</source>
+      <translation>No case opened yet.</translation>
+    </message>
+    <message>
+      <source>Phasenverlauf</source>
+      <translation>Phase history</translation>
     </message>
   </context>
   <context>

@@ -131,3 +131,32 @@ def test_deletion_run_lists_then_erases_with_archives(
     assert sorted(p.stem for p in archive.iterdir()) == sorted(c["id"] for c in due)
     _, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
     assert json.loads(out) == []
+
+
+def test_phase_changes_the_open_case_and_shows_the_history(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On main the phase could be changed by the core's service only, never from the
+    command line."""
+    _, out, _ = _run(data_dir, capsys, "clients", "--json")
+    client = next(row for row in json.loads(out) if row["phase"] == "intake")
+    code, out, _ = _run(data_dir, capsys, "phase", "--client", client["id"],
+                        "--to", "assessment")
+    assert code == 0 and "Einschätzung" in out
+    code, _, err = _run(data_dir, capsys, "phase", "--client", client["id"], "--to", "intake")
+    assert code == 2 and "Grund" in err  # going back needs a reason, said in German
+    code, _, err = _run(data_dir, capsys, "phase", "--client", client["id"], "--to",
+                        "monitoring")
+    assert code == 2 and "Einschätzung" in err and "Monitoring" in err
+    code, out, _ = _run(data_dir, capsys, "phase", "--client", client["id"], "--to", "intake",
+                        "--reason", "Neue Lage")
+    assert code == 0
+    code, out, _ = _run(data_dir, capsys, "phase", "--client", client["id"], "--json")
+    steps = json.loads(out)
+    assert [s["to"] for s in steps][-2:] == ["assessment", "intake"]
+    assert steps[-1]["reason"] == "Neue Lage" and steps[-1]["by"] == "anna"
+    code, out, _ = _run(data_dir, capsys, "phase", "--client", client["id"])
+    assert "Einschätzung → Klärung  (Neue Lage)" in out
+    code, _, err = _run(data_dir, capsys, "phase", "--client", client["id"], "--to",
+                        "assessment", "--on", "31.02.2026")
+    assert code == 2 and "kein gültiges Datum" in err

@@ -12,6 +12,7 @@ from kim_desktop.core.models import REFERRAL_TRANSITIONS, ReferralState
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList, yes_no
+from kim_desktop.ui.client_file.phase import PhaseHistory
 from kim_desktop.ui.client_file.referral_dialogs import (
     AcceptReferralDialog,
     CancelReferralDialog,
@@ -24,7 +25,7 @@ from kim_desktop.ui.consultation_form import ConsultationForm
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.labels import referral_state_label
-from kim_desktop.ui.qt import QWidget, translate
+from kim_desktop.ui.qt import QLabel, QVBoxLayout, QWidget, translate
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -223,21 +224,32 @@ class GapsTab(RecordList):
         ])
 
 
-class HistoryTab(RecordList):
+class HistoryTab(QWidget):
+    """The phase history of the case above, the audit log of the person below."""
+
     def __init__(self, file: ClientFile) -> None:
-        super().__init__(
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(translate("client_file", "Phasen des Falls:")))
+        self.phases = PhaseHistory()
+        layout.addWidget(self.phases, 1)
+        layout.addWidget(QLabel(translate("client_file", "Protokoll:")))
+        self.log = RecordList(
             [translate("client_file", "Wann"), translate("client_file", "Wer"),
              translate("client_file", "Was")],
             translate("client_file", "Kein Verlauf."),
             translate("client_file", "Verlauf aus dem Protokoll"),
         )
+        layout.addWidget(self.log, 1)
 
     def show_data(self, data: ClientFileData) -> None:
+        self.phases.show_changes(data.phase_changes)
         actions = {"create": translate("client_file", "angelegt"),
                    "update": translate("client_file", "geändert"),
                    "view": translate("client_file", "angesehen"),
                    "export": translate("client_file", "exportiert"),
                    "delete": translate("client_file", "gelöscht")}
-        self.set_records(data.history, lambda e: [
+        self.log.set_records(data.history, lambda e: [
             moment(e.at), e.user, actions.get(e.action, e.action),
         ])

@@ -18,6 +18,7 @@ from kim_desktop.core.models import (
     Attachment,
     AuditEvent,
     Case,
+    CasePhaseChange,
     Client,
     Consent,
     Consultation,
@@ -36,6 +37,8 @@ from kim_desktop.core.models import (
 class ClientFileData:
     client: Client
     cases: list[Case] = field(default_factory=list)
+    #: The phase history of all the client's cases, newest first.
+    phase_changes: list[CasePhaseChange] = field(default_factory=list)
     periods: list[ResidenceStatusPeriod] = field(default_factory=list)
     household: list[HouseholdMember] = field(default_factory=list)
     consents: list[Consent] = field(default_factory=list)
@@ -86,6 +89,10 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
     data = ClientFileData(
         client=client,
         cases=cases,
+        phase_changes=rows(select(CasePhaseChange)
+                           .where(CasePhaseChange.case_id.in_(case_ids), _live(CasePhaseChange))
+                           .order_by(CasePhaseChange.changed_on.desc(),
+                                     CasePhaseChange.created_at.desc())),
         periods=rows(select(ResidenceStatusPeriod)
                      .where(ResidenceStatusPeriod.client_id == client_id,
                             _live(ResidenceStatusPeriod))

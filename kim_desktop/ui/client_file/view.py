@@ -10,6 +10,7 @@ from typing import Any
 from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
+from kim_desktop.ui.client_file.phase import PhaseDialog
 from kim_desktop.ui.client_file.tabs import tab_factories
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
@@ -80,11 +81,14 @@ class ClientFile(QWidget):
         actions = QHBoxLayout()
         self.case_button = QPushButton()
         self.case_button.clicked.connect(self._case_action)
+        self.phase_button = QPushButton(translate("client_file", "&Phase wechseln …"))
+        self.phase_button.clicked.connect(self.change_phase)
         self.export_button = QPushButton(translate("client_file", "Aus&kunft (Art. 15) …"))
         self.export_button.clicked.connect(self._export)
         self.erase_button = QPushButton(translate("client_file", "Person &löschen …"))
         self.erase_button.clicked.connect(self._erase)
-        for button in (self.case_button, self.export_button, self.erase_button):
+        for button in (self.case_button, self.phase_button, self.export_button,
+                       self.erase_button):
             actions.addWidget(button)
         actions.addStretch()
         header.addLayout(actions)
@@ -104,7 +108,7 @@ class ClientFile(QWidget):
         # page's controls take from the rest when the page is made.
         self.keys = set(reserved) | access_keys_of(
             [case_action_text(a) for a in ("open", "close", "reopen")]
-            + [self.export_button.text(), self.erase_button.text()])
+            + [b.text() for b in (self.phase_button, self.export_button, self.erase_button)])
         for title, _ in self._factories:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -113,6 +117,7 @@ class ClientFile(QWidget):
         self.page(0)
         self.tabs.setEnabled(False)
         self.case_button.setEnabled(False)
+        self.phase_button.setEnabled(False)
         context.taskman.changed.connect(self._changed)
         self.reload()
         # Logged after the first read, so the file shows without waiting for the commit;
@@ -165,6 +170,7 @@ class ClientFile(QWidget):
             "close" if case is not None else "reopen" if data.latest_case is not None
             else "open"))
         self.case_button.setEnabled(True)
+        self.phase_button.setEnabled(case is not None)
         self.tabs.setEnabled(True)
         for page in self._built.values():
             page.show_data(data)  # type: ignore[attr-defined]
@@ -200,6 +206,15 @@ class ClientFile(QWidget):
             dialog = dialogs.ReopenCaseDialog(self.context, self.data.latest_case.id, self)
         else:
             dialog = dialogs.OpenCaseDialog(self.context, self.client_id, self)
+        dialog.open()
+        return dialog
+
+    def change_phase(self) -> PhaseDialog | None:
+        """Opens the phase dialog of the open case (None without one)."""
+        case = self.data.open_case if self.data is not None else None
+        if case is None:
+            return None
+        dialog = PhaseDialog(self.context, case, self)
         dialog.open()
         return dialog
 
