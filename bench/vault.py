@@ -50,7 +50,7 @@ from kim_desktop.core.storage import (  # noqa: E402
     CIPHER_PRAGMAS,
     apply_pragmas,
     connect_raw,
-    key_pragma,
+    key_spec,
 )
 from kim_desktop.core.vault import Vault  # noqa: E402
 
@@ -215,7 +215,7 @@ def encrypted_connection(
 ) -> Any:
     if hmac:
         connection = sqlcipher3.connect(path, isolation_level=None)
-        connection.execute(key_pragma(bytes(range(32))))
+        connection.set_key(key_spec(bytes(range(32))))
         connection.execute(f"PRAGMA cipher_hmac_algorithm = HMAC_{hmac.upper()}")
         apply_pragmas(connection, CIPHER_PRAGMAS[1:])
         apply_pragmas(connection)

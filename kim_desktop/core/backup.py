@@ -97,13 +97,16 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 
 
 def _export(engine: Engine, key: bytearray, copy: Path) -> None:
-    """``sqlcipher_export`` of the open database into a new file keyed with the same key."""
+    """``sqlcipher_export`` of the open database into a new file keyed with the same key.
+
+    ATTACH without a KEY clause gives the copy the open database's key (and salt) inside
+    SQLCipher, so the key never passes through SQL text or a bound value, which SQLite would
+    free without clearing.
+    """
     raw = engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
-        connection.execute(
-            "ATTACH DATABASE ? AS backup KEY ?", (str(copy), f"x'{bytes(key).hex()}'")
-        )
+        connection.execute("ATTACH DATABASE ? AS backup", (str(copy),))
         for pragma in CIPHER_PRAGMAS:
             connection.execute(pragma.replace("PRAGMA ", "PRAGMA backup.", 1))
         try:

@@ -1,8 +1,8 @@
 """The SQLCipher engine: one encrypted connection, keyed before anything else touches it.
 
 Every connection comes from :func:`connect_raw`. It silences SQLCipher's own stderr log and
-runs ``PRAGMA key = "x'…'"`` first, with the raw 256-bit data key (no passphrase KDF; the key
-is random and Argon2id already guards it in the header), then:
+gives the connection the raw 256-bit data key first (no passphrase KDF; the key is random and
+Argon2id already guards it in the header), then:
 
 * ``cipher_hmac_algorithm = HMAC_SHA256`` instead of SQLCipher 4's default SHA-512. Every
   page written is encrypted and authenticated again, and with SHA-NI in current CPUs SHA-256
@@ -10,11 +10,17 @@ is random and Argon2id already guards it in the header), then:
   HMAC-SHA256 with a 256-bit key is as sound as the default for page authentication.
 * ``cipher_memory_security = OFF``. SQLCipher can wipe and ``mlock`` every allocation it
   frees. We leave it off, on purpose. It costs a large part of the 1.25× encryption budget
-  (``bench/vault.py --memory-security`` shows how much). It also protects little here: the key
-  also lives in Python objects that cannot be wiped reliably, and whoever can read a running
-  process's memory can read the decrypted pages it is working on. What we defend is a machine
-  that is lost or stolen while the program is closed or locked. :meth:`Vault.lock` drops the
-  engine and zeroes our copy of the key.
+  (``bench/vault.py --memory-security`` shows how much: 1.42× against 1.11×), and once on it
+  cannot be turned off in the process. The keys do not need it: SQLCipher clears its own key
+  copies anyway, and ours are zeroed at lock (below). What it would add is clearing the
+  decrypted pages SQLite frees, fragments of records shown before a lock (docs/vault.md,
+  "Keys in memory").
+
+**The key never becomes text.** It goes in by ``sqlite3_key`` (``Connection.set_key``) as
+``x'…'`` spelled out in a bytearray that is zeroed right after, not as a ``PRAGMA key``
+statement: SQLite would keep the statement's text in memory it frees without clearing, and
+Python would keep the string. SQLCipher's own copies of the key it clears itself when the
+connection closes, whatever ``cipher_memory_security`` says.
 * ``temp_store = MEMORY``, so sorts and temporary tables never land in unencrypted temp files.
 * ``journal_mode = WAL`` and ``synchronous = FULL``. A committed consultation survives even
   a power cut, and a killed writer leaves the last committed state.
@@ -41,6 +47,8 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from kim_desktop.core.key_memory import wipe
+
 DATABASE_NAME = "kim.db"
 
 #: Page cache per connection. Plain SQLite can lean on the operating system's file cache;
@@ -49,11 +57,19 @@ DATABASE_NAME = "kim.db"
 CACHE_MIB = 128
 
 
-def key_pragma(key: bytes | bytearray) -> str:
-    """The ``PRAGMA key`` statement for a raw 256-bit key."""
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def key_spec(key: bytes | bytearray) -> bytearray:
+    """SQLCipher's raw-key form ``x'<64 hex digits>'`` of a 256-bit key, written straight into
+    a bytearray (no ``str`` or ``bytes`` copy); the caller zeroes it after use."""
     if len(key) != 32:
         raise ValueError("the data key has 32 bytes")
-    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+    spec = bytearray(b"x'" + bytes(64) + b"'")
+    for index, byte in enumerate(key):
+        spec[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
+        spec[3 + 2 * index] = _HEX_DIGITS[byte & 15]
+    return spec
 
 
 #: SQLCipher settings, right after the key and before the first page is read. They are part
@@ -77,9 +93,11 @@ SQLITE_PRAGMAS = (
 def rekey_database(connection: Any, new_key: bytes | bytearray) -> None:
     """``PRAGMA rekey`` on an open, keyed connection: every page re-encrypted under
     ``new_key``, in one transaction (SQLCipher does it in WAL mode too)."""
-    if len(new_key) != 32:
-        raise ValueError("the data key has 32 bytes")
-    connection.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"").fetchall()
+    spec = key_spec(new_key)
+    try:
+        connection.reset_key(spec)
+    finally:
+        wipe(spec)
 
 
 def private_file(path: Path) -> None:
@@ -116,7 +134,11 @@ def connect_raw(path: str, key: bytes | bytearray) -> Any:
         # SQLCipher would print decryption failures to stderr itself; the vault turns them
         # into German messages instead.
         connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(key_pragma(key))
+        spec = key_spec(key)
+        try:
+            connection.set_key(spec)
+        finally:
+            wipe(spec)
         apply_pragmas(connection, CIPHER_PRAGMAS)
         apply_pragmas(connection)
     except BaseException:
@@ -128,13 +150,12 @@ def connect_raw(path: str, key: bytes | bytearray) -> Any:
 def create_vault_engine(path: str, key: bytes | bytearray) -> Engine:
     """An engine over the encrypted database at ``path`` with exactly one connection.
 
-    The key is copied into the connect function's closure, which the engine keeps until it is
-    disposed; :meth:`Vault.lock` disposes it.
+    The connect function holds ``key`` itself, not a copy, so zeroing it (as
+    :meth:`Vault.lock` does after disposing the engine) leaves no key behind in the engine.
     """
-    secret = bytes(key)
 
     def creator() -> Any:
-        return connect_raw(path, secret)
+        return connect_raw(path, key)
 
     engine = create_engine(
         "sqlite://",

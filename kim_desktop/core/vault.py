@@ -53,6 +53,7 @@ from kim_desktop.core.errors import (
     VaultMissing,
     WrongPassword,
 )
+from kim_desktop.core.key_memory import taken, wipe
 from kim_desktop.core.passwords import check_password_policy, check_user_name
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.core.storage import (
@@ -163,19 +164,16 @@ def _interrupted_create(data_dir: Path) -> bool:
     return (data_dir / CREATING_NAME).exists() and not (data_dir / DATABASE_NAME).exists()
 
 
-def _zero(key: bytearray) -> None:
-    for index in range(len(key)):
-        key[index] = 0
-
-
 def _pending_key(new_key: bytes | bytearray) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                info=b"kim-vault pending rekey").derive(bytes(new_key))
+                info=b"kim-vault pending rekey").derive(new_key)
 
 
 def _write_pending_rekey(data_dir: Path, old_key: bytearray, new_key: bytearray) -> None:
     nonce = secrets.token_bytes(12)
-    sealed = AESGCM(_pending_key(new_key)).encrypt(nonce, bytes(old_key), b"kim-vault rekey")
+    wrapping_key = _pending_key(new_key)
+    sealed = AESGCM(wrapping_key).encrypt(nonce, old_key, b"kim-vault rekey")
+    wipe(wrapping_key)
     document = {"nonce": nonce.hex(), "ciphertext": sealed.hex()}
     headers.atomic_write(data_dir / PENDING_REKEY_NAME, json.dumps(document).encode())
 
@@ -194,7 +192,7 @@ def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> None:
     if not _opens(database, key):
         try:
             document = json.loads(pending.read_text(encoding="ascii"))
-            old = bytearray(AESGCM(_pending_key(key)).decrypt(
+            old = taken(AESGCM(_pending_key(key)).decrypt(
                 bytes.fromhex(document["nonce"]), bytes.fromhex(document["ciphertext"]),
                 b"kim-vault rekey"))
         except (InvalidTag, ValueError, KeyError, TypeError):
@@ -205,7 +203,7 @@ def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> None:
                 rekey_database(connection, key)
             finally:
                 connection.close()
-                _zero(old)
+                wipe(old)
     headers.scrub(pending)
 
 
@@ -324,7 +322,7 @@ class Vault:
             return cls._open(data_dir, header, local_user, key, lock)
         except BaseException:
             lock.release()
-            _zero(key)
+            wipe(key)
             raise
 
     @classmethod
@@ -420,7 +418,7 @@ class Vault:
                     vault.lock()
                 return True
             finally:
-                _zero(key)
+                wipe(key)
         finally:
             lock.release()
 
@@ -440,8 +438,8 @@ class Vault:
         unwrapped = headers.open_for_user(header.vault_id, entry, old_password)
         if unwrapped is None:
             raise WrongPassword(retry_after=attempts.record_failure(self.data_dir, user))
-        same = hmac.compare_digest(bytes(unwrapped), bytes(key))
-        _zero(unwrapped)
+        same = hmac.compare_digest(unwrapped, key)
+        wipe(unwrapped)
         if not same:
             raise VaultCorrupt("header_mismatch")
         attempts.clear(self.data_dir, user)
@@ -486,9 +484,9 @@ class Vault:
                 raise VaultError("rekey_needs_recovery_key")
             secret = parse_recovery_key(recovery_key)
             opened = headers.open_for_recovery(header, secret)
-            if opened is None or not hmac.compare_digest(bytes(opened), bytes(key)):
+            if opened is None or not hmac.compare_digest(opened, key):
                 raise InvalidRecoveryKey("recovery_key_foreign")
-            _zero(opened)
+            wipe(opened)
             header = replace(header,
                              recovery=headers.seal_for_recovery(header.vault_id, secret, key))
             headers.write(self.data_dir, header, key)
@@ -512,7 +510,7 @@ class Vault:
         self.engine.dispose()
         self._engine = create_vault_engine(str(self.data_dir / DATABASE_NAME), new)
         self._key = new
-        _zero(old)
+        wipe(old)
         problems = self.check()
         if problems:
             raise VaultCorrupt("rekey_unverified")
@@ -556,7 +554,7 @@ class Vault:
             self._engine.dispose()
             self._engine = None
         if self._key is not None:
-            _zero(self._key)
+            wipe(self._key)
             self._key = None
         if self._lock.is_locked:
             self._lock.release()

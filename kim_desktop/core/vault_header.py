@@ -51,6 +51,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kim_desktop.core.errors import VaultCorrupt, VaultError
+from kim_desktop.core.key_memory import taken, wipe
 
 HEADER_NAME = "vault.json"
 FORMAT = "kim-desktop-vault"
@@ -173,18 +174,18 @@ def _password_key(password: str, salt: bytes, params: Argon2Params) -> bytes:
     ).derive(password.encode("utf-8"))
 
 
-def _hkdf(secret: bytes, info: bytes, salt: bytes | None = None) -> bytes:
+def _hkdf(secret: bytes | bytearray, info: bytes, salt: bytes | None = None) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(secret)
 
 
 def _seal(wrapping_key: bytes, secret: bytes | bytearray, aad: bytes, salt: bytes) -> Sealed:
     nonce = secrets.token_bytes(12)
-    return Sealed(salt, nonce, AESGCM(wrapping_key).encrypt(nonce, bytes(secret), aad))
+    return Sealed(salt, nonce, AESGCM(wrapping_key).encrypt(nonce, secret, aad))
 
 
 def _open(wrapping_key: bytes, sealed: Sealed, aad: bytes) -> bytearray | None:
     try:
-        return bytearray(AESGCM(wrapping_key).decrypt(sealed.nonce, sealed.ciphertext, aad))
+        return taken(AESGCM(wrapping_key).decrypt(sealed.nonce, sealed.ciphertext, aad))
     except InvalidTag:
         return None
 
@@ -203,7 +204,7 @@ def _seal_to(public_key: bytes, data_key: bytes | bytearray, aad: bytes) -> Seal
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
     nonce = secrets.token_bytes(12)
     ciphertext = AESGCM(_to_key(ephemeral_public, public_key, shared)).encrypt(
-        nonce, bytes(data_key), aad)
+        nonce, data_key, aad)
     return SealedTo(ephemeral_public, nonce, ciphertext)
 
 
@@ -211,10 +212,16 @@ def _open_to(private_key: X25519PrivateKey, sealed: SealedTo, aad: bytes) -> byt
     public = _raw_public(private_key.public_key())
     try:
         shared = private_key.exchange(X25519PublicKey.from_public_bytes(sealed.ephemeral))
-        return bytearray(AESGCM(_to_key(sealed.ephemeral, public, shared)).decrypt(
-            sealed.nonce, sealed.ciphertext, aad))
-    except (InvalidTag, ValueError):
+    except ValueError:
         return None
+    wrapping_key = _to_key(sealed.ephemeral, public, shared)
+    wipe(shared)
+    try:
+        return taken(AESGCM(wrapping_key).decrypt(sealed.nonce, sealed.ciphertext, aad))
+    except InvalidTag:
+        return None
+    finally:
+        wipe(wrapping_key)
 
 
 def seal_for_user(
@@ -227,11 +234,11 @@ def seal_for_user(
     private = X25519PrivateKey.generate()
     public = _raw_public(private.public_key())
     private_raw = private.private_bytes_raw()
-    return UserEntry(
-        name, role, params,
-        _seal(wrapping_key, private_raw, _aead_private(vault_id, name, role), salt),
-        public, _seal_to(public, data_key, _aead_user(vault_id, name, role)),
-    )
+    sealed = _seal(wrapping_key, private_raw, _aead_private(vault_id, name, role), salt)
+    wipe(private_raw)
+    wipe(wrapping_key)
+    return UserEntry(name, role, params, sealed, public,
+                     _seal_to(public, data_key, _aead_user(vault_id, name, role)))
 
 
 def open_for_user(vault_id: str, entry: UserEntry, password: str) -> bytearray | None:
@@ -239,13 +246,18 @@ def open_for_user(vault_id: str, entry: UserEntry, password: str) -> bytearray |
     wrapping_key = _password_key(password, entry.sealed.salt, entry.argon2)
     if entry.legacy or entry.data_key is None:
         aad = _aead_user(vault_id, entry.name, entry.role, LEGACY_VERSION)
-        return _open(wrapping_key, entry.sealed, aad)
+        data_key = _open(wrapping_key, entry.sealed, aad)
+        wipe(wrapping_key)
+        return data_key
     private_raw = _open(wrapping_key, entry.sealed,
                         _aead_private(vault_id, entry.name, entry.role))
+    wipe(wrapping_key)
     if private_raw is None:
         return None
-    private = X25519PrivateKey.from_private_bytes(bytes(private_raw))
-    private_raw[:] = bytes(len(private_raw))
+    private_bytes = bytes(private_raw)
+    private = X25519PrivateKey.from_private_bytes(private_bytes)
+    wipe(private_bytes)
+    wipe(private_raw)
     return _open_to(private, entry.data_key, _aead_user(vault_id, entry.name, entry.role))
 
 
@@ -376,11 +388,14 @@ def _checksum(body: dict[str, Any]) -> str:
 
 
 def _mac_key(data_key: bytes | bytearray) -> bytes:
-    return _hkdf(bytes(data_key), b"kim-vault header mac v2")
+    return _hkdf(data_key, b"kim-vault header mac v2")
 
 
 def _mac(body: dict[str, Any], data_key: bytes | bytearray) -> str:
-    return hmac.new(_mac_key(data_key), _canonical(body), hashlib.sha256).hexdigest()
+    key = _mac_key(data_key)
+    mac = hmac.new(key, _canonical(body), hashlib.sha256).hexdigest()
+    wipe(key)
+    return mac
 
 
 def encode(header: Header, data_key: bytes | bytearray) -> bytes:
