@@ -389,14 +389,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Stand …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Maßnahme …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Art</source>
       <translation type="unfinished" />
     </message>
@@ -473,6 +465,54 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Ergebnis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hilfeplan: Ziele</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel vereinbaren …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel bearbeiten …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verantwortlich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für dieses Ziel sind noch keine Maßnahmen vereinbart.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahmen des Ziels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme vereinbaren …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand der Maßnahme …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziele:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahmen des gewählten Ziels:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Notizen</source>
       <translation type="unfinished" />
     </message>
@@ -505,19 +545,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Maßnahmen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Noch keine Ziele vereinbart.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Hilfeplan: Ziele und Maßnahmen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ziel &amp;vereinbaren …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1126,10 +1154,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Stand des Ziels gespeichert.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Vermittlung gespeichert.</source>
       <translation type="unfinished" />
     </message>
@@ -1155,10 +1179,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Vermittlung planen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stand des Ziels</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -389,14 +389,6 @@
       <translation>superseded</translation>
     </message>
     <message>
-      <source>&amp;Stand …</source>
-      <translation>&amp;State …</translation>
-    </message>
-    <message>
-      <source>&amp;Maßnahme …</source>
-      <translation>&amp;Measure …</translation>
-    </message>
-    <message>
       <source>Art</source>
       <translation>Type</translation>
     </message>
@@ -473,6 +465,54 @@
       <translation>Resources</translation>
     </message>
     <message>
+      <source>Ergebnis</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Hilfeplan: Ziele</source>
+      <translation>Support plan: goals</translation>
+    </message>
+    <message>
+      <source>Ziel vereinbaren …</source>
+      <translation>Agree goal …</translation>
+    </message>
+    <message>
+      <source>Ziel bearbeiten …</source>
+      <translation>Edit goal …</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Verantwortlich</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Für dieses Ziel sind noch keine Maßnahmen vereinbart.</source>
+      <translation>No measures agreed for this goal yet.</translation>
+    </message>
+    <message>
+      <source>Maßnahmen des Ziels</source>
+      <translation>Measures of the goal</translation>
+    </message>
+    <message>
+      <source>Maßnahme vereinbaren …</source>
+      <translation>Agree measure …</translation>
+    </message>
+    <message>
+      <source>Stand der Maßnahme …</source>
+      <translation>Status of the measure …</translation>
+    </message>
+    <message>
+      <source>Ziele:</source>
+      <translation>Goals:</translation>
+    </message>
+    <message>
+      <source>Maßnahmen des gewählten Ziels:</source>
+      <translation>Measures of the selected goal:</translation>
+    </message>
+    <message>
       <source>Notizen</source>
       <translation>Notes</translation>
     </message>
@@ -505,20 +545,8 @@
       <translation>agreed</translation>
     </message>
     <message>
-      <source>Maßnahmen</source>
-      <translation>Measures</translation>
-    </message>
-    <message>
       <source>Noch keine Ziele vereinbart.</source>
       <translation>No goals agreed yet.</translation>
-    </message>
-    <message>
-      <source>Hilfeplan: Ziele und Maßnahmen</source>
-      <translation>Plan: goals and measures</translation>
-    </message>
-    <message>
-      <source>Ziel &amp;vereinbaren …</source>
-      <translation>&amp;Agree goal …</translation>
     </message>
     <message>
       <source>offen</source>
@@ -1128,10 +1156,6 @@ To confirm, please type {word}:</translation>
       <translation>Goal saved.</translation>
     </message>
     <message>
-      <source>Stand des Ziels gespeichert.</source>
-      <translation>Goal status saved.</translation>
-    </message>
-    <message>
       <source>Vermittlung gespeichert.</source>
       <translation>Referral saved.</translation>
     </message>
@@ -1158,10 +1182,6 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Vermittlung planen</source>
       <translation>Plan referral</translation>
-    </message>
-    <message>
-      <source>Stand des Ziels</source>
-      <translation>State of the goal</translation>
     </message>
     <message>
       <source>Maßnahme vereinbaren</source>

@@ -16,6 +16,7 @@ from kim_desktop.core.services import (
     assess_need,
     close_case,
     complete_follow_up,
+    edit_goal,
     record_consultation,
     update_consultation,
     update_goal,
@@ -44,6 +45,24 @@ def test_needs_goals_and_measures(session: Session) -> None:
                 due_on=None)
     assert goal.due_on is None  # None clears it
     assert measure is not None and measure.status == "done"
+
+
+def test_a_goal_edited_with_its_status_in_one_write(session: Session) -> None:
+    case_id = new_case(session, new_client(session))
+    goal_id = add_goal(session, case_id=case_id, field_of_action_code="work",
+                       description="Ausbildung", agreed_on=YESTERDAY).ids[0]
+    opened = {"field_of_action_code": "work", "description": "Ausbildung",
+              "agreed_on": YESTERDAY, "due_on": None, "status": "open", "outcome": ""}
+    edit = {**opened, "description": "Ausbildung zur Pflegekraft", "status": "achieved"}
+    assert_refused(session, "required", edit_goal, goal_id=goal_id, read=opened, **edit)
+    goal = session.get(Goal, goal_id)
+    assert goal is not None and goal.description == "Ausbildung"  # nothing half-written
+    edit_goal(session, goal_id=goal_id, read=opened, **{**edit, "outcome": "Vertrag"})
+    assert (goal.description, goal.status, goal.outcome) == (
+        "Ausbildung zur Pflegekraft", "achieved", "Vertrag")
+    edit_goal(session, goal_id=goal_id, field_of_action_code="work", description="Kurz",
+              agreed_on=YESTERDAY)
+    assert (goal.description, goal.status) == ("Kurz", "achieved")  # left out: kept
 
 
 def test_needs_goals_and_measures_refusals(session: Session) -> None:

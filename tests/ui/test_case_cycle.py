@@ -1,6 +1,10 @@
-"""The case cycle in the client file, by keys alone: the phase moved along the DGCC cycle
-and back with its history shown (on main the phase could not be changed in the program at
-all, and every case stayed in "Klärung")."""
+"""The case cycle in the client file, by keys alone. Each test fails on the main it was
+written against:
+
+* the phase moved along the DGCC cycle and back, with its history shown (the phase could
+  not be changed in the program at all, and every case stayed in "Klärung");
+* a goal's text corrected, a measure's status and outcome set (neither was reachable).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kim_desktop.core.models import Case, CasePhaseChange
-from kim_desktop.ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt
-from tests.ui.keys import activate, alt_to, focused, press, type_text
+from kim_desktop.core.models import Case, CasePhaseChange, Goal, Measure
+from kim_desktop.ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt, QTreeWidget
+from tests.ui.keys import ALT, CTRL, activate, alt_to, focused, press, type_text
 from tests.ui.test_client_file_editing import fresh_file, on_database
 
 
@@ -29,6 +33,53 @@ def phase_control(view: Any) -> Any:
         if button.text().replace("&", "").startswith("Phase"):
             return button
     raise LookupError("the client file's header has no phase control")
+
+
+def to_tab(qtbot: Any, window: Any, view: Any, title: str) -> Any:
+    """Alt and the letter the tab's title shows; the tab's page."""
+    import re
+
+    activate(qtbot, window)
+    index = next(i for i in range(view.tabs.count())
+                 if view.tabs.tabText(i).replace("&", "") == title)
+    letter = re.search(r"&(\w)", view.tabs.tabText(index))
+    assert letter is not None, view.tabs.tabText(index)
+    press(qtbot, getattr(Qt.Key, f"Key_{letter.group(1).upper()}"), ALT)
+    qtbot.waitUntil(lambda: view.tabs.currentIndex() == index, timeout=5_000)
+    page = view.page(index)
+    qtbot.waitUntil(page.isVisible, timeout=5_000)  # a page made now shows a moment later
+    return page
+
+
+def button_of(page: Any, text: str) -> Any:
+    """The button in ``page`` whose text (without its Alt mark) starts with ``text``."""
+    for button in page.findChildren(QPushButton):
+        if button.text().replace("&", "").startswith(text):
+            return button
+    raise LookupError(f"no button {text!r}")
+
+
+def list_named(page: Any, start: str) -> Any:
+    """The list in ``page`` whose accessible name (what a screen reader says) starts so."""
+    for tree in page.findChildren(QTreeWidget):
+        if tree.accessibleName().startswith(start):
+            return tree
+    raise LookupError(f"no list {start!r}")
+
+
+def tab_to(qtbot: Any, widget: Any, limit: int = 20) -> None:
+    """Presses Tab until ``widget`` has the focus (at most ``limit`` times)."""
+    for _ in range(limit):
+        if focused() is widget:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is widget, f"Tab never reached {widget.accessibleName()!r}"
+
+
+def dialog_by_enter(qtbot: Any) -> Any:
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+    return activate(qtbot, QApplication.activeModalWidget())
 
 
 def save_by_key(qtbot: Any, dialog: Any) -> None:
@@ -92,3 +143,75 @@ def test_without_an_open_case_there_is_no_phase_to_change(qtbot: Any, window: An
     view = fresh_file(qtbot, window, open_case=False)
     assert not phase_control(view).isEnabled()
     assert view.change_phase() is None
+
+
+def stored(window: Any, model: Any, record_id: str) -> Any:
+    return on_database(window, lambda s: s.get(model, record_id))
+
+
+def test_a_goal_is_corrected_and_a_measure_gets_its_status_and_outcome(
+    qtbot: Any, window: Any
+) -> None:
+    view = fresh_file(qtbot, window)
+    plan = to_tab(qtbot, window, view, "Hilfeplan")
+    dialog = dialog_from(qtbot, window, button_of(plan, "Ziel vereinbaren"))
+    alt_to(qtbot, dialog.description)
+    type_text(qtbot, "Deutsch B1")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.goals) == 1, timeout=10_000)
+    goal_id = view.data.goals[0].id
+
+    activate(qtbot, window)
+    tab_to(qtbot, list_named(plan, "Hilfeplan"))  # the list follows its buttons
+    press(qtbot, Qt.Key.Key_Home)
+    dialog = dialog_by_enter(qtbot)  # Enter on a goal opens it
+    assert dialog.description.toPlainText() == "Deutsch B1"
+    alt_to(qtbot, dialog.description)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Deutsch B1 mit Zertifikat")
+    alt_to(qtbot, dialog.status)
+    type_text(qtbot, "err")
+    assert dialog.status.currentData() == "achieved"
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert "Ergebnis" in dialog.error.text()  # a goal reached needs its outcome
+    assert focused() is dialog.outcome
+    type_text(qtbot, "Zertifikat erhalten")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: stored(window, Goal, goal_id).description
+                    == "Deutsch B1 mit Zertifikat", timeout=10_000)
+    goal = stored(window, Goal, goal_id)
+    assert (goal.status, goal.outcome) == ("achieved", "Zertifikat erhalten")
+    qtbot.waitUntil(lambda: view.data.goals[0].description == "Deutsch B1 mit Zertifikat",
+                    timeout=10_000)
+    assert plan.goals.current().id == goal_id  # the selection stayed after the save
+    assert plan.goals.tree.topLevelItem(0).text(4) == "erreicht"
+
+    dialog = dialog_from(qtbot, window, button_of(plan, "Maßnahme vereinbaren"))
+    assert focused() is dialog.description
+    type_text(qtbot, "Anmeldung bei der VHS")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.measures) == 1, timeout=10_000)
+    measure_id = view.data.measures[0].id
+    qtbot.waitUntil(lambda: plan.measures.tree.topLevelItemCount() == 1, timeout=10_000)
+
+    activate(qtbot, window)
+    tab_to(qtbot, list_named(plan, "Maßnahmen"))
+    press(qtbot, Qt.Key.Key_Home)
+    dialog = dialog_by_enter(qtbot)  # Enter on a measure opens its status
+    assert focused() is dialog.status
+    type_text(qtbot, "erl")
+    assert dialog.status.currentData() == "done"
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert "Ergebnis" in dialog.error.text()  # done needs its outcome, said inline
+    assert focused() is dialog.outcome
+    type_text(qtbot, "Platz im Kurs ab Mai")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: stored(window, Measure, measure_id).status == "done",
+                    timeout=10_000)
+    assert stored(window, Measure, measure_id).outcome == "Platz im Kurs ab Mai"
+    qtbot.waitUntil(lambda: plan.measures.tree.topLevelItem(0).text(3) == "erledigt",
+                    timeout=10_000)
+    assert plan.measures.tree.topLevelItem(0).text(4) == "Platz im Kurs ab Mai"

@@ -327,7 +327,7 @@ def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
     measure.submit()
     qtbot.waitUntil(lambda: any(m.goal_id == new_goal.id for m in view.data.measures),
                     timeout=10_000)
-    status = dialogs.GoalStatusDialog(view.context, new_goal, view)
+    status = dialogs.GoalDialog(view.context, row.case_id, view, goal=new_goal)
     qtbot.addWidget(status)
     status.status.setCurrentIndex(status.status.findData("achieved"))
     status.submit()
@@ -339,3 +339,4 @@ def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
                     == "achieved", timeout=10_000)
     reached = next(g for g in view.data.goals if g.id == new_goal.id)
     assert reached.due_on == new_goal.due_on is not None  # the status change kept the date
+    assert reached.description == "B1-Zertifikat"

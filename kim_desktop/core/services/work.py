@@ -102,21 +102,32 @@ def edit_goal(
     description: str,
     agreed_on: dt.date,
     due_on: dt.date | None = None,
+    status: str | Keep = KEEP,
+    outcome: str | Keep = KEEP,
     read: Mapping[str, Any] | None = None,
 ) -> Change:
-    """Corrects what a goal says: its field of action, text and days. ``read``, the values
-    the form was opened with, limits the write to what the user changed."""
+    """Corrects what a goal says: its field of action, text and days, and with ``status``
+    and ``outcome`` where it stands (left out, they stay; as in :func:`update_goal`, a goal
+    no longer open needs an outcome). ``read``, the values the form was opened with, limits
+    the write to what the user changed."""
     with write(session):
         goal = get_live(session, Goal, goal_id)
         case = _open_case(session, goal.case_id)
-        edited = {"field_of_action_code": field_of_action_code, "description": description,
-                  "agreed_on": agreed_on, "due_on": due_on}
+        edited: dict[str, Any] = {
+            "field_of_action_code": field_of_action_code, "description": description,
+            "agreed_on": agreed_on, "due_on": due_on}
+        edited.update({name: value for name, value in (("status", status),
+                                                       ("outcome", outcome))
+                       if not isinstance(value, Keep)})
         values = clean_all(session, "goal", changed_by_user(
             {name: getattr(goal, name) for name in edited}, read, edited))
         ordered(case.opened_on, values["agreed_on"], earlier_field="case_record.opened_on",
                 later_field="goal.agreed_on")
         ordered(values["agreed_on"], values["due_on"], earlier_field="goal.agreed_on",
                 later_field="goal.due_on")
+        if (values.get("status", goal.status) != GoalStatus.OPEN
+                and not values.get("outcome", goal.outcome)):
+            raise DomainError("required", field="goal.outcome")
         for name, value in values.items():
             setattr(goal, name, value)
         audit(session, action="update", record=goal)

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from kim_desktop.core import services
-from kim_desktop.core.models import ConsentKind, GoalStatus, MeasureStatus, Responsible
+from kim_desktop.core.models import ConsentKind, MeasureStatus, Responsible
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.qt import QLabel, QWidget, translate
@@ -143,7 +143,8 @@ class NeedDialog(RecordForm):
 
 
 class GoalDialog(RecordForm):
-    """Agrees a goal; with ``goal`` corrects its text, field of action and due date."""
+    """Agrees a goal; with ``goal`` corrects its text, field of action and days and sets
+    where it stands (status and outcome)."""
 
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None,
                  *, goal: Any = None) -> None:
@@ -152,11 +153,15 @@ class GoalDialog(RecordForm):
         self.confirmation = translate("dialogs", "Ziel gespeichert.")
         self.case_id, self.goal_id = case_id, goal.id if goal is not None else ""
         names = ["field_of_action_code", "description", "agreed_on", "due_on"]
+        if goal is not None:
+            names += ["status", "outcome"]
         values = ({name: getattr(goal, name) for name in names} if goal is not None
                   else {"agreed_on": _today()})
         self.rows = self.add_fields("goal", names, values)
         self.field, self.description = self.rows["field_of_action_code"], self.rows["description"]
         self.agreed_on, self.due_on = self.rows["agreed_on"], self.rows["due_on"]
+        if goal is not None:
+            self.status, self.outcome = self.rows["status"], self.rows["outcome"]
         self.read = self.rows.values() if goal is not None else None
 
     def submit(self) -> None:
@@ -168,22 +173,6 @@ class GoalDialog(RecordForm):
         else:
             self.save_with(self.context, lambda s: services.add_goal(
                 s, case_id=case_id, **values))
-
-
-class GoalStatusDialog(RecordForm):
-    def __init__(self, context: Context, goal: Any, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Stand des Ziels"), context, parent)
-        self.confirmation = translate("dialogs", "Stand des Ziels gespeichert.")
-        self.goal_id = goal.id
-        self.rows = self.add_fields("goal", ["status", "outcome"],
-                                    {"status": goal.status or GoalStatus.OPEN,
-                                     "outcome": goal.outcome})
-        self.status, self.outcome = self.rows["status"], self.rows["outcome"]
-
-    def submit(self) -> None:
-        values, goal_id = self.rows.values(), self.goal_id
-        self.save_with(self.context, lambda s: services.update_goal(
-            s, goal_id=goal_id, status=values["status"], outcome=values["outcome"]))
 
 
 class ReferralDialog(RecordForm):

@@ -69,13 +69,21 @@ class RecordList(QWidget):
         self.buttons.addStretch()
 
     def set_records(self, records: Sequence[Any], cells: Callable[[Any], Sequence[str]]) -> None:
+        """Shows ``records``; the record selected before stays selected (after an action the
+        list is read again, and the user goes on with the same row)."""
+        kept = record_id(self.current())
         self.tree.clear()
         self._records = list(records)
+        selected: QTreeWidgetItem | None = None
         for record in self._records:
             item = QTreeWidgetItem([str(c) for c in cells(record)])
             for column in range(item.columnCount()):
                 item.setToolTip(column, item.text(column))
             self.tree.addTopLevelItem(item)
+            if kept is not None and record_id(record) == kept:
+                selected = item
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
         for column in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(column)
         self._stack.setCurrentWidget(self.tree if self._records else self.empty)
@@ -95,6 +103,13 @@ class RecordList(QWidget):
                 0,
                 self.tree.selectionModel().SelectionFlag.ClearAndSelect,
             )
+
+
+def record_id(record: Any) -> str | None:
+    """The id of a listed record, or of the first record of a listed row of several."""
+    if isinstance(record, tuple):
+        record = record[0] if record else None
+    return getattr(record, "id", None)
 
 
 def yes_no(value: bool | None) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core import services
-from kim_desktop.core.models import GoalStatus, NeedLevel
+from kim_desktop.core.models import GoalStatus, MeasureStatus, NeedLevel, Responsible
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.household import HouseholdList
@@ -197,45 +197,101 @@ class NeedsTab(RecordList):
         return dialog
 
 
-class PlanTab(RecordList):
+class PlanTab(QWidget):
+    """The plan: the goals above, the measures of the selected goal below. Enter on a goal
+    edits it (with its status), on a measure sets the measure's status."""
+
     def __init__(self, file: ClientFile) -> None:
-        super().__init__(
+        super().__init__()
+        self.file = file
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.goals = RecordList(
             [translate("client_file", "Ziel"), translate("client_file", "Handlungsfeld"),
              translate("client_file", "vereinbart"), translate("client_file", "bis"),
-             translate("client_file", "Stand"), translate("client_file", "Maßnahmen")],
+             translate("client_file", "Stand"), translate("client_file", "Ergebnis")],
             translate("client_file", "Noch keine Ziele vereinbart."),
-            translate("client_file", "Hilfeplan: Ziele und Maßnahmen"),
+            translate("client_file", "Hilfeplan: Ziele"),
         )
-        self.file = file
-        self.add_button(translate("client_file", "Ziel &vereinbaren …"), self._add)
-        self.add_button(translate("client_file", "&Stand …"), self._status, needs_selection=True)
-        self.add_button(translate("client_file", "&Maßnahme …"), self._measure,
-                        needs_selection=True)
-        self.finish_buttons()
-
-    def _status(self) -> None:
-        goal = self.current()
-        if goal is not None:
-            dialogs.GoalStatusDialog(self.file.context, goal, self).open()
-
-    def _measure(self) -> None:
-        goal = self.current()
-        if goal is not None:
-            dialogs.MeasureDialog(self.file.context, goal.id, self).open()
+        self.goals.add_button(translate("client_file", "Ziel vereinbaren …"), self._add)
+        self.goals.add_button(translate("client_file", "Ziel bearbeiten …"), self.edit_goal,
+                              needs_selection=True)
+        self.goals.finish_buttons()
+        self.goals.tree.itemActivated.connect(lambda *_: self.edit_goal())
+        self.measures = RecordList(
+            [translate("client_file", "Maßnahme"), translate("client_file", "Verantwortlich"),
+             translate("client_file", "fällig"), translate("client_file", "Stand"),
+             translate("client_file", "Ergebnis")],
+            translate("client_file", "Für dieses Ziel sind noch keine Maßnahmen vereinbart."),
+            translate("client_file", "Maßnahmen des Ziels"),
+        )
+        self.add_measure_button = self.measures.add_button(
+            translate("client_file", "Maßnahme vereinbaren …"), self._measure)
+        self.measures.add_button(translate("client_file", "Stand der Maßnahme …"),
+                                 self.measure_status, needs_selection=True)
+        self.measures.finish_buttons()
+        self.measures.tree.itemActivated.connect(lambda *_: self.measure_status())
+        # The headings carry no Alt letter: the window's menus, tabs and header leave too few
+        # for more than the two that add; each list follows its buttons in the Tab order.
+        for title, part in ((translate("client_file", "Ziele:"), self.goals),
+                            (translate("client_file", "Maßnahmen des gewählten Ziels:"),
+                             self.measures)):
+            layout.addWidget(QLabel(title))
+            layout.addWidget(part, 1)
+        self.goals.tree.currentItemChanged.connect(lambda *_: self._show_measures())
+        self._data: ClientFileData | None = None
 
     def show_data(self, data: ClientFileData) -> None:
+        self._data = data
         label = self.file.context.label
-        self.set_records(data.goals, lambda g: [
+        self.goals.set_records(data.goals, lambda g: [
             g.description, label("fields_of_action", g.field_of_action_code), day(g.agreed_on),
-            day(g.due_on), choice_label(GoalStatus, g.status),
-            "; ".join(m.description for m in data.measures if m.goal_id == g.id),
+            day(g.due_on), choice_label(GoalStatus, g.status), g.outcome,
         ])
+        self._show_measures()
+
+    def _show_measures(self) -> None:
+        goal = self.goals.current()
+        measures = [m for m in self._data.measures if goal is not None
+                    and m.goal_id == goal.id] if self._data is not None else []
+        label = self.file.context.label
+        self.measures.set_records(measures, lambda m: [
+            m.description,
+            label("partner_agencies", m.partner_agency_code) if m.partner_agency_code
+            else choice_label(Responsible, m.responsible),
+            day(m.due_on), choice_label(MeasureStatus, m.status), m.outcome,
+        ])
+        self.add_measure_button.setEnabled(goal is not None)
 
     def _add(self) -> None:
         case = open_case_or_say(self.file)
         if case is None:
             return
         dialogs.GoalDialog(self.file.context, case.id, self).open()
+
+    def edit_goal(self) -> dialogs.GoalDialog | None:
+        """Opens the selected goal to correct it and to set where it stands."""
+        goal = self.goals.current()
+        if goal is None:
+            return None
+        dialog = dialogs.GoalDialog(self.file.context, goal.case_id, self, goal=goal)
+        dialog.open()
+        return dialog
+
+    def _measure(self) -> None:
+        goal = self.goals.current()
+        if goal is not None:
+            dialogs.MeasureDialog(self.file.context, goal.id, self).open()
+
+    def measure_status(self) -> dialogs.MeasureDialog | None:
+        """Opens the selected measure to set its status, outcome and due day."""
+        measure = self.measures.current()
+        if measure is None:
+            return None
+        dialog = dialogs.MeasureDialog(self.file.context, measure.goal_id, self,
+                                       measure=measure)
+        dialog.open()
+        return dialog
 
 
 def tab_factories(file: ClientFile) -> list[tuple[str, Callable[[], QWidget]]]:
