@@ -9,6 +9,10 @@ Versions: the server keeps one version per record, starting at 1. A push operati
 version it was based on (``base_version``, 0 for a new record); the server applies it only if
 that is still the current version, and the new version is then ``base_version + 1``. The
 client encrypts with that new version in the associated data.
+
+Blobs: an attachment's content travels apart from its record, as a blob of chunks of
+:data:`BLOB_CHUNK_BYTES` each sealed on its own (:func:`blob_associated_data`), under a blob id
+the server cannot tell from the content (docs/sync-client.md, "Attachments as blobs").
 """
 
 from __future__ import annotations
@@ -36,6 +40,14 @@ RecordId = Annotated[
     str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 ]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+#: A blob's id: 64 hex digits, an HMAC of the content under a subkey of the office key.
+BLOB_ID_PATTERN = r"^[0-9a-f]{64}$"
+BlobId = Annotated[str, Field(pattern=BLOB_ID_PATTERN)]
+#: Content bytes per chunk of a blob; every chunk but the last holds exactly this many.
+BLOB_CHUNK_BYTES = 1024 * 1024
+#: A sealed chunk: nonce (12), the plaintext (a 4-byte length, the bytes, padding up to at most
+#: a full chunk) and the tag (16). Every chunk but the last is exactly this long.
+SEALED_CHUNK_BYTES = 12 + 4 + BLOB_CHUNK_BYTES + 16
 
 
 class WireModel(BaseModel):
@@ -54,6 +66,12 @@ def b64decode(text: str) -> bytes:
 def associated_data(*, office_id: str, kind: str, record_id: str, version: int) -> bytes:
     """The AES-GCM associated data of one record version; both sides must agree on it."""
     return f"kim/v1|{office_id}|{kind}|{record_id}|{version}".encode()
+
+
+def blob_associated_data(*, office_id: str, blob_id: str, index: int, count: int) -> bytes:
+    """The AES-GCM associated data of chunk ``index`` of ``count`` of a blob: a chunk cannot be
+    moved to another office, blob or place, nor a blob cut short."""
+    return f"kim/v1/blob|{office_id}|{blob_id}|{index}|{count}".encode()
 
 
 # --- handshake -------------------------------------------------------------------------------
@@ -180,6 +198,19 @@ class PullResponse(WireModel):
     records: list[PulledRecord]
     next_cursor: int
     more: bool
+
+
+# --- blobs -----------------------------------------------------------------------------------
+
+
+class BlobStatus(WireModel):
+    """What the server stores of a blob (``GET /v1/blobs/{id}``, and the answer to every chunk
+    upload): its chunk count, the indexes it has, and whether it has them all."""
+
+    blob_id: BlobId
+    count: int
+    have: list[int]
+    complete: bool
 
 
 # --- reports ---------------------------------------------------------------------------------

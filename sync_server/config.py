@@ -46,6 +46,9 @@ class Settings(BaseModel):
     #: Largest ciphertext of one push operation, decoded. Attachments travel as blobs in
     #: chunks, so a record stays far below it.
     max_operation_bytes: int = Field(default=2 * MIB, ge=1024)
+    #: Largest attachment content a blob may hold (its chunk count is bounded by it). The
+    #: program's own limit is 25 MB; provisioning may lower that, never raise it beyond this.
+    max_blob_bytes: int = Field(default=25 * MIB, ge=MIB, le=1024 * MIB)
     #: Storage per office: the ciphertext of its records and blobs. A push that would grow it
     #: beyond is refused (``quota_exceeded``); one that shrinks or keeps it always goes.
     office_quota_bytes: int = Field(default=20 * 1024 * MIB, ge=1024)

@@ -8,11 +8,13 @@ from sync_server.models.devices import (
     OfficeMunicipality,
 )
 from sync_server.models.reports import ReleasedGapRow, ReportFactRow, ServerSecret
-from sync_server.models.sync import AppliedOperation, SyncRecord
+from sync_server.models.sync import AppliedOperation, Blob, BlobChunk, SyncRecord
 
 __all__ = [
     "AppliedOperation",
     "AuditEntry",
+    "Blob",
+    "BlobChunk",
     "Device",
     "EnrollmentCode",
     "Office",

@@ -1,10 +1,18 @@
-"""The ciphertext records and the idempotency log of pushes."""
+"""The ciphertext records, the idempotency log of pushes, and the blobs of attachments."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync_server.db import Base, utcnow
@@ -46,3 +54,37 @@ class AppliedOperation(Base):
     version: Mapped[int] = mapped_column(Integer)
     server_seq: Mapped[int] = mapped_column(BigInteger)
     applied_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Blob(Base):
+    """An attachment's content as the office's devices sealed it, in chunks (ciphertext only).
+
+    ``count`` is fixed by the first chunk uploaded; the blob is complete once it stores that
+    many, and from then on it never changes."""
+
+    __tablename__ = "blobs"
+
+    office_id: Mapped[str] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True
+    )
+    blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class BlobChunk(Base):
+    """One sealed chunk of a blob."""
+
+    __tablename__ = "blob_chunks"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["office_id", "blob_id"], ["blobs.office_id", "blobs.blob_id"], ondelete="CASCADE"
+        ),
+    )
+
+    office_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    index: Mapped[int] = mapped_column("chunk_index", Integer, primary_key=True)
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
