@@ -1,5 +1,6 @@
-"""The start screen: what is due today and overdue, the latest consultations, open conflicts
-and the sync state; one Enter opens the person."""
+"""The start screen: the follow-ups of today, the overdue and the coming ones (the user's own,
+or everyone's), the latest consultations, open conflicts and the sync state; one Enter opens
+the person."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from kim_desktop.ui.qt import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -31,11 +36,21 @@ if TYPE_CHECKING:
     from kim_desktop.sync.status import SyncStatus
 
 RECENT = 15
+#: How far ahead the start page lists follow-ups coming up.
+UPCOMING_DAYS = 14
+#: The most follow-ups of one group the start page reads.
+GROUP_LIMIT = 200
 
 
 @dataclass(frozen=True)
 class StartData:
-    due: list[tuple[FollowUp, str]]
+    """The follow-ups by group (each with the person's name), and the latest consultations.
+    ``today`` first, then ``overdue`` (the most recent first: what slipped yesterday before
+    what has waited for months), then ``upcoming`` in date order."""
+
+    today: list[tuple[FollowUp, str]]
+    overdue: list[tuple[FollowUp, str]]
+    upcoming: list[tuple[FollowUp, str]]
     recent: list[tuple[Consultation, str]]
 
 
@@ -43,15 +58,20 @@ def _name(client: Client) -> str:
     return client.display_name
 
 
-def load_start(session: Session, today: dt.date) -> StartData:
-    due = session.execute(
-        select(FollowUp, Client)
-        .join(Client, Client.id == FollowUp.client_id)
-        .where(FollowUp.done_on.is_(None), FollowUp.deleted_at.is_(None),
-               FollowUp.due_on <= today, Client.deleted_at.is_(None))
-        .order_by(FollowUp.due_on)
-        .limit(200)
-    ).all()
+def load_start(session: Session, today: dt.date, *, user: str | None = None) -> StartData:
+    """What the start page shows; with ``user``, only the follow-ups assigned to them."""
+    def follow_ups(*where: Any, order: Any) -> list[tuple[FollowUp, str]]:
+        statement = (
+            select(FollowUp, Client)
+            .join(Client, Client.id == FollowUp.client_id)
+            .where(FollowUp.done_on.is_(None), FollowUp.deleted_at.is_(None),
+                   Client.deleted_at.is_(None), *where)
+            .order_by(order, Client.last_name, Client.first_name)
+            .limit(GROUP_LIMIT))
+        if user is not None:
+            statement = statement.where(FollowUp.assigned_user == user)
+        return [(f, _name(c)) for f, c in session.execute(statement).all()]
+
     recent = session.execute(
         select(Consultation, Client)
         .join(Client, Client.id == Consultation.client_id)
@@ -60,9 +80,65 @@ def load_start(session: Session, today: dt.date) -> StartData:
         .limit(RECENT)
     ).all()
     return StartData(
-        due=[(f, _name(c)) for f, c in due],
+        today=follow_ups(FollowUp.due_on == today, order=FollowUp.due_on),
+        overdue=follow_ups(FollowUp.due_on < today, order=FollowUp.due_on.desc()),
+        upcoming=follow_ups(FollowUp.due_on > today,
+                            FollowUp.due_on <= today + dt.timedelta(days=UPCOMING_DAYS),
+                            order=FollowUp.due_on),
         recent=[(k, _name(c)) for k, c in recent],
     )
+
+
+class FollowUpAgenda(QTreeWidget):
+    """The follow-ups in three groups, each headed with its count; ``current()`` is the
+    selected follow-up with its person's name (None on a heading)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels([translate("start", "fällig"), translate("start", "Person"),
+                              translate("start", "Worum")])
+        self.setAccessibleName(translate("start", "Wiedervorlagen"))
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self._rows: list[tuple[FollowUp, str]] = []
+
+    def show_groups(self, data: StartData, today: dt.date) -> None:
+        self.clear()
+        self._rows = []
+        groups = [
+            (translate("start", "Heute ({count})"), data.today,
+             lambda f: translate("start", "heute")),
+            (translate("start", "Überfällig ({count})"), data.overdue,
+             lambda f: translate("start", "seit {date}").format(date=day(f.due_on))),
+            (translate("start", "Demnächst ({count})"), data.upcoming,
+             lambda f: day(f.due_on)),
+        ]
+        first: QTreeWidgetItem | None = None
+        for title, rows, when in groups:
+            heading = QTreeWidgetItem([title.format(count=len(rows))])
+            heading.setFirstColumnSpanned(True)
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            self.addTopLevelItem(heading)
+            for follow_up, name in rows:
+                item = QTreeWidgetItem([when(follow_up), name, follow_up.text])
+                item.setData(0, Qt.ItemDataRole.UserRole, len(self._rows))
+                for column in range(3):
+                    item.setToolTip(column, item.text(column))
+                heading.addChild(item)
+                self._rows.append((follow_up, name))
+                first = first or item
+            heading.setExpanded(True)
+        for column in range(2):
+            self.resizeColumnToContents(column)
+        if first is not None:
+            self.setCurrentItem(first)
+
+    def current(self) -> tuple[FollowUp, str] | None:
+        item = self.currentItem()
+        index = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return self._rows[index] if isinstance(index, int) else None
 
 
 class StartPage(QWidget):
@@ -77,24 +153,30 @@ class StartPage(QWidget):
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
         grid = QGridLayout()
-        self.due = RecordList(
-            [translate("start", "fällig"), translate("start", "Person"),
-             translate("start", "Worum")],
-            translate("start", "Heute ist nichts fällig."),
-            translate("start", "Fällige Wiedervorlagen"),
-        )
+        self.due = FollowUpAgenda()
+        whose = QHBoxLayout()
+        self.mine = QRadioButton(translate("start", "&Meine"))
+        self.everyone = QRadioButton(translate("start", "A&lle"))
+        self.mine.setChecked(True)
+        self.mine.toggled.connect(lambda _: self.reload())
+        for choice in (self.mine, self.everyone):
+            choice.setAccessibleName(translate("start", "Wiedervorlagen: {whose}").format(
+                whose=choice.text().replace("&", "")))
+            whose.addWidget(choice)
+        whose.addStretch()
         self.recent = RecordList(
             [translate("start", "Wann"), translate("start", "Person"),
              translate("start", "Art")],
             translate("start", "Noch keine Beratungskontakte. Strg+N erfasst den ersten."),
             translate("start", "Letzte Beratungskontakte"),
         )
-        self.due_title = QLabel(translate("start", "<b>Wiedervorlagen: heute und überfällig</b>"))
+        self.due_title = QLabel(translate("start", "<b>Wiedervorlagen</b>"))
         self.recent_title = QLabel(translate("start", "<b>Letzte Beratungskontakte</b>"))
         grid.addWidget(self.due_title, 0, 0)
         grid.addWidget(self.recent_title, 0, 1)
-        grid.addWidget(self.due, 1, 0)
-        grid.addWidget(self.recent, 1, 1)
+        grid.addLayout(whose, 1, 0)
+        grid.addWidget(self.due, 2, 0)
+        grid.addWidget(self.recent, 2, 1)
         layout.addLayout(grid, 1)
         sync_row = QHBoxLayout()
         self.sync_line = QLabel()
@@ -108,15 +190,15 @@ class StartPage(QWidget):
         sync.status_changed.connect(self.show_sync_state)
         if sync.status is not None:
             self.show_sync_state(sync.status)
-        self.due.tree.itemActivated.connect(lambda *_: self._open(self.due))
-        self.recent.tree.itemActivated.connect(lambda *_: self._open(self.recent))
+        self.due.itemActivated.connect(lambda *_: self._open(self.due.current()))
+        self.recent.tree.itemActivated.connect(lambda *_: self._open(self.recent.current()))
         context.taskman.changed.connect(self._changed)
         self.data: StartData | None = None
         self.reload()
 
     def reload(self) -> None:
-        today = dt.date.today()
-        self.context.read(lambda s: load_start(s, today), self._show)
+        today, user = dt.date.today(), self.context.user if self.mine.isChecked() else None
+        self.context.read(lambda s: load_start(s, today, user=user), self._show)
 
     def _changed(self, change: Any) -> None:
         if any(change.touches(kind) for kind in ("follow_up", "consultation", "client")):
@@ -125,18 +207,11 @@ class StartPage(QWidget):
     def _show(self, data: StartData) -> None:
         self.data = data
         today = dt.date.today()
-        overdue = sum(1 for f, _ in data.due if f.due_on < today)
         self.greeting.setText(
             translate("start", "Guten Tag, {user}. Heute fällig: {today}, überfällig: {overdue}.")
-            .format(user=self.context.user, today=len(data.due) - overdue, overdue=overdue)
+            .format(user=self.context.user, today=len(data.today), overdue=len(data.overdue))
         )
-
-        def state(f: FollowUp) -> str:
-            if f.due_on < today:
-                return translate("start", "überfällig seit {date}").format(date=day(f.due_on))
-            return translate("start", "heute")
-
-        self.due.set_records(data.due, lambda r: [state(r[0]), r[1], r[0].text])
+        self.due.show_groups(data, today)
         self.recent.set_records(data.recent, lambda r: [
             moment(r[0].held_at), r[1], self.context.label("consultation_modes", r[0].mode_code),
         ])
@@ -153,7 +228,6 @@ class StartPage(QWidget):
 
         ConflictsDialog(self.context, self).open()
 
-    def _open(self, records: RecordList) -> None:
-        record = records.current()
+    def _open(self, record: tuple[Any, str] | None) -> None:
         if record is not None:
             self.open_client.emit(record[0].client_id)

@@ -661,14 +661,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Wiedervorlage …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Erledigt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>erledigt am {date}</source>
       <translation type="unfinished" />
     </message>
@@ -678,6 +670,46 @@
     </message>
     <message>
       <source>heute fällig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zuständig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Neue Wiedervorlage …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ändern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als erledigt markieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage erledigt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage löschen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Wiedervorlage vom {date} löschen? Im Protokoll bleibt vermerkt, wer sie gelöscht hat.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage gelöscht.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1119,6 +1151,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Fall wieder eröffnet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage ändern</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2032,6 +2068,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     <name>start</name>
     <message>
       <source>fällig</source>
+      <extracomment>How far ahead the start page lists follow-ups coming up. The most follow-ups of one group the start page reads.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2043,11 +2080,35 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Heute ist nichts fällig.</source>
+      <source>Wiedervorlagen</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Fällige Wiedervorlagen</source>
+      <source>Heute ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Überfällig ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>seit {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demnächst ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Meine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A&amp;lle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlagen: {whose}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2067,10 +2128,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&lt;b&gt;Wiedervorlagen: heute und überfällig&lt;/b&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&lt;b&gt;Letzte Beratungskontakte&lt;/b&gt;</source>
       <translation type="unfinished" />
     </message>
@@ -2079,11 +2136,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>überfällig seit {date}</source>
+      <source>heute</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>heute</source>
+      <source>&lt;b&gt;Wiedervorlagen&lt;/b&gt;</source>
       <translation type="unfinished" />
     </message>
     <message>

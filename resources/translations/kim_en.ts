@@ -661,14 +661,6 @@
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <source>&amp;Wiedervorlage …</source>
-      <translation>Follo&amp;w-up …</translation>
-    </message>
-    <message>
-      <source>&amp;Erledigt</source>
-      <translation>&amp;Done</translation>
-    </message>
-    <message>
       <source>erledigt am {date}</source>
       <translation>done on {date}</translation>
     </message>
@@ -679,6 +671,46 @@
     <message>
       <source>heute fällig</source>
       <translation>due today</translation>
+    </message>
+    <message>
+      <source>Zuständig</source>
+      <translation>Assigned to</translation>
+    </message>
+    <message>
+      <source>Neue Wiedervorlage …</source>
+      <translation>New follow-up …</translation>
+    </message>
+    <message>
+      <source>Ändern …</source>
+      <translation>Change …</translation>
+    </message>
+    <message>
+      <source>Als erledigt markieren</source>
+      <translation>Mark as done</translation>
+    </message>
+    <message>
+      <source>Löschen …</source>
+      <translation>Delete …</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage erledigt.</source>
+      <translation>Follow-up done.</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage löschen</source>
+      <translation>Delete follow-up</translation>
+    </message>
+    <message>
+      <source>Die Wiedervorlage vom {date} löschen? Im Protokoll bleibt vermerkt, wer sie gelöscht hat.</source>
+      <translation>Delete the follow-up of {date}? The log keeps who deleted it.</translation>
+    </message>
+    <message>
+      <source>Löschen</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage gelöscht.</source>
+      <translation>Follow-up deleted.</translation>
     </message>
     <message>
       <source>Kategorie</source>
@@ -1122,6 +1154,10 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Fall wieder eröffnet.</source>
       <translation>Case reopened.</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage ändern</source>
+      <translation>Change follow-up</translation>
     </message>
     <message>
       <source>Wiedervorlage gespeichert.</source>
@@ -2036,6 +2072,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <name>start</name>
     <message>
       <source>fällig</source>
+      <extracomment>How far ahead the start page lists follow-ups coming up. The most follow-ups of one group the start page reads.</extracomment>
       <translation>due</translation>
     </message>
     <message>
@@ -2047,12 +2084,36 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>About</translation>
     </message>
     <message>
-      <source>Heute ist nichts fällig.</source>
-      <translation>Nothing is due today.</translation>
+      <source>Wiedervorlagen</source>
+      <translation>Follow-ups</translation>
     </message>
     <message>
-      <source>Fällige Wiedervorlagen</source>
-      <translation>Follow-ups due</translation>
+      <source>Heute ({count})</source>
+      <translation>Today ({count})</translation>
+    </message>
+    <message>
+      <source>Überfällig ({count})</source>
+      <translation>Overdue ({count})</translation>
+    </message>
+    <message>
+      <source>seit {date}</source>
+      <translation>since {date}</translation>
+    </message>
+    <message>
+      <source>Demnächst ({count})</source>
+      <translation>Coming up ({count})</translation>
+    </message>
+    <message>
+      <source>&amp;Meine</source>
+      <translation>&amp;Mine</translation>
+    </message>
+    <message>
+      <source>A&amp;lle</source>
+      <translation>A&amp;ll</translation>
+    </message>
+    <message>
+      <source>Wiedervorlagen: {whose}</source>
+      <translation>Follow-ups: {whose}</translation>
     </message>
     <message>
       <source>Wann</source>
@@ -2071,10 +2132,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Latest consultations</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Wiedervorlagen: heute und überfällig&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Follow-ups: today and overdue&lt;/b&gt;</translation>
-    </message>
-    <message>
       <source>&lt;b&gt;Letzte Beratungskontakte&lt;/b&gt;</source>
       <translation>&lt;b&gt;Latest consultations&lt;/b&gt;</translation>
     </message>
@@ -2083,12 +2140,12 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Hello, {user}. Due today: {today}, overdue: {overdue}.</translation>
     </message>
     <message>
-      <source>überfällig seit {date}</source>
-      <translation>overdue since {date}</translation>
-    </message>
-    <message>
       <source>heute</source>
       <translation>today</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Wiedervorlagen&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Follow-ups&lt;/b&gt;</translation>
     </message>
     <message>
       <source>Abgleich: {state}</source>

@@ -18,7 +18,9 @@ from kim_desktop.core.services import (
     complete_follow_up,
     edit_goal,
     record_consultation,
+    remove_record,
     update_consultation,
+    update_follow_up,
     update_goal,
     update_measure,
 )
@@ -152,3 +154,32 @@ def test_follow_ups(session: Session) -> None:
                    done_on=TODAY)
     assert_refused(session, "required", add_follow_up, client_id=client_id, due_on=TOMORROW,
                    text=" ")
+
+
+def test_a_follow_up_is_rescheduled_reworded_reassigned_and_deleted(session: Session) -> None:
+    """The core had no way to change a follow-up after it was set, nor to delete one."""
+    client_id = new_client(session)
+    follow_up_id = add_follow_up(session, client_id=client_id, due_on=TODAY,
+                                 text="Bescheid nachfragen").ids[0]
+    follow_up = session.get(FollowUp, follow_up_id)
+    assert follow_up is not None
+    opened = {"due_on": TODAY, "text": "Bescheid nachfragen", "assigned_user": "anna"}
+    follow_up.assigned_user = "anna"
+    session.commit()
+    follow_up.text = "Bescheid nachfragen (Jobcenter)"  # meanwhile, by sync
+    session.commit()
+    update_follow_up(session, follow_up_id=follow_up_id, read=opened,
+                     **{**opened, "due_on": TOMORROW, "assigned_user": "ben"})
+    assert (follow_up.due_on, follow_up.assigned_user) == (TOMORROW, "ben")
+    assert follow_up.text == "Bescheid nachfragen (Jobcenter)"  # the field left alone kept
+    assert_refused(session, "required", update_follow_up, follow_up_id=follow_up_id,
+                   due_on=TOMORROW, text="  ", assigned_user="ben")
+    assert_refused(session, "required", update_follow_up, follow_up_id=follow_up_id,
+                   due_on=None, text="x", assigned_user="ben")
+    complete_follow_up(session, follow_up_id=follow_up_id, done_on=TODAY)
+    assert_refused(session, "already_done", update_follow_up, follow_up_id=follow_up_id,
+                   due_on=TODAY, text="x", assigned_user="ben")
+    remove_record(session, kind="follow_up", record_id=follow_up_id)
+    assert follow_up.deleted_at is not None
+    assert_refused(session, "deleted", update_follow_up, follow_up_id=follow_up_id,
+                   due_on=TODAY, text="x", assigned_user="ben")

@@ -52,9 +52,9 @@ def to_tab(qtbot: Any, window: Any, view: Any, title: str) -> Any:
 
 
 def button_of(page: Any, text: str) -> Any:
-    """The button in ``page`` whose text (without its Alt mark) starts with ``text``."""
+    """The button in ``page`` whose text (without its Alt mark) holds ``text``."""
     for button in page.findChildren(QPushButton):
-        if button.text().replace("&", "").startswith(text):
+        if text in button.text().replace("&", ""):
             return button
     raise LookupError(f"no button {text!r}")
 

@@ -33,6 +33,7 @@ from kim_desktop.core.services.contacts import (
     complete_follow_up,
     record_consultation,
     update_consultation,
+    update_follow_up,
 )
 from kim_desktop.core.services.gaps import record_gap, release_gap, update_gap
 from kim_desktop.core.services.records import (
@@ -93,6 +94,7 @@ __all__ = [
     "update_case",
     "update_client",
     "update_consultation",
+    "update_follow_up",
     "update_gap",
     "update_goal",
     "update_household_member",

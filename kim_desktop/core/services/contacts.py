@@ -182,3 +182,30 @@ def complete_follow_up(session: Session, *, follow_up_id: str, done_on: dt.date)
         follow_up.done_on = clean(session, "follow_up.done_on", done_on)
         audit(session, action="update", record=follow_up)
     return Change("follow_up", (follow_up_id,), "updated", follow_up.client_id)
+
+
+def update_follow_up(
+    session: Session,
+    *,
+    follow_up_id: str,
+    due_on: dt.date,
+    text: str,
+    assigned_user: str,
+    read: Mapping[str, Any] | None = None,
+) -> Change:
+    """Reschedules, rewords or reassigns an open follow-up (an empty ``assigned_user`` means
+    the current user). ``read``, the values the form was opened with, limits the write to
+    what the user changed (see :func:`changed_by_user`)."""
+    with write(session):
+        follow_up = get_live(session, FollowUp, follow_up_id)
+        live_client(session, follow_up.client_id)
+        if follow_up.done_on is not None:
+            raise DomainError("already_done")
+        edited = {"due_on": due_on, "text": text,
+                  "assigned_user": assigned_user.strip() or current_user(session)}
+        values = clean_all(session, "follow_up", changed_by_user(
+            {name: getattr(follow_up, name) for name in edited}, read, edited))
+        for name, value in values.items():
+            setattr(follow_up, name, value)
+        audit(session, action="update", record=follow_up)
+    return Change("follow_up", (follow_up_id,), "updated", follow_up.client_id)

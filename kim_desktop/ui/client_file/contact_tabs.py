@@ -25,7 +25,9 @@ from kim_desktop.ui.consultation_form import ConsultationForm
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.labels import referral_state_label
+from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import QLabel, QVBoxLayout, QWidget, translate
+from kim_desktop.ui.widgets import confirm, confirm_saved
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -170,39 +172,84 @@ class ReferralsTab(RecordList):
         ])
 
 
+def follow_up_state(follow_up: Any, today: dt.date) -> str:
+    if follow_up.done_on:
+        return translate("client_file", "erledigt am {date}").format(date=day(follow_up.done_on))
+    if follow_up.due_on < today:
+        return translate("client_file", "überfällig")
+    if follow_up.due_on == today:
+        return translate("client_file", "heute fällig")
+    return translate("client_file", "offen")
+
+
 class FollowUpsTab(RecordList):
+    """The person's follow-ups, due first; Enter on an open one changes it."""
+
     def __init__(self, file: ClientFile) -> None:
         super().__init__(
             [translate("client_file", "fällig"), translate("client_file", "Worum"),
-             translate("client_file", "Stand")],
+             translate("client_file", "Zuständig"), translate("client_file", "Stand")],
             translate("client_file", "Keine Wiedervorlagen."),
             translate("client_file", "Wiedervorlagen"),
         )
         self.file = file
-        self.add_button(translate("client_file", "&Wiedervorlage …"),
+        self.add_button(translate("client_file", "Neue Wiedervorlage …"),
                         lambda: dialogs.FollowUpDialog(file.context, file.client_id, self).open())
-        self.add_button(translate("client_file", "&Erledigt"), self._done, needs_selection=True)
+        self.change_button = self.add_button(translate("client_file", "Ändern …"), self.edit)
+        self.done_button = self.add_button(translate("client_file", "Als erledigt markieren"),
+                                           self._done)
+        self.delete_button = self.add_button(translate("client_file", "Löschen …"), self.delete,
+                                             needs_selection=True)
         self.finish_buttons()
+        self.tree.itemActivated.connect(lambda *_: self.edit())
+        self.tree.currentItemChanged.connect(lambda *_: self._offer())
+        self._offer()
+
+    def _offer(self) -> None:
+        """A follow-up that is done can only be deleted."""
+        follow_up = self.current()
+        still_open = follow_up is not None and follow_up.done_on is None
+        self.change_button.setEnabled(still_open)
+        self.done_button.setEnabled(still_open)
 
     def show_data(self, data: ClientFileData) -> None:
         today = dt.date.today()
+        self.set_records(data.follow_ups, lambda f: [
+            day(f.due_on), f.text, f.assigned_user, follow_up_state(f, today)])
+        self._offer()
 
-        def state(f: Any) -> str:
-            if f.done_on:
-                return translate("client_file", "erledigt am {date}").format(date=day(f.done_on))
-            if f.due_on < today:
-                return translate("client_file", "überfällig")
-            if f.due_on == today:
-                return translate("client_file", "heute fällig")
-            return translate("client_file", "offen")
-
-        self.set_records(data.follow_ups, lambda f: [day(f.due_on), f.text, state(f)])
+    def edit(self) -> dialogs.FollowUpDialog | None:
+        """Opens the selected open follow-up to reschedule, reword or reassign it."""
+        follow_up = self.current()
+        if follow_up is None or follow_up.done_on is not None:
+            return None
+        dialog = dialogs.FollowUpDialog(self.file.context, self.file.client_id, self,
+                                        follow_up=follow_up)
+        dialog.open()
+        return dialog
 
     def _done(self) -> None:
         follow_up = self.current()
         if follow_up is not None and follow_up.done_on is None:
             self.file.context.write(lambda s: services.complete_follow_up(
-                s, follow_up_id=follow_up.id, done_on=dt.date.today()))
+                s, follow_up_id=follow_up.id, done_on=dt.date.today()),
+                lambda _: confirm_saved(self, translate("client_file", "Wiedervorlage erledigt.")),
+                on_error=lambda e: self.file.error.show_message(user_message(e)))
+
+    def delete(self) -> None:
+        """Deletes the selected follow-up after asking (it stays in the audit log)."""
+        follow_up = self.current()
+        if follow_up is None or not confirm(
+                self, translate("client_file", "Wiedervorlage löschen"),
+                translate("client_file", "Die Wiedervorlage vom {date} löschen? Im Protokoll "
+                          "bleibt vermerkt, wer sie gelöscht hat.").format(
+                              date=day(follow_up.due_on)),
+                translate("client_file", "Löschen")):
+            return
+        self.file.context.write(
+            lambda s: services.remove_record(s, kind="follow_up", record_id=follow_up.id),
+            lambda _: confirm_saved(self, translate("client_file", "Wiedervorlage gelöscht.")),
+            on_error=lambda e: self.file.error.show_message(user_message(e)))
 
 
 class GapsTab(RecordList):

@@ -12,7 +12,7 @@ from kim_desktop.core import services
 from kim_desktop.core.models import ConsentKind, MeasureStatus, Responsible
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
-from kim_desktop.ui.qt import QLabel, QWidget, translate
+from kim_desktop.ui.qt import QCompleter, QLabel, Qt, QWidget, translate
 from kim_desktop.ui.widgets.rows import RecordForm
 
 
@@ -75,18 +75,37 @@ class ReopenCaseDialog(RecordForm):
 
 
 class FollowUpDialog(RecordForm):
-    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate("dialogs", "Wiedervorlage"), context, parent)
+    """Sets a follow-up; with ``follow_up`` reschedules, rewords or reassigns it. Who it is
+    for is typed, with the office's local users offered as completions."""
+
+    def __init__(self, context: Context, client_id: str, parent: QWidget | None = None,
+                 *, follow_up: Any = None) -> None:
+        super().__init__(translate("dialogs", "Wiedervorlage ändern") if follow_up is not None
+                         else translate("dialogs", "Wiedervorlage"), context, parent)
         self.confirmation = translate("dialogs", "Wiedervorlage gespeichert.")
         self.client_id = client_id
-        self.rows = self.add_fields("follow_up", ["due_on", "text"],
-                                    {"due_on": _today() + dt.timedelta(days=14)})
+        self.follow_up_id = follow_up.id if follow_up is not None else ""
+        names = ["due_on", "text", "assigned_user"]
+        values = ({name: getattr(follow_up, name) for name in names} if follow_up is not None
+                  else {"due_on": _today() + dt.timedelta(days=14),
+                        "assigned_user": context.user})
+        self.rows = self.add_fields("follow_up", names, values)
         self.due_on, self.text = self.rows["due_on"], self.rows["text"]
+        self.assigned_user = self.rows["assigned_user"]
+        users = QCompleter(sorted(user.name for user in context.vault.users()), self)
+        users.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.assigned_user.setCompleter(users)
+        self.read = self.rows.values() if follow_up is not None else None
 
     def submit(self) -> None:
-        values, client_id = self.rows.values(), self.client_id
-        self.save_with(self.context, lambda s: services.add_follow_up(
-            s, client_id=client_id, **values))
+        values, client_id, follow_up_id, read = (self.rows.values(), self.client_id,
+                                                 self.follow_up_id, self.read)
+        if follow_up_id:
+            self.save_with(self.context, lambda s: services.update_follow_up(
+                s, follow_up_id=follow_up_id, read=read, **values))
+        else:
+            self.save_with(self.context, lambda s: services.add_follow_up(
+                s, client_id=client_id, **values))
 
 
 class ConsentDialog(RecordForm):

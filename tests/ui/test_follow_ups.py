@@ -1,0 +1,170 @@
+"""Follow-ups by keys alone: set, rescheduled, reassigned, done and deleted in the client
+file, and the start page with the user's own follow-ups, today's first. On the main this was
+written against a follow-up could not be changed or deleted at all, and the start page
+listed every user's, oldest first, so today's were at the bottom of the overdue ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from kim_desktop.core import services
+from kim_desktop.core.models import AuditEvent, FollowUp
+from kim_desktop.ui.qt import QApplication, QMessageBox, QRadioButton, Qt, QTimer, QTreeWidget
+from tests.ui.keys import CTRL, activate, alt_to, focused, press, type_text
+from tests.ui.test_case_cycle import (
+    button_of,
+    dialog_by_enter,
+    dialog_from,
+    list_named,
+    save_by_key,
+    tab_to,
+    to_tab,
+)
+from tests.ui.test_client_file_editing import fresh_file, on_database
+
+TODAY = dt.date.today()
+
+
+def typed(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def follow_ups_of(window: Any, client_id: str) -> list[FollowUp]:
+    return on_database(window, lambda s: list(s.scalars(
+        select(FollowUp).where(FollowUp.client_id == client_id).order_by(FollowUp.created_at))))
+
+
+def answer_box_by_key(qtbot: Any, button_text: str) -> None:
+    """When the next message box opens, presses the Alt letter of its ``button_text``."""
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        activate(qtbot, box)
+        target = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+        alt_to(qtbot, target)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_follow_up_is_set_rescheduled_reassigned_done_and_deleted(
+    qtbot: Any, window: Any
+) -> None:
+    view = fresh_file(qtbot, window)
+    page = to_tab(qtbot, window, view, "Wiedervorlagen")
+    dialog = dialog_from(qtbot, window, button_of(page, "Wiedervorlage …"))
+    assert focused() is dialog.due_on  # a typed date goes into the date, not nowhere
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, typed(TODAY + dt.timedelta(days=3)))
+    alt_to(qtbot, dialog.text)
+    type_text(qtbot, "Bescheid nachfragen")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.follow_ups) == 1, timeout=10_000)
+    [stored] = follow_ups_of(window, view.client_id)
+    assert (stored.due_on, stored.assigned_user) == (TODAY + dt.timedelta(days=3), "anna")
+
+    activate(qtbot, window)
+    tab_to(qtbot, list_named(page, "Wiedervorlagen"))
+    press(qtbot, Qt.Key.Key_Home)
+    dialog = dialog_by_enter(qtbot)  # Enter on an open follow-up changes it
+    assert focused() is dialog.due_on
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, "31.02.2027")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5_000)
+    assert "kein gültiges Datum" in dialog.error.text() and focused() is dialog.due_on
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, typed(TODAY + dt.timedelta(days=10)))
+    alt_to(qtbot, dialog.assigned_user)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "ben")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    [stored] = follow_ups_of(window, view.client_id)
+    assert (stored.due_on, stored.assigned_user, stored.text) == (
+        TODAY + dt.timedelta(days=10), "ben", "Bescheid nachfragen")
+    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(2) == "ben", timeout=10_000)
+    assert page.current().id == stored.id  # still selected after the save
+
+    activate(qtbot, window)
+    alt_to(qtbot, button_of(page, "Als erledigt markieren"))
+    qtbot.waitUntil(lambda: follow_ups_of(window, view.client_id)[0].done_on == TODAY,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: not button_of(page, "Ändern").isEnabled(), timeout=10_000)
+
+    answer_box_by_key(qtbot, "Löschen")
+    activate(qtbot, window)
+    alt_to(qtbot, button_of(page, "Löschen"))
+    qtbot.waitUntil(lambda: follow_ups_of(window, view.client_id)[0].deleted_at is not None,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: view.data.follow_ups == [], timeout=10_000)
+    deleted = on_database(window, lambda s: s.scalars(select(AuditEvent).where(
+        AuditEvent.record_id == stored.id, AuditEvent.action == "delete")).one())
+    assert deleted.user == "anna"
+
+
+def agenda(window: Any) -> Any:
+    start = window.pages["start"]
+    return next(t for t in start.findChildren(QTreeWidget)
+                if "Wiedervorlagen" in t.accessibleName())
+
+
+def groups(tree: Any) -> list[tuple[str, list[str]]]:
+    """Each top-level row with the names of the people below it."""
+    return [(tree.topLevelItem(i).text(0),
+             [tree.topLevelItem(i).child(j).text(1)
+              for j in range(tree.topLevelItem(i).childCount())])
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_the_start_page_shows_my_follow_ups_today_first_then_overdue(
+    qtbot: Any, window: Any
+) -> None:
+    def plant(session: Any) -> None:
+        for name, due, user in [("Heute", 0, "anna"), ("Gestern", -1, "anna"),
+                                ("Lange", -90, "anna"), ("Bald", 5, "anna"),
+                                ("Fremd", 0, "ben")]:
+            client_id = services.create_client(session, data=services.ClientData(
+                last_name=f"Start{name}", first_name="Test",
+                municipality_code="rahden")).client_id
+            services.add_follow_up(session, client_id=client_id,
+                                   due_on=TODAY + dt.timedelta(days=due),
+                                   text="Rückruf", assigned_user=user)
+
+    on_database(window, plant)
+    window.show_page("start")
+    start = window.pages["start"]
+    start.reload()
+    qtbot.waitUntil(lambda: any("StartHeute" in n for _, ns in groups(agenda(window))
+                                for n in ns), timeout=10_000)
+    shown = groups(agenda(window))
+    titles = [title.split(" (")[0] for title, _ in shown]
+    assert titles == ["Heute", "Überfällig", "Demnächst"]  # today first, each with its count
+    for title, names in shown:
+        assert title.endswith(f"({len(names)})")
+    today, overdue, upcoming = (names for _, names in shown)
+    assert "StartHeute, Test" in today and "StartFremd, Test" not in today  # "Meine"
+    assert overdue.index("StartGestern, Test") < overdue.index("StartLange, Test")
+    assert "StartBald, Test" in upcoming
+    mine = agenda(window).currentItem()
+    assert mine is not None and mine.parent() is agenda(window).topLevelItem(0)
+
+    activate(qtbot, window)
+    everyone = next(r for r in start.findChildren(QRadioButton)
+                    if r.text().replace("&", "") == "Alle")
+    alt_to(qtbot, everyone)
+    qtbot.waitUntil(lambda: "StartFremd, Test" in groups(agenda(window))[0][1],
+                    timeout=10_000)
+    tree = agenda(window)
+    tab_to(qtbot, tree)  # the list follows the choice of whose
+    row = next(j for j in range(tree.topLevelItem(0).childCount())
+               if tree.topLevelItem(0).child(j).text(1) == "StartHeute, Test")
+    press(qtbot, Qt.Key.Key_Home)
+    press(qtbot, Qt.Key.Key_Down, times=row + 1)
+    press(qtbot, Qt.Key.Key_Return)  # Enter opens the person
+    qtbot.waitUntil(lambda: any(v.data is not None and v.data.client.last_name == "StartHeute"
+                                for v in window.client_files.values()), timeout=10_000)
