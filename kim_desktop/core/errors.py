@@ -68,6 +68,10 @@ MESSAGES: dict[str, str] = {
         _C, "Die Datei ist zu groß (höchstens {limit_mb} MB)."
     ),
     "attachment_empty": QT_TRANSLATE_NOOP(_C, "Die Datei ist leer."),
+    "attachment_loading": QT_TRANSLATE_NOOP(
+        _C, "Die Datei wird noch vom Sync-Server geladen. Bitte nach dem nächsten Abgleich "
+        "erneut versuchen."
+    ),
     "attachment_type": QT_TRANSLATE_NOOP(
         _C, "Dieser Dateityp wird nicht angenommen (erlaubt: PDF, PNG, JPEG, DOCX, ODT)."
     ),

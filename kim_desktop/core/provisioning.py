@@ -49,11 +49,13 @@ TLS_MODES = ("trust", "pin")
 AUTO_LOCK_RANGE = (1, 240)
 RETENTION_RANGE = (1, 30)
 PASSWORD_LENGTH_RANGE = (12, 64)
+#: Largest attachment in MB: the program's own limit is the top, IT may lower it.
+ATTACHMENT_MB_RANGE = (1, 25)
 _SCHEMA: dict[str, frozenset[str]] = {
     "server": frozenset({"url", "ca_certificate", "tls_mode", "pin_sha256"}),
     "office": frozenset({"name", "municipality"}),
     "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language",
-                           "password_min_length"}),
+                           "password_min_length", "max_attachment_mb"}),
 }
 _PEM_MARKER = "-----BEGIN CERTIFICATE-----"
 _HEX_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -91,6 +93,8 @@ class Provisioning:
     language: Literal["de", "en"] = "de"
     #: The shortest local password allowed on this machine.
     password_min_length: int = PASSWORD_LENGTH_RANGE[0]
+    #: The largest attachment allowed on this machine, in MB (MiB).
+    max_attachment_mb: int = ATTACHMENT_MB_RANGE[1]
 
 
 def system_provisioning_path() -> Path:
@@ -194,6 +198,10 @@ class _Checker:
             password_min_length=self.integer(
                 settings, ("settings", "password_min_length"), PASSWORD_LENGTH_RANGE,
                 PASSWORD_LENGTH_RANGE[0],
+            ),
+            max_attachment_mb=self.integer(
+                settings, ("settings", "max_attachment_mb"), ATTACHMENT_MB_RANGE,
+                ATTACHMENT_MB_RANGE[1],
             ),
         )
 

@@ -39,6 +39,7 @@ from kim_desktop.core.db import utcnow
 from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
+from kim_desktop.sync.blobs import BlobTransfer, waiting_for_blob
 from kim_desktop.sync.enroll import (
     needs_key_check_renewal,
     publish_key_check,
@@ -116,8 +117,9 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class Progress:
-    phase: str  # "push", "pull" or "reports"
+    phase: str  # "push", "pull", "reports", or "upload"/"download" (attachments, in bytes)
     done: int
+    total: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ class SyncResult:
     rejected: int = 0
     #: Pulled versions put aside because they did not open or parse (see sync_status).
     quarantined: int = 0
+    #: Attachments whose content arrived (their blob, apart from the record).
+    fetched: int = 0
     offline: bool = False
     cancelled: bool = False
     #: Why pending changes were held back (German): the office's storage on the server is
@@ -190,6 +194,11 @@ class SyncClient:
                 self._transaction(
                     lambda session: self._retrying(partial(renew_key_check, session), cancel)
                 )
+            blobs = BlobTransfer(
+                http, state, self._transaction, self._retrying,
+                lambda step: report(Progress(step.direction, step.done, step.total)), cancel)
+            if not self._upload_blobs(blobs, totals):
+                return totals.result(cancelled=True)
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
                 if not self._push_unless_full(http, totals, report, cancel) or not self._pull(
@@ -198,6 +207,10 @@ class SyncClient:
                     return totals.result(cancelled=True)
                 if totals.push_conflicts == conflicts_before:
                     break
+            downloaded = blobs.download()
+            totals.fetched = blobs.fetched
+            if not downloaded:
+                return totals.result(cancelled=True)
             if not self._upload_reports(http, totals, report, cancel):
                 return totals.result(cancelled=True)
             # The report step may have made the office's report secret or new case salts;
@@ -229,6 +242,18 @@ class SyncClient:
             return True
         try:
             return self._push(http, totals, report, cancel)
+        except RefusedError as error:
+            if error.code != QUOTA_EXCEEDED:
+                raise
+            totals.held_back = str(error)
+            return True
+
+    @staticmethod
+    def _upload_blobs(blobs: BlobTransfer, totals: _Totals) -> bool:
+        """Sends the blobs of pending attachments (kim_desktop/sync/blobs.py), unless the
+        office's storage is full: then they wait, like the push (``held_back``)."""
+        try:
+            return blobs.upload()
         except RefusedError as error:
             if error.code != QUOTA_EXCEEDED:
                 raise
@@ -298,8 +323,9 @@ class SyncClient:
         to ``limit`` operations after ``after_seq`` (none when ``limit`` is 0)."""
         state = lock_for_write(session)
         outcome = self._record_answers(session, answered, answers, held)
+        # An attachment goes only once its blob is complete on the server.
         upcoming = seal_batch(session, state, limit=limit, after_seq=after_seq,
-                              hold=held) if limit else []
+                              hold=held | waiting_for_blob(session)) if limit else []
         session.commit()
         return outcome, upcoming
 
@@ -497,9 +523,11 @@ class _Totals:
     push_conflicts: int = 0
     rejected: int = 0
     quarantined: int = 0
+    fetched: int = 0
     held_back: str | None = None
 
     def result(self, *, offline: bool = False, cancelled: bool = False) -> SyncResult:
         return SyncResult(pushed=self.pushed, pulled=self.pulled, conflicts=self.conflicts,
                           rejected=self.rejected, quarantined=self.quarantined,
-                          offline=offline, cancelled=cancelled, held_back=self.held_back)
+                          fetched=self.fetched, offline=offline, cancelled=cancelled,
+                          held_back=self.held_back)

@@ -21,6 +21,15 @@ stores it, learns nothing about the key. Offices from before (AES-GCM and the HM
 office key itself) migrate: their ciphertexts still open (the office key is tried second), and
 the first device of a newer version replaces the old check value once (see
 :mod:`kim_desktop.sync.enroll`).
+
+**Blobs.** An attachment's content is sealed in chunks (:func:`seal_chunk`) under a subkey of
+its own (``kim office blob v1``), with associated data binding office, blob id, chunk index and
+count (:func:`kim_protocol.wire.blob_associated_data`). A chunk's plaintext is the length of
+its content (4 bytes), the content, and zeros: the last chunk is padded like a payload, up to
+at most a full chunk, so the server sees a blob's size in MiB and the last MiB's bucket. The
+blob id (:func:`blob_id_of`) is an HMAC of the whole content under another subkey (``kim office
+blob id v1``): equal files of an office share one blob, and without the office key nobody can
+tell which file a blob id belongs to.
 """
 
 from __future__ import annotations
@@ -38,7 +47,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kim_protocol.payload import payload_json
-from kim_protocol.wire import associated_data
+from kim_protocol.wire import BLOB_CHUNK_BYTES, associated_data, blob_associated_data
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -47,6 +56,8 @@ _KEY_CHECK_LABEL = b"kim key check v2"
 _OFFICE_KEY_INFO = b"kim office key v1"
 _ENCRYPTION_INFO = b"kim office encryption v2"
 _KEY_CHECK_INFO = b"kim office key check v2"
+_BLOB_INFO = b"kim office blob v1"
+_BLOB_ID_INFO = b"kim office blob id v1"
 #: The first plaintext byte names the encoding, so a later one can be introduced safely.
 _FORMAT_ZSTD_JSON = b"\x01"
 _FORMAT_PADDED = b"\x02"
@@ -138,6 +149,55 @@ def _aead(office_key: bytes) -> tuple[AESGCM, AESGCM]:
 def forget_keys() -> None:
     """Drop every cipher object, and with them the keys (called when the vault locks)."""
     _ciphers.clear()
+    _blob_ciphers.clear()
+
+
+_blob_ciphers: dict[bytes, AESGCM] = {}
+
+
+def _blob_aead(office_key: bytes) -> AESGCM:
+    cipher = _blob_ciphers.get(office_key)
+    if cipher is None:
+        _blob_ciphers.clear()
+        cipher = _blob_ciphers[office_key] = AESGCM(_subkey(office_key, _BLOB_INFO))
+    return cipher
+
+
+def blob_id_of(office_key: bytes, content: bytes) -> str:
+    """The blob id of an attachment's content: equal within an office, opaque outside it."""
+    return hmac.new(_subkey(office_key, _BLOB_ID_INFO), content, hashlib.sha256).hexdigest()
+
+
+def chunk_count(size: int) -> int:
+    """How many chunks a blob of ``size`` content bytes has (at least one)."""
+    return max(1, -(-size // BLOB_CHUNK_BYTES))
+
+
+def seal_chunk(office_key: bytes, *, office_id: str, blob_id: str, index: int, count: int,
+               content: bytes) -> bytes:
+    """Chunk ``index`` of ``count``: at most :data:`BLOB_CHUNK_BYTES` of content, sealed."""
+    if len(content) > BLOB_CHUNK_BYTES:
+        raise ValueError("a chunk holds at most BLOB_CHUNK_BYTES")
+    body = len(content).to_bytes(_LENGTH_BYTES, "big") + content
+    size = min(padded_size(len(body)), _LENGTH_BYTES + BLOB_CHUNK_BYTES)
+    nonce = os.urandom(NONCE_BYTES)
+    aad = blob_associated_data(office_id=office_id, blob_id=blob_id, index=index, count=count)
+    return nonce + _blob_aead(office_key).encrypt(nonce, body + bytes(size - len(body)), aad)
+
+
+def open_chunk(office_key: bytes, *, office_id: str, blob_id: str, index: int, count: int,
+               sealed: bytes) -> bytes:
+    """The content of a sealed chunk; :class:`PayloadError` when it does not open here (another
+    key, office, blob, place or count) or its length does not fit."""
+    aad = blob_associated_data(office_id=office_id, blob_id=blob_id, index=index, count=count)
+    try:
+        plain = _blob_aead(office_key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+    except (InvalidTag, ValueError) as error:
+        raise PayloadError("chunk does not open") from error
+    length = int.from_bytes(plain[:_LENGTH_BYTES], "big")
+    if length > len(plain) - _LENGTH_BYTES:
+        raise PayloadError("chunk does not decode", "parse")
+    return plain[_LENGTH_BYTES:_LENGTH_BYTES + length]
 
 
 def seal(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,

@@ -126,6 +126,25 @@ class SyncHttp:
         return self._call("GET", "/v1/pull", None, wire.PullResponse,
                           params={"since": since, "limit": limit})
 
+    def blob_status(self, blob_id: str) -> wire.BlobStatus | None:
+        """What the server has of the office's blob; None when it has none of it."""
+        response = self._request("GET", f"/v1/blobs/{blob_id}", None, accept=(404,))
+        if response.status_code == 404:
+            return None
+        return self._parse(response, wire.BlobStatus)
+
+    def put_chunk(self, blob_id: str, index: int, count: int, sealed: bytes) -> wire.BlobStatus:
+        """Sends one sealed chunk as it is: ciphertext does not compress."""
+        response = self._request("PUT", f"/v1/blobs/{blob_id}/chunks/{index}", None,
+                                 {"count": count}, raw=sealed)
+        return self._parse(response, wire.BlobStatus)
+
+    def get_chunk(self, blob_id: str, index: int) -> bytes | None:
+        """One sealed chunk of a complete blob; None when the server does not have it."""
+        response = self._request("GET", f"/v1/blobs/{blob_id}/chunks/{index}", None,
+                                 accept=(404,), raw=b"")
+        return None if response.status_code == 404 else response.content
+
     def upload_report_facts(self, request: wire.FactsUpsert) -> list[wire.RefusedItem]:
         """Sends facts; returns those the server refused (it stored all the others)."""
         return self._report_upload("/v1/report-facts", request)
@@ -147,7 +166,10 @@ class SyncHttp:
 
     def _call(self, method: str, path: str, body: BaseModel | None,
               response_model: type[_Model], params: dict[str, Any] | None = None) -> _Model:
-        response = self._request(method, path, body, params)
+        return self._parse(self._request(method, path, body, params), response_model)
+
+    @staticmethod
+    def _parse(response: requests.Response, response_model: type[_Model]) -> _Model:
         try:
             return response_model.model_validate_json(response.content)
         except ValidationError as error:
@@ -155,11 +177,15 @@ class SyncHttp:
 
     def _request(self, method: str, path: str, body: BaseModel | None,
                  params: dict[str, Any] | None = None,
-                 accept: tuple[int, ...] = ()) -> requests.Response:
-        """The response; an error status raises, except those in ``accept``."""
-        headers = {}
+                 accept: tuple[int, ...] = (), raw: bytes | None = None) -> requests.Response:
+        """The response; an error status raises, except those in ``accept``. ``raw`` bytes
+        go uncompressed, and ask for an answer uncompressed too (a sealed chunk)."""
+        headers: dict[str, str] = {}
         data = None
-        if body is not None:
+        if raw is not None:
+            data = raw or None
+            headers = {"Content-Type": "application/octet-stream", "Accept-Encoding": "identity"}
+        elif body is not None:
             data = _compressor.compress(body.model_dump_json(exclude_defaults=True).encode())
             headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
         try:

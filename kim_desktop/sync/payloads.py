@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, SyncedRecord, record_to_payload
 from kim_protocol.timestamps import UTCDateTime
-from kim_protocol.wire import b64decode, b64encode
+from kim_protocol.wire import b64decode
 
 
 @cache
@@ -30,10 +30,12 @@ def _binary_fields(kind: str) -> tuple[str, ...]:
 
 @cache
 def _columns(kind: str) -> tuple[ColumnElement[Any], ...]:
-    """The record's columns labelled with their attribute keys, as ``record_to_payload`` names
-    them."""
+    """The record's columns that travel, labelled with their attribute keys, as
+    ``record_to_payload`` names them: all but the binary ones."""
     mapper = inspect(RECORD_KINDS[kind])
-    return tuple(attr.columns[0].label(attr.key) for attr in mapper.column_attrs)
+    binary = _binary_fields(kind)
+    return tuple(attr.columns[0].label(attr.key) for attr in mapper.column_attrs
+                 if attr.key not in binary)
 
 
 @cache
@@ -78,8 +80,7 @@ def required_fields(kind: str) -> RequiredFields:
 def payload_of(record: SyncedRecord) -> dict[str, Any]:
     payload = record_to_payload(record)
     for key in _binary_fields(type(record).__tablename__):  # type: ignore[attr-defined]
-        if isinstance(payload.get(key), bytes | bytearray | memoryview):
-            payload[key] = b64encode(bytes(payload[key]))
+        payload.pop(key, None)
     return payload
 
 
@@ -110,8 +111,6 @@ def _json_ready(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, bytes | bytearray | memoryview):
-        return b64encode(bytes(value))
     return value
 
 

@@ -13,6 +13,8 @@ They are not synced records: they describe this device's view of the server.
 * ``sync_parked``: pulled records whose parent record has not arrived yet.
 * ``sync_quarantine``: pulled record versions that did not open, parse or apply, kept to be
   tried again on later syncs.
+* ``sync_blob_sent``: blobs the server has complete, so attachments naming them may be pushed.
+* ``sync_blob_chunk``: the opened chunks of blobs being downloaded, until all have arrived.
 """
 
 from __future__ import annotations
@@ -155,9 +157,29 @@ class SyncQuarantine(Base):
     payload: Mapped[str | None] = mapped_column(Text, default=None)
 
 
+class SyncBlobSent(Base):
+    """A blob the server confirmed complete: attachments naming it may be pushed."""
+
+    __tablename__ = "sync_blob_sent"
+
+    blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SyncBlobChunk(Base):
+    """One opened chunk of a blob being downloaded; a cut download goes on from these."""
+
+    __tablename__ = "sync_blob_chunk"
+
+    blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    index: Mapped[int] = mapped_column("chunk_index", Integer, primary_key=True,
+                                       autoincrement=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 SYNC_TABLES = [
     SyncState.__table__, SyncBase.__table__, SyncInflight.__table__, SyncConflict.__table__,
     SyncRejected.__table__, SyncParked.__table__, SyncQuarantine.__table__,
+    SyncBlobSent.__table__, SyncBlobChunk.__table__,
 ]
 
 

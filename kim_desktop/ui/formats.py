@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kim_desktop.ui.qt import QDate, QLocale
+from kim_desktop.ui.qt import QDate, QLocale, translate
 
 
 def day(value: dt.date | None) -> str:
@@ -20,3 +20,10 @@ def moment(value: dt.datetime | None) -> str:
 
 def qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def size_text(size: int) -> str:
+    """A file size as people read it: "3.4 MB" above a MiB, else whole KB."""
+    if size >= 1024 * 1024:
+        return translate("attachments", "{n} MB").format(n=round(size / 1024 / 1024, 1))
+    return translate("attachments", "{n} KB").format(n=max(1, round(size / 1024)))

@@ -37,7 +37,8 @@ class Synced:
     client_id: str | None = None
 
     def touches(self, kind: str) -> bool:
-        return self.result.pulled > 0 or self.result.conflicts > 0 or kind == "sync"
+        return (self.result.pulled > 0 or self.result.conflicts > 0 or self.result.fetched > 0
+                or kind == "sync")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ FIRST_SYNC_DELAY_MS = 3_000
 
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
-    progress = Signal(str, int)  # phase ("push"/"pull"), records done
+    #: phase ("push", "pull", "reports": records done; "upload", "download": bytes), done,
+    #: total (bytes of the attachments' step; 0 for records)
+    progress = Signal(str, int, int)
     running_changed = Signal(bool)
 
     def __init__(self, context: Context, parent: QObject | None = None) -> None:
@@ -129,10 +132,11 @@ class SyncController(QObject):
         self.running = True
         self.running_changed.emit(True)
         progress = self._progress = Progress()
-        progress.reported.connect(lambda done, _total, phase: self.progress.emit(phase, done))
+        progress.reported.connect(
+            lambda done, total, phase: self.progress.emit(phase, done, total))
 
         def report(step: SyncProgress) -> None:
-            progress.reported.emit(step.done, 0, step.phase)  # the client stops by itself
+            progress.reported.emit(step.done, step.total, step.phase)  # it stops by itself
 
         taskman = self.context.taskman
         vault, wipe = self.context.vault, self.context.remote_wipe

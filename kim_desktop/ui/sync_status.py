@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import moment
+from kim_desktop.ui.formats import moment, size_text
 from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
 from kim_desktop.ui.sync import SyncController
 
@@ -92,7 +92,13 @@ class SyncStatusBar(QWidget):
         self.sync_now.setToolTip("" if self.controller.can_sync else translate(
             "sync_status", "Kein Sync-Server eingerichtet: Dieses Büro arbeitet nur lokal."))
 
-    def _progress(self, phase: str, done: int) -> None:
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        if phase in ("upload", "download"):
+            text = (translate("sync_status", "Sende Anhänge … {done} von {total}")
+                    if phase == "upload"
+                    else translate("sync_status", "Lade Anhänge … {done} von {total}"))
+            self.state.setText(text.format(done=size_text(done), total=size_text(total)))
+            return
         texts = {
             "push": translate("sync_status", "Sende Änderungen … {done}"),
             "pull": translate("sync_status", "Hole Änderungen … {done}"),

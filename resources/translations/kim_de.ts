@@ -225,6 +225,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{size} – wird geladen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Anhang hinzufügen</source>
       <translation type="unfinished" />
     </message>
@@ -2290,6 +2294,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Sende Anhänge … {done} von {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lade Anhänge … {done} von {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sende Änderungen … {done}</source>
       <translation type="unfinished" />
     </message>
@@ -2561,6 +2573,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Die Datei ist leer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datei wird noch vom Sync-Server geladen. Bitte nach dem nächsten Abgleich erneut versuchen.</source>
       <translation type="unfinished" />
     </message>
     <message>

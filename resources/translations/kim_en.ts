@@ -225,6 +225,10 @@
       <translation>&amp;Save as …</translation>
     </message>
     <message>
+      <source>{size} – wird geladen</source>
+      <translation>{size} – loading</translation>
+    </message>
+    <message>
       <source>Anhang hinzufügen</source>
       <translation>Add attachment</translation>
     </message>
@@ -2294,6 +2298,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Rejected: {count} …</translation>
     </message>
     <message>
+      <source>Sende Anhänge … {done} von {total}</source>
+      <translation>Sending attachments … {done} of {total}</translation>
+    </message>
+    <message>
+      <source>Lade Anhänge … {done} von {total}</source>
+      <translation>Fetching attachments … {done} of {total}</translation>
+    </message>
+    <message>
       <source>Sende Änderungen … {done}</source>
       <translation>Sending changes … {done}</translation>
     </message>
@@ -2566,6 +2578,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Die Datei ist leer.</source>
       <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <source>Die Datei wird noch vom Sync-Server geladen. Bitte nach dem nächsten Abgleich erneut versuchen.</source>
+      <translation>The file is still being fetched from the sync server. Please try again after the next sync.</translation>
     </message>
     <message>
       <source>Dieser Dateityp wird nicht angenommen (erlaubt: PDF, PNG, JPEG, DOCX, ODT).</source>

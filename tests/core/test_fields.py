@@ -17,7 +17,8 @@ from kim_protocol.catalogs import CATALOG_NAMES
 
 #: Columns no one enters or reads as a field: ids, stamps, keys derived from other fields.
 NOT_FIELDS = {"id", "created_at", "created_by", "updated_at", "updated_by", "version",
-              "deleted_at", "search_key", "phonetic_key", "sha256", "content", "erased_at"}
+              "deleted_at", "search_key", "phonetic_key", "sha256", "content", "blob_id",
+              "erased_at"}
 #: Records of the machinery rather than of the work.
 NOT_DECLARED = {"audit_event", "report_pseudonym", "report_secret"}
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -73,6 +75,24 @@ def test_bad_attachments_refused(session: Session) -> None:
                    filename="empty.pdf", content=b"")
     assert_refused(session, "required", add_attachment, client_id=client_id, filename="",
                    content=PDF)
+
+
+def test_attachments_up_to_25_mb_unless_provisioning_says_less(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client_id = new_client(session)
+    assert MAX_ATTACHMENT_BYTES == 25 * 2**20
+    scan = PDF + b"\0" * (12 * 2**20)
+    add_attachment(session, client_id=client_id, filename="scan.pdf", content=scan)
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text('[office]\nname = "KIM Rahden"\nmunicipality = "Rahden"\n\n'
+                            '[settings]\nmax_attachment_mb = 5\n', encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))
+    refused = assert_refused(session, "attachment_too_large", add_attachment,
+                             client_id=client_id, filename="scan.pdf", content=scan)
+    assert "höchstens 5 MB" in str(refused)
+    add_attachment(session, client_id=client_id, filename="klein.pdf",
+                   content=PDF + b"\0" * (4 * 2**20))
 
 
 def test_structural_gap_anonymity_and_release(session: Session) -> None:

@@ -12,8 +12,9 @@ from kim_desktop.core.fields import Kind, field
 
 
 class Attachment(SyncedRecord, Base):
-    """A document kept inside the encrypted database. ``content`` is loaded only on access;
-    in a sync payload it is ``bytes`` and must be carried as base64."""
+    """A document kept inside the encrypted database. ``content`` is loaded only on access.
+    It does not travel in the record's sync payload but as a blob of its own (``blob_id``,
+    set by the sync); a pulled attachment has no content until its blob has arrived."""
 
     __tablename__ = "attachment"
     __table_args__ = (Index("ix_attachment_client", "client_id"),)
@@ -28,6 +29,7 @@ class Attachment(SyncedRecord, Base):
     description: Mapped[str] = mapped_column(
         Text, default="", info=field("Beschreibung", Kind.TEXT, limit=2000))
     content: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, default=None))
+    blob_id: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class StructuralGap(SyncedRecord, Base):

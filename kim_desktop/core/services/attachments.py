@@ -20,7 +20,9 @@ from kim_desktop.core.services._base import (
     write,
 )
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+#: The program's limit; provisioning may lower it (``[settings] max_attachment_mb``). The sync
+#: server's own (``KIM_SERVER_MAX_BLOB_BYTES``) is as large by default.
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
 _ODT = "application/vnd.oasis.opendocument.text"
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -48,6 +50,24 @@ def sniff_media_type(content: bytes) -> str | None:
     return None
 
 
+def attachment_limit() -> int:
+    """The largest attachment in bytes on this machine: :data:`MAX_ATTACHMENT_BYTES`, or less
+    when the provisioning file says so. A file that cannot be read keeps the program's limit
+    (the program refuses to start with it anyway)."""
+    from kim_desktop.core.provisioning import (
+        ProvisioningError,
+        find_provisioning,
+        load_provisioning,
+    )
+
+    try:
+        path = find_provisioning()
+        provisioned = load_provisioning(path).max_attachment_mb * 2**20 if path else None
+    except ProvisioningError:
+        provisioned = None
+    return min(MAX_ATTACHMENT_BYTES, provisioned or MAX_ATTACHMENT_BYTES)
+
+
 def add_attachment(
     session: Session,
     *,
@@ -55,17 +75,20 @@ def add_attachment(
     filename: str,
     content: bytes,
     description: str = "",
+    limit: int | None = None,
 ) -> Change:
-    """Stores a document for the client (on their open case, if any). At most
-    :data:`MAX_ATTACHMENT_BYTES`; only PDF, PNG, JPEG, DOCX and ODT by their content."""
+    """Stores a document for the client (on their open case, if any). At most ``limit`` bytes
+    (:func:`attachment_limit` by default); only PDF, PNG, JPEG, DOCX and ODT by their
+    content."""
     with write(session):
         live_client(session, client_id)
         name = clean(session, "attachment.filename",
                      filename.replace("\\", "/").rsplit("/", 1)[-1])
         if not content:
             raise DomainError("attachment_empty")
-        if len(content) > MAX_ATTACHMENT_BYTES:
-            raise DomainError("attachment_too_large", limit_mb=MAX_ATTACHMENT_BYTES // 2**20)
+        limit = attachment_limit() if limit is None else limit
+        if len(content) > limit:
+            raise DomainError("attachment_too_large", limit_mb=limit // 2**20)
         media_type = sniff_media_type(content)
         if media_type is None:
             raise DomainError("attachment_type")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kim_desktop.core import services
 from kim_desktop.ui.client_file.data import ClientFileData, attachment_content
 from kim_desktop.ui.client_file.lists import RecordList
-from kim_desktop.ui.formats import moment
+from kim_desktop.ui.formats import moment, size_text
 from kim_desktop.ui.messages import show_error, user_message
 from kim_desktop.ui.qt import (
     QDialog,
@@ -27,12 +27,6 @@ from kim_desktop.ui.qt import (
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return translate("attachments", "{n} MB").format(n=round(size / 1024 / 1024, 1))
-    return translate("attachments", "{n} KB").format(n=max(1, round(size / 1024)))
 
 
 class AttachmentsTab(RecordList):
@@ -52,8 +46,11 @@ class AttachmentsTab(RecordList):
         self.finish_buttons()
 
     def show_data(self, data: ClientFileData) -> None:
+        loading = translate("attachments", "{size} – wird geladen")
         self.set_records(data.attachments, lambda a: [
-            a.filename, a.media_type, size_text(a.size), moment(a.created_at),
+            a.filename, a.media_type,
+            loading.format(size=size_text(a.size)) if a.id in data.loading else size_text(a.size),
+            moment(a.created_at),
         ])
 
     def add(self) -> None:
@@ -85,7 +82,8 @@ class AttachmentsTab(RecordList):
             self.save_current()
             return
         self.file.context.read(lambda s: attachment_content(s, attachment.id),
-                               lambda result: self._preview(*result))
+                               lambda result: self._preview(*result),
+                               on_error=lambda e: show_error(self, e))
 
     def _preview(self, filename: str, content: bytes) -> None:
         pixmap = QPixmap()

@@ -49,6 +49,8 @@ class ClientFileData:
     referrals: list[Referral] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    #: Ids of attachments whose content the sync is still fetching ("wird geladen").
+    loading: set[str] = field(default_factory=set)
     gaps: list[StructuralGap] = field(default_factory=list)
     history: list[AuditEvent] = field(default_factory=list)
 
@@ -124,6 +126,9 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
                      .where(AuditEvent.record_kind == "client", AuditEvent.record_id == client_id)
                      .order_by(AuditEvent.at.desc()).limit(200)),
     )
+    data.loading = set(session.scalars(
+        select(Attachment.id).where(Attachment.client_id == client_id, _live(Attachment),
+                                    Attachment.content.is_(None))))
     if case_ids:
         all_gaps = rows(select(StructuralGap).where(_live(StructuralGap)))
         data.gaps = [g for g in all_gaps if set(g.case_ids or []) & set(case_ids)]
@@ -132,6 +137,8 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
 
 def attachment_content(session: Session, attachment_id: str) -> tuple[str, bytes]:
     attachment = session.get(Attachment, attachment_id)
-    if attachment is None or attachment.deleted_at is not None or attachment.content is None:
+    if attachment is None or attachment.deleted_at is not None:
         raise DomainError("not_found", kind="attachment")
+    if attachment.content is None:
+        raise DomainError("attachment_loading")
     return attachment.filename, attachment.content

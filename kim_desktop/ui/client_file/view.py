@@ -134,9 +134,10 @@ class ClientFile(QWidget):
         self.name.setText(translate("client_file", "Akte nicht verfügbar"))
 
     def _changed(self, change: Any) -> None:
+        # A sync that pulled records or attachments' content may have brought this file's.
         if getattr(change, "client_id", None) == self.client_id or (
             getattr(change, "kind", "") == "structural_gap"
-        ):
+        ) or (getattr(change, "kind", "") == "sync" and change.touches("attachment")):
             if getattr(change, "action", "") == "erased":
                 self.closed.emit()
                 return

@@ -1,0 +1,197 @@
+"""Attachments travel as encrypted blobs in chunks, apart from the record payloads."""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+from collections.abc import Callable
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import record_to_payload
+from kim_desktop.core.models import Attachment, Client
+from kim_desktop.core.outbox import OutboxEntry
+from kim_desktop.core.services import add_attachment
+from kim_desktop.sync.client import Progress
+from kim_desktop.sync.crypto import seal
+from kim_desktop.sync.http import SyncHttp
+from kim_desktop.sync.state import SyncBlobChunk, load_state
+from kim_protocol import wire
+from kim_protocol.wire import b64encode
+from tests.core.conftest import new_client
+from tests.sync.conftest import Office
+from tests.sync.helpers import Sessions, add_consultations, settled, snapshot
+
+PDF_HEAD = b"%PDF-1.7\n%\xe2\xe3\n"
+MIB = 1024 * 1024
+
+
+def pdf(size: int) -> bytes:
+    """A PDF of ``size`` bytes that does not compress (random, as a scan is)."""
+    return PDF_HEAD + os.urandom(size - len(PDF_HEAD))
+
+
+def attach(sessions: Sessions, content: bytes) -> str:
+    with sessions() as session:
+        client_id = new_client(session)
+        return add_attachment(session, client_id=client_id, filename="scan.pdf",
+                              content=content).ids[0]
+
+
+def pending_ids(session: Session) -> set[str]:
+    return set(session.scalars(select(OutboxEntry.record_id)))
+
+
+def content_of(sessions: Sessions, attachment_id: str) -> bytes | None:
+    with sessions() as session:
+        return session.scalar(select(Attachment.content).where(Attachment.id == attachment_id))
+
+
+def test_an_attachment_over_the_old_limit_reaches_the_other_device(office: Office) -> None:
+    """Reproduced on main: a 3 MB attachment was refused by the server (too large for one
+    operation), put aside, and never reached another device."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(3 * 1024 * 1024)
+    attachment_id = attach(a_db, content)
+    add_consultations(a_db, 3, random.Random(1))
+    result = a.run()
+    assert result.rejected == 0
+    assert settled(a_db)
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    assert snapshot(a_db).keys() == snapshot(b_db).keys()
+
+
+def server_blobs(office: Office) -> list[tuple[str, int, int]]:
+    """The office's blobs on the server: id, chunk count, chunks stored."""
+    with office.admin.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(  # type: ignore[misc]
+            "SELECT blob_id, count, stored FROM blobs WHERE office_id = :o ORDER BY blob_id"
+        ), {"o": office.office_id})]
+
+
+def stored_bytes(office: Office) -> int:
+    with office.admin.engine.connect() as connection:
+        return int(connection.execute(text("SELECT stored_bytes FROM offices WHERE id = :o"),
+                                      {"o": office.office_id}).scalar_one())
+
+
+def cut_at(phase: str, after: int) -> tuple[threading.Event, Callable[[Progress], None]]:
+    """A cancel event set once ``phase`` has moved ``after`` bytes: the sync stops there."""
+    cancel = threading.Event()
+
+    def report(step: Progress) -> None:
+        if step.phase == phase and step.done >= after:
+            cancel.set()
+
+    return cancel, report
+
+
+def test_a_cut_upload_and_a_cut_download_resume_where_they_stopped(office: Office) -> None:
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(3 * MIB + 1000)
+    attachment_id = attach(a_db, content)
+    cancel, report = cut_at("upload", MIB)
+    assert a.run(progress=report, cancel=cancel).cancelled
+    [(blob_id, count, stored)] = server_blobs(office)
+    assert (count, stored) == (4, 1)
+    with a_db() as session:
+        assert attachment_id in pending_ids(session)
+    b.run()
+    assert content_of(b_db, attachment_id) is None and attachment_id not in snapshot(b_db)
+
+    assert not a.run().cancelled
+    assert server_blobs(office) == [(blob_id, 4, 4)]
+    assert settled(a_db)
+
+    cancel, report = cut_at("download", 2 * MIB)
+    assert b.run(progress=report, cancel=cancel).cancelled
+    assert content_of(b_db, attachment_id) is None
+    with b_db() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBlobChunk)) == 2
+    fetched: list[int] = []
+    b.run(progress=lambda step: fetched.append(step.done) if step.phase == "download" else None)
+    assert content_of(b_db, attachment_id) == content
+    # Only the two chunks not fetched before came now (the progress counts from the start).
+    assert fetched == [3 * MIB, 3 * MIB + 1000]
+    with b_db() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBlobChunk)) == 0
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_equal_files_are_one_blob_per_office(office: Office) -> None:
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(2 * MIB)
+    first, second = attach(a_db, content), attach(a_db, content)
+    a.run()
+    assert [(count, stored) for _id, count, stored in server_blobs(office)] == [(2, 2)]
+    used = stored_bytes(office)
+    # The same file attached on another device: its blob is there, nothing more is stored.
+    third = attach(b_db, content)
+    b.run()
+    assert len(server_blobs(office)) == 1
+    assert stored_bytes(office) - used < 64 * 1024  # the records only
+    a.run()
+    for sessions in (a_db, b_db):
+        assert {content_of(sessions, i) for i in (first, second, third)} == {content}
+    # Another office's key makes another blob id from the same content.
+    other = office.other_office()
+    (c_db, c) = other.device("c")
+    attach(c_db, content)
+    c.run()
+    assert {row[0] for row in server_blobs(other)}.isdisjoint(
+        row[0] for row in server_blobs(office))
+
+
+def test_a_chunk_that_does_not_open_is_not_stored(office: Office) -> None:
+    """A chunk altered on the server (or sent by a hostile device under a real blob id): the
+    attachment stays "wird geladen", nothing of it is kept, and the rest of the sync goes."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(MIB + 10)
+    attachment_id = attach(a_db, content)
+    mine = add_consultations(a_db, 2, random.Random(3))
+    a.run()
+    with office.admin.engine.begin() as connection:
+        connection.execute(text("UPDATE blob_chunks SET ciphertext = :c WHERE chunk_index = 1"),
+                           {"c": os.urandom(200)})
+    result = b.run()
+    assert result.pulled >= 4 and set(mine) <= set(snapshot(b_db))
+    assert content_of(b_db, attachment_id) is None
+    with b_db() as session:
+        # The good chunk before it is kept for the next try; the bad one is not.
+        assert set(session.scalars(select(SyncBlobChunk.index))) == {0}
+        assert session.scalar(select(Attachment.blob_id).where(
+            Attachment.id == attachment_id)) is not None
+
+
+def test_an_attachment_of_an_older_version_with_its_content_inline_still_arrives(
+    office: Office,
+) -> None:
+    (a_db, _a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(200 * 1024)
+    attachment_id = attach(a_db, content)
+    with a_db() as session:
+        state = load_state(session)
+        assert state is not None and state.office_key is not None
+        client_row = session.get(Client, session.get(Attachment, attachment_id).client_id)
+        operations = []
+        for seq, (kind, row) in enumerate(
+                (("client", client_row), ("attachment", session.get(Attachment, attachment_id))),
+                start=state.next_seq):
+            payload = record_to_payload(row)
+            if kind == "attachment":  # as versions before the blobs sent it
+                payload["content"] = b64encode(payload["content"])
+                del payload["blob_id"]
+            operations.append(wire.PushOperation(
+                seq=seq, kind=kind, record_id=row.id, base_version=0,
+                ciphertext=b64encode(seal(state.office_key, office_id=state.office_id,
+                                          kind=kind, record_id=row.id, version=1,
+                                          payload=payload))))
+        http = SyncHttp(state.server_url, token=state.device_token)
+        answers = http.push(wire.PushRequest(operations=operations)).results
+        http.close()
+    assert [answer.status for answer in answers] == [wire.OperationStatus.APPLIED] * 2
+    b.run()
+    assert content_of(b_db, attachment_id) == content
