@@ -38,8 +38,9 @@ def _planned(session: Session, client_id: str) -> str:
 def test_transition_table_is_the_documented_machine() -> None:
     reachable = {s: {t.value for t in targets} for s, targets in REFERRAL_TRANSITIONS.items()}
     assert reachable == {
-        "planned": {"sent", "cancelled"}, "sent": {"accepted", "declined"},
-        "accepted": {"completed"}, "declined": set(), "completed": set(), "cancelled": set(),
+        "planned": {"sent", "cancelled"}, "sent": {"accepted", "declined", "cancelled"},
+        "accepted": {"completed", "cancelled"}, "declined": set(), "completed": set(),
+        "cancelled": set(),
     }
 
 
@@ -114,6 +115,30 @@ def test_every_forbidden_transition_is_refused(session: Session) -> None:
         else:
             assert_refused(session, "referral_transition", service, referral_id=referral_id,
                            **kwargs)
+
+
+def test_a_sent_or_accepted_referral_is_cancelled_with_its_reason(session: Session) -> None:
+    """A referral the agency never answered stayed "gesendet" for ever."""
+    client_id = new_client(session)
+    new_waiver(session, client_id, AGENCY)
+    sent = _planned(session, client_id)
+    send_referral(session, referral_id=sent, sent_on=EARLIER)
+    assert_refused(session, "required", cancel_referral, referral_id=sent,
+                   cancelled_on=TODAY, reason=" ")
+    assert_refused(session, "date_order", cancel_referral, referral_id=sent,
+                   cancelled_on=EARLIER - dt.timedelta(days=1), reason="keine Antwort")
+    cancel_referral(session, referral_id=sent, cancelled_on=TODAY,
+                    reason="Keine Antwort nach vier Wochen")
+    accepted = _planned(session, client_id)
+    send_referral(session, referral_id=accepted, sent_on=EARLIER)
+    answer_referral(session, referral_id=accepted, accepted=True, answered_on=YESTERDAY)
+    cancel_referral(session, referral_id=accepted, cancelled_on=TODAY, reason="Umgezogen")
+    for referral_id, reason in ((sent, "Keine Antwort nach vier Wochen"),
+                                (accepted, "Umgezogen")):
+        referral = session.get(Referral, referral_id)
+        assert referral is not None
+        assert (referral.state, referral.outcome, referral.completed_on) == (
+            "cancelled", reason, TODAY)
 
 
 def test_bad_referral_input(session: Session) -> None:

@@ -3,16 +3,19 @@ written against:
 
 * the phase moved along the DGCC cycle and back, with its history shown (the phase could
   not be changed in the program at all, and every case stayed in "Klärung");
-* a goal's text corrected, a measure's status and outcome set (neither was reachable).
+* a goal's text corrected, a measure's status and outcome set (neither was reachable);
+* a sent referral cancelled (one the agency never answered stayed "gesendet" for ever).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
 
-from kim_desktop.core.models import Case, CasePhaseChange, Goal, Measure
+from kim_desktop.core import services
+from kim_desktop.core.models import Case, CasePhaseChange, Goal, Measure, Referral
 from kim_desktop.ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt, QTreeWidget
 from tests.ui.keys import ALT, CTRL, activate, alt_to, focused, press, type_text
 from tests.ui.test_client_file_editing import fresh_file, on_database
@@ -215,3 +218,47 @@ def test_a_goal_is_corrected_and_a_measure_gets_its_status_and_outcome(
     qtbot.waitUntil(lambda: plan.measures.tree.topLevelItem(0).text(3) == "erledigt",
                     timeout=10_000)
     assert plan.measures.tree.topLevelItem(0).text(4) == "Platz im Kurs ab Mai"
+
+
+def test_a_sent_referral_the_agency_never_answered_is_cancelled(
+    qtbot: Any, window: Any
+) -> None:
+    view = fresh_file(qtbot, window)
+
+    def sent(session: Any) -> str:
+        referral_id = services.plan_referral(
+            session, client_id=view.client_id, agency_code="jobcenter_minden_luebbecke",
+            planned_on=dt.date.today() - dt.timedelta(days=40), purpose="Arbeitsvermittlung",
+        ).ids[0]
+        services.send_referral(session, referral_id=referral_id,
+                               sent_on=dt.date.today() - dt.timedelta(days=35),
+                               override_reason="Mündliche Zustimmung, Formular folgt")
+        return str(referral_id)
+
+    referral_id = on_database(window, sent)
+    view.reload()
+    qtbot.waitUntil(lambda: len(view.data.referrals) == 1, timeout=10_000)
+    page = to_tab(qtbot, window, view, "Vermittlungen")
+    activate(qtbot, window)
+    if QApplication.focusWidget() is None:  # the key goes to the window, as on a desktop
+        qtbot.keyClick(window, Qt.Key.Key_Tab)
+    tab_to(qtbot, list_named(page, "Vermittlungen"))
+    press(qtbot, Qt.Key.Key_Home)
+    tab_to(qtbot, button_of(page, "abbrechen"))  # enabled now: the referral was sent
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+    dialog = activate(qtbot, QApplication.activeModalWidget())
+    assert focused() is dialog.day
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert "Grund des Abbruchs" in dialog.error.text()
+    assert focused() is dialog.reason
+    type_text(qtbot, "Keine Antwort nach fuenf Wochen")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    referral = on_database(window, lambda s: s.get(Referral, referral_id))
+    assert (referral.state, referral.outcome) == ("cancelled",
+                                                  "Keine Antwort nach fuenf Wochen")
+    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(3).startswith("abgebrochen am"),
+                    timeout=10_000)
+    assert "Keine Antwort" in page.tree.topLevelItem(0).text(4)

@@ -62,11 +62,13 @@ class ReferralState(Choice):
     CANCELLED = "cancelled", "abgebrochen"
 
 
-#: The referral state machine: which states each state may move to.
+#: The referral state machine: which states each state may move to. A referral is
+#: cancelled until it has ended: the agency may never answer, or the person moves away.
 REFERRAL_TRANSITIONS: dict[ReferralState, frozenset[ReferralState]] = {
     ReferralState.PLANNED: frozenset({ReferralState.SENT, ReferralState.CANCELLED}),
-    ReferralState.SENT: frozenset({ReferralState.ACCEPTED, ReferralState.DECLINED}),
-    ReferralState.ACCEPTED: frozenset({ReferralState.COMPLETED}),
+    ReferralState.SENT: frozenset({ReferralState.ACCEPTED, ReferralState.DECLINED,
+                                   ReferralState.CANCELLED}),
+    ReferralState.ACCEPTED: frozenset({ReferralState.COMPLETED, ReferralState.CANCELLED}),
     ReferralState.DECLINED: frozenset(),
     ReferralState.COMPLETED: frozenset(),
     ReferralState.CANCELLED: frozenset(),

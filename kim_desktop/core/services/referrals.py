@@ -1,8 +1,8 @@
 """Referrals to partner agencies and their state machine.
 
-planned → sent → accepted | declined; accepted → completed (with an outcome); planned →
-cancelled. Sending needs a confidentiality waiver for the agency valid on the day it is
-sent, or a documented override reason (as Primero does).
+planned → sent → accepted | declined; accepted → completed (with an outcome); planned,
+sent or accepted → cancelled (with a reason). Sending needs a confidentiality waiver for the
+agency valid on the day it is sent, or a documented override reason (as Primero does).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def complete_referral(
 def cancel_referral(
     session: Session, *, referral_id: str, cancelled_on: dt.date, reason: str
 ) -> Change:
-    """Cancels a referral that was only planned."""
+    """Cancels a referral that has not ended (planned, sent or accepted), with the reason."""
     with write(session):
         referral = _move(session, referral_id, ReferralState.CANCELLED, cancelled_on,
                          field="referral.cancelled_on")

@@ -1,5 +1,5 @@
 """The steps of a referral: sending it (with the waiver check), the agency accepting or
-declining it, its end with an outcome, and cancelling a planned one. Each asks for its day
+declining it, its end with an outcome, and cancelling one that has not ended. Each asks for its day
 and, where the step has one, the reason or outcome, which the referral list shows
 afterwards."""
 
@@ -169,7 +169,8 @@ class CompleteReferralDialog(ReferralStepDialog):
 
 
 class CancelReferralDialog(ReferralStepDialog):
-    """Cancels a referral that was only planned; the reason is required."""
+    """Cancels a referral that has not ended (the agency never answered, the person moved
+    away); the reason is required."""
 
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:
