@@ -86,6 +86,7 @@ class TaskManager(QObject):
             max_workers=network_workers, thread_name_prefix="kim-net"
         )
         self._to_main.connect(self._call)
+        self._shut_down = False
 
     def run_on_main(self, closure: Callable[[], None]) -> None:
         """Run ``closure`` on the UI thread (safe to call from any thread)."""
@@ -134,6 +135,9 @@ class TaskManager(QObject):
         return self._database.submit(work).result()
 
     def shutdown(self) -> None:
+        """Stops both pools. Work submitted afterwards (a timer or a delivered result that
+        asks for more, while the program closes) is cancelled, never an error."""
+        self._shut_down = True
         self._network.shutdown(wait=True, cancel_futures=True)
         self._database.shutdown(wait=True, cancel_futures=True)
 
@@ -150,6 +154,10 @@ class TaskManager(QObject):
         def finished(future: Future[T]) -> None:
             self.run_on_main(lambda: self._deliver(future, on_done, on_error, announce))
 
+        if self._shut_down:
+            cancelled: Future[T] = Future()
+            cancelled.cancel()
+            return Task(cancelled, progress)
         future = executor.submit(work)
         future.add_done_callback(finished)
         return Task(future, progress)
@@ -161,7 +169,7 @@ class TaskManager(QObject):
         on_error: Callable[[Exception], None] | None,
         announce: bool,
     ) -> None:
-        if future.cancelled():
+        if future.cancelled() or self._shut_down:
             return
         if not (_alive(on_done) and _alive(on_error)):
             # The screen that asked was closed (or the program locked) meanwhile.

@@ -74,3 +74,21 @@ def test_results_for_a_closed_screen_are_dropped(qtbot: Any, taskman: TaskManage
     gate.set()
     taskman.query(lambda: 1, on_done=done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=5_000)  # no crash on the deleted label
+
+
+def test_work_asked_for_after_shutdown_is_cancelled_not_an_error(
+    qtbot: Any, qapp: Any
+) -> None:
+    """A result delivered while the program closes may ask for more work (a screen that
+    refreshes, a sync timer): that is dropped quietly, never "cannot schedule new futures"."""
+    manager = TaskManager()
+    failed: list[Exception] = []
+    manager.failed.connect(failed.append)
+    asked: list[Any] = []
+    manager.query(lambda: 1, on_done=lambda _: asked.append(manager.query(lambda: 2)))
+    manager.shutdown()  # the first result is still on its way to the UI thread
+    later = manager.write(lambda: FakeChange("client"))
+    assert later.future.cancelled()
+    qapp.processEvents()  # the first result's delivery, queued before the pools stopped
+    assert failed == []
+    assert all(task.future.cancelled() for task in asked)
