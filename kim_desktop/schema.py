@@ -11,6 +11,7 @@ from sqlalchemy import MetaData
 
 
 def metadata() -> MetaData:
+    import kim_desktop.core.drafts
     import kim_desktop.core.models
     import kim_desktop.sync.state  # noqa: F401  (registers the sync client's tables)
     from kim_desktop.core.db import Base

@@ -9,6 +9,7 @@ from typing import Any
 
 from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.drafts import keep_all, reopen_drafts
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.idle import IdleWatcher
 from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal, isValid
@@ -46,6 +47,10 @@ class AppController(QObject):
         self.unlock_dialog: UnlockDialog | None = None
         self.context: Context | None = None
         self.last_user = ""
+        #: The client files open at the lock (ids, in tab order) and the tab shown, to open
+        #: again when the same user unlocks; in memory only.
+        self.last_files: list[str] = []
+        self.last_tab = 0
         self.provisioning = read_provisioning()
         if self.provisioning is not None:
             self.server_url = server_url or self.provisioning.server_url or ""
@@ -56,6 +61,7 @@ class AppController(QObject):
                 self.settings.set(AUTO_LOCK_MINUTES, self.provisioning.auto_lock_minutes)
         self.idle = IdleWatcher(app, self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.idle.connect(self.lock)
+        self.idle.lock_key.connect(self.lock)
         self.remote_wipe = RemoteWipe(self.taskman, close_windows=self.close_for_wipe,
                                       ended=self.shut_down)
         self.message_box_keys = MessageBoxKeys(self)
@@ -110,16 +116,27 @@ class AppController(QObject):
         self.window.closed.connect(self.shut_down)
         self.window.auto_lock_changed.connect(self.idle.set_minutes)
         self.window.show()
+        if self.context.user == self.last_user:
+            for client_id in self.last_files:
+                self.window.open_client(client_id)
+            self.window.tabs.setCurrentIndex(min(self.last_tab, self.window.tabs.count() - 1))
+        self.last_files = []
+        reopen_drafts(self.window)
         self.idle.set_minutes(self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.start()
         self.opened.emit(self.window)
 
     def lock(self) -> None:
-        """Closes every window with personal data, forgets the key, shows the unlock screen."""
+        """Keeps the drafts of open forms, closes every window with personal data, forgets
+        the key, shows the unlock screen."""
         if self.context is None:
             return
         vault = self.context.vault
         self.last_user = self.context.user  # in memory only, to prefill the unlock screen
+        if self.window is not None:
+            self.last_files = list(self.window.client_files)
+            self.last_tab = self.window.tabs.currentIndex()
+        self.taskman.run_blocking_on_database(lambda: keep_all(vault))
         self._close_windows()
         self.taskman.run_blocking_on_database(vault.lock)
         forget_sync_keys()
@@ -130,6 +147,7 @@ class AppController(QObject):
         """Closes every window with personal data for a wipe order; the wipe closes the
         vault and deletes its files itself."""
         self.last_user = ""
+        self.last_files = []
         self._close_windows()
 
     def _close_windows(self) -> None:

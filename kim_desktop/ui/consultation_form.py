@@ -15,6 +15,8 @@ from typing import Any
 
 from kim_desktop.core import services
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.drafts import reopener
+from kim_desktop.ui.formats import person_details
 from kim_desktop.ui.qt import (
     QCheckBox,
     QCompleter,
@@ -37,20 +39,17 @@ FIELDS = ("held_at", "duration_minutes", "mode_code", "fields_of_action", "inter
 
 
 def client_choices(rows: Sequence[Any]) -> list[tuple[str, str]]:
-    """(label, client id) of everyone in the caseload, for the type-ahead picker."""
-    choices = []
-    for row in rows:
-        details = ", ".join(
-            part for part in (str(row.age) if row.age is not None else "", row.municipality)
-            if part
-        )
-        choices.append((f"{row.name} ({details})" if details else row.name, row.client_id))
-    return choices
+    """(label, client id) of everyone in the caseload, for the type-ahead picker: the name
+    with what tells two equal names apart."""
+    return [(f"{row.name} ({person_details(row.birth_date, row.municipality, row.client_id)})",
+             row.client_id) for row in rows]
 
 
 class ConsultationForm(RecordForm):
     """Records a new consultation, or with ``consultation`` corrects that one. ``client_id``
     preselects the person of a new one; ``rows`` (caseload rows) saves reading them again."""
+
+    draft_form = "consultation"
 
     def __init__(self, context: Context, *, consultation: Any = None, client_id: str = "",
                  rows: Sequence[Any] | None = None, parent: QWidget | None = None) -> None:
@@ -124,6 +123,10 @@ class ConsultationForm(RecordForm):
         codes = [code for code, _ in context.entries("consultation_modes")]
         return last if last in codes else (codes[0] if codes else "")
 
+    def draft_subject(self) -> dict[str, str]:
+        # A new one's person is in the draft as typed, so it needs no id to open again.
+        return {"consultation_id": self.consultation_id} if self.editing else {}
+
     @property
     def editing(self) -> bool:
         return bool(self.consultation_id)
@@ -196,3 +199,26 @@ class ConsultationForm(RecordForm):
         self.context.settings.set(LAST_CONSULTATION_MODE, values["mode_code"] or "")
         self.save_with(self.context, lambda s: services.record_consultation(
             s, client_id=client_id, **follow_up, **values))
+
+
+@reopener(ConsultationForm.draft_form)
+def reopen(window: Any, subject: dict[str, str], show: Any) -> None:
+    """A new consultation opens over the window; a correction in its person's file, once
+    the consultation is read (none, when it was removed meanwhile)."""
+    from kim_desktop.core.models import Consultation
+
+    consultation_id = subject.get("consultation_id", "")
+    if not consultation_id:
+        show(ConsultationForm(window.context, parent=window))
+        return
+
+    def read(session: Any) -> Any:
+        found = session.get(Consultation, consultation_id)
+        return found if found is not None and found.deleted_at is None else None
+
+    def opened(consultation: Any) -> None:
+        if consultation is not None:
+            file = window.open_client(consultation.client_id)
+            show(ConsultationForm(window.context, consultation=consultation, parent=file))
+
+    window.context.read(read, opened)

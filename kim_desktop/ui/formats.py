@@ -1,4 +1,4 @@
-"""Dates and times as the user's locale writes them."""
+"""Dates and times as the user's locale writes them, and what tells two persons apart."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from kim_desktop.ui.qt import QDate, QLocale, translate
 
 def day(value: dt.date | None) -> str:
     return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat) if value else ""
+
+
+def full_day(value: dt.date | None) -> str:
+    """The short date with a four-digit year (a birth date: "94" could be two centuries)."""
+    if value is None:
+        return ""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qdate(value), pattern if "yyyy" in pattern
+                              else pattern.replace("yy", "yyyy"))
 
 
 def moment(value: dt.datetime | None) -> str:
@@ -27,3 +36,18 @@ def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return translate("attachments", "{n} MB").format(n=round(size / 1024 / 1024, 1))
     return translate("attachments", "{n} KB").format(n=max(1, round(size / 1024)))
+
+
+def file_number(client_id: str) -> str:
+    """A person's short file number ("Akte 3F2A1C"): the start of the record's id, the same
+    on every machine of the office, to tell two persons of the same name apart."""
+    return translate("formats", "Akte {number}").format(
+        number=client_id.replace("-", "")[:6].upper())
+
+
+def person_details(birth_date: dt.date | None, municipality: str, client_id: str) -> str:
+    """What stands beside a name wherever a person is picked: birth date, municipality and
+    file number."""
+    parts = [translate("formats", "geb. {date}").format(date=full_day(birth_date))
+             if birth_date else "", municipality, file_number(client_id)]
+    return ", ".join(part for part in parts if part)

@@ -1,8 +1,9 @@
-"""Locks the program after a set time without keyboard or mouse input."""
+"""Locks the program after a set time without keyboard or mouse input, and by Ctrl+L from
+any window of it, an open dialog too (whose modality keeps the menu's shortcut from it)."""
 
 from __future__ import annotations
 
-from kim_desktop.ui.qt import QApplication, QEvent, QObject, QTimer, Signal
+from kim_desktop.ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QTimer, Signal
 
 _ACTIVITY = frozenset(
     {
@@ -16,9 +17,11 @@ _ACTIVITY = frozenset(
 
 
 class IdleWatcher(QObject):
-    """An application-wide event filter; :attr:`idle` fires after ``minutes`` of no input."""
+    """An application-wide event filter; :attr:`idle` fires after ``minutes`` of no input,
+    :attr:`lock_key` at Ctrl+L while the program is unlocked (the timer runs)."""
 
     idle = Signal()
+    lock_key = Signal()
 
     def __init__(self, app: QApplication, minutes: int) -> None:
         super().__init__()
@@ -47,5 +50,9 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():
+            if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_L and (
+                    event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+                self.lock_key.emit()
+                return True
             self._timer.start()
         return False

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
 
         dialog = ClientForm(self.context, parent=self)
         dialog.created.connect(self.open_client)
+        dialog.open_existing.connect(self.open_client)
         dialog.open()
         return dialog
 

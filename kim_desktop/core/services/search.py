@@ -80,6 +80,7 @@ class CaseloadRow:
     phase: str | None
     next_follow_up: dt.date | None
     consent_state: ConsentState
+    birth_date: dt.date | None = None
 
 
 def age_on(birth_date: dt.date | None, day: dt.date) -> int | None:
@@ -227,5 +228,6 @@ def caseload(
             phase=phase,
             next_follow_up=follow_up,
             consent_state=consent_state(consent, day),
+            birth_date=birth_date,
         ))
     return rows

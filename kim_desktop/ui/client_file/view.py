@@ -13,7 +13,7 @@ from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
 from kim_desktop.ui.client_file.phase import PhaseDialog
 from kim_desktop.ui.client_file.tabs import tab_factories
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import day
+from kim_desktop.ui.formats import day, file_number
 from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
@@ -165,6 +165,7 @@ class ClientFile(QWidget):
         else:
             parts.append(translate("client_file", "kein Fall eröffnet"))
         parts.append(consent_text(data, today))
+        parts.append(file_number(client.id))
         self.facts.setText(" · ".join(parts))
         self.facts.setAccessibleName(self.facts.text())
         self.case_button.setText(case_action_text(

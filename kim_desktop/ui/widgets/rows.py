@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kim_desktop.core.fields import Field, Kind, declared
+from kim_desktop.ui.drafts import DraftKeeper
 from kim_desktop.ui.fields import choice_entries, label, shown
 from kim_desktop.ui.qt import (
     QCheckBox,
@@ -149,12 +150,38 @@ def missing_or(text: str) -> str:
 
 class RecordForm(FormDialog):
     """A form dialog whose rows are declared fields: :meth:`add_fields` adds them, tracks
-    them for the unsaved-input guard and lets an error that names one point at it."""
+    them for the unsaved-input guard and lets an error that names one point at it.
+
+    A form that names :attr:`draft_form` (registered with :func:`kim_desktop.ui.drafts.
+    reopener`) keeps its input as a draft in the vault until it is saved or discarded."""
+
+    #: The name its drafts are kept and reopened under; empty: it keeps none.
+    draft_form = ""
 
     def __init__(self, title: str, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.context = context
         self._tracked: list[QWidget] = []
+        self.keeper: DraftKeeper | None = None
+
+    def finish(self) -> None:
+        super().finish()
+        if self.draft_form:
+            self.keeper = DraftKeeper(self)
+
+    def draft_subject(self) -> dict[str, str]:
+        """The record ids the form is opened again with (see :attr:`draft_form`)."""
+        return {}
+
+    def saved(self) -> None:
+        if self.keeper is not None:
+            self.keeper.discard()
+        super().saved()
+
+    def reject(self) -> None:
+        super().reject()
+        if self.keeper is not None and not self.isVisible():
+            self.keeper.discard()
 
     def add_fields(self, table: str, names: Sequence[str],
                    values: Mapping[str, Any] | None = None) -> FieldRows:

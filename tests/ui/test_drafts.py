@@ -1,0 +1,147 @@
+"""What is typed survives the idle lock, Ctrl+L from a dialog and a crash: forms keep
+drafts inside the vault and come back after unlock, and so do the open client files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+
+from kim_desktop.core.models import Client, Consultation
+from kim_desktop.ui.qt import QApplication, QDialog, QPlainTextEdit, Qt
+from tests.ui.conftest import unlock
+from tests.ui.keys import CTRL, activate, alt_to, focused, press, type_text
+
+NOTE = "halb geschrieben beim Rathaus"
+
+
+def _read(window: Any, statement: Any) -> list[Any]:
+    def read() -> list[Any]:
+        with window.context.vault.session() as session:
+            return list(session.scalars(statement))
+    return list(window.context.taskman.run_blocking_on_database(read))
+
+
+def _clients(window: Any, count: int) -> list[str]:
+    return _read(window, select(Client.id).where(Client.deleted_at.is_(None))
+                 .order_by(Client.last_name, Client.id).limit(count))
+
+
+def _open_form(kind: str) -> Any:
+    from kim_desktop.ui.widgets.rows import RecordForm
+
+    forms = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, RecordForm) and w.isVisible() and type(w).__name__ == kind]
+    return forms[0] if forms else None
+
+
+def _write_a_note(qtbot: Any, window: Any, client_id: str) -> Any:
+    """Opens the person's file, then Ctrl+N, and types a note into the new consultation."""
+    file = window.open_client(client_id)
+    qtbot.waitUntil(lambda: file.data is not None, timeout=10_000)
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: _open_form("ConsultationForm") is not None, timeout=5_000)
+    form = activate(qtbot, _open_form("ConsultationForm"))
+    qtbot.waitUntil(lambda: form.ready and bool(form.client.text()), timeout=5_000)
+    alt_to(qtbot, form.fields)
+    press(qtbot, Qt.Key.Key_Space)  # ticks the first field of action
+    alt_to(qtbot, form.notes)
+    assert isinstance(focused(), QPlainTextEdit)
+    type_text(qtbot, NOTE)
+    return form
+
+
+def _drafts(window: Any) -> int:
+    """The drafts kept in the vault (read with SQL: the table is the vault's own)."""
+    return int(_read(window, text("SELECT count(*) FROM form_draft"))[0])
+
+
+def _plaintext_on_disk(folder: Path, needle: str) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
+
+
+def test_the_idle_lock_keeps_a_half_written_consultation_and_gives_it_back(
+    qtbot: Any, controller: Any, data_dir: Path, no_dialogs: list[str]
+) -> None:
+    window = unlock(qtbot, controller)
+    client_id = _clients(window, 1)[0]
+    form = _write_a_note(qtbot, window, client_id)
+    assert form.notes.toPlainText() == NOTE
+    controller.idle.set_interval_ms(50)
+    controller.idle.start()
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert no_dialogs == []  # the lock asked nothing
+    assert _plaintext_on_disk(data_dir, NOTE) == []  # kept inside the vault only
+
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: _open_form("ConsultationForm") is not None, timeout=10_000)
+    form = activate(qtbot, _open_form("ConsultationForm"))
+    qtbot.waitUntil(lambda: form.ready, timeout=5_000)
+    assert form.notes.toPlainText() == NOTE
+    assert form.chosen_client() == client_id
+    assert list(window.client_files) == [client_id]  # its file is open again, too
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    assert _read(window, select(Consultation.notes).where(
+        Consultation.client_id == client_id, Consultation.notes == NOTE)) == [NOTE]
+    qtbot.waitUntil(lambda: _drafts(window) == 0, timeout=5_000)  # saved: its draft goes
+
+
+def test_unlock_opens_the_client_files_again(qtbot: Any, controller: Any) -> None:
+    window = unlock(qtbot, controller)
+    first, second = _clients(window, 2)
+    window.open_client(first)
+    window.open_client(second)
+    shown = window.tabs.currentIndex()
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    window = unlock(qtbot, controller)
+    assert list(window.client_files) == [first, second]
+    assert window.tabs.currentIndex() == shown
+
+
+def test_ctrl_l_locks_from_a_dialog_and_keeps_its_input(
+    qtbot: Any, controller: Any, no_dialogs: list[str]
+) -> None:
+    window = unlock(qtbot, controller)
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: _open_form("ClientForm") is not None, timeout=5_000)
+    form = activate(qtbot, _open_form("ClientForm"))
+    assert focused() is form.last_name
+    type_text(qtbot, "Entwurfsname")
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert controller.unlock_dialog.isVisible()
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: _open_form("ClientForm") is not None, timeout=10_000)
+    assert _open_form("ClientForm").last_name.text() == "Entwurfsname"
+
+
+def test_a_crash_loses_nothing_the_draft_kept(
+    qtbot: Any, controller: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    from kim_desktop.ui.app import AppController
+
+    window = unlock(qtbot, controller)
+    client_id = _clients(window, 1)[0]
+    _write_a_note(qtbot, window, client_id)
+
+    qtbot.waitUntil(lambda: _drafts(window) == 1, timeout=10_000)
+    # The machine goes down now: what is on disk at this moment is all the next start has.
+    crashed = tmp_path / "after-crash"
+    shutil.copytree(data_dir, crashed, ignore=shutil.ignore_patterns("kim.lock"))
+    assert _plaintext_on_disk(crashed, NOTE) == []
+    again = AppController(crashed)
+    try:
+        unlock(qtbot, again)
+        qtbot.waitUntil(lambda: any(
+            type(w).__name__ == "ConsultationForm" and w.isVisible()
+            and w.notes.toPlainText() == NOTE for w in again.window.findChildren(QDialog)),
+            timeout=10_000)
+    finally:
+        again.close()
