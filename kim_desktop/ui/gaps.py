@@ -4,6 +4,7 @@ description to coordination. While typing, a warning names what looks personal."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core import services
 from kim_desktop.core.anonymity import personal_data_hints
-from kim_desktop.core.models import StructuralGap
+from kim_desktop.core.models import Case, Client, StructuralGap
 from kim_desktop.ui.caseload import load_caseload
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
@@ -38,9 +39,19 @@ def load_gaps(session: Session) -> list[StructuralGap]:
     ))
 
 
-def open_cases(session: Session) -> list[tuple[str, str]]:
-    """(case id, client name) of every open case, to link a gap to."""
-    return [(row.case_id, row.name) for row in load_caseload(session) if row.case_id]
+def open_cases(session: Session, linked: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(case id, client name) of every open case, to link a gap to, and of the cases in
+    ``linked`` (a gap's, which may be closed by now: editing the gap must not drop them)."""
+    cases = [(row.case_id, row.name) for row in load_caseload(session) if row.case_id]
+    listed = {case_id for case_id, _ in cases}
+    missing = [case_id for case_id in linked if case_id not in listed]
+    if missing:
+        closed = session.execute(
+            select(Case.id, Client).join(Client, Client.id == Case.client_id)
+            .where(Case.id.in_(missing))).all()
+        cases += [(case_id, translate("gaps", "{name} (Fall abgeschlossen)").format(
+            name=client.display_name)) for case_id, client in closed]
+    return cases
 
 
 def anonymity_warning(text: str) -> str:
@@ -55,12 +66,21 @@ def anonymity_warning(text: str) -> str:
 
 
 class GapDialog(RecordForm):
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
-        super().__init__(translate("gaps", "Strukturelle Fehlstelle erfassen"), context, parent)
+    """Records a structural gap; with ``gap`` (one not released yet) changes it."""
+
+    def __init__(self, context: Context, parent: QWidget | None = None, *,
+                 gap: StructuralGap | None = None) -> None:
+        super().__init__(translate("gaps", "Strukturelle Fehlstelle bearbeiten")
+                         if gap is not None
+                         else translate("gaps", "Strukturelle Fehlstelle erfassen"),
+                         context, parent)
         self.confirmation = translate("gaps", "Fehlstelle gespeichert.")
-        self.rows = self.add_fields("structural_gap", [
-            "category_code", "field_of_action_code", "municipality_code", "observed_on",
-            "description"], {"observed_on": dt.date.today()})
+        self.gap_id = gap.id if gap is not None else ""
+        names = ["category_code", "field_of_action_code", "municipality_code", "observed_on",
+                 "description"]
+        self.rows = self.add_fields("structural_gap", names, {
+            name: getattr(gap, name) for name in names} if gap is not None
+            else {"observed_on": dt.date.today()})
         self.category, self.field = self.rows["category_code"], self.rows["field_of_action_code"]
         self.municipality = self.rows["municipality_code"]
         self.observed_on, self.description = self.rows["observed_on"], self.rows["description"]
@@ -74,14 +94,16 @@ class GapDialog(RecordForm):
         add_row(self.form, translate("gaps", "Verknüpfte Fälle:"), self.cases)
         self.description.textChanged.connect(self._check)
         self.case_filter.textChanged.connect(self._filter_cases)
-        context.read(open_cases, self._cases)
+        linked = list(gap.case_ids or []) if gap is not None else []
+        context.read(lambda s: open_cases(s, linked), lambda cases: self._cases(cases, linked))
 
-    def _cases(self, cases: list[tuple[str, str]]) -> None:
+    def _cases(self, cases: list[tuple[str, str]], linked: Sequence[str]) -> None:
         for case_id, client_name in cases:
             item = QListWidgetItem(client_name)
             item.setData(Qt.ItemDataRole.UserRole, case_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if case_id in linked
+                               else Qt.CheckState.Unchecked)
             self.cases.addItem(item)
 
     def _filter_cases(self, text: str) -> None:
@@ -101,9 +123,13 @@ class GapDialog(RecordForm):
         ]
 
     def submit(self) -> None:
-        values, case_ids = self.rows.values(), self.linked()
-        self.save_with(self.context, lambda s: services.record_gap(
-            s, case_ids=case_ids, **values))
+        values, case_ids, gap_id = self.rows.values(), self.linked(), self.gap_id
+        if gap_id:
+            self.save_with(self.context, lambda s: services.update_gap(
+                s, gap_id=gap_id, case_ids=case_ids, **values))
+        else:
+            self.save_with(self.context, lambda s: services.record_gap(
+                s, case_ids=case_ids, **values))
 
 
 class GapsPage(QWidget):
@@ -126,9 +152,13 @@ class GapsPage(QWidget):
             translate("gaps", "Strukturelle Fehlstellen"),
         )
         self.list.add_button(translate("gaps", "Fehlstelle &erfassen …"), self.record)
+        self.edit_button = self.list.add_button(translate("gaps", "Bearbeiten …"), self.edit)
         self.release_button = self.list.add_button(
-            translate("gaps", "&Freigeben …"), self.release, needs_selection=True)
+            translate("gaps", "&Freigeben …"), self.release)
         self.list.finish_buttons()
+        self.list.tree.itemActivated.connect(lambda *_: self.edit())
+        self.list.tree.currentItemChanged.connect(lambda *_: self._offer())
+        self._offer()
         layout.addWidget(self.list, 1)
         context.taskman.changed.connect(self._changed)
         self._requested = False
@@ -155,6 +185,22 @@ class GapsPage(QWidget):
             if g.released_at else translate("gaps", "nicht freigegeben"),
             g.description.replace("\n", " "),
         ])
+        self._offer()
+
+    def _offer(self) -> None:
+        """A released gap is frozen: it can be neither changed nor released again."""
+        gap = self.list.current()
+        self.edit_button.setEnabled(gap is not None and gap.released_at is None)
+        self.release_button.setEnabled(gap is not None and gap.released_at is None)
+
+    def edit(self) -> GapDialog | None:
+        """Opens the selected gap to change it, unless it has been released."""
+        gap = self.list.current()
+        if gap is None or gap.released_at is not None:
+            return None
+        dialog = GapDialog(self.context, self, gap=gap)
+        dialog.open()
+        return dialog
 
     def record(self) -> GapDialog:
         dialog = GapDialog(self.context, self)

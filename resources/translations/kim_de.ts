@@ -1471,7 +1471,15 @@ Zur Bestätigung bitte {word} eingeben:</source>
   <context>
     <name>gaps</name>
     <message>
+      <source>{name} (Fall abgeschlossen)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Beschreibung enthält vermutlich {what}. Bitte so formulieren, dass niemand erkennbar ist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Strukturelle Fehlstelle bearbeiten</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1536,6 +1544,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Fehlstelle &amp;erfassen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bearbeiten …</source>
       <translation type="unfinished" />
     </message>
     <message>

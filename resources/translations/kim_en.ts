@@ -1473,8 +1473,16 @@ To confirm, please type {word}:</translation>
   <context>
     <name>gaps</name>
     <message>
+      <source>{name} (Fall abgeschlossen)</source>
+      <translation>{name} (case closed)</translation>
+    </message>
+    <message>
       <source>Die Beschreibung enthält vermutlich {what}. Bitte so formulieren, dass niemand erkennbar ist.</source>
       <translation>The description probably contains {what}. Please word it so that nobody can be recognised.</translation>
+    </message>
+    <message>
+      <source>Strukturelle Fehlstelle bearbeiten</source>
+      <translation>Edit structural gap</translation>
     </message>
     <message>
       <source>Strukturelle Fehlstelle erfassen</source>
@@ -1539,6 +1547,10 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Fehlstelle &amp;erfassen …</source>
       <translation>&amp;Record gap …</translation>
+    </message>
+    <message>
+      <source>Bearbeiten …</source>
+      <translation>Edit …</translation>
     </message>
     <message>
       <source>&amp;Freigeben …</source>

@@ -4,7 +4,9 @@ written against:
 * the phase moved along the DGCC cycle and back, with its history shown (the phase could
   not be changed in the program at all, and every case stayed in "Klärung");
 * a goal's text corrected, a measure's status and outcome set (neither was reachable);
-* a sent referral cancelled (one the agency never answered stayed "gesendet" for ever).
+* a sent referral cancelled (one the agency never answered stayed "gesendet" for ever);
+* a structural gap changed before it is released (it could only be recorded);
+* a residence period corrected (this one passed on that main already).
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from typing import Any
 from sqlalchemy import select
 
 from kim_desktop.core import services
-from kim_desktop.core.models import Case, CasePhaseChange, Goal, Measure, Referral
+from kim_desktop.core.models import (
+    Case,
+    CasePhaseChange,
+    Goal,
+    Measure,
+    Referral,
+    ResidenceStatusPeriod,
+    StructuralGap,
+)
 from kim_desktop.ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt, QTreeWidget
 from tests.ui.keys import ALT, CTRL, activate, alt_to, focused, press, type_text
 from tests.ui.test_client_file_editing import fresh_file, on_database
@@ -262,3 +272,70 @@ def test_a_sent_referral_the_agency_never_answered_is_cancelled(
     qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(3).startswith("abgebrochen am"),
                     timeout=10_000)
     assert "Keine Antwort" in page.tree.topLevelItem(0).text(4)
+
+
+def test_a_structural_gap_is_changed_until_it_is_released(qtbot: Any, window: Any) -> None:
+    view = fresh_file(qtbot, window)
+    case_id = view.data.open_case.id
+
+    def recorded(session: Any) -> str:
+        return str(services.record_gap(
+            session, category_code=session.info["catalogs"]["structural_gap_categories"]
+            .entries[0].code, field_of_action_code="work", municipality_code="rahden",
+            description="Kein Sprachkurs am Abend", observed_on=dt.date.today(),
+            case_ids=[case_id]).ids[0])
+
+    gap_id = on_database(window, recorded)
+    activate(qtbot, window)
+    window.show_page("gaps")
+    page = window.pages["gaps"]
+    qtbot.waitUntil(lambda: any(g.id == gap_id for g in page.list._records), timeout=10_000)
+    activate(qtbot, window)
+    if QApplication.focusWidget() is None:
+        qtbot.keyClick(window, Qt.Key.Key_Tab)
+    tab_to(qtbot, list_named(page, "Strukturelle Fehlstellen"))
+    press(qtbot, Qt.Key.Key_Home)
+    dialog = dialog_by_enter(qtbot)  # Enter on a gap opens it for a change
+    assert dialog.description.toPlainText() == "Kein Sprachkurs am Abend"
+    qtbot.waitUntil(lambda: dialog.cases.count() > 0, timeout=10_000)
+    alt_to(qtbot, dialog.description)
+    press(qtbot, Qt.Key.Key_End)
+    type_text(qtbot, " fuer Berufstaetige")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    gap = on_database(window, lambda s: s.get(StructuralGap, gap_id))
+    assert gap.description == "Kein Sprachkurs am Abend fuer Berufstaetige"
+    assert gap.case_ids == [case_id]  # the linked case stayed linked
+    on_database(window, lambda s: services.release_gap(s, gap_id=gap_id))
+    page.reload()
+    qtbot.waitUntil(lambda: page.list.current() is not None
+                    and page.list.current().released_at is not None, timeout=10_000)
+    assert not button_of(page, "Bearbeiten").isEnabled()  # released: frozen
+    assert page.edit() is None
+
+
+def test_a_residence_period_is_corrected_by_keys(qtbot: Any, window: Any) -> None:
+    view = fresh_file(qtbot, window)
+
+    def added(session: Any) -> str:
+        return str(services.add_residence_period(
+            session, client_id=view.client_id, status_code="toleration_60a",
+            valid_from=dt.date(2020, 1, 1)).ids[0])
+
+    period_id = on_database(window, added)
+    view.reload()
+    qtbot.waitUntil(lambda: len(view.data.periods) == 1, timeout=10_000)
+    page = to_tab(qtbot, window, view, "Stammdaten")
+    activate(qtbot, window)
+    if QApplication.focusWidget() is None:
+        qtbot.keyClick(window, Qt.Key.Key_Tab)
+    tab_to(qtbot, list_named(page, "Aufenthaltsstatus"), limit=40)
+    press(qtbot, Qt.Key.Key_Home)
+    dialog = dialog_by_enter(qtbot)
+    alt_to(qtbot, dialog.valid_from)
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, "01.03.2019")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    period = on_database(window, lambda s: s.get(ResidenceStatusPeriod, period_id))
+    assert period.valid_from == dt.date(2019, 3, 1)
