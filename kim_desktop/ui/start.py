@@ -16,6 +16,7 @@ from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.qt import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -176,7 +177,7 @@ class StartPage(QWidget):
         grid.addWidget(self.recent_title, 0, 1)
         grid.addLayout(whose, 1, 0)
         grid.addWidget(self.due, 2, 0)
-        grid.addWidget(self.recent, 2, 1)
+        grid.addWidget(self.recent, 1, 1, 2, 1)
         layout.addLayout(grid, 1)
         sync_row = QHBoxLayout()
         self.sync_line = QLabel()
@@ -212,6 +213,8 @@ class StartPage(QWidget):
             .format(user=self.context.user, today=len(data.today), overdue=len(data.overdue))
         )
         self.due.show_groups(data, today)
+        if self.isVisible() and QApplication.focusWidget() is None:
+            self.due.setFocus()  # one Enter opens today's first person
         self.recent.set_records(data.recent, lambda r: [
             moment(r[0].held_at), r[1], self.context.label("consultation_modes", r[0].mode_code),
         ])

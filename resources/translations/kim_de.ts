@@ -174,7 +174,7 @@
     <name>app</name>
     <message>
       <source>Demo-Büro mit erfundenen Personen. Benutzer: {user}, Passwort: {password}</source>
-      <extracomment>The main window is shown (argument: the window).</extracomment>
+      <extracomment>The main window is shown (argument: the window). The client files open at the lock (ids, in tab order) and the tab shown, to open again when the same user unlocks; in memory only.</extracomment>
       <translation type="unfinished" />
     </message>
   </context>
@@ -889,7 +889,7 @@
     <name>client_form</name>
     <message>
       <source>Angaben für die Vorprüfung</source>
-      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known.</extracomment>
+      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known. The user chose to open a person already recorded instead (argument: their id).</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -902,6 +902,31 @@
     </message>
     <message>
       <source>Angaben gespeichert.</source>
+      <extracomment>The question "Person schon erfasst?" while it is open.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person schon erfasst?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diese Personen sind schon erfasst und könnten dieselbe sein:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ähnliche Personen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vorhandene Akte öffnen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Trotzdem anlegen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zurück zum Formular</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1239,6 +1264,14 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
   </context>
   <context>
+    <name>drafts</name>
+    <message>
+      <source>Nicht gespeicherte Eingaben wiederhergestellt.</source>
+      <extracomment>How often an open form's input is compared with its saved draft. Opens a form again: ``(window, subject, show)``; calls ``show(form)`` once it is built (perhaps after a read), or not at all when its record is gone. The modules whose forms keep drafts (each registers its :func:`reopener` on import).</extracomment>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>eligibility</name>
     <message>
       <source> Monate</source>
@@ -1465,6 +1498,17 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Wird angelegt …</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>formats</name>
+    <message>
+      <source>Akte {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>geb. {date}</source>
       <translation type="unfinished" />
     </message>
   </context>

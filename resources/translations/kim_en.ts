@@ -174,7 +174,7 @@
     <name>app</name>
     <message>
       <source>Demo-Büro mit erfundenen Personen. Benutzer: {user}, Passwort: {password}</source>
-      <extracomment>The main window is shown (argument: the window).</extracomment>
+      <extracomment>The main window is shown (argument: the window). The client files open at the lock (ids, in tab order) and the tab shown, to open again when the same user unlocks; in memory only.</extracomment>
       <translation>Demo office with made-up people. User: {user}, password: {password}</translation>
     </message>
   </context>
@@ -889,7 +889,7 @@
     <name>client_form</name>
     <message>
       <source>Angaben für die Vorprüfung</source>
-      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known.</extracomment>
+      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known. The user chose to open a person already recorded instead (argument: their id).</extracomment>
       <translation>Facts for the pre-check</translation>
     </message>
     <message>
@@ -902,7 +902,32 @@
     </message>
     <message>
       <source>Angaben gespeichert.</source>
+      <extracomment>The question "Person schon erfasst?" while it is open.</extracomment>
       <translation>Details saved.</translation>
+    </message>
+    <message>
+      <source>Person schon erfasst?</source>
+      <translation>Person already recorded?</translation>
+    </message>
+    <message>
+      <source>Diese Personen sind schon erfasst und könnten dieselbe sein:</source>
+      <translation>These people are already recorded and could be the same:</translation>
+    </message>
+    <message>
+      <source>Ähnliche Personen</source>
+      <translation>Similar people</translation>
+    </message>
+    <message>
+      <source>Vorhandene Akte öffnen</source>
+      <translation>Open existing file</translation>
+    </message>
+    <message>
+      <source>Trotzdem anlegen</source>
+      <translation>Create anyway</translation>
+    </message>
+    <message>
+      <source>Zurück zum Formular</source>
+      <translation>Back to the form</translation>
     </message>
   </context>
   <context>
@@ -1241,6 +1266,14 @@ To confirm, please type {word}:</translation>
     </message>
   </context>
   <context>
+    <name>drafts</name>
+    <message>
+      <source>Nicht gespeicherte Eingaben wiederhergestellt.</source>
+      <extracomment>How often an open form's input is compared with its saved draft. Opens a form again: ``(window, subject, show)``; calls ``show(form)`` once it is built (perhaps after a read), or not at all when its record is gone. The modules whose forms keep drafts (each registers its :func:`reopener` on import).</extracomment>
+      <translation>Unsaved input restored.</translation>
+    </message>
+  </context>
+  <context>
     <name>eligibility</name>
     <message>
       <source> Monate</source>
@@ -1468,6 +1501,17 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Wird angelegt …</source>
       <translation>Creating …</translation>
+    </message>
+  </context>
+  <context>
+    <name>formats</name>
+    <message>
+      <source>Akte {number}</source>
+      <translation>File {number}</translation>
+    </message>
+    <message>
+      <source>geb. {date}</source>
+      <translation>born {date}</translation>
     </message>
   </context>
   <context>

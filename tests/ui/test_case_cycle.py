@@ -173,6 +173,9 @@ def test_a_goal_is_corrected_and_a_measure_gets_its_status_and_outcome(
     save_by_key(qtbot, dialog)
     qtbot.waitUntil(lambda: len(view.data.goals) == 1, timeout=10_000)
     goal_id = view.data.goals[0].id
+    qtbot.waitUntil(lambda: plan.goals.current() is not None, timeout=10_000)
+    assert plan.goals.current().id == goal_id  # the new goal is selected: a measure is next
+    assert button_of(plan, "Maßnahme vereinbaren").isEnabled()
 
     activate(qtbot, window)
     tab_to(qtbot, list_named(plan, "Hilfeplan"))  # the list follows its buttons
@@ -339,3 +342,17 @@ def test_a_residence_period_is_corrected_by_keys(qtbot: Any, window: Any) -> Non
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     period = on_database(window, lambda s: s.get(ResidenceStatusPeriod, period_id))
     assert period.valid_from == dt.date(2019, 3, 1)
+
+
+def test_the_history_names_a_closures_reason_in_words(qtbot: Any, window: Any) -> None:
+    """The phase history showed the closure reason's catalog code ("moved_away")."""
+    view = fresh_file(qtbot, window)
+    case_id = view.data.open_case.id
+    reason = window.context.catalogs["closure_reasons"].entries[0]
+    on_database(window, lambda s: services.close_case(
+        s, case_id=case_id, closed_on=dt.date.today(), reason_code=reason.code))
+    view.reload()
+    qtbot.waitUntil(lambda: view.data.open_case is None, timeout=10_000)
+    history = view.page_titled("Verlauf")
+    assert history.phases.tree.topLevelItem(0).text(4) == window.context.label(
+        "closure_reasons", reason.code) != reason.code

@@ -193,8 +193,7 @@ class FollowUpsTab(RecordList):
             translate("client_file", "Wiedervorlagen"),
         )
         self.file = file
-        self.add_button(translate("client_file", "Neue Wiedervorlage …"),
-                        lambda: dialogs.FollowUpDialog(file.context, file.client_id, self).open())
+        self.add_button(translate("client_file", "Neue Wiedervorlage …"), self._add)
         self.change_button = self.add_button(translate("client_file", "Ändern …"), self.edit)
         self.done_button = self.add_button(translate("client_file", "Als erledigt markieren"),
                                            self._done)
@@ -217,6 +216,11 @@ class FollowUpsTab(RecordList):
         self.set_records(data.follow_ups, lambda f: [
             day(f.due_on), f.text, f.assigned_user, follow_up_state(f, today)])
         self._offer()
+
+    def _add(self) -> None:
+        dialog = dialogs.FollowUpDialog(self.file.context, self.file.client_id, self)
+        self.select_saved(dialog)
+        dialog.open()
 
     def edit(self) -> dialogs.FollowUpDialog | None:
         """Opens the selected open follow-up to reschedule, reword or reassign it."""
@@ -276,6 +280,7 @@ class HistoryTab(QWidget):
 
     def __init__(self, file: ClientFile) -> None:
         super().__init__()
+        self.file = file
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(translate("client_file", "Phasen des Falls:")))
@@ -291,7 +296,7 @@ class HistoryTab(QWidget):
         layout.addWidget(self.log, 1)
 
     def show_data(self, data: ClientFileData) -> None:
-        self.phases.show_changes(data.phase_changes)
+        self.phases.show_changes(data.phase_changes, self.file.context.label)
         actions = {"create": translate("client_file", "angelegt"),
                    "update": translate("client_file", "geändert"),
                    "view": translate("client_file", "angesehen"),

@@ -231,7 +231,7 @@ class MeasureDialog(RecordForm):
         else:
             shown = QLabel(measure.description)
             shown.setWordWrap(True)
-            self.form.addRow(translate("dialogs", "Maßnahme:"), shown)
+            self.form.addRow(QLabel(translate("dialogs", "Maßnahme:")), shown)  # nothing to type
             self.rows = self.add_fields("measure", ["status", "outcome", "due_on"], {
                 "status": measure.status or MeasureStatus.PLANNED,
                 "outcome": measure.outcome, "due_on": measure.due_on})

@@ -51,6 +51,7 @@ class RecordList(QWidget):
         self._stack.addWidget(self.tree)
         layout.addLayout(self._stack)
         self._records: list[Any] = []
+        self._wanted: str | None = None
 
     def add_button(
         self, text: str, slot: Callable[[], Any], *, needs_selection: bool = False
@@ -71,7 +72,7 @@ class RecordList(QWidget):
     def set_records(self, records: Sequence[Any], cells: Callable[[Any], Sequence[str]]) -> None:
         """Shows ``records``; the record selected before stays selected (after an action the
         list is read again, and the user goes on with the same row)."""
-        kept = record_id(self.current())
+        kept = self._wanted or record_id(self.current())
         self.tree.clear()
         self._records = list(records)
         selected: QTreeWidgetItem | None = None
@@ -84,9 +85,20 @@ class RecordList(QWidget):
                 selected = item
         if selected is not None:
             self.tree.setCurrentItem(selected)
+            self._wanted = None
         for column in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(column)
         self._stack.setCurrentWidget(self.tree if self._records else self.empty)
+
+    def select_saved(self, dialog: Any) -> None:
+        """Once ``dialog`` has saved a new record, selects it when the list shows it, so that
+        the next action (a measure for the new goal) needs no search for it."""
+        def saved() -> None:
+            change = dialog.result_change
+            if change is not None and change.ids:
+                self._wanted = change.ids[0]
+
+        dialog.accepted.connect(saved)
 
     def current(self) -> Any:
         item = self.tree.currentItem()

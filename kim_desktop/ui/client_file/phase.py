@@ -4,7 +4,7 @@ core allows from where it is), and its history as the "Verlauf" tab shows it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kim_desktop.core import services
@@ -36,7 +36,7 @@ class PhaseDialog(RecordForm):
         self.confirmation = translate("phase", "Phase gewechselt.")
         self.case_id, self.current = case.id, str(case.phase)
         shown = QLabel(phase_label(case.phase))
-        self.form.addRow(translate("phase", "Bisher:"), shown)
+        self.form.addRow(QLabel(translate("phase", "Bisher:")), shown)  # nothing to type
         self.rows = self.add_fields("case_phase_change", ["to_phase", "changed_on", "reason"],
                                     {"changed_on": dt.date.today()})
         self.phase, self.changed_on = self.rows["to_phase"], self.rows["changed_on"]
@@ -76,8 +76,15 @@ class PhaseHistory(RecordList):
             translate("phase", "Phasenverlauf"),
         )
 
-    def show_changes(self, changes: Sequence[Any]) -> None:
+    def show_changes(self, changes: Sequence[Any],
+                     catalog_label: Callable[[str, str], str]) -> None:
+        """``catalog_label``: a closure's reason is its note, or else its catalog code."""
+        def reason(change: Any) -> str:
+            if change.event == PhaseEvent.CLOSED:
+                return catalog_label("closure_reasons", change.reason)
+            return str(change.reason).replace("\n", " ")
+
         self.set_records(changes, lambda c: [
             day(c.changed_on), c.created_by, phase_step_text(c),
-            choice_label(PhaseEvent, c.event), c.reason.replace("\n", " "),
+            choice_label(PhaseEvent, c.event), reason(c),
         ])

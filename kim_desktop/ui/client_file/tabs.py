@@ -248,6 +248,8 @@ class PlanTab(QWidget):
             g.description, label("fields_of_action", g.field_of_action_code), day(g.agreed_on),
             day(g.due_on), choice_label(GoalStatus, g.status), g.outcome,
         ])
+        if self.goals.current() is None:
+            self.goals.select_first()  # the newest goal: its measures show below
         self._show_measures()
 
     def _show_measures(self) -> None:
@@ -267,7 +269,9 @@ class PlanTab(QWidget):
         case = open_case_or_say(self.file)
         if case is None:
             return
-        dialogs.GoalDialog(self.file.context, case.id, self).open()
+        dialog = dialogs.GoalDialog(self.file.context, case.id, self)
+        self.goals.select_saved(dialog)
+        dialog.open()
 
     def edit_goal(self) -> dialogs.GoalDialog | None:
         """Opens the selected goal to correct it and to set where it stands."""
@@ -281,7 +285,9 @@ class PlanTab(QWidget):
     def _measure(self) -> None:
         goal = self.goals.current()
         if goal is not None:
-            dialogs.MeasureDialog(self.file.context, goal.id, self).open()
+            dialog = dialogs.MeasureDialog(self.file.context, goal.id, self)
+            self.measures.select_saved(dialog)
+            dialog.open()
 
     def measure_status(self) -> dialogs.MeasureDialog | None:
         """Opens the selected measure to set its status, outcome and due day."""
