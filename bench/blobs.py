@@ -1,6 +1,6 @@
 """Attachment figures against a real ``kim-server serve``: an 8 MB attachment up and down.
 
-    .venv/bin/python bench/blobs.py [--size-mb 8] [--rounds 5]
+    .venv/bin/python bench/blobs.py [--size-mb 8] [--rounds 5] [--rate-kbit 128 --rounds-bad 1]
 
 Prints medians over ``--rounds`` fresh attachments (random bytes, as a scan does not
 compress), each sent by one device and fetched by another:
@@ -8,7 +8,10 @@ compress), each sent by one device and fetched by another:
 * over a bad line (the relay of tests/sync/test_bad_network.py: 300 ms round trip, 5 % of the
   segments held back 0.3 s), with the sync cut halfway each way: the cut sync, the sync that
   resumes and finishes, and both together. The resumed sync sends or fetches only the chunks
-  the cut one did not.
+  the cut one did not. With ``--rate-kbit`` the relay also paces each direction to that rate
+  (the test's 128 kbit/s comes from the kernel in a network namespace; here the relay does
+  it): 8 MB then take at least 8.4 minutes each way, so ``--rounds-bad`` defaults to
+  ``--rounds`` only without a rate.
 
 Devices are real SQLCipher databases migrated like a vault. Figures depend on the machine's
 load; say so when you quote them.
@@ -74,7 +77,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rate-kbit", type=int, default=0,
+                        help="Bandbreite der schlechten Leitung (0: nur Verzögerung und Verlust)")
+    parser.add_argument("--rounds-bad", type=int, default=None)
     args = parser.parse_args()
+    rounds_bad = args.rounds_bad or (args.rounds if not args.rate_kbit else 1)
     size = args.size_mb * MIB
     folder = Path(tempfile.mkdtemp(prefix="kim-bench-blobs-"))
     db_url = f"sqlite:///{folder / 'server.db'}"
@@ -97,13 +104,16 @@ def main() -> None:
         line("Loopback, Holen (Sync mit dem Anhang)", down)
 
         relay = ImpairedRelay(int(server.rsplit(":", 1)[1]), host="127.0.0.1",
-                              one_way_delay=0.15, stall_probability=0.05, stall=0.3)
+                              one_way_delay=0.15, stall_probability=0.05, stall=0.3,
+                              rate=args.rate_kbit * 1000 / 8 or None)
+        print(f"Schlechte Leitung: 300 ms Umlaufzeit, 5 % Verlust, "
+              f"{f'{args.rate_kbit} kbit/s' if args.rate_kbit else 'ohne Bandbreitengrenze'}")
         try:
             for device in (a, b):
                 device.url(relay.url)
             figures: dict[str, list[float]] = {key: [] for key in (
                 "up_cut", "up_resumed", "down_cut", "down_resumed")}
-            for _ in range(args.rounds):
+            for _ in range(rounds_bad):
                 attach(a, size)
                 figures["up_cut"].append(cut(a, "upload", size // 2))
                 figures["up_resumed"].append(timed(a.client.run))

@@ -228,7 +228,7 @@ class SyncClient:
             raise
         finally:
             http.close()
-        self._record(online=True, error=totals.held_back, synced=True)
+        self._record(online=True, error=totals.held_back or totals.blobs_held_back, synced=True)
         return totals.result()
 
     # -- steps ---------------------------------------------------------------------------
@@ -251,13 +251,14 @@ class SyncClient:
     @staticmethod
     def _upload_blobs(blobs: BlobTransfer, totals: _Totals) -> bool:
         """Sends the blobs of pending attachments (kim_desktop/sync/blobs.py), unless the
-        office's storage is full: then they wait, like the push (``held_back``)."""
+        office's storage is full: then their attachments wait (``held_back`` says why), and the
+        other changes still go if they fit."""
         try:
             return blobs.upload()
         except RefusedError as error:
             if error.code != QUOTA_EXCEEDED:
                 raise
-            totals.held_back = str(error)
+            totals.blobs_held_back = str(error)
             return True
 
     def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
@@ -525,9 +526,11 @@ class _Totals:
     quarantined: int = 0
     fetched: int = 0
     held_back: str | None = None
+    #: Why attachments' blobs waited: the office's storage is full (the push may still go).
+    blobs_held_back: str | None = None
 
     def result(self, *, offline: bool = False, cancelled: bool = False) -> SyncResult:
         return SyncResult(pushed=self.pushed, pulled=self.pulled, conflicts=self.conflicts,
                           rejected=self.rejected, quarantined=self.quarantined,
                           fetched=self.fetched, offline=offline, cancelled=cancelled,
-                          held_back=self.held_back)
+                          held_back=self.held_back or self.blobs_held_back)

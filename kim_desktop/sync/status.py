@@ -1,5 +1,5 @@
-"""What the desktop program shows about the sync: last sync, pending, rejected, conflicts, and
-pulled records that did not open.
+"""What the desktop program shows about the sync: last sync, pending, rejected, conflicts,
+pulled records that did not open, and attachments whose content is still on its way.
 
 The status is read at every start and after every change, so this module stays light: it
 imports neither the wire models (pydantic) nor the HTTP client.
@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kim_desktop.core.models import Attachment
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.report_pseudonyms import ReportUpload
 from kim_desktop.sync.state import (
@@ -43,6 +44,8 @@ class SyncStatus:
     revoked: str | None
     #: Report facts and gaps the server refused (an unknown code, a foreign municipality).
     reports_refused: int = 0
+    #: Pulled attachments whose content (their blob) has not arrived yet.
+    loading: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ def sync_status(session: Session) -> SyncStatus:
         revoked=state.revoked if state else None,
         reports_refused=int(session.scalar(
             select(func.count()).select_from(ReportUpload).where(ReportUpload.refused.is_(True))
+        ) or 0),
+        loading=int(session.scalar(
+            select(func.count()).select_from(Attachment)
+            .where(Attachment.content.is_(None), Attachment.blob_id.is_not(None),
+                   Attachment.deleted_at.is_(None))
         ) or 0),
     )
 

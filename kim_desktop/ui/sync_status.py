@@ -30,6 +30,9 @@ def status_text(status: SyncStatus) -> str:
     if status.last_error:
         # Kept as German text; the client's own messages are found in the catalogue.
         text += " · ⚠ " + translate(CONTEXT, status.last_error)
+    if status.loading:
+        text += " · " + translate(
+            "sync_status", "Anhänge werden noch geladen: {count}").format(count=status.loading)
     if status.quarantined:
         text += " · ⚠ " + translate(
             "sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen und werden "

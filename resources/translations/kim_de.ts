@@ -2326,6 +2326,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Anhänge werden noch geladen: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} Datensätze vom Server lassen sich nicht öffnen und werden bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
       <translation type="unfinished" />
     </message>

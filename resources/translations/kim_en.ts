@@ -2330,6 +2330,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>never synced</translation>
     </message>
     <message>
+      <source>Anhänge werden noch geladen: {count}</source>
+      <translation>Attachments still loading: {count}</translation>
+    </message>
+    <message>
       <source>{count} Datensätze vom Server lassen sich nicht öffnen und werden bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
       <translation>{count} records from the server cannot be opened and are retried at every sync; please check the office recovery key or update KIM</translation>
     </message>

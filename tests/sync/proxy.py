@@ -3,7 +3,9 @@
 * :class:`DroppingProxy` forwards everything but can swallow the response to chosen requests:
   the server has committed, the client never hears so (a reply lost on the way back).
 * :class:`ImpairedRelay` forwards with a fixed one-way delay per direction and, with a given
-  probability, holds a chunk back for a retransmission timeout, for kernels without netem.
+  probability, holds a chunk back for a retransmission timeout, for kernels without netem;
+  with ``rate`` it also paces each direction of a connection to that many bytes per second
+  (bench/blobs.py, where no network namespace is set up).
 """
 
 from __future__ import annotations
@@ -98,8 +100,10 @@ class DroppingProxy(_Relay):
 
 class ImpairedRelay(_Relay):
     def __init__(self, target_port: int, *, host: str, one_way_delay: float,
-                 stall_probability: float, stall: float, seed: int = 1) -> None:
+                 stall_probability: float, stall: float, seed: int = 1,
+                 rate: float | None = None) -> None:
         self.delay = one_way_delay
+        self.rate = rate
         self.stall_probability = stall_probability
         self.stall = stall
         self.rng = random.Random(seed)
@@ -123,6 +127,8 @@ class ImpairedRelay(_Relay):
             wait = due - time.monotonic()
             if wait > 0:
                 time.sleep(wait)  # the emulated line's latency
+            if self.rate and data:
+                time.sleep(len(data) / self.rate)  # and its bandwidth
             if not data:
                 self._shut(target)
                 return

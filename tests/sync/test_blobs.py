@@ -7,6 +7,7 @@ import random
 import threading
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
@@ -14,13 +15,16 @@ from kim_desktop.core.db import record_to_payload
 from kim_desktop.core.models import Attachment, Client
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import add_attachment
+from kim_desktop.sync import messages
 from kim_desktop.sync.client import Progress
 from kim_desktop.sync.crypto import seal
 from kim_desktop.sync.http import SyncHttp
 from kim_desktop.sync.state import SyncBlobChunk, load_state
+from kim_desktop.sync.status import sync_status
 from kim_protocol import wire
 from kim_protocol.wire import b64encode
 from tests.core.conftest import new_client
+from tests.server.conftest import Admin, ServerProcess
 from tests.sync.conftest import Office
 from tests.sync.helpers import Sessions, add_consultations, settled, snapshot
 
@@ -195,3 +199,36 @@ def test_an_attachment_of_an_older_version_with_its_content_inline_still_arrives
     assert [answer.status for answer in answers] == [wire.OperationStatus.APPLIED] * 2
     b.run()
     assert content_of(b_db, attachment_id) == content
+
+
+def test_a_full_office_holds_the_attachment_back_and_sends_it_once_there_is_room(
+    server_db_url: str, local_db: Callable[[str], Sessions], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KIM_SERVER_OFFICE_QUOTA_BYTES", str(MIB))
+    server = ServerProcess(server_db_url)
+    server.start()
+    admin = Admin(server_db_url)
+    try:
+        office = Office(server, admin, admin.office(), local_db)
+        (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+        content = pdf(2 * MIB)
+        attachment_id = attach(a_db, content)
+        notes = add_consultations(a_db, 5, random.Random(5))
+        result = a.run()
+        assert result.held_back == messages.QUOTA_EXCEEDED and not result.cancelled
+        with a_db() as session:
+            assert pending_ids(session) == {attachment_id}
+            assert sync_status(session).last_error == messages.QUOTA_EXCEEDED
+        # The other changes fitted, and went.
+        b.run()
+        assert set(notes) <= set(snapshot(b_db)) and attachment_id not in snapshot(b_db)
+
+        server.stop()
+        monkeypatch.setenv("KIM_SERVER_OFFICE_QUOTA_BYTES", str(8 * MIB))
+        server.start()
+        assert a.run().held_back is None and settled(a_db)
+        b.run()
+        assert content_of(b_db, attachment_id) == content
+    finally:
+        server.stop()
+        admin.engine.dispose()

@@ -48,6 +48,8 @@ def test_a_pulled_attachment_is_loading_until_its_blob_is_here(
     page = tab(view, "Anhänge")
     row = page.tree.topLevelItem(0)
     assert (row.text(0), row.text(2)) == ("bescheid.pdf", "3.0 MB – wird geladen")
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10_000)
+    assert "Anhänge werden noch geladen: 1" in window.sync_status.state.text()
 
     shown: list[str] = []
     window.sync.progress.connect(lambda *_: shown.append(window.sync_status.state.text()))
@@ -57,3 +59,4 @@ def test_a_pulled_attachment_is_loading_until_its_blob_is_here(
     downloads = [text for text in shown if text.startswith("Lade Anhänge")]
     assert downloads[-1] == "Lade Anhänge … 3.0 MB von 3.0 MB", shown
     qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(2) == "3.0 MB", timeout=10_000)
+    assert status.loading == 0 and "geladen" not in window.sync_status.state.text()
