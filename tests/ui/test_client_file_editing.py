@@ -105,14 +105,17 @@ def refused(qtbot: Any, dialog: Any, expected: str) -> None:
     assert dialog.buttons.isEnabled()
 
 
-def answer_next_box(button_text: str) -> None:
-    """Clicks ``button_text`` in the next message box that opens modally."""
+def answer_next_box(button_text: str, *, said: list[str] | None = None) -> None:
+    """Clicks ``button_text`` in the next message box that opens modally; its text goes to
+    ``said``."""
     def answer() -> None:
         boxes = [w for w in QApplication.topLevelWidgets()
                  if isinstance(w, QMessageBox) and w.isVisible()]
         if not boxes:
             QTimer.singleShot(10, answer)
             return
+        if said is not None:
+            said.append(boxes[0].text())
         for candidate in boxes[0].buttons():
             if candidate.text().replace("&", "") == button_text:
                 candidate.click()

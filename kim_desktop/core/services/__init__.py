@@ -38,6 +38,7 @@ from kim_desktop.core.services.contacts import (
 from kim_desktop.core.services.gaps import record_gap, release_gap, update_gap
 from kim_desktop.core.services.records import (
     REMOVABLE,
+    open_attachment,
     record_export,
     record_view,
     remove_record,
@@ -79,6 +80,7 @@ __all__ = [
     "create_client",
     "edit_goal",
     "grant_consent",
+    "open_attachment",
     "open_case",
     "phase_transition_allowed",
     "plan_referral",

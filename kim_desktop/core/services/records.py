@@ -77,3 +77,25 @@ def record_export(session: Session, *, kind: str, record_id: str, detail: str) -
         event = audit(session, action="export", record=record, detail=detail[:200])
     client_id = record_id if kind == Client.__tablename__ else None
     return Change("audit_event", (event.id,), "created", client_id)
+
+
+#: Why an attachment's content is read: shown in the program, or saved as a copy.
+ATTACHMENT_USES = {"view": ("view", ""), "copy": ("export", "copy")}
+
+
+def open_attachment(session: Session, *, attachment_id: str,
+                    use: str) -> tuple[str, str, bytes]:
+    """An attachment's file name, media type and content, its reading logged in the audit
+    log (by record id) in the same step, so no screen can show or copy it unlogged.
+    ``use``: ``"view"`` or ``"copy"`` (:data:`ATTACHMENT_USES`)."""
+    if use not in ATTACHMENT_USES:
+        raise DomainError("invalid_value", field="record.kind")
+    action, detail = ATTACHMENT_USES[use]
+    with write(session):
+        attachment = get_live(session, Attachment, attachment_id)
+        if attachment.content is None:
+            raise DomainError("attachment_loading")
+        live_client(session, attachment.client_id)
+        audit(session, action=action, record=attachment, detail=detail)
+        found = attachment.filename, attachment.media_type, bytes(attachment.content)
+    return found

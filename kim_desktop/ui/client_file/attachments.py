@@ -1,8 +1,9 @@
 """Attachments: documents kept inside the encrypted database.
 
-"Open" shows images inside the program; other documents are saved where the case manager
-chooses. The program never writes a decrypted copy to a temporary folder of its own, since
-that would put personal data on disk outside the encrypted database.
+"Open" shows PDFs and images inside the program (:mod:`.viewer`, drawn from memory); DOCX and
+ODT can only be saved as a copy, after a warning that it is not encrypted. The program never
+writes a decrypted copy to a temporary folder of its own, since that would put personal data
+on disk outside the encrypted database. Every view, copy and deletion is in the audit log.
 """
 
 from __future__ import annotations
@@ -10,20 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from kim_desktop.core import services
-from kim_desktop.ui.client_file.data import ClientFileData, attachment_content
+from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList
+from kim_desktop.ui.client_file.viewer import SHOWN, AttachmentViewer
 from kim_desktop.ui.formats import moment, size_text
 from kim_desktop.ui.messages import show_error, user_message
-from kim_desktop.ui.qt import (
-    QDialog,
-    QFileDialog,
-    QLabel,
-    QPixmap,
-    QScrollArea,
-    QVBoxLayout,
-    translate,
-)
+from kim_desktop.ui.qt import QFileDialog, QKeySequence, QShortcut, Qt, translate
+from kim_desktop.ui.widgets import confirm
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -39,10 +36,16 @@ class AttachmentsTab(RecordList):
         )
         self.file = file
         self.add_button(translate("attachments", "Hin&zufügen …"), self.add)
-        self.add_button(translate("attachments", "Ö&ffnen"), self.open_current,
+        # The file's tabs and header hold most letters: these words still find one free.
+        self.add_button(translate("attachments", "Anzei&gen"), self.open_current,
                         needs_selection=True)
-        self.add_button(translate("attachments", "&Speichern unter …"), self.save_current,
+        self.add_button(translate("attachments", "Kopie spei&chern …"), self.save_current,
                         needs_selection=True)
+        self.add_button(translate("attachments", "Löschen (Entf) …"), self.remove,
+                        needs_selection=True)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree, self.remove,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.tree.itemActivated.connect(lambda *_: self.open_current())
         self.finish_buttons()
 
     def show_data(self, data: ClientFileData) -> None:
@@ -75,34 +78,40 @@ class AttachmentsTab(RecordList):
         )
 
     def open_current(self) -> None:
+        """Shows a PDF or image inside the program; other documents (DOCX, ODT) cannot be
+        shown so, and are offered as a copy instead."""
         attachment = self.current()
         if attachment is None:
             return
-        if not attachment.media_type.startswith("image/"):
-            self.save_current()
+        if attachment.media_type not in SHOWN:
+            self.save_current(why=translate(
+                "attachments", "Dieses Dokument kann KIM Desktop nicht selbst anzeigen."))
             return
-        self.file.context.read(lambda s: attachment_content(s, attachment.id),
-                               lambda result: self._preview(*result),
-                               on_error=lambda e: show_error(self, e))
+        attachment_id = attachment.id
+        self.file.context.read(
+            lambda s: services.open_attachment(s, attachment_id=attachment_id, use="view"),
+            lambda found: self._show(*found), on_error=lambda e: show_error(self, e))
 
-    def _preview(self, filename: str, content: bytes) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(content)
-        dialog = QDialog(self)
-        dialog.setWindowTitle(filename)
-        layout = QVBoxLayout(dialog)
-        area = QScrollArea()
-        label = QLabel()
-        label.setPixmap(pixmap)
-        label.setAccessibleName(filename)
-        area.setWidget(label)
-        layout.addWidget(area)
-        dialog.resize(800, 600)
-        dialog.open()
+    def _show(self, filename: str, media_type: str, content: bytes) -> None:
+        try:
+            self.viewer = AttachmentViewer(filename, media_type, content, self)
+        except Exception as error:  # a damaged document: said, never a traceback
+            show_error(self, error)
+            return
+        self.viewer.open()
 
-    def save_current(self) -> None:
+    def save_current(self, *, why: str = "") -> None:
+        """Saves a copy where the user chooses, after saying that it is not encrypted."""
         attachment = self.current()
         if attachment is None:
+            return
+        warning = translate(
+            "attachments", "Die Kopie ist nicht verschlüsselt: wer an den Ordner kommt, kann "
+            "sie lesen. Speichern Sie sie nur, wo das erlaubt ist, und löschen Sie sie, wenn "
+            "Sie sie nicht mehr brauchen.")
+        if not confirm(self, translate("attachments", "Kopie speichern"),
+                       f"{why}\n\n{warning}" if why else warning,
+                       translate("attachments", "Kopie speichern …")):
             return
         name, _ = QFileDialog.getSaveFileName(
             self, translate("attachments", "Anhang speichern"), attachment.filename)
@@ -110,8 +119,23 @@ class AttachmentsTab(RecordList):
             self.save_to(attachment.id, Path(name))
 
     def save_to(self, attachment_id: str, path: Path) -> None:
-        def work(session: object) -> None:
-            _, content = attachment_content(session, attachment_id)  # type: ignore[arg-type]
+        def work(session: Session) -> None:
+            _, _, content = services.open_attachment(session, attachment_id=attachment_id,
+                                                     use="copy")
             path.write_bytes(content)
 
         self.file.context.read(work, on_error=lambda e: show_error(self, e))
+
+    def remove(self) -> None:
+        attachment = self.current()
+        if attachment is None:
+            return
+        if not confirm(self, translate("attachments", "Anhang löschen"),
+                       translate("attachments", "„{file}“ löschen? Die Löschung steht im "
+                                 "Protokoll.").format(file=attachment.filename),
+                       translate("attachments", "Löschen")):
+            return
+        attachment_id = attachment.id
+        self.file.context.write(
+            lambda s: services.remove_record(s, kind="attachment", record_id=attachment_id),
+            on_error=lambda e: self.file.error.show_message(user_message(e)))

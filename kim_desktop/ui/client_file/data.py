@@ -134,11 +134,3 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
         data.gaps = [g for g in all_gaps if set(g.case_ids or []) & set(case_ids)]
     return data
 
-
-def attachment_content(session: Session, attachment_id: str) -> tuple[str, bytes]:
-    attachment = session.get(Attachment, attachment_id)
-    if attachment is None or attachment.deleted_at is not None:
-        raise DomainError("not_found", kind="attachment")
-    if attachment.content is None:
-        raise DomainError("attachment_loading")
-    return attachment.filename, attachment.content
