@@ -23,6 +23,7 @@ from kim_desktop.ui.qt import (
     QPushButton,
     QRadioButton,
     Qt,
+    QTabBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -206,15 +207,17 @@ class StartPage(QWidget):
             self.reload()
 
     def _show(self, data: StartData) -> None:
-        self.data = data
         today = dt.date.today()
         self.greeting.setText(
             translate("start", "Guten Tag, {user}. Heute fällig: {today}, überfällig: {overdue}.")
             .format(user=self.context.user, today=len(data.today), overdue=len(data.overdue))
         )
+        first = self.data is None
+        self.data = data
         self.due.show_groups(data, today)
-        if self.isVisible() and QApplication.focusWidget() is None:
-            self.due.setFocus()  # one Enter opens today's first person
+        focused = QApplication.focusWidget()
+        if first and self.isVisible() and (focused is None or isinstance(focused, QTabBar)):
+            self.due.setFocus()  # after unlock, one Enter opens today's first person
         self.recent.set_records(data.recent, lambda r: [
             moment(r[0].held_at), r[1], self.context.label("consultation_modes", r[0].mode_code),
         ])

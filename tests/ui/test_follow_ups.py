@@ -168,3 +168,18 @@ def test_the_start_page_shows_my_follow_ups_today_first_then_overdue(
     press(qtbot, Qt.Key.Key_Return)  # Enter opens the person
     qtbot.waitUntil(lambda: any(v.data is not None and v.data.client.last_name == "StartHeute"
                                 for v in window.client_files.values()), timeout=10_000)
+
+
+def test_after_unlock_one_enter_opens_todays_first_person(qtbot: Any, controller: Any) -> None:
+    """The start page promised it, but the focus sat on the tab bar: Enter did nothing."""
+    from tests.ui.conftest import unlock
+
+    window = unlock(qtbot, controller)
+    start = window.pages["start"]
+    qtbot.waitUntil(lambda: start.data is not None, timeout=10_000)
+    activate(qtbot, window)
+    assert focused() is agenda(window)
+    first = agenda(window).currentItem()
+    assert first is not None and first.parent() is not None  # a follow-up, not a heading
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.client_files) == 1, timeout=10_000)
