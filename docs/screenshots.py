@@ -118,6 +118,23 @@ def make_example_conflict(controller: AppController, client_id: str) -> None:
     context.taskman.run_blocking_on_database(work)
 
 
+def grab_case_cycle(app: QApplication, window: Any, caseload: Any) -> None:
+    """A person with an open case: the phase dialog, the plan, the follow-ups and Verlauf
+    with the phase history."""
+    row = next(caseload.model.row_at(i) for i in range(caseload.model.rowCount())
+               if caseload.model.row_at(i).case_id and caseload.model.row_at(i).phase
+               not in (None, "intake"))
+    view = window.open_client(row.client_id)
+    wait_until(app, lambda: view.data is not None)
+    phase = view.change_phase()
+    assert phase is not None
+    grab(app, phase, "phase")
+    phase.reject()
+    for index, name in ((3, "plan"), (6, "follow-ups"), (9, "history")):
+        view.tabs.setCurrentIndex(index)
+        grab(app, window, f"client-file-{name}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="de")
@@ -162,6 +179,7 @@ def main() -> int:
         send = referrals.send()
         grab(app, send, "referral-send")
         send.reject()
+        grab_case_cycle(app, window, caseload)
         quick = window.quick_consultation()
         wait_until(app, lambda: quick.ready)
         grab(app, quick, "quick-consultation")
