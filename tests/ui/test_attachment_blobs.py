@@ -6,15 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from kim_desktop.core.errors import DomainError
 from kim_desktop.core.services import add_attachment
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync.client import SyncClient
 from kim_desktop.sync.enroll import enroll
+from kim_desktop.ui.client_file.data import attachment_content
 from tests.core.conftest import new_client
 from tests.sync.conftest import FAST_RETRY, local_engine, session_factory
 from tests.sync.test_blobs import MIB, cut_at, pdf
 from tests.ui.conftest import PASSWORD, USER, unlock
-from tests.ui.test_client_file_editing import tab
+from tests.ui.test_client_file_editing import on_database, tab
 from tests.ui.test_sync_with_server import Server, server, synced
 
 #: The real server process of the other sync UI tests.
@@ -30,7 +34,8 @@ def test_a_pulled_attachment_is_loading_until_its_blob_is_here(
         joined = enroll(session, server_url=server.process.url, code=server.code(),
                         device_name="Kollegin")
         client_id = new_client(session, last_name="Anhang", first_name="Test")
-        add_attachment(session, client_id=client_id, filename="bescheid.pdf", content=content)
+        attachment_id = add_attachment(session, client_id=client_id, filename="bescheid.pdf",
+                                       content=content).ids[0]
     assert SyncClient(colleague, retry=FAST_RETRY).run().pushed > 0
 
     # This device joins; its first sync is cut while the attachment's chunks come down.
@@ -50,6 +55,11 @@ def test_a_pulled_attachment_is_loading_until_its_blob_is_here(
     assert (row.text(0), row.text(2)) == ("bescheid.pdf", "3.0 MB – wird geladen")
     qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10_000)
     assert "Anhänge werden noch geladen: 1" in window.sync_status.state.text()
+    # Opening it says why it cannot be opened yet, in words.
+    with pytest.raises(DomainError) as loading:
+        on_database(window, lambda session: attachment_content(session, attachment_id))
+    assert loading.value.code == "attachment_loading"
+    assert "wird noch vom Sync-Server geladen" in str(loading.value)
 
     shown: list[str] = []
     window.sync.progress.connect(lambda *_: shown.append(window.sync_status.state.text()))
