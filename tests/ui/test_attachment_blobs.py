@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.services import add_attachment
+from kim_desktop.core.services import add_attachment, open_attachment
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync.client import SyncClient
 from kim_desktop.sync.enroll import enroll
-from kim_desktop.ui.client_file.data import attachment_content
 from tests.core.conftest import new_client
 from tests.sync.conftest import FAST_RETRY, local_engine, session_factory
 from tests.sync.test_blobs import MIB, cut_at, pdf
@@ -57,7 +56,8 @@ def test_a_pulled_attachment_is_loading_until_its_blob_is_here(
     assert "Anhänge werden noch geladen: 1" in window.sync_status.state.text()
     # Opening it says why it cannot be opened yet, in words.
     with pytest.raises(DomainError) as loading:
-        on_database(window, lambda session: attachment_content(session, attachment_id))
+        on_database(window, lambda session: open_attachment(
+            session, attachment_id=attachment_id, use="view"))
     assert loading.value.code == "attachment_loading"
     assert "wird noch vom Sync-Server geladen" in str(loading.value)
 
