@@ -27,6 +27,10 @@ from kim_protocol import __version__, wire
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
+#: How long to wait for the answer to a sent chunk: the body may lie in the socket's and a
+#: relay's buffers while it crosses the line. 1 MiB takes 65 s at 128 kbit/s; 300 s allow a
+#: line down to 28 kbit/s.
+CHUNK_READ_TIMEOUT = 300.0
 
 _Model = TypeVar("_Model", bound=BaseModel)
 #: The server's code for a push that would exceed the office's storage quota.
@@ -136,7 +140,9 @@ class SyncHttp:
     def put_chunk(self, blob_id: str, index: int, count: int, sealed: bytes) -> wire.BlobStatus:
         """Sends one sealed chunk as it is: ciphertext does not compress."""
         response = self._request("PUT", f"/v1/blobs/{blob_id}/chunks/{index}", None,
-                                 {"count": count}, raw=sealed)
+                                 {"count": count}, raw=sealed,
+                                 timeout=(self.timeout[0], max(self.timeout[1],
+                                                               CHUNK_READ_TIMEOUT)))
         return self._parse(response, wire.BlobStatus)
 
     def get_chunk(self, blob_id: str, index: int) -> bytes | None:
@@ -177,7 +183,8 @@ class SyncHttp:
 
     def _request(self, method: str, path: str, body: BaseModel | None,
                  params: dict[str, Any] | None = None,
-                 accept: tuple[int, ...] = (), raw: bytes | None = None) -> requests.Response:
+                 accept: tuple[int, ...] = (), raw: bytes | None = None,
+                 timeout: tuple[float, float] | None = None) -> requests.Response:
         """The response; an error status raises, except those in ``accept``. ``raw`` bytes
         go uncompressed, and ask for an answer uncompressed too (a sealed chunk)."""
         headers: dict[str, str] = {}
@@ -190,7 +197,8 @@ class SyncHttp:
             headers = {"Content-Type": "application/json", "Content-Encoding": "zstd"}
         try:
             response = self.session.request(method, self.base_url + path, data=data,
-                                            headers=headers, params=params, timeout=self.timeout)
+                                            headers=headers, params=params,
+                                            timeout=timeout or self.timeout)
         except requests.exceptions.SSLError as error:
             raise self._tls_error(error) from error
         except (requests.ConnectionError, requests.Timeout,
