@@ -101,11 +101,15 @@ class Catalog:
 
 @dataclass(frozen=True)
 class RetentionSettings:
-    """How long data is kept; the data protection officer decides (see ``note``)."""
+    """How long data is kept; the data protection officer decides (see ``note``). With the
+    office's controller and its data protection officer (name and contact, as the office
+    sets them), which the Art. 15 information names."""
 
     years_after_closure: int
     years_without_case: int
     note: str
+    controller: str = ""
+    data_protection_officer: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,9 @@ def _load_retention(resources_dir: Path, data_dir: Path | None) -> RetentionSett
         raise CatalogError("Aufbewahrungsfristen fehlen in data_protection.json") from error
     if after < 0 or without < 0:
         raise CatalogError("Aufbewahrungsfristen dürfen nicht negativ sein")
-    return RetentionSettings(after, without, str(data.get("note", "")))
+    return RetentionSettings(after, without, str(data.get("note", "")),
+                             str(data.get("controller", "")).strip(),
+                             str(data.get("data_protection_officer", "")).strip())
 
 
 def load_catalogs(

@@ -55,6 +55,13 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def current_user(session: Session) -> str:
     return str(session.info.get("user", ""))
 

@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import io
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,11 @@ from kim_desktop.core.models import (
     Referral,
     ResidenceStatusPeriod,
 )
-from kim_desktop.core.services._base import audit, live_client, write
+from kim_desktop.core.services._base import add_years, audit, live_client, write
+from kim_desktop.core.services.audit_log import action_word, kind_word
 from kim_protocol import __version__
 from kim_protocol.catalogs import Catalogs
+from kim_protocol.resources import RESOURCES_DIR
 
 EXPORT_FORMATS = ("json", "pdf")
 #: The export's groups of records: their kind and their title in the PDF.
@@ -122,28 +125,88 @@ def export_json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8")
 
 
+@cache
+def information_texts() -> dict[str, Any]:
+    """The fixed texts of the Art. 15 information (``resources/art15_information.json``)."""
+    data: dict[str, Any] = json.loads(
+        (RESOURCES_DIR / "art15_information.json").read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans (``resources/fonts``), registered once: the PDF's standard fonts have no
+    ć, ş or ğ, and names must print as they are written."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fonts = RESOURCES_DIR / "fonts"
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(fonts / "DejaVuSans-Bold.ttf")))
+    addMapping("DejaVuSans", 0, 0, "DejaVuSans")
+    addMapping("DejaVuSans", 1, 0, "DejaVuSans-Bold")
+    addMapping("DejaVuSans", 0, 1, "DejaVuSans")
+    addMapping("DejaVuSans", 1, 1, "DejaVuSans-Bold")
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def _recipients(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
+    """The agencies the person released from confidentiality or was referred to."""
+    agencies = catalogs.partner_agencies
+    codes = [c["recipient_agency_code"] for c in data.get("consents") or []
+             if c.get("recipient_agency_code")]
+    codes += [r["agency_code"] for r in data.get("referrals") or [] if r.get("agency_code")]
+    return [agencies.label(code) for code in dict.fromkeys(codes)]
+
+
+def _storage(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
+    """The retention rules, and when they erase this person's data if no case is open."""
+    texts = information_texts()
+    rules = catalogs.retention
+    lines = [texts["storage_after_closure"].format(years=rules.years_after_closure),
+             texts["storage_without_case"].format(years=rules.years_without_case)]
+    cases = data.get("cases") or []
+    closed = [c["closed_on"] for c in cases if c.get("closed_on")]
+    if len(closed) < len(cases):
+        lines.append(texts["storage_open"])
+    elif closed:
+        last = dt.date.fromisoformat(max(closed))
+        due = add_years(last, rules.years_after_closure)
+        lines.append(texts["storage_due"].format(day=f"{due:%d.%m.%Y}"))
+    return lines
+
+
 def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
-    """A readable PDF of the export: one section per kind, each field by its declared label,
-    codes by their catalog's or choice's words."""
+    """The Art. 15 information as a document to hand to the person: who is responsible, the
+    purposes, the categories, the recipients, the storage period, the rights and the source
+    (Art. 15(1) GDPR), then every stored field by its label, codes as words, and the log of
+    who accessed the data."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, Paragraph, SimpleDocTemplate, Spacer
 
     catalogs = catalogs_for(session)
+    texts = information_texts()
     styles = getSampleStyleSheet()
+    regular, bold = _fonts()
+    for style in styles.byName.values():
+        if isinstance(style, ParagraphStyle):
+            style.fontName = bold if "Bold" in style.fontName else regular
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, title="Auskunft nach Art. 15 DSGVO",
-                                 author="KIM Desktop")
+    document = SimpleDocTemplate(buffer, pagesize=A4, title=texts["title"],
+                                 author="KIM Desktop", lang="de-DE")
     client = data["client"]
-    story: list[Any] = [
-        Paragraph("Auskunft nach Art. 15 DSGVO", styles["Title"]),
-        Paragraph(escape(f"{client['first_name']} {client['last_name']}"), styles["Heading2"]),
-        Paragraph(escape(f"Erstellt am {dt.date.today():%d.%m.%Y} mit KIM Desktop "
-                         f"{data['program_version']}"), styles["Normal"]),
-        Spacer(1, 12),
-    ]
+
+    def para(text: str, style: str = "Normal") -> Any:
+        return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
+
+    def bullets(items: list[str]) -> Any:
+        return ListFlowable([para(item) for item in items], bulletType="bullet", start="•",
+                            leftIndent=12)
+
     def lines(kind: str, record: dict[str, Any]) -> list[Any]:
         out = []
         for name, spec in fields_of(kind).items():
@@ -155,23 +218,64 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
                                  styles["Normal"]))
         return out
 
-    story.append(Paragraph("Person", styles["Heading3"]))
+    not_set = texts["not_set"]
+    counts = [(title, len(data.get(name) or [])) for name, (_, title) in GROUPS.items()]
+    recipients = _recipients(catalogs, data)
+    story: list[Any] = [
+        para(texts["title"], "Title"),
+        para(f"{client['first_name']} {client['last_name']}", "Heading2"),
+        para(f"Erstellt am {dt.date.today():%d.%m.%Y} mit KIM Desktop "
+             f"{data['program_version']}"),
+        Spacer(1, 8),
+        para(texts["intro"]),
+        para(texts["controller_heading"], "Heading3"),
+        para(catalogs.retention.controller or not_set),
+        para(texts["dpo_heading"], "Heading3"),
+        para(catalogs.retention.data_protection_officer or not_set),
+        para(texts["purposes_heading"], "Heading3"),
+        bullets(texts["purposes"]),
+        para(texts["legal_basis"]),
+        para(texts["categories_heading"], "Heading3"),
+        para(texts["categories_intro"]),
+        bullets(["Angaben zur Person"] + [f"{title}: {count}" for title, count in counts
+                                          if count]),
+        para(texts["recipients_heading"], "Heading3"),
+        para(texts["recipients_intro"] if recipients else texts["recipients_none"]),
+    ]
+    if recipients:
+        story.append(bullets(recipients))
+    story += [
+        para(texts["recipients_coordination"]),
+        para(texts["storage_heading"], "Heading3"),
+        *[para(line) for line in _storage(catalogs, data)],
+        para(texts["rights_heading"], "Heading3"),
+        bullets(texts["rights"]),
+        para(texts["complaint"]),
+        para(texts["source_heading"], "Heading3"),
+        para(texts["source"]),
+        para(texts["automated"]),
+        para(texts["data_heading"], "Heading2"),
+        para("Angaben zur Person", "Heading3"),
+    ]
     story += lines("client", client)
     for name, (kind, title) in GROUPS.items():
         records = data.get(name) or []
         if not records:
             continue
-        story.append(Paragraph(escape(f"{title} ({len(records)})"), styles["Heading3"]))
-        for record in records:
+        story.append(para(f"{title} ({len(records)})", "Heading3"))
+        for number, record in enumerate(records, 1):
+            if len(records) > 1:
+                story.append(para(f"{number}.", "Heading4"))
             story += lines(kind, record)
             story.append(Spacer(1, 6))
     access_log = data.get("access_log") or []
     if access_log:
-        story.append(Paragraph(escape(f"Zugriffe ({len(access_log)})"), styles["Heading3"]))
+        story.append(para(f"{texts['access_heading']} ({len(access_log)})", "Heading3"))
+        story.append(para(texts["access_intro"]))
         for event in access_log:
-            story.append(Paragraph(escape(
-                f"{event['at'][:16].replace('T', ' ')} {event['user']}: {event['action']} "
-                f"({event['kind']})"), styles["Normal"]))
+            at = dt.datetime.fromisoformat(event["at"]).astimezone()
+            story.append(para(f"{at:%d.%m.%Y %H:%M} {event['user']}: "
+                              f"{kind_word(event['kind'])} {action_word(event['action'])}"))
     document.build(story)
     return buffer.getvalue()
 
@@ -191,6 +295,10 @@ def _shown(catalogs: Catalogs, spec: Field, value: Any) -> str:
         return dt.date.fromisoformat(str(value)).strftime("%d.%m.%Y")
     if spec.kind == Kind.MOMENT:
         return dt.datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+    if spec.kind == Kind.SHARE and isinstance(value, int | float):
+        return f"{round(float(value) * 100)} %"
+    if spec.kind == Kind.NUMBER and spec.unit:
+        return f"{value} {spec.unit}"
     return str(value)
 
 

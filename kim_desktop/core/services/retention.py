@@ -37,7 +37,14 @@ from kim_desktop.core.models import (
     Referral,
     ResidenceStatusPeriod,
 )
-from kim_desktop.core.services._base import Change, audit, live_client, today, write
+from kim_desktop.core.services._base import (
+    Change,
+    add_years,
+    audit,
+    live_client,
+    today,
+    write,
+)
 from kim_desktop.core.services.export import client_export
 from kim_protocol.catalogs import RetentionSettings
 
@@ -54,13 +61,6 @@ class ErasureCandidate:
     name: str
     last_case_closed_on: dt.date | None
     due_since: dt.date
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def due_for_erasure(

@@ -1,0 +1,72 @@
+"""The Art. 15 information read back as text: what Art. 15(1) GDPR asks, in words."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.fields import fields_of
+from kim_desktop.core.models import Client, Consent, Referral
+from kim_desktop.core.services import record_view
+from kim_desktop.core.services.export import GROUPS, export_client
+from kim_protocol.catalogs import load_catalogs
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _richest_client(session: Session) -> str:
+    referred = set(session.scalars(select(Referral.client_id)))
+    released = set(session.scalars(select(Consent.client_id)
+                                   .where(Consent.recipient_agency_code.is_not(None))))
+    return sorted(referred & released)[0]
+
+
+def test_the_pdf_holds_what_art_15_1_requires_in_words(session: Session,
+                                                       tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "data_protection.local.json").write_text(json.dumps({
+        "controller": "Kreis Minden-Lübbecke, KIM",
+        "data_protection_officer": "Datenschutz, Portastraße 13"}), encoding="utf-8")
+    catalogs = load_catalogs(office)
+    rules = catalogs.retention
+    session.info["catalogs"] = catalogs
+    generate_demo_data(session, clients=6, seed=3, consultations_per_client=3)
+    client_id = _richest_client(session)
+    record_view(session, client_id=client_id)
+    pdf = export_client(session, client_id=client_id, format="pdf", out=tmp_path / "a.pdf")
+    text = " ".join(_pdf_text(pdf).split())
+    for required in (
+        "Verantwortliche Stelle", "Kreis Minden-Lübbecke, KIM", "Portastraße 13",
+        "Zwecke der Verarbeitung", "Rechtsgrundlage", "Kategorien der gespeicherten Daten",
+        "Empfänger", "pseudonymisierte Zahlen", "Dauer der Speicherung",
+        f"{rules.years_after_closure} Jahre aufbewahrt", "Berichtigung", "Löschung",
+        "Einschränkung", "Widerspruch", "LDI NRW", "Herkunft der Daten",
+        "Zugriffe auf Ihre Daten", "Person angesehen",
+    ):
+        assert required in text, required
+    client = session.get(Client, client_id)
+    assert client is not None
+    assert f"{client.first_name} {client.last_name}" in text
+    for agency in session.scalars(select(Referral.agency_code)
+                                  .where(Referral.client_id == client_id)):
+        assert catalogs.partner_agencies.label(agency) in text
+    nationality = client.nationalities[0]
+    assert catalogs.countries.label(nationality) in text
+    raw_names = {name for kind, _ in [("client", ""), *GROUPS.values()]
+                 for name in fields_of(kind) if "_" in name}
+    words = set(re.findall(r"[\w\[\]']+", text))
+    assert not raw_names & words, raw_names & words
+    assert not {"True", "False", "None", f"['{nationality}']"} & words
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), re.search(r"\b[a-z]+_[a-z_]+\b", text)
+    assert re.search(r"Eigenanteil am Lebensunterhalt: \d+ %", text)
+    assert re.search(r"Dauer: \d+ min", text)
