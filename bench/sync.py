@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from kim_desktop.core import migrate  # noqa: E402
 from kim_desktop.core.models import Consultation  # noqa: E402
 from kim_desktop.core.storage import create_vault_engine  # noqa: E402
+from kim_desktop.core.stored_secrets import SecretBox  # noqa: E402
 from kim_desktop.sync.client import SyncClient  # noqa: E402
 from kim_desktop.sync.crypto import encode_payload, padded_plaintext  # noqa: E402
 from kim_desktop.sync.enroll import enroll  # noqa: E402
@@ -137,7 +138,9 @@ def admin(db_url: str, *args: str) -> dict[str, str]:
 class Device:
     def __init__(self, folder: Path, name: str, server: str, db_url: str, office_id: str,
                  recovery_key: str | None) -> None:
-        self.engine = create_vault_engine(str(folder / f"{name}.db"), secrets.token_bytes(32))
+        key = bytearray(secrets.token_bytes(32))
+        self.engine = create_vault_engine(str(folder / f"{name}.db"), key)
+        self.secrets = SecretBox(key)
         with self.engine.begin() as connection:
             migrate.upgrade(connection)
         code = admin(db_url, "device", "code", "--office", office_id)["code"]
@@ -147,7 +150,8 @@ class Device:
         self.client = SyncClient(self.session)
 
     def session(self) -> Session:
-        return Session(self.engine, info={"user": "bench"}, expire_on_commit=False)
+        return Session(self.engine, info={"user": "bench", "secrets": self.secrets},
+                       expire_on_commit=False)
 
     def url(self, server: str) -> None:
         from sqlalchemy import update

@@ -1,4 +1,5 @@
-"""Every table of the desktop database: the records of ``core`` and the sync client's own.
+"""Every table of the desktop database: the records of ``core``, its stored secrets and the
+sync client's own tables.
 
 The revisions in ``kim_desktop/core/migrations`` create them all. ``core`` cannot list the
 sync's tables itself, since it imports nothing of ``sync``; the test that compares the
@@ -13,6 +14,7 @@ from sqlalchemy import MetaData
 def metadata() -> MetaData:
     import kim_desktop.core.drafts
     import kim_desktop.core.models
+    import kim_desktop.core.stored_secrets
     import kim_desktop.sync.state  # noqa: F401  (registers the sync client's tables)
     from kim_desktop.core.db import Base
 

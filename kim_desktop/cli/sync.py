@@ -29,7 +29,7 @@ from kim_desktop.sync import messages
 from kim_desktop.sync.client import NotEnrolledError, SyncClient
 from kim_desktop.sync.enroll import Enrollment, enroll, enter_office_recovery_key
 from kim_desktop.sync.http import OfflineError, RevokedError, SyncError
-from kim_desktop.sync.state import load_state
+from kim_desktop.sync.state import has_office_key, load_state
 from kim_desktop.sync.wipe import destroy_vault_files
 
 EXIT_FAILED = 3
@@ -87,10 +87,10 @@ def _enroll(args: argparse.Namespace, vault: Vault) -> Enrollment:
             state.pin_sha256 = trust.spki_sha256 if trust and trust.mode == "pin" else None
             session.commit()
             return Enrollment(state.device_id, state.office_id, state.office_name,
-                              state.municipality, state.office_key is not None)
+                              state.municipality, has_office_key(session))
         if state is not None and state.device_token and not args.code:
             if not args.office_recovery_key:
-                raise CliError(messages.KEY_NEEDED if state.office_key is None
+                raise CliError(messages.KEY_NEEDED if not has_office_key(session)
                                else "Dieses Gerät ist bereits angemeldet.")
             return enter_office_recovery_key(session,
                                              office_recovery_key=args.office_recovery_key)

@@ -17,13 +17,16 @@ from sqlalchemy import Connection, Engine
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from kim_desktop.core.stored_secrets import SecretBox
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 #: Where revisions are looked for; tests may add a folder of their own.
 VERSION_LOCATIONS: tuple[Path, ...] = (MIGRATIONS / "versions",)
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None, secrets: SecretBox | None = None
+                   ) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -34,6 +37,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
     config.set_main_option("path_separator", "space")
     if connection is not None:
         config.attributes["connection"] = connection
+    if secrets is not None:
+        config.attributes["secrets"] = secrets
     return config
 
 
@@ -49,11 +54,15 @@ def current_revisions(connection: Connection) -> set[str]:
     return set(MigrationContext.configure(connection).get_current_heads())
 
 
-def upgrade(connection: Connection, revision: str = "heads") -> None:
-    """Apply pending revisions up to ``revision`` inside the connection's transaction."""
+def upgrade(connection: Connection, revision: str = "heads", *,
+            secrets: SecretBox | None = None) -> None:
+    """Apply pending revisions up to ``revision`` inside the connection's transaction.
+
+    ``secrets`` is the open vault's box, for a revision that seals or opens a stored secret.
+    """
     from alembic import command
 
-    command.upgrade(alembic_config(connection), revision)
+    command.upgrade(alembic_config(connection, secrets), revision)
 
 
 _REVISION = re.compile(r"^revision\s*(?::[^=\n]*)?=\s*\"([^\"]+)\"\s*$", re.MULTILINE)
@@ -95,7 +104,7 @@ class ForeignKeyViolation(Exception):
     """A revision left rows pointing at rows that do not exist."""
 
 
-def upgrade_database(engine: Engine) -> None:
+def upgrade_database(engine: Engine, *, secrets: SecretBox | None = None) -> None:
     """Bring the database to every head in one transaction, the way SQLite alters tables.
 
     Batch revisions rebuild a table by copy, drop and rename. With foreign keys on, dropping a
@@ -114,7 +123,7 @@ def upgrade_database(engine: Engine) -> None:
         raw.close()
     try:
         with engine.begin() as connection:
-            upgrade(connection)
+            upgrade(connection, secrets=secrets)
             if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                 raise ForeignKeyViolation("a migration broke a foreign key")
     finally:

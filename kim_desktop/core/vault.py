@@ -36,7 +36,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kim_desktop.core import attempts, migrate
+from kim_desktop.core import attempts, migrate, stored_secrets
 from kim_desktop.core import backup as backups
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import (
@@ -64,6 +64,7 @@ from kim_desktop.core.storage import (
     rekey_database,
     secure_data_dir,
 )
+from kim_desktop.core.stored_secrets import SecretBox
 from kim_desktop.core.vault_header import HEADER_NAME
 
 __all__ = [
@@ -150,14 +151,17 @@ def _acquire_lock(data_dir: Path) -> FileLock:
     return lock
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine, key: bytearray) -> None:
     """Bring the schema up to date; a failing revision leaves the database as it was."""
+    box = SecretBox(key)
     try:
-        migrate.upgrade_database(engine)
+        migrate.upgrade_database(engine, secrets=box)
     except DBAPIError:
         raise
     except Exception as error:
         raise VaultError("upgrade_failed") from error
+    finally:
+        box.close()
 
 
 def _interrupted_create(data_dir: Path) -> bool:
@@ -189,21 +193,31 @@ def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> None:
     if not pending.exists():
         return
     database = str(data_dir / DATABASE_NAME)
-    if not _opens(database, key):
+    try:
+        document = json.loads(pending.read_text(encoding="ascii"))
+        wrapping_key = _pending_key(key)
+        old = taken(AESGCM(wrapping_key).decrypt(
+            bytes.fromhex(document["nonce"]), bytes.fromhex(document["ciphertext"]),
+            b"kim-vault rekey"))
+        wipe(wrapping_key)
+    except (InvalidTag, ValueError, KeyError, TypeError):
+        old = None
+    if old is not None:
         try:
-            document = json.loads(pending.read_text(encoding="ascii"))
-            old = taken(AESGCM(_pending_key(key)).decrypt(
-                bytes.fromhex(document["nonce"]), bytes.fromhex(document["ciphertext"]),
-                b"kim-vault rekey"))
-        except (InvalidTag, ValueError, KeyError, TypeError):
-            old = None
-        if old is not None and _opens(database, old):
-            connection = connect_raw(database, old)
-            try:
-                rekey_database(connection, key)
-            finally:
-                connection.close()
-                wipe(old)
+            if not _opens(database, key) and _opens(database, old):
+                connection = connect_raw(database, old)
+                try:
+                    rekey_database(connection, key)
+                finally:
+                    connection.close()
+            if _opens(database, key):
+                connection = connect_raw(database, key)
+                try:
+                    stored_secrets.reseal(connection, old, key)
+                finally:
+                    connection.close()
+        finally:
+            wipe(old)
     headers.scrub(pending)
 
 
@@ -239,6 +253,7 @@ class Vault:
         self.data_dir = data_dir
         self.user = user
         self._key: bytearray | None = key
+        self._secrets = SecretBox(key)
         self._engine: Engine | None = engine
         self._lock = lock
 
@@ -268,7 +283,7 @@ class Vault:
         secure_data_dir(data_dir)
         lock = _acquire_lock(data_dir)
         try:
-            key = bytearray(secrets.token_bytes(32))
+            key = taken(secrets.token_bytes(32))
             recovery_text, recovery_secret = generate_recovery_key()
             vault_id = headers.new_vault_id()
             header = headers.Header(
@@ -347,7 +362,7 @@ class Vault:
                     pages = int(connection.exec_driver_sql("PRAGMA page_count").scalar_one())
                     if pages * PAGE_SIZE > database.stat().st_size:
                         raise VaultCorrupt("database_incomplete", file=DATABASE_NAME)
-            _upgrade(engine)
+            _upgrade(engine, key)
         except DBAPIError as error:
             engine.dispose()
             raise VaultCorrupt("database_damaged", file=DATABASE_NAME) from error
@@ -499,7 +514,7 @@ class Vault:
             raise VaultError("rekey_legacy_users", names=", ".join(header.legacy_users))
         backup = self.data_dir / REKEY_BACKUP_NAME
         self.backup(backup)
-        new = bytearray(secrets.token_bytes(32))
+        new = taken(secrets.token_bytes(32))
         _write_pending_rekey(self.data_dir, old, new)
         headers.write(self.data_dir, headers.resealed(header, new), new)
         raw = self.engine.raw_connection()
@@ -510,6 +525,13 @@ class Vault:
         self.engine.dispose()
         self._engine = create_vault_engine(str(self.data_dir / DATABASE_NAME), new)
         self._key = new
+        self._secrets.close()
+        self._secrets = SecretBox(new)
+        raw = self.engine.raw_connection()
+        try:
+            stored_secrets.reseal(raw.driver_connection, old, new)
+        finally:
+            raw.close()
         wipe(old)
         problems = self.check()
         if problems:
@@ -532,8 +554,10 @@ class Vault:
         return self._engine
 
     def session(self) -> Session:
-        """A session on the one connection; local edits are stamped with this user's name."""
-        return Session(self.engine, info={"user": self.user.name}, expire_on_commit=False)
+        """A session on the one connection; local edits are stamped with this user's name,
+        and stored secrets open with the vault's box (:mod:`.stored_secrets`)."""
+        return Session(self.engine, info={"user": self.user.name, "secrets": self._secrets},
+                       expire_on_commit=False)
 
     def _require_key(self) -> bytearray:
         if self._key is None:
@@ -545,7 +569,8 @@ class Vault:
         return self._engine is None
 
     def lock(self) -> None:
-        """Close the database, forget the key and let other instances in.
+        """Close the database, zero the key and every stored secret opened with it (the office
+        key), and let other instances in.
 
         Calling it twice is harmless. Afterwards :meth:`session` raises :class:`VaultLocked`;
         :meth:`unlock` opens the vault again.
@@ -553,6 +578,7 @@ class Vault:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        self._secrets.close()
         if self._key is not None:
             wipe(self._key)
             self._key = None

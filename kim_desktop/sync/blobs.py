@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.models import Attachment
 from kim_desktop.sync.apply import OUTBOX_TABLE
 from kim_desktop.sync.crypto import (
+    OfficeKey,
     PayloadError,
     blob_id_of,
     chunk_count,
@@ -99,7 +100,7 @@ def waiting_for_blob(session: Session) -> set[str]:
     ))  # fmt: skip
 
 
-def prepare_uploads(session: Session, office_key: bytes) -> list[Blob]:
+def prepare_uploads(session: Session, office_key: OfficeKey) -> list[Blob]:
     """Gives every pending attachment with content its blob id and returns the blobs not yet
     complete on the server, each once. One transaction."""
     lock_for_write(session)
@@ -208,11 +209,10 @@ def _expected_length(blob: Blob, index: int, count: int) -> int:
 class BlobTransfer:
     """The blob steps of one sync run (:class:`~kim_desktop.sync.client.SyncClient`)."""
 
-    def __init__(self, http: SyncHttp, state: SyncState, transaction: Transaction,
-                 retrying: Retrying, report: Callable[[BlobProgress], None],
-                 cancel: threading.Event) -> None:
-        assert state.office_key is not None
-        self.http, self.state, self.office_key = http, state, state.office_key
+    def __init__(self, http: SyncHttp, state: SyncState, office_key: OfficeKey,
+                 transaction: Transaction, retrying: Retrying,
+                 report: Callable[[BlobProgress], None], cancel: threading.Event) -> None:
+        self.http, self.state, self.office_key = http, state, office_key
         self.transaction, self.retrying = transaction, retrying
         self.report, self.cancel = report, cancel
         #: Blobs fetched and written into their attachments by :meth:`download`.

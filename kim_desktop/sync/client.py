@@ -36,10 +36,12 @@ from sqlalchemy.orm import Session
 
 import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
+from kim_desktop.core.key_memory import wipe
 from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
 from kim_desktop.sync.blobs import BlobTransfer, waiting_for_blob
+from kim_desktop.sync.crypto import OfficeKey
 from kim_desktop.sync.enroll import (
     needs_key_check_renewal,
     publish_key_check,
@@ -69,7 +71,7 @@ from kim_desktop.sync.push import (
     to_request,
 )
 from kim_desktop.sync.report_facts import acknowledge_report_upload, collect_report_upload
-from kim_desktop.sync.state import SyncState, load_state
+from kim_desktop.sync.state import SyncState, load_office_key, load_state, store_office_key
 from kim_protocol import wire
 
 _T = TypeVar("_T")
@@ -165,6 +167,7 @@ class SyncClient:
         self.batches_per_transaction = batches_per_transaction
         self.on_wipe = on_wipe
         self.destroy = destroy
+        self._office_key: bytearray | None = None
 
     def run(self, progress: Callable[[Progress], None] | None = None,
             cancel: threading.Event | None = None) -> SyncResult:
@@ -182,20 +185,21 @@ class SyncClient:
             if state.revoked:
                 # The server took the handshake, so it no longer refuses this device.
                 self._transaction(partial(_update_state, {"revoked": None}))
-            if state.office_key is None:
+            office_key = self._transaction(load_office_key)
+            if office_key is None:
                 raise NotEnrolledError(messages.KEY_MISSING)
+            self._office_key = office_key
             if state.key_check_pending:
                 # Once in a device's life, usually done at enrollment: one short request.
                 self._transaction(
                     lambda session: self._retrying(partial(publish_key_check, session), cancel)
                 )
-            if needs_key_check_renewal(state):
+            if needs_key_check_renewal(state, office_key):
                 # Once per office: the check value takes the form of the key subkeys.
-                self._transaction(
-                    lambda session: self._retrying(partial(renew_key_check, session), cancel)
-                )
+                self._transaction(lambda session: self._retrying(
+                    partial(renew_key_check, session, office_key), cancel))
             blobs = BlobTransfer(
-                http, state, self._transaction, self._retrying,
+                http, state, office_key, self._transaction, self._retrying,
                 lambda step: report(Progress(step.direction, step.done, step.total)), cancel)
             if not self._upload_blobs(blobs, totals):
                 return totals.result(cancelled=True)
@@ -228,6 +232,9 @@ class SyncClient:
             raise
         finally:
             http.close()
+            if self._office_key is not None:
+                wipe(self._office_key)
+                self._office_key = None
         self._record(online=True, error=totals.held_back or totals.blobs_held_back, synced=True)
         return totals.result()
 
@@ -325,7 +332,7 @@ class SyncClient:
         state = lock_for_write(session)
         outcome = self._record_answers(session, answered, answers, held)
         # An attachment goes only once its blob is complete on the server.
-        upcoming = seal_batch(session, state, limit=limit, after_seq=after_seq,
+        upcoming = seal_batch(session, state, self._key(), limit=limit, after_seq=after_seq,
                               hold=held | waiting_for_blob(session)) if limit else []
         session.commit()
         return outcome, upcoming
@@ -368,7 +375,8 @@ class SyncClient:
                     fetching = network.submit(self._fetch, http, state, last.next_cursor,
                                               cancel)
                 outcome = self._transaction(partial(
-                    apply_group, state=state, group=group, quarantined=quarantined))
+                    apply_group, state=state, office_key=self._key(), group=group,
+                    quarantined=quarantined))
                 totals.pulled += outcome.applied + outcome.merged
                 totals.conflicts += outcome.conflicts
                 totals.quarantined += outcome.quarantined
@@ -387,7 +395,7 @@ class SyncClient:
             page = self._retrying(partial(http.pull, since=since, limit=self.page_size), cancel)
             if page.next_cursor < since:
                 raise RefusedError(messages.BAD_CURSOR)
-            group.append(open_page(state, page))
+            group.append(open_page(state, self._key(), page))
             if not page.more or len(group) >= self.pages_per_transaction or cancel.is_set():
                 return group
             since = page.next_cursor
@@ -424,15 +432,19 @@ class SyncClient:
 
         return self._database(run)
 
-    @staticmethod
-    def _prepare_pull(state: SyncState,
+    def _prepare_pull(self, state: SyncState,
                       session: Session) -> tuple[int, ApplyOutcome, set[str]]:
         """The pull cursor, after retrying what earlier pulls put aside, and what stays aside."""
         loaded = load_state(session)
         assert loaded is not None
         cursor = loaded.pull_cursor
         session.commit()
-        return cursor, retry_quarantined(session, state), quarantined_ids(session)
+        return cursor, retry_quarantined(session, state, self._key()), quarantined_ids(session)
+
+    def _key(self) -> OfficeKey:
+        """The office key of the run under way (opened once per run, wiped at its end)."""
+        assert self._office_key is not None
+        return self._office_key
 
     def _state(self) -> SyncState:
         return self._transaction(self._load_state)
@@ -475,8 +487,7 @@ class SyncClient:
             self.on_wipe(str(error))
         # Before the token goes: should the device die midway, IT sees "Löschung begonnen".
         self._confirm_wipe(http, wire.WipeStage.STARTED, cancel)
-        self._transaction(partial(
-            _update_state, {"office_key": None, "device_token": "", "revoked": str(error)}))
+        self._transaction(partial(_destroy_secrets, str(error)))
         if self.destroy is not None:
             try:
                 self.destroy()
@@ -499,6 +510,12 @@ class SyncClient:
 def _update_state(values: dict[str, object], session: Session) -> None:
     session.execute(update(SyncState).values(**values))
     session.commit()
+
+
+def _destroy_secrets(reason: str, session: Session) -> None:
+    """A wipe order's first local step: the office key and the device token go."""
+    store_office_key(session, None)
+    _update_state({"device_token": "", "revoked": reason}, session)
 
 
 class _PrecheckLookup:

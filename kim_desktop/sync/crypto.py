@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from kim_desktop.core.key_memory import taken, wipe
 from kim_protocol.payload import payload_json
 from kim_protocol.wire import BLOB_CHUNK_BYTES, associated_data, blob_associated_data
 
@@ -65,6 +66,10 @@ _LENGTH_BYTES = 4
 MIN_BUCKET = 256
 _MAX_PAYLOAD_BYTES = 16 * 1024 * 1024
 
+#: The office key as the sync holds it: a bytearray opened from the vault (zeroed when the vault
+#: locks), or bytes in tests and benchmarks.
+OfficeKey = bytes | bytearray
+
 _compressor = zstandard.ZstdCompressor(level=3)
 _decompressor = zstandard.ZstdDecompressor()
 
@@ -82,30 +87,36 @@ class PayloadError(Exception):
         self.reason = reason
 
 
-def office_key_from_recovery(recovery_secret: bytes) -> bytes:
-    """The office key belonging to the 32 secret bytes of an office recovery key."""
+def office_key_from_recovery(recovery_secret: bytes) -> bytearray:
+    """The office key belonging to the 32 secret bytes of an office recovery key (a bytearray,
+    for :func:`kim_desktop.core.key_memory.wipe`)."""
     if len(recovery_secret) != KEY_BYTES:
         raise ValueError("the recovery secret must be 32 bytes")
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
-                info=_OFFICE_KEY_INFO).derive(recovery_secret)
+    return taken(HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                      info=_OFFICE_KEY_INFO).derive(recovery_secret))
 
 
-def _subkey(office_key: bytes, info: bytes) -> bytes:
+def _subkey(office_key: OfficeKey, info: bytes) -> bytes:
+    if not any(office_key):
+        # All zeros: the vault locked while a sync still ran. Nothing may be sealed with it.
+        raise PayloadError("the office key was wiped")
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
                 info=info).derive(office_key)
 
 
-def key_check_value(office_key: bytes) -> bytes:
-    return hmac.new(_subkey(office_key, _KEY_CHECK_INFO), _KEY_CHECK_LABEL,
-                    hashlib.sha256).digest()
+def key_check_value(office_key: OfficeKey) -> bytes:
+    subkey = _subkey(office_key, _KEY_CHECK_INFO)
+    value = hmac.new(subkey, _KEY_CHECK_LABEL, hashlib.sha256).digest()
+    wipe(subkey)
+    return value
 
 
-def legacy_key_check_value(office_key: bytes) -> bytes:
+def legacy_key_check_value(office_key: OfficeKey) -> bytes:
     """The check value offices had before the subkeys: an HMAC under the office key itself."""
     return hmac.new(office_key, _LEGACY_KEY_CHECK_LABEL, hashlib.sha256).digest()
 
 
-def key_matches(office_key: bytes, key_check: bytes) -> bool:
+def key_matches(office_key: OfficeKey, key_check: bytes) -> bool:
     """True when ``key_check`` belongs to ``office_key``, in the current or the old form."""
     return (hmac.compare_digest(key_check_value(office_key), key_check)
             or hmac.compare_digest(legacy_key_check_value(office_key), key_check))
@@ -131,18 +142,24 @@ def padded_plaintext(text: str) -> bytes:
     return body + bytes(padded_size(len(body)) - len(body))
 
 
-#: Cipher objects per office key (building one costs more than sealing a small payload):
-#: the encryption subkey's and the office key's own, for ciphertexts of before the subkeys.
-#: :func:`forget_keys` empties it when the vault locks.
+#: Cipher objects for the office key in use (building one costs more than sealing a small
+#: payload): the encryption subkey's and the office key's own, for ciphertexts of before the
+#: subkeys. They are found by a hash of the key, so the key itself is no dictionary key that
+#: would outlive the lock; :func:`forget_keys` empties it when the vault locks.
 _ciphers: dict[bytes, tuple[AESGCM, AESGCM]] = {}
 
 
-def _aead(office_key: bytes) -> tuple[AESGCM, AESGCM]:
-    ciphers = _ciphers.get(office_key)
+def _aead(office_key: OfficeKey) -> tuple[AESGCM, AESGCM]:
+    fingerprint = hashlib.sha256(office_key).digest()
+    ciphers = _ciphers.get(fingerprint)
     if ciphers is None:
         _ciphers.clear()
-        ciphers = (AESGCM(_subkey(office_key, _ENCRYPTION_INFO)), AESGCM(office_key))
-        _ciphers[office_key] = ciphers
+        subkey = _subkey(office_key, _ENCRYPTION_INFO)
+        # A cipher keeps its key in OpenSSL, which clears it when the object goes; it still
+        # works once the key given to it is zeroed.
+        ciphers = (AESGCM(subkey), AESGCM(office_key))
+        wipe(subkey)
+        _ciphers[fingerprint] = ciphers
     return ciphers
 
 
@@ -155,17 +172,23 @@ def forget_keys() -> None:
 _blob_ciphers: dict[bytes, AESGCM] = {}
 
 
-def _blob_aead(office_key: bytes) -> AESGCM:
-    cipher = _blob_ciphers.get(office_key)
+def _blob_aead(office_key: OfficeKey) -> AESGCM:
+    fingerprint = hashlib.sha256(office_key).digest()
+    cipher = _blob_ciphers.get(fingerprint)
     if cipher is None:
         _blob_ciphers.clear()
-        cipher = _blob_ciphers[office_key] = AESGCM(_subkey(office_key, _BLOB_INFO))
+        subkey = _subkey(office_key, _BLOB_INFO)
+        cipher = _blob_ciphers[fingerprint] = AESGCM(subkey)
+        wipe(subkey)
     return cipher
 
 
-def blob_id_of(office_key: bytes, content: bytes) -> str:
+def blob_id_of(office_key: OfficeKey, content: bytes) -> str:
     """The blob id of an attachment's content: equal within an office, opaque outside it."""
-    return hmac.new(_subkey(office_key, _BLOB_ID_INFO), content, hashlib.sha256).hexdigest()
+    subkey = _subkey(office_key, _BLOB_ID_INFO)
+    blob_id = hmac.new(subkey, content, hashlib.sha256).hexdigest()
+    wipe(subkey)
+    return blob_id
 
 
 def chunk_count(size: int) -> int:
@@ -173,7 +196,7 @@ def chunk_count(size: int) -> int:
     return max(1, -(-size // BLOB_CHUNK_BYTES))
 
 
-def seal_chunk(office_key: bytes, *, office_id: str, blob_id: str, index: int, count: int,
+def seal_chunk(office_key: OfficeKey, *, office_id: str, blob_id: str, index: int, count: int,
                content: bytes) -> bytes:
     """Chunk ``index`` of ``count``: at most :data:`BLOB_CHUNK_BYTES` of content, sealed."""
     if len(content) > BLOB_CHUNK_BYTES:
@@ -185,7 +208,7 @@ def seal_chunk(office_key: bytes, *, office_id: str, blob_id: str, index: int, c
     return nonce + _blob_aead(office_key).encrypt(nonce, body + bytes(size - len(body)), aad)
 
 
-def open_chunk(office_key: bytes, *, office_id: str, blob_id: str, index: int, count: int,
+def open_chunk(office_key: OfficeKey, *, office_id: str, blob_id: str, index: int, count: int,
                sealed: bytes) -> bytes:
     """The content of a sealed chunk; :class:`PayloadError` when it does not open here (another
     key, office, blob, place or count) or its length does not fit."""
@@ -200,13 +223,13 @@ def open_chunk(office_key: bytes, *, office_id: str, blob_id: str, index: int, c
     return plain[_LENGTH_BYTES:_LENGTH_BYTES + length]
 
 
-def seal(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
+def seal(office_key: OfficeKey, *, office_id: str, kind: str, record_id: str, version: int,
          payload: dict[str, Any]) -> bytes:
     return seal_json(office_key, office_id=office_id, kind=kind, record_id=record_id,
                      version=version, text=payload_json(payload))
 
 
-def seal_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
+def seal_json(office_key: OfficeKey, *, office_id: str, kind: str, record_id: str, version: int,
               text: str) -> bytes:
     """:func:`seal` for a payload already in its :func:`payload_json` text."""
     nonce = os.urandom(NONCE_BYTES)
@@ -214,13 +237,13 @@ def seal_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, v
     return nonce + _aead(office_key)[0].encrypt(nonce, padded_plaintext(text), aad)
 
 
-def open_sealed(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
+def open_sealed(office_key: OfficeKey, *, office_id: str, kind: str, record_id: str, version: int,
                 sealed: bytes) -> dict[str, Any]:
     return parse_payload(open_json(office_key, office_id=office_id, kind=kind,
                                    record_id=record_id, version=version, sealed=sealed))
 
 
-def open_json(office_key: bytes, *, office_id: str, kind: str, record_id: str, version: int,
+def open_json(office_key: OfficeKey, *, office_id: str, kind: str, record_id: str, version: int,
               sealed: bytes) -> str:
     """The payload's JSON text, as :func:`seal_json` was given it."""
     aad = associated_data(office_id=office_id, kind=kind, record_id=record_id, version=version)

@@ -3,7 +3,8 @@
 The first device of an office creates the office key and shows the office recovery key once;
 it publishes the key's check value so that later devices can verify a typed recovery key
 against it. A later device must enter the office recovery key. Token, office key and check
-value are kept only in the encrypted vault database (``sync_state``).
+value are kept only in the encrypted vault database (``sync_state``, and the office key as a
+stored secret of the vault: :func:`kim_desktop.sync.state.store_office_key`).
 
 The state is committed before the check value is published: if the program dies in between,
 the key is not lost, and the next sync publishes the check value.
@@ -16,17 +17,25 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import InvalidRecoveryKey
+from kim_desktop.core.key_memory import wipe
 from kim_desktop.core.provisioning import ServerTrust
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.sync import messages
 from kim_desktop.sync.crypto import (
+    OfficeKey,
     key_check_value,
     key_matches,
     legacy_key_check_value,
     office_key_from_recovery,
 )
 from kim_desktop.sync.http import RefusedError, SyncError, SyncHttp
-from kim_desktop.sync.state import STATE_ID, SyncState, load_state
+from kim_desktop.sync.state import (
+    STATE_ID,
+    SyncState,
+    has_office_key,
+    load_state,
+    store_office_key,
+)
 from kim_protocol import __version__, wire
 from kim_protocol.wire import b64decode, b64encode
 
@@ -47,12 +56,13 @@ class Enrollment:
     office_recovery_key: str | None = None
 
 
-def _enrollment(state: SyncState, recovery_text: str | None = None) -> Enrollment:
+def _enrollment(session: Session, state: SyncState,
+                recovery_text: str | None = None) -> Enrollment:
     return Enrollment(state.device_id, state.office_id, state.office_name, state.municipality,
-                      state.office_key is not None, recovery_text)
+                      has_office_key(session), recovery_text)
 
 
-def _parse(text: str) -> bytes:
+def _parse(text: str) -> bytearray:
     try:
         return office_key_from_recovery(parse_recovery_key(text))
     except InvalidRecoveryKey as error:
@@ -98,21 +108,23 @@ def enroll(session: Session, *, server_url: str, code: str,
         if typed_key is None:
             recovery_text, secret = generate_recovery_key()
             typed_key = office_key_from_recovery(secret)
-        state.office_key = typed_key
+        store_office_key(session, typed_key)
         state.key_check = key_check_value(typed_key)
         state.key_check_pending = True
     else:
         state.key_check = b64decode(response.key_check)
         state.key_check_pending = False
-        state.office_key = typed_key if typed_key and key_matches(typed_key, state.key_check) \
-            else None
+        store_office_key(session, typed_key if typed_key and key_matches(
+            typed_key, state.key_check) else None)
+    if typed_key is not None:
+        wipe(typed_key)
     session.add(state)
     session.commit()
     if state.key_check_pending:
         publish_key_check(session)
-    if office_recovery_key and state.office_key is None:
+    if office_recovery_key and not has_office_key(session):
         raise EnrollError(messages.KEY_WRONG)
-    return _enrollment(state, recovery_text)
+    return _enrollment(session, state, recovery_text)
 
 
 def publish_key_check(session: Session) -> None:
@@ -126,7 +138,7 @@ def publish_key_check(session: Session) -> None:
     except RefusedError as error:
         if error.status != 409:
             raise
-        state.office_key = None
+        store_office_key(session, None)
         state.key_check = None
         state.key_check_pending = False
         session.commit()
@@ -137,21 +149,21 @@ def publish_key_check(session: Session) -> None:
     session.commit()
 
 
-def needs_key_check_renewal(state: SyncState) -> bool:
+def needs_key_check_renewal(state: SyncState, office_key: OfficeKey | None) -> bool:
     """True while this office's check value is still of the form before the key subkeys."""
-    return (state.office_key is not None and state.key_check is not None
+    return (office_key is not None and state.key_check is not None
             and not state.key_check_pending
-            and state.key_check == legacy_key_check_value(state.office_key))
+            and state.key_check == legacy_key_check_value(office_key))
 
 
-def renew_key_check(session: Session) -> None:
+def renew_key_check(session: Session, office_key: OfficeKey) -> None:
     """Replaces the office's old-form check value with the current one (once per office; a
     second device finds it done and takes the current value)."""
     state = load_state(session)
-    if state is None or not needs_key_check_renewal(state):
+    if state is None or not needs_key_check_renewal(state, office_key):
         return
-    assert state.office_key is not None and state.key_check is not None
-    current = key_check_value(state.office_key)
+    assert state.key_check is not None
+    current = key_check_value(office_key)
     http = SyncHttp(state.server_url, token=state.device_token, trust=state.trust())
     try:
         http.publish_key_check(wire.KeyCheckRequest(key_check=b64encode(current),
@@ -168,16 +180,19 @@ def enter_office_recovery_key(session: Session, *, office_recovery_key: str) -> 
     if state is None or not state.device_token:
         raise EnrollError(messages.NOT_ENROLLED_YET)
     office_key = _parse(office_recovery_key)
-    if state.key_check is None:
-        # Another device won the race to create the office key: the server decides whether
-        # this key is that one (the same check value is accepted, another refused).
-        state.office_key = office_key
-        state.key_check = key_check_value(office_key)
-        state.key_check_pending = True
+    try:
+        if state.key_check is None:
+            # Another device won the race to create the office key: the server decides whether
+            # this key is that one (the same check value is accepted, another refused).
+            store_office_key(session, office_key)
+            state.key_check = key_check_value(office_key)
+            state.key_check_pending = True
+            session.commit()
+            publish_key_check(session)
+        elif not key_matches(office_key, state.key_check):
+            raise EnrollError(messages.KEY_WRONG)
+        store_office_key(session, office_key)
         session.commit()
-        publish_key_check(session)
-    elif not key_matches(office_key, state.key_check):
-        raise EnrollError(messages.KEY_WRONG)
-    state.office_key = office_key
-    session.commit()
-    return _enrollment(state)
+    finally:
+        wipe(office_key)
+    return _enrollment(session, state)

@@ -40,7 +40,7 @@ from kim_desktop.sync.apply import (
     apply_incoming,
     known_versions,
 )
-from kim_desktop.sync.crypto import PayloadError, open_json, parse_payload
+from kim_desktop.sync.crypto import OfficeKey, PayloadError, open_json, parse_payload
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.push import lock_for_write
 from kim_desktop.sync.state import SyncParked, SyncQuarantine, SyncState
@@ -63,16 +63,15 @@ class Fetched:
     failed: dict[str, str]
 
 
-def open_record(state: SyncState, *, kind: str, record_id: str, version: int,
-                ciphertext: str) -> Incoming:
+def open_record(state: SyncState, office_key: OfficeKey, *, kind: str, record_id: str,
+                version: int, ciphertext: str) -> Incoming:
     """The opened record version; raises :class:`PayloadError` when it does not open, or when
     its values do not fit the local columns of its kind."""
-    assert state.office_key is not None
     try:
         sealed = b64decode(ciphertext)
     except ValueError as error:
         raise PayloadError("ciphertext is not base64") from error
-    text = open_json(state.office_key, office_id=state.office_id, kind=kind,
+    text = open_json(office_key, office_id=state.office_id, kind=kind,
                      record_id=record_id, version=version, sealed=sealed)
     payload = parse_payload(text)
     values = None
@@ -84,7 +83,7 @@ def open_record(state: SyncState, *, kind: str, record_id: str, version: int,
     return Incoming(kind, record_id, version, payload, text, values)
 
 
-def open_page(state: SyncState, page: wire.PullResponse) -> Fetched:
+def open_page(state: SyncState, office_key: OfficeKey, page: wire.PullResponse) -> Fetched:
     """Opens the page's records of other devices; run on the worker that fetched the page."""
     opened: dict[str, Incoming] = {}
     failed: dict[str, str] = {}
@@ -92,19 +91,19 @@ def open_page(state: SyncState, page: wire.PullResponse) -> Fetched:
         if record.device_id == state.device_id:
             continue
         try:
-            opened[record.record_id] = _open(state, record)
+            opened[record.record_id] = _open(state, office_key, record)
         except PayloadError as error:
             failed[record.record_id] = error.reason
     return Fetched(page, opened, failed)
 
 
-def _open(state: SyncState, record: wire.PulledRecord) -> Incoming:
-    return open_record(state, kind=record.kind, record_id=record.record_id,
+def _open(state: SyncState, office_key: OfficeKey, record: wire.PulledRecord) -> Incoming:
+    return open_record(state, office_key, kind=record.kind, record_id=record.record_id,
                        version=record.version, ciphertext=record.ciphertext)
 
 
-def apply_group(session: Session, state: SyncState, group: list[Fetched],
-                quarantined: set[str]) -> ApplyOutcome:
+def apply_group(session: Session, state: SyncState, office_key: OfficeKey,
+                group: list[Fetched], quarantined: set[str]) -> ApplyOutcome:
     """Applies a group of fetched pages and stores the cursor after the last, in one
     transaction. Versions this device has are skipped unopened; ``quarantined`` holds the ids
     in ``sync_quarantine`` (usually none), so that a version that opens replaces its entry."""
@@ -123,7 +122,7 @@ def apply_group(session: Session, state: SyncState, group: list[Fetched],
                 reason = fetched.failed.get(record.record_id)
                 if item is None and reason is None:
                     try:
-                        item = _open(state, record)
+                        item = _open(state, office_key, record)
                     except PayloadError as error:
                         reason = error.reason
                 if item is not None:
@@ -204,7 +203,8 @@ def _move_unknown_parked(session: Session) -> None:
     session.flush()
 
 
-def retry_quarantined(session: Session, state: SyncState) -> ApplyOutcome:
+def retry_quarantined(session: Session, state: SyncState, office_key: OfficeKey
+                      ) -> ApplyOutcome:
     """Tries every quarantined record version again; those that open and apply now are
     applied, those this device has meanwhile superseded are dropped. One transaction."""
     _move_unknown_parked(session)
@@ -224,7 +224,7 @@ def retry_quarantined(session: Session, state: SyncState) -> ApplyOutcome:
                 session.delete(row)
                 continue
             try:
-                incoming.append(_reopen(state, row))
+                incoming.append(_reopen(state, office_key, row))
             except PayloadError as error:
                 row.reason = error.reason
                 row.attempts += 1
@@ -244,12 +244,12 @@ def retry_quarantined(session: Session, state: SyncState) -> ApplyOutcome:
     return outcome
 
 
-def _reopen(state: SyncState, row: SyncQuarantine) -> Incoming:
+def _reopen(state: SyncState, office_key: OfficeKey, row: SyncQuarantine) -> Incoming:
     """The record version put aside: from its payload when it opened before, else opened
     from its ciphertext."""
     if row.payload is None:
-        return open_record(state, kind=row.kind, record_id=row.record_id, version=row.version,
-                           ciphertext=row.ciphertext)
+        return open_record(state, office_key, kind=row.kind, record_id=row.record_id,
+                           version=row.version, ciphertext=row.ciphertext)
     payload = parse_payload(row.payload)
     values = None
     if row.kind in RECORD_KINDS:

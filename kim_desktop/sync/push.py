@@ -33,7 +33,7 @@ from kim_desktop.sync.apply import (
     known_versions,
     record_table,
 )
-from kim_desktop.sync.crypto import seal_json
+from kim_desktop.sync.crypto import OfficeKey, seal_json
 from kim_desktop.sync.payloads import payloads_of
 from kim_desktop.sync.state import (
     SyncInflight,
@@ -102,17 +102,17 @@ _INFLIGHT_COLUMNS = [SyncInflight.seq, SyncInflight.kind, SyncInflight.record_id
                      SyncInflight.payload]
 
 
-def prepare_batch(session: Session, *, limit: int = wire.MAX_PUSH_OPERATIONS,
-                  after_seq: int = 0) -> list[Operation]:
+def prepare_batch(session: Session, office_key: OfficeKey, *,
+                  limit: int = wire.MAX_PUSH_OPERATIONS, after_seq: int = 0) -> list[Operation]:
     """:func:`seal_batch` in a transaction of its own; commits the batch before returning it."""
     state = lock_for_write(session)
-    batch = seal_batch(session, state, limit=limit, after_seq=after_seq)
+    batch = seal_batch(session, state, office_key, limit=limit, after_seq=after_seq)
     session.commit()
     return batch
 
 
-def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int = 0,
-               hold: Collection[str] = ()) -> list[Operation]:
+def seal_batch(session: Session, state: SyncState, office_key: OfficeKey, *, limit: int,
+               after_seq: int = 0, hold: Collection[str] = ()) -> list[Operation]:
     """The operations to send next: those in flight after ``after_seq`` (left by an earlier
     run), else a new batch from the outbox, sealed and written to ``sync_inflight``.
     ``after_seq`` is the last sequence number of a batch still on its way, so the next one can
@@ -138,7 +138,6 @@ def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int
     bases = known_versions(session, list(picked))
     # A newer version's fields this one does not know go back with the change, unchanged.
     extras = base_extras(session, list(bases))
-    assert state.office_key is not None
     batch = []
     next_seq = state.next_seq
     for record_id, kind in picked.items():
@@ -149,7 +148,7 @@ def seal_batch(session: Session, state: SyncState, *, limit: int, after_seq: int
             payload = {**extras[record_id], **payload}
         text = payload_json(payload)
         base_version = bases.get(record_id, 0)
-        sealed = seal_json(state.office_key, office_id=state.office_id, kind=kind,
+        sealed = seal_json(office_key, office_id=state.office_id, kind=kind,
                            record_id=record_id, version=base_version + 1, text=text)
         batch.append(Operation(next_seq, kind, record_id, base_version,
                                payload["deleted_at"] is not None, sealed, text))

@@ -2,8 +2,10 @@
 
 They are not synced records: they describe this device's view of the server.
 
-* ``sync_state``: one row; the enrollment (server, office, device), the secrets (device token,
-  office key), the pull cursor and the next push sequence number.
+* ``sync_state``: one row; the enrollment (server, office, device), the device token, the
+  office key's check value, the pull cursor and the next push sequence number. The office key
+  itself is a stored secret of the vault (:func:`load_office_key`), sealed once more under a
+  subkey of the data key, so no page SQLite caches holds it in the clear.
 * ``sync_base``: per record, the server version this device last saw and a shadow copy of that
   version's payload, the common ancestor of three-way merges.
 * ``sync_inflight``: sealed operations with their sequence number, persisted before they are
@@ -24,6 +26,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from kim_desktop.core import stored_secrets
 from kim_desktop.core.db import Base, new_id, utcnow
 from kim_desktop.core.provisioning import ServerTrust
 
@@ -46,8 +49,6 @@ class SyncState(Base):
     device_id: Mapped[str] = mapped_column(String(64))
     device_name: Mapped[str] = mapped_column(String(100), default="")
     device_token: Mapped[str] = mapped_column(String(500))
-    #: None until the office recovery key was entered (a joining device) or created (the first).
-    office_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     key_check: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     #: True from creating the office key until the server has its check value.
     key_check_pending: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -185,3 +186,22 @@ SYNC_TABLES = [
 
 def load_state(session: Session) -> SyncState | None:
     return session.get(SyncState, STATE_ID)
+
+
+#: The office key's name among the vault's stored secrets. It is missing until the office
+#: recovery key was entered (a joining device) or created (the first).
+OFFICE_KEY = "office_key"
+
+
+def load_office_key(session: Session) -> bytearray | None:
+    """The office key, until the vault locks (then its bytes are zeros), or None."""
+    return stored_secrets.load(session, OFFICE_KEY)
+
+
+def has_office_key(session: Session) -> bool:
+    return stored_secrets.exists(session, OFFICE_KEY)
+
+
+def store_office_key(session: Session, office_key: bytes | bytearray | None) -> None:
+    """Keep ``office_key`` (None: destroy it) in the session's transaction."""
+    stored_secrets.store(session, OFFICE_KEY, office_key)

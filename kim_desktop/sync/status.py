@@ -23,6 +23,7 @@ from kim_desktop.sync.state import (
     SyncInflight,
     SyncQuarantine,
     SyncRejected,
+    has_office_key,
     load_state,
 )
 
@@ -61,7 +62,7 @@ class RejectedChange:
 def sync_status(session: Session) -> SyncStatus:
     state = load_state(session)
     return SyncStatus(
-        enrolled=state is not None and state.office_key is not None,
+        enrolled=state is not None and has_office_key(session),
         last_sync=state.last_sync_at if state else None,
         pending=pending_count(session),
         rejected=int(session.scalar(select(func.count()).select_from(SyncRejected)) or 0),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 import kim_desktop.core.models  # noqa: F401  (registers every table)
 from kim_desktop.core.db import Base
 from kim_desktop.core.provisioning import ServerTrust, spki_sha256
+from kim_desktop.core.stored_secrets import SecretBox
 from kim_desktop.sync.client import RetryPolicy, SyncClient
 from kim_desktop.sync.enroll import Enrollment, enroll
 from tests.core.conftest import session
@@ -23,6 +24,10 @@ from tests.sync.models import TestBase
 #: Fixtures of other folders used here too: the in-memory domain session of the core tests
 #: (the report facts are derived from it).
 __all__ = ["pg_url", "session"]
+
+
+#: The data key the plain test databases stand for.
+TEST_DATA_KEY = bytes(range(32))
 
 
 def local_engine(path: Path) -> Engine:
@@ -42,7 +47,10 @@ def local_engine(path: Path) -> Engine:
 
 
 def session_factory(engine: Engine, user: str = "anna") -> Callable[[], Session]:
-    return lambda: Session(engine, info={"user": user}, expire_on_commit=False)
+    """Sessions as a vault gives them: with a box for the stored secrets (the office key),
+    under one fixed data key, so that a helper process opens the same database too."""
+    box = SecretBox(TEST_DATA_KEY)
+    return lambda: Session(engine, info={"user": user, "secrets": box}, expire_on_commit=False)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from kim_desktop.sync import messages
 from kim_desktop.sync.client import Progress
 from kim_desktop.sync.crypto import seal
 from kim_desktop.sync.http import SyncHttp
-from kim_desktop.sync.state import SyncBlobChunk, load_state
+from kim_desktop.sync.state import SyncBlobChunk, load_office_key, load_state
 from kim_desktop.sync.status import sync_status
 from kim_protocol import wire
 from kim_protocol.wire import b64encode
@@ -178,7 +178,8 @@ def test_an_attachment_of_an_older_version_with_its_content_inline_still_arrives
     attachment_id = attach(a_db, content)
     with a_db() as session:
         state = load_state(session)
-        assert state is not None and state.office_key is not None
+        office_key = load_office_key(session)
+        assert state is not None and office_key is not None
         client_row = session.get(Client, session.get(Attachment, attachment_id).client_id)
         operations = []
         for seq, (kind, row) in enumerate(
@@ -190,7 +191,7 @@ def test_an_attachment_of_an_older_version_with_its_content_inline_still_arrives
                 del payload["blob_id"]
             operations.append(wire.PushOperation(
                 seq=seq, kind=kind, record_id=row.id, base_version=0,
-                ciphertext=b64encode(seal(state.office_key, office_id=state.office_id,
+                ciphertext=b64encode(seal(office_key, office_id=state.office_id,
                                           kind=kind, record_id=row.id, version=1,
                                           payload=payload))))
         http = SyncHttp(state.server_url, token=state.device_token)

@@ -13,7 +13,7 @@ import pytest
 from kim_desktop.sync.client import SyncClient
 from kim_desktop.sync.http import SyncHttp
 from kim_desktop.sync.push import apply_results, prepare_batch, to_request
-from kim_desktop.sync.state import load_state
+from kim_desktop.sync.state import load_office_key, load_state
 from tests.sync.conftest import FAST_RETRY, Office, local_engine, session_factory
 from tests.sync.helpers import (
     add_consultations,
@@ -136,7 +136,9 @@ def test_batches_duplicated_and_reordered(office: Office) -> None:
     b_db, b = office.device("b")
     ids = add_consultations(a_db, 40, rng)
     with a_db() as session:
-        batch = prepare_batch(session, limit=40)
+        office_key = load_office_key(session)
+        assert office_key is not None
+        batch = prepare_batch(session, office_key, limit=40)
         state = load_state(session)
         assert state is not None
     http = SyncHttp(state.server_url, token=state.device_token)

@@ -23,7 +23,7 @@ from kim_desktop.sync.crypto import (
 )
 from kim_desktop.sync.enroll import enroll
 from kim_desktop.sync.http import RefusedError, SyncHttp
-from kim_desktop.sync.state import SyncState, load_state
+from kim_desktop.sync.state import SyncState, load_office_key, load_state
 from kim_protocol import wire
 from kim_protocol.payload import payload_json
 from kim_protocol.wire import associated_data, b64encode
@@ -75,8 +75,9 @@ def test_an_office_of_before_renews_its_check_value_once_and_nobody_is_locked_ou
     sessions, client = office.device("a")
     with sessions() as session:
         state = load_state(session)
-        assert state is not None and state.office_key is not None
-        office_key, token = state.office_key, state.device_token
+        opened = load_office_key(session)
+        assert state is not None and opened is not None
+        office_key, token = bytes(opened), state.device_token
         legacy = legacy_key_check_value(office_key)
         # As an older version left it: the check value under the office key itself.
         session.execute(update(SyncState).values(key_check=legacy))

@@ -2,8 +2,8 @@
 
 A child process unlocks a real vault enrolled in a real server's office and syncs; this test
 reads every readable region of its memory (``/proc/<pid>/maps`` and ``/proc/<pid>/mem``) for
-the data key (raw, and as hex in either case), once while it is unlocked (where it must be
-found, or the search proves nothing) and once after it locked.
+the data key (raw, and as hex in either case) and the office key, once while it is unlocked
+(where they must be found, or the search proves nothing) and once after it locked.
 """
 
 from __future__ import annotations
@@ -68,15 +68,17 @@ def _found(pid: int, needles: dict[str, bytes]) -> set[str]:
     return found
 
 
-def _keys(data_key: bytes) -> dict[str, bytes]:
+def _keys(data_key: bytes, office_key: bytes) -> dict[str, bytes]:
     return {
         "data key": data_key,
         "data key hex": data_key.hex().encode(),
         "data key HEX": data_key.hex().upper().encode(),
+        "office key": office_key,
+        "office key hex": office_key.hex().encode(),
     }
 
 
-def test_a_locked_program_keeps_no_data_key(
+def test_a_locked_program_keeps_neither_the_data_key_nor_the_office_key(
     tmp_path: Path, server: tuple[ServerProcess, Admin], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     process, admin = server
@@ -96,7 +98,7 @@ def test_a_locked_program_keeps_no_data_key(
             generate_demo_data(session, clients=3, seed=1, consultations_per_client=2)
     finally:
         vault.lock()
-    needles = _keys(data_key)
+    needles = _keys(data_key, bytes(office_key))
 
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.sync.locked_program"], cwd=ROOT, text=True,
@@ -108,7 +110,7 @@ def test_a_locked_program_keeps_no_data_key(
         child.stdin.flush()
         assert child.stdout.readline().strip() == "unlocked"
         unlocked = _found(child.pid, needles)
-        assert "data key" in unlocked, "the search must find the live key"
+        assert {"data key", "office key"} <= unlocked, "the search must find the live keys"
         child.stdin.write("lock\n")
         child.stdin.flush()
         assert child.stdout.readline().strip() == "locked"

@@ -7,17 +7,18 @@ import logging
 import os
 import random
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.models import Consultation
 from kim_desktop.sync.crypto import open_sealed, seal
 from kim_desktop.sync.enroll import enter_office_recovery_key
-from kim_desktop.sync.state import SyncQuarantine, SyncState, load_state
+from kim_desktop.sync.state import SyncQuarantine, load_office_key, load_state, store_office_key
 from kim_desktop.sync.status import sync_status
 from kim_protocol.wire import b64decode, b64encode
 from tests.sync.conftest import Office
@@ -27,12 +28,21 @@ from tests.sync.models import SyncTestParent
 SECRET_NOTE = "Vertrauliche Notiz 4711"
 
 
-def _state(sessions: Sessions) -> SyncState:
+@dataclass(frozen=True)
+class Writer:
+    """What a test needs of a device to push past its sync client."""
+
+    office_id: str
+    device_token: str
+    office_key: bytes
+
+
+def _state(sessions: Sessions) -> Writer:
     with sessions() as session:
         state = load_state(session)
-        assert state is not None
-        session.expunge(state)
-        return state
+        office_key = load_office_key(session)
+        assert state is not None and office_key is not None
+        return Writer(state.office_id, state.device_token, bytes(office_key))
 
 
 def _raw_push(office: Office, token: str, operations: list[dict[str, Any]]) -> list[Any]:
@@ -43,8 +53,7 @@ def _raw_push(office: Office, token: str, operations: list[dict[str, Any]]) -> l
     return [result["status"] for result in response.json()["results"]]
 
 
-def _sealed(state: SyncState, record_id: str, version: int, payload: dict[str, Any]) -> str:
-    assert state.office_key is not None
+def _sealed(state: Writer, record_id: str, version: int, payload: dict[str, Any]) -> str:
     return b64encode(seal(state.office_key, office_id=state.office_id, kind="consultation",
                           record_id=record_id, version=version, payload=payload))
 
@@ -110,7 +119,7 @@ def test_records_that_did_not_open_arrive_once_the_office_key_is_entered_again(
     a.run()
     with b_db() as session:
         # A damaged office key in the vault: nothing pulled opens.
-        session.execute(update(SyncState).values(office_key=os.urandom(32)))
+        store_office_key(session, os.urandom(32))
         session.commit()
     result = b.run()
     assert (result.pulled, result.quarantined, result.offline) == (0, 12, False)
@@ -125,7 +134,7 @@ def test_records_that_did_not_open_arrive_once_the_office_key_is_entered_again(
     assert set(snapshot(b_db)) == set(ids)
 
 
-def _pull_record(office: Office, state: SyncState, record_id: str) -> dict[str, Any]:
+def _pull_record(office: Office, state: Writer, record_id: str) -> dict[str, Any]:
     """The server's current version of a record, opened as another device would."""
     since, found = 0, None
     while True:
@@ -138,7 +147,7 @@ def _pull_record(office: Office, state: SyncState, record_id: str) -> dict[str, 
         since = page["next_cursor"]
         if not page["more"]:
             break
-    assert found is not None and state.office_key is not None
+    assert found is not None
     return open_sealed(state.office_key, office_id=state.office_id, kind=found["kind"],
                        record_id=record_id, version=found["version"],
                        sealed=b64decode(found["ciphertext"]))
@@ -167,7 +176,7 @@ def test_records_that_open_but_do_not_apply_are_put_aside_and_the_rest_arrives(
     ]
     assert _raw_push(office, writer.device_token, [
         {"seq": 10**9 + index, "kind": kind, "record_id": record_id, "base_version": 0,
-         "ciphertext": b64encode(seal(writer.office_key or b"", office_id=writer.office_id,
+         "ciphertext": b64encode(seal(writer.office_key, office_id=writer.office_id,
                                       kind=kind, record_id=record_id, version=1,
                                       payload=dict(payload, id=record_id)))}
         for index, (record_id, kind, payload) in enumerate(operations)

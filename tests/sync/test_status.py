@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.sync.client import NotEnrolledError, SyncClient
 from kim_desktop.sync.http import RevokedError
-from kim_desktop.sync.state import SyncState, load_state
+from kim_desktop.sync.state import SyncState, has_office_key, load_state
 from kim_desktop.sync.status import rejected_changes, sync_status
 from tests.sync.conftest import FAST_RETRY, Office
 from tests.sync.helpers import add_consultations, snapshot
@@ -84,7 +84,7 @@ def test_revoked_device_stops_and_wipe_order_destroys_secrets(office: Office) ->
     assert [e.split(":")[0] for e in events] == ["told", "destroyed"]
     with wiped_sessions() as session:
         state = load_state(session)
-        assert state is not None and state.office_key is None and state.device_token == ""
+        assert state is not None and not has_office_key(session) and state.device_token == ""
 
 
 def test_not_enrolled_device_gets_a_clear_message(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from kim_desktop.core import stored_secrets
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import PermissionDenied, VaultCorrupt, VaultError
 from kim_desktop.core.storage import DATABASE_NAME, connect_raw
@@ -243,3 +244,52 @@ def test_a_version_1_header_migrates_and_then_rekeys_with_the_recovery_key(
                          new_password=OTHER_PASSWORD)
     with Vault.unlock(data_dir, user="anna", password=OTHER_PASSWORD) as again:
         assert count(again) == 5
+
+
+def _store_secret(vault: Vault, secret: bytes) -> None:
+    with vault.session() as session:
+        stored_secrets.store(session, "probe", secret)
+        session.commit()
+
+
+def _stored_secret(vault: Vault) -> bytes | None:
+    with vault.session() as session:
+        opened = stored_secrets.load(session, "probe")
+        return None if opened is None else bytes(opened)
+
+
+def test_stored_secrets_survive_a_rekey_and_are_zeroed_at_lock(
+    data_dir: Path, vault: Vault
+) -> None:
+    secret = os.urandom(32)
+    _store_secret(vault, secret)
+    with vault.session() as session:
+        opened = stored_secrets.load(session, "probe")
+    assert opened == secret
+    vault.rekey()
+    assert _stored_secret(vault) == secret
+    vault.lock()
+    assert opened == bytes(32)
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
+        assert _stored_secret(again) == secret
+
+
+def test_a_rekey_interrupted_before_its_stored_secrets_were_resealed_finishes_them(
+    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kim_desktop.core import vault as vault_module
+
+    secret = os.urandom(32)
+    _store_secret(vault, secret)
+
+    def crash(*_args: object) -> None:
+        raise KeyboardInterrupt  # the power goes after the pages, before the secrets
+
+    monkeypatch.setattr(vault_module.stored_secrets, "reseal", crash)
+    with pytest.raises(KeyboardInterrupt):
+        vault.rekey()
+    vault.close()
+    monkeypatch.undo()
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
+        assert _stored_secret(again) == secret
+    assert not (data_dir / "vault.rekey").exists()

@@ -21,7 +21,9 @@ from sqlalchemy import Connection, Engine, inspect, text
 from kim_desktop import schema
 from kim_desktop.core import migrate
 from kim_desktop.core.db import RECORD_KINDS
+from kim_desktop.core.errors import VaultCorrupt, VaultLocked
 from kim_desktop.core.storage import create_vault_engine
+from kim_desktop.core.stored_secrets import SecretBox
 from kim_desktop.core.vault import Vault, VaultError
 
 from .support import PASSWORD, count, fill
@@ -304,3 +306,34 @@ def test_the_sync_ca_file_moves_into_the_vault(engine: Engine, tmp_path: Path) -
         row = connection.execute(text("SELECT * FROM sync_state")).mappings().one()
     assert row["ca_pem"] == pem and row["pin_sha256"] is None
     assert "ca_file" not in row
+
+
+def test_the_office_key_moves_out_of_sync_state_sealed_under_the_data_key(
+    engine: Engine,
+) -> None:
+    """0012: the office key, plain in sync_state before, becomes a stored secret sealed under
+    a subkey of the data key; the column goes."""
+    office_key = secrets.token_bytes(32)
+    data_key = bytearray(secrets.token_bytes(32))
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0011_form_drafts")
+        connection.execute(
+            text(
+                "INSERT INTO sync_state (id, server_url, office_id, office_name, municipality, "
+                "device_id, device_name, device_token, office_key, key_check_pending, "
+                "pull_cursor, next_seq, online) VALUES (1, 'https://kim.test', 'o', '', '', "
+                "'d', 'Gerät 1', 't', :key, 0, 0, 1, 0)"
+            ),
+            {"key": office_key},
+        )
+        # Without the vault's box nothing can be sealed.
+        with pytest.raises(VaultLocked), connection.begin_nested():
+            migrate.upgrade(connection, "0012_vault_secrets")
+        migrate.upgrade(connection, "0012_vault_secrets", secrets=SecretBox(data_key))
+        row = connection.execute(text("SELECT * FROM sync_state")).mappings().one()
+        name, sealed = connection.execute(text("SELECT name, sealed FROM vault_secret")).one()
+    assert "office_key" not in row and name == "office_key"
+    assert office_key not in sealed
+    assert SecretBox(data_key).open(name, sealed) == office_key
+    with pytest.raises(VaultCorrupt):
+        SecretBox(bytearray(secrets.token_bytes(32))).open(name, sealed)
