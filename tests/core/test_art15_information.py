@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.fields import fields_of
-from kim_desktop.core.models import Client, Consent, Referral
+from kim_desktop.core.models import Client, Consent, Consultation, Referral
 from kim_desktop.core.services import record_view
 from kim_desktop.core.services.export import GROUPS, export_client
 from kim_protocol.catalogs import load_catalogs
@@ -24,10 +24,16 @@ def _pdf_text(path: Path) -> str:
 
 
 def _richest_client(session: Session) -> str:
+    """A person with a referral, a waiver for an agency, consultations and a share: the
+    demo's ids are random, so the choice goes by name."""
     referred = set(session.scalars(select(Referral.client_id)))
     released = set(session.scalars(select(Consent.client_id)
                                    .where(Consent.recipient_agency_code.is_not(None))))
-    return sorted(referred & released)[0]
+    talked = set(session.scalars(select(Consultation.client_id)))
+    clients = session.scalars(select(Client).where(Client.id.in_(referred & released & talked),
+                                                   Client.livelihood_own_share.is_not(None))
+                              .order_by(Client.last_name, Client.first_name))
+    return next(iter(clients)).id
 
 
 def test_the_pdf_holds_what_art_15_1_requires_in_words(session: Session,
