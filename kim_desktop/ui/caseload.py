@@ -36,7 +36,7 @@ from kim_desktop.ui.qt import (
     translate,
 )
 from kim_desktop.ui.settings import CASELOAD_COLUMNS
-from kim_desktop.ui.widgets import name
+from kim_desktop.ui.widgets import name, shrinkable
 
 #: Above any office's caseload: the table loads everyone at once and filters in memory.
 BULK_LIMIT = 1_000_000
@@ -88,20 +88,24 @@ class CaseloadPage(QWidget):
             translate("caseload", "Alle Handlungsfelder"), context.entries("fields_of_action"),
             translate("caseload", "Handlungsfeld"),
         )
+        # The filters in a row of their own: on a small or scaled screen, one row would cut
+        # the search field and the filters' texts short.
+        filters = QHBoxLayout()
         for combo in (self.municipality, self.phase, self.field):
-            bar.addWidget(combo, 1)
+            filters.addWidget(combo, 1)
         self.due = QCheckBox(translate("caseload", "Wiedervorlage &fällig"))
-        bar.addWidget(self.due)
+        filters.addWidget(self.due)
         self.columns_button = QToolButton()
         self.columns_button.setText(translate("caseload", "Spalten"))
         name(self.columns_button, translate("caseload", "Sichtbare Spalten wählen"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(self._columns_menu())
-        bar.addWidget(self.columns_button)
+        filters.addWidget(self.columns_button)
         self.new_button = QPushButton(translate("caseload", "&Neue Person …"))
         self.new_button.clicked.connect(self.new_client)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
+        layout.addLayout(filters)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -147,8 +151,7 @@ class CaseloadPage(QWidget):
         for code, text in entries:
             combo.addItem(text, code)
         name(combo, label)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        return combo
+        return shrinkable(combo)
 
     def _columns_menu(self) -> QMenu:
         menu = QMenu(self)

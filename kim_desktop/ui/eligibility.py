@@ -35,7 +35,7 @@ from kim_desktop.ui.qt import (
     Signal,
     translate,
 )
-from kim_desktop.ui.widgets import ErrorLabel, name
+from kim_desktop.ui.widgets import ErrorLabel, name, shrinkable
 
 DEFAULT_MONTHS = 6
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -108,7 +108,7 @@ class EligibilityPage(QWidget):
         name(self.months, translate("eligibility", "Zeitraum in Monaten"))
         months_label = QLabel(translate("eligibility", "Berechtigt &innerhalb von:"))
         months_label.setBuddy(self.months)
-        self.rule = QComboBox()
+        self.rule = shrinkable(QComboBox())
         self.rule.addItem(translate("eligibility", "Alle Regeln"), "")
         for rule_id, rule in load_rules().items():
             self.rule.addItem(precheck_text(rule.title), rule_id)

@@ -14,7 +14,9 @@ from kim_desktop.ui.qt import (
     QKeySequence,
     QMainWindow,
     QMessageBox,
+    QShowEvent,
     QTabWidget,
+    QTimer,
     QWidget,
     Signal,
     translate,
@@ -48,6 +50,28 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(self.fontMetrics().averageCharWidth() * 150,
                         self.fontMetrics().lineSpacing() * 40)
+        self._fit_screen()
+        self._fitted_with_frame = False
+
+    def _fit_screen(self) -> None:
+        """Within the screen's free area: a size saved on a larger screen, or the default
+        at 150 % scaling on 1366×768, must not put the status bar and tabs off-screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        self.resize(min(self.width(), free.width() - frame.width()),
+                    min(self.height(), free.height() - frame.height()))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_with_frame:
+            # The window manager's frame is known only once the window is shown.
+            self._fitted_with_frame = True
+            QTimer.singleShot(0, self, self._fit_screen)
 
     # --- construction ------------------------------------------------------------------
 

@@ -46,6 +46,8 @@ class RecordList(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(accessible_name)
+        # A list scrolls from three rows on: two lists on a tab still fit 1366×768 at 150 %.
+        self.tree.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.empty = EmptyState(empty_text)
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.tree)

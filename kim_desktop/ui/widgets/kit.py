@@ -51,6 +51,18 @@ def combo(entries: Sequence[tuple[str, str]], *, empty: str | None = None) -> QC
     return box
 
 
+#: A filter's choice shows at least this many characters; a longer entry is cut short
+#: instead of widening its bar beyond a small or scaled screen.
+FILTER_CHARS = 12
+
+
+def shrinkable(box: QComboBox) -> QComboBox:
+    """Lets ``box`` (a filter in a bar) be narrower than its longest entry."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(FILTER_CHARS)
+    return box
+
+
 def with_code(box: QComboBox, code: str | None) -> QComboBox:
     """Selects ``code``; one the catalog no longer has is kept (shown as its code), so that
     opening a record never changes it behind the user's back."""

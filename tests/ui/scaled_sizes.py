@@ -1,0 +1,75 @@
+"""Run as a program (``python -m tests.ui.scaled_sizes DIR``) with ``QT_SCALE_FACTOR`` set:
+opens the program on a small demo vault in DIR, shows every screen, a client file with each
+of its tabs and the two main forms, and prints as JSON the smallest size (in device pixels)
+each lets its window have. A fresh interpreter, because the scale is fixed when Qt starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(folder: Path) -> None:
+    from kim_desktop.core import vault_header
+    from kim_desktop.ui import i18n
+    from kim_desktop.ui.app import AppController, application
+    from tests.ui.conftest import PASSWORD, USER, CheapArgon2, _make_vault
+
+    vault_header.Argon2Params = CheapArgon2  # type: ignore[misc]
+    data = _make_vault(folder / "vault", clients=5)
+    app = application()
+    i18n.build()
+    controller = AppController(data)
+    controller.start()
+
+    def wait(condition: Callable[[], bool]) -> None:
+        end = time.monotonic() + 30
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError
+            app.processEvents()
+            time.sleep(0.005)
+
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    dialog.user.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.try_unlock()
+    wait(lambda: controller.window is not None)
+    window = controller.window
+    scale = window.devicePixelRatioF()
+    sizes: dict[str, list[int]] = {}
+
+    def measure(name: str, widget: Any) -> None:
+        app.processEvents()
+        hint = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        sizes[name] = [round(hint.width() * scale), round(hint.height() * scale)]
+
+    window.show_page("caseload")
+    caseload = window.pages["caseload"]
+    wait(lambda: caseload.loaded)
+    for key in list(window.pages):
+        window.show_page(key)
+        measure(key, window)
+    view = window.open_client(caseload.model.row_at(0).client_id)
+    wait(lambda: view.data is not None)
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        measure("file: " + view.tabs.tabText(index).replace("&", ""), window)
+    for name, form in (("consultation", window.quick_consultation()),
+                       ("new person", window.new_client())):
+        measure(name, form)
+        form.hide()
+    print(json.dumps({"scale": scale, "sizes": sizes}))
+    controller.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
