@@ -138,7 +138,8 @@ def _mark_sent(blob_id: str, session: Session) -> None:
 
 def prepare_downloads(session: Session) -> list[Blob]:
     """The blobs pulled attachments still wait for, each once. Content already here under the
-    same blob id (an equal file) is copied first, in this transaction."""
+    same blob id (an equal file) is copied first, and the chunks of blobs no attachment waits
+    for any more are dropped, in this transaction."""
     lock_for_write(session)
     connection = session.connection()
     waiting = connection.execute(
@@ -159,6 +160,9 @@ def prepare_downloads(session: Session) -> list[Blob]:
             _fill(connection, row.blob_id, row.sha256, bytes(have))
         else:
             blobs[row.blob_id] = Blob(row.blob_id, row.size, row.sha256)
+    # Chunks of a blob no attachment waits for any more (it was deleted meanwhile) go.
+    connection.execute(delete(_CHUNKS).where(
+        _CHUNKS.c.blob_id.not_in([row.blob_id for row in waiting])))
     session.commit()
     return list(blobs.values())
 

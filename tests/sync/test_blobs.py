@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.db import record_to_payload
 from kim_desktop.core.models import Attachment, Client
 from kim_desktop.core.outbox import OutboxEntry
-from kim_desktop.core.services import add_attachment
+from kim_desktop.core.services import add_attachment, remove_record
 from kim_desktop.sync import messages
 from kim_desktop.sync.client import Progress
 from kim_desktop.sync.crypto import seal
@@ -233,3 +233,20 @@ def test_a_full_office_holds_the_attachment_back_and_sends_it_once_there_is_room
     finally:
         server.stop()
         admin.engine.dispose()
+
+
+def test_chunks_of_an_attachment_deleted_midway_do_not_stay(office: Office) -> None:
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    attachment_id = attach(a_db, pdf(3 * MIB))
+    a.run()
+    cancel, report = cut_at("download", MIB)
+    assert b.run(progress=report, cancel=cancel).cancelled
+    with b_db() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBlobChunk)) >= 1
+    with a_db() as session:
+        remove_record(session, kind="attachment", record_id=attachment_id)
+    a.run()
+    b.run()
+    with b_db() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBlobChunk)) == 0
+        assert session.get(Attachment, attachment_id).deleted_at is not None
