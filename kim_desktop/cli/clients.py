@@ -1,5 +1,5 @@
 """Case-management commands: clients, phase, export (Art. 15), erase (Art. 17),
-deletion-run, demo-data."""
+deletion-run, audit, demo-data. Every command that shows people logs it."""
 
 from __future__ import annotations
 
@@ -21,7 +21,15 @@ from kim_desktop.cli._vault import open_vault_from_args
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
-from kim_desktop.core.services import change_phase
+from kim_desktop.core.services import change_phase, record_listing
+from kim_desktop.core.services.audit_log import ACTION_WORDS
+from kim_desktop.core.services.audit_review import (
+    AUDIT_FORMATS,
+    AuditFilter,
+    audit_csv,
+    audit_events,
+    export_audit,
+)
 from kim_desktop.core.services.export import (
     EXPORT_FORMATS,
     export_client,
@@ -99,6 +107,25 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     run.add_argument("--user", metavar="NAME", help=USER_HELP)
     run.set_defaults(handler=run_deletion_run)
 
+    log = subparsers.add_parser(
+        "audit", parents=[common], help="Protokoll der Zugriffe des Büros (Büroleitung)",
+        description="Zeigt, wer welchen Datensatz angesehen, geändert, exportiert oder "
+        "gelöscht hat; Personen und Datensätze stehen dort nur mit ihrer Id. Mit --format "
+        "und --out als CSV oder PDF für die oder den Datenschutzbeauftragten (das wird "
+        "protokolliert).",
+    )
+    log.add_argument("--client", default="", metavar="ID", help="nur zu dieser Person")
+    log.add_argument("--by", default="", metavar="NAME", help="nur von dieser Benutzer*in")
+    log.add_argument("--action", default="", metavar="AKTION", help="nur diese Aktion: "
+                     + ", ".join(f"{code} ({word})" for code, word in ACTION_WORDS.items()))
+    log.add_argument("--from", dest="since", metavar="TT.MM.JJJJ")
+    log.add_argument("--to", dest="until", metavar="TT.MM.JJJJ")
+    log.add_argument("--limit", type=int, default=1000, metavar="N")
+    log.add_argument("--format", choices=AUDIT_FORMATS)
+    log.add_argument("--out", type=Path, metavar="DATEI")
+    log.add_argument("--user", metavar="NAME", help=USER_HELP)
+    log.set_defaults(handler=run_audit)
+
     demo = subparsers.add_parser(
         "demo-data", parents=[common], help="füllt die Datenbank mit erfundenen Personen",
         description="Legt erfundene Personen mit Fällen, Beratungen, Vermittlungen und "
@@ -135,6 +162,7 @@ def run_clients(args: argparse.Namespace) -> int:
         raise CliError("--limit muss mindestens 1 sein.")
     with _session(args) as session:
         rows = caseload(session, filter=CaseloadFilter(text=args.search, limit=args.limit))
+        record_listing(session, client_ids=[r.client_id for r in rows], detail="cli clients")
     if args.json:
         listed = [
             {"id": r.client_id, "name": r.name, "municipality": r.municipality_code,
@@ -149,7 +177,7 @@ def run_clients(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(text: str | None) -> dt.date:
+def _day(text: str | None, option: str = "--on") -> dt.date:
     if text is None:
         return dt.date.today()
     for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
@@ -157,7 +185,31 @@ def _day(text: str | None) -> dt.date:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise CliError(f"--on: „{text}“ ist kein gültiges Datum (TT.MM.JJJJ).")
+    raise CliError(f"{option}: „{text}“ ist kein gültiges Datum (TT.MM.JJJJ).")
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    if (args.format is None) != (args.out is None):
+        raise CliError("--format und --out gehören zusammen.")
+    if args.out is not None and not args.out.parent.is_dir():
+        raise CliError(f"Den Ordner für die Ausgabedatei gibt es nicht: {args.out.parent}")
+    flt = AuditFilter(
+        client_id=args.client, user=args.by, action=args.action,
+        since=_day(args.since, "--from") if args.since else None,
+        until=_day(args.until, "--to") if args.until else None, limit=args.limit)
+    with _session(args) as session:
+        if args.out is not None:
+            try:
+                export_audit(session, flt=flt, format=args.format, out=args.out)
+            except OSError as error:
+                raise CliError(
+                    f"Die Datei konnte nicht geschrieben werden: {error.strerror}"
+                ) from error
+            print(f"Protokoll gespeichert: {args.out}")
+            return 0
+        events = audit_events(session, flt)
+    sys.stdout.write(audit_csv(events).decode("utf-8").lstrip("\ufeff"))
+    return 0
 
 
 def run_phase(args: argparse.Namespace) -> int:
@@ -234,6 +286,8 @@ def run_deletion_run(args: argparse.Namespace) -> int:
         raise CliError(f"Den Archivordner gibt es nicht: {args.archive_dir}")
     with _session(args) as session:
         due = due_for_erasure(session)
+        record_listing(session, client_ids=[c.client_id for c in due],
+                       detail="cli deletion-run")
         if args.json:
             print(json.dumps([
                 {"id": c.client_id, "name": c.name, "due_since": c.due_since.isoformat(),

@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
         _C, "Die Aufbewahrungsfrist ist noch nicht abgelaufen (bis {date})."
     ),
     "confirmation_required": QT_TRANSLATE_NOOP(_C, "Die Löschung muss bestätigt werden."),
+    "admin_only": QT_TRANSLATE_NOOP(_C, "Das darf nur die Büroleitung."),
 }
 
 

@@ -115,6 +115,10 @@ VIRTUAL: dict[str, Field] = {
     "record.kind": Field("Art des Datensatzes", Kind.LINE),
     "export.format": Field("Format", Kind.LINE),
     "precheck.months": Field("Monate", Kind.NUMBER),
+    "audit.since": Field("Von", Kind.DATE),
+    "audit.until": Field("Bis", Kind.DATE),
+    "audit.action": Field("Aktion", Kind.LINE),
+    "audit.limit": Field("Höchstens", Kind.NUMBER),
 }
 
 

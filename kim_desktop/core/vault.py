@@ -555,8 +555,10 @@ class Vault:
 
     def session(self) -> Session:
         """A session on the one connection; local edits are stamped with this user's name,
-        and stored secrets open with the vault's box (:mod:`.stored_secrets`)."""
-        return Session(self.engine, info={"user": self.user.name, "secrets": self._secrets},
+        what only an office admin may do checks the role, and stored secrets open with the
+        vault's box (:mod:`.stored_secrets`)."""
+        return Session(self.engine, info={"user": self.user.name, "role": self.user.role.value,
+                                          "secrets": self._secrets},
                        expire_on_commit=False)
 
     def _require_key(self) -> bytearray:

@@ -40,6 +40,7 @@ from kim_desktop.core.services.records import (
     REMOVABLE,
     open_attachment,
     record_export,
+    record_listing,
     record_view,
     remove_record,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "record_consultation",
     "record_export",
     "record_gap",
+    "record_listing",
     "record_view",
     "release_gap",
     "remove_record",

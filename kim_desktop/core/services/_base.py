@@ -66,6 +66,12 @@ def current_user(session: Session) -> str:
     return str(session.info.get("user", ""))
 
 
+def require_admin(session: Session) -> None:
+    """Refuses (``admin_only``) unless the session's user is an office admin."""
+    if session.info.get("role") != "office_admin":
+        raise DomainError("admin_only")
+
+
 def audit(
     session: Session, *, action: str, record: SyncedRecord, detail: str = ""
 ) -> AuditEvent:

@@ -7,6 +7,7 @@ ACTION_WORDS = {
     "create": "angelegt",
     "update": "geändert",
     "view": "angesehen",
+    "list": "in einer Liste gezeigt",
     "export": "exportiert",
     "delete": "gelöscht",
     "erase": "endgültig gelöscht",
@@ -29,7 +30,7 @@ KIND_WORDS = {
     "needs_assessment": "Bedarf",
     "goal": "Ziel",
     "measure": "Maßnahme",
-    "clients": "Personenliste",
+    "audit_log": "Protokoll",
 }
 
 

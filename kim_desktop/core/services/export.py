@@ -134,7 +134,7 @@ def information_texts() -> dict[str, Any]:
 
 
 @cache
-def _fonts() -> tuple[str, str]:
+def pdf_fonts() -> tuple[str, str]:
     """DejaVu Sans (``resources/fonts``), registered once: the PDF's standard fonts have no
     ć, ş or ğ, and names must print as they are written."""
     from reportlab.lib.fonts import addMapping
@@ -191,7 +191,7 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
     catalogs = catalogs_for(session)
     texts = information_texts()
     styles = getSampleStyleSheet()
-    regular, bold = _fonts()
+    regular, bold = pdf_fonts()
     for style in styles.byName.values():
         if isinstance(style, ParagraphStyle):
             style.fontName = bold if "Bold" in style.fontName else regular

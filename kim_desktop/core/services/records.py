@@ -8,6 +8,7 @@ from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Attachment,
+    AuditEvent,
     Case,
     Client,
     Consent,
@@ -20,7 +21,15 @@ from kim_desktop.core.models import (
     ResidenceStatusPeriod,
     StructuralGap,
 )
-from kim_desktop.core.services._base import Change, audit, get_live, live_client, write
+from kim_desktop.core.services._base import (
+    Change,
+    audit,
+    current_user,
+    get_live,
+    live_client,
+    with_id,
+    write,
+)
 
 #: Kinds a user may remove one by one. Clients are erased (data protection), cases closed,
 #: referrals cancelled, consents withdrawn; the audit log and phase history are permanent.
@@ -99,3 +108,16 @@ def open_attachment(session: Session, *, attachment_id: str,
         audit(session, action=action, record=attachment, detail=detail)
         found = attachment.filename, attachment.media_type, bytes(attachment.content)
     return found
+
+
+def record_listing(session: Session, *, client_ids: list[str], detail: str) -> None:
+    """Logs that the current user was shown these people in a list (the CLI's ``clients``;
+    ``detail``: where, no personal data): one event per person, so each person's log says
+    who saw their name."""
+    with write(session):
+        for client_id in dict.fromkeys(client_ids):
+            event = AuditEvent(at=utcnow(), user=current_user(session), action="list",
+                               record_kind=Client.__tablename__, record_id=client_id,
+                               detail=detail[:200])
+            with_id(event)
+            session.add(event)

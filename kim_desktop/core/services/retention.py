@@ -120,7 +120,7 @@ def _blank(record: SyncedRecord, now: dt.datetime) -> None:
     record.deleted_at = now
 
 
-def _records_of(session: Session, client_id: str) -> list[Any]:
+def records_of(session: Session, client_id: str) -> list[Any]:
     records: list[Any] = []
     by_client: tuple[Any, ...] = (HouseholdMember, ResidenceStatusPeriod, Consent, Consultation,
                                   Referral, FollowUp, Attachment, Case)
@@ -157,7 +157,7 @@ def erase_client(
         if archive is not None:
             archive(client_export(session, client_id=client_id))
         now = utcnow()
-        records = _records_of(session, client_id)
+        records = records_of(session, client_id)
         for record in records:
             _blank(record, now)
         _blank(client, now)

@@ -2,7 +2,7 @@
 
 All of them render the same published :class:`~sync_server.reports.tables.ReportTable`
 objects as the pages, so a hidden cell is hidden everywhere, and the released structural gaps
-as the board shows them. Every stored text passes :mod:`~sync_server.reports.exports.text`.
+as the board shows them. Every stored text passes :mod:`~kim_protocol.export_text`.
 """
 
 from __future__ import annotations

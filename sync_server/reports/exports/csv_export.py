@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 
+from kim_protocol.export_text import spreadsheet_text
 from sync_server.reports.exports import GAP_COLUMNS, GAPS_TITLE, Report, gap_row
-from sync_server.reports.exports.text import spreadsheet_text
 from sync_server.reports.filters import ReportFilter
 
 

@@ -3,7 +3,7 @@
 A title block with period and legend, then per view its tables and, where a table has one,
 a bar chart drawn with reportlab's own graphics (hidden bars are left out, their label
 says "<5", as on the pages), and the released structural gaps. Every text reaches
-reportlab escaped (:func:`~sync_server.reports.exports.text.pdf_text`): paragraphs parse
+reportlab escaped (:func:`~kim_protocol.export_text.pdf_text`): paragraphs parse
 markup, and stored text must never become an image, a link or a font change.
 """
 
@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kim_protocol.export_text import clean, pdf_text
 from sync_server.reports.exports import (
     GAP_COLUMNS,
     GAPS_CAPTION,
@@ -34,7 +35,6 @@ from sync_server.reports.exports import (
     Report,
     gap_row,
 )
-from sync_server.reports.exports.text import clean, pdf_text
 from sync_server.reports.tables import ChartKind, ReportTable
 
 BAR = colors.HexColor("#1f5f8b")

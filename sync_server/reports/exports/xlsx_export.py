@@ -2,7 +2,7 @@
 
 Hidden cells are written as the text "<5", never as numbers; a chart reads them as
 gaps, so it shows no more than the table. The released gaps get a sheet of their own. Every
-text passes :func:`~sync_server.reports.exports.text.spreadsheet_text`: no formula, no control
+text passes :func:`~kim_protocol.export_text.spreadsheet_text`: no formula, no control
 character.
 """
 
@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kim_protocol.export_text import spreadsheet_text
 from sync_server.reports.exports import (
     CLAIM,
     GAP_COLUMNS,
@@ -26,7 +27,6 @@ from sync_server.reports.exports import (
     Report,
     gap_row,
 )
-from sync_server.reports.exports.text import spreadsheet_text
 from sync_server.reports.tables import ChartKind, ReportTable
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")

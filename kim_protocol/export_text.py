@@ -1,7 +1,7 @@
 """Stored text made safe for each export format.
 
-Labels and gap descriptions come from devices; whatever they hold must reach a spreadsheet or
-a PDF as plain text:
+Labels, gap descriptions and user names come from devices; whatever they hold must reach a
+spreadsheet or a PDF as plain text (the server's reports, the desktop's audit export):
 
 * control characters (and lone surrogates, which no UTF-8 file can hold) are removed; line
   breaks become ``\\n`` and tabs a space;

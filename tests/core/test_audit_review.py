@@ -1,0 +1,61 @@
+"""The office-wide audit log: only for the office admin, filtered, exported safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import utcnow
+from kim_desktop.core.models import AuditEvent
+from kim_desktop.core.services import add_household_member, record_view
+from kim_desktop.core.services._base import with_id
+from kim_desktop.core.services.audit_review import AuditFilter, audit_csv, audit_events, audit_pdf
+from tests.core.conftest import TODAY, assert_refused, new_client
+
+
+@pytest.fixture
+def admin(session: Session) -> Session:
+    session.info["role"] = "office_admin"
+    return session
+
+
+def test_a_case_manager_is_refused(session: Session) -> None:
+    assert_refused(session, "admin_only", audit_events, flt=AuditFilter())
+
+
+def test_filters_by_person_with_their_records_user_action_and_period(admin: Session) -> None:
+    one = new_client(admin)
+    other = new_client(admin)
+    member = add_household_member(admin, client_id=one, relation="child", first_name="Elif")
+    admin.info["user"] = "ben"
+    record_view(admin, client_id=one)
+    old = AuditEvent(at=utcnow() - dt.timedelta(days=40), user="ben", action="view",
+                     record_kind="client", record_id=other)
+    with_id(old)
+    admin.add(old)
+    admin.commit()
+    about_one = audit_events(admin, AuditFilter(client_id=one))
+    assert {e.record_id for e in about_one} == {one, member.ids[0]}
+    assert all(e.record_id != other for e in about_one)
+    assert {e.user for e in audit_events(admin, AuditFilter(user="ben"))} == {"ben"}
+    views = audit_events(admin, AuditFilter(action="view"))
+    assert [e.record_id for e in views] == [one, other]
+    recent = audit_events(admin, AuditFilter(since=TODAY - dt.timedelta(days=7), until=TODAY))
+    assert old.id not in {e.id for e in recent} and recent
+    assert audit_events(admin, AuditFilter(until=TODAY - dt.timedelta(days=30))) == [old]
+
+
+def test_exports_are_formula_and_markup_safe(admin: Session) -> None:
+    event = AuditEvent(at=utcnow(), user="=HYPERLINK(\"x\")", action="export",
+                       record_kind="client", record_id="id-1", detail="<img src='/etc/passwd'/>")
+    with_id(event)
+    text = audit_csv([event]).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
+    pdf = audit_pdf([event], AuditFilter(), by="<b>x</b>")
+    shown = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                           check=True).stdout.decode()
+    assert "<img src='/etc/passwd'/>" in shown and "<b>x</b>" in shown
+    assert "exportiert" in shown and "Person" in shown
