@@ -61,8 +61,7 @@ def _facts(total: int, office_id: str, seed: int = 1) -> Iterator[list[dict[str,
         closed = (dt.date(2023 + closed_index // 12, closed_index % 12 + 1, 1)
                   if closed_index < 36 and rng.random() < 0.6 else None)
         base = {"office_id": office_id, "key": key, "municipality": municipality,
-                "device_id": "bench", "deleted": False, "target_group": [],
-                "updated_at": dt.datetime.now(dt.UTC)}
+                "deleted": False, "target_group": []}
         batch.append({
             **base, "fact_kind": "case", "month": MONTHS[opened_index],
             "record_key": rng.getrandbits(32),

@@ -277,6 +277,14 @@ class UpsertResponse(WireModel):
     accepted: int
 
 
+class ReportsCleared(WireModel):
+    """``DELETE /v1/report-facts``: the office's facts deleted and gaps withdrawn, before a
+    device sends all of them again."""
+
+    facts: int
+    gaps: int
+
+
 class RefusedItem(WireModel):
     """One fact or gap of an upload the server refused: its index in the upload's list."""
 

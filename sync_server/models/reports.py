@@ -1,7 +1,9 @@
 """Pseudonymous report facts and released structural gaps, as the desktops upload them.
 
 Columns follow ``wire.ReportFact`` and ``wire.ReleasedGap``; lists and dicts are JSON. The
-coordinator dashboard queries these tables.
+coordinator dashboard queries these tables. A row keeps its office but neither the device that
+sent it nor when: with request logs, those would link a fact to the records pushed beside it
+(revision ``0011_unlinkable_facts``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sync_server.db import Base, utcnow
+from sync_server.db import Base
 
 
 class ReportFactRow(Base):
@@ -46,8 +48,6 @@ class ReportFactRow(Base):
     deleted: Mapped[bool] = mapped_column(default=False)
     #: The cell key method's record key, 32 bits (sync_server/reports/perturbation.py).
     record_key: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
-    device_id: Mapped[str] = mapped_column(String(36))
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class ServerSecret(Base):
@@ -74,5 +74,3 @@ class ReleasedGapRow(Base):
     case_count: Mapped[int] = mapped_column(default=0)
     released_on: Mapped[dt.date]
     withdrawn: Mapped[bool] = mapped_column(default=False)
-    device_id: Mapped[str] = mapped_column(String(36))
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -4,7 +4,9 @@ Facts are keyed by (office, key, fact_kind, month) and gaps by (office, key); a 
 the same key replaces the row. Deleted facts and withdrawn gaps stay as rows with their flag,
 so the reports can drop them and a late upload of an older state cannot resurrect them unseen.
 Each item passes :mod:`sync_server.reports.arrival` first; those that fail are refused by
-index and the rest are stored.
+index and the rest are stored. Rows keep the office, never the device or the time
+(docs/reporting.md §1). :func:`clear_office` empties an office's facts for a replacement from
+a clean device.
 """
 
 from __future__ import annotations
@@ -14,13 +16,12 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Table, delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kim_protocol import wire
 from kim_protocol.catalogs import default_catalogs
-from sync_server.db import utcnow
 from sync_server.models import ReleasedGapRow, ReportFactRow, ServerSecret
 from sync_server.reports import arrival
 from sync_server.reports.perturbation import record_key
@@ -84,10 +85,7 @@ def _upsert(
     session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=updates), rows)
 
 
-def upsert_facts(
-    session: Session, *, office_id: str, device_id: str, facts: Sequence[wire.ReportFact]
-) -> int:
-    now = utcnow()
+def upsert_facts(session: Session, *, office_id: str, facts: Sequence[wire.ReportFact]) -> int:
     secret = record_key_secret(session)
     latest: dict[tuple[str, str, str], dict[str, Any]] = {}
     for fact in facts:  # the last of several uploads of one key in a batch wins
@@ -97,7 +95,7 @@ def upsert_facts(
         # insert one rollup key twice in one statement, which it refuses (a 500).
         for name in ("fields_of_action", "target_group"):
             row[name] = list(dict.fromkeys(row[name]))
-        row.update(office_id=office_id, device_id=device_id, updated_at=now,
+        row.update(office_id=office_id,
                    record_key=record_key(secret, fact.key, row["fact_kind"], fact.month))
         latest[(fact.key, row["fact_kind"], fact.month)] = row
     if latest:
@@ -107,17 +105,28 @@ def upsert_facts(
     return len(facts)
 
 
-def upsert_gaps(
-    session: Session, *, office_id: str, device_id: str, gaps: Sequence[wire.ReleasedGap]
-) -> int:
-    now = utcnow()
+def upsert_gaps(session: Session, *, office_id: str, gaps: Sequence[wire.ReleasedGap]) -> int:
     latest: dict[str, dict[str, Any]] = {}
     for gap in gaps:
         row = gap.model_dump(mode="python")
-        row.update(office_id=office_id, device_id=device_id, updated_at=now)
+        row.update(office_id=office_id)
         latest[gap.key] = row
     if latest:
         table = ReleasedGapRow.__table__
         assert isinstance(table, Table)
         _upsert(session, table, list(latest.values()), ("office_id", "key"))
     return len(gaps)
+
+
+def clear_office(session: Session, *, office_id: str) -> tuple[int, int]:
+    """Deletes all facts of the office and withdraws its gaps, before a device of the office
+    sends all of them again (``kim-desktop reports resend``): how facts from a device that
+    went wrong are purged. A gap sent again is shown again, with its board status.
+    Returns (facts deleted, gaps withdrawn)."""
+    facts = session.execute(delete(ReportFactRow).where(ReportFactRow.office_id == office_id))
+    gaps = session.execute(
+        update(ReleasedGapRow)
+        .where(ReleasedGapRow.office_id == office_id, ReleasedGapRow.withdrawn.is_(False))
+        .values(withdrawn=True)
+    )
+    return (int(getattr(facts, "rowcount", 0) or 0), int(getattr(gaps, "rowcount", 0) or 0))

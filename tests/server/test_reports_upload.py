@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from sync_server.models import ReleasedGapRow, ReportFactRow
 from tests.server.conftest import Admin, Device
@@ -94,6 +94,61 @@ def test_gaps_are_upserted_by_key_and_can_be_withdrawn(
         rows = {r.key: r for r in session.scalars(select(ReleasedGapRow))}
     assert len(rows) == 2
     assert rows["g" * 32].withdrawn and rows["g" * 32].case_count == 6
+
+
+def test_stored_facts_and_gaps_name_neither_the_device_nor_the_time(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    """With the device and the moment beside a fact, a server that keeps request logs links
+    the fact's key to the records the device pushed at that moment, and after an erasure to
+    their tombstones (docs/reporting.md §1)."""
+    device = enroll()
+    client.put("/v1/report-facts", json={"facts": [fact(), case()]}, headers=device.headers)
+    client.put("/v1/structural-gaps", json={"gaps": [gap()]}, headers=device.headers)
+    with admin.sessions() as session:
+        for table in ("report_facts", "released_gaps"):
+            result = session.execute(text(f"SELECT * FROM {table}"))
+            columns = list(result.keys())
+            rows = result.all()
+            assert rows
+            assert not {"device_id", "updated_at", "created_at"} & set(columns), table
+            assert not [v for row in rows for v in row if str(v) == device.device_id], table
+            assert "office_id" in columns
+
+
+def test_an_office_replaces_all_its_facts_from_a_clean_device(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    """A device that went wrong sent facts that no clean device derives; a clean device of
+    the office clears the office's facts and sends its own. Another office's stay."""
+    office = admin.office()
+    broken, clean, elsewhere = enroll(office), enroll(office), enroll()
+    client.put("/v1/report-facts", json={"facts": [fact(), fact("b" * 32), case()]},
+               headers=broken.headers)
+    client.put("/v1/structural-gaps", json={"gaps": [gap(), gap("h" * 16)]},
+               headers=broken.headers)
+    client.put("/v1/report-facts", json={"facts": [fact()]}, headers=elsewhere.headers)
+
+    cleared = client.delete("/v1/report-facts", headers=clean.headers)
+    assert cleared.status_code == 200, cleared.text
+    assert cleared.json() == {"facts": 3, "gaps": 2}
+    assert client.delete("/v1/report-facts").status_code == 401
+    client.put("/v1/report-facts", json={"facts": [case()]}, headers=clean.headers)
+    client.put("/v1/structural-gaps", json={"gaps": [gap()]}, headers=clean.headers)
+
+    with admin.sessions() as session:
+        facts = {(r.office_id, r.key) for r in session.scalars(select(ReportFactRow))}
+        gaps = {r.key: r.withdrawn for r in session.scalars(
+            select(ReleasedGapRow).where(ReleasedGapRow.office_id == office))}
+        rollup = session.execute(text(
+            "SELECT SUM(cases), SUM(key_sum) FROM report_case_rollup")).one()
+        contacts = session.execute(text(
+            "SELECT SUM(consultations) FROM report_contact_rollup")).one()
+    assert facts == {(office, "c" * 32), (elsewhere.office_id, "k" * 32)}
+    assert gaps == {"g" * 32: False, "h" * 16: True}
+    # The running sums followed: one case, and only the other office's consultations.
+    assert rollup[0] == 1 and rollup[1] > 0
+    assert contacts == (3,)
 
 
 def test_a_bad_request_writes_nothing(

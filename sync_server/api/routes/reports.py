@@ -55,9 +55,7 @@ def upsert_facts(
 ) -> wire.UpsertResponse | JSONResponse:
     """Stores facts of the device's office, replacing earlier ones with the same key and month."""
     facts, refused = reports.check_facts(session, office_id=device.office_id, items=body.facts)
-    accepted = reports.upsert_facts(
-        session, office_id=device.office_id, device_id=device.id, facts=facts
-    )
+    accepted = reports.upsert_facts(session, office_id=device.office_id, facts=facts)
     session.commit()
     return _answer(accepted, refused)
 
@@ -68,8 +66,16 @@ def upload_gaps(
 ) -> wire.UpsertResponse | JSONResponse:
     """Stores released structural gaps of the device's office, replacing by key."""
     gaps, refused = reports.check_gaps(session, office_id=device.office_id, items=body.gaps)
-    accepted = reports.upsert_gaps(
-        session, office_id=device.office_id, device_id=device.id, gaps=gaps
-    )
+    accepted = reports.upsert_gaps(session, office_id=device.office_id, gaps=gaps)
     session.commit()
     return _answer(accepted, refused)
+
+
+@router.delete("/report-facts", response_model=wire.ReportsCleared)
+def clear_reports(device: CurrentDevice, session: SessionDep) -> wire.ReportsCleared:
+    """Deletes all report facts of the device's office and withdraws its released gaps, so
+    that the device can send all of them again: an office replaces facts that a device which
+    went wrong sent."""
+    facts, gaps = reports.clear_office(session, office_id=device.office_id)
+    session.commit()
+    return wire.ReportsCleared(facts=facts, gaps=gaps)

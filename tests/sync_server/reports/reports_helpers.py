@@ -24,7 +24,7 @@ def case_fact(office_id: str, key: str, **values: Any) -> ReportFactRow:
         "office_id": office_id, "key": key, "fact_kind": "case",
         "month": opened.strftime("%Y-%m"), "municipality": "minden",
         "fields_of_action": [], "target_group": [], "referrals": {}, "prechecks": {},
-        "case_opened": opened, "device_id": "d", "deleted": False,
+        "case_opened": opened, "deleted": False,
         "record_key": _record_key(key, "case", opened.strftime("%Y-%m")),
     }
     return ReportFactRow(**{**defaults, **values})
@@ -34,7 +34,7 @@ def month_fact(office_id: str, key: str, month: str, **values: Any) -> ReportFac
     defaults: dict[str, Any] = {
         "office_id": office_id, "key": key, "fact_kind": "consultation_month", "month": month,
         "municipality": "minden", "fields_of_action": [], "target_group": [],
-        "referrals": {}, "prechecks": {}, "device_id": "d", "deleted": False,
+        "referrals": {}, "prechecks": {}, "deleted": False,
         "record_key": _record_key(key, "consultation_month", month),
     }
     return ReportFactRow(**{**defaults, **values})
@@ -45,7 +45,7 @@ def gap_row(office_id: str, key: str, **values: Any) -> ReleasedGapRow:
         "office_id": office_id, "key": key, "category": "housing_market",
         "field_of_action": "housing", "municipality": "minden",
         "description": "Wohnungsbesichtigungen scheitern ohne Sprachmittlung.",
-        "case_count": 7, "released_on": dt.date(2026, 3, 1), "device_id": "d",
+        "case_count": 7, "released_on": dt.date(2026, 3, 1),
     }
     return ReleasedGapRow(**{**defaults, **values})
 

@@ -112,7 +112,7 @@ def test_rollups_follow_every_upsert(sessions: sessionmaker[Session], office_id:
                               referrals={"jobcenter:sent": rng.randint(1, 2)}
                               if rng.random() < .5 else {}))
         with sessions() as session, session.begin():
-            upsert_facts(session, office_id=office_id, device_id="d", facts=batch)
+            upsert_facts(session, office_id=office_id, facts=batch)
         with sessions() as session:
             assert _actual(session) == _expected(session), f"round {round_number}"
             assert _actual(session)[0], "the rounds must leave some live cases"
