@@ -65,6 +65,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     sync_parser = subparsers.add_parser(
         "sync", parents=[common], help="überträgt Änderungen zum und vom Sync-Server")
     sync_parser.add_argument("--user", metavar="NAME")
+    sync_parser.add_argument(
+        "--resend-reports", action="store_true",
+        help="ersetzt alle Auswertungsangaben des Büros auf dem Server durch die dieses "
+        "Geräts, etwa nachdem ein fehlerhaftes Gerät falsche Angaben gesendet hat")
     sync_parser.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     sync_parser.set_defaults(handler=run_sync)
 
@@ -185,7 +189,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
     client = SyncClient(vault.session, on_wipe=tell, destroy=destroy)
     try:
-        result = client.run()
+        result = client.resend_reports() if args.resend_reports else client.run()
     except RevokedError as error:
         raise CliError(str(error), EXIT_REVOKED) from error
     except NotEnrolledError as error:

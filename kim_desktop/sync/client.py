@@ -1,4 +1,5 @@
-"""The sync run: handshake, push the outbox, pull and apply, for the UI task runner or the CLI.
+"""The sync run: handshake, push the outbox, pull and apply, and once a day at a random time
+the report facts (docs/reporting.md §1), for the UI task runner or the CLI.
 
 :meth:`SyncClient.run` does blocking network and database work; call it off the UI thread.
 Each of its transactions is handed to ``database``, which runs it on the thread that owns the
@@ -31,13 +32,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, TypeVar
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 import kim_desktop.core.models  # noqa: F401  (registers every synced kind)
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.key_memory import wipe
 from kim_desktop.core.precheck.bridge import precheck_statuses
+from kim_desktop.core.report_pseudonyms import ReportUpload
 from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
 from kim_desktop.sync.blobs import BlobTransfer, waiting_for_blob
@@ -70,7 +72,12 @@ from kim_desktop.sync.push import (
     seal_batch,
     to_request,
 )
-from kim_desktop.sync.report_facts import acknowledge_report_upload, collect_report_upload
+from kim_desktop.sync.report_facts import (
+    acknowledge_report_upload,
+    collect_report_upload,
+    next_report_time,
+    prepare_report_keys,
+)
 from kim_desktop.sync.state import SyncState, load_office_key, load_state, store_office_key
 from kim_protocol import wire
 
@@ -203,6 +210,7 @@ class SyncClient:
                 lambda step: report(Progress(step.direction, step.done, step.total)), cancel)
             if not self._upload_blobs(blobs, totals):
                 return totals.result(cancelled=True)
+            self._transaction(prepare_report_keys)
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
                 if not self._push_unless_full(http, totals, report, cancel) or not self._pull(
@@ -215,11 +223,7 @@ class SyncClient:
             totals.fetched = blobs.fetched
             if not downloaded:
                 return totals.result(cancelled=True)
-            if not self._upload_reports(http, totals, report, cancel):
-                return totals.result(cancelled=True)
-            # The report step may have made the office's report secret or new case salts;
-            # they travel (encrypted) in this sync, so other devices key the same facts alike.
-            if not self._push_unless_full(http, totals, report, cancel):
+            if self._reports_due() and not self._upload_reports(http, totals, report, cancel):
                 return totals.result(cancelled=True)
         except OfflineError:
             self._record(online=False, error=messages.OFFLINE)
@@ -400,16 +404,36 @@ class SyncClient:
                 return group
             since = page.next_cursor
 
+    def resend_reports(self, progress: Callable[[Progress], None] | None = None,
+                       cancel: threading.Event | None = None) -> SyncResult:
+        """Replaces all report facts and gaps of the office on the server with this device's:
+        the server deletes them, and this sync sends every fact again. How an office purges
+        what a device that went wrong sent."""
+        state = self._state()
+        http = SyncHttp(state.server_url, token=state.device_token, trust=state.trust())
+        try:
+            self._retrying(http.clear_reports, cancel or threading.Event())
+        finally:
+            http.close()
+        self._transaction(_forget_uploads)
+        return self.run(progress, cancel)
+
+    def _reports_due(self) -> bool:
+        due = self._state().reports_due_at
+        return due is None or due <= utcnow()
+
     def _upload_reports(self, http: SyncHttp, totals: _Totals,
                         report: Callable[[Progress], None], cancel: threading.Event) -> bool:
         """Sends the pseudonymous report facts and released gaps that changed since the last
-        upload (docs/reporting.md), batch by batch, each acknowledged once the server took it."""
+        upload (docs/reporting.md), batch by batch, each acknowledged once the server took it;
+        then draws the time of the next upload. The salts the collection may make in a race
+        with another device go with the next sync's push, not right after these facts."""
         while not cancel.is_set():
             facts, gaps = self._transaction(
                 lambda session: collect_report_upload(session,
                                                       prechecks=_PrecheckLookup(session)))
             if not facts.facts and not gaps.gaps:
-                return True
+                break
             refused_facts = (self._retrying(partial(http.upload_report_facts, facts), cancel)
                              if facts.facts else [])
             refused_gaps = (self._retrying(partial(http.upload_gaps, gaps), cancel)
@@ -420,7 +444,11 @@ class SyncClient:
                 refused_gaps={item.index for item in refused_gaps}))
             totals.report_facts += len(facts.facts) + len(gaps.gaps)
             report(Progress("reports", totals.report_facts))
-        return False
+        if cancel.is_set():
+            return False
+        self._transaction(partial(_update_state,
+                                  {"reports_due_at": next_report_time(utcnow())}))
+        return True
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -516,6 +544,14 @@ def _destroy_secrets(reason: str, session: Session) -> None:
     """A wipe order's first local step: the office key and the device token go."""
     store_office_key(session, None)
     _update_state({"device_token": "", "revoked": reason}, session)
+
+
+def _forget_uploads(session: Session) -> None:
+    """After the server cleared the office's facts: everything counts as never sent, and the
+    facts go with the next sync."""
+    session.execute(delete(ReportUpload))
+    session.execute(update(SyncState).values(reports_due_at=None))
+    session.commit()
 
 
 class _PrecheckLookup:

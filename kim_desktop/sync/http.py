@@ -158,6 +158,10 @@ class SyncHttp:
     def upload_gaps(self, request: wire.GapsUpload) -> list[wire.RefusedItem]:
         return self._report_upload("/v1/structural-gaps", request)
 
+    def clear_reports(self) -> wire.ReportsCleared:
+        """Deletes the office's facts and withdraws its gaps on the server."""
+        return self._call("DELETE", "/v1/report-facts", None, wire.ReportsCleared)
+
     def _report_upload(self, path: str, body: BaseModel) -> list[wire.RefusedItem]:
         response = self._request("PUT", path, body, accept=(422,))
         try:

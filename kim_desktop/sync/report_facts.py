@@ -6,9 +6,13 @@ structural gap one :class:`~kim_protocol.wire.ReleasedGap`. docs/reporting.md li
 field and why it is there. Keys are ``HMAC-SHA256(office report secret, case salt)``
 (:mod:`kim_desktop.core.report_pseudonyms`), never a record's id.
 
-The sync client calls :func:`collect_report_upload` each sync, sends the two batches and,
-once the server accepted them, calls :func:`acknowledge_report_upload`. Only new, changed or
-withdrawn facts are sent; an erased client's facts stay on the server, unlinkable.
+Every sync first calls :func:`prepare_report_keys` (before it pushes), so that the secret and
+the salt of a new case travel with the case's own records. Once a day, at a random time
+(:func:`next_report_time`), the sync calls :func:`collect_report_upload`, sends the two batches
+and, once the server accepted them, calls :func:`acknowledge_report_upload`. Only new, changed
+or withdrawn facts are sent, all of a day together and apart from the pushes of the records
+they come from, so a server that logs requests cannot tell which fact a push belongs to; an
+erased client's facts stay on the server, unlinkable.
 """
 
 from __future__ import annotations
@@ -124,6 +128,34 @@ def _forget_erased(session: Session, erased_case_ids: set[str]) -> None:
             pseudonym.salt = ""
             pseudonym.deleted_at = pseudonym.deleted_at or now
     session.execute(delete(ReportUpload).where(ReportUpload.case_id.in_(erased_case_ids)))
+
+
+def _erased_case_ids(session: Session) -> set[str]:
+    return set(session.scalars(
+        select(Case.id).join(Client, Client.id == Case.client_id)
+        .where(Client.erased_at.is_not(None))
+    ))
+
+
+def prepare_report_keys(session: Session) -> None:
+    """Makes the office secret and the salts of the cases that have none yet, and destroys
+    the links of erased clients' cases; commits. The sync calls it before every push: the
+    salts then go with the records of their cases, not right after the facts they key."""
+    live = list(session.scalars(
+        select(Case.id).join(Client, Client.id == Case.client_id)
+        .where(Case.deleted_at.is_(None), Client.deleted_at.is_(None))
+    ))
+    if live:
+        _office_secret(session)
+        _salts(session, live)
+    _forget_erased(session, _erased_case_ids(session))
+    session.commit()
+
+
+def next_report_time(now: dt.datetime) -> dt.datetime:
+    """When the facts go next: a uniformly random moment of the next calendar day (UTC)."""
+    tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    return tomorrow + dt.timedelta(seconds=secrets.randbelow(24 * 3600))
 
 
 # --- derivation -------------------------------------------------------------------------------

@@ -59,6 +59,9 @@ class SyncState(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Set when the server revoked this device; the German reason for the user.
     revoked: Mapped[str | None] = mapped_column(String(500), default=None)
+    #: The first sync from then on sends the report facts (UTC; None: the next sync). Drawn
+    #: anew each day (kim_desktop/sync/report_facts.py, ``next_report_time``).
+    reports_due_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
     def trust(self) -> ServerTrust | None:
         """How this device trusts the server's certificate (None: the system's roots)."""

@@ -82,3 +82,91 @@ def test_facts_the_server_refuses_are_counted_shown_and_not_sent_again(office: O
     phases: list[str] = []
     client.run(progress=lambda step: phases.append(step.phase))
     assert "reports" not in phases, "refused facts are not sent again unchanged"
+
+
+def _state_due(sessions) -> dt.datetime | None:  # type: ignore[no-untyped-def]
+    from kim_desktop.sync.state import load_state
+
+    with sessions() as session:
+        state = load_state(session)
+        assert state is not None
+        return state.reports_due_at
+
+
+def _set_due(sessions, when: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from kim_desktop.sync.state import SyncState
+
+    with sessions() as session:
+        session.execute(update(SyncState).values(reports_due_at=when))
+        session.commit()
+
+
+@pytest.mark.slow
+def test_facts_go_once_a_day_at_a_random_time_apart_from_the_pushes(office: Office) -> None:
+    """Facts sent right after the pushes of the same records let a server that logs requests
+    link a fact's key to those records, and after an erasure to their tombstones."""
+    from kim_desktop.core.report_pseudonyms import ReportPseudonym
+    from kim_desktop.sync.status import sync_status
+
+    sessions, client = office.device("a")
+    with sessions() as session:
+        generate_demo_data(session, clients=6, seed=3, consultations_per_client=2)
+    client.run()
+    facts = sorted(_server_rows(office, "SELECT key, fact_kind, month FROM report_facts"))
+    assert facts, "a device's first sync sends its facts"
+
+    with sessions() as session:
+        generate_demo_data(session, clients=4, seed=4, consultations_per_client=2)
+        new_cases = set(session.scalars(select(Case.id))) - {
+            case_id for case_id in session.scalars(select(ReportPseudonym.case_id))}
+    assert new_cases
+    phases: list[str] = []
+    client.run(progress=lambda step: phases.append(step.phase))
+    assert "push" in phases and "reports" not in phases
+    assert sorted(_server_rows(office, "SELECT key, fact_kind, month FROM report_facts")) == facts
+    with sessions() as session:
+        # The new cases' salts went with their records, before any fact keyed by them.
+        salted = set(session.scalars(select(ReportPseudonym.case_id)))
+        assert new_cases <= salted
+        assert sync_status(session).pending == 0
+    due = _state_due(sessions)
+    assert due is not None
+    tomorrow = dt.datetime.combine(dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1),
+                                   dt.time(), tzinfo=dt.UTC)
+    assert tomorrow <= due.replace(tzinfo=dt.UTC) < tomorrow + dt.timedelta(days=1)
+
+    _set_due(sessions, dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1))
+    phases.clear()
+    client.run(progress=lambda step: phases.append(step.phase))
+    assert "reports" in phases
+    assert "push" not in phases[phases.index("reports"):], "nothing is pushed after the facts"
+    assert len(_server_rows(office, "SELECT key FROM report_facts")) > len(facts)
+    later = _state_due(sessions)
+    assert later is not None and later.replace(tzinfo=dt.UTC) >= tomorrow
+    with sessions() as session:
+        assert sync_status(session).pending == 0
+
+
+@pytest.mark.slow
+def test_a_clean_device_replaces_what_a_device_gone_wrong_sent(office: Office) -> None:
+    from kim_protocol import wire
+    from sync_server.services.reports import upsert_facts
+
+    sessions, client = office.device("a")
+    with sessions() as session:
+        generate_demo_data(session, clients=6, seed=8, consultations_per_client=2)
+    client.run()
+    good = sorted(_server_rows(office, "SELECT key, fact_kind, month FROM report_facts"))
+    assert good
+    bogus = wire.ReportFact(key="f" * 32, fact_kind=wire.FactKind.CASE, municipality="minden",
+                            month="2026-01", case_opened=dt.date(2026, 1, 1))
+    with office.admin.sessions() as session:
+        upsert_facts(session, office_id=office.office_id, facts=[bogus])
+        session.commit()
+    assert len(_server_rows(office, "SELECT key FROM report_facts")) == len(good) + 1
+
+    result = client.resend_reports()
+    assert not result.offline
+    assert sorted(_server_rows(office, "SELECT key, fact_kind, month FROM report_facts")) == good
