@@ -51,8 +51,11 @@ def run_export(args: argparse.Namespace) -> int:
     if out.is_dir() or not out.parent.is_dir():
         raise CliError(f"Die Zieldatei kann nicht geschrieben werden: {out}")
     with session_for(args) as session:
-        content = exporting.export(session, flt, format=args.format,
-                                   threshold=settings(args).report_min_cell)
+        try:
+            content = exporting.export(session, flt, format=args.format,
+                                       threshold=settings(args).report_min_cell)
+        except exporting.PdfLayoutError as error:
+            raise CliError(str(error)) from error
     # Write beside the target and rename: a failed export never leaves half a file.
     partial = out.with_name(out.name + ".part")
     try:

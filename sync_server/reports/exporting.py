@@ -8,12 +8,12 @@ from kim_protocol.catalogs import default_catalogs
 from sync_server.dashboard.board import ranked_gaps
 from sync_server.reports.exports import FORMATS, MEDIA_TYPES, Report
 from sync_server.reports.exports.csv_export import render_csv
-from sync_server.reports.exports.pdf_export import render_pdf
+from sync_server.reports.exports.pdf_export import PdfLayoutError, render_pdf
 from sync_server.reports.exports.xlsx_export import render_xlsx
 from sync_server.reports.filters import ReportFilter
 from sync_server.reports.views import build_all
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "export", "filename"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "PdfLayoutError", "export", "filename"]
 
 
 def filename(flt: ReportFilter, format: str) -> str:

@@ -93,8 +93,14 @@ def export(
     except FilterError as error:
         return page("message.html", user, request, 400, title="Filter ungültig",
                     message=str(error))
-    content = exporting.export(session, flt, format=format, threshold=settings.report_min_cell)
-    session.rollback()
+    try:
+        content = exporting.export(session, flt, format=format,
+                                   threshold=settings.report_min_cell)
+    except exporting.PdfLayoutError as error:
+        return page("message.html", user, request, 422, title="PDF nicht möglich",
+                    message=str(error))
+    finally:
+        session.rollback()
     filename = exporting.filename(flt, format)
     return Response(content, media_type=exporting.MEDIA_TYPES[format], headers={
         **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{filename}"',

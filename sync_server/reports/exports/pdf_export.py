@@ -5,6 +5,11 @@ a bar chart drawn with reportlab's own graphics (hidden bars are left out, their
 says "<5", as on the pages), and the released structural gaps. Every text reaches
 reportlab escaped (:func:`~kim_protocol.export_text.pdf_text`): paragraphs parse
 markup, and stored text must never become an image, a link or a font change.
+
+Every stored text sits in a cell as a paragraph, and a table row taller than a page splits
+within the row (``splitInRow``): a released gap's description may be 4,000 characters, and a
+database may hold longer ones. Should reportlab still fail to lay a page out,
+:class:`PdfLayoutError` says so in German.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from kim_protocol.export_text import clean, pdf_text
 from sync_server.reports.exports import (
@@ -39,6 +45,16 @@ from sync_server.reports.tables import ChartKind, ReportTable
 
 BAR = colors.HexColor("#1f5f8b")
 HEADER = colors.HexColor("#dce6f0")
+
+
+class PdfLayoutError(Exception):
+    """The report's content cannot be laid out as a PDF; the message is German."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Der PDF-Bericht lässt sich mit diesen Daten nicht setzen. Bitte die Auswertung "
+            "als XLSX oder CSV exportieren."
+        )
 
 
 def _bar_drawing(table: ReportTable, column: int) -> Drawing:
@@ -93,7 +109,7 @@ def _table_flowable(table: ReportTable, styles: dict[str, ParagraphStyle]) -> Ta
     first_width = 5.5 * cm
     rest = (17 * cm - first_width) / max(len(table.header()) - 1, 1)
     flowable = Table(data, colWidths=[first_width] + [rest] * (len(table.header()) - 1),
-                     repeatRows=1)
+                     repeatRows=1, splitInRow=1)
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
@@ -119,7 +135,7 @@ def _gaps_flowables(report: Report, styles: dict[str, ParagraphStyle]) -> list[o
     data = [[Paragraph(pdf_text(text), small) for text in GAP_COLUMNS]]
     data += [[Paragraph(pdf_text(text), small) for text in gap_row(gap)] for gap in report.gaps]
     widths = [1 * cm, 6 * cm, 2.2 * cm, 2.2 * cm, 1.8 * cm, 1.1 * cm, 1.7 * cm, 1.7 * cm]
-    flowable = Table(data, colWidths=widths, repeatRows=1)
+    flowable = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     flowable.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), HEADER),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
@@ -181,5 +197,8 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
             else:
                 story.append(KeepTogether(block))
     story += [PageBreak(), *_gaps_flowables(report, styles)]
-    document.build(story)
+    try:
+        document.build(story)
+    except LayoutError as error:
+        raise PdfLayoutError() from error
     return buffer.getvalue()
