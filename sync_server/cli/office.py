@@ -1,5 +1,5 @@
-"""``kim-server office add|edit|list``: the offices (one per town hall team) and the
-municipalities each serves."""
+"""``kim-server office add|edit|list|reset-key-check``: the offices (one per town hall team),
+the municipalities each serves, and IT's reset of an office key's check value."""
 
 from __future__ import annotations
 
@@ -30,6 +30,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("list", parents=[common], help="Büros auflisten")
     listing.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     listing.set_defaults(handler=list_offices)
+    reset = commands.add_parser(
+        "reset-key-check", parents=[common],
+        help="den Prüfwert des Büroschlüssels löschen (wenn ein falscher gesetzt wurde); das "
+        "nächste Gerät, das mit dem Wiederherstellungsschlüssel des Büros beitritt, setzt ihn neu",
+    )
+    reset.add_argument("--office", required=True, help="Büro-ID")
+    reset.set_defaults(handler=reset_key_check)
 
 
 def _describe(session: Any, office: Any) -> dict[str, Any]:
@@ -86,4 +93,16 @@ def list_offices(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print(f"{row['office_id']}  {', '.join(row['municipalities']):<30} {row['name']}")
+    return 0
+
+
+def reset_key_check(args: argparse.Namespace) -> int:
+    with session_for(args) as session:
+        try:
+            devices.reset_key_check(session, office_id=args.office, actor=audit.cli_actor())
+        except devices.DeviceError as error:
+            raise CliError(error.message) from error
+    print("Der Prüfwert des Büroschlüssels ist gelöscht. Das nächste Gerät des Büros bitte mit "
+          "dem Wiederherstellungsschlüssel des Büros registrieren: es setzt den Prüfwert neu. "
+          "Ein Gerät, das ohne ihn beitritt, legt einen neuen Büroschlüssel an.")
     return 0

@@ -25,9 +25,11 @@ class Office(Base):
     name: Mapped[str] = mapped_column(String(200))
     municipality: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    #: Check value of the office key, set once by the office's first device, then immutable.
+    #: Check value of the office key, set once by the office's first device, then immutable
+    #: (IT may reset it: ``kim-server office reset-key-check``).
     key_check: Mapped[str | None] = mapped_column(String(200))
-    #: True once a device replaced an old-form check value with the current one (allowed once).
+    #: True when the check value is of the current form and never replaced: set by a device of
+    #: a version with the key subkeys, or renewed from the old form (allowed once).
     key_check_renewed: Mapped[bool] = mapped_column(default=False, server_default=false())
     #: The office's pull sequence: last server_seq handed out. Pushes allocate from it under a
     #: row lock, so sequence order equals commit order within an office.

@@ -291,12 +291,14 @@ def set_key_check(session: Session, *, office_id: str, device_id: str, key_check
     """Sets the office's key check value once; returns True if this call set it.
 
     Sending the same value again is fine (a retry after a lost reply); another value is refused,
-    because it would lock every other device of the office out of the office key.
+    because it would lock every other device of the office out of the office key. A device
+    that sets it is of a version with the key subkeys, so the value is of the current form and
+    is never renewed (:func:`renew_key_check`).
     """
     claimed = session.execute(
         update(Office)
         .where(Office.id == office_id, Office.key_check.is_(None))
-        .values(key_check=key_check)
+        .values(key_check=key_check, key_check_renewed=True)
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount == 1:  # type: ignore[attr-defined]
@@ -323,9 +325,11 @@ def renew_key_check(session: Session, *, office_id: str, device_id: str, key_che
                     replaces: str) -> bool:
     """Replaces the old-form check value ``replaces`` with ``key_check``, once per office.
 
-    The server cannot tell the forms apart; it only makes sure the device knew the current
-    value and that this happens once. The same new value again is fine (a retry, or a second
-    device of the office a moment later); anything else is refused.
+    The server cannot tell the forms apart, and every device of the office can read the current
+    value; so only a value of before the subkeys may be renewed (``key_check_renewed`` false:
+    set before migration 0008), and only once. A value a current device set, or one renewed
+    already, is never replaced. The same value again is fine (a retry, or a second device of
+    the office a moment later); anything else is refused.
     """
     renewed = session.execute(
         update(Office)
@@ -347,6 +351,18 @@ def renew_key_check(session: Session, *, office_id: str, device_id: str, key_che
             "Bitte mit dem Wiederherstellungsschlüssel des Büros beitreten.",
         )
     return False
+
+
+def reset_key_check(session: Session, *, office_id: str, actor: str) -> Office:
+    """Forgets the office's key check value (IT's way out when a wrong value was set): the
+    next device that joins with the office recovery key sets it again, in the current form."""
+    office = session.get(Office, office_id)
+    if office is None:
+        raise DeviceError(404, "office_not_found", "Dieses Büro gibt es nicht.")
+    office.key_check = None
+    office.key_check_renewed = False
+    audit.record(session, actor=actor, action="office.key_check_reset", office_id=office.id)
+    return office
 
 
 def get_key_check(session: Session, *, office_id: str) -> str | None:

@@ -65,6 +65,35 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert any(a.startswith("cli:") for a in actors)
 
 
+def test_it_resets_a_wrong_key_check_and_the_next_device_sets_it(db_url: str) -> None:
+    office = kim_server("office", "add", "--name", "KIM Hille", "--municipality", "Hille",
+                        db=db_url).stdout.strip()
+    code = json.loads(kim_server("device", "code", "--office", office, "--json",
+                                 db=db_url).stdout)["code"]
+    with TestClient(create_app(settings_for(db_url))) as client:
+        device = enroll_with(client, code)
+        assert client.post("/v1/office/key-check", json={"key_check": "B" * 26},
+                           headers=device.headers).status_code == 200
+        reset = kim_server("office", "reset-key-check", "--office", office, db=db_url)
+        assert reset.returncode == 0, reset.stderr
+        assert "Wiederherstellungsschlüssel" in reset.stdout
+        assert client.get("/v1/office/key-check", headers=device.headers).status_code == 404
+        value = "A" * 22 + "_-b9"
+        assert client.post("/v1/office/key-check", json={"key_check": value},
+                           headers=device.headers).status_code == 200
+        replaced = client.post("/v1/office/key-check",
+                               json={"key_check": "C" * 26, "replaces": value},
+                               headers=device.headers)
+        assert replaced.status_code == 409
+    unknown = kim_server("office", "reset-key-check", "--office", "nope", db=db_url)
+    assert unknown.returncode == 2 and unknown.stderr.startswith("Fehler: ")
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    engine.dispose()
+    assert actions[-3:] == ["office.key_check", "office.key_check_reset", "office.key_check"]
+
+
 def test_user_errors_are_german_messages_not_tracebacks(tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'server.db'}"
     assert kim_server("init", db=db_url).returncode == 0

@@ -209,6 +209,26 @@ def test_key_check_is_set_once_and_then_immutable(
     assert client.get("/v1/office/key-check", headers=foreign.headers).status_code == 404
 
 
+def test_a_current_key_check_is_never_replaced(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    office = admin.office()
+    first, hostile = enroll(office), enroll(office)
+    value = "A" * 22 + "_-b9"
+    assert client.post("/v1/office/key-check", json={"key_check": value},
+                       headers=first.headers).status_code == 200
+    # Any enrolled device reads the value; knowing it must not let it replace it.
+    replaced = client.post("/v1/office/key-check", json={"key_check": "B" * 26,
+                                                         "replaces": value},
+                           headers=hostile.headers)
+    assert (replaced.status_code, replaced.json()["code"]) == (409, "key_check_exists")
+    late = enroll_with(client, admin.code(office))
+    assert client.get("/v1/office/key-check", headers=late.headers).json() == {"key_check": value}
+    again = client.post("/v1/office/key-check", json={"key_check": value, "replaces": value},
+                        headers=first.headers)
+    assert again.status_code == 200  # the value itself again: nothing changes
+
+
 def test_two_devices_racing_for_one_code_get_one_enrollment(app: FastAPI, admin: Admin) -> None:
     code = admin.code(admin.office())
     body = {"code": code, "device_name": "PC", "app_version": "0.1.0"}

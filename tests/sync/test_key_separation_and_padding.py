@@ -83,7 +83,8 @@ def test_an_office_of_before_renews_its_check_value_once_and_nobody_is_locked_ou
         session.execute(update(SyncState).values(key_check=legacy))
         session.commit()
     with office.admin.engine.begin() as connection:
-        connection.execute(text("UPDATE offices SET key_check = :value WHERE id = :id"),
+        connection.execute(text("UPDATE offices SET key_check = :value, key_check_renewed = "
+                                "false WHERE id = :id"),
                            {"value": b64encode(legacy), "id": office.office_id})
     # A device joining now still verifies the recovery key against the old value.
     other_sessions, other = office.device("b")
@@ -109,6 +110,25 @@ def test_an_office_of_before_renews_its_check_value_once_and_nobody_is_locked_ou
     finally:
         http.close()
     office.device("c")  # a later device joins with the recovery key against the new value
+
+
+@pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
+def test_a_device_that_read_the_check_value_cannot_replace_it(office: Office) -> None:
+    office.device("a")
+    hostile_sessions, _ = office.device("b")
+    with hostile_sessions() as session:
+        state = load_state(session)
+        assert state is not None and state.key_check is not None
+        token, current = state.device_token, state.key_check
+    http = SyncHttp(office.server.url, token=token)
+    try:
+        with pytest.raises(RefusedError) as refused:
+            http.publish_key_check(wire.KeyCheckRequest(key_check=b64encode(os.urandom(32)),
+                                                        replaces=b64encode(current)))
+        assert refused.value.status == 409
+    finally:
+        http.close()
+    office.device("c")  # a new device still joins with the office's real recovery key
 
 
 @pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)

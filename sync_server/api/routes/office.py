@@ -20,9 +20,10 @@ router = APIRouter(prefix="/v1/office", tags=["Büro"], responses=COMMON_ERROR_R
 def set_key_check(
     body: wire.KeyCheckRequest, device: CurrentDevice, session: SessionDep
 ) -> wire.UpsertResponse:
-    """Publishes the office key's check value. Once set it changes only once more, from its old
-    form (``replaces``, the value the device read) to the current one; the same value again is
-    accepted (a retry), another value is refused with 409 ``key_check_exists``."""
+    """Publishes the office key's check value. Once set, only a value of before the key
+    subkeys changes, once, to the current form (``replaces``, the value the device read); a
+    value a current device set is never replaced. The same value again is accepted (a retry),
+    another value is refused with 409 ``key_check_exists``."""
     try:
         if body.replaces is None:
             devices.set_key_check(
