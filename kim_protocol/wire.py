@@ -180,6 +180,24 @@ class PushResponse(WireModel):
     results: list[OperationResult]
 
 
+#: The reason code of a push operation whose (device, seq) the server applied before for
+#: another change (``rejected``): the device recovers (:class:`Acknowledged`) and sends the
+#: change again under a fresh number. ``seq_reused`` is what servers of before said.
+SEQ_STALE_CODES = frozenset({"seq_stale", "seq_reused"})
+
+
+class Acknowledged(WireModel):
+    """What the server acknowledged for the calling device (``GET /v1/acknowledged``), asked
+    by a device that no longer knows it: after a restore, a copy, or a ``seq_stale`` answer."""
+
+    #: The highest sequence number the server applied for this device (0: none); the device
+    #: numbers its next operation above it.
+    highest_seq: int
+    #: The lowest office sequence of this device's operations numbered ``from_seq`` or higher,
+    #: which it never heard of: the device pulls again from just before it. None: there are none.
+    first_server_seq: int | None = None
+
+
 # --- pull ------------------------------------------------------------------------------------
 
 

@@ -54,6 +54,9 @@ class AppliedOperation(Base):
     version: Mapped[int] = mapped_column(Integer)
     server_seq: Mapped[int] = mapped_column(BigInteger)
     applied_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: SHA-256 of the operation as sent (``sync_server.services.sync.operation_digest``): a
+    #: repeat is ``duplicate`` only with the same digest. None for rows of before 0012.
+    digest: Mapped[bytes | None] = mapped_column(LargeBinary(32))
 
 
 class Blob(Base):

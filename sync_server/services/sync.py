@@ -10,8 +10,13 @@ On SQLite the same statement takes the database's write lock, which serialises w
 Pushes of different offices never wait for each other on PostgreSQL.
 
 **Idempotency.** Every applied operation is kept in ``applied_ops`` under (device, seq) in the
-same transaction as the record, so a retried batch answers "duplicate" with the original result.
-Conflicts and rejections are not kept: they are answered again from the current state.
+same transaction as the record, with the SHA-256 of the operation as sent
+(:func:`operation_digest`), so a retried batch answers "duplicate" with the original result.
+A (device, seq) that comes again with other content is no retry: a device restored from a
+backup, or a copied one, reuses the number for a new change. It is answered ``rejected`` with
+the code ``seq_stale`` and nothing is stored, so the device sends the change again under a
+fresh number instead of losing it. Conflicts and rejections are not kept: they are answered
+again from the current state.
 
 **Pruning.** :func:`prune_applied` deletes the rows older than the retention (90 days by
 default, far beyond any retry: a device resends an unanswered batch at its next sync) and keeps
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import binascii
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -67,7 +73,8 @@ _SETTLE_OFFICE = (
             stored_bytes=OFFICES.c.stored_bytes + bindparam("grown"))
 )  # fmt: skip
 _APPLIED_OF_DEVICE = select(
-    APPLIED.c.seq, APPLIED.c.kind, APPLIED.c.record_id, APPLIED.c.version, APPLIED.c.server_seq
+    APPLIED.c.seq, APPLIED.c.kind, APPLIED.c.record_id, APPLIED.c.version, APPLIED.c.server_seq,
+    APPLIED.c.digest,
 ).where(
     APPLIED.c.device_id == bindparam("device_id"),
     APPLIED.c.seq.in_(bindparam("seqs", expanding=True)),
@@ -83,6 +90,11 @@ _CURRENT_RECORDS = select(
     RECORDS.c.kind.in_(bindparam("kinds", expanding=True)),
     RECORDS.c.record_id.in_(bindparam("record_ids", expanding=True)),
 )  # fmt: skip
+_CIPHERTEXT = select(RECORDS.c.ciphertext).where(
+    RECORDS.c.office_id == bindparam("office_id"),
+    RECORDS.c.kind == bindparam("kind"),
+    RECORDS.c.record_id == bindparam("record_id"),
+)
 _UPDATE_RECORD = (
     update(RECORDS)
     .where(
@@ -104,6 +116,13 @@ _PAGE = (
     .order_by(RECORDS.c.server_seq)
     .limit(bindparam("limit"))
 )  # fmt: skip
+
+
+def operation_digest(op: wire.PushOperation) -> bytes:
+    """SHA-256 of an operation as the device sent it: a retry sends the very same bytes (the
+    device keeps them in ``sync_inflight``), a new change under a reused number does not."""
+    head = f"{op.kind}|{op.record_id}|{op.base_version}|{int(op.deleted)}|".encode()
+    return hashlib.sha256(head + op.ciphertext.encode("ascii")).digest()
 
 
 @dataclass(frozen=True)
@@ -164,11 +183,12 @@ def push(
     results: list[wire.OperationResult] = []
     for op in operations:
         key = (op.kind, op.record_id)
+        digest = operation_digest(op)
         done = applied.get(op.seq)
         if done is None and op.seq <= pruned_seq:
-            done = _pruned_answer(op, device_id, existing.get(key))
+            done = _pruned_answer(connection, office_id, op, device_id, existing.get(key))
         if done is not None:
-            results.append(_repeated(op, done))
+            results.append(_repeated(op, done, digest))
             continue
         current = versions.get(key, 0)
         if op.base_version != current:
@@ -207,7 +227,7 @@ def push(
         }  # fmt: skip
         row = {"device_id": device_id, "seq": op.seq, "kind": op.kind,
                "record_id": op.record_id, "version": version, "server_seq": last_seq,
-               "applied_at": now}  # fmt: skip
+               "applied_at": now, "digest": digest}  # fmt: skip
         new_applied.append(row)
         applied[op.seq] = _AppliedRow(**{k: row[k] for k in _AppliedRow._fields})
         results.append(
@@ -227,21 +247,28 @@ def push(
     return results
 
 
-def _pruned_answer(op: wire.PushOperation, device_id: str, record: Any) -> _AppliedRow | None:
+def _pruned_answer(connection: Connection, office_id: str, op: wire.PushOperation,
+                   device_id: str, record: Any) -> _AppliedRow | None:
     """What ``applied_ops`` would say about an operation whose row was pruned, if the record
     still proves it: this device wrote its current version, the one after the operation's
-    base. A device never has two operations on one record in flight, so that version came
-    from this operation. Otherwise None, and the operation is judged like a new one. That can
-    never apply it twice: once applied, the record's version moved past the operation's base,
-    so it is answered "conflict" and the device merges its change with the current version.
+    base, with this very ciphertext. A device never has two operations on one record in
+    flight, so that version came from this operation. Otherwise None, and the operation is
+    judged like a new one. That can never apply it twice: once applied, the record's version
+    moved past the operation's base, so it is answered "conflict" and the device merges its
+    change with the current version.
     """
     if (
-        record is not None
-        and record.device_id == device_id
-        and record.version == op.base_version + 1
+        record is None
+        or record.device_id != device_id
+        or record.version != op.base_version + 1
     ):
-        return _AppliedRow(op.seq, op.kind, op.record_id, record.version, record.server_seq)
-    return None
+        return None
+    stored = connection.execute(
+        _CIPHERTEXT, {"office_id": office_id, "kind": op.kind, "record_id": op.record_id}
+    ).scalar_one()
+    if decode_base64(op.ciphertext) != stored:
+        return None
+    return _AppliedRow(op.seq, op.kind, op.record_id, record.version, record.server_seq, None)
 
 
 class _AppliedRow(NamedTuple):
@@ -250,14 +277,22 @@ class _AppliedRow(NamedTuple):
     record_id: str
     version: int
     server_seq: int
+    digest: bytes | None
 
 
-def _repeated(op: wire.PushOperation, done: Any) -> wire.OperationResult:
-    """The answer to a (device, seq) the server has applied before."""
-    if (done.kind, done.record_id) != (op.kind, op.record_id):
+SEQ_STALE = "seq_stale"
+
+
+def _repeated(op: wire.PushOperation, done: Any, digest: bytes) -> wire.OperationResult:
+    """The answer to a (device, seq) the server has applied before: ``duplicate`` for the same
+    change, ``seq_stale`` for another one (a row without a digest is older than digests: the
+    same record counts as the same change there, as it did then)."""
+    same_record = (done.kind, done.record_id) == (op.kind, op.record_id)
+    if not same_record or (done.digest is not None and bytes(done.digest) != digest):
         return wire.OperationResult(
             seq=op.seq, status=Status.REJECTED,
-            reason="seq_reused: diese Sequenznummer gehört zu einem anderen Datensatz",
+            reason=f"{SEQ_STALE}: diese Sequenznummer hat der Server schon für eine andere "
+                   "Änderung vergeben",
         )  # fmt: skip
     return wire.OperationResult(
         seq=op.seq, status=Status.DUPLICATE, version=done.version, server_seq=done.server_seq
@@ -296,6 +331,21 @@ def pull(connection: Connection, *, office_id: str, since: int, limit: int) -> w
     return wire.PullResponse.model_validate(
         {"records": records, "next_cursor": next_cursor, "more": more}
     )
+
+
+def acknowledged(connection: Connection, *, device_id: str, pruned_seq: int,
+                 from_seq: int) -> wire.Acknowledged:
+    """The highest sequence number applied for the device (pruned rows count through
+    ``pruned_seq``) and the lowest office sequence of its operations from ``from_seq`` on."""
+    highest, first = connection.execute(
+        select(
+            func.max(APPLIED.c.seq),
+            select(func.min(APPLIED.c.server_seq))
+            .where(APPLIED.c.device_id == device_id, APPLIED.c.seq >= from_seq)
+            .scalar_subquery(),
+        ).where(APPLIED.c.device_id == device_id)
+    ).one()
+    return wire.Acknowledged(highest_seq=max(highest or 0, pruned_seq), first_server_seq=first)
 
 
 @dataclass(frozen=True)

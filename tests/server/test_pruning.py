@@ -75,6 +75,23 @@ def test_a_resent_operation_is_never_applied_twice_after_its_row_was_pruned(
         assert session.scalar(select(Office.last_seq).where(Office.id == office)) == last_seq
 
 
+def test_another_change_under_a_pruned_seq_is_never_taken_for_the_one_applied(
+    client: TestClient, admin: Admin, enroll: Callable[..., Enrolled]
+) -> None:
+    """A restored device edits a record again under the number of its lost edit, whose row
+    was pruned: the record's ciphertext shows it is another change, so it is judged as new
+    (here: a conflict with the lost edit's version), never answered "duplicate"."""
+    device = enroll()
+    record = str(uuid.uuid4())
+    push(client, device, op(1, record))
+    push(client, device, op(2, record, base=1))
+    age_applied_ops(admin, device, [1, 2], days=100)
+    with transaction(admin.sessions) as session:
+        sync.prune_expired(session, days=90, actor="test")
+    [restored_edit] = push(client, device, op(2, record, base=1))
+    assert (restored_edit["status"], restored_edit["version"]) == ("conflict", 2)
+
+
 def test_an_operation_at_or_below_the_pruned_seq_never_applied_before_is_applied(
     client: TestClient, admin: Admin, enroll: Callable[..., Enrolled]
 ) -> None:

@@ -112,8 +112,28 @@ def test_bad_operations_are_rejected_one_by_one(
     )
     assert [r["status"] for r in results] == ["applied", "rejected", "rejected", "applied"]
     assert results[1]["reason"].startswith("bad_ciphertext")
-    assert results[2]["reason"].startswith("seq_reused")
+    assert results[2]["reason"].startswith("seq_stale")
     assert [r["server_seq"] for r in pull_all(client, device)] == [1, 2]
+
+
+def test_a_sequence_number_sent_again_with_another_change_is_stale_not_duplicate(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    """A device restored from a backup numbers its next change as one it had sent before the
+    restore; only the very same operation is a duplicate."""
+    device = enroll()
+    record = str(uuid.uuid4())
+    sent = op(1, record)
+    push(client, device, sent)
+    again = push(client, device, sent, {**sent, "ciphertext": op(1)["ciphertext"]},
+                 {**sent, "deleted": True}, {**sent, "base_version": 1})
+    assert [r["status"] for r in again] == ["duplicate", "rejected", "rejected", "rejected"]
+    assert all(r["reason"].startswith("seq_stale") for r in again[1:])
+    assert all(r["version"] is None and r["server_seq"] is None for r in again[1:])
+    [record_row] = pull_all(client, device)
+    assert (record_row["version"], record_row["ciphertext"]) == (1, sent["ciphertext"])
+    with admin.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AppliedOperation)) == 1
 
 
 def test_pull_pages_by_cursor_without_gaps_or_repeats(

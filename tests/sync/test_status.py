@@ -52,7 +52,7 @@ def test_a_rejected_change_is_put_aside_and_never_blocks_the_queue(office: Offic
         status = sync_status(session)
         [change] = rejected_changes(session)
     assert (status.rejected, status.pending) == (1, 0)
-    assert change.record_id == refused and "seq_reused" in change.reason
+    assert change.record_id == refused and "seq_stale" in change.reason
     assert change.payload["id"] == refused
     other.run()
     assert accepted in snapshot(other_sessions) and refused not in snapshot(other_sessions)

@@ -76,3 +76,24 @@ async def pull(
         ),
     )
     return _json(page)
+
+
+@router.get("/acknowledged", response_model=wire.Acknowledged)
+async def acknowledged(
+    request: Request,
+    credentials: Credentials,
+    from_seq: Annotated[
+        int, Query(ge=1, le=wire.MAX_SEQ, description="erste Sequenznummer, die das Gerät "
+                   "nicht kennt")
+    ] = 1,
+) -> Response:
+    """What the server applied for this device: its highest sequence number, and where to pull
+    again from for those from ``from_seq`` on. Asked after a restore or a ``seq_stale``."""
+    answer = await as_device(
+        request,
+        credentials,
+        lambda connection, device: sync.acknowledged(
+            connection, device_id=device.id, pruned_seq=device.pruned_seq, from_seq=from_seq
+        ),
+    )
+    return _json(answer)
