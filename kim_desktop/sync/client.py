@@ -28,7 +28,7 @@ import random
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol, TypeVar
 
@@ -69,6 +69,7 @@ from kim_desktop.sync.push import (
     PushOutcome,
     lock_for_write,
     record_answers,
+    renumber,
     seal_batch,
     to_request,
 )
@@ -213,11 +214,12 @@ class SyncClient:
             self._transaction(prepare_report_keys)
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
-                if not self._push_unless_full(http, totals, report, cancel) or not self._pull(
-                    http, state, totals, report, cancel
-                ):
+                if not self._push_unless_full(http, totals, report, cancel):
                     return totals.result(cancelled=True)
-                if totals.push_conflicts == conflicts_before:
+                renumbered = self._renumber_if_stale(http, totals, cancel)
+                if not self._pull(http, state, totals, report, cancel):
+                    return totals.result(cancelled=True)
+                if totals.push_conflicts == conflicts_before and not renumbered:
                     break
             downloaded = blobs.download()
             totals.fetched = blobs.fetched
@@ -259,6 +261,22 @@ class SyncClient:
             totals.held_back = str(error)
             return True
 
+    def _renumber_if_stale(self, http: SyncHttp, totals: _Totals,
+                           cancel: threading.Event) -> bool:
+        """After the server answered ``seq_stale`` (this vault was restored or copied and
+        numbered changes as ones the server had applied before): asks what the server
+        acknowledged for this device, numbers the next operations above it and pulls again
+        what this vault never saw; the changes go again in the next round. True if it did."""
+        if not totals.stale:
+            return False
+        acknowledged = self._retrying(
+            partial(http.acknowledged, from_seq=min(totals.stale)), cancel)
+        self._transaction(partial(renumber, acknowledged=acknowledged))
+        log.info("sequence numbers stale: %d changes go again above %d", len(totals.stale),
+                 acknowledged.highest_seq)
+        totals.stale.clear()
+        return True
+
     @staticmethod
     def _upload_blobs(blobs: BlobTransfer, totals: _Totals) -> bool:
         """Sends the blobs of pending attachments (kim_desktop/sync/blobs.py), unless the
@@ -280,7 +298,8 @@ class SyncClient:
         group_size = self.batch_size * self.batches_per_transaction
         # Records answered "conflict" wait in the outbox for this run's pull to merge them.
         held: set[str] = set()
-        record_and_seal = partial(self._record_and_seal, held=held)
+        # After a stale sequence number nothing more is sealed until the client renumbered.
+        record_and_seal = partial(self._record_and_seal, held=held, stale=totals.stale)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kim-push") as network:
             answered: list[Operation] = []
             answers: list[wire.PushResponse] = []
@@ -329,12 +348,16 @@ class SyncClient:
                 results=[result for half in halves for result in half.results])
 
     def _record_and_seal(self, session: Session, *, answered: list[Operation],
-                         answers: list[wire.PushResponse], held: set[str], limit: int,
-                         after_seq: int = 0) -> tuple[PushOutcome, list[Operation]]:
+                         answers: list[wire.PushResponse], held: set[str], stale: list[int],
+                         limit: int, after_seq: int = 0) -> tuple[PushOutcome, list[Operation]]:
         """One push transaction: records the answers to the group sent before, then seals up
-        to ``limit`` operations after ``after_seq`` (none when ``limit`` is 0)."""
+        to ``limit`` operations after ``after_seq`` (none when ``limit`` is 0, or once a
+        sequence number was answered stale)."""
         state = lock_for_write(session)
         outcome = self._record_answers(session, answered, answers, held)
+        stale.extend(outcome.stale)
+        if stale:
+            limit = 0
         # An attachment goes only once its blob is complete on the server.
         upcoming = seal_batch(session, state, self._key(), limit=limit, after_seq=after_seq,
                               hold=held | waiting_for_blob(session)) if limit else []
@@ -579,6 +602,8 @@ class _Totals:
     quarantined: int = 0
     fetched: int = 0
     held_back: str | None = None
+    #: Sequence numbers answered ``seq_stale`` since the client last renumbered.
+    stale: list[int] = field(default_factory=list)
     #: Why attachments' blobs waited: the office's storage is full (the push may still go).
     blobs_held_back: str | None = None
 

@@ -126,6 +126,10 @@ class SyncHttp:
     def push(self, request: wire.PushRequest) -> wire.PushResponse:
         return self._call("POST", "/v1/push", request, wire.PushResponse)
 
+    def acknowledged(self, *, from_seq: int) -> wire.Acknowledged:
+        return self._call("GET", "/v1/acknowledged", None, wire.Acknowledged,
+                          params={"from_seq": from_seq})
+
     def pull(self, *, since: int, limit: int) -> wire.PullResponse:
         return self._call("GET", "/v1/pull", None, wire.PullResponse,
                           params={"since": since, "limit": limit})

@@ -161,6 +161,17 @@ def seal_batch(session: Session, state: SyncState, office_key: OfficeKey, *, lim
     return batch
 
 
+def renumber(session: Session, acknowledged: wire.Acknowledged) -> None:
+    """After the server said what it acknowledged for this device: the next operation is
+    numbered above the server's highest, and the pull goes back to just before the first of
+    this device's operations it never heard of, so that they come back here."""
+    state = lock_for_write(session)
+    state.next_seq = max(state.next_seq, acknowledged.highest_seq + 1)
+    if acknowledged.first_server_seq is not None:
+        state.pull_cursor = min(state.pull_cursor, acknowledged.first_server_seq - 1)
+    session.commit()
+
+
 def to_request(batch: list[Operation]) -> wire.PushRequest:
     """The request for a batch, built without validation: every field comes from this device's
     own columns, typed as the wire wants them, and validating the ciphertext's base64 pattern
@@ -180,6 +191,9 @@ class PushOutcome:
     rejected: int = 0
     #: Ids of the records answered "conflict": back in the outbox, they wait for the pull.
     conflicted: list[str] = field(default_factory=list)
+    #: Sequence numbers the server had applied before for another change (``seq_stale``):
+    #: their records are back in the outbox, to go again under fresh numbers.
+    stale: list[int] = field(default_factory=list)
 
 
 def apply_results(session: Session, batch: list[Operation],
@@ -197,8 +211,11 @@ def record_answers(session: Session, batch: list[Operation],
 
     Applied or duplicate: the server version becomes the record's base. Conflict: the change
     goes back to the outbox and the next pull merges it (``PushOutcome.conflicted`` names
-    them). Rejected: put aside, never retried. An operation without an answer stays in flight
-    and is resent.
+    them). Rejected for a stale sequence number (a restored or copied vault numbered it as
+    one the server applied before): back to the outbox as well, to be sealed again under a
+    fresh number once the client knows the server's highest (``PushOutcome.stale``).
+    Rejected otherwise: put aside, never retried. An operation without an answer stays in
+    flight and is resent.
     """
     outcome = PushOutcome()
     by_seq = {op.seq: op for op in batch}
@@ -218,6 +235,10 @@ def record_answers(session: Session, batch: list[Operation],
                         version=op.base_version + 1)
             outcome.conflicts += 1
             outcome.conflicted.append(op.record_id)
+        elif reason_code(result.reason) in wire.SEQ_STALE_CODES:
+            queue_again(session, kind=op.kind, record_id=op.record_id,
+                        version=op.base_version + 1)
+            outcome.stale.append(op.seq)
         else:
             session.add(SyncRejected(
                 seq=op.seq, kind=op.kind, record_id=op.record_id, base_version=op.base_version,
@@ -232,6 +253,11 @@ def record_answers(session: Session, batch: list[Operation],
     _drop_superseded_rejections(session, acknowledged)
     outcome.acknowledged = len(acknowledged)
     return outcome
+
+
+def reason_code(reason: str | None) -> str:
+    """The stable code a server's reason starts with (``code: German text``)."""
+    return (reason or "").partition(":")[0].strip()
 
 
 def _drop_superseded_rejections(session: Session,

@@ -36,7 +36,6 @@ _REASONS = {
     "invalid_value": messages.REJECTED_INVALID,
     "bad_ciphertext": messages.REJECTED_DAMAGED,
     "seq_reused": messages.REJECTED_NUMBER,
-    "seq_stale": messages.REJECTED_NUMBER,
 }
 
 
