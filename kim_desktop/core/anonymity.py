@@ -1,9 +1,9 @@
 """A heuristic look at a text meant to be anonymous: does it seem to name a person, a date
 (of birth), an address or a way to reach someone?
 
-It warns while the case manager types a structural gap's description; the gap service does
-the final, stricter check against the linked people's names. It can miss things and can be
-wrong; it is a reminder, not a guarantee.
+It warns while the case manager types a structural gap's description; the final check
+against the records of every client of the office is :mod:`kim_desktop.core.release_check`.
+It can miss things and can be wrong; it is a reminder, not a guarantee.
 """
 
 from __future__ import annotations

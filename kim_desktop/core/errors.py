@@ -78,6 +78,10 @@ MESSAGES: dict[str, str] = {
     "gap_not_anonymous": QT_TRANSLATE_NOOP(
         _C, "Die Beschreibung enthält vermutlich personenbezogene Angaben ({hint})."
     ),
+    "gap_names_unconfirmed": QT_TRANSLATE_NOOP(
+        _C, "Die Beschreibung enthält den Nachnamen einer Person aus den Akten. Bitte "
+        "bestätigen, dass sie keine Person meint."
+    ),
     "gap_released": QT_TRANSLATE_NOOP(
         _C, "Die Fehlstelle ist bereits freigegeben und kann nicht mehr geändert werden."
     ),

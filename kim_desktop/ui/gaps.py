@@ -17,7 +17,7 @@ from kim_desktop.ui.caseload import load_caseload
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
-from kim_desktop.ui.messages import show_error
+from kim_desktop.ui.gap_release import GapReleaseDialog
 from kim_desktop.ui.qt import (
     QLabel,
     QLineEdit,
@@ -28,7 +28,7 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
-from kim_desktop.ui.widgets import ErrorLabel, add_row, confirm
+from kim_desktop.ui.widgets import ErrorLabel, add_row
 from kim_desktop.ui.widgets.rows import RecordForm
 
 
@@ -207,16 +207,11 @@ class GapsPage(QWidget):
         dialog.open()
         return dialog
 
-    def release(self) -> None:
+    def release(self) -> GapReleaseDialog | None:
+        """Opens the release of the selected gap, unless it has been released."""
         gap = self.list.current()
         if gap is None or gap.released_at is not None:
-            return
-        warning = anonymity_warning(gap.description)
-        text = translate("gaps", "Die Beschreibung geht an die Koordination und kann danach "
-                         "nicht mehr geändert werden.")
-        if warning:
-            text = warning + "\n\n" + text
-        if confirm(self, translate("gaps", "Fehlstelle freigeben"), text,
-                   translate("gaps", "Freigeben")):
-            self.context.write(lambda s: services.release_gap(s, gap_id=gap.id),
-                               on_error=lambda e: show_error(self, e))
+            return None
+        dialog = GapReleaseDialog(self.context, gap, self)
+        dialog.open()
+        return dialog

@@ -169,6 +169,22 @@
       <source>eine Telefonnummer</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>Vor- und Nachname einer Person aus den Akten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ein Name mit Anrede</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>die Anschrift einer Person aus den Akten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ein Geburtsdatum</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>app</name>
@@ -217,11 +233,27 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Ö&amp;ffnen</source>
+      <source>Anzei&amp;gen</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Speichern unter …</source>
+      <source>Kopie spei&amp;chern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschen (Entf) …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anhang löschen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{file}“ löschen? Die Löschung steht im Protokoll.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -237,7 +269,32 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Dieses Dokument kann KIM Desktop nicht selbst anzeigen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Kopie ist nicht verschlüsselt: wer an den Ordner kommt, kann sie lesen. Speichern Sie sie nur, wo das erlaubt ist, und löschen Sie sie, wenn Sie sie nicht mehr brauchen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kopie speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kopie speichern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Anhang speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file}, Seite {n} von {count}</source>
+      <extracomment>Media types the viewer draws; other documents can only be saved as a copy. PDF pages drawn at this many pixels per point (72 per inch: about 110 dpi).</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Schließen</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1607,7 +1664,22 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Die Beschreibung geht an die Koordination und kann danach nicht mehr geändert werden.</source>
+      <source> und {n} weitere</source>
+      <extracomment>File numbers shown per last name: enough to look the person up, no more.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{name}“ ist ein Nachname in den Akten: {files}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{fragment}“: {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>So kann die Beschreibung nicht freigegeben werden. Sie enthält:
+{found}
+Bitte unter „Bearbeiten“ anders formulieren.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1615,7 +1687,35 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Freigeben</source>
+      <source>Fehlstelle freigegeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieser &amp;Text verlässt das Büro:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{category}, {field_of_action}, {municipality}; {cases} verknüpfte Fälle (als Anzahl, ohne Personen)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dazu:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Beschreibung wird mit allen Personen des Büros abgeglichen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ich &amp;bestätige: Die Beschreibung meint keine dieser Personen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Freigeben</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine personenbezogenen Angaben aus den Akten gefunden.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2504,7 +2604,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Angabe fehlt</source>
-      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
+      <extracomment>The longest text a one-line field of the small forms takes. A filter's choice shows at least this many characters; a longer entry is cut short instead of widening its bar beyond a small or scaled screen.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2648,6 +2748,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Die Beschreibung enthält den Nachnamen einer Person aus den Akten. Bitte bestätigen, dass sie keine Person meint.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Fehlstelle ist bereits freigegeben und kann nicht mehr geändert werden.</source>
       <translation type="unfinished" />
     </message>
@@ -2661,6 +2765,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Die Löschung muss bestätigt werden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das darf nur die Büroleitung.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2688,6 +2796,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Abschlussgrund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktion</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2752,6 +2864,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Beziehung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bis</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2915,6 +3031,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Höchstens</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Kategorie</source>
       <translation type="unfinished" />
     </message>
@@ -3040,6 +3160,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Verurteilung oberhalb der Schwelle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Von</source>
       <translation type="unfinished" />
     </message>
     <message>

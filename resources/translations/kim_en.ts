@@ -169,6 +169,22 @@
       <source>eine Telefonnummer</source>
       <translation>a phone number</translation>
     </message>
+    <message>
+      <source>Vor- und Nachname einer Person aus den Akten</source>
+      <translation>first and last name of a person in the files</translation>
+    </message>
+    <message>
+      <source>ein Name mit Anrede</source>
+      <translation>a name with a form of address</translation>
+    </message>
+    <message>
+      <source>die Anschrift einer Person aus den Akten</source>
+      <translation>the address of a person in the files</translation>
+    </message>
+    <message>
+      <source>ein Geburtsdatum</source>
+      <translation>a birth date</translation>
+    </message>
   </context>
   <context>
     <name>app</name>
@@ -217,12 +233,28 @@
       <translation>&amp;Add …</translation>
     </message>
     <message>
-      <source>Ö&amp;ffnen</source>
-      <translation>&amp;Open</translation>
+      <source>Anzei&amp;gen</source>
+      <translation>&amp;View</translation>
     </message>
     <message>
-      <source>&amp;Speichern unter …</source>
-      <translation>&amp;Save as …</translation>
+      <source>Kopie spei&amp;chern …</source>
+      <translation>Save a &amp;copy …</translation>
+    </message>
+    <message>
+      <source>Löschen (Entf) …</source>
+      <translation>Delete (Del) …</translation>
+    </message>
+    <message>
+      <source>Anhang löschen</source>
+      <translation>Delete attachment</translation>
+    </message>
+    <message>
+      <source>„{file}“ löschen? Die Löschung steht im Protokoll.</source>
+      <translation>Delete &quot;{file}&quot;? The deletion is recorded in the audit log.</translation>
+    </message>
+    <message>
+      <source>Löschen</source>
+      <translation>Delete</translation>
     </message>
     <message>
       <source>{size} – wird geladen</source>
@@ -237,8 +269,33 @@
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.odt)</translation>
     </message>
     <message>
+      <source>Dieses Dokument kann KIM Desktop nicht selbst anzeigen.</source>
+      <translation>KIM Desktop cannot show this document itself.</translation>
+    </message>
+    <message>
+      <source>Die Kopie ist nicht verschlüsselt: wer an den Ordner kommt, kann sie lesen. Speichern Sie sie nur, wo das erlaubt ist, und löschen Sie sie, wenn Sie sie nicht mehr brauchen.</source>
+      <translation>The copy is not encrypted: anyone with access to the folder can read it. Save it only where that is allowed, and delete it when you no longer need it.</translation>
+    </message>
+    <message>
+      <source>Kopie speichern</source>
+      <translation>Save a copy</translation>
+    </message>
+    <message>
+      <source>Kopie speichern …</source>
+      <translation>Save a copy …</translation>
+    </message>
+    <message>
       <source>Anhang speichern</source>
       <translation>Save attachment</translation>
+    </message>
+    <message>
+      <source>{file}, Seite {n} von {count}</source>
+      <extracomment>Media types the viewer draws; other documents can only be saved as a copy. PDF pages drawn at this many pixels per point (72 per inch: about 110 dpi).</extracomment>
+      <translation>{file}, page {n} of {count}</translation>
+    </message>
+    <message>
+      <source>&amp;Schließen</source>
+      <translation>&amp;Close</translation>
     </message>
   </context>
   <context>
@@ -1609,16 +1666,61 @@ To confirm, please type {word}:</translation>
       <translation>not released</translation>
     </message>
     <message>
-      <source>Die Beschreibung geht an die Koordination und kann danach nicht mehr geändert werden.</source>
-      <translation>The description goes to coordination and cannot be changed afterwards.</translation>
+      <source> und {n} weitere</source>
+      <extracomment>File numbers shown per last name: enough to look the person up, no more.</extracomment>
+      <translation> and {n} more</translation>
+    </message>
+    <message>
+      <source>„{name}“ ist ein Nachname in den Akten: {files}</source>
+      <translation>&quot;{name}&quot; is a last name in the files: {files}</translation>
+    </message>
+    <message>
+      <source>„{fragment}“: {what}</source>
+      <translation>&quot;{fragment}&quot;: {what}</translation>
+    </message>
+    <message>
+      <source>So kann die Beschreibung nicht freigegeben werden. Sie enthält:
+{found}
+Bitte unter „Bearbeiten“ anders formulieren.</source>
+      <translation>The description cannot be released like this. It contains:
+{found}
+Please reword it under &quot;Edit&quot;.</translation>
     </message>
     <message>
       <source>Fehlstelle freigeben</source>
       <translation>Release gap</translation>
     </message>
     <message>
-      <source>Freigeben</source>
-      <translation>Release</translation>
+      <source>Fehlstelle freigegeben.</source>
+      <translation>Gap released.</translation>
+    </message>
+    <message>
+      <source>Dieser &amp;Text verlässt das Büro:</source>
+      <translation>This &amp;text leaves the office:</translation>
+    </message>
+    <message>
+      <source>{category}, {field_of_action}, {municipality}; {cases} verknüpfte Fälle (als Anzahl, ohne Personen)</source>
+      <translation>{category}, {field_of_action}, {municipality}; {cases} linked cases (as a number, without persons)</translation>
+    </message>
+    <message>
+      <source>Dazu:</source>
+      <translation>With it:</translation>
+    </message>
+    <message>
+      <source>Die Beschreibung wird mit allen Personen des Büros abgeglichen …</source>
+      <translation>The description is being checked against all of the office's persons …</translation>
+    </message>
+    <message>
+      <source>Ich &amp;bestätige: Die Beschreibung meint keine dieser Personen.</source>
+      <translation>I &amp;confirm: the description does not mean any of these persons.</translation>
+    </message>
+    <message>
+      <source>&amp;Freigeben</source>
+      <translation>&amp;Release</translation>
+    </message>
+    <message>
+      <source>Keine personenbezogenen Angaben aus den Akten gefunden.</source>
+      <translation>No personal data from the files found.</translation>
     </message>
   </context>
   <context>
@@ -2508,7 +2610,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>Angabe fehlt</source>
-      <extracomment>The longest text a one-line field of the small forms takes.</extracomment>
+      <extracomment>The longest text a one-line field of the small forms takes. A filter's choice shows at least this many characters; a longer entry is cut short instead of widening its bar beyond a small or scaled screen.</extracomment>
       <translation>not given</translation>
     </message>
     <message>
@@ -2652,6 +2754,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The description probably contains personal data ({hint}).</translation>
     </message>
     <message>
+      <source>Die Beschreibung enthält den Nachnamen einer Person aus den Akten. Bitte bestätigen, dass sie keine Person meint.</source>
+      <translation>The description contains the last name of a person in the files. Please confirm that it does not mean a person.</translation>
+    </message>
+    <message>
       <source>Die Fehlstelle ist bereits freigegeben und kann nicht mehr geändert werden.</source>
       <translation>The gap is already released and can no longer be changed.</translation>
     </message>
@@ -2666,6 +2772,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Die Löschung muss bestätigt werden.</source>
       <translation>The erasure must be confirmed.</translation>
+    </message>
+    <message>
+      <source>Das darf nur die Büroleitung.</source>
+      <translation>Only the office admin may do this.</translation>
     </message>
   </context>
   <context>
@@ -2693,6 +2803,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Abschlussgrund</source>
       <translation>Reason for closing</translation>
+    </message>
+    <message>
+      <source>Aktion</source>
+      <translation>Action</translation>
     </message>
     <message>
       <source>Angenommen am</source>
@@ -2757,6 +2871,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Beziehung</source>
       <translation>Relationship</translation>
+    </message>
+    <message>
+      <source>Bis</source>
+      <translation>Until</translation>
     </message>
     <message>
       <source>Dateiname</source>
@@ -2919,6 +3037,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Fields of action</translation>
     </message>
     <message>
+      <source>Höchstens</source>
+      <translation>At most</translation>
+    </message>
+    <message>
       <source>Kategorie</source>
       <translation>Category</translation>
     </message>
@@ -3045,6 +3167,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Verurteilung oberhalb der Schwelle</source>
       <translation>Conviction above the threshold</translation>
+    </message>
+    <message>
+      <source>Von</source>
+      <translation>From</translation>
     </message>
     <message>
       <source>Vorherige Phase</source>

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.models import Attachment, AuditEvent, Consultation, StructuralGap
+from kim_desktop.core.release_check import ADDRESSED_NAME, BIRTH_DATE, EMAIL, PHONE
 from kim_desktop.core.services import (
     MAX_ATTACHMENT_BYTES,
     add_attachment,
@@ -101,10 +102,10 @@ def test_structural_gap_anonymity_and_release(session: Session) -> None:
     values = {"category_code": "housing_market", "field_of_action_code": "housing",
               "municipality_code": "rahden", "observed_on": YESTERDAY, "case_ids": [case_id]}
     for description, hint in [
-        ("Frau Haddad findet keine Wohnung", "Name"),
-        ("Seit 12.03.2024 ohne Antwort", "Datum"),
-        ("Kontakt per mail a.b@example.org", "E-Mail"),
-        ("Rückruf unter 0571 1234567", "Telefonnummer"),
+        ("Frau Haddad findet keine Wohnung", ADDRESSED_NAME),
+        ("Geboren am 17.05.1990, ohne Antwort", BIRTH_DATE),
+        ("Kontakt per mail a.b@example.org", EMAIL),
+        ("Rückruf unter 0571 1234567", PHONE),
     ]:
         error = assert_refused(session, "gap_not_anonymous", record_gap,
                                description=description, **values)

@@ -3,16 +3,23 @@ warning, linking and release."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from kim_desktop.core import services
 from kim_desktop.core.anonymity import personal_data_hints
-from kim_desktop.ui import gaps as gaps_module
+from kim_desktop.core.models import AuditEvent, StructuralGap
 from kim_desktop.ui.client_file import data_protection
-from kim_desktop.ui.qt import Qt
+from kim_desktop.ui.formats import file_number
+from kim_desktop.ui.qt import QApplication, Qt
+from tests.ui.keys import activate, alt_to, press
+from tests.ui.test_case_cycle import dialog_from, list_named, tab_to
+from tests.ui.test_client_file_editing import on_database
 
 
 def _open_first(qtbot: Any, window: Any) -> Any:
@@ -67,8 +74,7 @@ def test_anonymous_text_has_no_hints() -> None:
     assert personal_data_hints("") == []
 
 
-def test_record_link_and_release_a_gap(qtbot: Any, window: Any,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_record_link_and_release_a_gap(qtbot: Any, window: Any) -> None:
     window.show_page("gaps")
     page = window.pages["gaps"]
     dialog = page.record()
@@ -87,7 +93,89 @@ def test_record_link_and_release_a_gap(qtbot: Any, window: Any,
     qtbot.waitUntil(lambda: len(page.list._records) == 1, timeout=10_000)
     gap = page.list._records[0]
     assert len(gap.case_ids) == 1
-    monkeypatch.setattr(gaps_module, "confirm", lambda *args: True)
     page.list.select_first()
-    page.release()
+    release = activate(qtbot, page.release())
+    qtbot.waitUntil(lambda: release.release_button.isEnabled(), timeout=10_000)
+    alt_to(qtbot, release.release_button)
     qtbot.waitUntil(lambda: page.list._records[0].released_at is not None, timeout=10_000)
+
+
+def _gap_to_release(qtbot: Any, window: Any, description: str, *, client: tuple[str, str],
+                    client_first: bool) -> tuple[str, str]:
+    """A gap linked to no case and a client of the office (made before or after the gap);
+    the gap selected in its list by keys."""
+
+    def client_made(session: Any) -> str:
+        return str(services.create_client(session, data=services.ClientData(
+            first_name=client[0], last_name=client[1], municipality_code="rahden")).ids[0])
+
+    def gap_made(session: Any) -> str:
+        return str(services.record_gap(
+            session, category_code="housing_market", field_of_action_code="housing",
+            municipality_code="rahden", description=description,
+            observed_on=dt.date.today()).ids[0])
+
+    client_id = on_database(window, client_made) if client_first else ""
+    gap_id = on_database(window, gap_made)
+    client_id = client_id or on_database(window, client_made)
+    activate(qtbot, window)
+    window.show_page("gaps")
+    page = window.pages["gaps"]
+    qtbot.waitUntil(lambda: any(g.id == gap_id for g in page.list._records), timeout=10_000)
+    activate(qtbot, window)
+    if QApplication.focusWidget() is None:
+        qtbot.keyClick(window, Qt.Key.Key_Tab)
+    tab_to(qtbot, list_named(page, "Strukturelle Fehlstellen"))
+    press(qtbot, Qt.Key.Key_Home)
+    for _ in range(len(page.list._records)):
+        if page.list.current().id == gap_id:
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    assert page.list.current().id == gap_id
+    return gap_id, client_id
+
+
+def test_a_last_name_alone_is_released_only_when_confirmed_and_logged(
+    qtbot: Any, window: Any,
+) -> None:
+    text = "Der Koch der Unterkunft kocht nicht fuer Kinder mit Allergien"
+    gap_id, koch = _gap_to_release(qtbot, window, text, client=("Lotte", "Koch"),
+                                   client_first=True)
+    page = window.pages["gaps"]
+    dialog = dialog_from(qtbot, window, page.release_button)
+    qtbot.waitUntil(lambda: dialog.not_meant.isVisible(), timeout=10_000)
+    assert dialog.sent.toPlainText() == text  # exactly what leaves the office
+    assert file_number(koch) in dialog.names.text() and "Lotte" not in dialog.names.text()
+    assert not dialog.release_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return)  # no release without the confirmation
+    assert dialog.isVisible()
+    alt_to(qtbot, dialog.not_meant)
+    qtbot.waitUntil(lambda: dialog.not_meant.isChecked(), timeout=5_000)
+    assert dialog.release_button.isEnabled()
+    alt_to(qtbot, dialog.release_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+
+    def logged(session: Any) -> tuple[Any, list[tuple[str, str, str]]]:
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "not_meant")).all()
+        return session.get(StructuralGap, gap_id).released_at, [
+            (e.record_kind, e.record_id, e.detail) for e in events]
+
+    released_at, events = on_database(window, logged)
+    assert released_at is not None
+    assert events == [("client", koch, f"structural_gap:{gap_id}")]
+
+
+def test_a_full_name_of_any_client_blocks_the_release(qtbot: Any, window: Any) -> None:
+    gap_id, _ = _gap_to_release(qtbot, window, "Kein Kitaplatz fuer Lotte Koch seit Maerz",
+                                client=("Lotte", "Koch"), client_first=False)
+    page = window.pages["gaps"]
+    dialog = dialog_from(qtbot, window, page.release_button)
+    qtbot.waitUntil(lambda: dialog.blocked.isVisible(), timeout=10_000)
+    assert "Lotte, Koch" in dialog.blocked.text()
+    assert "Vor- und Nachname" in dialog.blocked.text()
+    assert not dialog.release_button.isEnabled() and not dialog.not_meant.isVisible()
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert on_database(window, lambda s: s.get(StructuralGap, gap_id).released_at) is None

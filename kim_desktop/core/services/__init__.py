@@ -35,7 +35,12 @@ from kim_desktop.core.services.contacts import (
     update_consultation,
     update_follow_up,
 )
-from kim_desktop.core.services.gaps import record_gap, release_gap, update_gap
+from kim_desktop.core.services.gaps import (
+    check_gap_release,
+    record_gap,
+    release_gap,
+    update_gap,
+)
 from kim_desktop.core.services.records import (
     REMOVABLE,
     open_attachment,
@@ -75,6 +80,7 @@ __all__ = [
     "assess_need",
     "cancel_referral",
     "change_phase",
+    "check_gap_release",
     "close_case",
     "complete_follow_up",
     "complete_referral",

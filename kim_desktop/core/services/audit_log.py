@@ -12,6 +12,7 @@ ACTION_WORDS = {
     "delete": "gelöscht",
     "erase": "endgültig gelöscht",
     "release": "freigegeben",
+    "not_meant": "als nicht gemeint bestätigt (Freigabe einer Fehlstelle)",
     "sync_discard": "Änderung verworfen",
 }
 #: What an audit event's ``record_kind`` names, in words.

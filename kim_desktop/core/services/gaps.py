@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, Client, StructuralGap
-from kim_desktop.core.names import normalise
+from kim_desktop.core.release_check import ReleaseCheck, check_release_text
 from kim_desktop.core.services._base import (
     Change,
     audit,
@@ -22,25 +21,15 @@ from kim_desktop.core.services._base import (
     write,
 )
 
-_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b")
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_PHONE = re.compile(r"(\+|\b0)\d[\d /-]{6,}\d")
 
-
-def _check_anonymous(session: Session, description: str, case_ids: list[str]) -> None:
-    """A heuristic guard, not a guarantee: refuses dates, e-mail addresses, phone numbers
-    and the names of the people in the linked cases."""
-    for pattern, hint in ((_DATE, "Datum"), (_EMAIL, "E-Mail"), (_PHONE, "Telefonnummer")):
-        if pattern.search(description):
-            raise DomainError("gap_not_anonymous", hint=hint)
-    if not case_ids:
-        return
-    words = set(normalise(description).split())
-    client_ids = select(Case.client_id).where(Case.id.in_(case_ids))
-    for client in session.scalars(select(Client).where(Client.id.in_(client_ids))):
-        names = normalise(f"{client.first_name} {client.last_name} {client.birth_name}")
-        if any(len(n) > 1 and n in words for n in names.split()):
-            raise DomainError("gap_not_anonymous", hint="Name")
+def _refuse_personal_data(session: Session, description: str) -> ReleaseCheck:
+    """Refuses (``gap_not_anonymous``) a description that holds a person's data from the
+    office's records (:mod:`kim_desktop.core.release_check`)."""
+    check = check_release_text(session, description)
+    if check.blocked:
+        raise DomainError("gap_not_anonymous", hint=", ".join(
+            dict.fromkeys(finding.what for finding in check.blocked)))
+    return check
 
 
 def _values(
@@ -61,7 +50,7 @@ def _values(
     ids = sorted(set(case_ids))
     for case_id in ids:
         get_live(session, Case, case_id)
-    _check_anonymous(session, values["description"], ids)
+    _refuse_personal_data(session, values["description"])
     return {**values, "case_ids": ids}
 
 
@@ -115,14 +104,35 @@ def update_gap(
     return Change("structural_gap", (gap_id,), "updated")
 
 
-def release_gap(session: Session, *, gap_id: str) -> Change:
-    """Releases the anonymised description to coordination; afterwards it is frozen."""
+def check_gap_release(session: Session, *, gap_id: str) -> ReleaseCheck:
+    """What the release of the gap's description would meet: what blocks it, and which
+    clients' last names the case manager must confirm it does not mean."""
+    gap = get_live(session, StructuralGap, gap_id)
+    return check_release_text(session, gap.description)
+
+
+def release_gap(
+    session: Session, *, gap_id: str, not_meant: Sequence[str] = ()
+) -> Change:
+    """Releases the anonymised description to coordination; afterwards it is frozen.
+
+    ``not_meant``: the clients the case manager confirmed the text does not mean, each one
+    :attr:`ReleaseCheck.to_confirm` names (``gap_names_unconfirmed`` otherwise). Each
+    confirmation is logged on the client it is about.
+    """
     with write(session):
         gap = get_live(session, StructuralGap, gap_id)
         if gap.released_at is not None:
             raise DomainError("gap_released")
-        _check_anonymous(session, gap.description, list(gap.case_ids))
+        check = _refuse_personal_data(session, gap.description)
+        if not set(check.to_confirm) <= set(not_meant):
+            raise DomainError("gap_names_unconfirmed")
+        for client_id in check.to_confirm:
+            client = session.get(Client, client_id)
+            assert client is not None
+            audit(session, action="not_meant", record=client, detail=f"structural_gap:{gap.id}")
         gap.released_at = utcnow()
         gap.released_by = current_user(session)
-        audit(session, action="release", record=gap)
+        audit(session, action="release", record=gap,
+              detail=f"not_meant:{len(check.to_confirm)}" if check.to_confirm else "")
     return Change("structural_gap", (gap_id,), "updated")

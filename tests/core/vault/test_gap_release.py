@@ -1,0 +1,152 @@
+"""The release check of a structural gap looks at every client of the office, in a real vault:
+full names, streets with their numbers, phone numbers and e-mail addresses, birth dates in
+their written forms; a last name alone needs a confirmation, which is logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import AuditEvent, StructuralGap
+from kim_desktop.core.release_check import (
+    ADDRESS,
+    ADDRESSED_NAME,
+    BIRTH_DATE,
+    EMAIL,
+    FULL_NAME,
+    PHONE,
+    check_release_text,
+)
+from kim_desktop.core.services import (
+    ClientData,
+    add_household_member,
+    check_gap_release,
+    create_client,
+    record_gap,
+    release_gap,
+)
+from kim_desktop.core.vault import Vault
+
+GAP = {"category_code": "housing_market", "field_of_action_code": "housing",
+       "municipality_code": "rahden", "observed_on": dt.date(2026, 3, 2)}
+
+
+def _client(session: Session, first: str, last: str, **more: object) -> str:
+    data = ClientData(first_name=first, last_name=last, municipality_code="rahden",
+                      **more)  # type: ignore[arg-type]
+    return create_client(session, data=data).ids[0]
+
+
+@pytest.fixture
+def office(vault: Vault) -> tuple[Session, dict[str, str]]:
+    """An office whose clients are linked to no gap."""
+    session = vault.session()
+    ids = {
+        "koch": _client(session, "Anna-Lena", "Koch", birth_date=dt.date(1994, 10, 5),
+                        street="Hauptstraße 12a", phone="05771 998877",
+                        email="a.koch@example.org"),
+        "yildiz": _client(session, "Selin", "Yıldız", birth_name="Demir"),
+        "fischer": _client(session, "Jonas", "Fischer", street="Am Markt 3"),
+    }
+    add_household_member(session, client_id=ids["yildiz"], relation="child",
+                         first_name="Emir", birth_date=dt.date(2015, 3, 7))
+    return session, ids
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("Anna-Lena Koch wartet seit Monaten auf einen Kitaplatz", FULL_NAME),
+    ("Koch, Anna-Lena: kein Kitaplatz", FULL_NAME),
+    ("Selin Demir findet keine Wohnung", FULL_NAME),
+    ("Frau Yildiz findet keine Wohnung", ADDRESSED_NAME),
+    ("Fam. Fischer findet keine Wohnung", ADDRESSED_NAME),
+    ("Die Wohnung Hauptstr. 12 ist feucht", ADDRESS),
+    ("Die Wohnung Hauptstrasse 12a ist feucht", ADDRESS),
+    ("Schimmel in der Wohnung am Markt 3", ADDRESS),
+    ("Eine Frau, 05.10.1994, wartet", BIRTH_DATE),
+    ("Eine Frau, 5.10.94, wartet", BIRTH_DATE),
+    ("Eine Frau (5. Oktober 1994) wartet", BIRTH_DATE),
+    ("Eine Frau (5. Okt. 1994) wartet", BIRTH_DATE),
+    ("Eine Frau, 1994-10-05, wartet", BIRTH_DATE),
+    ("Ein Kind (7.3.2015) hat keinen Schulplatz", BIRTH_DATE),
+    ("Ein Kind, geb. 1.1.2016, hat keinen Schulplatz", BIRTH_DATE),
+    ("Rückruf unter 0571 1234567", PHONE),
+    ("Rückruf unter +49 571 1234567", PHONE),
+    ("Kontakt über jemand@example.com", EMAIL),
+])
+def test_refused_whoever_the_gap_is_linked_to(
+    office: tuple[Session, dict[str, str]], text: str, what: str,
+) -> None:
+    session, _ = office
+    with pytest.raises(DomainError) as refused:
+        record_gap(session, description=text, **GAP)
+    assert refused.value.code == "gap_not_anonymous"
+    assert what in refused.value.params["hint"]
+    assert session.scalars(select(StructuralGap)).all() == []
+    assert what in {finding.what for finding in check_release_text(session, text).blocked}
+
+
+@pytest.mark.parametrize("text", [
+    "Termine beim Jobcenter am 12.03.2024 und am 5. Oktober 2025 fielen aus",
+    "Die Beratungsstelle in der Bahnhofstraße 12 ist nur vormittags offen",
+    "In der Hauptstraße 14 fehlt eine Rampe",
+    "Sprachkurse B1 sind für Mütter mit kleinen Kindern kaum erreichbar",
+])
+def test_anonymous_texts_pass_without_confirmation(
+    office: tuple[Session, dict[str, str]], text: str,
+) -> None:
+    session, _ = office
+    gap_id = record_gap(session, description=text, **GAP).ids[0]
+    check = check_gap_release(session, gap_id=gap_id)
+    assert (check.blocked, check.names_alone) == ((), ())
+    release_gap(session, gap_id=gap_id)
+    gap = session.get(StructuralGap, gap_id)
+    assert gap is not None and gap.released_at is not None
+
+
+def test_a_last_name_alone_needs_a_logged_confirmation(
+    office: tuple[Session, dict[str, str]],
+) -> None:
+    session, ids = office
+    other_koch = _client(session, "Peter", "Koch")
+    text = "Der Koch der Gemeinschaftsunterkunft ist der einzige Ansprechpartner; Fischer " \
+           "fehlen in der Kantine nicht"
+    gap_id = record_gap(session, description=text, **GAP).ids[0]
+    check = check_gap_release(session, gap_id=gap_id)
+    assert check.blocked == ()
+    assert [(n.fragment, set(n.client_ids)) for n in check.names_alone] == [
+        ("Fischer", {ids["fischer"]}), ("Koch", {ids["koch"], other_koch})]
+    assert set(check.to_confirm) == {ids["koch"], other_koch, ids["fischer"]}
+
+    with pytest.raises(DomainError) as refused:
+        release_gap(session, gap_id=gap_id, not_meant=[ids["koch"], other_koch])
+    assert refused.value.code == "gap_names_unconfirmed"
+    gap = session.get(StructuralGap, gap_id)
+    assert gap is not None and gap.released_at is None
+
+    release_gap(session, gap_id=gap_id, not_meant=check.to_confirm)
+    events = session.scalars(select(AuditEvent).where(
+        AuditEvent.action.in_(["not_meant", "release"]))).all()
+    assert sorted((e.action, e.record_id, e.detail) for e in events) == sorted([
+        ("not_meant", ids["koch"], f"structural_gap:{gap_id}"),
+        ("not_meant", other_koch, f"structural_gap:{gap_id}"),
+        ("not_meant", ids["fischer"], f"structural_gap:{gap_id}"),
+        ("release", gap_id, "not_meant:3"),
+    ])
+
+
+def test_a_client_added_after_the_check_must_be_confirmed_too(
+    office: tuple[Session, dict[str, str]],
+) -> None:
+    session, ids = office
+    gap_id = record_gap(session, description="Bauer und Koch gesucht: keine Ausbildungsplätze",
+                        **GAP).ids[0]
+    confirmed = check_gap_release(session, gap_id=gap_id).to_confirm
+    assert confirmed == (ids["koch"],)
+    _client(session, "Lea", "Bauer")
+    with pytest.raises(DomainError) as refused:
+        release_gap(session, gap_id=gap_id, not_meant=confirmed)
+    assert refused.value.code == "gap_names_unconfirmed"
