@@ -11,6 +11,7 @@ from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.drafts import keep_all, reopen_drafts
 from kim_desktop.ui.first_run import FirstRunWizard
+from kim_desktop.ui.garbage import collect_on_ui_thread
 from kim_desktop.ui.idle import IdleWatcher
 from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal, isValid
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
@@ -36,6 +37,7 @@ class AppController(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.app = app
+        collect_on_ui_thread(app)
         self.data_dir = data_dir
         self.settings = Settings(data_dir)
         self.taskman = TaskManager()
