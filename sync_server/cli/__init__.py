@@ -12,6 +12,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DatabaseError
+
 from kim_protocol import __version__
 from sync_server.cli._common import CliError, common_parser
 
@@ -38,6 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return error.exit_code
+    except DatabaseError:
+        # Opened, but not of this server's schema (another program's file, a foreign schema).
+        print("Fehler: Die Datenbank hat nicht den Aufbau des KIM-Servers. Bitte --db bzw. "
+              "KIM_SERVER_DB prüfen.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130

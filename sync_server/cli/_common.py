@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from sync_server.config import Settings, default_db_url
@@ -24,6 +24,16 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def database_error(error: DatabaseError, *,
+                   unreachable: str = "Die Datenbank ist nicht erreichbar.") -> CliError:
+    """The German message for a database URL that cannot be used: the server does not answer
+    (``unreachable``), or the file is something else (a text file, an encrypted vault)."""
+    if isinstance(error, OperationalError):
+        return CliError(unreachable)
+    return CliError("Unter dieser Datenbank-URL liegt keine Datenbank des KIM-Servers (die Datei "
+                    "ist keine Datenbank oder beschädigt). Bitte --db bzw. KIM_SERVER_DB prüfen.")
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -68,8 +78,8 @@ def session_for(args: argparse.Namespace) -> Iterator[Session]:
                 raise CliError(
                     "Die Datenbank ist noch nicht eingerichtet: bitte `kim-server init`."
                 )
-        except OperationalError as error:
-            raise CliError("Die Datenbank ist nicht erreichbar.") from error
+        except DatabaseError as error:
+            raise database_error(error) from error
         with make_session_factory(engine)() as session, session.begin():
             yield session
     finally:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
-from sync_server.cli._common import CliError, engine_for, session_for, settings
+from sync_server.cli._common import database_error, engine_for, session_for, settings
 from sync_server.dashboard.auth import seal_plaintext_totp_secrets
 from sync_server.db import upgrade
 
@@ -24,8 +24,10 @@ def run(args: argparse.Namespace) -> int:
     engine = engine_for(args)
     try:
         upgrade(engine)
-    except OperationalError as error:
-        raise CliError("Die Datenbank ist nicht erreichbar oder nicht beschreibbar.") from error
+    except DatabaseError as error:
+        raise database_error(
+            error, unreachable="Die Datenbank ist nicht erreichbar oder nicht beschreibbar."
+        ) from error
     finally:
         engine.dispose()
     secret_key = settings(args).secret_key

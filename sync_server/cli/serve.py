@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
-from sync_server.cli._common import CliError, engine_for, settings
+from sync_server.cli._common import CliError, database_error, engine_for, settings
 from sync_server.db import upgrade
 from sync_server.logs import logging_config
 
@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     engine = engine_for(args)
     try:
         upgrade(engine)
-    except OperationalError as error:
-        raise CliError("Die Datenbank ist nicht erreichbar.") from error
+    except DatabaseError as error:
+        raise database_error(error) from error
     finally:
         engine.dispose()
     # The workers build their app from the environment (Uvicorn's factory).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,26 @@ def test_user_errors_are_german_messages_not_tracebacks(tmp_path: Path) -> None:
     assert unreachable.returncode == 2 and "nicht erreichbar" in unreachable.stderr
     bad_tls = kim_server("serve", "--ssl-keyfile", str(tmp_path / "missing.pem"), db=fresh)
     assert bad_tls.returncode == 2 and "zusammen" in bad_tls.stderr
+
+
+def test_a_file_that_is_no_database_is_a_german_message(tmp_path: Path) -> None:
+    text_file = tmp_path / "notizen.txt"
+    text_file.write_text("Das ist keine Datenbank.\n" * 200, encoding="utf-8")
+    noise = tmp_path / "zufall.bin"
+    noise.write_bytes(bytes(range(256)) * 40)
+    for path in (text_file, noise):
+        for args in (("office", "list"), ("init",), ("serve", "--port", "8443")):
+            result = kim_server(*args, db=f"sqlite:///{path}")
+            assert result.returncode == 2, (path.name, args, result.stderr[-300:])
+            assert "Traceback" not in result.stderr
+            assert result.stderr.splitlines()[-1].startswith("Fehler: Unter dieser Datenbank")
+    foreign = tmp_path / "fremd.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        connection.execute("INSERT INTO alembic_version VALUES ('1a2b3c')")
+    result = kim_server("office", "list", db=f"sqlite:///{foreign}")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Fehler: Die Datenbank hat nicht den Aufbau")
 
 
 def test_database_url_from_the_environment(tmp_path: Path) -> None:
