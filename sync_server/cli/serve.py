@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging.config
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +27,36 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
+def check_bind(host: str, port: int) -> None:
+    """Binds and releases the address the way Uvicorn will, so that a port in use or a host
+    that is no address of this machine is a German message before anything starts (Uvicorn
+    itself would log it in English after the migration, or with a port out of range hang)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    where = f"Port {port} auf {host}"
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except socket.gaierror as error:
+            raise CliError(f"Die Adresse „{host}“ ist unbekannt: bitte --host prüfen.") from error
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise CliError(f"{where} ist schon belegt (läuft der Server schon?). Bitte einen "
+                               "anderen Port wählen oder das andere Programm beenden.") from error
+            if error.errno == errno.EACCES:
+                raise CliError(f"{where} darf dieses Konto nicht öffnen (Ports unter 1024 "
+                               "brauchen Root-Rechte oder CAP_NET_BIND_SERVICE).") from error
+            if error.errno == errno.EADDRNOTAVAIL:
+                raise CliError(f"Die Adresse {host} gehört nicht zu diesem Rechner: bitte --host "
+                               "prüfen.") from error
+            raise CliError(f"{where} lässt sich nicht öffnen ({error.strerror}).") from error
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
+    if not 1 <= args.port <= 65535:
+        raise CliError("--port muss zwischen 1 und 65535 liegen.")
     if args.workers < 1:
         raise CliError("--workers muss mindestens 1 sein.")
     if bool(args.ssl_keyfile) != bool(args.ssl_certfile):
@@ -35,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     for path in (args.ssl_keyfile, args.ssl_certfile):
         if path is not None and not path.is_file():
             raise CliError(f"Datei nicht gefunden: {path}")
+    check_bind(args.host, args.port)
     config = settings(args)
     logging.config.dictConfig(logging_config(config.log_level))
     # Migrate once here, before the workers start, so they never race over the schema.

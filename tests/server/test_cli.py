@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from sync_server.app import create_app
 from sync_server.db import make_engine, make_session_factory
 from sync_server.models import AuditEntry
-from tests.server.conftest import ROOT, enroll_with, settings_for
+from tests.server.conftest import ROOT, enroll_with, free_port, settings_for
 
 
 def kim_server(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -127,7 +128,7 @@ def test_a_file_that_is_no_database_is_a_german_message(tmp_path: Path) -> None:
     noise = tmp_path / "zufall.bin"
     noise.write_bytes(bytes(range(256)) * 40)
     for path in (text_file, noise):
-        for args in (("office", "list"), ("init",), ("serve", "--port", "8443")):
+        for args in (("office", "list"), ("init",), ("serve", "--port", str(free_port()))):
             result = kim_server(*args, db=f"sqlite:///{path}")
             assert result.returncode == 2, (path.name, args, result.stderr[-300:])
             assert "Traceback" not in result.stderr
@@ -139,6 +140,27 @@ def test_a_file_that_is_no_database_is_a_german_message(tmp_path: Path) -> None:
     result = kim_server("office", "list", db=f"sqlite:///{foreign}")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("Fehler: Die Datenbank hat nicht den Aufbau")
+
+
+def test_serve_refuses_a_port_out_of_range_or_in_use(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'server.db'}"
+    for port in ("99999", "0", "-1"):
+        result = kim_server("serve", "--port", port, db=db_url)
+        assert result.returncode == 2, (port, result.stderr[-300:])
+        assert result.stderr.splitlines()[-1] == ("Fehler: --port muss zwischen 1 und 65535 "
+                                                  "liegen.")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = kim_server("serve", "--host", "127.0.0.1", "--port", port, db=db_url)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"Fehler: Port {port} auf 127.0.0.1 ist schon belegt (läuft der Server schon?). Bitte "
+        "einen anderen Port wählen oder das andere Programm beenden.")
+    unknown = kim_server("serve", "--host", "nirgendwo.invalid", "--port", "8443", db=db_url)
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
+    assert "nirgendwo.invalid" in unknown.stderr.splitlines()[-1]
 
 
 def test_database_url_from_the_environment(tmp_path: Path) -> None:
