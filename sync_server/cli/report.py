@@ -1,8 +1,7 @@
 """``kim-server report export``: the coordinators' reports as XLSX, CSV or PDF.
 
-Without ``--from``/``--to``, a PDF covers the last complete quarter (the steering group's
-rhythm) and the other formats the current calendar year. Periods are calendar months,
-quarters or years (docs/reporting.md §3).
+Without ``--from``/``--to`` every format covers the current calendar year, as the dashboard's
+downloads do. Periods are calendar months, quarters or years (docs/reporting.md §3).
 """
 
 from __future__ import annotations
@@ -21,29 +20,26 @@ from sync_server.reports.filters import FilterError, parse_filter
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("report", parents=[common], help="Auswertungen")
     commands = parser.add_subparsers(dest="report_command", metavar="BEFEHL", required=True)
-    export = commands.add_parser("export", parents=[common], help="Auswertung exportieren")
+    export = commands.add_parser(
+        "export", parents=[common], help="Auswertung exportieren",
+        description="Ohne --from und --to gilt für jedes Format das laufende Kalenderjahr "
+        "(1. Januar bis 31. Dezember), wie bei den Downloads im Dashboard. Zeiträume sind "
+        "Kalendermonate, Quartale oder Kalenderjahre.",
+    )
     export.add_argument("--format", required=True, choices=exporting.FORMATS, help="Format")
     export.add_argument("--out", required=True, type=Path, help="Zieldatei")
-    export.add_argument("--from", dest="start", help="Beginn (JJJJ-MM-TT oder JJJJ-MM)")
-    export.add_argument("--to", dest="end", help="Ende (JJJJ-MM-TT oder JJJJ-MM)")
+    export.add_argument("--from", dest="start",
+                        help="Beginn (JJJJ-MM-TT oder JJJJ-MM; Standard: 1. Januar dieses Jahres)")
+    export.add_argument("--to", dest="end",
+                        help="Ende (JJJJ-MM-TT oder JJJJ-MM; Standard: 31. Dezember dieses Jahres)")
     export.add_argument("--municipality", help="Kommune (Name oder Kürzel)")
     export.set_defaults(handler=run_export)
 
 
-def last_complete_quarter(today: dt.date) -> tuple[dt.date, dt.date]:
-    quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    end = quarter_start - dt.timedelta(days=1)
-    return dt.date(end.year, 3 * ((end.month - 1) // 3) + 1, 1), end
-
-
 def run_export(args: argparse.Namespace) -> int:
-    start, end = args.start, args.end
-    if args.format == "pdf" and not start and not end:
-        first, last = last_complete_quarter(dt.date.today())
-        start, end = first.isoformat(), last.isoformat()
     municipalities = [(e.code, e.label) for e in default_catalogs().municipalities]
     try:
-        flt = parse_filter(start=start, end=end, municipality=args.municipality,
+        flt = parse_filter(start=args.start, end=args.end, municipality=args.municipality,
                            municipalities=municipalities, today=dt.date.today())
     except FilterError as error:
         raise CliError(str(error)) from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.cli import main
-from sync_server.cli.report import last_complete_quarter
 from sync_server.dashboard.models import DashboardUser
 from tests.sync_server.reports.reports_helpers import PASSWORD, case_fact, near
 
@@ -123,8 +123,23 @@ def test_report_export_to_a_missing_folder(
     assert "kann nicht geschrieben werden" in capsys.readouterr().err
 
 
-def test_last_complete_quarter() -> None:
-    assert last_complete_quarter(dt.date(2026, 11, 25)) == (dt.date(2026, 7, 1),
-                                                            dt.date(2026, 9, 30))
-    assert last_complete_quarter(dt.date(2026, 2, 1)) == (dt.date(2025, 10, 1),
-                                                          dt.date(2025, 12, 31))
+def test_every_format_defaults_to_the_current_calendar_year_and_help_says_so(
+    sqlite_only: str, engine: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    year = dt.date.today().year
+    for fmt in ("xlsx", "csv", "pdf"):
+        out = tmp_path / f"bericht.{fmt}"
+        assert main(["--db", sqlite_only, "report", "export", "--format", fmt, "--out",
+                     str(out)]) == 0
+    pdf = subprocess.run(["pdftotext", str(tmp_path / "bericht.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert f"Zeitraum und Gebiet: Januar {year} bis Dezember {year}" in " ".join(pdf.split())
+    workbook = load_workbook(tmp_path / "bericht.xlsx")
+    notes = [str(c.value) for row in workbook["Hinweise"].iter_rows() for c in row if c.value]
+    assert any(f"Januar {year} bis Dezember {year}" in n for n in notes)
+    csv_text = (tmp_path / "bericht.csv").read_text(encoding="utf-8-sig")
+    assert f"{year}-01-01;{year}-12-31;" in csv_text
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["report", "export", "--help"])
+    assert "laufende Kalenderjahr" in " ".join(capsys.readouterr().out.split())
