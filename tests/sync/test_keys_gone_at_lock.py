@@ -78,9 +78,14 @@ def _keys(data_key: bytes, office_key: bytes) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("program", ["tests.sync.locked_program",
+                                     "tests.sync.locked_qt_program"])
 def test_a_locked_program_keeps_neither_the_data_key_nor_the_office_key(
-    tmp_path: Path, server: tuple[ServerProcess, Admin], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, server: tuple[ServerProcess, Admin], monkeypatch: pytest.MonkeyPatch,
+    program: str,
 ) -> None:
+    """Once with the vault and sync client alone, once with the whole program: its windows,
+    screens, models and caches on top."""
     process, admin = server
     monkeypatch.setattr(vault_header, "DEFAULT_ARGON2",
                         vault_header.Argon2Params(memory_kib=8, iterations=1, lanes=1))
@@ -101,7 +106,7 @@ def test_a_locked_program_keeps_neither_the_data_key_nor_the_office_key(
     needles = _keys(data_key, bytes(office_key))
 
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.sync.locked_program"], cwd=ROOT, text=True,
+        [sys.executable, "-m", program], cwd=ROOT, text=True,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=dict(os.environ),
     )
     assert child.stdin is not None and child.stdout is not None
