@@ -91,6 +91,10 @@ MESSAGES: dict[str, str] = {
     ),
     "confirmation_required": QT_TRANSLATE_NOOP(_C, "Die Löschung muss bestätigt werden."),
     "admin_only": QT_TRANSLATE_NOOP(_C, "Das darf nur die Büroleitung."),
+    "file_number_short": QT_TRANSLATE_NOOP(
+        _C, "Bitte mindestens die ersten {shortest} Zeichen der Kennung der Person angeben."),
+    "file_number_ambiguous": QT_TRANSLATE_NOOP(
+        _C, "Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen angeben."),
 }
 
 

@@ -35,6 +35,12 @@ class Context:
     def user(self) -> str:
         return str(self.vault.user.name)
 
+    @property
+    def is_admin(self) -> bool:
+        """The office admin (Büroleitung): reads the audit log, runs the deletion run,
+        erases."""
+        return str(self.vault.user.role) == "office_admin"
+
     def _in_session(self, work: Callable[[Session], T]) -> Callable[[], T]:
         def run() -> T:
             with self.vault.session() as session:

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
     # --- construction ------------------------------------------------------------------
 
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        from kim_desktop.ui.audit import AuditView
         from kim_desktop.ui.caseload import CaseloadPage
         from kim_desktop.ui.eligibility import EligibilityPage
         from kim_desktop.ui.gaps import GapsPage
@@ -106,6 +107,14 @@ class MainWindow(QMainWindow):
             page.sync_changed.connect(self.sync.apply_settings)
             return page
 
+        def audit() -> QWidget:
+            page = AuditView(self.context)
+            page.open_client.connect(self.open_client)
+            return page
+
+        admin: list[tuple[str, str, Callable[[], QWidget]]] = [
+            ("audit", translate("main_window", "Pr&otokoll"), audit),
+        ] if self.context.is_admin else []
         return [
             ("start", translate("main_window", "&Start"), start),
             ("caseload", translate("main_window", "&Klient*innen"), caseload),
@@ -115,6 +124,7 @@ class MainWindow(QMainWindow):
              lambda: StatisticsPage(self.context)),
             ("settings", translate("main_window", "&Einstellungen"), settings),
             ("eligibility", translate("main_window", "&Bald berechtigt"), eligibility),
+            *admin,
         ]
 
     def _build(self) -> None:

@@ -299,6 +299,211 @@
     </message>
   </context>
   <context>
+    <name>audit</name>
+    <message>
+      <source>&lt;b&gt;Protokoll der Zugriffe&lt;/b&gt; – wer welchen Datensatz wann angesehen, geändert, exportiert oder gelöscht hat</source>
+      <extracomment>The most events the view reads at once (the newest); the export takes as many.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kennung oder ihr Anfang</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Alle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Person (Kennung):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Benutzer*in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A&amp;ktion:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Von:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>B&amp;is:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An&amp;zeigen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einträge des Protokolls</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als &amp;CSV speichern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Als PD&amp;F speichern …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die neuesten {count} Einträge; ältere mit einem engeren Zeitraum.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ein Eintrag</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Einträge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protokoll speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protokoll gespeichert: {file}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zeitpunkt</source>
+      <extracomment>The id of the person a row concerns ("" for none), for opening their file.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benutzer*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aktion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Art</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Datensatz</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person (Kennung)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angabe</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>audit_log</name>
+    <message>
+      <source>angelegt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>geändert</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>angesehen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>in einer Liste gezeigt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>exportiert</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gelöscht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>endgültig gelöscht</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>freigegeben</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>als nicht gemeint bestätigt (Freigabe einer Fehlstelle)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Änderung verworfen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person</source>
+      <extracomment>What an audit event's ``record_kind`` names, in words.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phasenwechsel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Haushaltsmitglied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Strukturelle Lücke</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protokoll</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>caseload</name>
     <message>
       <source>Name suchen …</source>
@@ -1812,6 +2017,10 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Pr&amp;otokoll</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Start</source>
       <translation type="unfinished" />
     </message>
@@ -2769,6 +2978,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Das darf nur die Büroleitung.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte mindestens die ersten {shortest} Zeichen der Kennung der Person angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen angeben.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -250,7 +250,7 @@
     </message>
     <message>
       <source>„{file}“ löschen? Die Löschung steht im Protokoll.</source>
-      <translation>Delete &quot;{file}&quot;? The deletion is recorded in the audit log.</translation>
+      <translation>Delete "{file}"? The deletion is recorded in the audit log.</translation>
     </message>
     <message>
       <source>Löschen</source>
@@ -296,6 +296,211 @@
     <message>
       <source>&amp;Schließen</source>
       <translation>&amp;Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>audit</name>
+    <message>
+      <source>&lt;b&gt;Protokoll der Zugriffe&lt;/b&gt; – wer welchen Datensatz wann angesehen, geändert, exportiert oder gelöscht hat</source>
+      <extracomment>The most events the view reads at once (the newest); the export takes as many.</extracomment>
+      <translation>&lt;b&gt;Audit log&lt;/b&gt; – who viewed, changed, exported or erased which record, and when</translation>
+    </message>
+    <message>
+      <source>Kennung oder ihr Anfang</source>
+      <translation>File number or its beginning</translation>
+    </message>
+    <message>
+      <source>Alle</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>&amp;Person (Kennung):</source>
+      <translation>&amp;Person (file number):</translation>
+    </message>
+    <message>
+      <source>&amp;Benutzer*in:</source>
+      <translation>&amp;User:</translation>
+    </message>
+    <message>
+      <source>A&amp;ktion:</source>
+      <translation>Actio&amp;n:</translation>
+    </message>
+    <message>
+      <source>&amp;Von:</source>
+      <translation>Fr&amp;om:</translation>
+    </message>
+    <message>
+      <source>B&amp;is:</source>
+      <translation>&amp;To:</translation>
+    </message>
+    <message>
+      <source>An&amp;zeigen</source>
+      <translation>&amp;Show</translation>
+    </message>
+    <message>
+      <source>Einträge des Protokolls</source>
+      <translation>Audit log entries</translation>
+    </message>
+    <message>
+      <source>Als &amp;CSV speichern …</source>
+      <translation>Save as &amp;CSV …</translation>
+    </message>
+    <message>
+      <source>Als PD&amp;F speichern …</source>
+      <translation>Save as P&amp;DF …</translation>
+    </message>
+    <message>
+      <source>Die neuesten {count} Einträge; ältere mit einem engeren Zeitraum.</source>
+      <translation>The newest {count} entries; older ones with a narrower period.</translation>
+    </message>
+    <message>
+      <source>Ein Eintrag</source>
+      <translation>One entry</translation>
+    </message>
+    <message>
+      <source>{count} Einträge</source>
+      <translation>{count} entries</translation>
+    </message>
+    <message>
+      <source>Protokoll speichern</source>
+      <translation>Save audit log</translation>
+    </message>
+    <message>
+      <source>Protokoll gespeichert: {file}</source>
+      <translation>Audit log saved: {file}</translation>
+    </message>
+    <message>
+      <source>Zeitpunkt</source>
+      <extracomment>The id of the person a row concerns ("" for none), for opening their file.</extracomment>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Benutzer*in</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <source>Aktion</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Art</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Datensatz</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Person (Kennung)</source>
+      <translation>Person (file number)</translation>
+    </message>
+    <message>
+      <source>Angabe</source>
+      <translation>Detail</translation>
+    </message>
+  </context>
+  <context>
+    <name>audit_log</name>
+    <message>
+      <source>angelegt</source>
+      <translation>created</translation>
+    </message>
+    <message>
+      <source>geändert</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <source>angesehen</source>
+      <translation>viewed</translation>
+    </message>
+    <message>
+      <source>in einer Liste gezeigt</source>
+      <translation>shown in a list</translation>
+    </message>
+    <message>
+      <source>exportiert</source>
+      <translation>exported</translation>
+    </message>
+    <message>
+      <source>gelöscht</source>
+      <translation>deleted</translation>
+    </message>
+    <message>
+      <source>endgültig gelöscht</source>
+      <translation>erased</translation>
+    </message>
+    <message>
+      <source>freigegeben</source>
+      <translation>released</translation>
+    </message>
+    <message>
+      <source>als nicht gemeint bestätigt (Freigabe einer Fehlstelle)</source>
+      <translation>confirmed as not meant (release of a structural gap)</translation>
+    </message>
+    <message>
+      <source>Änderung verworfen</source>
+      <translation>change discarded</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <extracomment>What an audit event's ``record_kind`` names, in words.</extracomment>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Fall</source>
+      <translation>Case</translation>
+    </message>
+    <message>
+      <source>Phasenwechsel</source>
+      <translation>Phase change</translation>
+    </message>
+    <message>
+      <source>Haushaltsmitglied</source>
+      <translation>Household member</translation>
+    </message>
+    <message>
+      <source>Aufenthaltsstatus</source>
+      <translation>Residence status</translation>
+    </message>
+    <message>
+      <source>Einwilligung</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <source>Beratungskontakt</source>
+      <translation>Consultation</translation>
+    </message>
+    <message>
+      <source>Vermittlung</source>
+      <translation>Referral</translation>
+    </message>
+    <message>
+      <source>Wiedervorlage</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation>Attachment</translation>
+    </message>
+    <message>
+      <source>Strukturelle Lücke</source>
+      <translation>Structural gap</translation>
+    </message>
+    <message>
+      <source>Bedarf</source>
+      <translation>Need</translation>
+    </message>
+    <message>
+      <source>Ziel</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <source>Maßnahme</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>Protokoll</source>
+      <translation>Audit log</translation>
     </message>
   </context>
   <context>
@@ -1672,11 +1877,11 @@ To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>„{name}“ ist ein Nachname in den Akten: {files}</source>
-      <translation>&quot;{name}&quot; is a last name in the files: {files}</translation>
+      <translation>"{name}" is a last name in the files: {files}</translation>
     </message>
     <message>
       <source>„{fragment}“: {what}</source>
-      <translation>&quot;{fragment}&quot;: {what}</translation>
+      <translation>"{fragment}": {what}</translation>
     </message>
     <message>
       <source>So kann die Beschreibung nicht freigegeben werden. Sie enthält:
@@ -1684,7 +1889,7 @@ To confirm, please type {word}:</translation>
 Bitte unter „Bearbeiten“ anders formulieren.</source>
       <translation>The description cannot be released like this. It contains:
 {found}
-Please reword it under &quot;Edit&quot;.</translation>
+Please reword it under "Edit".</translation>
     </message>
     <message>
       <source>Fehlstelle freigeben</source>
@@ -1814,6 +2019,10 @@ Please reword it under &quot;Edit&quot;.</translation>
     <message>
       <source>Bereiche</source>
       <translation>Sections</translation>
+    </message>
+    <message>
+      <source>Pr&amp;otokoll</source>
+      <translation>Audit l&amp;og</translation>
     </message>
     <message>
       <source>&amp;Start</source>
@@ -2776,6 +2985,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Das darf nur die Büroleitung.</source>
       <translation>Only the office admin may do this.</translation>
+    </message>
+    <message>
+      <source>Bitte mindestens die ersten {shortest} Zeichen der Kennung der Person angeben.</source>
+      <translation>Please enter at least the first {shortest} characters of the person's file number.</translation>
+    </message>
+    <message>
+      <source>Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen angeben.</source>
+      <translation>Several persons have a file number that begins like this: please enter more characters.</translation>
     </message>
   </context>
   <context>

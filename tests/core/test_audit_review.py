@@ -59,3 +59,30 @@ def test_exports_are_formula_and_markup_safe(admin: Session) -> None:
                            check=True).stdout.decode()
     assert "<img src='/etc/passwd'/>" in shown and "<b>x</b>" in shown
     assert "exportiert" in shown and "Person" in shown
+
+
+def test_names_the_person_of_every_record_and_finds_them_by_the_start_of_their_id(
+    admin: Session,
+) -> None:
+    from kim_desktop.core.services import add_goal
+    from kim_desktop.core.services.audit_review import person_of_file_number, record_owners
+    from tests.core.conftest import new_case
+
+    one = new_client(admin)
+    member = add_household_member(admin, client_id=one, relation="child", first_name="Elif")
+    case = new_case(admin, one)
+    goal = add_goal(admin, case_id=case, field_of_action_code="work", description="Arbeit",
+                    agreed_on=TODAY)
+    gap = AuditEvent(at=utcnow(), user="anna", action="create", record_kind="structural_gap",
+                     record_id="gap-1")
+    with_id(gap)
+    admin.add(gap)
+    admin.commit()
+    events = audit_events(admin, AuditFilter())
+    owners = record_owners(admin, events)
+    assert {owners[i] for i in (one, member.ids[0], case, goal.ids[0])} == {one}
+    assert "gap-1" not in owners
+    assert person_of_file_number(admin, one[:8].upper()) == one
+    assert [e.record_id for e in audit_events(admin, AuditFilter(client_id=one[:8]))] != []
+    assert_refused(admin, "file_number_short", audit_events, flt=AuditFilter(client_id="ab"))
+    assert_refused(admin, "not_found", audit_events, flt=AuditFilter(client_id="%%%%%%%%"))

@@ -1,37 +1,41 @@
-"""The audit log as people read it: its actions and record kinds in German words."""
+"""The audit log as people read it: its actions and record kinds in German words (marked for
+translation in the context ``audit_log``, which the program shows them in)."""
 
 from __future__ import annotations
 
+from kim_desktop.core.errors import QT_TRANSLATE_NOOP
+
 #: What an audit event's ``action`` says, in words.
 ACTION_WORDS = {
-    "create": "angelegt",
-    "update": "geändert",
-    "view": "angesehen",
-    "list": "in einer Liste gezeigt",
-    "export": "exportiert",
-    "delete": "gelöscht",
-    "erase": "endgültig gelöscht",
-    "release": "freigegeben",
-    "not_meant": "als nicht gemeint bestätigt (Freigabe einer Fehlstelle)",
-    "sync_discard": "Änderung verworfen",
+    "create": QT_TRANSLATE_NOOP("audit_log", "angelegt"),
+    "update": QT_TRANSLATE_NOOP("audit_log", "geändert"),
+    "view": QT_TRANSLATE_NOOP("audit_log", "angesehen"),
+    "list": QT_TRANSLATE_NOOP("audit_log", "in einer Liste gezeigt"),
+    "export": QT_TRANSLATE_NOOP("audit_log", "exportiert"),
+    "delete": QT_TRANSLATE_NOOP("audit_log", "gelöscht"),
+    "erase": QT_TRANSLATE_NOOP("audit_log", "endgültig gelöscht"),
+    "release": QT_TRANSLATE_NOOP("audit_log", "freigegeben"),
+    "not_meant": QT_TRANSLATE_NOOP(
+        "audit_log", "als nicht gemeint bestätigt (Freigabe einer Fehlstelle)"),
+    "sync_discard": QT_TRANSLATE_NOOP("audit_log", "Änderung verworfen"),
 }
 #: What an audit event's ``record_kind`` names, in words.
 KIND_WORDS = {
-    "client": "Person",
-    "case_record": "Fall",
-    "case_phase_change": "Phasenwechsel",
-    "household_member": "Haushaltsmitglied",
-    "residence_status_period": "Aufenthaltsstatus",
-    "consent": "Einwilligung",
-    "consultation": "Beratungskontakt",
-    "referral": "Vermittlung",
-    "follow_up": "Wiedervorlage",
-    "attachment": "Anhang",
-    "structural_gap": "Strukturelle Lücke",
-    "needs_assessment": "Bedarf",
-    "goal": "Ziel",
-    "measure": "Maßnahme",
-    "audit_log": "Protokoll",
+    "client": QT_TRANSLATE_NOOP("audit_log", "Person"),
+    "case_record": QT_TRANSLATE_NOOP("audit_log", "Fall"),
+    "case_phase_change": QT_TRANSLATE_NOOP("audit_log", "Phasenwechsel"),
+    "household_member": QT_TRANSLATE_NOOP("audit_log", "Haushaltsmitglied"),
+    "residence_status_period": QT_TRANSLATE_NOOP("audit_log", "Aufenthaltsstatus"),
+    "consent": QT_TRANSLATE_NOOP("audit_log", "Einwilligung"),
+    "consultation": QT_TRANSLATE_NOOP("audit_log", "Beratungskontakt"),
+    "referral": QT_TRANSLATE_NOOP("audit_log", "Vermittlung"),
+    "follow_up": QT_TRANSLATE_NOOP("audit_log", "Wiedervorlage"),
+    "attachment": QT_TRANSLATE_NOOP("audit_log", "Anhang"),
+    "structural_gap": QT_TRANSLATE_NOOP("audit_log", "Strukturelle Lücke"),
+    "needs_assessment": QT_TRANSLATE_NOOP("audit_log", "Bedarf"),
+    "goal": QT_TRANSLATE_NOOP("audit_log", "Ziel"),
+    "measure": QT_TRANSLATE_NOOP("audit_log", "Maßnahme"),
+    "audit_log": QT_TRANSLATE_NOOP("audit_log", "Protokoll"),
 }
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import utcnow
+from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.models import AuditEvent
+from kim_desktop.core.models import AuditEvent, Case, Client, Goal, Measure
 from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
 from kim_desktop.core.services.audit_log import ACTION_WORDS, action_word, kind_word
 from kim_desktop.core.services.retention import records_of
@@ -32,9 +34,14 @@ LOG_ID = "office"
 MAX_EVENTS = 100_000
 
 
+#: The shortest beginning of a person's id (their file number) that the filter takes.
+SHORTEST_FILE_NUMBER = 8
+
+
 @dataclass(frozen=True)
 class AuditFilter:
-    """Which events: about a person (their id) and all their records, by a user, of an
+    """Which events: about a person (their id, or its first characters, at least
+    :data:`SHORTEST_FILE_NUMBER`) and all their records, by a user, of an
     action, from ``since`` to ``until`` (whole days, local time), the newest ``limit``."""
 
     client_id: str = ""
@@ -59,7 +66,8 @@ def audit_events(session: Session, flt: AuditFilter) -> list[AuditEvent]:
         raise DomainError("out_of_range", field="audit.limit", low=1, high=MAX_EVENTS)
     query = select(AuditEvent)
     if flt.client_id:
-        ids = [flt.client_id] + [r.id for r in records_of(session, flt.client_id)]
+        client_id = person_of_file_number(session, flt.client_id)
+        ids = [client_id] + [r.id for r in records_of(session, client_id)]
         query = query.where(AuditEvent.record_id.in_(ids))
     if flt.user:
         query = query.where(AuditEvent.user == flt.user)
@@ -72,33 +80,84 @@ def audit_events(session: Session, flt: AuditFilter) -> list[AuditEvent]:
     return list(session.scalars(query.order_by(AuditEvent.at.desc()).limit(flt.limit)))
 
 
+def person_of_file_number(session: Session, text: str) -> str:
+    """The id of the one person (erased or not) whose id is ``text`` or begins with it."""
+    wanted = text.strip().lower()
+    if len(wanted) < SHORTEST_FILE_NUMBER:
+        raise DomainError("file_number_short", shortest=SHORTEST_FILE_NUMBER)
+    found = list(session.scalars(
+        select(Client.id).where(Client.id.startswith(wanted, autoescape=True)).limit(2)))
+    if not found:
+        raise DomainError("not_found", kind="client")
+    if len(found) > 1:
+        raise DomainError("file_number_ambiguous")
+    return found[0]
+
+
+def record_owners(session: Session, events: list[AuditEvent]) -> dict[str, str]:
+    """The person each event's record belongs to, by record id (their own events included);
+    records of no person (structural gaps, the log itself) are left out."""
+    by_kind: dict[str, set[str]] = {}
+    for event in events:
+        by_kind.setdefault(event.record_kind, set()).add(event.record_id)
+    owners = {record_id: record_id for record_id in by_kind.pop("client", set())}
+    case_of: dict[str, str] = {}
+    for kind, ids in by_kind.items():
+        model: Any = RECORD_KINDS.get(kind)
+        if model is None:
+            continue
+        for chunk in _chunks(sorted(ids)):
+            if hasattr(model, "client_id"):
+                owners.update(session.execute(
+                    select(model.id, model.client_id).where(model.id.in_(chunk))).all())
+            elif hasattr(model, "case_id"):
+                case_of.update(session.execute(
+                    select(model.id, model.case_id).where(model.id.in_(chunk))).all())
+            elif model is Measure:
+                case_of.update(session.execute(
+                    select(Measure.id, Goal.case_id).join(Goal, Goal.id == Measure.goal_id)
+                    .where(Measure.id.in_(chunk))).all())
+    for chunk in _chunks(sorted(set(case_of.values()))):
+        client_of_case = dict(session.execute(
+            select(Case.id, Case.client_id).where(Case.id.in_(chunk))).all())
+        owners.update({record_id: client_of_case[case_id]
+                       for record_id, case_id in case_of.items() if case_id in client_of_case})
+    return owners
+
+
+def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
 def audit_users(session: Session) -> list[str]:
     """Everyone the log names, for the user filter."""
     require_admin(session)
     return sorted(session.scalars(select(AuditEvent.user).distinct()))
 
 
-HEADER = ("Zeitpunkt", "Benutzer*in", "Aktion", "Art", "Datensatz", "Angabe")
+HEADER = ("Zeitpunkt", "Benutzer*in", "Aktion", "Art", "Datensatz", "Angabe", "Person")
 
 
-def _row(event: AuditEvent) -> tuple[str, ...]:
+def _row(event: AuditEvent, owners: Mapping[str, str]) -> tuple[str, ...]:
     at = event.at if event.at.tzinfo else event.at.replace(tzinfo=dt.UTC)
     return (f"{at.astimezone():%d.%m.%Y %H:%M:%S}", event.user, action_word(event.action),
-            kind_word(event.record_kind), event.record_id, event.detail)
+            kind_word(event.record_kind), event.record_id, event.detail,
+            owners.get(event.record_id, ""))
 
 
-def audit_csv(events: list[AuditEvent]) -> bytes:
+def audit_csv(events: list[AuditEvent], owners: Mapping[str, str] | None = None) -> bytes:
     """Semicolon-separated UTF-8 with BOM (as spreadsheets in Germany open it); no cell is a
-    formula."""
+    formula. ``owners`` (:func:`record_owners`) fills the last column, the person's id."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
     for event in events:
-        writer.writerow([spreadsheet_text(cell) for cell in _row(event)])
+        writer.writerow([spreadsheet_text(cell) for cell in _row(event, owners or {})])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str) -> bytes:
+def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str,
+              owners: Mapping[str, str] | None = None) -> bytes:
     """A table of the events; every stored text escaped, so nothing in it is markup."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -111,10 +170,11 @@ def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str) -> bytes:
     styles = getSampleStyleSheet()
     for style in (styles["Title"], styles["Normal"]):
         style.fontName = bold if style is styles["Title"] else regular
-    small = styles["Normal"].clone("small", fontSize=8, leading=10)
+    small = styles["Normal"].clone("small", fontSize=7.5, leading=9.5)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), title="Protokoll der Zugriffe",
-                                 author="KIM Desktop", lang="de-DE")
+                                 author="KIM Desktop", lang="de-DE", leftMargin=36,
+                                 rightMargin=36)
     chosen = [f"Person {flt.client_id}" if flt.client_id else "",
               f"Benutzer*in {flt.user}" if flt.user else "",
               f"Aktion {action_word(flt.action)}" if flt.action else "",
@@ -122,8 +182,9 @@ def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str) -> bytes:
               f"bis {flt.until:%d.%m.%Y}" if flt.until else ""]
     summary = ", ".join(c for c in chosen if c) or "alle Einträge"
     rows = [[Paragraph(pdf_text(cell), small) for cell in HEADER]]
-    rows += [[Paragraph(pdf_text(cell), small) for cell in _row(e)] for e in events]
-    table = Table(rows, repeatRows=1, colWidths=[95, 90, 95, 95, 190, 200])
+    rows += [[Paragraph(pdf_text(cell), small) for cell in _row(e, owners or {})]
+             for e in events]
+    table = Table(rows, repeatRows=1, colWidths=[72, 60, 70, 65, 175, 140, 175])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     document.build([
@@ -142,7 +203,9 @@ def export_audit(session: Session, *, flt: AuditFilter, format: str, out: Path) 
         raise DomainError("invalid_value", field="export.format")
     events = audit_events(session, flt)
     by = current_user(session)
-    content = audit_csv(events) if format == "csv" else audit_pdf(events, flt, by=by)
+    owners = record_owners(session, events)
+    content = (audit_csv(events, owners) if format == "csv"
+               else audit_pdf(events, flt, by=by, owners=owners))
     with write(session):
         event = AuditEvent(at=utcnow(), user=by, action="export",
                            record_kind=LOG_KIND, record_id=LOG_ID,
