@@ -11,8 +11,10 @@ that is still the current version, and the new version is then ``base_version + 
 client encrypts with that new version in the associated data.
 
 Blobs: an attachment's content travels apart from its record, as a blob of chunks of
-:data:`BLOB_CHUNK_BYTES` each sealed on its own (:func:`blob_associated_data`), under a blob id
-the server cannot tell from the content (docs/sync-client.md, "Attachments as blobs").
+:data:`BLOB_CHUNK_BYTES` each sealed on its own (:func:`blob_associated_data`). The blob id is
+the SHA-256 of the blob's manifest, the SHA-256 digests of its sealed chunks, so the server
+checks every chunk it takes, and cannot tell the content from it without the office key
+(docs/sync-client.md, "Attachments as blobs").
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ RecordId = Annotated[
     str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 ]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-#: A blob's id: 64 hex digits, an HMAC of the content under a subkey of the office key.
+#: A blob's id: 64 hex digits, the SHA-256 of its manifest (the digests of its sealed chunks).
 BLOB_ID_PATTERN = r"^[0-9a-f]{64}$"
 BlobId = Annotated[str, Field(pattern=BLOB_ID_PATTERN)]
 #: Content bytes per chunk of a blob; every chunk but the last holds exactly this many.
@@ -48,6 +50,8 @@ BLOB_CHUNK_BYTES = 1024 * 1024
 #: A sealed chunk: nonce (12), the plaintext (a 4-byte length, the bytes, padding up to at most
 #: a full chunk) and the tag (16). Every chunk but the last is exactly this long.
 SEALED_CHUNK_BYTES = 12 + 4 + BLOB_CHUNK_BYTES + 16
+#: A manifest holds one SHA-256 digest of this many bytes per sealed chunk, in order.
+CHUNK_DIGEST_BYTES = 32
 
 
 class WireModel(BaseModel):
@@ -68,10 +72,12 @@ def associated_data(*, office_id: str, kind: str, record_id: str, version: int) 
     return f"kim/v1|{office_id}|{kind}|{record_id}|{version}".encode()
 
 
-def blob_associated_data(*, office_id: str, blob_id: str, index: int, count: int) -> bytes:
-    """The AES-GCM associated data of chunk ``index`` of ``count`` of a blob: a chunk cannot be
-    moved to another office, blob or place, nor a blob cut short."""
-    return f"kim/v1/blob|{office_id}|{blob_id}|{index}|{count}".encode()
+def blob_associated_data(*, office_id: str, content_sha256: str, index: int,
+                         count: int) -> bytes:
+    """The AES-GCM associated data of chunk ``index`` of ``count`` of the content whose SHA-256
+    (hex, as the attachment record carries it) is ``content_sha256``: a chunk cannot be moved
+    to another office, file or place, nor a blob cut short."""
+    return f"kim/v2/blob|{office_id}|{content_sha256}|{index}|{count}".encode()
 
 
 # --- handshake -------------------------------------------------------------------------------

@@ -1,21 +1,27 @@
 """Attachments as blobs: their content goes up and comes down in sealed chunks, apart from the
 record payloads, and resumes where a cut sync stopped.
 
-**Up.** Before a push, every pending attachment with content gets its blob id
-(:func:`~kim_desktop.sync.crypto.blob_id_of`), and each blob the server does not have complete
-is sent chunk by chunk: the server says which chunks it has, and only the others go. An
-attachment record is held back from the push until its blob is complete on the server
-(:func:`waiting_for_blob`), so no device ever pulls a record whose content cannot come. Equal
-files of an office have one blob id; the second upload finds it complete and sends nothing.
+**Up.** Before a push, every pending attachment with content whose blob the server has not
+confirmed is sealed (:func:`~kim_desktop.sync.crypto.seal_blob`): the same file gives the same
+chunks on every device, and the blob id is the SHA-256 of the chunks' digests, which the server
+checks for every chunk it takes. The attachment gets that id, the manifest is announced, and
+only the chunks the server lacks go, whichever device sent the others. An attachment record is
+held back from the push until its blob is complete on the server (:func:`waiting_for_blob`),
+so no device ever pulls a record whose content cannot come. Equal files of an office are one
+blob; the second upload finds it complete and sends nothing. When the server refuses a blob for
+another reason than a full storage, its attachment is put aside among the refused changes with
+the server's reason (``sync_rejected``): listed in the program, sent again or discarded there.
 
 **Down.** After a pull, every attachment without content whose blob id is set is fetched: a
 copy of equal content already here is taken as it is, otherwise the chunks are fetched one by
 one and each opened chunk is kept (``sync_blob_chunk``) in a transaction of its own, so a cut
 download goes on with the next chunk. Once all are there the content is put together, checked
 against the record's size and SHA-256, and written into the attachment; until then the
-program shows the file as "wird geladen". A chunk that does not open under the office key, or
-content that does not match, is dropped and fetched again at a later sync; it is counted in
-the log, never with an id.
+program shows the file as "wird geladen". A chunk that does not open under the office key is
+asked for once more; when the copy still does not open, the server lacks it, or the content
+does not match, the blob's failure is kept with its reason (``sync_blob_failure``), the
+program says so in words, and every later sync tries again. The log counts them, never with
+an id.
 
 Writing the content is no local change: the outbox sees nothing (Core statements, past the
 ORM's flush hook).
@@ -24,6 +30,7 @@ ORM's flush hook).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -36,17 +43,21 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Attachment
 from kim_desktop.sync.apply import OUTBOX_TABLE
-from kim_desktop.sync.crypto import (
-    OfficeKey,
-    PayloadError,
-    blob_id_of,
-    chunk_count,
-    open_chunk,
-    seal_chunk,
-)
+from kim_desktop.sync.crypto import OfficeKey, PayloadError, chunk_count, open_chunk, seal_blob
 from kim_desktop.sync.http import QUOTA_EXCEEDED, RefusedError, SyncHttp
+from kim_desktop.sync.payloads import payloads_of
 from kim_desktop.sync.push import lock_for_write
-from kim_desktop.sync.state import SyncBlobChunk, SyncBlobSent, SyncState
+from kim_desktop.sync.state import (
+    BLOB_DAMAGED,
+    BLOB_MISMATCH,
+    BLOB_MISSING,
+    SyncBase,
+    SyncBlobChunk,
+    SyncBlobFailure,
+    SyncBlobSent,
+    SyncRejected,
+    SyncState,
+)
 from kim_protocol.wire import BLOB_CHUNK_BYTES
 
 _T = TypeVar("_T")
@@ -55,6 +66,8 @@ log = logging.getLogger(__name__)
 ATTACHMENTS: Table = Attachment.__table__  # type: ignore[assignment]
 _SENT: Table = SyncBlobSent.__table__  # type: ignore[assignment]
 _CHUNKS: Table = SyncBlobChunk.__table__  # type: ignore[assignment]
+_FAILURES: Table = SyncBlobFailure.__table__  # type: ignore[assignment]
+
 
 
 @dataclass(frozen=True)
@@ -100,33 +113,34 @@ def waiting_for_blob(session: Session) -> set[str]:
     ))  # fmt: skip
 
 
-def prepare_uploads(session: Session, office_key: OfficeKey) -> list[Blob]:
-    """Gives every pending attachment with content its blob id and returns the blobs not yet
-    complete on the server, each once. One transaction."""
-    lock_for_write(session)
-    connection = session.connection()
-    for attachment_id in connection.scalars(
-        select(ATTACHMENTS.c.id).where(_pending_attachments(), ATTACHMENTS.c.blob_id.is_(None))
-    ).all():
-        content = connection.scalar(
-            select(ATTACHMENTS.c.content).where(ATTACHMENTS.c.id == attachment_id))
-        assert content is not None
-        connection.execute(update(ATTACHMENTS).where(ATTACHMENTS.c.id == attachment_id)
-                           .values(blob_id=blob_id_of(office_key, content)))
-    rows = connection.execute(
-        select(ATTACHMENTS.c.blob_id, ATTACHMENTS.c.size).where(
-            _pending_attachments(), ATTACHMENTS.c.blob_id.not_in(select(_SENT.c.blob_id)))
+def prepare_uploads(session: Session) -> list[Blob]:
+    """The files pending attachments need on the server and it has not confirmed, each once
+    (by SHA-256; ``blob_id`` as known so far)."""
+    rows = session.connection().execute(
+        select(ATTACHMENTS.c.blob_id, ATTACHMENTS.c.size, ATTACHMENTS.c.sha256).where(
+            _pending_attachments(),
+            ATTACHMENTS.c.blob_id.is_(None)
+            | ATTACHMENTS.c.blob_id.not_in(select(_SENT.c.blob_id)))
     ).all()  # fmt: skip
-    session.commit()
-    return list({row.blob_id: Blob(row.blob_id, row.size) for row in rows}.values())
+    return list({row.sha256: Blob(row.blob_id or "", row.size, row.sha256)
+                 for row in rows}.values())
 
 
-def _content_of(blob_id: str, session: Session) -> bytes:
+def _content_of(sha256: str, session: Session) -> bytes:
     content = session.connection().scalar(
         select(ATTACHMENTS.c.content)
-        .where(ATTACHMENTS.c.blob_id == blob_id, ATTACHMENTS.c.content.is_not(None)).limit(1))
+        .where(ATTACHMENTS.c.sha256 == sha256, ATTACHMENTS.c.content.is_not(None)).limit(1))
     assert content is not None
     return bytes(content)
+
+
+def _name_blob(sha256: str, blob_id: str, session: Session) -> None:
+    """Gives the pending attachments of this content their blob id."""
+    lock_for_write(session)
+    session.connection().execute(
+        update(ATTACHMENTS).where(_pending_attachments(), ATTACHMENTS.c.sha256 == sha256)
+        .values(blob_id=blob_id))  # fmt: skip
+    session.commit()
 
 
 def _mark_sent(blob_id: str, session: Session) -> None:
@@ -134,6 +148,27 @@ def _mark_sent(blob_id: str, session: Session) -> None:
     if connection.scalar(select(_SENT.c.blob_id).where(_SENT.c.blob_id == blob_id)) is None:
         connection.execute(insert(_SENT), {"blob_id": blob_id})
     session.commit()
+
+
+def _put_aside(sha256: str, reason: str, session: Session) -> int:
+    """Puts the pending attachments of a file whose blob the server refused among the refused
+    changes, with its reason, out of the outbox: the program lists them, to send again or
+    discard. Returns how many."""
+    lock_for_write(session)
+    connection = session.connection()
+    ids = list(connection.scalars(select(ATTACHMENTS.c.id).where(
+        _pending_attachments(), ATTACHMENTS.c.sha256 == sha256)))
+    payloads = payloads_of(session, "attachment", ids)
+    for attachment_id in ids:
+        base = session.get(SyncBase, attachment_id)
+        session.add(SyncRejected(
+            seq=0, kind="attachment", record_id=attachment_id,
+            base_version=base.version if base is not None else 0, reason=reason[:500],
+            payload=json.dumps(payloads[attachment_id]),
+        ))  # fmt: skip
+    connection.execute(delete(OUTBOX_TABLE).where(OUTBOX_TABLE.c.record_id.in_(ids)))
+    session.commit()
+    return len(ids)
 
 
 def prepare_downloads(session: Session) -> list[Blob]:
@@ -160,9 +195,12 @@ def prepare_downloads(session: Session) -> list[Blob]:
             _fill(connection, row.blob_id, row.sha256, bytes(have))
         else:
             blobs[row.blob_id] = Blob(row.blob_id, row.size, row.sha256)
-    # Chunks of a blob no attachment waits for any more (it was deleted meanwhile) go.
-    connection.execute(delete(_CHUNKS).where(
-        _CHUNKS.c.blob_id.not_in([row.blob_id for row in waiting])))
+    # Chunks and failures of a blob no attachment waits for any more (it was deleted
+    # meanwhile, or has arrived) go.
+    waited_for = [row.blob_id for row in waiting]
+    connection.execute(delete(_CHUNKS).where(_CHUNKS.c.blob_id.not_in(waited_for)))
+    connection.execute(delete(_FAILURES).where(
+        _FAILURES.c.blob_id.not_in(list(blobs))))
     session.commit()
     return list(blobs.values())
 
@@ -189,17 +227,27 @@ def _keep_chunk(blob_id: str, index: int, content: bytes, session: Session) -> N
     session.commit()
 
 
+def _failed(blob_id: str, reason: str, session: Session) -> None:
+    connection = session.connection()
+    connection.execute(delete(_FAILURES).where(_FAILURES.c.blob_id == blob_id))
+    connection.execute(insert(_FAILURES), {"blob_id": blob_id, "reason": reason})
+    session.commit()
+
+
 def _assemble(blob: Blob, session: Session) -> bool:
     """Puts the chunks together into the attachments that wait for them; False (and the
-    chunks dropped) when the content does not match the record."""
+    chunks dropped, the failure kept) when the content does not match the record."""
     lock_for_write(session)
     connection = session.connection()
     content = b"".join(connection.scalars(
         select(_CHUNKS.c.content).where(_CHUNKS.c.blob_id == blob.blob_id)
         .order_by(_CHUNKS.c.chunk_index)))  # fmt: skip
     matches = len(content) == blob.size and hashlib.sha256(content).hexdigest() == blob.sha256
+    connection.execute(delete(_FAILURES).where(_FAILURES.c.blob_id == blob.blob_id))
     if matches:
         _fill(connection, blob.blob_id, blob.sha256, content)
+    else:
+        connection.execute(insert(_FAILURES), {"blob_id": blob.blob_id, "reason": BLOB_MISMATCH})
     connection.execute(delete(_CHUNKS).where(_CHUNKS.c.blob_id == blob.blob_id))
     session.commit()
     return matches
@@ -221,10 +269,12 @@ class BlobTransfer:
         self.report, self.cancel = report, cancel
         #: Blobs fetched and written into their attachments by :meth:`download`.
         self.fetched = 0
+        #: Attachments :meth:`upload` put aside because the server refused their blob.
+        self.refused = 0
 
     def upload(self) -> bool:
         """Sends every blob pending attachments need; False when cancelled midway."""
-        blobs = self.transaction(partial(prepare_uploads, office_key=self.office_key))
+        blobs = self.transaction(prepare_uploads)
         total = sum(blob.size for blob in blobs)
         done = 0
         for blob in blobs:
@@ -236,31 +286,33 @@ class BlobTransfer:
             except RefusedError as error:
                 if error.code == QUOTA_EXCEEDED:
                     raise
-                # Its attachment stays pending and held back; the others go.
+                # Its attachments are put aside with the reason; the others go.
+                self.refused += self.transaction(partial(
+                    _put_aside, blob.sha256, f"{error.code or 'refused'}: {error}"))
                 log.warning("attachment blob refused by the server: %s", error.code)
             done += blob.size
         return True
 
     def _upload(self, blob: Blob, done: int, total: int) -> bool:
-        """Sends the chunks of one blob the server lacks; False when cancelled midway."""
-        count = chunk_count(blob.size)
-        status = self.retrying(partial(self.http.blob_status, blob.blob_id), self.cancel)
-        if status is None or not status.complete:
-            have = set(status.have) if status is not None else set()
-            content = self.transaction(partial(_content_of, blob.blob_id))
-            for index in range(count):
-                start = index * BLOB_CHUNK_BYTES
-                if index not in have:
-                    if self.cancel.is_set():
-                        return False
-                    sealed = seal_chunk(
-                        self.office_key, office_id=self.state.office_id, blob_id=blob.blob_id,
-                        index=index, count=count, content=content[start:start + BLOB_CHUNK_BYTES])
-                    status = self.retrying(partial(self.http.put_chunk, blob.blob_id, index,
-                                                   count, sealed), self.cancel)
-                    self.report(BlobProgress(
-                        "upload", done + min(blob.size, start + BLOB_CHUNK_BYTES), total))
-        if status is not None and status.complete:
+        """Seals one file, announces its blob and sends the chunks the server lacks; False
+        when cancelled midway."""
+        content = self.transaction(partial(_content_of, blob.sha256))
+        sealed = seal_blob(self.office_key, office_id=self.state.office_id, content=content)
+        blob = Blob(sealed.blob_id, blob.size, blob.sha256)
+        self.transaction(partial(_name_blob, blob.sha256, blob.blob_id))
+        status = self.retrying(partial(self.http.announce_blob, blob.blob_id, sealed.manifest),
+                               self.cancel)
+        have = set(status.have)
+        for index, chunk in enumerate(sealed.chunks):
+            if index in have:
+                continue
+            if self.cancel.is_set():
+                return False
+            status = self.retrying(partial(self.http.put_chunk, blob.blob_id, index, chunk),
+                                   self.cancel)
+            self.report(BlobProgress(
+                "upload", done + min(blob.size, (index + 1) * BLOB_CHUNK_BYTES), total))
+        if status.complete:
             self.transaction(partial(_mark_sent, blob.blob_id))
         return True
 
@@ -278,7 +330,9 @@ class BlobTransfer:
                 if index not in here:
                     if self.cancel.is_set():
                         return False
-                    if not self._fetch(blob, index, count):
+                    failure = self._fetch(blob, index, count)
+                    if failure is not None:
+                        self.transaction(partial(_failed, blob.blob_id, failure))
                         failed += 1
                         break
                     self.report(BlobProgress("download", done + length, total))
@@ -292,16 +346,22 @@ class BlobTransfer:
             log.warning("attachments not fetched, they will be tried again: %d", failed)
         return True
 
-    def _fetch(self, blob: Blob, index: int, count: int) -> bool:
-        sealed = self.retrying(partial(self.http.get_chunk, blob.blob_id, index), self.cancel)
-        if sealed is None:
-            return False
-        try:
-            content = open_chunk(self.office_key, office_id=self.state.office_id,
-                                 blob_id=blob.blob_id, index=index, count=count, sealed=sealed)
-        except PayloadError:
-            return False
-        if len(content) != _expected_length(blob, index, count):
-            return False
-        self.transaction(partial(_keep_chunk, blob.blob_id, index, content))
-        return True
+    def _fetch(self, blob: Blob, index: int, count: int) -> str | None:
+        """Fetches and keeps one chunk; the reason when no good copy came (a copy that does
+        not open is asked for once more: it may have been damaged on its way)."""
+        for _attempt in range(2):
+            sealed = self.retrying(partial(self.http.get_chunk, blob.blob_id, index),
+                                   self.cancel)
+            if sealed is None:
+                return BLOB_MISSING
+            try:
+                content = open_chunk(self.office_key, office_id=self.state.office_id,
+                                     content_sha256=blob.sha256, index=index, count=count,
+                                     sealed=sealed)
+            except PayloadError:
+                continue
+            if len(content) != _expected_length(blob, index, count):
+                return BLOB_MISMATCH
+            self.transaction(partial(_keep_chunk, blob.blob_id, index, content))
+            return None
+        return BLOB_DAMAGED

@@ -289,6 +289,8 @@ class SyncClient:
                 raise
             totals.blobs_held_back = str(error)
             return True
+        finally:
+            totals.rejected += blobs.refused
 
     def _push(self, http: SyncHttp, totals: _Totals, report: Callable[[Progress], None],
               cancel: threading.Event) -> bool:

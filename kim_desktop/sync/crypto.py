@@ -23,13 +23,17 @@ the first device of a newer version replaces the old check value once (see
 :mod:`kim_desktop.sync.enroll`).
 
 **Blobs.** An attachment's content is sealed in chunks (:func:`seal_chunk`) under a subkey of
-its own (``kim office blob v1``), with associated data binding office, blob id, chunk index and
-count (:func:`kim_protocol.wire.blob_associated_data`). A chunk's plaintext is the length of
-its content (4 bytes), the content, and zeros: the last chunk is padded like a payload, up to
-at most a full chunk, so the server sees a blob's size in MiB and the last MiB's bucket. The
-blob id (:func:`blob_id_of`) is an HMAC of the whole content under another subkey (``kim office
-blob id v1``): equal files of an office share one blob, and without the office key nobody can
-tell which file a blob id belongs to.
+its own (``kim office blob v1``), with associated data binding office, the content's SHA-256,
+chunk index and count (:func:`kim_protocol.wire.blob_associated_data`). A chunk's plaintext is
+the length of its content (4 bytes), the content, and zeros: the last chunk is padded like a
+payload, up to at most a full chunk, so the server sees a blob's size in MiB and the last
+MiB's bucket. The nonce is an HMAC of associated data and plaintext under another subkey
+(``kim office blob nonce v1``), as in a synthetic-IV scheme: the same file is sealed to the
+same chunks on every device of the office, and two different plaintexts never share a nonce.
+The blob id (:func:`seal_blob`) is the SHA-256 of the chunks' SHA-256 digests, something the
+server can check for every chunk it takes: equal files of an office share one blob, no device
+can put other bytes under a file's id, and without the office key nobody can tell which file
+a blob id belongs to.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import hashlib
 import hmac
 import json
 import os
+from dataclasses import dataclass
 from typing import Any
 
 import zstandard
@@ -58,7 +63,7 @@ _OFFICE_KEY_INFO = b"kim office key v1"
 _ENCRYPTION_INFO = b"kim office encryption v2"
 _KEY_CHECK_INFO = b"kim office key check v2"
 _BLOB_INFO = b"kim office blob v1"
-_BLOB_ID_INFO = b"kim office blob id v1"
+_BLOB_NONCE_INFO = b"kim office blob nonce v1"
 #: The first plaintext byte names the encoding, so a later one can be introduced safely.
 _FORMAT_ZSTD_JSON = b"\x01"
 _FORMAT_PADDED = b"\x02"
@@ -183,36 +188,60 @@ def _blob_aead(office_key: OfficeKey) -> AESGCM:
     return cipher
 
 
-def blob_id_of(office_key: OfficeKey, content: bytes) -> str:
-    """The blob id of an attachment's content: equal within an office, opaque outside it."""
-    subkey = _subkey(office_key, _BLOB_ID_INFO)
-    blob_id = hmac.new(subkey, content, hashlib.sha256).hexdigest()
-    wipe(subkey)
-    return blob_id
-
-
 def chunk_count(size: int) -> int:
     """How many chunks a blob of ``size`` content bytes has (at least one)."""
     return max(1, -(-size // BLOB_CHUNK_BYTES))
 
 
-def seal_chunk(office_key: OfficeKey, *, office_id: str, blob_id: str, index: int, count: int,
-               content: bytes) -> bytes:
-    """Chunk ``index`` of ``count``: at most :data:`BLOB_CHUNK_BYTES` of content, sealed."""
+def seal_chunk(office_key: OfficeKey, *, office_id: str, content_sha256: str, index: int,
+               count: int, content: bytes) -> bytes:
+    """Chunk ``index`` of ``count`` of the file whose SHA-256 is ``content_sha256``: at most
+    :data:`BLOB_CHUNK_BYTES` of content, sealed, the same bytes on every device."""
     if len(content) > BLOB_CHUNK_BYTES:
         raise ValueError("a chunk holds at most BLOB_CHUNK_BYTES")
     body = len(content).to_bytes(_LENGTH_BYTES, "big") + content
     size = min(padded_size(len(body)), _LENGTH_BYTES + BLOB_CHUNK_BYTES)
-    nonce = os.urandom(NONCE_BYTES)
-    aad = blob_associated_data(office_id=office_id, blob_id=blob_id, index=index, count=count)
-    return nonce + _blob_aead(office_key).encrypt(nonce, body + bytes(size - len(body)), aad)
+    plain = body + bytes(size - len(body))
+    aad = blob_associated_data(office_id=office_id, content_sha256=content_sha256, index=index,
+                               count=count)
+    nonce_key = _subkey(office_key, _BLOB_NONCE_INFO)
+    mac = hmac.new(nonce_key, len(aad).to_bytes(4, "big") + aad, hashlib.sha256)
+    wipe(nonce_key)
+    mac.update(plain)
+    nonce = mac.digest()[:NONCE_BYTES]
+    return nonce + _blob_aead(office_key).encrypt(nonce, plain, aad)
 
 
-def open_chunk(office_key: OfficeKey, *, office_id: str, blob_id: str, index: int, count: int,
-               sealed: bytes) -> bytes:
+@dataclass(frozen=True)
+class SealedBlob:
+    """A file sealed as a blob: its id, its manifest and its chunks."""
+
+    blob_id: str
+    #: The SHA-256 digests of the chunks, one after another; ``blob_id`` is its SHA-256.
+    manifest: bytes
+    chunks: list[bytes]
+
+
+def seal_blob(office_key: OfficeKey, *, office_id: str, content: bytes) -> SealedBlob:
+    """All chunks of a file, sealed, with the manifest and the blob id the server checks."""
+    content_sha256 = hashlib.sha256(content).hexdigest()
+    count = chunk_count(len(content))
+    chunks = [
+        seal_chunk(office_key, office_id=office_id, content_sha256=content_sha256, index=index,
+                   count=count, content=content[index * BLOB_CHUNK_BYTES:
+                                                (index + 1) * BLOB_CHUNK_BYTES])
+        for index in range(count)
+    ]  # fmt: skip
+    manifest = b"".join(hashlib.sha256(chunk).digest() for chunk in chunks)
+    return SealedBlob(hashlib.sha256(manifest).hexdigest(), manifest, chunks)
+
+
+def open_chunk(office_key: OfficeKey, *, office_id: str, content_sha256: str, index: int,
+               count: int, sealed: bytes) -> bytes:
     """The content of a sealed chunk; :class:`PayloadError` when it does not open here (another
-    key, office, blob, place or count) or its length does not fit."""
-    aad = blob_associated_data(office_id=office_id, blob_id=blob_id, index=index, count=count)
+    key, office, file, place or count) or its length does not fit."""
+    aad = blob_associated_data(office_id=office_id, content_sha256=content_sha256, index=index,
+                               count=count)
     try:
         plain = _blob_aead(office_key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
     except (InvalidTag, ValueError) as error:

@@ -134,17 +134,14 @@ class SyncHttp:
         return self._call("GET", "/v1/pull", None, wire.PullResponse,
                           params={"since": since, "limit": limit})
 
-    def blob_status(self, blob_id: str) -> wire.BlobStatus | None:
-        """What the server has of the office's blob; None when it has none of it."""
-        response = self._request("GET", f"/v1/blobs/{blob_id}", None, accept=(404,))
-        if response.status_code == 404:
-            return None
-        return self._parse(response, wire.BlobStatus)
+    def announce_blob(self, blob_id: str, manifest: bytes) -> wire.BlobStatus:
+        """Registers a blob by its manifest (or finds it there); what the server has of it."""
+        return self._parse(self._request("PUT", f"/v1/blobs/{blob_id}", None, raw=manifest),
+                           wire.BlobStatus)
 
-    def put_chunk(self, blob_id: str, index: int, count: int, sealed: bytes) -> wire.BlobStatus:
+    def put_chunk(self, blob_id: str, index: int, sealed: bytes) -> wire.BlobStatus:
         """Sends one sealed chunk as it is: ciphertext does not compress."""
-        response = self._request("PUT", f"/v1/blobs/{blob_id}/chunks/{index}", None,
-                                 {"count": count}, raw=sealed,
+        response = self._request("PUT", f"/v1/blobs/{blob_id}/chunks/{index}", None, raw=sealed,
                                  timeout=(self.timeout[0], max(self.timeout[1],
                                                                CHUNK_READ_TIMEOUT)))
         return self._parse(response, wire.BlobStatus)

@@ -64,6 +64,7 @@ QUOTA_EXCEEDED = (
     "diesem Gerät gespeichert. Bitte wenden Sie sich an Ihre IT."
 )
 REJECTED_TOO_LARGE = "Die Änderung ist zu groß für den Sync-Server."
+REJECTED_BLOB_TOO_LARGE = "Der Anhang ist größer, als der Sync-Server annimmt."
 REJECTED_INVALID = "Der Sync-Server hält die Änderung für ungültig."
 REJECTED_DAMAGED = "Der verschlüsselte Inhalt der Änderung ist unvollständig angekommen."
 REJECTED_NUMBER = "Die Änderung trug eine Nummer, die der Sync-Server schon vergeben hatte."
@@ -97,6 +98,19 @@ KEY_NEEDED = (
 KEY_TAKEN = (
     "Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den "
     "Büro-Wiederherstellungsschlüssel dieses Geräts eingeben."
+)
+
+BLOB_MISSING = (
+    "Der Sync-Server hat den Inhalt dieses Anhangs nicht. Jeder Abgleich sucht ihn erneut; "
+    "bitte die IT informieren."
+)
+BLOB_DAMAGED = (
+    "Der Inhalt dieses Anhangs kommt beschädigt vom Sync-Server an, auch beim zweiten Versuch. "
+    "Jeder Abgleich lädt ihn erneut; bitte die IT informieren."
+)
+BLOB_MISMATCH = (
+    "Der Inhalt dieses Anhangs auf dem Sync-Server ist nicht die Datei, die der Anhang "
+    "beschreibt. Bitte das Gerät, auf dem er angehängt wurde, ihn erneut anhängen lassen."
 )
 
 #: All of the above, for the catalogue: a message added here is collected without a list to

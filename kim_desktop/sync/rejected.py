@@ -36,6 +36,8 @@ _REASONS = {
     "invalid_value": messages.REJECTED_INVALID,
     "bad_ciphertext": messages.REJECTED_DAMAGED,
     "seq_reused": messages.REJECTED_NUMBER,
+    "blob_too_large": messages.REJECTED_BLOB_TOO_LARGE,
+    "chunk_too_large": messages.REJECTED_BLOB_TOO_LARGE,
 }
 
 

@@ -17,6 +17,7 @@ They are not synced records: they describe this device's view of the server.
   tried again on later syncs.
 * ``sync_blob_sent``: blobs the server has complete, so attachments naming them may be pushed.
 * ``sync_blob_chunk``: the opened chunks of blobs being downloaded, until all have arrived.
+* ``sync_blob_failure``: blobs that did not arrive, with the reason, until they do.
 """
 
 from __future__ import annotations
@@ -180,10 +181,26 @@ class SyncBlobChunk(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+#: Why a blob did not arrive (``sync_blob_failure.reason``).
+BLOB_MISSING, BLOB_DAMAGED, BLOB_MISMATCH = "missing", "damaged", "mismatch"
+
+
+class SyncBlobFailure(Base):
+    """A blob pulled attachments wait for that did not arrive at the last try: the server
+    does not have it complete (``missing``), its copy does not open (``damaged``), or it is
+    not the file its record describes (``mismatch``). Every sync tries again."""
+
+    __tablename__ = "sync_blob_failure"
+
+    blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(20))
+    failed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 SYNC_TABLES = [
     SyncState.__table__, SyncBase.__table__, SyncInflight.__table__, SyncConflict.__table__,
     SyncRejected.__table__, SyncParked.__table__, SyncQuarantine.__table__,
-    SyncBlobSent.__table__, SyncBlobChunk.__table__,
+    SyncBlobSent.__table__, SyncBlobChunk.__table__, SyncBlobFailure.__table__,
 ]
 
 

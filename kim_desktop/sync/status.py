@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,12 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.models import Attachment
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.report_pseudonyms import ReportUpload
+from kim_desktop.sync import messages
 from kim_desktop.sync.state import (
+    BLOB_DAMAGED,
+    BLOB_MISMATCH,
+    BLOB_MISSING,
+    SyncBlobFailure,
     SyncConflict,
     SyncInflight,
     SyncQuarantine,
@@ -26,6 +32,13 @@ from kim_desktop.sync.state import (
     has_office_key,
     load_state,
 )
+
+#: A blob's failure (``sync_blob_failure.reason``) in words.
+BLOB_FAILURES = {
+    BLOB_MISSING: messages.BLOB_MISSING,
+    BLOB_DAMAGED: messages.BLOB_DAMAGED,
+    BLOB_MISMATCH: messages.BLOB_MISMATCH,
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,9 @@ class SyncStatus:
     reports_refused: int = 0
     #: Pulled attachments whose content (their blob) has not arrived yet.
     loading: int = 0
+    #: Of those, the ones whose blob did not arrive at the last try (a reason is kept:
+    #: :func:`blob_failures`); every sync tries again.
+    not_arriving: int = 0
 
 
 @dataclass(frozen=True)
@@ -79,7 +95,23 @@ def sync_status(session: Session) -> SyncStatus:
             .where(Attachment.content.is_(None), Attachment.blob_id.is_not(None),
                    Attachment.deleted_at.is_(None))
         ) or 0),
+        not_arriving=int(session.scalar(
+            select(func.count()).select_from(Attachment)
+            .join(SyncBlobFailure, SyncBlobFailure.blob_id == Attachment.blob_id)
+            .where(Attachment.content.is_(None), Attachment.deleted_at.is_(None))
+        ) or 0),
     )
+
+
+def blob_failures(session: Session, attachment_ids: Collection[str]) -> dict[str, str]:
+    """Why the content of these pulled attachments did not arrive, in German words, for those
+    whose blob failed at the last try."""
+    rows = session.execute(
+        select(Attachment.id, SyncBlobFailure.reason)
+        .join(SyncBlobFailure, SyncBlobFailure.blob_id == Attachment.blob_id)
+        .where(Attachment.id.in_(list(attachment_ids)), Attachment.content.is_(None))
+    ).all()  # fmt: skip
+    return {row.id: BLOB_FAILURES.get(row.reason, messages.BLOB_DAMAGED) for row in rows}
 
 
 def pending_count(session: Session) -> int:

@@ -3978,6 +3978,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Der Anhang ist größer, als der Sync-Server annimmt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Der Sync-Server hält die Änderung für ungültig.</source>
       <translation type="unfinished" />
     </message>
@@ -4035,6 +4039,18 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den Büro-Wiederherstellungsschlüssel dieses Geräts eingeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server hat den Inhalt dieses Anhangs nicht. Jeder Abgleich sucht ihn erneut; bitte die IT informieren.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Inhalt dieses Anhangs kommt beschädigt vom Sync-Server an, auch beim zweiten Versuch. Jeder Abgleich lädt ihn erneut; bitte die IT informieren.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Inhalt dieses Anhangs auf dem Sync-Server ist nicht die Datei, die der Anhang beschreibt. Bitte das Gerät, auf dem er angehängt wurde, ihn erneut anhängen lassen.</source>
       <translation type="unfinished" />
     </message>
   </context>

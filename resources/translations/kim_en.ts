@@ -3984,6 +3984,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The change is too large for the sync server.</translation>
     </message>
     <message>
+      <source>Der Anhang ist größer, als der Sync-Server annimmt.</source>
+      <translation>The attachment is larger than the sync server accepts.</translation>
+    </message>
+    <message>
       <source>Der Sync-Server hält die Änderung für ungültig.</source>
       <translation>The sync server considers the change invalid.</translation>
     </message>
@@ -4042,6 +4046,18 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den Büro-Wiederherstellungsschlüssel dieses Geräts eingeben.</source>
       <translation>Another device has just created the office key. Please enter that device's office recovery key.</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server hat den Inhalt dieses Anhangs nicht. Jeder Abgleich sucht ihn erneut; bitte die IT informieren.</source>
+      <translation>The sync server does not have the content of this attachment. Every sync looks for it again; please tell your IT.</translation>
+    </message>
+    <message>
+      <source>Der Inhalt dieses Anhangs kommt beschädigt vom Sync-Server an, auch beim zweiten Versuch. Jeder Abgleich lädt ihn erneut; bitte die IT informieren.</source>
+      <translation>The content of this attachment arrives damaged from the sync server, also at the second try. Every sync fetches it again; please tell your IT.</translation>
+    </message>
+    <message>
+      <source>Der Inhalt dieses Anhangs auf dem Sync-Server ist nicht die Datei, die der Anhang beschreibt. Bitte das Gerät, auf dem er angehängt wurde, ihn erneut anhängen lassen.</source>
+      <translation>The content of this attachment on the sync server is not the file the attachment describes. Please have it attached again on the computer where it was attached.</translation>
     </message>
   </context>
   <context>

@@ -62,8 +62,9 @@ class AppliedOperation(Base):
 class Blob(Base):
     """An attachment's content as the office's devices sealed it, in chunks (ciphertext only).
 
-    ``count`` is fixed by the first chunk uploaded; the blob is complete once it stores that
-    many, and from then on it never changes."""
+    ``blob_id`` is the SHA-256 of ``manifest``, the SHA-256 digests of the sealed chunks one
+    after another (``count`` of them); a chunk is stored only when it hashes to its digest. The
+    blob is complete once it stores all ``count``."""
 
     __tablename__ = "blobs"
 
@@ -73,6 +74,7 @@ class Blob(Base):
     blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
     stored: Mapped[int] = mapped_column(Integer, default=0)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 

@@ -1,20 +1,24 @@
 """Blobs: attachments' content in sealed chunks, stored per office (ciphertext only).
 
-A device uploads a blob chunk by chunk (:func:`put_chunk`), each in a transaction of its own,
-so a cut upload resumes with the chunks the server lacks (:func:`status`). The first chunk
-fixes the blob's chunk count; a chunk that names another count, an index outside it, or a size
-no chunk of that place can have is refused with its own code, and nothing is stored. Once the
-server has every chunk the blob is complete and never changes again. Chunks count into the
-office's storage (``offices.stored_bytes``), under the same row lock as a push.
+A blob is addressed by what the server can check itself. Its id is the SHA-256 of its
+*manifest*, the SHA-256 digests of its sealed chunks one after another, and each chunk must
+hash to its digest there. A device first announces the manifest (:func:`announce`), then
+uploads the chunks (:func:`put_chunk`), each in a transaction of its own, so a cut upload
+resumes with the chunks the server lacks (:func:`status`), whichever device sent the others.
+Nothing but the right bytes can be stored under an id: no device can block or replace another
+device's blob by uploading first. Devices seal deterministically (the nonce comes from the
+chunk), so equal files of an office have equal chunks and one blob. Chunks and manifests count
+into the office's storage (``offices.stored_bytes``), under the same row lock as a push.
 
-The server cannot read a chunk. It checks what it can: sizes (every chunk but the last is
-exactly :data:`~kim_protocol.wire.SEALED_CHUNK_BYTES`, so a blob stores at most its count of
-those) and counts. Every lookup is scoped to the device's office: a blob id of another office
-is simply unknown here.
+The server cannot read a chunk. Besides the digests it checks sizes: every chunk but the last
+is exactly :data:`~kim_protocol.wire.SEALED_CHUNK_BYTES`, so a blob stores at most its count of
+those. Every lookup is scoped to the device's office: a blob id of another office is simply
+unknown here.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -77,85 +81,117 @@ def status(connection: Connection, *, office_id: str, blob_id: str) -> wire.Blob
     )
 
 
-def put_chunk(
-    connection: Connection, *, office_id: str, blob_id: str, index: int, count: int,
-    ciphertext: bytes, limits: BlobLimits,
-) -> wire.BlobStatus:
-    """Stores chunk ``index`` of ``count`` in the caller's transaction; raises
-    :class:`BlobError` for a chunk that cannot belong there, :class:`QuotaExceeded` when the
-    office's storage is full. A chunk sent again replaces the one stored, until the blob is
-    complete; after that the blob is left as it is and its status answered."""
-    if not 1 <= count <= max_chunks(limits.max_blob_bytes):
-        raise BlobError(
-            413, "blob_too_large",
-            "Der Anhang ist zu groß für den Sync-Server (zu viele Teile).",
-        )  # fmt: skip
-    if not 0 <= index < count:
-        raise BlobError(
-            422, "chunk_index",
-            "Die Nummer des Anhangteils liegt außerhalb des Anhangs.",
-        )  # fmt: skip
-    if len(ciphertext) > wire.SEALED_CHUNK_BYTES:
-        raise BlobError(413, "chunk_too_large", "Ein Anhangteil ist zu groß.")
-    if len(ciphertext) < MIN_CIPHERTEXT_BYTES or (
-        index < count - 1 and len(ciphertext) != wire.SEALED_CHUNK_BYTES
-    ):
-        raise BlobError(
-            422, "chunk_size",
-            "Ein Anhangteil hat nicht die Größe, die seine Stelle im Anhang verlangt.",
-        )  # fmt: skip
-    stored_bytes = connection.execute(_LOCK_OFFICE, {"office_id": office_id}).scalar_one()
-    where = (BLOBS.c.office_id == office_id, BLOBS.c.blob_id == blob_id)
-    blob = connection.execute(
-        select(BLOBS.c.count.label("chunks"), BLOBS.c.stored, BLOBS.c.completed_at)
-        .where(*where)
-    ).one_or_none()
-    if blob is not None and blob.chunks != count:
-        raise BlobError(
-            409, "blob_count_mismatch",
-            "Die Anzahl der Anhangteile passt nicht zu dem, was der Server schon hat.",
-        )  # fmt: skip
-    if blob is not None and blob.completed_at is not None:
-        result = status(connection, office_id=office_id, blob_id=blob_id)
-        assert result is not None
-        return result
-    chunk_where = (CHUNKS.c.office_id == office_id, CHUNKS.c.blob_id == blob_id,
-                   CHUNKS.c.chunk_index == index)
-    old = connection.execute(select(CHUNKS.c.ciphertext).where(*chunk_where)).scalar_one_or_none()
-    grown = len(ciphertext) - (len(old) if old is not None else 0)
-    if grown > 0 and stored_bytes + grown > limits.office_quota_bytes:
-        raise QuotaExceeded
-    now = utcnow()
-    stored = (blob.stored if blob is not None else 0) + (old is None)
-    if blob is None:
-        connection.execute(insert(BLOBS), {
-            "office_id": office_id, "blob_id": blob_id, "count": count, "stored": 0,
-            "created_at": now,
-        })  # fmt: skip
-    if old is None:
-        connection.execute(insert(CHUNKS), {
-            "office_id": office_id, "blob_id": blob_id, "chunk_index": index,
-            "ciphertext": ciphertext,
-        })  # fmt: skip
-    else:
-        connection.execute(update(CHUNKS).where(*chunk_where).values(ciphertext=ciphertext))
-    connection.execute(
-        update(BLOBS).where(*where)
-        .values(stored=stored, completed_at=now if stored == count else None)
-    )  # fmt: skip
-    if grown:
-        connection.execute(
-            update(OFFICES).where(OFFICES.c.id == office_id)
-            .values(stored_bytes=OFFICES.c.stored_bytes + grown)
-        )  # fmt: skip
+def _stored_status(connection: Connection, office_id: str, blob_id: str) -> wire.BlobStatus:
     result = status(connection, office_id=office_id, blob_id=blob_id)
     assert result is not None
     return result
 
 
+def _grow(connection: Connection, office_id: str, stored_bytes: int, grown: int,
+          limits: BlobLimits) -> None:
+    """Counts ``grown`` bytes into the office's storage (row locked by the caller);
+    :class:`QuotaExceeded` when they do not fit."""
+    if stored_bytes + grown > limits.office_quota_bytes:
+        raise QuotaExceeded
+    connection.execute(
+        update(OFFICES).where(OFFICES.c.id == office_id)
+        .values(stored_bytes=OFFICES.c.stored_bytes + grown)
+    )  # fmt: skip
+
+
+def announce(connection: Connection, *, office_id: str, blob_id: str, manifest: bytes,
+             limits: BlobLimits) -> wire.BlobStatus:
+    """Registers a blob by its manifest in the caller's transaction, or answers the status of
+    the blob already there (an equal id is an equal manifest). Raises :class:`BlobError` for a
+    manifest that is not one or does not hash to ``blob_id``, :class:`QuotaExceeded` when the
+    office's storage is full."""
+    if not manifest or len(manifest) % wire.CHUNK_DIGEST_BYTES:
+        raise BlobError(
+            422, "blob_manifest",
+            "Die Prüfsummen des Anhangs sind unvollständig angekommen.",
+        )  # fmt: skip
+    count = len(manifest) // wire.CHUNK_DIGEST_BYTES
+    if count > max_chunks(limits.max_blob_bytes):
+        raise BlobError(
+            413, "blob_too_large",
+            "Der Anhang ist zu groß für den Sync-Server (zu viele Teile).",
+        )  # fmt: skip
+    if hashlib.sha256(manifest).hexdigest() != blob_id:
+        raise BlobError(
+            422, "blob_manifest",
+            "Die Prüfsummen des Anhangs passen nicht zu seiner Kennung.",
+        )  # fmt: skip
+    stored_bytes = connection.execute(_LOCK_OFFICE, {"office_id": office_id}).scalar_one()
+    if status(connection, office_id=office_id, blob_id=blob_id) is None:
+        _grow(connection, office_id, stored_bytes, len(manifest), limits)
+        connection.execute(insert(BLOBS), {
+            "office_id": office_id, "blob_id": blob_id, "count": count, "stored": 0,
+            "manifest": manifest, "created_at": utcnow(),
+        })  # fmt: skip
+    return _stored_status(connection, office_id, blob_id)
+
+
+def put_chunk(
+    connection: Connection, *, office_id: str, blob_id: str, index: int, ciphertext: bytes,
+    limits: BlobLimits,
+) -> wire.BlobStatus:
+    """Stores chunk ``index`` of an announced blob in the caller's transaction; raises
+    :class:`BlobError` for a chunk that cannot belong there (its digest among them),
+    :class:`QuotaExceeded` when the office's storage is full. A chunk already stored is the
+    same bytes, and is answered with the status."""
+    if len(ciphertext) > wire.SEALED_CHUNK_BYTES:
+        raise BlobError(413, "chunk_too_large", "Ein Anhangteil ist zu groß.")
+    stored_bytes = connection.execute(_LOCK_OFFICE, {"office_id": office_id}).scalar_one()
+    where = (BLOBS.c.office_id == office_id, BLOBS.c.blob_id == blob_id)
+    blob = connection.execute(
+        select(BLOBS.c.count.label("chunks"), BLOBS.c.stored, BLOBS.c.manifest).where(*where)
+    ).one_or_none()
+    if blob is None:
+        raise BlobError(
+            404, "blob_not_found",
+            "Diesen Anhang gibt es auf dem Server nicht: seine Prüfsummen fehlen.",
+        )  # fmt: skip
+    if not 0 <= index < blob.chunks:
+        raise BlobError(
+            422, "chunk_index",
+            "Die Nummer des Anhangteils liegt außerhalb des Anhangs.",
+        )  # fmt: skip
+    if len(ciphertext) < MIN_CIPHERTEXT_BYTES or (
+        index < blob.chunks - 1 and len(ciphertext) != wire.SEALED_CHUNK_BYTES
+    ):
+        raise BlobError(
+            422, "chunk_size",
+            "Ein Anhangteil hat nicht die Größe, die seine Stelle im Anhang verlangt.",
+        )  # fmt: skip
+    start = index * wire.CHUNK_DIGEST_BYTES
+    if hashlib.sha256(ciphertext).digest() != bytes(
+            blob.manifest[start:start + wire.CHUNK_DIGEST_BYTES]):
+        raise BlobError(
+            422, "chunk_digest",
+            "Ein Anhangteil passt nicht zu seiner Prüfsumme und wird nicht angenommen.",
+        )  # fmt: skip
+    have = connection.scalar(
+        select(CHUNKS.c.chunk_index)
+        .where(CHUNKS.c.office_id == office_id, CHUNKS.c.blob_id == blob_id,
+               CHUNKS.c.chunk_index == index)
+    )  # fmt: skip
+    if have is None:
+        _grow(connection, office_id, stored_bytes, len(ciphertext), limits)
+        connection.execute(insert(CHUNKS), {
+            "office_id": office_id, "blob_id": blob_id, "chunk_index": index,
+            "ciphertext": ciphertext,
+        })  # fmt: skip
+        stored = blob.stored + 1
+        connection.execute(
+            update(BLOBS).where(*where)
+            .values(stored=stored, completed_at=utcnow() if stored == blob.chunks else None)
+        )  # fmt: skip
+    return _stored_status(connection, office_id, blob_id)
+
+
 def get_chunk(connection: Connection, *, office_id: str, blob_id: str, index: int) -> bytes:
     """A stored chunk of a complete blob of the office; :class:`BlobError` 404 otherwise (an
-    incomplete blob is still being uploaded, and its chunks may yet be replaced)."""
+    incomplete blob is still being uploaded)."""
     row = connection.execute(
         select(CHUNKS.c.ciphertext)
         .join(BLOBS, (BLOBS.c.office_id == CHUNKS.c.office_id)

@@ -1,7 +1,9 @@
-"""The blob routes against the real app: chunks, resume, quota, and a hostile device's input."""
+"""The blob routes against the real app: manifests, chunks, resume, quota, and a hostile
+device's input."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 
@@ -13,16 +15,32 @@ from kim_protocol import wire
 from tests.server.conftest import Admin, Device
 
 FULL = wire.SEALED_CHUNK_BYTES
-BLOB = "ab" * 32
-OTHER_BLOB = "cd" * 32
+RAW = {"Content-Type": "application/octet-stream"}
 
 
-def put(client: TestClient, device: Device, index: object, count: object, body: bytes,
-        blob_id: str = BLOB, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return client.put(f"/v1/blobs/{blob_id}/chunks/{index}", params={"count": count},
-                      content=body, headers={**device.headers,
-                                             "Content-Type": "application/octet-stream",
-                                             **(headers or {})})
+class Blob:
+    """Sealed chunks as the server sees them (random bytes), their manifest and blob id."""
+
+    def __init__(self, *sizes: int) -> None:
+        self.chunks = [os.urandom(size) for size in sizes]
+        self.manifest = b"".join(hashlib.sha256(chunk).digest() for chunk in self.chunks)
+        self.id = hashlib.sha256(self.manifest).hexdigest()
+
+
+def announce(client: TestClient, device: Device, blob: Blob, manifest: bytes | None = None,
+             blob_id: str | None = None):  # type: ignore[no-untyped-def]
+    return client.put(f"/v1/blobs/{blob_id or blob.id}",
+                      content=blob.manifest if manifest is None else manifest,
+                      headers={**device.headers, **RAW})
+
+
+def put(client: TestClient, device: Device, blob: Blob, index: object, body: bytes | None = None,
+        headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    if body is None:
+        assert isinstance(index, int)
+        body = blob.chunks[index]
+    return client.put(f"/v1/blobs/{blob.id}/chunks/{index}", content=body,
+                      headers={**device.headers, **RAW, **(headers or {})})
 
 
 def stored_bytes(admin: Admin, office_id: str) -> int:
@@ -39,74 +57,115 @@ def chunk_rows(admin: Admin) -> int:
 def test_a_blob_uploads_resumes_and_downloads(client: TestClient, enroll: Callable[..., Device],
                                               admin: Admin) -> None:
     device = enroll()
-    chunks = [os.urandom(FULL), os.urandom(FULL), os.urandom(500)]
-    assert client.get(f"/v1/blobs/{BLOB}", headers=device.headers).json()["code"] == \
+    blob = Blob(FULL, FULL, 500)
+    assert client.get(f"/v1/blobs/{blob.id}", headers=device.headers).json()["code"] == \
         "blob_not_found"
-    answer = put(client, device, 0, 3, chunks[0])
+    announced = announce(client, device, blob)
+    assert announced.status_code == 200, announced.text
+    assert announced.json() == {"blob_id": blob.id, "count": 3, "have": [], "complete": False}
+    answer = put(client, device, blob, 0)
     assert answer.status_code == 200, answer.text
-    assert answer.json() == {"blob_id": BLOB, "count": 3, "have": [0], "complete": False}
-    # Cut here: the device asks what the server has and sends the rest.
-    status = wire.BlobStatus.model_validate(
-        client.get(f"/v1/blobs/{BLOB}", headers=device.headers).json())
+    assert answer.json() == {"blob_id": blob.id, "count": 3, "have": [0], "complete": False}
+    # Cut here: announced again, the server says what it has, and the rest goes.
+    status = wire.BlobStatus.model_validate(announce(client, device, blob).json())
     assert status.have == [0] and not status.complete
     # Incomplete blobs are not handed out.
-    assert client.get(f"/v1/blobs/{BLOB}/chunks/0", headers=device.headers).status_code == 404
-    put(client, device, 2, 3, chunks[2])
-    done = put(client, device, 1, 3, chunks[1]).json()
+    assert client.get(f"/v1/blobs/{blob.id}/chunks/0", headers=device.headers).status_code == 404
+    put(client, device, blob, 2)
+    done = put(client, device, blob, 1).json()
     assert done["complete"] and done["have"] == [0, 1, 2]
-    for index, chunk in enumerate(chunks):
-        response = client.get(f"/v1/blobs/{BLOB}/chunks/{index}", headers=device.headers)
+    for index, chunk in enumerate(blob.chunks):
+        response = client.get(f"/v1/blobs/{blob.id}/chunks/{index}", headers=device.headers)
         assert response.status_code == 200 and response.content == chunk
-    assert stored_bytes(admin, device.office_id) == sum(map(len, chunks))
-    # A complete blob never changes: a chunk sent again is answered with the status.
-    again = put(client, device, 2, 3, os.urandom(600))
+    used = sum(map(len, blob.chunks)) + len(blob.manifest)
+    assert stored_bytes(admin, device.office_id) == used
+    # A chunk sent again is the same bytes: answered with the status, stored once.
+    again = put(client, device, blob, 2)
     assert again.status_code == 200 and again.json()["complete"]
-    assert client.get(f"/v1/blobs/{BLOB}/chunks/2", headers=device.headers).content == chunks[2]
-    assert stored_bytes(admin, device.office_id) == sum(map(len, chunks))
+    assert stored_bytes(admin, device.office_id) == used
 
 
-def test_hostile_chunks_are_refused_with_their_code_and_store_nothing(
+def test_a_hostile_device_can_neither_block_nor_replace_anothers_blob(
+    client: TestClient, enroll: Callable[..., Device], admin: Admin,
+) -> None:
+    """Reproduced on main: a device of the office that knew (or guessed) a blob's id uploaded
+    garbage under it first, the server took the blob as complete, and its owner's chunks were
+    never stored."""
+    office = admin.office()
+    hostile, honest = enroll(office), enroll(office)
+    blob = Blob(FULL, 700)
+    garbage = Blob(FULL, 700)
+    # Another manifest under the blob's id, or garbage chunks under it: refused, nothing kept.
+    wrong = announce(client, hostile, blob, manifest=garbage.manifest)
+    assert (wrong.status_code, wrong.json()["code"]) == (422, "blob_manifest")
+    unannounced = put(client, hostile, blob, 0, garbage.chunks[0])
+    assert (unannounced.status_code, unannounced.json()["code"]) == (404, "blob_not_found")
+    # It may announce the real manifest (it is only digests) and send what it has: garbage.
+    assert announce(client, hostile, blob).status_code == 200
+    for index, chunk in enumerate(garbage.chunks):
+        refused = put(client, hostile, blob, index, chunk)
+        assert (refused.status_code, refused.json()["code"]) == (422, "chunk_digest")
+        assert "Prüfsumme" in refused.json()["message"]
+    assert chunk_rows(admin) == 0
+    # The owner's upload goes on from there, and the blob is the owner's bytes.
+    assert announce(client, honest, blob).json()["have"] == []
+    assert put(client, honest, blob, 1).status_code == 200
+    assert put(client, honest, blob, 0).json()["complete"]
+    # Once complete, nothing replaces it either.
+    assert put(client, hostile, blob, 1, garbage.chunks[1]).status_code == 422
+    for index, chunk in enumerate(blob.chunks):
+        assert client.get(f"/v1/blobs/{blob.id}/chunks/{index}",
+                          headers=honest.headers).content == chunk
+
+
+def test_hostile_input_is_refused_with_its_code_and_stores_nothing(
     client: TestClient, enroll: Callable[..., Device], admin: Admin,
 ) -> None:
     device = enroll()
-    cases = [
-        (("-1", 3, os.urandom(FULL)), 422, "chunk_index"),
-        ((3, 3, os.urandom(100)), 422, "chunk_index"),
-        ((0, 0, os.urandom(100)), 413, "blob_too_large"),
-        ((0, -2, os.urandom(100)), 413, "blob_too_large"),
-        ((0, 26, os.urandom(FULL)), 413, "blob_too_large"),
-        ((0, 3, os.urandom(FULL + 1)), 413, "chunk_too_large"),
-        ((0, 3, os.urandom(FULL - 1)), 422, "chunk_size"),
-        ((2, 3, os.urandom(10)), 422, "chunk_size"),
-        (("x", 3, os.urandom(100)), 422, "invalid_request"),
+    blob = Blob(FULL, FULL, 300)
+    too_many = Blob(*[100] * 26)
+    manifests = [
+        (blob, b"", 422, "blob_manifest"),
+        (blob, blob.manifest[:-1], 422, "blob_manifest"),
+        (blob, blob.manifest + bytes(32), 422, "blob_manifest"),
+        (too_many, too_many.manifest, 413, "blob_too_large"),
     ]
-    for (index, count, body), status, code in cases:
-        response = put(client, device, index, count, body)
-        assert (response.status_code, response.json()["code"]) == (status, code), (index, count)
+    for target, manifest, status, code in manifests:
+        response = announce(client, device, target, manifest=manifest)
+        assert (response.status_code, response.json()["code"]) == (status, code)
         assert response.json()["message"]
-    bad_id = client.put("/v1/blobs/ABC/chunks/0", params={"count": 1}, content=b"x" * 40,
-                        headers=device.headers)
+    bad_id = client.put("/v1/blobs/ABC", content=blob.manifest, headers=device.headers)
     assert bad_id.status_code == 422
-    assert chunk_rows(admin) == 0 and stored_bytes(admin, device.office_id) == 0
-
-    # The first chunk fixes the count; a chunk that names another one is refused.
-    assert put(client, device, 0, 3, os.urandom(FULL)).status_code == 200
-    mismatch = put(client, device, 1, 4, os.urandom(FULL))
-    assert (mismatch.status_code, mismatch.json()["code"]) == (409, "blob_count_mismatch")
-    assert "Anhangteile" in mismatch.json()["message"]
-    assert chunk_rows(admin) == 1 and stored_bytes(admin, device.office_id) == FULL
+    assert announce(client, device, blob).status_code == 200
+    cases = [
+        (("-1", os.urandom(FULL)), 422, "chunk_index"),
+        ((3, os.urandom(100)), 422, "chunk_index"),
+        ((0, os.urandom(FULL + 1)), 413, "chunk_too_large"),
+        ((0, os.urandom(FULL - 1)), 422, "chunk_size"),
+        ((2, os.urandom(10)), 422, "chunk_size"),
+        ((2, os.urandom(300)), 422, "chunk_digest"),
+        (("x", os.urandom(100)), 422, "invalid_request"),
+    ]
+    for (index, body), status, code in cases:
+        response = put(client, device, blob, index, body)
+        assert (response.status_code, response.json()["code"]) == (status, code), index
+        assert response.json()["message"]
+    assert chunk_rows(admin) == 0
+    assert stored_bytes(admin, device.office_id) == len(blob.manifest)
 
 
 def test_a_compressed_bomb_chunk_is_refused(client: TestClient, enroll: Callable[..., Device],
                                             admin: Admin) -> None:
     device = enroll()
+    blob = Blob(FULL)
+    assert announce(client, device, blob).status_code == 200
     bomb = zstandard.ZstdCompressor(level=19).compress(bytes(64 * 1024 * 1024))
-    response = put(client, device, 0, 1, bomb, headers={"Content-Encoding": "zstd"})
+    response = put(client, device, blob, 0, bomb, headers={"Content-Encoding": "zstd"})
     assert response.status_code == 413
     assert response.json()["code"] in ("compression_ratio", "body_too_large")
     # Within the ratio's first MiB a small bomb decompresses, and is then judged as a chunk.
     small = zstandard.ZstdCompressor().compress(bytes(FULL + 1000))
-    response = put(client, device, 0, 1, small, headers={"Content-Encoding": "zstd"})
+    response = put(client, device, blob, 0, small, headers={"Content-Encoding": "zstd"})
     assert response.status_code == 413
     assert chunk_rows(admin) == 0
 
@@ -116,17 +175,19 @@ def test_a_blob_of_another_office_is_out_of_reach(client: TestClient,
                                                   admin: Admin) -> None:
     mine, theirs = enroll(), enroll()
     assert mine.office_id != theirs.office_id
-    chunk = os.urandom(300)
-    assert put(client, mine, 0, 1, chunk).json()["complete"]
-    assert client.get(f"/v1/blobs/{BLOB}", headers=theirs.headers).status_code == 404
-    denied = client.get(f"/v1/blobs/{BLOB}/chunks/0", headers=theirs.headers)
+    blob = Blob(300)
+    announce(client, mine, blob)
+    assert put(client, mine, blob, 0).json()["complete"]
+    assert client.get(f"/v1/blobs/{blob.id}", headers=theirs.headers).status_code == 404
+    denied = client.get(f"/v1/blobs/{blob.id}/chunks/0", headers=theirs.headers)
     assert (denied.status_code, denied.json()["code"]) == (404, "chunk_not_found")
     # Their upload under the same id makes a blob of their own office; mine stays as it was.
-    assert put(client, theirs, 0, 2, os.urandom(FULL)).json() == {
-        "blob_id": BLOB, "count": 2, "have": [0], "complete": False}
-    assert client.get(f"/v1/blobs/{BLOB}/chunks/0", headers=mine.headers).content == chunk
-    assert stored_bytes(admin, mine.office_id) == 300
-    assert stored_bytes(admin, theirs.office_id) == FULL
+    assert announce(client, theirs, blob).json() == {
+        "blob_id": blob.id, "count": 1, "have": [], "complete": False}
+    assert client.get(f"/v1/blobs/{blob.id}/chunks/0",
+                      headers=mine.headers).content == blob.chunks[0]
+    assert stored_bytes(admin, mine.office_id) == 300 + 32
+    assert stored_bytes(admin, theirs.office_id) == 32
 
 
 def test_chunks_count_into_the_office_quota(db_url: str, admin: Admin) -> None:
@@ -136,8 +197,11 @@ def test_chunks_count_into_the_office_quota(db_url: str, admin: Admin) -> None:
     app = create_app(settings_for(db_url, office_quota_bytes=FULL + 2048))
     with TestClient(app, raise_server_exceptions=False) as client:
         device = enroll_with(client, admin.code(admin.office()))
-        assert put(client, device, 0, 3, os.urandom(FULL)).status_code == 200
-        full = put(client, device, 1, 3, os.urandom(FULL))
+        blob, small = Blob(FULL, FULL, FULL), Blob(100)
+        assert announce(client, device, blob).status_code == 200
+        assert put(client, device, blob, 0).status_code == 200
+        full = put(client, device, blob, 1)
         assert (full.status_code, full.json()["code"]) == (507, "quota_exceeded")
-        assert put(client, device, 0, 1, os.urandom(100), blob_id=OTHER_BLOB).status_code == 200
-    assert stored_bytes(admin, device.office_id) == FULL + 100
+        assert announce(client, device, small).status_code == 200
+        assert put(client, device, small, 0).status_code == 200
+    assert stored_bytes(admin, device.office_id) == FULL + 100 + 3 * 32 + 32

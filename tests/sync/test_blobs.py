@@ -6,6 +6,7 @@ import os
 import random
 import threading
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select, text
@@ -17,10 +18,11 @@ from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import add_attachment, remove_record
 from kim_desktop.sync import messages
 from kim_desktop.sync.client import Progress
-from kim_desktop.sync.crypto import seal
-from kim_desktop.sync.http import SyncHttp
-from kim_desktop.sync.state import SyncBlobChunk, load_office_key, load_state
-from kim_desktop.sync.status import sync_status
+from kim_desktop.sync.crypto import seal, seal_blob
+from kim_desktop.sync.http import RefusedError, SyncHttp
+from kim_desktop.sync.rejected import reason_in_words, send_again
+from kim_desktop.sync.state import SyncBlobChunk, SyncBlobFailure, load_office_key, load_state
+from kim_desktop.sync.status import blob_failures, rejected_changes, sync_status
 from kim_protocol import wire
 from kim_protocol.wire import b64encode
 from tests.core.conftest import new_client
@@ -149,16 +151,21 @@ def test_equal_files_are_one_blob_per_office(office: Office) -> None:
         row[0] for row in server_blobs(office))
 
 
-def test_a_chunk_that_does_not_open_is_not_stored(office: Office) -> None:
-    """A chunk altered on the server (or sent by a hostile device under a real blob id): the
-    attachment stays "wird geladen", nothing of it is kept, and the rest of the sync goes."""
+def test_a_chunk_that_does_not_open_is_asked_for_again_and_then_said_in_words(
+    office: Office,
+) -> None:
+    """A chunk damaged on the server: asked for once more, then the attachment says why its
+    content does not come, nothing of it is kept, the rest of the sync goes, and a later sync
+    that gets a good copy fills it in."""
     (a_db, a), (b_db, b) = office.device("a"), office.device("b")
     content = pdf(MIB + 10)
     attachment_id = attach(a_db, content)
     mine = add_consultations(a_db, 2, random.Random(3))
     a.run()
+    where = "WHERE chunk_index = 1"
     with office.admin.engine.begin() as connection:
-        connection.execute(text("UPDATE blob_chunks SET ciphertext = :c WHERE chunk_index = 1"),
+        good = connection.execute(text(f"SELECT ciphertext FROM blob_chunks {where}")).scalar()
+        connection.execute(text(f"UPDATE blob_chunks SET ciphertext = :c {where}"),
                            {"c": os.urandom(200)})
     result = b.run()
     assert result.pulled >= 4 and set(mine) <= set(snapshot(b_db))
@@ -166,8 +173,16 @@ def test_a_chunk_that_does_not_open_is_not_stored(office: Office) -> None:
     with b_db() as session:
         # The good chunk before it is kept for the next try; the bad one is not.
         assert set(session.scalars(select(SyncBlobChunk.index))) == {0}
-        assert session.scalar(select(Attachment.blob_id).where(
-            Attachment.id == attachment_id)) is not None
+        assert blob_failures(session, [attachment_id]) == {attachment_id: messages.BLOB_DAMAGED}
+        status = sync_status(session)
+        assert (status.loading, status.not_arriving) == (1, 1)
+    with office.admin.engine.begin() as connection:
+        connection.execute(text(f"UPDATE blob_chunks SET ciphertext = :c {where}"), {"c": good})
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    with b_db() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBlobFailure)) == 0
+        assert sync_status(session).not_arriving == 0
 
 
 def test_an_attachment_of_an_older_version_with_its_content_inline_still_arrives(
@@ -250,3 +265,96 @@ def test_chunks_of_an_attachment_deleted_midway_do_not_stay(office: Office) -> N
     with b_db() as session:
         assert session.scalar(select(func.count()).select_from(SyncBlobChunk)) == 0
         assert session.get(Attachment, attachment_id).deleted_at is not None
+
+
+
+def hostile_device(office: Office) -> tuple[SyncHttp, bytearray, str]:
+    """A second enrolled device of the office, driven by hand: it holds the office key."""
+    sessions, _ = office.device("hostile")
+    with sessions() as session:
+        state = load_state(session)
+        office_key = load_office_key(session)
+        assert state is not None and office_key is not None
+        return SyncHttp(state.server_url, token=state.device_token), office_key, state.office_id
+
+
+def test_a_hostile_device_cannot_block_or_replace_a_blob(office: Office) -> None:
+    """Reproduced on main: an enrolled device that knows (or guesses) a file uploaded garbage
+    under its blob id before its owner did; the server took the blob as complete, the owner's
+    upload found it so and sent nothing, and every other device showed the file "wird geladen"
+    for ever."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    http, office_key, office_id = hostile_device(office)
+    content = pdf(2 * MIB + 300)
+    real = seal_blob(office_key, office_id=office_id, content=content)
+    # Garbage sealed under the office key, as only a device of the office can seal it.
+    forged = seal_blob(office_key, office_id=office_id, content=pdf(len(content)))
+    refused = []
+    for attempt in (partial(http.announce_blob, real.blob_id, forged.manifest),
+                    *(partial(http.put_chunk, real.blob_id, index, chunk)
+                      for index, chunk in enumerate(forged.chunks))):
+        with pytest.raises(RefusedError) as error:
+            attempt()
+        refused.append(error.value.code)
+    assert refused == ["blob_manifest", "blob_not_found", "blob_not_found", "blob_not_found"]
+    # The real manifest is only digests: it may announce it, and still cannot store garbage.
+    assert http.announce_blob(real.blob_id, real.manifest).have == []
+    for index, chunk in enumerate(forged.chunks):
+        with pytest.raises(RefusedError) as error:
+            http.put_chunk(real.blob_id, index, chunk)
+        assert error.value.code == "chunk_digest"
+    attachment_id = attach(a_db, content)
+    a.run()
+    assert settled(a_db)
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    http.close()
+
+
+def test_an_upload_goes_on_from_the_chunks_another_device_sent(office: Office) -> None:
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    http, office_key, office_id = hostile_device(office)
+    content = pdf(3 * MIB)
+    sealed = seal_blob(office_key, office_id=office_id, content=content)
+    http.announce_blob(sealed.blob_id, sealed.manifest)
+    http.put_chunk(sealed.blob_id, 1, sealed.chunks[1])
+    http.close()
+    attachment_id = attach(a_db, content)
+    sent: list[int] = []
+    a.run(progress=lambda step: sent.append(step.done) if step.phase == "upload" else None)
+    # The same file sealed on another device is the same chunks: the one there is not resent.
+    assert sent == [MIB, 3 * MIB]
+    assert server_blobs(office) == [(sealed.blob_id, 3, 3)]
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+
+
+def test_a_blob_the_server_refuses_is_put_aside_with_its_reason(
+    server_db_url: str, local_db: Callable[[str], Sessions], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reproduced on main: an attachment whose blob the server refused (larger than its
+    limit) stayed pending and held back for ever, said nowhere."""
+    monkeypatch.setenv("KIM_SERVER_MAX_BLOB_BYTES", str(MIB))
+    server = ServerProcess(server_db_url)
+    server.start()
+    admin = Admin(server_db_url)
+    try:
+        office = Office(server, admin, admin.office(), local_db)
+        (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+        attachment_id = attach(a_db, pdf(2 * MIB))
+        notes = add_consultations(a_db, 3, random.Random(8))
+        result = a.run()
+        assert result.rejected == 1 and result.held_back is None
+        with a_db() as session:
+            [refused] = rejected_changes(session)
+            assert (refused.kind, refused.record_id) == ("attachment", attachment_id)
+            assert reason_in_words(refused.reason) == messages.REJECTED_BLOB_TOO_LARGE
+            assert sync_status(session).rejected == 1 and pending_ids(session) == set()
+        b.run()
+        assert set(notes) <= set(snapshot(b_db)) and attachment_id not in snapshot(b_db)
+        with a_db() as session:
+            send_again(session, rejected_id=refused.id)
+            assert pending_ids(session) == {attachment_id}
+    finally:
+        server.stop()
+        admin.engine.dispose()

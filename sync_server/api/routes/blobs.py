@@ -1,14 +1,14 @@
 """Blobs: the chunks of attachments, uploaded and downloaded one by one (ciphertext only).
 
-A chunk travels as the raw sealed bytes (``application/octet-stream``), not as base64 in
+A manifest and a chunk travel as raw bytes (``application/octet-stream``), not as base64 in
 JSON. See :mod:`sync_server.services.blobs` for what the server checks.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from kim_protocol import wire
 from sync_server.api.deps import Credentials, as_device
@@ -39,22 +39,45 @@ async def blob_status(request: Request, blob_id: BlobIdPath,
     return found
 
 
-@router.put(
-    "/{blob_id}/chunks/{index}", response_model=wire.BlobStatus,
-    responses={507: {"model": wire.ErrorResponse, "description": QUOTA_EXCEEDED.message}},
-)  # fmt: skip
-async def put_chunk(
-    request: Request, blob_id: BlobIdPath, index: int, credentials: Credentials,
-    count: Annotated[int, Query(description="Anzahl der Teile des Anhangs")],
-) -> wire.BlobStatus:
-    """Stores one sealed chunk (the raw body) as chunk ``index`` of ``count``."""
+def _limits(request: Request) -> blobs.BlobLimits:
     settings: Settings = request.app.state.settings
-    limits = blobs.BlobLimits(max_blob_bytes=settings.max_blob_bytes,
-                              office_quota_bytes=settings.office_quota_bytes)
+    return blobs.BlobLimits(max_blob_bytes=settings.max_blob_bytes,
+                            office_quota_bytes=settings.office_quota_bytes)
+
+
+_QUOTA_RESPONSE: dict[int | str, dict[str, Any]] = {
+    507: {"model": wire.ErrorResponse, "description": QUOTA_EXCEEDED.message},
+}
+
+
+@router.put("/{blob_id}", response_model=wire.BlobStatus, responses=_QUOTA_RESPONSE)
+async def announce(request: Request, blob_id: BlobIdPath,
+                   credentials: Credentials) -> wire.BlobStatus:
+    """Registers the blob by its manifest (the raw body: the SHA-256 digests of its sealed
+    chunks, whose SHA-256 is ``blob_id``) and answers its status; sent again, only the status."""
+    limits = _limits(request)
+    body = await request.body()
+    try:
+        return await as_device(request, credentials, lambda connection, device: blobs.announce(
+            connection, office_id=device.office_id, blob_id=blob_id, manifest=body,
+            limits=limits))
+    except blobs.BlobError as error:
+        raise _refused(error) from error
+    except QuotaExceeded as error:
+        raise QUOTA_EXCEEDED from error
+
+
+@router.put("/{blob_id}/chunks/{index}", response_model=wire.BlobStatus,
+            responses=_QUOTA_RESPONSE)
+async def put_chunk(request: Request, blob_id: BlobIdPath, index: int,
+                    credentials: Credentials) -> wire.BlobStatus:
+    """Stores one sealed chunk (the raw body) as chunk ``index`` of an announced blob, if it
+    hashes to its digest in the manifest."""
+    limits = _limits(request)
     body = await request.body()
     try:
         return await as_device(request, credentials, lambda connection, device: blobs.put_chunk(
-            connection, office_id=device.office_id, blob_id=blob_id, index=index, count=count,
+            connection, office_id=device.office_id, blob_id=blob_id, index=index,
             ciphertext=body, limits=limits))
     except blobs.BlobError as error:
         raise _refused(error) from error
