@@ -33,6 +33,10 @@ def status_text(status: SyncStatus) -> str:
     if status.loading:
         text += " · " + translate(
             "sync_status", "Anhänge werden noch geladen: {count}").format(count=status.loading)
+    if status.not_arriving:
+        text += " · ⚠ " + translate(
+            "sync_status", "{count} Anhänge kommen nicht vom Sync-Server an; jeder Abgleich "
+            "versucht es erneut, der Grund steht beim Anhang").format(count=status.not_arriving)
     if status.quarantined:
         text += " · ⚠ " + translate(
             "sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen und werden "

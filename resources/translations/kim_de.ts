@@ -245,6 +245,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{size} – kommt nicht an</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Anhang löschen</source>
       <translation type="unfinished" />
     </message>
@@ -2636,6 +2644,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Anhänge werden noch geladen: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Anhänge kommen nicht vom Sync-Server an; jeder Abgleich versucht es erneut, der Grund steht beim Anhang</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -245,6 +245,14 @@
       <translation>Delete (Del) …</translation>
     </message>
     <message>
+      <source>{size} – kommt nicht an</source>
+      <translation>{size} – not arriving</translation>
+    </message>
+    <message>
+      <source>Anhang</source>
+      <translation>Attachment</translation>
+    </message>
+    <message>
       <source>Anhang löschen</source>
       <translation>Delete attachment</translation>
     </message>
@@ -2643,6 +2651,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Anhänge werden noch geladen: {count}</source>
       <translation>Attachments still loading: {count}</translation>
+    </message>
+    <message>
+      <source>{count} Anhänge kommen nicht vom Sync-Server an; jeder Abgleich versucht es erneut, der Grund steht beim Anhang</source>
+      <translation>{count} attachments do not arrive from the sync server; every sync tries again, the reason is shown with the attachment</translation>
     </message>
     <message>
       <source>{count} Datensätze vom Server lassen sich nicht öffnen und werden bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>

@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.services import add_attachment, open_attachment
 from kim_desktop.core.vault import Vault
+from kim_desktop.sync import messages
 from kim_desktop.sync.client import SyncClient
 from kim_desktop.sync.enroll import enroll
+from kim_desktop.ui.qt import QMessageBox, Qt
 from tests.core.conftest import new_client
 from tests.sync.conftest import FAST_RETRY, local_engine, session_factory
 from tests.sync.test_blobs import MIB, cut_at, pdf
@@ -70,3 +73,41 @@ def test_a_pulled_attachment_is_loading_until_its_blob_is_here(
     assert downloads[-1] == "Lade Anhänge … 3.0 MB von 3.0 MB", shown
     qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(2) == "3.0 MB", timeout=10_000)
     assert status.loading == 0 and "geladen" not in window.sync_status.state.text()
+
+
+def test_an_attachment_whose_content_does_not_arrive_says_why(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    colleague = session_factory(local_engine(tmp_path / "colleague.db"))
+    with colleague() as session:
+        joined = enroll(session, server_url=server.process.url, code=server.code(),
+                        device_name="Kollegin")
+        client_id = new_client(session, last_name="Anhang", first_name="Test")
+        add_attachment(session, client_id=client_id, filename="bescheid.pdf",
+                       content=pdf(2 * MIB))
+    assert SyncClient(colleague, retry=FAST_RETRY).run().pushed > 0
+    # The server's copy is damaged: every copy this device gets fails to open.
+    with server.admin.engine.begin() as connection:
+        connection.execute(text("UPDATE blob_chunks SET ciphertext = :c"), {"c": bytes(300)})
+    with Vault.unlock(data_dir, user=USER, password=PASSWORD) as vault:
+        with vault.session() as session:
+            enroll(session, server_url=server.process.url, code=server.code(),
+                   office_recovery_key=joined.office_recovery_key)
+        SyncClient(vault.session, retry=FAST_RETRY).run()
+
+    window = unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10_000)
+    assert ("1 Anhänge kommen nicht vom Sync-Server an; jeder Abgleich versucht es erneut, "
+            "der Grund steht beim Anhang") in window.sync_status.state.text()
+    view = window.open_client(client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    page = tab(view, "Anhänge")
+    assert page.tree.topLevelItem(0).text(2) == "2.0 MB – kommt nicht an"
+    # Opening it (Enter on the row) says why, in words, instead of "still loading".
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Home)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert shown == [messages.BLOB_DAMAGED]

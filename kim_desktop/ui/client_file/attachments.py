@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from kim_desktop.core import services
+from kim_desktop.core.models import Attachment
+from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.client_file.viewer import SHOWN, AttachmentViewer
 from kim_desktop.ui.formats import moment, size_text
 from kim_desktop.ui.messages import show_error, user_message
-from kim_desktop.ui.qt import QFileDialog, QKeySequence, QShortcut, Qt, translate
+from kim_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox, QShortcut, Qt, translate
 from kim_desktop.ui.widgets import confirm
 
 if TYPE_CHECKING:
@@ -35,6 +37,8 @@ class AttachmentsTab(RecordList):
             translate("attachments", "Anhänge"),
         )
         self.file = file
+        # Attachments whose content did not arrive at the last sync: id → why, in words.
+        self.not_arriving: dict[str, str] = {}
         self.add_button(translate("attachments", "Hin&zufügen …"), self.add)
         # The file's tabs and header hold most letters: these words still find one free.
         self.add_button(translate("attachments", "Anzei&gen"), self.open_current,
@@ -50,11 +54,17 @@ class AttachmentsTab(RecordList):
 
     def show_data(self, data: ClientFileData) -> None:
         loading = translate("attachments", "{size} – wird geladen")
+        not_arriving = translate("attachments", "{size} – kommt nicht an")
+        self.not_arriving = data.not_arriving
+
+        def size_of(attachment: Attachment) -> str:
+            size = size_text(attachment.size)
+            if attachment.id in data.not_arriving:
+                return not_arriving.format(size=size)
+            return loading.format(size=size) if attachment.id in data.loading else size
+
         self.set_records(data.attachments, lambda a: [
-            a.filename, a.media_type,
-            loading.format(size=size_text(a.size)) if a.id in data.loading else size_text(a.size),
-            moment(a.created_at),
-        ])
+            a.filename, a.media_type, size_of(a), moment(a.created_at)])
 
     def add(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -88,6 +98,11 @@ class AttachmentsTab(RecordList):
                 "attachments", "Dieses Dokument kann KIM Desktop nicht selbst anzeigen."))
             return
         attachment_id = attachment.id
+        if attachment_id in self.not_arriving:
+            # Why its content did not come, in words, rather than "still loading".
+            QMessageBox.warning(self, translate("attachments", "Anhang"),
+                                translate(CONTEXT, self.not_arriving[attachment_id]))
+            return
         self.file.context.read(
             lambda s: services.open_attachment(s, attachment_id=attachment_id, use="view"),
             lambda found: self._show(*found), on_error=lambda e: show_error(self, e))

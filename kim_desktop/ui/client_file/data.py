@@ -31,6 +31,7 @@ from kim_desktop.core.models import (
     ResidenceStatusPeriod,
     StructuralGap,
 )
+from kim_desktop.sync.status import blob_failures
 
 
 @dataclass
@@ -51,6 +52,8 @@ class ClientFileData:
     attachments: list[Attachment] = field(default_factory=list)
     #: Ids of attachments whose content the sync is still fetching ("wird geladen").
     loading: set[str] = field(default_factory=set)
+    #: Of those, the ones whose content did not arrive at the last sync: id → why, in words.
+    not_arriving: dict[str, str] = field(default_factory=dict)
     gaps: list[StructuralGap] = field(default_factory=list)
     history: list[AuditEvent] = field(default_factory=list)
 
@@ -129,6 +132,7 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
     data.loading = set(session.scalars(
         select(Attachment.id).where(Attachment.client_id == client_id, _live(Attachment),
                                     Attachment.content.is_(None))))
+    data.not_arriving = blob_failures(session, data.loading) if data.loading else {}
     if case_ids:
         all_gaps = rows(select(StructuralGap).where(_live(StructuralGap)))
         data.gaps = [g for g in all_gaps if set(g.case_ids or []) & set(case_ids)]
