@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -43,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kim_desktop.cli._gui import run_gui
 
         handler = run_gui
+    else:
+        # The program's log is English and for developers; a command says in German
+        # what matters to the person who runs it (Python would print warnings to stderr).
+        logging.getLogger("kim_desktop").addHandler(logging.NullHandler())
     try:
         return int(handler(args) or 0)
     except CliError as error:

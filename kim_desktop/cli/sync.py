@@ -30,6 +30,7 @@ from kim_desktop.sync.client import NotEnrolledError, SyncClient
 from kim_desktop.sync.enroll import Enrollment, enroll, enter_office_recovery_key
 from kim_desktop.sync.http import OfflineError, RevokedError, SyncError
 from kim_desktop.sync.state import has_office_key, load_state
+from kim_desktop.sync.status import sync_status
 from kim_desktop.sync.wipe import destroy_vault_files
 
 EXIT_FAILED = 3
@@ -63,8 +64,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     enroll_parser.set_defaults(handler=run_enroll)
 
     sync_parser = subparsers.add_parser(
-        "sync", parents=[common], help="überträgt Änderungen zum und vom Sync-Server")
-    sync_parser.add_argument("--user", metavar="NAME")
+        "sync", parents=[common], help="überträgt Änderungen zum und vom Sync-Server",
+        description="Sendet die Änderungen dieses Geräts an den Sync-Server und holt die der "
+        "anderen Geräte des Büros, Ende-zu-Ende-verschlüsselt. Empfangene Datensätze, die "
+        "sich nicht öffnen lassen, werden zurückgestellt und bei jedem Abgleich erneut "
+        "versucht. Passwort aus KIM_PASSWORD oder Abfrage im Terminal.")
+    sync_parser.add_argument("--user", metavar="NAME",
+                             help="lokaler Benutzer (Standard: KIM_USER oder der einzige)")
     sync_parser.add_argument(
         "--resend-reports", action="store_true",
         help="ersetzt alle Auswertungsangaben des Büros auf dem Server durch die dieses "
@@ -164,6 +170,19 @@ def run_enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_aside(count: int) -> str:
+    """What the records put aside (they do not open or apply) mean, and what helps."""
+    if count == 1:
+        what = ("1 empfangener Datensatz lässt sich nicht öffnen; er ist zurückgestellt und "
+                "wird")
+    else:
+        what = (f"{count} empfangene Datensätze lassen sich nicht öffnen; sie sind "
+                "zurückgestellt und werden")
+    return (f"Hinweis: {what} bei jedem Abgleich erneut versucht. Bitte den "
+            "Büro-Wiederherstellungsschlüssel prüfen (kim-desktop enroll "
+            "--office-recovery-key) oder KIM Desktop aktualisieren.")
+
+
 def run_sync(args: argparse.Namespace) -> int:
     vault = open_vault_from_args(args)
     folder = data_dir(args)
@@ -190,6 +209,8 @@ def run_sync(args: argparse.Namespace) -> int:
     client = SyncClient(vault.session, on_wipe=tell, destroy=destroy)
     try:
         result = client.resend_reports() if args.resend_reports else client.run()
+        with vault.session() as session:
+            aside = sync_status(session).quarantined
     except RevokedError as error:
         raise CliError(str(error), EXIT_REVOKED) from error
     except NotEnrolledError as error:
@@ -202,9 +223,12 @@ def run_sync(args: argparse.Namespace) -> int:
         raise CliError(messages.OFFLINE, EXIT_FAILED)
     _print(args, {"pushed": result.pushed, "pulled": result.pulled,
                   "conflicts": result.conflicts, "rejected": result.rejected,
-                  "held_back": result.held_back},
+                  "quarantined": aside, "held_back": result.held_back},
            f"Gesendet: {result.pushed}, empfangen: {result.pulled}, "
-           f"Konflikte: {result.conflicts}, abgelehnt: {result.rejected}")
+           f"Konflikte: {result.conflicts}, abgelehnt: {result.rejected}, "
+           f"zurückgestellt: {aside}")
+    if aside:
+        tell(_set_aside(aside))
     if result.held_back:
         raise CliError(result.held_back, EXIT_FAILED)
     return 0

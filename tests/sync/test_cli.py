@@ -8,13 +8,17 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
+import requests
 
 from kim_desktop.core.models import StructuralGap
 from kim_desktop.core.recovery_key import generate_recovery_key
 from kim_desktop.core.vault import Vault
+from kim_desktop.sync.state import load_state
+from kim_protocol.wire import b64encode
 from tests.server.conftest import ROOT, Admin, ServerProcess
 
 PASSWORD = "Sync-Test-Passwort-2026!"
@@ -71,7 +75,8 @@ def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
         assert json.loads(pushed.stdout)["pushed"] == 1
         pulled = kim(second, "sync", "--json")
         assert json.loads(pulled.stdout) == {"pushed": 0, "pulled": 1, "conflicts": 0,
-                                             "rejected": 0, "held_back": None}
+                                             "rejected": 0, "quarantined": 0,
+                                             "held_back": None}
 
         admin.revoke(enrolled["device_id"])
         revoked = kim(first, "sync")
@@ -122,6 +127,45 @@ def test_sync_refuses_a_damaged_vault_and_writes_nothing(tmp_path: Path) -> None
         assert after == before
         with admin.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM records").scalar() == 0
+    finally:
+        server.stop()
+        admin.engine.dispose()
+
+
+def test_sync_says_in_german_how_many_pulled_records_it_put_aside(tmp_path: Path) -> None:
+    """Reproduced on main: the sync printed the log's English "pulled records put aside, they
+    do not open" to stderr, and its JSON did not count them."""
+    server = ServerProcess(f"sqlite:///{tmp_path / 'server.db'}")
+    server.start()
+    admin = Admin(server.db_url)
+    try:
+        office_id = admin.office()
+        folder = tmp_path / "vault"
+        assert kim(folder, "init", "--user", "anna").returncode == 0
+        enrolled = kim(folder, "enroll", "--server", server.url, "--code",
+                       admin.code(office_id))
+        assert enrolled.returncode == 0, enrolled.stderr
+        with Vault.unlock(folder, user="anna", password=PASSWORD) as vault, \
+                vault.session() as session:
+            state = load_state(session)
+            assert state is not None
+            token = state.device_token
+        # A record that does not open, as a damaged client could push it past its sync.
+        garbage = {"seq": 10**9, "kind": "consultation", "record_id": str(uuid.uuid4()),
+                   "base_version": 0, "ciphertext": b64encode(os.urandom(80))}
+        pushed = requests.post(f"{server.url}/v1/push", json={"operations": [garbage]},
+                               headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        assert pushed.status_code == 200, pushed.text
+
+        synced = kim(folder, "sync", "--json")
+        assert synced.returncode == 0, synced.stderr
+        assert json.loads(synced.stdout)["quarantined"] == 1
+        assert "put aside" not in synced.stderr
+        assert "1 empfangener Datensatz lässt sich nicht öffnen" in synced.stderr
+        again = kim(folder, "sync")
+        assert again.returncode == 0, again.stderr
+        assert "zurückgestellt: 1" in again.stdout
+        assert "1 empfangener Datensatz" in again.stderr
     finally:
         server.stop()
         admin.engine.dispose()
