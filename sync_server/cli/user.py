@@ -44,13 +44,26 @@ def _password() -> str:
     return first
 
 
+#: Said to the admin who runs ``user add --totp`` (the dashboard's own message sends its
+#: users to IT): what to set, and that the server needs the same value.
+NO_SECRET_KEY = (
+    "Für den zweiten Faktor (--totp) braucht der Server die Einstellung "
+    "KIM_SERVER_SECRET_KEY mit mindestens 32 zufälligen Zeichen, z. B.: "
+    "export KIM_SERVER_SECRET_KEY=$(openssl rand -hex 32). Denselben Wert bitte auch dem "
+    "laufenden Server geben (Umgebung des Dienstes, siehe docs/server.md) und den Befehl "
+    "dann erneut ausführen."
+)
+
+
 def add_user(args: argparse.Namespace) -> int:
+    secret_key = settings(args).secret_key
+    if args.totp and secret_key is None:
+        raise CliError(NO_SECRET_KEY)
     password = _password()
     try:
         auth.check_password_policy(password)
     except auth.LoginError as error:
         raise CliError(str(error)) from error
-    secret_key = settings(args).secret_key
     with session_for(args) as session:
         try:
             user = auth.add_user(session, name=args.name, role=Role(args.role),

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -161,6 +162,27 @@ def test_serve_refuses_a_port_out_of_range_or_in_use(tmp_path: Path) -> None:
     unknown = kim_server("serve", "--host", "nirgendwo.invalid", "--port", "8443", db=db_url)
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
     assert "nirgendwo.invalid" in unknown.stderr.splitlines()[-1]
+
+
+def test_a_second_factor_without_the_secret_key_says_what_to_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reproduced on main: the admin running ``user add --totp`` was told to ask IT."""
+    db_url = f"sqlite:///{tmp_path / 'server.db'}"
+    assert kim_server("init", db=db_url).returncode == 0
+    monkeypatch.setenv("KIM_PASSWORD", "Koordination im Kreishaus")
+    monkeypatch.delenv("KIM_SERVER_SECRET_KEY", raising=False)
+    refused = kim_server("user", "add", "--name", "kora", "--role", "coordinator", "--totp",
+                         db=db_url)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "IT fragen" not in refused.stderr
+    assert "KIM_SERVER_SECRET_KEY" in refused.stderr and "openssl rand -hex 32" in refused.stderr
+    assert "erneut" in refused.stderr  # what to do next: set it, then run the command again
+    monkeypatch.setenv("KIM_SERVER_SECRET_KEY", "0123456789abcdef" * 4)
+    added = kim_server("user", "add", "--name", "kora", "--role", "coordinator", "--totp",
+                       db=db_url)
+    assert added.returncode == 0, added.stderr
+    assert "otpauth://" in added.stdout
 
 
 def test_database_url_from_the_environment(tmp_path: Path) -> None:
