@@ -96,7 +96,7 @@ class CaseloadPage(QWidget):
         self.due = QCheckBox(translate("caseload", "Wiedervorlage &fällig"))
         filters.addWidget(self.due)
         self.columns_button = QToolButton()
-        self.columns_button.setText(translate("caseload", "Spalten"))
+        self.columns_button.setText(translate("caseload", "S&palten"))
         name(self.columns_button, translate("caseload", "Sichtbare Spalten wählen"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(self._columns_menu())

@@ -122,7 +122,7 @@ class ConflictsDialog(QDialog):
         self.apply = QPushButton(translate("conflicts", "Auswahl &übernehmen"))
         buttons.addButton(self.apply, QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(translate("conflicts", "Schließen"))
+        close.setText(translate("conflicts", "&Schließen"))
         buttons.rejected.connect(self.reject)
         self.apply.clicked.connect(self.resolve_current)
         layout.addWidget(buttons)

@@ -68,10 +68,10 @@ class PasswordFields(QWidget):
         add_row(form, translate("first_run", "&Benutzername:"), self.user)
         if new:
             add_row(form, translate("first_run", "&Neues Passwort:"), self.password)
-            add_row(form, translate("first_run", "Neues Passwort &wiederholen:"), self.repeat)
+            add_row(form, translate("first_run", "Neues Passwort wieder&holen:"), self.repeat)
         else:
             add_row(form, translate("first_run", "&Passwort:"), self.password)
-            add_row(form, translate("first_run", "Passwort &wiederholen:"), self.repeat)
+            add_row(form, translate("first_run", "Passwort wieder&holen:"), self.repeat)
         threading.Thread(target=passwords.warm_up, daemon=True).start()
         hint = QLabel(translate(
             "first_run", "Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am "
@@ -163,7 +163,7 @@ class RecoveryPage(QWizardPage):
         self.saved_note = QLabel()
         layout.addWidget(self.saved_note)
         self.kept = QCheckBox(
-            translate("first_run", "Ich habe den Wiederherstellungsschlüssel sicher aufbewahrt.")
+            translate("first_run", "Ich habe den Wiederherstellungsschlüssel sicher &aufbewahrt.")
         )
         layout.addWidget(self.kept)
         layout.addStretch()
@@ -236,7 +236,7 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, translate("first_run", "&Weiter"))
         self.setButtonText(QWizard.WizardButton.BackButton, translate("first_run", "&Zurück"))
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("first_run", "&Fertig"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, translate("first_run", "Abbrechen"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("first_run", "Abbre&chen"))
         self.resize(self.sizeHint().expandedTo(self.fontMetrics().size(0, "M" * 60)))
 
     def create_vault(self, admin: str, password: str) -> None:

@@ -38,7 +38,7 @@ class SyncPage(QWizardPage):
             )
         )
         layout = QVBoxLayout(self)
-        self.local_only = QRadioButton(translate("first_run", "Nur auf diesem Rechner &arbeiten"))
+        self.local_only = QRadioButton(translate("first_run", "&Nur auf diesem Rechner arbeiten"))
         self.join = QRadioButton(translate("first_run", "Mit dem Sync-Server &verbinden"))
         self.local_only.setChecked(not server_url)
         self.join.setChecked(bool(server_url))
@@ -57,8 +57,8 @@ class SyncPage(QWizardPage):
         if provisioned:
             form.addRow(QLabel(translate(
                 "first_run", "Adresse und Zertifikat des Servers hat Ihre IT festgelegt.")))
-        add_row(form, translate("first_run", "&Anmeldecode der IT:"), self.code)
-        add_row(form, translate("first_run", "Büro-&Wiederherstellungsschlüssel:"), self.office_key)
+        add_row(form, translate("first_run", "Anmelde&code der IT:"), self.code)
+        add_row(form, translate("first_run", "Büro-Wiederherstellungs&schlüssel:"), self.office_key)
         layout.addLayout(form)
         self.status = ErrorLabel()
         layout.addWidget(self.status)
@@ -71,7 +71,7 @@ class SyncPage(QWizardPage):
         self.new_key.hide()
         layout.addWidget(self.new_key)
         self.kept = QCheckBox(translate(
-            "first_run", "Ich habe den Büro-Wiederherstellungsschlüssel sicher aufbewahrt."))
+            "first_run", "Ich habe den Büro-Wiederherstellungsschlüssel sicher auf&bewahrt."))
         self.kept.hide()
         self.kept.toggled.connect(self.completeChanged)
         layout.addWidget(self.kept)

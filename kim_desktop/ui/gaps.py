@@ -152,7 +152,7 @@ class GapsPage(QWidget):
             translate("gaps", "Strukturelle Fehlstellen"),
         )
         self.list.add_button(translate("gaps", "Fehlstelle &erfassen …"), self.record)
-        self.edit_button = self.list.add_button(translate("gaps", "Bearbeiten …"), self.edit)
+        self.edit_button = self.list.add_button(translate("gaps", "&Bearbeiten …"), self.edit)
         self.release_button = self.list.add_button(
             translate("gaps", "&Freigeben …"), self.release)
         self.list.finish_buttons()

@@ -72,7 +72,7 @@ class RejectedDialog(QDialog):
         for button in (self.send, self.discard):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(translate("rejected", "Schließen"))
+        close.setText(translate("rejected", "&Schließen"))
         buttons.rejected.connect(self.reject)
         self.send.clicked.connect(self.send_current)
         self.discard.clicked.connect(self.discard_current)

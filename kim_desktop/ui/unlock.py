@@ -79,7 +79,7 @@ class UnlockDialog(QDialog):
         buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.ResetRole)
         quit_button = buttons.addButton(
-            translate("unlock", "&Beenden"), QDialogButtonBox.ButtonRole.RejectRole
+            translate("unlock", "Been&den"), QDialogButtonBox.ButtonRole.RejectRole
         )
         quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -196,7 +196,7 @@ class ResetPasswordDialog(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(translate("unlock", "Passwort &setzen"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("unlock", "Abbrechen")
+            translate("unlock", "&Abbrechen")
         )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

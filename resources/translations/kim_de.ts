@@ -559,7 +559,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Spalten</source>
+      <source>S&amp;palten</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1247,6 +1247,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Schließen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>(leer)</source>
       <translation type="unfinished" />
     </message>
@@ -1276,10 +1280,6 @@
     </message>
     <message>
       <source>Auswahl &amp;übernehmen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Schließen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1627,15 +1627,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Neues Passwort &amp;wiederholen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&amp;Passwort:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Passwort &amp;wiederholen:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1675,7 +1667,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Ich habe den Wiederherstellungsschlüssel sicher aufbewahrt.</source>
+      <source>Abbre&amp;chen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1699,7 +1691,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Nur auf diesem Rechner &amp;arbeiten</source>
+      <source>&amp;Nur auf diesem Rechner arbeiten</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1719,19 +1711,19 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Anmeldecode der IT:</source>
+      <source>Anmelde&amp;code der IT:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Büro-&amp;Wiederherstellungsschlüssel:</source>
+      <source>Büro-Wiederherstellungs&amp;schlüssel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher auf&amp;bewahrt.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Neuer Büro-Wiederherstellungsschlüssel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher aufbewahrt.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1747,7 +1739,19 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Neues Passwort wieder&amp;holen:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passwort wieder&amp;holen:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ich habe den Wiederherstellungsschlüssel sicher &amp;aufbewahrt.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1760,10 +1764,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>&amp;Fertig</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Abbrechen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1861,7 +1861,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Bearbeiten …</source>
+      <source>&amp;Bearbeiten …</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2389,7 +2389,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Schließen</source>
+      <source>&amp;Schließen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2726,7 +2726,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Beenden</source>
+      <source>Been&amp;den</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2758,7 +2758,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Abbrechen</source>
+      <source>&amp;Abbrechen</source>
       <translation type="unfinished" />
     </message>
     <message>

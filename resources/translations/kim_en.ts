@@ -92,7 +92,7 @@
     </message>
     <message>
       <source>Schlüssel &amp;erneuern</source>
-      <translation>&amp;Renew key</translation>
+      <translation>Re&amp;new key</translation>
     </message>
     <message>
       <source>Wird erneuert …</source>
@@ -559,8 +559,8 @@
       <translation>Follow-up &amp;due</translation>
     </message>
     <message>
-      <source>Spalten</source>
-      <translation>Columns</translation>
+      <source>S&amp;palten</source>
+      <translation>Colu&amp;mns</translation>
     </message>
     <message>
       <source>Sichtbare Spalten wählen</source>
@@ -1247,6 +1247,10 @@
       <translation>Attachment</translation>
     </message>
     <message>
+      <source>&amp;Schließen</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
       <source>(leer)</source>
       <translation>(empty)</translation>
     </message>
@@ -1277,10 +1281,6 @@
     <message>
       <source>Auswahl &amp;übernehmen</source>
       <translation>&amp;Apply choice</translation>
-    </message>
-    <message>
-      <source>Schließen</source>
-      <translation>Close</translation>
     </message>
     <message>
       <source>{kind}: {fields}</source>
@@ -1629,16 +1629,8 @@ To confirm, please type {word}:</translation>
       <translation>&amp;New password:</translation>
     </message>
     <message>
-      <source>Neues Passwort &amp;wiederholen:</source>
-      <translation>&amp;Repeat new password:</translation>
-    </message>
-    <message>
       <source>&amp;Passwort:</source>
       <translation>&amp;Password:</translation>
-    </message>
-    <message>
-      <source>Passwort &amp;wiederholen:</source>
-      <translation>Rep&amp;eat password:</translation>
     </message>
     <message>
       <source>Bitte einen Benutzernamen angeben.</source>
@@ -1677,8 +1669,8 @@ To confirm, please type {word}:</translation>
       <translation>P&amp;rint …</translation>
     </message>
     <message>
-      <source>Ich habe den Wiederherstellungsschlüssel sicher aufbewahrt.</source>
-      <translation>I have stored the recovery key safely.</translation>
+      <source>Abbre&amp;chen</source>
+      <translation>Cance&amp;l</translation>
     </message>
     <message>
       <source>Gespeichert: {file}</source>
@@ -1701,7 +1693,7 @@ To confirm, please type {word}:</translation>
       <translation>KIM Desktop works fully without a network. A sync server keeps the data in step with the office's other computers, end-to-end encrypted.</translation>
     </message>
     <message>
-      <source>Nur auf diesem Rechner &amp;arbeiten</source>
+      <source>&amp;Nur auf diesem Rechner arbeiten</source>
       <translation>&amp;Work on this computer only</translation>
     </message>
     <message>
@@ -1721,20 +1713,20 @@ To confirm, please type {word}:</translation>
       <translation>Your IT has set the server's address and certificate.</translation>
     </message>
     <message>
-      <source>&amp;Anmeldecode der IT:</source>
+      <source>Anmelde&amp;code der IT:</source>
       <translation>&amp;Enrollment code from IT:</translation>
     </message>
     <message>
-      <source>Büro-&amp;Wiederherstellungsschlüssel:</source>
+      <source>Büro-Wiederherstellungs&amp;schlüssel:</source>
       <translation>Office &amp;recovery key:</translation>
+    </message>
+    <message>
+      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher auf&amp;bewahrt.</source>
+      <translation>I have &amp;stored the office recovery key safely.</translation>
     </message>
     <message>
       <source>Neuer Büro-Wiederherstellungsschlüssel</source>
       <translation>New office recovery key</translation>
-    </message>
-    <message>
-      <source>Ich habe den Büro-Wiederherstellungsschlüssel sicher aufbewahrt.</source>
-      <translation>I have stored the office recovery key safely.</translation>
     </message>
     <message>
       <source>Bitte Server-Adresse (https://…) und Anmeldecode angeben.</source>
@@ -1749,8 +1741,20 @@ To confirm, please type {word}:</translation>
       <translation>Set up KIM Desktop</translation>
     </message>
     <message>
+      <source>Neues Passwort wieder&amp;holen:</source>
+      <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+      <source>Passwort wieder&amp;holen:</source>
+      <translation>Rep&amp;eat password:</translation>
+    </message>
+    <message>
       <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet.</source>
       <translation>At least {minimum} characters, and not easy to guess. Easiest to remember is a sentence of four or more words that nobody would expect together.</translation>
+    </message>
+    <message>
+      <source>Ich habe den Wiederherstellungsschlüssel sicher &amp;aufbewahrt.</source>
+      <translation>I have &amp;stored the recovery key safely.</translation>
     </message>
     <message>
       <source>&amp;Weiter</source>
@@ -1763,10 +1767,6 @@ To confirm, please type {word}:</translation>
     <message>
       <source>&amp;Fertig</source>
       <translation>&amp;Finish</translation>
-    </message>
-    <message>
-      <source>Abbrechen</source>
-      <translation>Cancel</translation>
     </message>
     <message>
       <source>Wird angelegt …</source>
@@ -1863,8 +1863,8 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Record gap …</translation>
     </message>
     <message>
-      <source>Bearbeiten …</source>
-      <translation>Edit …</translation>
+      <source>&amp;Bearbeiten …</source>
+      <translation>E&amp;dit …</translation>
     </message>
     <message>
       <source>&amp;Freigeben …</source>
@@ -2394,8 +2394,8 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>&amp;Discard …</translation>
     </message>
     <message>
-      <source>Schließen</source>
-      <translation>Close</translation>
+      <source>&amp;Schließen</source>
+      <translation>&amp;Close</translation>
     </message>
     <message>
       <source>{kind}, abgelehnt {when}
@@ -2717,7 +2717,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
     <message>
       <source>&amp;Benutzername:</source>
-      <translation>&amp;User name:</translation>
+      <translation>User &amp;name:</translation>
     </message>
     <message>
       <source>&amp;Passwort:</source>
@@ -2732,7 +2732,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>&amp;Forgot password …</translation>
     </message>
     <message>
-      <source>&amp;Beenden</source>
+      <source>Been&amp;den</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
@@ -2764,8 +2764,8 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>&amp;Set password</translation>
     </message>
     <message>
-      <source>Abbrechen</source>
-      <translation>Cancel</translation>
+      <source>&amp;Abbrechen</source>
+      <translation>&amp;Cancel</translation>
     </message>
     <message>
       <source>Bitte den Wiederherstellungsschlüssel eingeben.</source>

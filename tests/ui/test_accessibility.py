@@ -81,6 +81,31 @@ def clashing_access_keys(root: QWidget) -> dict[str, list[str]]:
     return {key: texts for key, texts in holders.items() if len(texts) > 1}
 
 
+def keyless(root: QWidget) -> list[str]:
+    """Visible buttons, field labels and tabs without an Alt letter (all letters taken, or
+    none given): a person cannot reach them by key. A group box's title is a heading unless
+    it can be ticked; the main window's tabs go by Ctrl+1 … Ctrl+5, not by letters."""
+    def by_letters(widget: QWidget) -> bool:
+        if isinstance(widget, QGroupBox):
+            return widget.isCheckable()
+        if isinstance(widget, QTabBar):
+            return any("&" in text for text in _access_keys(widget))
+        return not isinstance(widget, QMenuBar)
+
+    return [text for widget in [root, *root.findChildren(QWidget)]
+            if widget.isVisibleTo(root) and by_letters(widget)
+            for text in _access_keys(widget)
+            if text.strip() and not re.search(r"&([^&])", text.replace("&&", ""))]
+
+
+def key_problems(root: QWidget) -> dict[str, list[str]]:
+    """Shared Alt letters, and controls without one (under the key "ohne")."""
+    problems = clashing_access_keys(root)
+    if keyless(root):
+        problems["ohne"] = keyless(root)
+    return problems
+
+
 def choose_language(window: Any, language: str) -> None:
     language_box = window.pages["settings"].language
     language_box.setCurrentIndex(language_box.findData(language))
@@ -95,7 +120,7 @@ def test_access_keys_are_unique_on_every_screen(qtbot: Any, window: Any, languag
     clashes = {}
     for key in window.pages:
         window.show_page(key)
-        clashes[key] = clashing_access_keys(window)
+        clashes[key] = key_problems(window)
     caseload = window.pages["caseload"]
     qtbot.waitUntil(lambda: caseload.model.rowCount() > 0, timeout=10_000)
     view = window.open_client(caseload.model.row_at(0).client_id)
@@ -106,7 +131,7 @@ def test_access_keys_are_unique_on_every_screen(qtbot: Any, window: Any, languag
         for index in range(view.tabs.count()):
             view.tabs.setCurrentIndex(index)
             qtbot.wait(1)  # a tab built on first view is shown from the event loop
-            clashes[f"{view.tabs.tabText(index)} ({action})"] = clashing_access_keys(window)
+            clashes[f"{view.tabs.tabText(index)} ({action})"] = key_problems(window)
     choose_language(window, "de")
     found = {screen: keys for screen, keys in clashes.items() if keys}
     assert not found, "\n".join(f"{screen}: {keys}" for screen, keys in found.items())
@@ -116,6 +141,8 @@ def test_access_keys_are_unique_on_every_screen(qtbot: Any, window: Any, languag
 def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
                                                     no_dialogs: list[str], language: str) -> None:
     """Also that no dialog gives one Alt letter to two controls, in either language."""
+    from kim_desktop.ui import i18n
+
     choose_language(window, language)
     qtbot.waitUntil(lambda: window.pages["caseload"].model.rowCount() > 0, timeout=10_000)
     assert "eligibility" in window.pages
@@ -130,8 +157,10 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         assert unnamed(view) == [], view.tabs.tabText(index)
+    from kim_desktop.ui.accounts import RekeyDialog
     from kim_desktop.ui.client_file import dialogs
     from kim_desktop.ui.client_file.household import HouseholdMemberDialog
+    from kim_desktop.ui.client_file.phase import PhaseDialog
     from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
     from kim_desktop.ui.client_file.referral_dialogs import (
         AcceptReferralDialog,
@@ -140,6 +169,8 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         DeclineReferralDialog,
         SendReferralDialog,
     )
+    from kim_desktop.ui.client_form import ClientForm
+    from kim_desktop.ui.conflicts import ConflictsDialog
     from kim_desktop.ui.consultation_form import ConsultationForm
     from kim_desktop.ui.gaps import GapDialog
     from kim_desktop.ui.rejected import RejectedDialog
@@ -152,6 +183,15 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     need = SimpleNamespace(field_of_action_code="work", level="low", strengths="", notes="",
                            assessed_on=dt.date.today())
     referral = SimpleNamespace(id="x", agency_code="jobcenter_minden_luebbecke")
+    data = view.data
+    goal = SimpleNamespace(id="x", field_of_action_code="work", description="", status=None,
+                           outcome=None, agreed_on=dt.date.today(), due_on=None)
+    measure = SimpleNamespace(id="x", description="Bewerbung", status=None, outcome=None,
+                              due_on=None)
+    follow_up = SimpleNamespace(id="x", due_on=dt.date.today(), text="", assigned_user="anna")
+    period = SimpleNamespace(id="x", status_code="", valid_from=dt.date.today(), valid_to=None,
+                             legal_basis="", note="")
+    case = SimpleNamespace(id="x", phase="assessment")
     clashes = {}
     for dialog in [
         HouseholdMemberDialog(context, "x"), HouseholdMemberDialog(context, "x", member),
@@ -169,12 +209,20 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         window.pages["settings"].accounts.change_password(),
         window.pages["settings"].accounts.add_user(), RejectedDialog(context),
         WipeDialog("Löschung"),
+        PhaseDialog(context, case), dialogs.GoalDialog(context, case_id, goal=goal),
+        dialogs.MeasureDialog(context, "x"), dialogs.MeasureDialog(context, "x", measure=measure),
+        dialogs.FollowUpDialog(context, "x", follow_up=follow_up),
+        dialogs.ResidencePeriodDialog(context, "x"),
+        dialogs.ResidencePeriodDialog(context, "x", period=period),
+        ClientForm(context, client=data.client), ClientForm(context, client=data.client,
+                                                            facts=True),
+        RekeyDialog(context), ConflictsDialog(context),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__
-        if clashing_access_keys(dialog):
-            clashes[type(dialog).__name__] = clashing_access_keys(dialog)
-    choose_language(window, "de")
+        if key_problems(dialog):
+            clashes[type(dialog).__name__ + " " + dialog.windowTitle()] = key_problems(dialog)
+    i18n.install("de")  # for the tests after this one; the window need not be rebuilt
     assert not clashes, "\n".join(f"{name}: {keys}" for name, keys in clashes.items())
 
 
@@ -193,6 +241,39 @@ def test_unlock_and_first_run_name_their_controls(qtbot: Any, controller: Any,
     wizard.show()
     for page in (wizard.admin_page, wizard.recovery_page, wizard.sync_page):
         assert unnamed(page) == []
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_unlock_and_first_run_give_each_control_its_own_alt_letter(
+    qtbot: Any, controller: Any, empty_data_dir: Any, language: str
+) -> None:
+    """Reproduced on main: Alt+B led to "Benutzername" and "Beenden" on the unlock screen."""
+    from kim_desktop.ui import i18n
+    from kim_desktop.ui.first_run import FirstRunWizard
+    from kim_desktop.ui.unlock import ResetPasswordDialog
+
+    i18n.install(language)
+    try:
+        controller.start()
+        unlock_dialog = controller.unlock_dialog
+        unlock_dialog.show()
+        reset = ResetPasswordDialog(controller.data_dir, controller.taskman, "anna")
+        qtbot.addWidget(reset)
+        reset.show()
+        wizard = FirstRunWizard(empty_data_dir, controller.taskman)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        found = {"unlock": key_problems(unlock_dialog), "reset": key_problems(reset)}
+        for page_id in wizard.pageIds():  # each page with the wizard's buttons around it
+            wizard.setStartId(page_id)
+            wizard.restart()
+            found[type(wizard.currentPage()).__name__] = key_problems(wizard)
+        wizard.sync_page.join.setChecked(True)  # the server's fields show
+        found["joining"] = key_problems(wizard)
+        found = {name: problems for name, problems in found.items() if problems}
+        assert not found, found
+    finally:
+        i18n.install("de")
 
 
 def test_the_interface_scales_with_the_system_font(qtbot: Any, controller: Any) -> None:

@@ -49,12 +49,12 @@ def phase_control(view: Any) -> Any:
 
 
 def to_tab(qtbot: Any, window: Any, view: Any, title: str) -> Any:
-    """Alt and the letter the tab's title shows; the tab's page."""
+    """Alt and the number (or letter) the tab's title shows; the tab's page."""
     import re
 
     activate(qtbot, window)
     index = next(i for i in range(view.tabs.count())
-                 if view.tabs.tabText(i).replace("&", "") == title)
+                 if re.sub(r"^&\d ", "", view.tabs.tabText(i)).replace("&", "") == title)
     letter = re.search(r"&(\w)", view.tabs.tabText(index))
     assert letter is not None, view.tabs.tabText(index)
     press(qtbot, getattr(Qt.Key, f"Key_{letter.group(1).upper()}"), ALT)

@@ -104,15 +104,16 @@ class ClientFile(QWidget):
         layout.addWidget(self.tabs, 1)
         self._factories = tab_factories(self)
         self._built: dict[int, QWidget] = {}
-        # Alt letters: the header's (whatever the case button says), then one per tab; each
-        # page's controls take from the rest when the page is made.
+        # Alt keys: the header's letters (whatever the case button says), a number per tab;
+        # each page's controls take from the letters left when the page is made.
         self.keys = set(reserved) | access_keys_of(
             [case_action_text(a) for a in ("open", "close", "reopen")]
             + [b.text() for b in (self.phase_button, self.export_button, self.erase_button)])
-        for title, _ in self._factories:
+        self.titles = [title for title, _ in self._factories]
+        for number, title in enumerate(self.titles, start=1):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, with_access_key(title, self.keys))
+            self.tabs.addTab(holder, numbered_tab(number, title, self.keys))
         self.tabs.currentChanged.connect(self.page)
         self.page(0)
         self.tabs.setEnabled(False)
@@ -194,8 +195,7 @@ class ClientFile(QWidget):
         return self._built[index]
 
     def page_titled(self, title: str) -> QWidget:
-        titles = [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
-        return self.page(titles.index(title))
+        return self.page(self.titles.index(title))
 
     def _case_action(self) -> Any:
         if self.data is None:
@@ -229,6 +229,17 @@ class ClientFile(QWidget):
         from kim_desktop.ui.client_file.data_protection import erase_client
 
         erase_client(self)
+
+
+def numbered_tab(number: int, title: str, used: set[str]) -> str:
+    """A tab's title with Alt and its number (1 … 9, then 0) in front: letters would not
+    do, eleven tabs take the letters their pages' buttons need. Tabs past the tenth take a
+    letter of ``used``'s rest."""
+    if number > 10:
+        return with_access_key(title, used)
+    digit = str(number % 10)
+    used.add(digit)
+    return f"&{digit} {title}"
 
 
 def case_action_text(action: str) -> str:

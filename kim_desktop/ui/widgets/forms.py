@@ -81,17 +81,46 @@ def _used_key(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _candidates(text: str, used: set[str]) -> list[int]:
+    """Where in ``text`` an Alt letter not in ``used`` may go, best first: a word's first
+    letter, then the others."""
+    starts = [m.start() for m in re.finditer(r"\b\w", text)]
+    others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
+    return [i for i in starts + others
+            if text[i].isascii() and text[i].isalnum() and text[i].lower() not in used]
+
+
 def with_access_key(text: str, used: set[str]) -> str:
     """``text`` with an "&" before its first letter not in ``used`` (a word's first letter
     first), which joins ``used``; unchanged when every letter is taken."""
-    starts = [m.start() for m in re.finditer(r"\b\w", text)]
-    others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
-    for index in starts + others:
-        letter = text[index].lower()
-        if letter.isascii() and letter.isalnum() and letter not in used:
-            used.add(letter)
-            return text[:index] + "&" + text[index:]
-    return text
+    return with_access_keys([text], used)[0]
+
+
+def with_access_keys(texts: Sequence[str], used: set[str]) -> list[str]:
+    """``texts``, each with an "&" before a letter of its own not in ``used`` (which they
+    join). Letters are matched, not handed out in turn: a text takes another of its letters
+    when that lets a later one have a letter at all, so only texts whose letters are all
+    taken stay without one."""
+    places = [_candidates(text, used) for text in texts]
+    holder: dict[str, int] = {}  # letter -> the text holding it
+    chosen: dict[int, int] = {}  # text -> the place of its letter
+
+    def find(text: int, seen: set[str]) -> bool:
+        for place in places[text]:
+            letter = texts[text][place].lower()
+            if letter in seen:
+                continue
+            seen.add(letter)
+            if letter not in holder or find(holder[letter], seen):
+                holder[letter], chosen[text] = text, place
+                return True
+        return False
+
+    for index in range(len(texts)):
+        find(index, set())
+    used.update(holder)
+    return [text[:chosen[i]] + "&" + text[chosen[i]:] if i in chosen else text
+            for i, text in enumerate(texts)]
 
 
 def assign_access_keys(root: QWidget, *, reserved: Iterable[str] = (),
@@ -108,10 +137,9 @@ def assign_access_keys(root: QWidget, *, reserved: Iterable[str] = (),
     else:
         used = {_used_key(text) for _, text in _key_holders(root)} | set(reserved)
     used.discard("")
-    for widget, text in holders:
-        if _used_key(text) or not text.strip():
-            continue
-        keyed = with_access_key(text, used)
+    wanting = [(w, t) for w, t in holders if t.strip() and not _used_key(t)]
+    for (widget, _), keyed in zip(wanting, with_access_keys([t for _, t in wanting], used),
+                                  strict=True):
         if isinstance(widget, QGroupBox):
             widget.setTitle(keyed)
         else:
