@@ -260,3 +260,16 @@ def test_a_code_listed_twice_in_a_fact_counts_once(
     with admin.sessions() as session:
         row = session.scalars(select(ReportFactRow)).one()
         assert (row.fields_of_action, row.target_group) == (["housing"], ["complex_problems"])
+
+
+def test_the_refusal_counts_in_words_for_one_and_for_more(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    """Reproduced on main: "1 Angaben wurden abgelehnt"."""
+    device = enroll(admin.office())
+    one = client.put("/v1/report-facts", json={"facts": [fact(), "kein Objekt"]},
+                     headers=device.headers).json()
+    assert one["message"] == "1 Angabe wurde abgelehnt, 1 gespeichert."
+    two = client.put("/v1/report-facts", json={"facts": ["kein Objekt", "kein Objekt"]},
+                     headers=device.headers).json()
+    assert two["message"] == "2 Angaben wurden abgelehnt, keine gespeichert."

@@ -38,12 +38,19 @@ class GapsUpload(BaseModel):
     gaps: list[Any] = Field(max_length=1000)
 
 
+def refusal_message(refused: int, accepted: int) -> str:
+    """"1 Angabe wurde abgelehnt, 3 gespeichert." in German, singular or plural."""
+    what = ("1 Angabe wurde abgelehnt" if refused == 1
+            else f"{refused} Angaben wurden abgelehnt")
+    return f"{what}, {accepted or 'keine'} gespeichert."
+
+
 def _answer(accepted: int, refused: list[wire.RefusedItem]) -> wire.UpsertResponse | JSONResponse:
     if not refused:
         return wire.UpsertResponse(accepted=accepted)
     body = wire.UpsertRefused(
         code="items_refused",
-        message=f"{len(refused)} Angaben wurden abgelehnt, {accepted} gespeichert.",
+        message=refusal_message(len(refused), accepted),
         accepted=accepted, refused=refused,
     )
     return JSONResponse(body.model_dump(), status_code=422)
