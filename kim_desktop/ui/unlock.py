@@ -26,7 +26,7 @@ from kim_desktop.ui.qt import (
     translate,
 )
 from kim_desktop.ui.taskman import TaskManager
-from kim_desktop.ui.widgets import ErrorLabel, add_row
+from kim_desktop.ui.widgets import ErrorLabel, add_row, grow_to_fit
 
 
 class UnlockDialog(QDialog):
@@ -157,6 +157,7 @@ class UnlockDialog(QDialog):
             ).format(seconds=self._remaining)
         )
         self.countdown.show()
+        grow_to_fit(self)
 
     def _forgot(self) -> None:
         ResetPasswordDialog(self.data_dir, self.taskman, self.user.text().strip(), self).exec()

@@ -39,6 +39,7 @@ def main(folder: Path) -> None:
 
     dialog = controller.unlock_dialog
     assert dialog is not None
+    unlock_message = _unlock_with_a_message(app, dialog, data, wait)
     dialog.user.setText(USER)
     dialog.password.setText(PASSWORD)
     dialog.try_unlock()
@@ -67,8 +68,42 @@ def main(folder: Path) -> None:
                        ("new person", window.new_client())):
         measure(name, form)
         form.hide()
-    print(json.dumps({"scale": scale, "sizes": sizes}))
+    print(json.dumps({"scale": scale, "sizes": sizes, "unlock_message": unlock_message}))
     controller.close()
+
+
+def _unlock_with_a_message(app: Any, dialog: Any, data: Path,
+                           wait: Callable[[Callable[[], bool]], None]) -> dict[str, Any]:
+    """Types user and password while a second instance holds the vault, and reports the
+    heights the message leaves the fields and buttons, beside those they ask for."""
+    from PySide6.QtTest import QTest
+
+    from kim_desktop.core.vault import Vault
+    from kim_desktop.ui.qt import Qt
+    from tests.ui.conftest import PASSWORD, USER
+
+    second_instance = Vault.unlock(data, user=USER, password=PASSWORD)
+    try:
+        dialog.activateWindow()
+        wait(lambda: app.focusWidget() is dialog.user)
+        QTest.keyClicks(app.focusWidget(), USER)
+        QTest.keyClick(app.focusWidget(), Qt.Key.Key_Tab)
+        QTest.keyClicks(app.focusWidget(), PASSWORD)
+        QTest.keyClick(app.focusWidget(), Qt.Key.Key_Return)
+        wait(lambda: dialog.message.isVisible() and dialog.unlock_button.isEnabled())
+        app.processEvents()
+        message = dialog.message
+        return {
+            "fields": {name: [widget.height(), widget.sizeHint().height()] for name, widget in (
+                ("user", dialog.user), ("password", dialog.password),
+                ("unlock", dialog.unlock_button))},
+            "message": [message.height(), message.heightForWidth(message.width())],
+        }
+    finally:
+        second_instance.close()
+        dialog.message.show_message("")
+        dialog.user.clear()
+        dialog.password.clear()
 
 
 if __name__ == "__main__":

@@ -8,22 +8,43 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 SCREEN = (1366, 768)
 #: What a window manager's frame and a panel may take of the height.
 DECORATION = 40
 
 
-def test_every_screen_fits_1366_by_768_at_150_percent(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What :mod:`tests.ui.scaled_sizes` finds at 150 % (one run for this module's tests:
+    it starts the program)."""
+    folder = tmp_path_factory.mktemp("scaled")
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5"}
     run = subprocess.run(
-        [sys.executable, "-m", "tests.ui.scaled_sizes", str(tmp_path)], env=environment,
-        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
+        [sys.executable, "-m", "tests.ui.scaled_sizes", str(folder)], env=environment,
+        capture_output=True, text=True, timeout=180, cwd=Path(__file__).parents[2],
         check=False)
     assert run.returncode == 0, run.stderr[-2000:]
-    found = json.loads(run.stdout.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_every_screen_fits_1366_by_768_at_150_percent(scaled: dict[str, Any]) -> None:
+    found = scaled
     assert found["scale"] == 1.5
     too_big = {name: size for name, size in found["sizes"].items()
                if size[0] > SCREEN[0] or size[1] > SCREEN[1] - DECORATION}
     assert len(found["sizes"]) > 15
     assert too_big == {}
+
+
+def test_the_unlock_screen_grows_for_a_message_at_150_percent(scaled: dict[str, Any]) -> None:
+    """Reproduced on main: with a second instance running, the fields shrank to ~5 px."""
+    shown = scaled["unlock_message"]
+    assert {name: height >= hint for name, (height, hint) in shown["fields"].items()} == {
+        "user": True, "password": True, "unlock": True}, shown
+    height, needed = shown["message"]
+    assert height >= needed, shown

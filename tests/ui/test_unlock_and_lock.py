@@ -211,3 +211,33 @@ def test_locking_drops_the_sync_ciphers_with_their_office_keys(
     assert crypto._ciphers
     controller.lock()
     assert not crypto._ciphers
+
+
+def test_a_message_makes_the_unlock_screen_grow_and_its_fields_keep_their_height(
+    qtbot: Any, controller: Any, data_dir: Path
+) -> None:
+    """Reproduced on main: with a second instance running, the message took the fields'
+    room and they shrank to a few pixels; the screen did not grow."""
+    from tests.ui.keys import activate, press, type_text
+
+    second_instance = Vault.unlock(data_dir, user=USER, password=PASSWORD)
+    try:
+        controller.start()
+        dialog = controller.unlock_dialog
+        qtbot.addWidget(dialog)
+        activate(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.user.hasFocus(), timeout=5_000)
+        before = dialog.height()
+        type_text(qtbot, USER)
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "Kaffee morgens im Rathaus")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "geöffnet" in dialog.message.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.height() > before, timeout=5_000)
+        for field in (dialog.user, dialog.password):
+            assert field.height() >= field.sizeHint().height()
+        message = dialog.message
+        assert message.height() >= message.heightForWidth(message.width())
+        assert dialog.unlock_button.height() >= dialog.unlock_button.sizeHint().height()
+    finally:
+        second_instance.close()

@@ -182,8 +182,29 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        """Shows ``text``; its window grows to make room for it (see :func:`grow_to_fit`)."""
         self.setText(f"⚠ {text}" if text else "")
         self.setVisible(bool(text))
+        if text and self.window().isVisible():
+            grow_to_fit(self.window())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Makes ``window`` as tall as its content needs at its width, never smaller and never
+    beyond the screen: a message that appears takes new room, not the fields'. (Qt gives a
+    window with word-wrapped text no minimum height of its own, so it does not grow.)"""
+    layout = window.layout()
+    if layout is None or not window.isWindow():
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    screen = window.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height())
+    if needed > window.height():
+        window.resize(width, needed)
 
 
 class EmptyState(QLabel):
