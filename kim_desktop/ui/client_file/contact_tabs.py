@@ -110,8 +110,7 @@ class ReferralsTab(RecordList):
             translate("client_file", "Vermittlungen"),
         )
         self.file = file
-        self.add_button(translate("client_file", "Vermittlung &planen …"),
-                        lambda: dialogs.ReferralDialog(file.context, file.client_id, self).open())
+        self.add_button(translate("client_file", "Vermittlung &planen …"), self._plan)
         # each step is offered only where the referral's state allows it
         self.steps = {
             "sent": self.add_button(translate("client_file", "&Gesendet …"), self.send),
@@ -125,6 +124,11 @@ class ReferralsTab(RecordList):
         self.finish_buttons()
         self.tree.currentItemChanged.connect(lambda *_: self._offer_steps())
         self._offer_steps()
+
+    def _plan(self) -> None:
+        dialog = dialogs.ReferralDialog(self.file.context, self.file.client_id, self)
+        self.select_saved(dialog)  # sending is the next step: offered at once
+        dialog.open()
 
     def _offer_steps(self) -> None:
         referral = self.current()
