@@ -204,6 +204,7 @@ class GapsPage(QWidget):
 
     def record(self) -> GapDialog:
         dialog = GapDialog(self.context, self)
+        self.list.select_saved(dialog)  # its release is the next step: offered at once
         dialog.open()
         return dialog
 
