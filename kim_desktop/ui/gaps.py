@@ -19,10 +19,12 @@ from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.gap_release import GapReleaseDialog
 from kim_desktop.ui.qt import (
+    QAbstractItemView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QModelIndex,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -65,6 +67,23 @@ def anonymity_warning(text: str) -> str:
     ).format(what=", ".join(found))
 
 
+class CaseChecks(QListWidget):
+    """The cases to tick, narrowed by the filter. Home and End go to the first and last case
+    shown: Qt's went to rows the filter hid, and Space then ticked a case nobody saw."""
+
+    def shown_rows(self) -> list[int]:
+        return [i for i in range(self.count()) if not self.item(i).isHidden()]
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        ends = {QAbstractItemView.CursorAction.MoveHome: 0,
+                QAbstractItemView.CursorAction.MoveEnd: -1}
+        rows = self.shown_rows()
+        if action in ends and rows:
+            return self.indexFromItem(self.item(rows[ends[action]]))
+        return super().moveCursor(action, modifiers)
+
+
 class GapDialog(RecordForm):
     """Records a structural gap; with ``gap`` (one not released yet) changes it."""
 
@@ -87,7 +106,7 @@ class GapDialog(RecordForm):
         self.warning = ErrorLabel()
         self.case_filter = QLineEdit()
         self.case_filter.setPlaceholderText(translate("gaps", "Fälle nach Name filtern …"))
-        self.cases = QListWidget()
+        self.cases = CaseChecks()
         self.cases.setMaximumHeight(self.cases.fontMetrics().lineSpacing() * 8)
         self.form.addRow("", self.warning)
         add_row(self.form, translate("gaps", "Fälle suchen:"), self.case_filter)
@@ -111,6 +130,9 @@ class GapDialog(RecordForm):
         for i in range(self.cases.count()):
             item = self.cases.item(i)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
+        current, rows = self.cases.currentItem(), self.cases.shown_rows()
+        if rows and (current is None or current.isHidden()):
+            self.cases.setCurrentRow(rows[0])  # Tab and Space tick the first case shown
 
     def _check(self) -> None:
         self.warning.show_message(anonymity_warning(self.description.toPlainText()))
