@@ -9,6 +9,10 @@ from kim_desktop.ui.qt import QApplication, Qt, QWidget
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+#: The keys of the letters a German keyboard has beyond A-Z.
+UMLAUTS = {"Ä": Qt.Key.Key_Adiaeresis, "Ö": Qt.Key.Key_Odiaeresis,
+           "Ü": Qt.Key.Key_Udiaeresis}
 
 
 def focused() -> QWidget:
@@ -39,7 +43,8 @@ def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardMo
 
 def alt(qtbot: Any, letter: str) -> None:
     """Alt+letter: moves to the field of that label, or presses that button."""
-    press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
+    key = letter.upper()
+    press(qtbot, UMLAUTS[key] if key in UMLAUTS else getattr(Qt.Key, f"Key_{key}"), ALT)
 
 
 def access_key(widget: QWidget) -> str:
