@@ -24,7 +24,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 PROTOCOL_MIN = 1
 PROTOCOL_MAX = 1
@@ -249,7 +249,9 @@ class ReportFact(WireModel):
     """One pseudonymous fact for the coordinators' reports (see docs/reporting.md).
 
     ``key`` is an HMAC under the office's report secret, never a record UUID. Lists of codes
-    come from the catalogs in resources/.
+    come from the catalogs in resources/. Counts and flags are strict: ``true``, ``"3"`` and
+    ``3.0`` are no count, ``1`` and ``"false"`` no flag (the server takes nothing a device did
+    not mean).
     """
 
     key: str = Field(min_length=16, max_length=128)
@@ -266,14 +268,14 @@ class ReportFact(WireModel):
     case_closed: dt.date | None = None
     closure_reason: str | None = Field(default=None, max_length=64)
     #: "agency_category:outcome" -> count
-    referrals: dict[str, int] = Field(default_factory=dict, max_length=100)
-    goals_total: int = Field(default=0, ge=0, le=MAX_COUNT)
-    goals_reached: int = Field(default=0, ge=0, le=MAX_COUNT)
-    consultations: int = Field(default=0, ge=0, le=MAX_COUNT)
-    minutes: int = Field(default=0, ge=0, le=MAX_COUNT)
+    referrals: dict[str, StrictInt] = Field(default_factory=dict, max_length=100)
+    goals_total: StrictInt = Field(default=0, ge=0, le=MAX_COUNT)
+    goals_reached: StrictInt = Field(default=0, ge=0, le=MAX_COUNT)
+    consultations: StrictInt = Field(default=0, ge=0, le=MAX_COUNT)
+    minutes: StrictInt = Field(default=0, ge=0, le=MAX_COUNT)
     #: "rule:status" -> count (Baustein III pre-checks)
-    prechecks: dict[str, int] = Field(default_factory=dict, max_length=20)
-    deleted: bool = False
+    prechecks: dict[str, StrictInt] = Field(default_factory=dict, max_length=20)
+    deleted: StrictBool = False
 
 
 class FactsUpsert(WireModel):
@@ -281,16 +283,17 @@ class FactsUpsert(WireModel):
 
 
 class ReleasedGap(WireModel):
-    """A structural gap a case manager released: anonymised text, no link to any person."""
+    """A structural gap a case manager released: anonymised text, no link to any person.
+    ``case_count`` and ``withdrawn`` are strict, as a fact's counts and flags."""
 
     key: str = Field(min_length=16, max_length=128)
     category: str = Field(max_length=64)
     field_of_action: str = Field(max_length=64)
     municipality: str = Field(max_length=64)
     description: str = Field(min_length=1, max_length=4000)
-    case_count: int = Field(ge=0, le=MAX_COUNT)
+    case_count: StrictInt = Field(ge=0, le=MAX_COUNT)
     released_on: dt.date
-    withdrawn: bool = False
+    withdrawn: StrictBool = False
 
 
 class GapsUpload(WireModel):

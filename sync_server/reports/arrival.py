@@ -2,9 +2,11 @@
 
 A device is trusted with nothing (docs/reporting.md): each code must be in the server's catalogs
 (:mod:`kim_protocol.catalogs`, :mod:`kim_protocol.report_codes`), a municipality must be one
-the device's office serves, counts are non-negative and within bounds, and a gap's text holds
-no control character. An item that fails is refused with a stable code and its index; the
-others are stored. Messages name the field, never echo the value: it may be anything.
+the device's office serves, counts are whole numbers (strict: no bool, string or float) within
+bounds, at least 1 where none would mean nothing (a referral slot, a pre-check), minutes come
+with consultations, and a gap's text holds no control character. An item that fails is
+refused with a stable code and its index; the others are stored. Messages name the field,
+never echo the value: it may be anything.
 """
 
 from __future__ import annotations
@@ -163,8 +165,10 @@ def _check_case(fact: wire.ReportFact, codes: Codes) -> None:
 def _check_month(fact: wire.ReportFact, codes: Codes) -> None:
     _count(fact.consultations, MAX_CONSULTATIONS, "consultations")
     _count(fact.minutes, MAX_MINUTES, "minutes")
+    if fact.minutes and not fact.consultations:
+        raise Refused("inconsistent_fact", "Minuten gehören zu Beratungskontakten.")
     _pairs(fact.referrals, codes.agency_categories, report_codes.REFERRAL_STATES, "referrals",
-           MAX_REFERRALS)
+           MAX_REFERRALS, low=1)
     case_fields = (fact.target_group, fact.age_band, fact.gender, fact.status_category,
                    fact.phase, fact.case_opened, fact.case_closed, fact.closure_reason,
                    fact.prechecks, fact.goals_total, fact.goals_reached)
@@ -180,6 +184,7 @@ def check_gap(raw: Any, codes: Codes, *, today: dt.date) -> wire.ReleasedGap:
     _code(gap.category, codes.gap_categories, "category", optional=False)
     _code(gap.field_of_action, codes.fields_of_action, "field_of_action", optional=False)
     _municipality(gap.municipality, codes, allow_unknown=False)
+    # 0 is meaningful: a gap released without a linked case (the desktop allows it).
     _count(gap.case_count, MAX_GAP_CASES, "case_count")
     if CONTROL.search(gap.description) or not gap.description.strip():
         raise Refused("invalid_text",

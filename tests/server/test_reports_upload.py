@@ -190,6 +190,19 @@ BAD_FACTS = [
     (case(consultations=4), "inconsistent_fact"),
     (fact(age_band="18-26"), "inconsistent_fact"),
     ("kein Objekt", "invalid_fact"),
+    # Strict types: a bool, a string or a float is no count, a number no bool.
+    (fact(consultations=True), "invalid_fact"),
+    (fact(consultations="3"), "invalid_fact"),
+    (fact(minutes=1.5), "invalid_fact"),
+    (fact(minutes=95.0), "invalid_fact"),
+    (fact(referrals={"jobcenter:sent": "1"}), "invalid_fact"),
+    (case(goals_total="2"), "invalid_fact"),
+    (case(prechecks={"stag_10:met": True}), "invalid_fact"),
+    (fact(deleted="false"), "invalid_fact"),
+    (fact(deleted=0), "invalid_fact"),
+    # Minutes without a consultation, a referral slot counted zero times.
+    (fact(consultations=0, minutes=100), "inconsistent_fact"),
+    (fact(referrals={"jobcenter:sent": 0}), "count_out_of_range"),
 ]
 
 
@@ -225,6 +238,10 @@ def test_each_bad_gap_is_refused_and_the_rest_is_stored(
         (gap(category="=1+1"), "unknown_code"),
         (gap(field_of_action="<b>housing</b>"), "unknown_code"),
         (gap(municipality="hille"), "foreign_municipality"),
+        (gap(case_count="4"), "invalid_gap"),
+        (gap(case_count=4.0), "invalid_gap"),
+        (gap(case_count=True), "invalid_gap"),
+        (gap(withdrawn=1), "invalid_gap"),
     ]
     body = [gap("h" * 16), *(item for item, _ in bad)]
     response = client.put("/v1/structural-gaps", json={"gaps": body}, headers=device.headers)
