@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from sync_server.reports.charts import Series, bar_chart, line_chart
+from sync_server.reports.exports import ALL_HIDDEN
 from sync_server.reports.tables import ChartKind, ReportTable
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -36,8 +37,9 @@ _environment = Environment(
 
 
 def chart_svg(table: ReportTable) -> Markup | None:
-    """The table's chart as inline SVG (safe markup: every text in it is escaped)."""
-    if table.chart is None or not table.row_labels:
+    """The table's chart as inline SVG (safe markup: every text in it is escaped); None when
+    it has none or would show nothing but hidden values (the page says so instead)."""
+    if table.chart is None or not table.row_labels or table.chart_hidden:
         return None
     chart_id = f"chart-{table.slug}"
     if table.chart is ChartKind.LINE:
@@ -53,6 +55,7 @@ def chart_svg(table: ReportTable) -> Markup | None:
 
 
 _environment.globals["chart_svg"] = chart_svg
+_environment.globals["ALL_HIDDEN"] = ALL_HIDDEN
 
 
 def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -83,6 +83,15 @@ class ReportTable:
     def column(self, index: int) -> list[Cell]:
         return [row[index] for row in self.grid.cells]
 
+    @property
+    def chart_hidden(self) -> bool:
+        """Whether the chart would draw nothing because of hidden values (some hidden, none
+        of the others above 0): an empty plot says nothing, so the renderers say so in a
+        sentence instead (``exports.ALL_HIDDEN``)."""
+        cells = [cell for column in self.chart_columns for cell in self.column(column)]
+        return (any(cell.hidden for cell in cells)
+                and not any((cell.public_value or 0) > 0 for cell in cells))
+
 
 def build_table(
     *,

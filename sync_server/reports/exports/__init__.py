@@ -26,6 +26,9 @@ CLAIM = (
     "eine einzelne kleine Zahl kann um bis zu 2 vom wahren Wert abweichen. Aus den Angaben "
     "lässt sich nicht ablesen, ob und wie eine bestimmte Person erfasst ist."
 )
+#: Instead of a chart whose every value is hidden: an empty plot would say nothing.
+ALL_HIDDEN = ("Die Zahlen sind zu klein, um sie als Diagramm zu zeigen: jede liegt unter "
+              "{threshold} und ist zum Schutz der Personen ausgeblendet.")
 GAPS_TITLE = "Strukturelle Fehlstellen"
 GAPS_CAPTION = ("Von den Case-Manager*innen freigegebene, anonymisierte Fehlstellen, geordnet "
                 "nach der Zahl der Fälle, in denen sie beobachtet wurden")

@@ -34,6 +34,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from kim_protocol.export_text import clean, pdf_text
 from sync_server.reports.exports import (
+    ALL_HIDDEN,
     GAP_COLUMNS,
     GAPS_CAPTION,
     GAPS_TITLE,
@@ -83,9 +84,10 @@ def _column_drawing(table: ReportTable, column: int) -> Drawing:
     cells = table.column(column)
     width, height, bottom, left = 440, 150, 18, 30
     drawing = Drawing(width, height)
-    top = max((c.public_value or 0) for c in cells) or 1
+    highest = max((c.public_value or 0) for c in cells)
+    top = highest or 1
     step = (width - left) / max(len(cells), 1)
-    drawing.add(String(0, height - 8, f"{table.column_labels[column]} (max. {top})",
+    drawing.add(String(0, height - 8, f"{table.column_labels[column]} (max. {highest})",
                        fontSize=8))
     for index, cell in enumerate(cells):
         x = left + index * step
@@ -183,7 +185,10 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
             if table.row_labels:
                 block.append(_table_flowable(table, styles))
                 column = table.chart_columns[0]
-                if table.chart is ChartKind.LINE:
+                if table.chart is not None and table.chart_hidden:
+                    block += [Spacer(1, 0.2 * cm), Paragraph(
+                        pdf_text(ALL_HIDDEN.format(threshold=table.threshold)), styles["small"])]
+                elif table.chart is ChartKind.LINE:
                     block += [Spacer(1, 0.2 * cm), _column_drawing(table, column)]
                 elif table.chart is ChartKind.BAR and len(table.row_labels) <= 40:
                     block += [Spacer(1, 0.2 * cm), _bar_drawing(table, column)]

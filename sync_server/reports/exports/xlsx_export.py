@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kim_protocol.export_text import spreadsheet_text
 from sync_server.reports.exports import (
+    ALL_HIDDEN,
     CLAIM,
     GAP_COLUMNS,
     GAPS_CAPTION,
@@ -72,7 +73,10 @@ def _write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
     for note in table.notes:
         row_number += 1
         _put(sheet, row_number, 1, note).font = Font(italic=True)
-    if table.chart is not None and table.row_labels:
+    if table.chart is not None and table.row_labels and table.chart_hidden:
+        row_number += 2
+        _put(sheet, row_number, 1, ALL_HIDDEN.format(threshold=table.threshold))
+    elif table.chart is not None and table.row_labels:
         _add_chart(sheet, table, header_row, last_data_row, row_number + 2)
         row_number += 18
     return row_number + 3
