@@ -8,6 +8,7 @@ German message.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,25 @@ def _municipality_codes(names: Sequence[str]) -> list[str]:
     return codes
 
 
+#: Marks, embeddings, overrides and isolates of the Unicode bidirectional algorithm: in an
+#: office name they would turn the text around in a terminal, a page or a PDF.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                           "\u2066\u2067\u2068\u2069")
+
+
+def _office_name(raw: str) -> str:
+    """The name as stored; refuses an empty or long one, control characters (ANSI escape
+    sequences in the admin's terminal) and bidi controls."""
+    name = raw.strip()
+    if not name or len(name) > 200:
+        raise DeviceError(400, "invalid_name", "Der Name des Büros fehlt oder ist zu lang.")
+    if any(unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS for ch in name):
+        raise DeviceError(400, "invalid_name",
+                          "Der Name des Büros darf keine Steuerzeichen und keine Zeichen zur "
+                          "Steuerung der Schreibrichtung enthalten.")
+    return name
+
+
 def _set_municipalities(session: Session, office: Office, codes: list[str]) -> None:
     session.execute(delete(OfficeMunicipality).where(OfficeMunicipality.office_id == office.id))
     session.add_all(OfficeMunicipality(office_id=office.id, municipality=c) for c in codes)
@@ -59,9 +79,7 @@ def create_office(
     session: Session, *, name: str, municipalities: Sequence[str], actor: str
 ) -> Office:
     """An office serving ``municipalities`` (codes or names; the first is its seat)."""
-    name = name.strip()
-    if not name or len(name) > 200:
-        raise DeviceError(400, "invalid_name", "Der Name des Büros fehlt oder ist zu lang.")
+    name = _office_name(name)
     codes = _municipality_codes(municipalities)
     office = Office(name=name, municipality=codes[0], last_seq=0)
     session.add(office)
@@ -84,10 +102,7 @@ def edit_office(
         raise DeviceError(404, "office_not_found", "Dieses Büro gibt es nicht.")
     detail: dict[str, object] = {}
     if name is not None:
-        name = name.strip()
-        if not name or len(name) > 200:
-            raise DeviceError(400, "invalid_name", "Der Name des Büros fehlt oder ist zu lang.")
-        office.name = detail["name"] = name
+        office.name = detail["name"] = _office_name(name)
     if municipalities is not None:
         codes = _municipality_codes(municipalities)
         _set_municipalities(session, office, codes)

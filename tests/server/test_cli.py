@@ -185,6 +185,22 @@ def test_a_second_factor_without_the_secret_key_says_what_to_set(
     assert "otpauth://" in added.stdout
 
 
+def test_office_names_refuse_control_and_bidi_override_characters(db_url: str) -> None:
+    office = kim_server("office", "add", "--name", "KIM Hille", "--municipality", "Hille",
+                        db=db_url).stdout.strip()
+    for name in ("KIM \x1b[31mRot\x1b[0m", "KIM \u202eelliH", "KIM\u2066 Hille\u2069",
+                 "KIM\x07Hille", "KIM \u200fHille"):
+        for args in (("office", "add", "--name", name, "--municipality", "Hille"),
+                     ("office", "edit", "--office", office, "--name", name)):
+            result = kim_server(*args, db=db_url)
+            assert result.returncode == 2, (name, args)
+            assert result.stderr == ("Fehler: Der Name des Büros darf keine Steuerzeichen und "
+                                     "keine Zeichen zur Steuerung der Schreibrichtung "
+                                     "enthalten.\n")
+    offices = json.loads(kim_server("office", "list", "--json", db=db_url).stdout)
+    assert [o["name"] for o in offices] == ["KIM Hille"]
+
+
 def test_database_url_from_the_environment(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'env.db'}"
     result = subprocess.run(
