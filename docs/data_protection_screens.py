@@ -3,11 +3,12 @@ offscreen (a demo office is made afresh; nothing else in docs/ changes).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/data_protection_screens.py
 
-Writes ``docs/audit-view.png``.
+Writes ``docs/audit-view.png`` and ``docs/deletion-run.png``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -64,6 +65,40 @@ def grab_audit_view(app: QApplication, window: Any) -> None:
     grab(app, window, "audit-view")
 
 
+def make_some_due(window: Any) -> None:
+    """Ages a few closed cases past the retention period, and a few persons without a case."""
+    from sqlalchemy import select
+
+    from kim_desktop.core.models import Case, Client
+    from kim_desktop.core.services.retention import add_years
+
+    def work() -> None:
+        with window.context.vault.session() as session:
+            today = dt.date.today()
+            closed = session.scalars(select(Case).where(Case.closed_on.is_not(None))
+                                     .limit(4)).all()
+            for years, case in enumerate(closed, start=3):
+                case.opened_on = add_years(today, -years - 2)
+                case.closed_on = add_years(today, -years)
+            with_case = select(Case.client_id)
+            for client in session.scalars(select(Client).where(Client.id.not_in(with_case))
+                                          .limit(2)):
+                client.created_at = client.created_at.replace(year=today.year - 2)
+            session.commit()
+
+    window.context.taskman.run_blocking_on_database(work)
+
+
+def grab_deletion_run(app: QApplication, window: Any) -> None:
+    make_some_due(window)
+    window.show_page("deletion_run")
+    page = window.pages["deletion_run"]
+    page.loaded = False
+    page.reload()
+    wait_until(app, lambda: page.loaded)
+    grab(app, window, "deletion-run")
+
+
 def main() -> int:
     i18n.build()
     app = application()
@@ -78,6 +113,7 @@ def main() -> int:
         wait_until(app, lambda: controller.window is not None)
         window = controller.window
         grab_audit_view(app, window)
+        grab_deletion_run(app, window)
         controller.close()
     return 0
 

@@ -110,6 +110,10 @@ class RetentionSettings:
     note: str
     controller: str = ""
     data_protection_officer: str = ""
+    #: Whether each rule requires an archive copy before erasure (the records offered to the
+    #: responsible archive, § 4 ArchivG NRW): after a closed case, and without any case.
+    archive_after_closure: bool = True
+    archive_without_case: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,9 +257,17 @@ def _load_retention(resources_dir: Path, data_dir: Path | None) -> RetentionSett
         raise CatalogError("Aufbewahrungsfristen fehlen in data_protection.json") from error
     if after < 0 or without < 0:
         raise CatalogError("Aufbewahrungsfristen dürfen nicht negativ sein")
+    archive = data.get("archive_before_erasure", {})
+    if not isinstance(archive, dict) or not all(
+            isinstance(archive.get(rule, False), bool)
+            for rule in ("after_closure", "without_case")):
+        raise CatalogError("archive_before_erasure in data_protection.json: je Regel true "
+                           "oder false")
     return RetentionSettings(after, without, str(data.get("note", "")),
                              str(data.get("controller", "")).strip(),
-                             str(data.get("data_protection_officer", "")).strip())
+                             str(data.get("data_protection_officer", "")).strip(),
+                             bool(archive.get("after_closure", True)),
+                             bool(archive.get("without_case", False)))
 
 
 def load_catalogs(

@@ -91,10 +91,15 @@ MESSAGES: dict[str, str] = {
     ),
     "confirmation_required": QT_TRANSLATE_NOOP(_C, "Die Löschung muss bestätigt werden."),
     "admin_only": QT_TRANSLATE_NOOP(_C, "Das darf nur die Büroleitung."),
+    "erasure_requested": QT_TRANSLATE_NOOP(
+        _C, "Die Löschung dieser Person ist schon beantragt; die Büroleitung entscheidet."),
+    "erasure_request_decided": QT_TRANSLATE_NOOP(
+        _C, "Über diesen Löschantrag ist schon entschieden."),
     "file_number_short": QT_TRANSLATE_NOOP(
-        _C, "Bitte mindestens die ersten {shortest} Zeichen der Kennung der Person angeben."),
+        _C, "Bitte die Aktennummer der Person angeben (mindestens {shortest} Zeichen)."),
     "file_number_ambiguous": QT_TRANSLATE_NOOP(
-        _C, "Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen angeben."),
+        _C, "Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen der "
+        "Kennung angeben (sie steht im Export des Protokolls)."),
 }
 
 

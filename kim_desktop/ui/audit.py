@@ -1,7 +1,8 @@
 """The office admin's view of the office-wide audit log: who viewed, changed, exported or
 erased which record, and when, filtered by person, user, action and period, and saved as CSV
-or PDF for the data-protection officer (the saving is logged). Records and persons appear by
-their id only; Enter on a row opens that person's file."""
+or PDF for the data-protection officer (the saving is logged). Records appear by their id,
+persons by their file number (the export: by their id); Enter on a row opens that person's
+file."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ class AuditView(QWidget):
         layout.addWidget(title)
         grid = QGridLayout()
         self.person = QLineEdit()
-        self.person.setPlaceholderText(translate("audit", "Kennung oder ihr Anfang"))
+        self.person.setPlaceholderText(translate("audit", "Aktennummer, z. B. 3F2A1C"))
         self.person.setClearButtonEnabled(True)
         self.user = shrinkable(QComboBox())
         self.user.addItem(translate("audit", "Alle"), "")
@@ -90,7 +91,7 @@ class AuditView(QWidget):
         self.since = DateField()
         self.until = DateField()
         fields: list[tuple[str, QWidget]] = [
-            (translate("audit", "&Person (Kennung):"), self.person),
+            (translate("audit", "&Person (Akte):"), self.person),
             (translate("audit", "&Benutzer*in:"), self.user),
             (translate("audit", "A&ktion:"), self.action),
             (translate("audit", "&Von:"), self.since),

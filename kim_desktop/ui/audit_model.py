@@ -1,5 +1,6 @@
 """The office-wide audit log as a table: the rows a filter read, replaced in bulk, newest
-first. It needs no widget and is tested without one."""
+first; a record by its kind and id, its person by their file number. It needs no widget
+and is tested without one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from kim_desktop.core.models import AuditEvent
 from kim_desktop.core.services.audit_log import action_word, kind_word
-from kim_desktop.ui.formats import day
+from kim_desktop.ui.formats import day, file_number
 from kim_desktop.ui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -55,7 +56,7 @@ COLUMNS: list[tuple[Callable[[], str], Callable[[AuditRow], str]]] = [
      lambda r: translate("audit_log", action_word(r.action))),
     (lambda: translate("audit", "Art"), lambda r: translate("audit_log", kind_word(r.kind))),
     (lambda: translate("audit", "Datensatz"), lambda r: r.record_id),
-    (lambda: translate("audit", "Person (Kennung)"), lambda r: r.person),
+    (lambda: translate("audit", "Person"), lambda r: file_number(r.person) if r.person else ""),
     (lambda: translate("audit", "Angabe"), lambda r: r.detail),
 ]
 

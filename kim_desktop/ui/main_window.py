@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         from kim_desktop.ui.audit import AuditView
         from kim_desktop.ui.caseload import CaseloadPage
+        from kim_desktop.ui.deletion_run import DeletionRunPage
         from kim_desktop.ui.eligibility import EligibilityPage
         from kim_desktop.ui.gaps import GapsPage
         from kim_desktop.ui.settings_page import SettingsPage
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         def start() -> QWidget:
             page = StartPage(self.context, self.sync)
             page.open_client.connect(self.open_client)
+            page.show_deletion_run.connect(lambda: self.show_page("deletion_run"))
             return page
 
         def eligibility() -> QWidget:
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
 
         admin: list[tuple[str, str, Callable[[], QWidget]]] = [
             ("audit", translate("main_window", "Pr&otokoll"), audit),
+            ("deletion_run", translate("main_window", "&Löschlauf"),
+             lambda: DeletionRunPage(self.context)),
         ] if self.context.is_admin else []
         return [
             ("start", translate("main_window", "&Start"), start),

@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.models import Client, Consultation, FollowUp
+from kim_desktop.core.models import Client, Consultation, ErasureRequest, FollowUp
+from kim_desktop.core.services.erasure_requests import open_erasure_requests
+from kim_desktop.core.services.retention import due_for_erasure
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.qt import (
     QApplication,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -54,6 +57,19 @@ class StartData:
     overdue: list[tuple[FollowUp, str]]
     upcoming: list[tuple[FollowUp, str]]
     recent: list[tuple[Consultation, str]]
+
+
+@dataclass(frozen=True)
+class AdminTasks:
+    """What waits for the office admin: erasure requests (each with the person's name) and
+    how many persons the retention rules make due for erasure."""
+
+    requests: list[tuple[ErasureRequest, str]]
+    due: int
+
+
+def load_admin_tasks(session: Session) -> AdminTasks:
+    return AdminTasks(open_erasure_requests(session), len(due_for_erasure(session)))
 
 
 def _name(client: Client) -> str:
@@ -143,8 +159,82 @@ class FollowUpAgenda(QTreeWidget):
         return self._rows[index] if isinstance(index, int) else None
 
 
+class AdminPanel(QGroupBox):
+    """The office admin's part of the start page: the reminder of the deletion run when
+    persons are due, and the erasure requests to grant or decline."""
+
+    show_deletion_run = Signal()
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(translate("start", "Für die Büroleitung"), parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        due_row = QHBoxLayout()
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.to_run = QPushButton(translate("start", "&Zum Löschlauf"))
+        self.to_run.clicked.connect(self.show_deletion_run)
+        due_row.addWidget(self.due, 1)
+        due_row.addWidget(self.to_run)
+        layout.addLayout(due_row)
+        self.requests = RecordList(
+            [translate("start", "Beantragt am"), translate("start", "Person"),
+             translate("start", "von"), translate("start", "Grund")],
+            translate("start", "Keine Löschanträge."),
+            translate("start", "Löschanträge"),
+        )
+        self.approve = self.requests.add_button(
+            translate("start", "&Genehmigen und löschen …"), self.approve_current,
+            needs_selection=True)
+        self.decline = self.requests.add_button(
+            translate("start", "Ablehne&n …"), self.decline_current, needs_selection=True)
+        self.requests.finish_buttons()
+        layout.addWidget(self.requests)
+        self.tasks: AdminTasks | None = None
+
+    def show_tasks(self, tasks: AdminTasks) -> None:
+        self.tasks = tasks
+        self.due.setText(translate(
+            "start", "Zur Löschung fällig nach den Aufbewahrungsfristen: {count} Personen.")
+            .format(count=tasks.due) if tasks.due else translate(
+            "start", "Niemand ist zur Löschung fällig."))
+        self.to_run.setVisible(tasks.due > 0)
+        self.requests.set_records(tasks.requests, lambda r: [
+            day(r[0].created_at.date()), r[1], r[0].created_by, r[0].reason])
+        if self.requests.current() is None:
+            self.requests.select_first()  # the oldest: Alt and a letter decide it
+
+    def approve_current(self) -> None:
+        from kim_desktop.core.services.erasure_requests import approve_erasure
+        from kim_desktop.ui.erasure import confirmed_erasure
+        from kim_desktop.ui.messages import show_error
+
+        record = self.requests.current()
+        if record is None:
+            return
+        request, person = record
+        if not confirmed_erasure(self, translate(
+                "start", "{name} wird auf Antrag von {user} gelöscht.").format(
+                name=person, user=request.created_by)):
+            return
+        request_id = request.id
+        self.context.write(lambda s: approve_erasure(s, request_id=request_id, confirm=True),
+                           on_error=lambda e: show_error(self, e))
+
+    def decline_current(self) -> Any:
+        from kim_desktop.ui.erasure import DeclineErasureDialog
+
+        record = self.requests.current()
+        if record is None:
+            return None
+        dialog = DeclineErasureDialog(self.context, record[0].id, self)
+        dialog.open()
+        return dialog
+
+
 class StartPage(QWidget):
     open_client = Signal(str)
+    show_deletion_run = Signal()
 
     def __init__(self, context: Context, sync: SyncController,
                  parent: QWidget | None = None) -> None:
@@ -189,6 +279,13 @@ class StartPage(QWidget):
         sync_row.addWidget(self.sync_line, 1)
         sync_row.addWidget(self.conflicts)
         layout.addLayout(sync_row)
+        self.admin: AdminPanel | None = None
+        if context.is_admin:
+            self.admin = AdminPanel(context)
+            self.admin.show_deletion_run.connect(self.show_deletion_run)
+            self.admin.requests.tree.itemActivated.connect(
+                lambda *_: self._open(self.admin.requests.current() if self.admin else None))
+            layout.addWidget(self.admin)
         sync.status_changed.connect(self.show_sync_state)
         if sync.status is not None:
             self.show_sync_state(sync.status)
@@ -201,9 +298,13 @@ class StartPage(QWidget):
     def reload(self) -> None:
         today, user = dt.date.today(), self.context.user if self.mine.isChecked() else None
         self.context.read(lambda s: load_start(s, today, user=user), self._show)
+        if self.admin is not None:
+            # apart from the rest: it reads every person, and the follow-ups come first
+            self.context.read(load_admin_tasks, self.admin.show_tasks)
 
     def _changed(self, change: Any) -> None:
-        if any(change.touches(kind) for kind in ("follow_up", "consultation", "client")):
+        if any(change.touches(kind) for kind in ("follow_up", "consultation", "client",
+                                                 "erasure_request", "case_record")):
             self.reload()
 
     def _show(self, data: StartData) -> None:

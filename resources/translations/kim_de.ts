@@ -314,15 +314,15 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Kennung oder ihr Anfang</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Alle</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Person (Kennung):</source>
+      <source>Aktennummer, z. B. 3F2A1C</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Person (Akte):</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -399,7 +399,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Person (Kennung)</source>
+      <source>Person</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -447,6 +447,14 @@
     </message>
     <message>
       <source>Änderung verworfen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschung beantragt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschantrag abgelehnt</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -508,6 +516,10 @@
     </message>
     <message>
       <source>Protokoll</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschantrag</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1115,6 +1127,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Löschung beantragen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Teile der Akte</source>
       <translation type="unfinished" />
     </message>
@@ -1381,6 +1397,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Die Person wird gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschung beantragt am {date} von {user}; die Büroleitung entscheidet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschantrag abgelehnt am {date} von {user}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>LÖSCHEN</source>
       <translation type="unfinished" />
     </message>
@@ -1389,13 +1417,144 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Alle Daten dieser Person werden endgültig gelöscht, auch auf den anderen Rechnern des Büros. Das lässt sich nicht rückgängig machen.
+      <source>{what} Alle Daten werden endgültig gelöscht, auch auf den anderen Rechnern des Büros. Das lässt sich nicht rückgängig machen.
 
 Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Nicht gelöscht: Die Bestätigung stimmte nicht.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>deletion_run</name>
+    <message>
+      <source>Fall abgeschlossen am {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ohne Fall, letzter Kontakt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Akte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>fällig seit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Archivkopie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zur Löschung fällige Personen (Leertaste: mitlöschen oder nicht)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Archiv&amp;ordner:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordner für die Archivkopien (je Person eine JSON-Datei)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Archivordner</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordner &amp;wählen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fortschritt des Löschlaufs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschlauf a&amp;nhalten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ausgewählte &amp;löschen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mit Archivkopie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ohne Archivkopie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&lt;b&gt;Löschlauf&lt;/b&gt; – fällig ist, wessen Aufbewahrungsfrist abgelaufen ist: {after} Jahre nach dem Abschluss des letzten Falls ({archive1}), {without} Jahre nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt die oder der Datenschutzbeauftragte fest.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>verlangt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nicht verlangt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Personen fällig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niemand ist zur Löschung fällig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Archivordner wählen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niemand ist ausgewählt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für {count} der Personen verlangt die Regel vorher eine Archivkopie: bitte einen Archivordner angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Den Archivordner gibt es nicht: {folder}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Personen werden gelöscht{archive}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, vorher je eine Archivkopie in den Archivordner</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschlauf läuft …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{done} von {total} gelöscht …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ {done} von {wanted} Personen gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Löschlauf hat angehalten: {reason} Wer schon gelöscht ist, bleibt gelöscht; die übrigen stehen noch in der Liste.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1609,6 +1768,33 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>erasure</name>
+    <message>
+      <source>Löschung beantragen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschung beantragt. Die Büroleitung entscheidet darüber.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Beantragen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschantrag ablehnen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschantrag abgelehnt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Ablehnen</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2026,6 +2212,10 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
     </message>
     <message>
       <source>Pr&amp;otokoll</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Löschlauf</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2474,6 +2664,54 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Demnächst ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für die Büroleitung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Zum Löschlauf</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beantragt am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>von</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keine Löschanträge.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Löschanträge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Genehmigen und löschen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ablehne&amp;n …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zur Löschung fällig nach den Aufbewahrungsfristen: {count} Personen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niemand ist zur Löschung fällig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} wird auf Antrag von {user} gelöscht.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2993,11 +3231,19 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Bitte mindestens die ersten {shortest} Zeichen der Kennung der Person angeben.</source>
+      <source>Die Löschung dieser Person ist schon beantragt; die Büroleitung entscheidet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen angeben.</source>
+      <source>Über diesen Löschantrag ist schon entschieden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Aktennummer der Person angeben (mindestens {shortest} Zeichen).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen der Kennung angeben (sie steht im Export des Protokolls).</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -3156,6 +3402,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Entschieden am</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entschieden von</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Erfolgreiche Schuljahre</source>
       <translation type="unfinished" />
     </message>
@@ -3229,6 +3483,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Grund der Ablehnung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grund der Löschung</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3456,6 +3714,17 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Schweigepflichtentbindung</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ErasureRequestState</name>
+    <message>
+      <source>offen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>abgelehnt</source>
       <translation type="unfinished" />
     </message>
   </context>

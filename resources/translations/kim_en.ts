@@ -314,16 +314,16 @@
       <translation>&lt;b&gt;Audit log&lt;/b&gt; – who viewed, changed, exported or erased which record, and when</translation>
     </message>
     <message>
-      <source>Kennung oder ihr Anfang</source>
-      <translation>File number or its beginning</translation>
-    </message>
-    <message>
       <source>Alle</source>
       <translation>All</translation>
     </message>
     <message>
-      <source>&amp;Person (Kennung):</source>
-      <translation>&amp;Person (file number):</translation>
+      <source>Aktennummer, z. B. 3F2A1C</source>
+      <translation>File number, e.g. 3F2A1C</translation>
+    </message>
+    <message>
+      <source>&amp;Person (Akte):</source>
+      <translation>&amp;Person (file):</translation>
     </message>
     <message>
       <source>&amp;Benutzer*in:</source>
@@ -399,8 +399,8 @@
       <translation>Record</translation>
     </message>
     <message>
-      <source>Person (Kennung)</source>
-      <translation>Person (file number)</translation>
+      <source>Person</source>
+      <translation>Person</translation>
     </message>
     <message>
       <source>Angabe</source>
@@ -448,6 +448,14 @@
     <message>
       <source>Änderung verworfen</source>
       <translation>change discarded</translation>
+    </message>
+    <message>
+      <source>Löschung beantragt</source>
+      <translation>erasure requested</translation>
+    </message>
+    <message>
+      <source>Löschantrag abgelehnt</source>
+      <translation>erasure request declined</translation>
     </message>
     <message>
       <source>Person</source>
@@ -509,6 +517,10 @@
     <message>
       <source>Protokoll</source>
       <translation>Audit log</translation>
+    </message>
+    <message>
+      <source>Löschantrag</source>
+      <translation>Erasure request</translation>
     </message>
   </context>
   <context>
@@ -1115,6 +1127,10 @@
       <translation>Erase perso&amp;n …</translation>
     </message>
     <message>
+      <source>&amp;Löschung beantragen …</source>
+      <translation>As&amp;k for erasure …</translation>
+    </message>
+    <message>
       <source>Teile der Akte</source>
       <translation>Parts of the file</translation>
     </message>
@@ -1381,6 +1397,18 @@
       <translation>PDF (*.pdf);;JSON (*.json)</translation>
     </message>
     <message>
+      <source>Die Person wird gelöscht.</source>
+      <translation>The person will be erased.</translation>
+    </message>
+    <message>
+      <source>Löschung beantragt am {date} von {user}; die Büroleitung entscheidet.</source>
+      <translation>Erasure requested on {date} by {user}; the office admin decides.</translation>
+    </message>
+    <message>
+      <source>Löschantrag abgelehnt am {date} von {user}: {reason}</source>
+      <translation>Erasure request declined on {date} by {user}: {reason}</translation>
+    </message>
+    <message>
       <source>LÖSCHEN</source>
       <translation>ERASE</translation>
     </message>
@@ -1389,16 +1417,147 @@
       <translation>Erase person</translation>
     </message>
     <message>
-      <source>Alle Daten dieser Person werden endgültig gelöscht, auch auf den anderen Rechnern des Büros. Das lässt sich nicht rückgängig machen.
+      <source>{what} Alle Daten werden endgültig gelöscht, auch auf den anderen Rechnern des Büros. Das lässt sich nicht rückgängig machen.
 
 Zur Bestätigung bitte {word} eingeben:</source>
-      <translation>All data of this person will be erased for good, also on the office's other computers. This cannot be undone.
+      <translation>{what} All data is erased for good, on the office's other computers too. This cannot be undone.
 
 To confirm, please type {word}:</translation>
     </message>
     <message>
       <source>Nicht gelöscht: Die Bestätigung stimmte nicht.</source>
       <translation>Not erased: the confirmation did not match.</translation>
+    </message>
+  </context>
+  <context>
+    <name>deletion_run</name>
+    <message>
+      <source>Fall abgeschlossen am {date}</source>
+      <translation>case closed on {date}</translation>
+    </message>
+    <message>
+      <source>ohne Fall, letzter Kontakt</source>
+      <translation>no case, last contact</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Akte</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>fällig seit</source>
+      <translation>due since</translation>
+    </message>
+    <message>
+      <source>Regel</source>
+      <translation>Rule</translation>
+    </message>
+    <message>
+      <source>Archivkopie</source>
+      <translation>Archive copy</translation>
+    </message>
+    <message>
+      <source>Zur Löschung fällige Personen (Leertaste: mitlöschen oder nicht)</source>
+      <translation>Persons due for erasure (Space: include or not)</translation>
+    </message>
+    <message>
+      <source>Archiv&amp;ordner:</source>
+      <translation>Archive f&amp;older:</translation>
+    </message>
+    <message>
+      <source>Ordner für die Archivkopien (je Person eine JSON-Datei)</source>
+      <translation>Folder for the archive copies (one JSON file per person)</translation>
+    </message>
+    <message>
+      <source>Archivordner</source>
+      <translation>Archive folder</translation>
+    </message>
+    <message>
+      <source>Ordner &amp;wählen …</source>
+      <translation>&amp;Choose folder …</translation>
+    </message>
+    <message>
+      <source>Fortschritt des Löschlaufs</source>
+      <translation>Progress of the deletion run</translation>
+    </message>
+    <message>
+      <source>Löschlauf a&amp;nhalten</source>
+      <translation>Sto&amp;p the run</translation>
+    </message>
+    <message>
+      <source>Ausgewählte &amp;löschen …</source>
+      <translation>&amp;Erase the chosen …</translation>
+    </message>
+    <message>
+      <source>mit Archivkopie</source>
+      <translation>with an archive copy</translation>
+    </message>
+    <message>
+      <source>ohne Archivkopie</source>
+      <translation>without an archive copy</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Löschlauf&lt;/b&gt; – fällig ist, wessen Aufbewahrungsfrist abgelaufen ist: {after} Jahre nach dem Abschluss des letzten Falls ({archive1}), {without} Jahre nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt die oder der Datenschutzbeauftragte fest.</source>
+      <translation>&lt;b&gt;Deletion run&lt;/b&gt; – due is whoever's retention period has ended: {after} years after the last case was closed ({archive1}), {without} years after the last contact without a case ({archive2}). The data-protection officer sets the periods.</translation>
+    </message>
+    <message>
+      <source>verlangt</source>
+      <translation>required</translation>
+    </message>
+    <message>
+      <source>nicht verlangt</source>
+      <translation>not required</translation>
+    </message>
+    <message>
+      <source>{count} Personen fällig.</source>
+      <translation>{count} persons due.</translation>
+    </message>
+    <message>
+      <source>Niemand ist zur Löschung fällig.</source>
+      <translation>No one is due for erasure.</translation>
+    </message>
+    <message>
+      <source>Archivordner wählen</source>
+      <translation>Choose the archive folder</translation>
+    </message>
+    <message>
+      <source>Niemand ist ausgewählt.</source>
+      <translation>No one is chosen.</translation>
+    </message>
+    <message>
+      <source>Für {count} der Personen verlangt die Regel vorher eine Archivkopie: bitte einen Archivordner angeben.</source>
+      <translation>For {count} of the persons the rule requires an archive copy first: please give an archive folder.</translation>
+    </message>
+    <message>
+      <source>Den Archivordner gibt es nicht: {folder}</source>
+      <translation>The archive folder does not exist: {folder}</translation>
+    </message>
+    <message>
+      <source>{count} Personen werden gelöscht{archive}.</source>
+      <translation>{count} persons will be erased{archive}.</translation>
+    </message>
+    <message>
+      <source>, vorher je eine Archivkopie in den Archivordner</source>
+      <translation>, each after an archive copy in the archive folder</translation>
+    </message>
+    <message>
+      <source>Löschlauf läuft …</source>
+      <translation>Deletion run in progress …</translation>
+    </message>
+    <message>
+      <source>{done} von {total} gelöscht …</source>
+      <translation>{done} of {total} erased …</translation>
+    </message>
+    <message>
+      <source>✓ {done} von {wanted} Personen gelöscht.</source>
+      <translation>✓ {done} of {wanted} persons erased.</translation>
+    </message>
+    <message>
+      <source>Der Löschlauf hat angehalten: {reason} Wer schon gelöscht ist, bleibt gelöscht; die übrigen stehen noch in der Liste.</source>
+      <translation>The deletion run stopped: {reason} Whoever is erased stays erased; the others are still in the list.</translation>
     </message>
   </context>
   <context>
@@ -1612,6 +1771,33 @@ To confirm, please type {word}:</translation>
     <message>
       <source>In diesem Zeitraum wird voraussichtlich niemand berechtigt.</source>
       <translation>Nobody is likely to become eligible in this period.</translation>
+    </message>
+  </context>
+  <context>
+    <name>erasure</name>
+    <message>
+      <source>Löschung beantragen</source>
+      <translation>Request erasure</translation>
+    </message>
+    <message>
+      <source>Löschung beantragt. Die Büroleitung entscheidet darüber.</source>
+      <translation>Erasure requested. The office admin decides.</translation>
+    </message>
+    <message>
+      <source>&amp;Beantragen</source>
+      <translation>&amp;Request</translation>
+    </message>
+    <message>
+      <source>Löschantrag ablehnen</source>
+      <translation>Decline the erasure request</translation>
+    </message>
+    <message>
+      <source>Löschantrag abgelehnt.</source>
+      <translation>Erasure request declined.</translation>
+    </message>
+    <message>
+      <source>&amp;Ablehnen</source>
+      <translation>&amp;Decline</translation>
     </message>
   </context>
   <context>
@@ -2031,6 +2217,10 @@ Please reword it under "Edit".</translation>
     <message>
       <source>Pr&amp;otokoll</source>
       <translation>Audit l&amp;og</translation>
+    </message>
+    <message>
+      <source>&amp;Löschlauf</source>
+      <translation>&amp;Deletion run</translation>
     </message>
     <message>
       <source>&amp;Start</source>
@@ -2481,6 +2671,54 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Demnächst ({count})</source>
       <translation>Coming up ({count})</translation>
+    </message>
+    <message>
+      <source>Für die Büroleitung</source>
+      <translation>For the office admin</translation>
+    </message>
+    <message>
+      <source>&amp;Zum Löschlauf</source>
+      <translation>To the &amp;deletion run</translation>
+    </message>
+    <message>
+      <source>Beantragt am</source>
+      <translation>Requested on</translation>
+    </message>
+    <message>
+      <source>von</source>
+      <translation>by</translation>
+    </message>
+    <message>
+      <source>Grund</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Keine Löschanträge.</source>
+      <translation>No erasure requests.</translation>
+    </message>
+    <message>
+      <source>Löschanträge</source>
+      <translation>Erasure requests</translation>
+    </message>
+    <message>
+      <source>&amp;Genehmigen und löschen …</source>
+      <translation>A&amp;pprove and erase …</translation>
+    </message>
+    <message>
+      <source>Ablehne&amp;n …</source>
+      <translation>Decli&amp;ne …</translation>
+    </message>
+    <message>
+      <source>Zur Löschung fällig nach den Aufbewahrungsfristen: {count} Personen.</source>
+      <translation>Due for erasure under the retention periods: {count} persons.</translation>
+    </message>
+    <message>
+      <source>Niemand ist zur Löschung fällig.</source>
+      <translation>No one is due for erasure.</translation>
+    </message>
+    <message>
+      <source>{name} wird auf Antrag von {user} gelöscht.</source>
+      <translation>{name} will be erased at the request of {user}.</translation>
     </message>
     <message>
       <source>&amp;Meine</source>
@@ -2999,12 +3237,20 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Only the office admin may do this.</translation>
     </message>
     <message>
-      <source>Bitte mindestens die ersten {shortest} Zeichen der Kennung der Person angeben.</source>
-      <translation>Please enter at least the first {shortest} characters of the person's file number.</translation>
+      <source>Die Löschung dieser Person ist schon beantragt; die Büroleitung entscheidet.</source>
+      <translation>The erasure of this person has already been requested; the office admin decides.</translation>
     </message>
     <message>
-      <source>Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen angeben.</source>
-      <translation>Several persons have a file number that begins like this: please enter more characters.</translation>
+      <source>Über diesen Löschantrag ist schon entschieden.</source>
+      <translation>This erasure request has already been decided.</translation>
+    </message>
+    <message>
+      <source>Bitte die Aktennummer der Person angeben (mindestens {shortest} Zeichen).</source>
+      <translation>Please enter the person's file number (at least {shortest} characters).</translation>
+    </message>
+    <message>
+      <source>Mehrere Personen haben eine Kennung, die so beginnt: bitte mehr Zeichen der Kennung angeben (sie steht im Export des Protokolls).</source>
+      <translation>Several persons have an id that begins like this: please enter more characters of the id (the audit log export shows it).</translation>
     </message>
   </context>
   <context>
@@ -3162,6 +3408,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Receiving agency</translation>
     </message>
     <message>
+      <source>Entschieden am</source>
+      <translation>Decided on</translation>
+    </message>
+    <message>
+      <source>Entschieden von</source>
+      <translation>Decided by</translation>
+    </message>
+    <message>
       <source>Erfolgreiche Schuljahre</source>
       <translation>Successful school years</translation>
     </message>
@@ -3236,6 +3490,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Grund der Ablehnung</source>
       <translation>Reason for declining</translation>
+    </message>
+    <message>
+      <source>Grund der Löschung</source>
+      <translation>Reason for erasure</translation>
     </message>
     <message>
       <source>Grund der Wiedereröffnung</source>
@@ -3463,6 +3721,17 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Schweigepflichtentbindung</source>
       <translation>Confidentiality waiver</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErasureRequestState</name>
+    <message>
+      <source>offen</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>abgelehnt</source>
+      <translation>declined</translation>
     </message>
   </context>
   <context>

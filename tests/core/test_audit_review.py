@@ -82,7 +82,8 @@ def test_names_the_person_of_every_record_and_finds_them_by_the_start_of_their_i
     owners = record_owners(admin, events)
     assert {owners[i] for i in (one, member.ids[0], case, goal.ids[0])} == {one}
     assert "gap-1" not in owners
-    assert person_of_file_number(admin, one[:8].upper()) == one
+    assert person_of_file_number(admin, f"Akte {one[:6].upper()}") == one
+    assert person_of_file_number(admin, one.replace("-", "")[:11]) == one
     assert [e.record_id for e in audit_events(admin, AuditFilter(client_id=one[:8]))] != []
     assert_refused(admin, "file_number_short", audit_events, flt=AuditFilter(client_id="ab"))
     assert_refused(admin, "not_found", audit_events, flt=AuditFilter(client_id="%%%%%%%%"))

@@ -52,9 +52,13 @@ def test_due_for_erasure(session: Session) -> None:
     due = due_for_erasure(session, retention=RETENTION)
     assert [c.client_id for c in due] == [closed_long_ago]
     assert due[0].due_since == add_years(add_years(TODAY, -4), 3)
+    assert (due[0].rule, due[0].archive_required) == ("after_closure", True)
     in_two_years = add_years(TODAY, 2)
     later = {c.client_id for c in due_for_erasure(session, on=in_two_years, retention=RETENTION)}
     assert later == {closed_long_ago, no_case}
+    without = [c for c in due_for_erasure(session, on=in_two_years, retention=RETENTION)
+               if c.client_id == no_case]
+    assert (without[0].rule, without[0].archive_required) == ("without_case", False)
     assert add_years(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
 
 
@@ -66,6 +70,8 @@ def test_erase_blanks_personal_data_and_leaves_tombstones(session: Session) -> N
                         mode_code="phone", fields_of_action=["work"], notes="Kartal kam")
     add_attachment(session, client_id=client_id, filename="pass.pdf", content=b"%PDF-1.4 x")
     archived: list[dict[str, Any]] = []
+    assert_refused(session, "admin_only", erase_client, client_id=client_id, confirm=True)
+    session.info["role"] = "office_admin"  # only the office admin erases
     assert_refused(session, "confirmation_required", erase_client, client_id=client_id,
                    confirm=False)
     outbox_before = len(session.scalars(select(OutboxEntry)).all())
@@ -100,6 +106,7 @@ def test_failed_archive_erases_nothing(session: Session) -> None:
     def broken_archive(data: dict[str, Any]) -> None:
         raise OSError("disk full")
 
+    session.info["role"] = "office_admin"  # only the office admin erases
     with pytest.raises(OSError):
         erase_client(session, client_id=client_id, confirm=True, archive=broken_archive)
     client = session.get(Client, client_id)

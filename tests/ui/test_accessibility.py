@@ -172,6 +172,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     from kim_desktop.ui.client_form import ClientForm
     from kim_desktop.ui.conflicts import ConflictsDialog
     from kim_desktop.ui.consultation_form import ConsultationForm
+    from kim_desktop.ui.erasure import DeclineErasureDialog, RequestErasureDialog
     from kim_desktop.ui.gaps import GapDialog
     from kim_desktop.ui.rejected import RejectedDialog
     from kim_desktop.ui.wipe import WipeDialog
@@ -217,6 +218,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
         ClientForm(context, client=data.client), ClientForm(context, client=data.client,
                                                             facts=True),
         RekeyDialog(context), ConflictsDialog(context),
+        RequestErasureDialog(context, "x"), DeclineErasureDialog(context, "x"),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__

@@ -12,6 +12,7 @@ import pytest
 from kim_desktop.core.models import AuditEvent
 from kim_desktop.core.vault import Role, Vault
 from kim_desktop.ui.audit_model import PERSON_ROLE, AuditModel, audit_rows
+from kim_desktop.ui.formats import file_number
 from kim_desktop.ui.qt import QFileDialog, Qt
 from tests.ui.conftest import PASSWORD, USER
 from tests.ui.keys import activate, alt, focused, press, type_text
@@ -52,12 +53,12 @@ def test_the_admin_filters_the_office_log_by_keys_and_opens_the_person(
     assert {r.person for r in rows(page) if r.action == "view"} == {one, other}
 
     alt(qtbot, "p")
-    type_text(qtbot, one[:8])
+    type_text(qtbot, file_number(one))  # as the person's file shows it: "Akte 3F2A1C"
     reloaded(qtbot, page)
     about_one = rows(page)
     assert about_one and {r.person for r in about_one} == {one}
     assert {r.action for r in about_one} == {"view"}
-    assert page.model.data(page.model.index(0, 5)) == one
+    assert page.model.data(page.model.index(0, 5)) == file_number(one)
 
     alt(qtbot, "k")
     press(qtbot, Qt.Key.Key_Down, times=3)  # Alle, angelegt, geändert, angesehen
@@ -96,7 +97,7 @@ def test_a_short_or_unknown_file_number_is_said_in_words(qtbot: Any, window: Any
     alt(qtbot, "p")
     type_text(qtbot, "abc")
     reloaded(qtbot, page)
-    assert "ersten 8 Zeichen" in page.error.text() and rows(page) == []
+    assert "mindestens 6 Zeichen" in page.error.text() and rows(page) == []
     type_text(qtbot, "xxxxxxxx")
     reloaded(qtbot, page)
     assert "nicht gefunden" in page.error.text()
@@ -138,8 +139,8 @@ def test_the_model_shows_words_and_the_person_by_id() -> None:
     event = AuditEvent(at=dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC), user="anna",
                        action="export", record_kind="consent", record_id="c-1", detail="pdf")
     model = AuditModel()
-    model.set_rows(audit_rows([event], {"c-1": "p-1"}))
+    model.set_rows(audit_rows([event], {"c-1": "3f2a1c9e-0000"}))
     cells = [model.data(model.index(0, column)) for column in range(model.columnCount())]
-    assert cells[1:] == ["anna", "exportiert", "Einwilligung", "c-1", "p-1", "pdf"]
-    assert model.data(model.index(0, 0), PERSON_ROLE) == "p-1"
-    assert model.headerData(5, Qt.Orientation.Horizontal) == "Person (Kennung)"
+    assert cells[1:] == ["anna", "exportiert", "Einwilligung", "c-1", "Akte 3F2A1C", "pdf"]
+    assert model.data(model.index(0, 0), PERSON_ROLE) == "3f2a1c9e-0000"
+    assert model.headerData(5, Qt.Orientation.Horizontal) == "Person"

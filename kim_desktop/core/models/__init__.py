@@ -30,7 +30,12 @@ from kim_desktop.core.models.contact import (
     Referral,
     ReferralState,
 )
-from kim_desktop.core.models.records import Attachment, AuditEvent, StructuralGap
+from kim_desktop.core.models.records import (
+    Attachment,
+    AuditEvent,
+    ErasureRequest,
+    StructuralGap,
+)
 from kim_desktop.core.models.work import (
     Goal,
     GoalStatus,
@@ -52,6 +57,7 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "Consultation",
+    "ErasureRequest",
     "FollowUp",
     "Gender",
     "Goal",

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Date, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from kim_desktop.core.db import Base, SyncedRecord
-from kim_desktop.core.fields import Kind, field
+from kim_desktop.core.fields import Choice, Kind, field
 
 
 class Attachment(SyncedRecord, Base):
@@ -79,3 +79,35 @@ class AuditEvent(SyncedRecord, Base):
     record_id: Mapped[str] = mapped_column(String(36))
     #: Codes or counts only (e.g. the export format), never personal data.
     detail: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ErasureRequestState(Choice):
+    OPEN = "open", "offen"
+    DECLINED = "declined", "abgelehnt"
+
+
+class ErasureRequest(SyncedRecord, Base):
+    """A case manager's request that the office admin erase a person (Art. 17 GDPR), with
+    its reason. It waits on the admin's start page until the admin approves it (the person is
+    erased, and this request with them: its reason may name them) or declines it with a
+    reason of their own, which the person's file then shows. It syncs, because the admin
+    may work on another machine of the office."""
+
+    __tablename__ = "erasure_request"
+    # the admin's start page reads the open requests; a person's file reads theirs
+    __table_args__ = (Index("ix_erasure_request_state", "state", "client_id"),)
+
+    client_id: Mapped[str] = mapped_column(String(36), info=field("Person", Kind.RECORD))
+    reason: Mapped[str] = mapped_column(
+        Text, default="", info=field("Grund der Löschung", Kind.TEXT, limit=2000, required=True))
+    #: ``open``, then ``declined`` (granted requests are erased with the person)
+    state: Mapped[str] = mapped_column(
+        String(16), default=ErasureRequestState.OPEN,
+        info=field("Stand", Kind.CHOICE, choices=ErasureRequestState, required=True))
+    decided_by: Mapped[str] = mapped_column(
+        String(100), default="", info=field("Entschieden von"))
+    decided_on: Mapped[dt.date | None] = mapped_column(
+        Date, default=None, info=field("Entschieden am", Kind.DATE))
+    decline_reason: Mapped[str] = mapped_column(
+        Text, default="",
+        info=field("Grund der Ablehnung", Kind.TEXT, limit=2000, required=True))

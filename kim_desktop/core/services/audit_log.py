@@ -18,6 +18,8 @@ ACTION_WORDS = {
     "not_meant": QT_TRANSLATE_NOOP(
         "audit_log", "als nicht gemeint bestätigt (Freigabe einer Fehlstelle)"),
     "sync_discard": QT_TRANSLATE_NOOP("audit_log", "Änderung verworfen"),
+    "request": QT_TRANSLATE_NOOP("audit_log", "Löschung beantragt"),
+    "decline": QT_TRANSLATE_NOOP("audit_log", "Löschantrag abgelehnt"),
 }
 #: What an audit event's ``record_kind`` names, in words.
 KIND_WORDS = {
@@ -36,6 +38,7 @@ KIND_WORDS = {
     "goal": QT_TRANSLATE_NOOP("audit_log", "Ziel"),
     "measure": QT_TRANSLATE_NOOP("audit_log", "Maßnahme"),
     "audit_log": QT_TRANSLATE_NOOP("audit_log", "Protokoll"),
+    "erasure_request": QT_TRANSLATE_NOOP("audit_log", "Löschantrag"),
 }
 
 

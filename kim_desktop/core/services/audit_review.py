@@ -34,14 +34,15 @@ LOG_ID = "office"
 MAX_EVENTS = 100_000
 
 
-#: The shortest beginning of a person's id (their file number) that the filter takes.
-SHORTEST_FILE_NUMBER = 8
+#: The shortest beginning of a person's id that the filter takes: the six characters of the
+#: file number the program shows ("Akte 3F2A1C").
+SHORTEST_FILE_NUMBER = 6
 
 
 @dataclass(frozen=True)
 class AuditFilter:
     """Which events: about a person (their id, or its first characters, at least
-    :data:`SHORTEST_FILE_NUMBER`) and all their records, by a user, of an
+    :data:`SHORTEST_FILE_NUMBER`, as in their file number) and all their records, by a user, of an
     action, from ``since`` to ``until`` (whole days, local time), the newest ``limit``."""
 
     client_id: str = ""
@@ -81,8 +82,12 @@ def audit_events(session: Session, flt: AuditFilter) -> list[AuditEvent]:
 
 
 def person_of_file_number(session: Session, text: str) -> str:
-    """The id of the one person (erased or not) whose id is ``text`` or begins with it."""
-    wanted = text.strip().lower()
+    """The id of the one person (erased or not) whose id is ``text`` or begins with it;
+    ``text`` may be the file number as the program shows it ("Akte 3F2A1C")."""
+    wanted = text.split()[-1].lower() if text.split() else ""
+    if "-" not in wanted and len(wanted) > 8:  # an id typed without its dashes
+        wanted = f"{wanted[:8]}-{wanted[8:12]}-{wanted[12:16]}-{wanted[16:20]}-{wanted[20:]}"
+        wanted = wanted.rstrip("-")
     if len(wanted) < SHORTEST_FILE_NUMBER:
         raise DomainError("file_number_short", shortest=SHORTEST_FILE_NUMBER)
     found = list(session.scalars(

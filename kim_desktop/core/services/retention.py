@@ -29,6 +29,7 @@ from kim_desktop.core.models import (
     Client,
     Consent,
     Consultation,
+    ErasureRequest,
     FollowUp,
     Goal,
     HouseholdMember,
@@ -42,6 +43,7 @@ from kim_desktop.core.services._base import (
     add_years,
     audit,
     live_client,
+    require_admin,
     today,
     write,
 )
@@ -55,12 +57,22 @@ _KEPT = frozenset({
 })
 
 
+#: The rules of the retention period, by code.
+AFTER_CLOSURE = "after_closure"
+WITHOUT_CASE = "without_case"
+
+
 @dataclass(frozen=True)
 class ErasureCandidate:
+    """A person due for erasure: since when, under which rule (:data:`AFTER_CLOSURE` or
+    :data:`WITHOUT_CASE`), and whether that rule requires an archive copy first."""
+
     client_id: str
     name: str
     last_case_closed_on: dt.date | None
     due_since: dt.date
+    rule: str = AFTER_CLOSURE
+    archive_required: bool = False
 
 
 def due_for_erasure(
@@ -90,11 +102,14 @@ def due_for_erasure(
             continue
         if total and last_closed is not None:
             due_since = add_years(last_closed, settings.years_after_closure)
+            rule, archive = AFTER_CLOSURE, settings.archive_after_closure
         else:
             activity = max(filter(None, [client.created_at, last_contact.get(client.id)]))
             due_since = add_years(activity.date(), settings.years_without_case)
+            rule, archive = WITHOUT_CASE, settings.archive_without_case
         if due_since <= day:
-            due.append(ErasureCandidate(client.id, client.display_name, last_closed, due_since))
+            due.append(ErasureCandidate(client.id, client.display_name, last_closed, due_since,
+                                        rule, archive))
     return sorted(due, key=lambda c: c.due_since)
 
 
@@ -123,7 +138,7 @@ def _blank(record: SyncedRecord, now: dt.datetime) -> None:
 def records_of(session: Session, client_id: str) -> list[Any]:
     records: list[Any] = []
     by_client: tuple[Any, ...] = (HouseholdMember, ResidenceStatusPeriod, Consent, Consultation,
-                                  Referral, FollowUp, Attachment, Case)
+                                  Referral, FollowUp, Attachment, Case, ErasureRequest)
     for model in by_client:
         records += session.scalars(select(model).where(model.client_id == client_id)).all()
     case_ids = list(session.scalars(select(Case.id).where(Case.client_id == client_id)))
@@ -143,9 +158,11 @@ def erase_client(
     archive: Callable[[dict[str, Any]], None] | None = None,
 ) -> Change:
     """Erases one client and everything recorded about them (an Art. 17 request or a due
-    retention period). ``confirm`` must be True. ``archive`` receives the full Art. 15 export
-    first (see :func:`~kim_desktop.core.services.export.client_export`); if it raises,
-    nothing is erased."""
+    retention period); only the office admin does. ``confirm`` must be True. ``archive``
+    receives the full Art. 15 export first (see
+    :func:`~kim_desktop.core.services.export.client_export`); if it raises, nothing is
+    erased."""
+    require_admin(session)
     if not confirm:
         raise DomainError("confirmation_required")
     if session.get_bind().dialect.name == "sqlite":

@@ -22,6 +22,7 @@ from kim_desktop.core.models import (
     Client,
     Consent,
     Consultation,
+    ErasureRequest,
     FollowUp,
     Goal,
     HouseholdMember,
@@ -31,6 +32,7 @@ from kim_desktop.core.models import (
     ResidenceStatusPeriod,
     StructuralGap,
 )
+from kim_desktop.core.services.erasure_requests import latest_erasure_request
 from kim_desktop.sync.status import blob_failures
 
 
@@ -56,6 +58,8 @@ class ClientFileData:
     not_arriving: dict[str, str] = field(default_factory=dict)
     gaps: list[StructuralGap] = field(default_factory=list)
     history: list[AuditEvent] = field(default_factory=list)
+    #: The person's latest erasure request, waiting or declined.
+    erasure_request: ErasureRequest | None = None
 
     @property
     def open_case(self) -> Case | None:
@@ -129,6 +133,7 @@ def load_client_file(session: Session, client_id: str) -> ClientFileData:
                      .where(AuditEvent.record_kind == "client", AuditEvent.record_id == client_id)
                      .order_by(AuditEvent.at.desc()).limit(200)),
     )
+    data.erasure_request = latest_erasure_request(session, client_id)
     data.loading = set(session.scalars(
         select(Attachment.id).where(Attachment.client_id == client_id, _live(Attachment),
                                     Attachment.content.is_(None))))

@@ -1,16 +1,19 @@
-"""The Art. 15 export (PDF or JSON, where the case manager chooses) and erasure, each after
-a clear confirmation."""
+"""The Art. 15 export (PDF or JSON, where the case manager chooses) and erasure: by the
+office admin after a clear confirmation, requested with a reason by everyone else."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kim_desktop.core.models import ErasureRequest
 from kim_desktop.core.services import Change
 from kim_desktop.core.services.export import export_client as write_export
 from kim_desktop.core.services.retention import erase_client as erase_records
+from kim_desktop.ui.erasure import confirmed_erasure
+from kim_desktop.ui.formats import day
 from kim_desktop.ui.messages import show_error
-from kim_desktop.ui.qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, translate
+from kim_desktop.ui.qt import QFileDialog, translate
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
@@ -56,28 +59,30 @@ def erase(file: ClientFile) -> None:
     )
 
 
-def erase_client(file: ClientFile) -> None:
-    """Asks for the word LÖSCHEN before erasing: it cannot be undone."""
+def erase_client(file: ClientFile) -> Any:
+    """The office admin erases, after typing the confirmation word; a case manager requests
+    the erasure with a reason (the dialog, returned)."""
     if file.data is None:
-        return
-    word = translate("data_protection", "LÖSCHEN")
-    text, ok = QInputDialog.getText(
-        file,
-        translate("data_protection", "Person löschen"),
-        translate(
-            "data_protection",
-            "Alle Daten dieser Person werden endgültig gelöscht, auch auf den anderen Rechnern "
-            "des Büros. Das lässt sich nicht rückgängig machen.\n\nZur Bestätigung bitte "
-            "{word} eingeben:",
-        ).format(word=word),
-        QLineEdit.EchoMode.Normal,
-    )
-    if not ok:
-        return
-    if text.strip() != word:
-        QMessageBox.information(
-            file, translate("data_protection", "Person löschen"),
-            translate("data_protection", "Nicht gelöscht: Die Bestätigung stimmte nicht."),
-        )
-        return
-    erase(file)
+        return None
+    if not file.context.is_admin:
+        from kim_desktop.ui.erasure import RequestErasureDialog
+
+        dialog = RequestErasureDialog(file.context, file.client_id, file)
+        dialog.open()
+        return dialog
+    if confirmed_erasure(file, translate("data_protection", "Die Person wird gelöscht.")):
+        erase(file)
+    return None
+
+
+def erasure_state(request: ErasureRequest | None) -> str:
+    """What the file says of the person's erasure request: waiting, or declined and why."""
+    if request is None:
+        return ""
+    if request.state == "open":
+        return translate("data_protection", "Löschung beantragt am {date} von {user}; die "
+                         "Büroleitung entscheidet.").format(date=day(request.created_at.date()),
+                                                          user=request.created_by)
+    return translate("data_protection", "Löschantrag abgelehnt am {date} von {user}: "
+                     "{reason}").format(date=day(request.decided_on), user=request.decided_by,
+                                        reason=request.decline_reason)

@@ -10,6 +10,7 @@ from typing import Any
 from kim_desktop.core import services
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.data import ClientFileData, load_client_file
+from kim_desktop.ui.client_file.data_protection import erasure_state
 from kim_desktop.ui.client_file.phase import PhaseDialog
 from kim_desktop.ui.client_file.tabs import tab_factories
 from kim_desktop.ui.context import Context
@@ -85,7 +86,9 @@ class ClientFile(QWidget):
         self.phase_button.clicked.connect(self.change_phase)
         self.export_button = QPushButton(translate("client_file", "Aus&kunft (Art. 15) …"))
         self.export_button.clicked.connect(self._export)
-        self.erase_button = QPushButton(translate("client_file", "Person &löschen …"))
+        self.erase_button = QPushButton(
+            translate("client_file", "Person &löschen …") if context.is_admin
+            else translate("client_file", "&Löschung beantragen …"))
         self.erase_button.clicked.connect(self._erase)
         for button in (self.case_button, self.phase_button, self.export_button,
                        self.erase_button):
@@ -98,6 +101,10 @@ class ClientFile(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
+        self.erasure = QLabel()
+        self.erasure.setWordWrap(True)
+        self.erasure.hide()
+        layout.addWidget(self.erasure)
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setAccessibleName(translate("client_file", "Teile der Akte"))
@@ -169,6 +176,8 @@ class ClientFile(QWidget):
         parts.append(file_number(client.id))
         self.facts.setText(" · ".join(parts))
         self.facts.setAccessibleName(self.facts.text())
+        self.erasure.setText(erasure_state(data.erasure_request))
+        self.erasure.setVisible(bool(self.erasure.text()))
         self.case_button.setText(case_action_text(
             "close" if case is not None else "reopen" if data.latest_case is not None
             else "open"))
@@ -225,10 +234,10 @@ class ClientFile(QWidget):
 
         export_client(self)
 
-    def _erase(self) -> None:
+    def _erase(self) -> Any:
         from kim_desktop.ui.client_file.data_protection import erase_client
 
-        erase_client(self)
+        return erase_client(self)
 
 
 def numbered_tab(number: int, title: str, used: set[str]) -> str:

@@ -147,6 +147,7 @@ def test_missing_and_erased_clients_are_refused(session: Session) -> None:
     with pytest.raises(DomainError):
         facts_from_client(session, "00000000-0000-0000-0000-000000000000")
     client_id = client(session, [])
+    session.info["role"] = "office_admin"  # only the office admin erases
     erase_client(session, client_id=client_id, confirm=True)
     with pytest.raises(DomainError):
         facts_from_client(session, client_id)
@@ -160,6 +161,7 @@ def test_clients_becoming_eligible(session: Session) -> None:
     later = client(session, [("toleration_60a", D(2021, 8, 1), None)])
     already = client(session, [("toleration_60a", D(2019, 1, 1), None)])
     erased = client(session, [("toleration_60a", D(2021, 2, 1), None)])
+    session.info["role"] = "office_admin"  # only the office admin erases
     erase_client(session, client_id=erased, confirm=True)
 
     three = clients_becoming_eligible(session, within_months=3, as_of=AS_OF)
@@ -224,6 +226,7 @@ def test_precheck_statuses_for_the_report_facts(session: Session) -> None:
     settled = client(session, [("toleration_60a", D(2019, 1, 1), None)])
     newcomer = client(session, [("asylum_permit", D(2025, 1, 1), None)], passport=None)
     erased = client(session, [("toleration_60a", D(2019, 1, 1), None)])
+    session.info["role"] = "office_admin"  # only the office admin erases
     erase_client(session, client_id=erased, confirm=True)
     statuses = precheck_statuses(session, as_of=AS_OF)
     assert set(statuses) == {settled, newcomer}
