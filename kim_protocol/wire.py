@@ -42,6 +42,9 @@ RecordId = Annotated[
     str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 ]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+#: A sync epoch: 128 random bits in hex, drawn by the vault at each restore or new place
+#: (docs/sync-client.md, "Restored and copied vaults").
+Epoch = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 #: A blob's id: 64 hex digits, the SHA-256 of its manifest (the digests of its sealed chunks).
 BLOB_ID_PATTERN = r"^[0-9a-f]{64}$"
 BlobId = Annotated[str, Field(pattern=BLOB_ID_PATTERN)]
@@ -87,6 +90,8 @@ class HandshakeRequest(WireModel):
     protocol_min: int = Field(ge=1)
     protocol_max: int = Field(ge=1)
     app_version: str = Field(max_length=40)
+    #: The vault's sync epoch; None from versions before epochs.
+    epoch: Epoch | None = None
 
 
 class HandshakeResponse(WireModel):
@@ -163,6 +168,8 @@ class PushOperation(WireModel):
 
 class PushRequest(WireModel):
     operations: list[PushOperation] = Field(min_length=1, max_length=MAX_PUSH_OPERATIONS)
+    #: The vault's sync epoch, as in its handshake; None from versions before epochs.
+    epoch: Epoch | None = None
 
 
 class OperationStatus(StrEnum):

@@ -64,7 +64,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="spielt eine Sicherung zurück",
         description="Ersetzt die Datenbank durch eine Sicherung. Die bisherigen Dateien "
         f"bleiben im Unterordner {PREVIOUS_FOLDER}/. Passwörter und Benutzer sind danach "
-        "die vom Zeitpunkt der Sicherung.",
+        "die vom Zeitpunkt der Sicherung. Der nächste Abgleich beginnt eine neue Sync-Epoche "
+        "und holt zurück, was seit der Sicherung gesendet wurde.",
     )
     restore.add_argument("--from", dest="source", required=True, type=Path, metavar="DATEI")
     restore.set_defaults(handler=run_restore)
@@ -170,6 +171,8 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"Sicherung zurückgespielt nach {target}.")
     if had_vault:
         print(f"Die bisherigen Dateien liegen in {target / PREVIOUS_FOLDER}.")
+    print("Ist der Rechner bei einem Sync-Server registriert, holt er beim nächsten Abgleich "
+          "zurück, was er seit der Sicherung gesendet hatte.")
     return 0
 
 

@@ -1,5 +1,8 @@
 """Backups of the vault, their restore, and the integrity check.
 
+A restore also writes a new random id beside the database (:data:`RESTORE_ID_NAME`): the
+restore is an explicit act the sync client sees, and it begins a new sync epoch.
+
 A backup is one uncompressed tar file (the database is encrypted and does not compress)
 with three members:
 
@@ -17,6 +20,7 @@ import hashlib
 import io
 import json
 import os
+import secrets
 import shutil
 import tarfile
 import tempfile
@@ -34,6 +38,9 @@ MANIFEST_NAME = "manifest.json"
 BACKUP_FORMAT = "kim-desktop-backup"
 BACKUP_VERSION = 1
 PREVIOUS_FOLDER = "before-restore"
+#: A random id beside the database, new with every restore: the sync client tells a restored
+#: vault by it and begins a new sync epoch (kim_desktop/sync/epoch.py). No secret, no person.
+RESTORE_ID_NAME = "restore-id"
 _MEMBERS = {MANIFEST_NAME, headers.HEADER_NAME, DATABASE_NAME}
 
 
@@ -223,7 +230,9 @@ def restore_backup(data_dir: Path, source: Path) -> None:
             previous.mkdir(mode=0o700)
             for path in old_files:
                 path.replace(previous / path.name)
-        for name in (DATABASE_NAME, headers.HEADER_NAME):
+        restore_id = staging / RESTORE_ID_NAME
+        restore_id.write_text(secrets.token_hex(16), encoding="ascii")
+        for name in (DATABASE_NAME, headers.HEADER_NAME, RESTORE_ID_NAME):
             (staging / name).replace(data_dir / name)
         headers.fsync_directory(data_dir)
     finally:

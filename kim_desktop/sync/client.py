@@ -49,7 +49,9 @@ from kim_desktop.sync.enroll import (
     publish_key_check,
     renew_key_check,
 )
+from kim_desktop.sync.epoch import begin_epoch_if_moved, set_aside_as_copy
 from kim_desktop.sync.http import (
+    DEVICE_COPIED,
     QUOTA_EXCEEDED,
     OfflineError,
     RefusedError,
@@ -176,16 +178,20 @@ class SyncClient:
         self.on_wipe = on_wipe
         self.destroy = destroy
         self._office_key: bytearray | None = None
+        self._epoch: str | None = None
 
     def run(self, progress: Callable[[Progress], None] | None = None,
             cancel: threading.Event | None = None) -> SyncResult:
         cancel = cancel or threading.Event()
         report = progress or (lambda _progress: None)
+        # A vault restored or copied since its last sync begins a new epoch here.
+        self._transaction(begin_epoch_if_moved)
         state = self._state()
+        self._epoch = state.epoch
         http = SyncHttp(state.server_url, token=state.device_token, trust=state.trust())
         totals = _Totals()
         try:
-            handshake = self._retrying(http.handshake, cancel)
+            handshake = self._retrying(partial(http.handshake, state.epoch), cancel)
             if handshake.wipe:
                 raise RevokedError(messages.WIPE, wipe=True)
             if handshake.office_id != state.office_id:
@@ -212,6 +218,12 @@ class SyncClient:
             if not self._upload_blobs(blobs, totals):
                 return totals.result(cancelled=True)
             self._transaction(prepare_report_keys)
+            if state.epoch_from_seq is not None:
+                # Before the first push of a new epoch: what the server has from this vault's
+                # other life comes back first, and the pending changes are merged with it.
+                self._renumber(http, state.epoch_from_seq, cancel)
+                if not self._pull(http, state, totals, report, cancel):
+                    return totals.result(cancelled=True)
             for _round in range(MAX_ROUNDS):
                 conflicts_before = totals.push_conflicts
                 if not self._push_unless_full(http, totals, report, cancel):
@@ -233,6 +245,12 @@ class SyncClient:
         except RevokedError as error:
             self._revoked(error, http, cancel)
             raise
+        except RefusedError as error:
+            if error.code != DEVICE_COPIED:
+                self._record(online=True, error=str(error))
+                raise
+            self._transaction(set_aside_as_copy)
+            raise RevokedError(messages.COPIED, wipe=False) from error
         except SyncError as error:
             self._record(online=True, error=str(error))
             raise
@@ -269,13 +287,18 @@ class SyncClient:
         what this vault never saw; the changes go again in the next round. True if it did."""
         if not totals.stale:
             return False
-        acknowledged = self._retrying(
-            partial(http.acknowledged, from_seq=min(totals.stale)), cancel)
-        self._transaction(partial(renumber, acknowledged=acknowledged))
+        highest = self._renumber(http, min(totals.stale), cancel)
         log.info("sequence numbers stale: %d changes go again above %d", len(totals.stale),
-                 acknowledged.highest_seq)
+                 highest)
         totals.stale.clear()
         return True
+
+    def _renumber(self, http: SyncHttp, from_seq: int, cancel: threading.Event) -> int:
+        """Asks what the server acknowledged for this device from ``from_seq`` on and numbers
+        the next operations above it (``push.renumber``); the server's highest number."""
+        acknowledged = self._retrying(partial(http.acknowledged, from_seq=from_seq), cancel)
+        self._transaction(partial(renumber, acknowledged=acknowledged))
+        return acknowledged.highest_seq
 
     @staticmethod
     def _upload_blobs(blobs: BlobTransfer, totals: _Totals) -> bool:
@@ -333,7 +356,7 @@ class SyncClient:
         with the server's reason, and the others go. Each operation keeps its sequence number,
         so a half the server applied before answers ``duplicate``."""
         try:
-            return self._retrying(partial(http.push, to_request(batch)), cancel)
+            return self._retrying(partial(http.push, to_request(batch, self._epoch)), cancel)
         except RefusedError as error:
             if error.status not in SPLIT_ON_STATUS:
                 raise

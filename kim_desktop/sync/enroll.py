@@ -103,6 +103,9 @@ def enroll(session: Session, *, server_url: str, code: str,
     state.device_token = response.token
     state.pull_cursor = 0
     state.next_seq = 1
+    # A new identity: its first sync begins its first epoch, and nothing of the old one holds.
+    state.epoch = state.epoch_place = state.epoch_from_seq = None
+    state.revoked = None
     recovery_text = None
     if response.key_check is None:
         if typed_key is None:

@@ -35,6 +35,8 @@ CHUNK_READ_TIMEOUT = 300.0
 _Model = TypeVar("_Model", bound=BaseModel)
 #: The server's code for a push that would exceed the office's storage quota.
 QUOTA_EXCEEDED = "quota_exceeded"
+#: The server's code for a vault that is a copy of another machine's (kim_desktop/sync/epoch.py).
+DEVICE_COPIED = "device_copied"
 _compressor = zstandard.ZstdCompressor(level=3)
 
 
@@ -109,9 +111,10 @@ class SyncHttp:
     def close(self) -> None:
         self.session.close()
 
-    def handshake(self) -> wire.HandshakeResponse:
+    def handshake(self, epoch: str | None = None) -> wire.HandshakeResponse:
         request = wire.HandshakeRequest(protocol_min=wire.PROTOCOL_MIN,
-                                        protocol_max=wire.PROTOCOL_MAX, app_version=__version__)
+                                        protocol_max=wire.PROTOCOL_MAX, app_version=__version__,
+                                        epoch=epoch)
         return self._call("POST", "/v1/handshake", request, wire.HandshakeResponse)
 
     def confirm_wipe(self, stage: wire.WipeStage) -> None:

@@ -68,6 +68,10 @@ REJECTED_BLOB_TOO_LARGE = "Der Anhang ist größer, als der Sync-Server annimmt.
 REJECTED_INVALID = "Der Sync-Server hält die Änderung für ungültig."
 REJECTED_DAMAGED = "Der verschlüsselte Inhalt der Änderung ist unvollständig angekommen."
 REJECTED_NUMBER = "Die Änderung trug eine Nummer, die der Sync-Server schon vergeben hatte."
+REJECTED_COPIED = (
+    "Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. "
+    "Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen."
+)
 REJECTED_OTHER = "Der Sync-Server hat die Änderung abgelehnt: {detail}"
 REJECTED_GONE = "Diese abgelehnte Änderung gibt es nicht mehr."
 REJECTED_BUSY = (
@@ -98,6 +102,12 @@ KEY_NEEDED = (
 KEY_TAKEN = (
     "Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den "
     "Büro-Wiederherstellungsschlüssel dieses Geräts eingeben."
+)
+COPIED = (
+    "Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben "
+    "Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von "
+    "Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind "
+    "beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“."
 )
 
 BLOB_MISSING = (

@@ -169,14 +169,15 @@ def renumber(session: Session, acknowledged: wire.Acknowledged) -> None:
     state.next_seq = max(state.next_seq, acknowledged.highest_seq + 1)
     if acknowledged.first_server_seq is not None:
         state.pull_cursor = min(state.pull_cursor, acknowledged.first_server_seq - 1)
+    state.epoch_from_seq = None
     session.commit()
 
 
-def to_request(batch: list[Operation]) -> wire.PushRequest:
+def to_request(batch: list[Operation], epoch: str | None = None) -> wire.PushRequest:
     """The request for a batch, built without validation: every field comes from this device's
     own columns, typed as the wire wants them, and validating the ciphertext's base64 pattern
     would cost more than sealing it."""
-    return wire.PushRequest.model_construct(operations=[
+    return wire.PushRequest.model_construct(epoch=epoch, operations=[
         wire.PushOperation.model_construct(
             seq=op.seq, kind=op.kind, record_id=op.record_id, base_version=op.base_version,
             deleted=op.deleted, ciphertext=b64encode(op.sealed))

@@ -20,7 +20,7 @@ from kim_desktop.core.models import AuditEvent
 from kim_desktop.core.outbox import OutboxEntry, queue_again
 from kim_desktop.core.services._base import current_user, with_id
 from kim_desktop.sync import messages
-from kim_desktop.sync.http import SyncError
+from kim_desktop.sync.http import DEVICE_COPIED, SyncError
 from kim_desktop.sync.payloads import values_of
 from kim_desktop.sync.state import SyncBase, SyncInflight, SyncRejected
 
@@ -38,6 +38,7 @@ _REASONS = {
     "seq_reused": messages.REJECTED_NUMBER,
     "blob_too_large": messages.REJECTED_BLOB_TOO_LARGE,
     "chunk_too_large": messages.REJECTED_BLOB_TOO_LARGE,
+    DEVICE_COPIED: messages.REJECTED_COPIED,
 }
 
 

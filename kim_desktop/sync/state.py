@@ -3,9 +3,10 @@
 They are not synced records: they describe this device's view of the server.
 
 * ``sync_state``: one row; the enrollment (server, office, device), the device token, the
-  office key's check value, the pull cursor and the next push sequence number. The office key
-  itself is a stored secret of the vault (:func:`load_office_key`), sealed once more under a
-  subkey of the data key, so no page SQLite caches holds it in the clear.
+  office key's check value, the pull cursor, the next push sequence number and the sync
+  epoch. The office key itself is a stored secret of the vault (:func:`load_office_key`),
+  sealed once more under a subkey of the data key, so no page SQLite caches holds it in the
+  clear.
 * ``sync_base``: per record, the server version this device last saw and a shadow copy of that
   version's payload, the common ancestor of three-way merges.
 * ``sync_inflight``: sealed operations with their sequence number, persisted before they are
@@ -63,6 +64,14 @@ class SyncState(Base):
     #: The first sync from then on sends the report facts (UTC; None: the next sync). Drawn
     #: anew each day (kim_desktop/sync/report_facts.py, ``next_report_time``).
     reports_due_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    #: The sync epoch this vault shows the server, and the place (machine, file, restore) it
+    #: began in; a vault in another place begins a new one (kim_desktop/sync/epoch.py).
+    epoch: Mapped[str | None] = mapped_column(String(32), default=None)
+    epoch_place: Mapped[str | None] = mapped_column(String(64), default=None)
+    #: Set when a new epoch began: this vault's first number in it. The server may have
+    #: applied numbers from here on from the vault's other life; before the next push the
+    #: client asks it (``GET /v1/acknowledged``) and clears this.
+    epoch_from_seq: Mapped[int | None] = mapped_column(Integer, default=None)
 
     def trust(self) -> ServerTrust | None:
         """How this device trusts the server's certificate (None: the system's roots)."""

@@ -3,6 +3,10 @@
   <context>
     <name>accounts</name>
     <message>
+      <source>Sicherung zu&amp;rückspielen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Büroleitung</source>
       <translation type="unfinished" />
     </message>
@@ -4195,6 +4199,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
   <context>
     <name>SyncError</name>
     <message>
+      <source>Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Keine Verbindung zum Sync-Server.</source>
       <translation type="unfinished" />
     </message>
@@ -4803,6 +4815,65 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>restore</name>
+    <message>
+      <source>Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sicherung zurückspielen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pfad der Sicherungsdatei</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Durchsuchen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sicherungs&amp;datei:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Zurückspielen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sicherung wählen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>KIM-Sicherungen (*.kimbackup *.tar);;Alle Dateien (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Sicherungsdatei wählen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung wird geprüft …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung ist in Ordnung. Jetzt zurückspielen? Das Programm schließt dafür alle Fenster; danach melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zurückspielen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung wird zurückgespielt …</source>
       <translation type="unfinished" />
     </message>
   </context>

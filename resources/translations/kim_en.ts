@@ -3,6 +3,10 @@
   <context>
     <name>accounts</name>
     <message>
+      <source>Sicherung zu&amp;rückspielen …</source>
+      <translation>&amp;Restore a backup …</translation>
+    </message>
+    <message>
       <source>Büroleitung</source>
       <translation>Office admin</translation>
     </message>
@@ -4201,6 +4205,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
   <context>
     <name>SyncError</name>
     <message>
+      <source>Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen.</source>
+      <translation>Not sent: this database is a copy of another computer's database. Once IT has enrolled this device anew, choose “Send again”.</translation>
+    </message>
+    <message>
+      <source>Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“.</source>
+      <translation>This database is a copy: another computer syncs with the same enrollment, and this one may no longer. Please have your IT enroll this device anew (kim-desktop enroll). Changes not yet sent are set aside (“Rejected”) and go with “Send again” afterwards.</translation>
+    </message>
+    <message>
       <source>Keine Verbindung zum Sync-Server.</source>
       <translation>No connection to the sync server.</translation>
     </message>
@@ -4810,6 +4822,65 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt</source>
       <translation>Five years of lawful habitual residence</translation>
+    </message>
+  </context>
+  <context>
+    <name>restore</name>
+    <message>
+      <source>Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <translation>The backup is restored. Please sign in with a password from the time of the backup.</translation>
+    </message>
+    <message>
+      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
+      <translation>This computer's database is replaced by the backup. What was recorded here since the backup and has not yet reached the sync server is missing afterwards; the files of before stay in the subfolder {folder}. Passwords and users are those of the time of the backup. What this computer has sent to the sync server since the backup, it fetches back at the next sync.</translation>
+    </message>
+    <message>
+      <source>Sicherung zurückspielen</source>
+      <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>Pfad der Sicherungsdatei</source>
+      <translation>Path of the backup file</translation>
+    </message>
+    <message>
+      <source>&amp;Durchsuchen …</source>
+      <translation>&amp;Browse …</translation>
+    </message>
+    <message>
+      <source>Sicherungs&amp;datei:</source>
+      <translation>Backup &amp;file:</translation>
+    </message>
+    <message>
+      <source>&amp;Zurückspielen …</source>
+      <translation>&amp;Restore …</translation>
+    </message>
+    <message>
+      <source>Sicherung wählen</source>
+      <translation>Choose a backup</translation>
+    </message>
+    <message>
+      <source>KIM-Sicherungen (*.kimbackup *.tar);;Alle Dateien (*)</source>
+      <translation>KIM backups (*.kimbackup *.tar);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Bitte die Sicherungsdatei wählen.</source>
+      <translation>Please choose the backup file.</translation>
+    </message>
+    <message>
+      <source>Die Sicherung wird geprüft …</source>
+      <translation>Checking the backup …</translation>
+    </message>
+    <message>
+      <source>Die Sicherung ist in Ordnung. Jetzt zurückspielen? Das Programm schließt dafür alle Fenster; danach melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <translation>The backup is in order. Restore it now? The program closes every window for it; then sign in with a password from the time of the backup.</translation>
+    </message>
+    <message>
+      <source>Zurückspielen</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>Die Sicherung wird zurückgespielt …</source>
+      <translation>Restoring the backup …</translation>
     </message>
   </context>
 </TS>

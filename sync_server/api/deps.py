@@ -20,7 +20,7 @@ from sync_server.services.tokens import hash_secret
 DEVICES: Table = Device.__table__  # type: ignore[assignment]
 _DEVICE_BY_TOKEN = select(
     DEVICES.c.id, DEVICES.c.office_id, DEVICES.c.wipe_ordered, DEVICES.c.revoked_at,
-    DEVICES.c.pruned_seq,
+    DEVICES.c.pruned_seq, DEVICES.c.epoch,
 ).where(DEVICES.c.token_hash == bindparam("token_hash"))  # fmt: skip
 _Result = TypeVar("_Result")
 
@@ -49,6 +49,8 @@ class AuthenticatedDevice:
     wipe_ordered: bool
     #: The highest sequence number whose ``applied_ops`` row was pruned (for push).
     pruned_seq: int = 0
+    #: The device's current sync epoch (None before its first handshake with one).
+    epoch: str | None = None
 
 
 def _authenticate(
@@ -82,7 +84,8 @@ def _authenticate(
         )
     request.scope.get("kim.log", {})["device_id"] = row.id
     device = AuthenticatedDevice(
-        id=row.id, office_id=row.office_id, wipe_ordered=row.wipe_ordered, pruned_seq=row.pruned_seq
+        id=row.id, office_id=row.office_id, wipe_ordered=row.wipe_ordered,
+        pruned_seq=row.pruned_seq, epoch=row.epoch,
     )
     return device, row.revoked_at is not None
 

@@ -71,6 +71,8 @@ def list_devices(args: argparse.Namespace) -> int:
                 "wipe_ordered_at": _iso(d.wipe_ordered_at),
                 "wipe_started_at": _iso(d.wipe_started_at),
                 "wiped_at": _iso(d.wiped_at),
+                "epoch_started_at": _iso(d.epoch_started_at),
+                "copy_detected_at": _iso(d.copy_detected_at),
                 "state": devices.device_state(d),
             }
             for d in devices.list_devices(session, office_id=args.office)

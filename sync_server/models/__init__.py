@@ -3,6 +3,7 @@
 from sync_server.models.devices import (
     AuditEntry,
     Device,
+    DeviceEpoch,
     EnrollmentCode,
     Office,
     OfficeMunicipality,
@@ -16,6 +17,7 @@ __all__ = [
     "Blob",
     "BlobChunk",
     "Device",
+    "DeviceEpoch",
     "EnrollmentCode",
     "Office",
     "OfficeMunicipality",

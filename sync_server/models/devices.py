@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, false
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync_server.db import Base, utcnow
@@ -76,6 +77,36 @@ class Device(Base):
     #: The highest push sequence number of this device whose ``applied_ops`` row was pruned
     #: (``sync_server.services.sync.prune_applied``); 0 while none was.
     pruned_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    #: The sync epoch the device's vault last showed (``DeviceEpoch``); None for a device of
+    #: a version before epochs. When it began (a restore, or the vault in a new place), and
+    #: when a copy of the vault was found using this identity.
+    epoch: Mapped[str | None] = mapped_column(String(32))
+    epoch_started_at: Mapped[dt.datetime | None]
+    copy_detected_at: Mapped[dt.datetime | None]
+
+
+class EpochState(StrEnum):
+    CURRENT = "current"
+    #: Superseded by a later epoch (the vault was restored or moved).
+    PAST = "past"
+    #: Began after an epoch that came back: a copy, told to enroll anew.
+    COPY = "copy"
+
+
+class DeviceEpoch(Base):
+    """An epoch a device's vault showed: one per restore or new place, numbered in order.
+
+    Kept for the last :data:`sync_server.services.epochs.KEPT_EPOCHS` epochs of a device."""
+
+    __tablename__ = "device_epochs"
+
+    device_id: Mapped[str] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    epoch: Mapped[str] = mapped_column(String(32), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(8))
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class EnrollmentCode(Base):

@@ -273,6 +273,12 @@ def _local(moment: dt.datetime) -> str:
 def device_state(device: Device) -> str:
     """The device's state in words, for the CLI and the admin page."""
     if device.revoked_at is None:
+        copied, started = device.copy_detected_at, device.epoch_started_at
+        if copied is not None and (started is None or copied >= started):
+            return (f"aktiv, Kopie erkannt am {_local(copied)}: "
+                    "die Kopie muss neu registriert werden")
+        if started is not None:
+            return f"aktiv, zurückgespielt oder umgezogen am {_local(started)}"
         return "aktiv"
     if not device.wipe_ordered:
         return "gesperrt"

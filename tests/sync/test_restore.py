@@ -1,20 +1,37 @@
 """A device restored from a backup: it must never lose or double what the server acknowledged,
-and an edit made after the restore must reach the other devices (issue 14, failure 2)."""
+and an edit made after the restore must reach the other devices (issue 14, failure 2). A vault
+copied to a second machine is told to enroll anew, and keeps its changes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+import shutil
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
 
 from kim_desktop.core.models import StructuralGap
 from kim_desktop.core.vault import Vault
+from kim_desktop.sync import messages
 from kim_desktop.sync.client import SyncClient
 from kim_desktop.sync.enroll import enroll
+from kim_desktop.sync.http import RevokedError
+from kim_desktop.sync.rejected import reason_in_words, send_again
+from kim_desktop.sync.state import load_state
 from kim_desktop.sync.status import rejected_changes, sync_status
-from tests.sync.conftest import FAST_RETRY, Office
-from tests.sync.helpers import Sessions, server_counts, settled
+from sync_server.models import Device
+from sync_server.services.devices import device_state
+from tests.sync.conftest import FAST_RETRY, Office, local_engine, session_factory
+from tests.sync.helpers import (
+    Sessions,
+    add_consultations,
+    db_path,
+    server_counts,
+    settled,
+    snapshot,
+)
 
 PASSWORD = "Sync-Test-Passwort-2026!"
 
@@ -97,5 +114,69 @@ def test_an_edit_after_restoring_a_backup_reaches_the_office(office: Office,
         # Every applied operation made exactly one version: none doubled, none lost.
         records, versions, ops = server_counts(office.admin, office.office_id)
         assert (records, versions) == (3, ops)
+        # IT sees that the device came back from a backup.
+        with office.admin.sessions() as server:
+            [device] = [row for row in server.scalars(select(Device)) if row.name == "a"]
+            assert device_state(device).startswith("aktiv, zurückgespielt oder umgezogen am ")
     finally:
         vault.close()
+
+
+def _copy_of(sessions: Sessions, target: Path) -> Sessions:
+    """The device's database file copied as it lies on disk, as into another machine's
+    folder."""
+    with sessions() as session:
+        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    shutil.copyfile(db_path(sessions), target)
+    return session_factory(local_engine(target))
+
+
+def test_a_copied_vault_is_told_to_enroll_anew_and_keeps_its_changes(office: Office,
+                                                                     tmp_path: Path) -> None:
+    rng = random.Random(14)
+    original_sessions, original = office.device("a")
+    other_sessions, other = office.device("b")
+    first = add_consultations(original_sessions, 1, rng)
+    original.run()
+    copy_sessions = _copy_of(original_sessions, tmp_path / "copy.db")
+    copy = SyncClient(copy_sessions, retry=FAST_RETRY)
+
+    # The copy syncs first: to the server it looks like a restore, and its change is taken.
+    [from_copy] = add_consultations(copy_sessions, 1, rng)
+    assert copy.run().pushed == 1
+    # The original comes back: the copy's epoch began later. The original's next number is
+    # the one the copy used; it is renumbered, and the copy's change comes to it.
+    [from_original] = add_consultations(original_sessions, 1, rng)
+    result = original.run()
+    assert (result.pushed, result.rejected) == (1, 0)
+    assert {*first, from_copy, from_original} == set(snapshot(original_sessions))
+
+    [kept] = add_consultations(copy_sessions, 1, rng)
+    with pytest.raises(RevokedError) as raised:
+        copy.run()
+    assert str(raised.value) == messages.COPIED and not raised.value.wipe
+    with copy_sessions() as session:
+        status = sync_status(session)
+        [aside] = rejected_changes(session)
+        state = load_state(session)
+        assert state is not None and state.device_token == ""
+    assert (aside.record_id, aside.payload["id"]) == (kept, kept)
+    assert reason_in_words(aside.reason) == messages.REJECTED_COPIED
+    assert (status.revoked, status.pending, status.rejected) == (messages.COPIED, 0, 1)
+    with pytest.raises(RevokedError):
+        copy.run()  # refused here from now on, without a request
+
+    other.run()
+    assert set(snapshot(other_sessions)) == {*first, from_copy, from_original}
+    # Enrolled anew by IT, the copy is a device of its own and sends what it kept aside.
+    with copy_sessions() as session:
+        enroll(session, server_url=office.server.url, code=office.admin.code(office.office_id),
+               office_recovery_key=office.recovery_key, device_name="copy")
+        send_again(session, rejected_id=aside.id)
+    assert copy.run().pushed == 1
+    other.run()
+    original.run()
+    assert snapshot(other_sessions) == snapshot(original_sessions) == snapshot(copy_sessions)
+    assert set(snapshot(other_sessions)) == {*first, from_copy, from_original, kept}
+    records, versions, ops = server_counts(office.admin, office.office_id)
+    assert (records, versions) == (4, ops)

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from kim_protocol import __version__, wire
 from sync_server.api.deps import HandshakeDevice, SessionDep
 from sync_server.api.errors import COMMON_ERROR_RESPONSES, ApiError
-from sync_server.services import devices
+from sync_server.services import devices, epochs
 
 router = APIRouter(prefix="/v1", tags=["Geräte"], responses=COMMON_ERROR_RESPONSES)
 
@@ -41,13 +41,19 @@ def enroll(body: wire.EnrollRequest, session: SessionDep) -> wire.EnrollResponse
 @router.post(
     "/handshake",
     response_model=wire.HandshakeResponse,
-    responses={426: {"model": wire.ErrorResponse}},
+    responses={409: {"model": wire.ErrorResponse}, 426: {"model": wire.ErrorResponse}},
 )
 def handshake(
     body: wire.HandshakeRequest, device: HandshakeDevice, session: SessionDep
 ) -> wire.HandshakeResponse:
-    """Agrees on a protocol version. A device with a wipe order gets ``wipe: true``."""
+    """Agrees on a protocol version. A device with a wipe order gets ``wipe: true``; a copy
+    of another machine's vault (its epoch, ``services/epochs.py``) 409 ``device_copied``."""
     protocol = negotiate_protocol(body.protocol_min, body.protocol_max)
+    if body.epoch is not None and not device.wipe_ordered:
+        try:
+            epochs.present(session, device_id=device.id, epoch=body.epoch)
+        except devices.DeviceError as error:
+            raise ApiError(error.status, error.code, error.message) from error
     office = devices.touch_device(session, device_id=device.id, app_version=body.app_version)
     session.commit()
     return wire.HandshakeResponse(

@@ -10,12 +10,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
+from sqlalchemy import Connection
 
 from kim_protocol import wire
-from sync_server.api.deps import Credentials, as_device
+from sync_server.api.deps import AuthenticatedDevice, Credentials, as_device
 from sync_server.api.errors import COMMON_ERROR_RESPONSES, ApiError
 from sync_server.config import Settings
-from sync_server.services import sync
+from sync_server.services import epochs, sync
+from sync_server.services.devices import DeviceError
 
 router = APIRouter(prefix="/v1", tags=["Sync"], responses=COMMON_ERROR_RESPONSES)
 
@@ -41,22 +43,29 @@ def _limits(request: Request) -> sync.PushLimits:
 
 @router.post(
     "/push", response_model=wire.PushResponse,
-    responses={507: {"model": wire.ErrorResponse, "description": QUOTA_EXCEEDED.message}},
+    responses={
+        409: {"model": wire.ErrorResponse, "description": "device_copied, epoch_changed"},
+        507: {"model": wire.ErrorResponse, "description": QUOTA_EXCEEDED.message},
+    },
 )  # fmt: skip
 async def push(request: Request, body: wire.PushRequest, credentials: Credentials) -> Response:
     """Applies up to 250 operations; each gets applied, duplicate, conflict or rejected."""
     limits = _limits(request)
-    try:
-        results = await as_device(
-            request,
-            credentials,
-            lambda connection, device: sync.push(
-                connection, device_id=device.id, office_id=device.office_id,
-                pruned_seq=device.pruned_seq, operations=body.operations, limits=limits,
-            ),
+
+    def work(connection: Connection, device: AuthenticatedDevice) -> list[wire.OperationResult]:
+        epochs.check_push(connection, device_id=device.id, current=device.epoch,
+                          epoch=body.epoch)
+        return sync.push(
+            connection, device_id=device.id, office_id=device.office_id,
+            pruned_seq=device.pruned_seq, operations=body.operations, limits=limits,
         )  # fmt: skip
+
+    try:
+        results = await as_device(request, credentials, work)
     except sync.QuotaExceeded as error:
         raise QUOTA_EXCEEDED from error
+    except DeviceError as error:
+        raise ApiError(error.status, error.code, error.message) from error
     return _json(wire.PushResponse(results=results))
 
 
