@@ -209,6 +209,14 @@ def _unpack(source: Path, staging: Path) -> None:
         raise invalid from error
 
 
+def check_backup(data_dir: Path, source: Path) -> None:
+    """Unpacks and verifies ``source`` as :func:`restore_backup` does, touching nothing of the
+    vault, so that a wrong or damaged file is refused before the program closes the vault.
+    Raises :class:`BackupInvalid`."""
+    with tempfile.TemporaryDirectory(dir=data_dir, prefix=".restore-check-") as staging:
+        _unpack(source, Path(staging))
+
+
 def restore_backup(data_dir: Path, source: Path) -> None:
     """Put the backup's files in place; the caller holds the vault's instance lock."""
     staging = Path(tempfile.mkdtemp(dir=data_dir, prefix=".restore-"))

@@ -624,6 +624,13 @@ class Vault:
         finally:
             lock.release()
 
+    @staticmethod
+    def check_backup(data_dir: Path, *, source: Path) -> None:
+        """Refuses a backup :meth:`restore` would refuse, while the vault stays open."""
+        if not source.is_file():
+            raise VaultError("backup_missing", path=source)
+        backups.check_backup(data_dir, source)
+
     def check(self) -> list[str]:
         """SQLCipher's and SQLite's integrity checks; an empty list when the vault is intact."""
         return backups.check_database(self.engine, self.data_dir / DATABASE_NAME)

@@ -1,5 +1,6 @@
 """Passwords and local users, in Settings: everyone changes their own password; the office
-admin (Büroleitung) adds users and renews the data key ("Schlüssel erneuern").
+admin (Büroleitung) adds users, renews the data key ("Schlüssel erneuern") and restores a
+backup (:mod:`kim_desktop.ui.restore`).
 
 Changing a password and adding a user re-seal the vault's data key for one user with Argon2id
 (about half a second of CPU), so they run on the database thread. Renewing the key gives the
@@ -36,6 +37,7 @@ from kim_desktop.ui.qt import (
     QWidget,
     translate,
 )
+from kim_desktop.ui.restore import RestoreDialog
 from kim_desktop.ui.widgets import FormDialog, add_row
 
 
@@ -311,9 +313,14 @@ class AccountsSection(QWidget):
                 translate("accounts", "S&chlüssel erneuern …"))
             self.rekey_button.clicked.connect(self.rekey)
             users_layout.addWidget(self.rekey_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.restore_button: QPushButton | None = QPushButton(
+                translate("accounts", "Sicherung zu&rückspielen …"))
+            self.restore_button.clicked.connect(self.restore)
+            users_layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             self.add_user_button = None
             self.rekey_button = None
+            self.restore_button = None
             users_layout.addWidget(_note(translate(
                 "accounts", "Benutzer*innen anlegen kann nur die Büroleitung.")))
         layout.addWidget(users)
@@ -354,6 +361,11 @@ class AccountsSection(QWidget):
         dialog.accepted.connect(lambda: self.show_status(translate(
             "accounts", "✓ Der Schlüssel ist erneuert. Alle Passwörter und der "
             "Wiederherstellungsschlüssel gelten weiter.")))
+        dialog.open()
+        return dialog
+
+    def restore(self) -> RestoreDialog:
+        dialog = RestoreDialog(self.context, self)
         dialog.open()
         return dialog
 

@@ -7,13 +7,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kim_desktop.core.vault import Vault
 from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.drafts import keep_all, reopen_drafts
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.garbage import collect_on_ui_thread
 from kim_desktop.ui.idle import IdleWatcher
-from kim_desktop.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal, isValid
+from kim_desktop.ui.messages import user_message
+from kim_desktop.ui.qt import (
+    QApplication,
+    QMessageBox,
+    QObject,
+    QTimer,
+    Signal,
+    isValid,
+    translate,
+)
+from kim_desktop.ui.restore import restore_progress
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
@@ -87,9 +98,9 @@ class AppController(QObject):
             self.wizard.rejected.connect(self.app.quit)
             self.wizard.show()
 
-    def show_unlock(self) -> None:
-        hint = ""
-        if self.demo_password:
+    def show_unlock(self, notice: str = "") -> None:
+        hint = notice
+        if self.demo_password and not notice:
             hint = i18n_demo_hint(self.demo_user, self.demo_password)
         self.unlock_dialog = UnlockDialog(
             self.data_dir, self.taskman, user=self.last_user or self.demo_user, hint=hint,
@@ -112,6 +123,7 @@ class AppController(QObject):
             catalogs=load_catalogs(self.data_dir),
             demo=bool(self.demo_password),
             remote_wipe=self.remote_wipe,
+            restore=self.restore_backup,
         )
         self.window = MainWindow(self.context)
         self.window.lock_requested.connect(self.lock)
@@ -144,6 +156,36 @@ class AppController(QObject):
         forget_sync_keys()
         self.locked.emit()
         self.show_unlock()
+
+    def restore_backup(self, source: Path) -> None:
+        """Closes every window and the vault, puts the backup ``source`` in place (checked
+        before, by :class:`kim_desktop.ui.restore.RestoreDialog`) and shows the sign-in again,
+        saying how it went. The drafts of open forms stay with the database of before."""
+        if self.context is None:
+            return
+        vault = self.context.vault
+        self.last_user = self.context.user
+        if self.window is not None:
+            self.window.sync.stop()
+        self.last_files = []
+        self._close_windows()
+        self.taskman.run_blocking_on_database(vault.lock)
+        forget_sync_keys()
+        self.locked.emit()
+        progress = restore_progress()
+
+        def done(_result: object) -> None:
+            progress.close()
+            self.show_unlock(notice=translate(
+                "restore", "Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem "
+                "Passwort vom Zeitpunkt der Sicherung an."))
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            self.show_unlock(notice=user_message(error))
+
+        self.taskman.write(lambda: Vault.restore(self.data_dir, source=source),
+                           on_done=done, on_error=failed)
 
     def close_for_wipe(self) -> None:
         """Closes every window with personal data for a wipe order; the wipe closes the

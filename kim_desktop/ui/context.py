@@ -30,6 +30,9 @@ class Context:
     demo: bool = False
     #: Carries out a wipe order from IT (:class:`kim_desktop.ui.wipe.RemoteWipe`).
     remote_wipe: Any = None
+    #: Closes the vault, puts the backup at the path in place and shows the sign-in again
+    #: (:meth:`kim_desktop.ui.app.AppController.restore_backup`).
+    restore: Callable[[Path], None] | None = None
 
     @property
     def user(self) -> str:
