@@ -1,8 +1,8 @@
 """The vault's sync epoch, the place it began in, and the sequence number from which the
 server may know this device's numbers better than the vault (kim_desktop/sync/epoch.py).
 
-Revision ID: 0015_sync_epoch
-Revises: 0014_blob_failures
+Revision ID: 0016_sync_epoch
+Revises: 0015_erasure_requests
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015_sync_epoch"
-down_revision: str | Sequence[str] | None = "0014_blob_failures"
+revision: str = "0016_sync_epoch"
+down_revision: str | Sequence[str] | None = "0015_erasure_requests"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
