@@ -30,10 +30,22 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built verbosely: the build's output lies beside it in ``build.log``."""
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True, timeout=300)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "-w",
+                            str(out), str(ROOT)], check=True, capture_output=True, text=True,
+                           timeout=300)
+    (out / "build.log").write_text(built.stdout + built.stderr, encoding="utf-8")
     return next(out.glob("*.whl"))
+
+
+def test_the_build_warns_of_nothing_and_names_the_licence_in_spdx(wheel: Path) -> None:
+    log = (wheel.parent / "build.log").read_text(encoding="utf-8")
+    assert "Warning" not in log and "deprecated" not in log
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(next(n for n in archive.namelist()
+                                     if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: EUPL-1.2" in metadata.splitlines()
 
 
 def test_the_wheel_carries_catalogs_and_rules(wheel: Path) -> None:
