@@ -52,6 +52,10 @@ def clients_with_need(session: Any, field_of_action: str) -> frozenset[str]:
     return frozenset(row.client_id for row in rows)
 
 
+#: The search field keeps room for at least this many characters of a name.
+SEARCH_CHARS = 20
+
+
 class CaseloadPage(QWidget):
     """Emits :attr:`open_client` with a client id (Enter or double-click on a row)."""
 
@@ -70,6 +74,11 @@ class CaseloadPage(QWidget):
         self.search.setPlaceholderText(translate("caseload", "Name suchen …"))
         self.search.setClearButtonEnabled(True)
         name(self.search, translate("caseload", "Suche nach Name"))
+        # Room for the placeholder and a long name, whatever the scale and the font: beside
+        # the button it would otherwise be the first to give way.
+        metrics = self.search.fontMetrics()
+        self.search.setMinimumWidth(max(metrics.horizontalAdvance(self.search.placeholderText()),
+                                        metrics.averageCharWidth() * SEARCH_CHARS))
         search_label = QLabel(translate("caseload", "&Suche:"))
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)

@@ -59,6 +59,15 @@ def main(folder: Path) -> None:
     for key in list(window.pages):
         window.show_page(key)
         measure(key, window)
+    window.show_page("caseload")
+    window.show()
+    window.resize(window.minimumSizeHint())  # as narrow as the caseload lets its window be
+    app.processEvents()
+    search = caseload.search
+    metrics = search.fontMetrics()
+    search_width: dict[str, Any] = {"caseload": {
+        "width": search.width(), "chars": metrics.averageCharWidth(),
+        "placeholder": metrics.horizontalAdvance(search.placeholderText())}}
     view = window.open_client(caseload.model.row_at(0).client_id)
     wait(lambda: view.data is not None)
     for index in range(view.tabs.count()):
@@ -67,8 +76,15 @@ def main(folder: Path) -> None:
     for name, form in (("consultation", window.quick_consultation()),
                        ("new person", window.new_client())):
         measure(name, form)
+        if name == "consultation":  # the person is looked up by typing into this field
+            app.processEvents()
+            metrics = form.client.fontMetrics()
+            search_width["consultation"] = {
+                "width": form.client.width(), "chars": metrics.averageCharWidth(),
+                "placeholder": metrics.horizontalAdvance(form.client.placeholderText())}
         form.hide()
-    print(json.dumps({"scale": scale, "sizes": sizes, "unlock_message": unlock_message}))
+    print(json.dumps({"scale": scale, "sizes": sizes, "unlock_message": unlock_message,
+                      "search": search_width}))
     controller.close()
 
 

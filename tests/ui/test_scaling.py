@@ -48,3 +48,15 @@ def test_the_unlock_screen_grows_for_a_message_at_150_percent(scaled: dict[str, 
         "user": True, "password": True, "unlock": True}, shown
     height, needed = shown["message"]
     assert height >= needed, shown
+
+
+def test_the_client_search_keeps_room_for_a_name_at_150_percent(scaled: dict[str, Any]) -> None:
+    """Reported: at 150 % the caseload's search field shrank. It keeps room for its
+    placeholder and a name of 20 characters, in the narrowest window the caseload allows;
+    so does the consultation's field that looks the person up."""
+    from kim_desktop.ui.caseload import SEARCH_CHARS
+
+    for field, shown in scaled["search"].items():
+        assert shown["width"] >= shown["placeholder"], (field, shown)
+    caseload = scaled["search"]["caseload"]
+    assert caseload["width"] >= SEARCH_CHARS * caseload["chars"], caseload
