@@ -42,6 +42,11 @@ from kim_protocol.catalogs import CatalogError, load_catalogs
 USER_HELP = "lokaler Benutzer (Standard: KIM_USER oder der einzige Benutzer)"
 
 
+
+def persons(count: int) -> str:
+    """"1 Person", "3 Personen"."""
+    return "1 Person" if count == 1 else f"{count} Personen"
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     clients = subparsers.add_parser(
         "clients", parents=[common], help="listet die Klient*innen",
@@ -173,7 +178,7 @@ def run_clients(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         print(f"{row.client_id}  {row.name:<40}  {row.municipality:<20}  {row.phase or '–'}")
-    print(f"{len(rows)} Person(en)", file=sys.stderr)
+    print(persons(len(rows)), file=sys.stderr)
     return 0
 
 
@@ -299,14 +304,14 @@ def run_deletion_run(args: argparse.Namespace) -> int:
             for candidate in due:
                 print(f"{candidate.client_id}  {candidate.name:<40}  fällig seit "
                       f"{candidate.due_since:%d.%m.%Y}")
-            print(f"{len(due)} Person(en) fällig", file=sys.stderr)
+            print(f"{persons(len(due))} fällig", file=sys.stderr)
         if args.erase:
             for candidate in due:
                 archive = (_archive_writer(args.archive_dir / f"{candidate.client_id}.json")
                            if args.archive_dir is not None else None)
                 erase_client(session, client_id=candidate.client_id, confirm=True,
                              archive=archive)
-            print(f"{len(due)} Person(en) gelöscht.", file=sys.stderr)
+            print(f"{persons(len(due))} gelöscht.", file=sys.stderr)
     return 0
 
 

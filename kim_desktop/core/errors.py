@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "future_date": QT_TRANSLATE_NOOP(_C, "„{field}“ darf nicht in der Zukunft liegen."),
     "date_order": QT_TRANSLATE_NOOP(_C, "„{later}“ darf nicht vor „{earlier}“ liegen."),
     "out_of_range": QT_TRANSLATE_NOOP(_C, "„{field}“ muss zwischen {low} und {high} liegen."),
+    "not_that_value": QT_TRANSLATE_NOOP(_C, "„{field}“ muss {low} sein."),
     "period_overlap": QT_TRANSLATE_NOOP(
         _C, "Der Aufenthaltszeitraum überschneidet sich mit einem bestehenden Zeitraum."
     ),

@@ -14,6 +14,7 @@ from kim_desktop.ui.caseload_model import (
     caseload_columns,
 )
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import counted
 from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.qt import (
     QAbstractItemView,
@@ -245,11 +246,12 @@ class CaseloadPage(QWidget):
                 "erste an."
             )
         elif shown == total:
-            text = translate("caseload", "{total} Klient*innen").format(total=total)
+            text = counted(total, translate("caseload", "1 Klient*in"),
+                           translate("caseload", "{count} Klient*innen"))
         else:
-            text = translate("caseload", "{shown} von {total} Klient*innen").format(
-                shown=shown, total=total
-            )
+            text = (translate("caseload", "{shown} von 1 Klient*in") if total == 1
+                    else translate("caseload", "{shown} von {total} Klient*innen")).format(
+                shown=shown, total=total)
         self.summary.setText(text)
 
     def selected_client(self) -> str:

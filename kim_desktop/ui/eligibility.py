@@ -195,9 +195,10 @@ class EligibilityPage(QWidget):
             self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
         self.summary.setText(
-            translate("eligibility", "{count} Treffer in den nächsten {months} Monaten").format(
-                count=len(rows), months=self.months.value()
-            ) if rows else translate(
+            (translate("eligibility", "{count} Treffer im nächsten Monat")
+             if self.months.value() == 1
+             else translate("eligibility", "{count} Treffer in den nächsten {months} Monaten")
+             ).format(count=len(rows), months=self.months.value()) if rows else translate(
                 "eligibility", "In diesem Zeitraum wird voraussichtlich niemand berechtigt."
             )
         )

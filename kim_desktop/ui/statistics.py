@@ -9,6 +9,7 @@ from typing import Any
 from kim_desktop.ui.caseload_model import PHASES
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import counted
 from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
@@ -107,11 +108,15 @@ class StatisticsPage(QWidget):
         minutes = sum(figures.minutes_by_month.values())
         locale = QLocale()
         self.summary.setText(translate(
-            "statistics", "{count} Beratungskontakte mit zusammen {hours} Stunden im Zeitraum; "
-            "{open} offene Fälle.").format(
-                count=locale.toString(consultations),
+            "statistics", "{consultations} mit zusammen {hours} Stunden im Zeitraum; "
+            "{open}.").format(
+                consultations=counted(consultations,
+                                      translate("statistics", "1 Beratungskontakt"),
+                                      translate("statistics", "{count} Beratungskontakte")),
                 hours=locale.toString(minutes / 60, "f", 1),
-                open=locale.toString(sum(figures.open_cases_by_phase.values()))))
+                open=counted(sum(figures.open_cases_by_phase.values()),
+                             translate("statistics", "1 offener Fall"),
+                             translate("statistics", "{count} offene Fälle"))))
         number = locale.toString
         self.phases.set_records(
             sorted(figures.open_cases_by_phase.items(),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import moment, size_text
+from kim_desktop.ui.formats import counted, moment, size_text
 from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
 from kim_desktop.ui.sync import SyncController
 
@@ -38,15 +38,23 @@ def status_text(status: SyncStatus) -> str:
             "sync_status", "{count} Anhänge kommen nicht vom Sync-Server an; jeder Abgleich "
             "versucht es erneut, der Grund steht beim Anhang").format(count=status.not_arriving)
     if status.quarantined:
-        text += " · ⚠ " + translate(
-            "sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen und werden "
-            "bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel "
-            "prüfen oder KIM aktualisieren").format(count=status.quarantined)
+        text += " · ⚠ " + counted(
+            status.quarantined,
+            translate("sync_status", "1 Datensatz vom Server lässt sich nicht öffnen und wird "
+                      "bei jedem Abgleich erneut versucht; bitte den "
+                      "Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren"),
+            translate("sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen "
+                      "und werden bei jedem Abgleich erneut versucht; bitte den "
+                      "Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren"))
     if status.reports_refused:
-        text += " · ⚠ " + translate(
-            "sync_status", "{count} Auswertungsangaben hat der Server abgelehnt (unbekannter "
-            "Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT "
-            "informieren").format(count=status.reports_refused)
+        text += " · ⚠ " + counted(
+            status.reports_refused,
+            translate("sync_status", "1 Auswertungsangabe hat der Server abgelehnt "
+                      "(unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); "
+                      "bitte die IT informieren"),
+            translate("sync_status", "{count} Auswertungsangaben hat der Server abgelehnt "
+                      "(unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); "
+                      "bitte die IT informieren"))
     return text
 
 

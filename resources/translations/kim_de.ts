@@ -531,7 +531,7 @@
     <name>caseload</name>
     <message>
       <source>Name suchen …</source>
-      <extracomment>Above any office's caseload: the table loads everyone at once and filters in memory.</extracomment>
+      <extracomment>Above any office's caseload: the table loads everyone at once and filters in memory. The search field keeps room for at least this many characters of a name.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -595,7 +595,15 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>{total} Klient*innen</source>
+      <source>1 Klient*in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Klient*innen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{shown} von 1 Klient*in</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1767,6 +1775,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{count} Treffer im nächsten Monat</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} Treffer in den nächsten {months} Monaten</source>
       <translation type="unfinished" />
     </message>
@@ -2842,7 +2854,23 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>{count} Beratungskontakte mit zusammen {hours} Stunden im Zeitraum; {open} offene Fälle.</source>
+      <source>{consultations} mit zusammen {hours} Stunden im Zeitraum; {open}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 Beratungskontakt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Beratungskontakte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 offener Fall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} offene Fälle</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2893,7 +2921,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>1 Datensatz vom Server lässt sich nicht öffnen und wird bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} Datensätze vom Server lassen sich nicht öffnen und werden bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 Auswertungsangabe hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3148,6 +3184,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>„{field}“ muss zwischen {low} und {high} liegen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{field}“ muss {low} sein.</source>
       <translation type="unfinished" />
     </message>
     <message>

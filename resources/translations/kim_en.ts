@@ -531,7 +531,7 @@
     <name>caseload</name>
     <message>
       <source>Name suchen …</source>
-      <extracomment>Above any office's caseload: the table loads everyone at once and filters in memory.</extracomment>
+      <extracomment>Above any office's caseload: the table loads everyone at once and filters in memory. The search field keeps room for at least this many characters of a name.</extracomment>
       <translation>Search name …</translation>
     </message>
     <message>
@@ -595,8 +595,16 @@
       <translation>No clients yet. "New person" adds the first one.</translation>
     </message>
     <message>
-      <source>{total} Klient*innen</source>
-      <translation>{total} clients</translation>
+      <source>1 Klient*in</source>
+      <translation>1 client</translation>
+    </message>
+    <message>
+      <source>{count} Klient*innen</source>
+      <translation>{count} clients</translation>
+    </message>
+    <message>
+      <source>{shown} von 1 Klient*in</source>
+      <translation>{shown} of 1 client</translation>
     </message>
     <message>
       <source>{shown} von {total} Klient*innen</source>
@@ -1769,6 +1777,10 @@ To confirm, please type {word}:</translation>
       <translation>Not recorded yet: {conditions}</translation>
     </message>
     <message>
+      <source>{count} Treffer im nächsten Monat</source>
+      <translation>{count} matches in the next month</translation>
+    </message>
+    <message>
       <source>{count} Treffer in den nächsten {months} Monaten</source>
       <translation>{count} matches in the next {months} months</translation>
     </message>
@@ -2848,8 +2860,24 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>By month</translation>
     </message>
     <message>
-      <source>{count} Beratungskontakte mit zusammen {hours} Stunden im Zeitraum; {open} offene Fälle.</source>
-      <translation>{count} consultations totalling {hours} hours in the period; {open} open cases.</translation>
+      <source>{consultations} mit zusammen {hours} Stunden im Zeitraum; {open}.</source>
+      <translation>{consultations} with {hours} hours in all in the period; {open}.</translation>
+    </message>
+    <message>
+      <source>1 Beratungskontakt</source>
+      <translation>1 consultation</translation>
+    </message>
+    <message>
+      <source>{count} Beratungskontakte</source>
+      <translation>{count} consultations</translation>
+    </message>
+    <message>
+      <source>1 offener Fall</source>
+      <translation>1 open case</translation>
+    </message>
+    <message>
+      <source>{count} offene Fälle</source>
+      <translation>{count} open cases</translation>
     </message>
   </context>
   <context>
@@ -2899,8 +2927,16 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>{count} attachments do not arrive from the sync server; every sync tries again, the reason is shown with the attachment</translation>
     </message>
     <message>
+      <source>1 Datensatz vom Server lässt sich nicht öffnen und wird bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
+      <translation>1 record from the server does not open and is tried again at every sync; please check the office recovery key or update KIM</translation>
+    </message>
+    <message>
       <source>{count} Datensätze vom Server lassen sich nicht öffnen und werden bei jedem Abgleich erneut versucht; bitte den Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren</source>
       <translation>{count} records from the server cannot be opened and are retried at every sync; please check the office recovery key or update KIM</translation>
+    </message>
+    <message>
+      <source>1 Auswertungsangabe hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
+      <translation>The server refused 1 report fact (an unknown code or a municipality the office does not serve there); please tell IT</translation>
     </message>
     <message>
       <source>{count} Auswertungsangaben hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
@@ -3155,6 +3191,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>„{field}“ muss zwischen {low} und {high} liegen.</source>
       <translation>"{field}" must be between {low} and {high}.</translation>
+    </message>
+    <message>
+      <source>„{field}“ muss {low} sein.</source>
+      <translation>"{field}" must be {low}.</translation>
     </message>
     <message>
       <source>Der Aufenthaltszeitraum überschneidet sich mit einem bestehenden Zeitraum.</source>

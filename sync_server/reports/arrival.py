@@ -93,8 +93,8 @@ def _code(value: str | None, allowed: frozenset[str], field: str, *,
 
 def _count(value: int, bound: int, field: str, *, low: int = 0) -> None:
     if not low <= value <= bound:
-        raise Refused("count_out_of_range",
-                      f"Die Zahl im Feld „{field}“ muss zwischen {low} und {bound} liegen.")
+        allowed = f"{low} sein" if low == bound else f"zwischen {low} und {bound} liegen"
+        raise Refused("count_out_of_range", f"Die Zahl im Feld „{field}“ muss {allowed}.")
 
 
 def _pairs(counts: dict[str, int], first: frozenset[str], second: frozenset[str], field: str,

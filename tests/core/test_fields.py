@@ -91,3 +91,14 @@ def test_clean_follows_the_kind(session: Session) -> None:
     with pytest.raises(DomainError) as error:
         clean(session, "client.school_years_successful", 26)
     assert str(error.value) == "„Erfolgreiche Schuljahre“ muss zwischen 0 und 25 liegen."
+
+
+def test_a_range_of_one_value_names_that_value() -> None:
+    from kim_desktop.core.services._base import in_range
+
+    with pytest.raises(DomainError) as one:
+        in_range(2, 1, 1, field="audit.limit")
+    assert str(one.value) == "„Höchstens“ muss 1 sein."
+    with pytest.raises(DomainError) as more:
+        in_range(0, 1, 5, field="audit.limit")
+    assert str(more.value) == "„Höchstens“ muss zwischen 1 und 5 liegen."

@@ -290,3 +290,15 @@ def test_the_refusal_counts_in_words_for_one_and_for_more(
     two = client.put("/v1/report-facts", json={"facts": ["kein Objekt", "kein Objekt"]},
                      headers=device.headers).json()
     assert two["message"] == "2 Angaben wurden abgelehnt, keine gespeichert."
+
+
+def test_a_count_that_must_be_one_number_says_that_number(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    """Reproduced on main: "muss zwischen 1 und 1 liegen"."""
+    device = enroll(admin.office())
+    answer = client.put("/v1/report-facts",
+                        json={"facts": [case(prechecks={"aufenthg_25b:not_met": 2})]},
+                        headers=device.headers).json()
+    assert [r["message"] for r in answer["refused"]] == [
+        "Die Zahl im Feld „prechecks“ muss 1 sein."]

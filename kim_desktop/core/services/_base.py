@@ -221,7 +221,9 @@ def one_of(value: Any, allowed: Iterable[Any], *, field: str) -> Any:
 
 def in_range(value: float | None, low: float, high: float, *, field: str) -> None:
     if value is not None and not low <= value <= high:
-        raise DomainError("out_of_range", field=field, low=low, high=high)
+        # One allowed value reads as that value, not as "zwischen 1 und 1".
+        raise DomainError("not_that_value" if low == high else "out_of_range", field=field,
+                          low=low, high=high)
 
 
 def changed_by_user(current: Mapping[str, Any], read: Mapping[str, Any] | None,

@@ -192,11 +192,11 @@ def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str,
     table = Table(rows, repeatRows=1, colWidths=[72, 60, 70, 65, 175, 140, 175])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    entries = "1 Eintrag" if len(events) == 1 else f"{len(events)} Einträge"
     document.build([
         Paragraph("Protokoll der Zugriffe", styles["Title"]),
         Paragraph(pdf_text(f"Erstellt am {dt.date.today():%d.%m.%Y} von "
-                           f"{by}; Auswahl: {summary}; "
-                           f"{len(events)} Einträge"), styles["Normal"]),
+                           f"{by}; Auswahl: {summary}; {entries}"), styles["Normal"]),
         table,
     ])
     return buffer.getvalue()
