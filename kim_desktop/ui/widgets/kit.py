@@ -7,7 +7,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from kim_desktop.ui.qt import (
+    QApplication,
     QComboBox,
+    QElapsedTimer,
+    QKeyEvent,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -40,10 +43,40 @@ def moment_edit(value: dt.datetime) -> MomentField:
     return MomentField(value)
 
 
+class TypedChoice(QComboBox):
+    """A choice picked by typing the start of its text, spaces included: "Ziele t" picks
+    "Ziele teilweise erreicht". Qt's box opened its list at the space, and the rest of what
+    was typed went into the list; a space typed after a pause still opens it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = QElapsedTimer()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typing = self._typed.isValid() and (
+            self._typed.elapsed() < QApplication.keyboardInputInterval())
+        if (event.key() == Qt.Key.Key_Space and typing and not self.isEditable()
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            view = self.view()
+            view.setCurrentIndex(self.model().index(self.currentIndex(), self.modelColumn()))
+            view.keyboardSearch(" ")  # goes on with the letters typed before it
+            row = view.currentIndex().row()
+            if row != self.currentIndex():
+                self.setCurrentIndex(row)
+                self.activated.emit(row)
+            self._typed.restart()
+            return
+        if event.text().isprintable() and event.text().strip():
+            self._typed.restart()
+        elif event.key() != Qt.Key.Key_Shift:  # a capital letter's Shift goes on typing
+            self._typed.invalidate()
+        super().keyPressEvent(event)
+
+
 def combo(entries: Sequence[tuple[str, str]], *, empty: str | None = None) -> QComboBox:
     """A choice of ``(code, text)`` entries, with an ``empty`` first entry (code "") if given.
     Typing the start of an entry's text picks it."""
-    box = QComboBox()
+    box = TypedChoice()
     if empty is not None:
         box.addItem(empty, "")
     for code, text in entries:
