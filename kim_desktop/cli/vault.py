@@ -113,7 +113,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Schlüssel erneuern: schreibt zuerst eine geprüfte Sicherung "
         f"({REKEY_BACKUP_NAME} im Datenordner) und verschlüsselt die Datenbank dann mit einem "
         "neuen Schlüssel. Alle Passwörter und der Wiederherstellungsschlüssel bleiben gültig; "
-        f"alte Kopien der Schlüsseldatei öffnen danach nichts mehr. {PASSWORD_HELP}",
+        "alte Kopien der Schlüsseldatei öffnen danach nichts mehr. Die nach einer "
+        f"Wiederherstellung in {PREVIOUS_FOLDER}/ abgelegten Dateien werden gelöscht. "
+        f"{PASSWORD_HELP}",
     )
     rekey.add_argument("--user", metavar="NAME")
     rekey.add_argument("--recovery-key", metavar="SCHLÜSSEL",

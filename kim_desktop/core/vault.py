@@ -182,16 +182,28 @@ def _write_pending_rekey(data_dir: Path, old_key: bytearray, new_key: bytearray)
     headers.atomic_write(data_dir / PENDING_REKEY_NAME, json.dumps(document).encode())
 
 
-def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> None:
+class Interrupted(StrEnum):
+    """What :func:`_finish_interrupted_rekey` found of a rekey cut off by a crash."""
+
+    NONE = "none"
+    #: The new header was written: the database is under its key now; the backup taken
+    #: before (under the old key) and the pending file are still there.
+    FINISHED = "finished"
+    #: The crash came before the new header: nothing changed but the backup; it starts over.
+    NOT_STARTED = "not_started"
+
+
+def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> Interrupted:
     """After a crash during :meth:`Vault.rekey`: bring the database to the header's key.
 
     ``vault.rekey`` holds the old key sealed under the new one. If the database still opens
-    only with the old key, it is rekeyed now; a leftover from a rekey whose header was never
-    written opens with nothing and goes.
+    only with the old key, it is rekeyed now, and the pending file stays until
+    :meth:`Vault._after_rekey` has renewed the backup. A leftover from a rekey whose header
+    was never written opens with nothing and goes: that rekey must run again.
     """
     pending = data_dir / PENDING_REKEY_NAME
     if not pending.exists():
-        return
+        return Interrupted.NONE
     database = str(data_dir / DATABASE_NAME)
     try:
         document = json.loads(pending.read_text(encoding="ascii"))
@@ -202,23 +214,47 @@ def _finish_interrupted_rekey(data_dir: Path, key: bytearray) -> None:
         wipe(wrapping_key)
     except (InvalidTag, ValueError, KeyError, TypeError):
         old = None
-    if old is not None:
-        try:
-            if not _opens(database, key) and _opens(database, old):
-                connection = connect_raw(database, old)
-                try:
-                    rekey_database(connection, key)
-                finally:
-                    connection.close()
-            if _opens(database, key):
-                connection = connect_raw(database, key)
-                try:
-                    stored_secrets.reseal(connection, old, key)
-                finally:
-                    connection.close()
-        finally:
-            wipe(old)
-    headers.scrub(pending)
+    if old is None:
+        headers.scrub(pending)
+        return Interrupted.NOT_STARTED
+    try:
+        if not _opens(database, key) and _opens(database, old):
+            connection = connect_raw(database, old)
+            try:
+                rekey_database(connection, key)
+            finally:
+                connection.close()
+        if _opens(database, key):
+            connection = connect_raw(database, key)
+            try:
+                stored_secrets.reseal(connection, old, key)
+            finally:
+                connection.close()
+    finally:
+        wipe(old)
+    return Interrupted.FINISHED
+
+
+def _remove_scratch(data_dir: Path) -> None:
+    """What a backup cut off by a crash left in the data folder: its scratch folders (a copy
+    of the database under its key) and a renewed rekey backup not yet in place."""
+    for scratch in data_dir.glob(".kim-backup-*"):
+        _scrub_tree(scratch)
+    headers.scrub(data_dir / f".{REKEY_BACKUP_NAME}.new")
+
+
+def _scrub_tree(folder: Path) -> None:
+    """Overwrites every file below ``folder``, then removes it; never follows a link."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_symlink():
+            path.unlink()
+        elif path.is_dir():
+            path.rmdir()
+        else:
+            headers.scrub(path)
+    folder.rmdir()
 
 
 def _opens(database: str, key: bytes | bytearray) -> bool:
@@ -333,12 +369,22 @@ class Vault:
                 upgraded = headers.seal_for_user(header.vault_id, entry.name, entry.role,
                                                  password, key)
                 headers.write(data_dir, header.with_user(upgraded), key)
-            _finish_interrupted_rekey(data_dir, key)
-            return cls._open(data_dir, header, local_user, key, lock)
+            _remove_scratch(data_dir)
+            interrupted = _finish_interrupted_rekey(data_dir, key)
+            vault = cls._open(data_dir, header, local_user, key, lock)
         except BaseException:
             lock.release()
             wipe(key)
             raise
+        try:
+            if interrupted is Interrupted.FINISHED:
+                vault._after_rekey()
+            elif interrupted is Interrupted.NOT_STARTED and not header.legacy_users:
+                vault._rekey()
+        except BaseException:
+            vault.close()
+            raise
+        return vault
 
     @classmethod
     def _open(
@@ -536,10 +582,22 @@ class Vault:
         problems = self.check()
         if problems:
             raise VaultCorrupt("rekey_unverified")
-        headers.scrub(self.data_dir / PENDING_REKEY_NAME)
-        headers.scrub(backup)
-        self.backup(backup)
+        self._after_rekey()
         return backup
+
+    def _after_rekey(self) -> None:
+        """The last step of a rekey, also after a crash: nothing in the data folder may open
+        with the old key any more. The backup taken first is replaced by one under the new
+        key (the old one overwritten), the files a restore put aside go, and only then the
+        pending file, so that a crash in between does this again at the next unlock."""
+        backup = self.data_dir / REKEY_BACKUP_NAME
+        fresh = self.data_dir / f".{REKEY_BACKUP_NAME}.new"
+        self.backup(fresh)
+        headers.scrub(backup)
+        fresh.replace(backup)
+        _scrub_tree(self.data_dir / backups.PREVIOUS_FOLDER)
+        headers.scrub(self.data_dir / PENDING_REKEY_NAME)
+        headers.fsync_directory(self.data_dir)
 
     def users(self) -> list[LocalUser]:
         self._require_key()
