@@ -141,7 +141,15 @@ def consents(qtbot: Any, window: Any, view: Any) -> None:
 
 
 def needs(qtbot: Any, window: Any, view: Any) -> None:
-    page = to_tab(qtbot, window, view, "Bedarfe")
+    """Ctrl+PgDn from the consents to the next part, the needs; one assessed."""
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    page = view.page_titled("Bedarfe")
+    assert view.tabs.currentWidget() is page.parentWidget()
+    press(qtbot, Qt.Key.Key_PageUp, CTRL)
+    assert view.tabs.currentWidget() is view.page_titled("Einwilligungen").parentWidget()
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(page.isVisible, timeout=5_000)  # a page made now shows a moment later
     dialog = dialog_from(qtbot, window, button_of(page, "Bedarf einschätzen"))
     assert focused() is dialog.field
     type_text(qtbot, "Erl")  # Erlernen der deutschen Sprache

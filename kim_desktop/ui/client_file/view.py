@@ -20,8 +20,10 @@ from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QFont,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QPushButton,
+    QShortcut,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -122,6 +124,10 @@ class ClientFile(QWidget):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, numbered_tab(number, title, self.keys))
         self.tabs.currentChanged.connect(self.page)
+        # Ctrl+PgDn/PgUp: the next and the previous part, wherever the focus is in the window
+        # (Qt's tabs take them only on their own tab bar); only the file shown answers.
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self.step_part(step))
         self.page(0)
         self.tabs.setEnabled(False)
         self.case_button.setEnabled(False)
@@ -187,6 +193,11 @@ class ClientFile(QWidget):
         for page in self._built.values():
             page.show_data(data)  # type: ignore[attr-defined]
         self.loaded.emit()
+
+    def step_part(self, step: int) -> None:
+        """Shows the part ``step`` tabs on (back, when negative), round the end."""
+        if self.tabs.isEnabled():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def page(self, index: int) -> QWidget:
         """The tab's page, made on first use (opening a file builds one tab, not eleven)."""
