@@ -74,9 +74,11 @@ class Settings(BaseModel):
     #: Reports show counts under this as "<5" and hide sums behind fewer persons
     #: (docs/reporting.md §3).
     report_min_cell: int = Field(default=5, ge=1)
-    #: Marks the dashboard's session cookie Secure; set when the server is reached over TLS
-    #: (directly or behind a TLS proxy).
-    dashboard_secure_cookie: bool = False
+    #: Whether the dashboard's cookies are Secure. ``auto`` (None, the default): when the
+    #: request came over TLS, to ``kim-server serve --ssl-*`` or through a TLS proxy whose
+    #: ``X-Forwarded-Proto`` Uvicorn trusts (``FORWARDED_ALLOW_IPS``, loopback by default).
+    #: ``true`` always (set it behind any TLS proxy), ``false`` never.
+    dashboard_secure_cookie: bool | None = None
     #: A random secret of at least 32 characters (``openssl rand -hex 32``). TOTP secrets are
     #: stored encrypted under a key derived from it; the second factor needs it.
     secret_key: str | None = Field(default=None, min_length=32)
@@ -88,6 +90,11 @@ class Settings(BaseModel):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
+
+    @field_validator("dashboard_secure_cookie", mode="before")
+    @classmethod
+    def _auto(cls, value: object) -> object:
+        return None if isinstance(value, str) and value.strip().lower() in {"", "auto"} else value
 
     @field_validator("log_level")
     @classmethod

@@ -1,7 +1,9 @@
 """Dashboard accounts and logins: argon2 hashes, lockout, optional TOTP, database sessions.
 
-Every failure a person can cause comes back as :class:`LoginError` with a German message that
-does not say whether the name exists.
+Every failure a person can cause comes back as :class:`LoginError` with a German message. A
+failed password step answers the same for an unknown name, a wrong password, a locked and a
+disabled account (:data:`LOGIN_FAILED`), and each of them verifies one argon2 hash, so neither
+the text nor the time tells which accounts exist or which are locked.
 
 TOTP secrets are stored sealed with AES-256-GCM under a key derived (HKDF) from the setting
 ``KIM_SERVER_SECRET_KEY``, bound to the account's name; a copy of the database alone does not
@@ -13,7 +15,6 @@ conditional UPDATE decides).
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -31,7 +32,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from sync_server.dashboard.models import DashboardSession, DashboardUser, Role
+from sync_server.dashboard.models import (
+    DashboardSession,
+    DashboardUser,
+    DashboardUserMunicipality,
+    Role,
+)
 from sync_server.db import utcnow
 
 MIN_PASSWORD_LENGTH = 12
@@ -53,6 +59,14 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("kein-echtes-passwort-nur-fuer-gleiche-laufzeit")
 
 
+#: The answer to every failed password step.
+LOGIN_FAILED = (
+    "Name oder Passwort ist falsch, oder das Konto ist gesperrt. Nach "
+    f"{MAX_FAILED_ATTEMPTS} Fehlversuchen bleibt ein Konto {int(LOCKOUT.total_seconds() // 60)} "
+    "Minuten gesperrt; ein deaktiviertes Konto öffnet die IT wieder."
+)
+
+
 class LoginError(Exception):
     """A login or account problem with a German message for the person."""
 
@@ -71,6 +85,8 @@ class CurrentUser:
     role: Role
     csrf_token: str
     token_hash: str
+    #: The municipalities a coordinator may see; None: the whole Kreis.
+    municipalities: frozenset[str] | None = None
 
 
 def check_password_policy(password: str) -> None:
@@ -149,6 +165,11 @@ def add_user(
     return user
 
 
+def set_password(user: DashboardUser, password: str) -> None:
+    check_password_policy(password)
+    user.password_hash = _hasher.hash(password)
+
+
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -184,22 +205,23 @@ def _locked_message(until: dt.datetime) -> str:
 
 
 def login(session: Session, *, name: str, password: str) -> LoginResult:
-    """Checks name and password. Commit the session afterwards even on failure (the counter)."""
+    """Checks name and password. Commit the session afterwards even on failure (the counter).
+
+    Unknown, locked and disabled accounts get :data:`LOGIN_FAILED` after one hash
+    verification, like a wrong password."""
     now = utcnow()
     user = session.scalar(select(DashboardUser).where(DashboardUser.name == name.strip()))
-    if user is None:
-        with contextlib.suppress(VerificationError):
-            _hasher.verify(_DUMMY_HASH, password)
-        raise LoginError("Name oder Passwort ist falsch.")
-    if user.locked_until is not None and user.locked_until > now:
-        raise LoginError(_locked_message(user.locked_until))
+    closed = user is None or user.disabled_at is not None or (
+        user.locked_until is not None and user.locked_until > now)
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher.verify(_DUMMY_HASH if user is None else user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        _register_failure(user, now)
-        if user.locked_until is not None and user.locked_until > now:
-            raise LoginError(_locked_message(user.locked_until)) from None
-        raise LoginError("Name oder Passwort ist falsch.") from None
+        if not closed:
+            assert user is not None
+            _register_failure(user, now)
+        raise LoginError(LOGIN_FAILED) from None
+    if closed or user is None:
+        raise LoginError(LOGIN_FAILED)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     needs_totp = user.totp_secret is not None
@@ -277,9 +299,12 @@ def current_user(session: Session, token: str | None) -> CurrentUser | None:
     if row is None or not row.complete or row.expires_at <= utcnow():
         return None
     user = session.get(DashboardUser, row.user_id)
-    if user is None:
+    if user is None or user.disabled_at is not None:
         return None
-    return CurrentUser(user.id, user.name, Role(user.role), row.csrf_token, row.token_hash)
+    allowed = frozenset(session.scalars(select(DashboardUserMunicipality.municipality).where(
+        DashboardUserMunicipality.user_id == user.id)))
+    return CurrentUser(user.id, user.name, Role(user.role), row.csrf_token, row.token_hash,
+                       allowed or None)
 
 
 def logout(session: Session, token: str | None) -> None:

@@ -44,6 +44,18 @@ class DashboardUser(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: Set by ``kim-server user disable``: the account logs in no more.
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class DashboardUserMunicipality(Base):
+    """A municipality a coordinator may see. A coordinator without any sees the whole Kreis."""
+
+    __tablename__ = "dashboard_user_municipalities"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("dashboard_users.id", ondelete="CASCADE"), primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class DashboardSession(Base):

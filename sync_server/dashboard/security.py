@@ -1,9 +1,10 @@
 """Cookies, CSRF and role checks of the dashboard.
 
 * The session cookie is HttpOnly, SameSite=Strict, scoped to ``/dashboard`` and Secure when
-  ``Settings.dashboard_secure_cookie`` says the server sits behind TLS.
+  the request came over TLS, or as ``Settings.dashboard_secure_cookie`` says.
 * Every POST carries a CSRF token in a hidden field: the session's own token once logged in,
-  a double-submit cookie before (login and TOTP forms).
+  a double-submit cookie before (login and TOTP forms). That cookie gets a fresh value at
+  every step of a login, so a value planted before it is worth nothing after.
 * The sync API never looks at these cookies, and the dashboard never looks at bearer tokens,
   so neither credential opens the other's door.
 """
@@ -39,19 +40,30 @@ class CsrfFailed(Exception):
     """A POST without the right CSRF token."""
 
 
-def set_cookie(response: Response, settings: Settings, name: str, value: str,
+def secure(request: Request, settings: Settings) -> bool:
+    if settings.dashboard_secure_cookie is not None:
+        return settings.dashboard_secure_cookie
+    return request.url.scheme == "https"
+
+
+def set_cookie(request: Request, response: Response, settings: Settings, name: str, value: str,
                max_age: int | None = None) -> None:
     response.set_cookie(
         name, value, max_age=max_age, path=COOKIE_PATH, httponly=True, samesite="strict",
-        secure=settings.dashboard_secure_cookie,
+        secure=secure(request, settings),
     )
 
 
-def clear_cookie(response: Response, settings: Settings, name: str) -> None:
+def clear_cookie(request: Request, response: Response, settings: Settings, name: str) -> None:
     response.delete_cookie(
         name, path=COOKIE_PATH, httponly=True, samesite="strict",
-        secure=settings.dashboard_secure_cookie,
+        secure=secure(request, settings),
     )
+
+
+def rotate_pre_login_csrf(request: Request, response: Response, settings: Settings) -> None:
+    """A fresh double-submit token once a login step succeeded."""
+    set_cookie(request, response, settings, PRE_CSRF_COOKIE, secrets.token_urlsafe(32))
 
 
 def pre_login_csrf(request: Request) -> str:

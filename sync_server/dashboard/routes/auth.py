@@ -30,7 +30,7 @@ def _login_form(request: Request, settings: Settings, *, template: str = "login.
                 error: str | None = None, status: int = 200, name: str = "") -> Response:
     token = security.pre_login_csrf(request)
     response = render(template, status, user=None, csrf=token, error=error, name=name)
-    security.set_cookie(response, settings, PRE_CSRF_COOKIE, token)
+    security.set_cookie(request, response, settings, PRE_CSRF_COOKIE, token)
     return response
 
 
@@ -66,8 +66,9 @@ def login_submit(
     session.commit()
     target = "/dashboard/anmelden/code" if result.needs_totp else "/dashboard/"
     response = RedirectResponse(target, status_code=303)
-    security.set_cookie(response, settings, SESSION_COOKIE, result.token,
+    security.set_cookie(request, response, settings, SESSION_COOKIE, result.token,
                         max_age=int(auth.SESSION_LIFETIME.total_seconds()))
+    security.rotate_pre_login_csrf(request, response, settings)
     return response
 
 
@@ -94,8 +95,9 @@ def totp_submit(
                            status=401)
     session.commit()
     response = RedirectResponse("/dashboard/", status_code=303)
-    security.set_cookie(response, settings, SESSION_COOKIE, token,
+    security.set_cookie(request, response, settings, SESSION_COOKIE, token,
                         max_age=int(auth.SESSION_LIFETIME.total_seconds()))
+    security.rotate_pre_login_csrf(request, response, settings)
     return response
 
 
@@ -108,5 +110,5 @@ def logout(
     auth.logout(session, request.cookies.get(SESSION_COOKIE))
     session.commit()
     response = RedirectResponse("/dashboard/anmelden", status_code=303)
-    security.clear_cookie(response, settings, SESSION_COOKIE)
+    security.clear_cookie(request, response, settings, SESSION_COOKIE)
     return response

@@ -39,7 +39,7 @@ def test_user_add_takes_the_password_from_the_environment(
     assert main(["--db", sqlite_only, "user", "add", "--name", "lena", "--role",
                  "coordinator", "--totp"]) == 0
     out = capsys.readouterr().out
-    assert "Konto lena (coordinator) angelegt." in out and "otpauth://totp/" in out
+    assert "Konto lena (coordinator, ganzer Kreis) angelegt." in out and "otpauth://totp/" in out
     with sessions() as session:
         user = session.scalars(select(DashboardUser)).one()
         assert user.role == "coordinator" and user.password_hash.startswith("$argon2id$")
