@@ -41,7 +41,8 @@ class BoardEntry:
 
 
 def parse_gap_filter(
-    catalogs: Catalogs, municipality: str | None, field_of_action: str | None
+    catalogs: Catalogs, municipality: str | None, field_of_action: str | None, *,
+    allowed: frozenset[str] | None = None,
 ) -> tuple[str | None, str | None]:
     def pick(raw: str | None, catalog: str, what: str) -> str | None:
         if not raw or not raw.strip():
@@ -52,17 +53,20 @@ def parse_gap_filter(
                 return entry.code
         raise FilterError(f"{what} „{raw.strip()}“ ist nicht bekannt. Bitte aus der Liste wählen.")
 
-    return (
-        pick(municipality, "municipalities", "Die Kommune"),
-        pick(field_of_action, "fields_of_action", "Das Handlungsfeld"),
-    )
+    code = pick(municipality, "municipalities", "Die Kommune")
+    if code is not None and allowed is not None and code not in allowed:
+        raise FilterError(f"Die Kommune „{(municipality or '').strip()}“ ist für Ihr Konto "
+                          "nicht freigegeben. Bitte aus der Liste wählen.")
+    return code, pick(field_of_action, "fields_of_action", "Das Handlungsfeld")
 
 
 def ranked_gaps(
     session: Session, catalogs: Catalogs, *, municipality: str | None,
-    field_of_action: str | None, threshold: int,
+    field_of_action: str | None, threshold: int, allowed: frozenset[str] | None = None,
 ) -> list[BoardEntry]:
-    gaps = queries.gaps(session, municipality=municipality, field_of_action=field_of_action)
+    """The board; of ``allowed`` municipalities only, when given (a limited coordinator)."""
+    gaps = queries.gaps(session, municipality=municipality, field_of_action=field_of_action,
+                        allowed=allowed)
     states = {
         (row.office_id, row.gap_key): GapState(row.status)
         for row in session.scalars(select(GapStatus))
@@ -89,14 +93,16 @@ def ranked_gaps(
 
 
 def set_gap_status(
-    session: Session, *, office_id: str, key: str, status: GapState, user: str
+    session: Session, *, office_id: str, key: str, status: GapState, user: str,
+    allowed: frozenset[str] | None = None,
 ) -> GapStatus:
-    exists = session.scalar(
-        select(ReleasedGapRow.id).where(
+    """Sets a gap's status; a gap of a municipality outside ``allowed`` is unknown here."""
+    municipality = session.scalar(
+        select(ReleasedGapRow.municipality).where(
             ReleasedGapRow.office_id == office_id, ReleasedGapRow.key == key
         )
     )
-    if exists is None:
+    if municipality is None or (allowed is not None and municipality not in allowed):
         raise UnknownGap(key)
     row = session.get(GapStatus, (office_id, key))
     if row is None:

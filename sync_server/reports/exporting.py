@@ -29,9 +29,9 @@ def export(session: Session, flt: ReportFilter, *, format: str, threshold: int) 
         views=build_all(session, flt, threshold=threshold, catalogs=catalogs),
         # The gaps as the board shows them for the export's municipality, every field of action.
         gaps=ranked_gaps(session, catalogs, municipality=flt.municipality, field_of_action=None,
-                         threshold=threshold),
+                         threshold=threshold, allowed=flt.allowed),
     )
-    label = catalogs.municipalities.label(flt.municipality) if flt.municipality else None
+    label = flt.area(catalogs.municipalities.label, catalogs.municipalities.codes())
     description = f"Zeitraum und Gebiet: {flt.describe(label)}. Schwelle: {threshold}."
     if format == "csv":
         return render_csv(report, flt, municipality_label=label)

@@ -9,7 +9,7 @@ own, and many such pairs would let anyone average the noise of one month away
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -35,6 +35,9 @@ class ReportFilter:
     end: dt.date
     #: A municipality code (catalog), or None for the whole Kreis.
     municipality: str | None = None
+    #: The municipalities the reader may see (a coordinator limited to some); None: all. With
+    #: it, "the whole Kreis" means these together, and no figure counts any other.
+    allowed: frozenset[str] | None = None
 
     @property
     def first_month(self) -> str:
@@ -51,6 +54,17 @@ class ReportFilter:
             months.append(f"{year:04d}-{month:02d}")
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return months
+
+    def area(self, label: Callable[[str], str], order: Iterable[str] = ()) -> str | None:
+        """What the figures cover in words: the municipality, the allowed ones (in
+        ``order``, the catalog's), or None for the whole Kreis."""
+        if self.municipality:
+            return label(self.municipality)
+        if self.allowed:
+            ordered = [c for c in order if c in self.allowed]
+            codes = ordered + sorted(self.allowed - set(ordered))
+            return "Kommunen " + ", ".join(label(code) for code in codes)
+        return None
 
     def describe(self, municipality_label: str | None = None) -> str:
         where = municipality_label or "ganzer Kreis"
@@ -98,9 +112,11 @@ def parse_filter(
     municipality: str | None,
     municipalities: Iterable[tuple[str, str]],
     today: dt.date,
+    allowed: frozenset[str] | None = None,
 ) -> ReportFilter:
     """A filter from what a person typed. ``municipalities`` are (code, label) pairs; either
-    the code or the label (any case) is accepted."""
+    the code or the label (any case) is accepted. ``allowed``: the reader's municipalities
+    (None: all); another one is refused."""
     default_start, default_end = default_period(today)
     first = _parse_date(start, end_of_month=False, what="„von“") if start else default_start
     last = _parse_date(end, end_of_month=True, what="„bis“") if end else default_end
@@ -126,4 +142,9 @@ def parse_filter(
                 f"Die Kommune „{municipality.strip()}“ ist nicht bekannt. "
                 "Bitte eine Kommune des Kreises aus der Liste wählen."
             )
-    return ReportFilter(first.replace(day=1), _month_end(last), code)
+        if allowed is not None and code not in allowed:
+            raise FilterError(
+                f"Die Kommune „{municipality.strip()}“ ist für Ihr Konto nicht freigegeben. "
+                "Bitte eine Kommune aus der Liste wählen."
+            )
+    return ReportFilter(first.replace(day=1), _month_end(last), code, allowed)

@@ -101,7 +101,11 @@ def _case_rollup_sums(flt: ReportFilter) -> list[ColumnElement[int]]:
 
 
 def _rollup_where(table: Any, flt: ReportFilter) -> list[ColumnElement[bool]]:
-    return [table.c.municipality == flt.municipality] if flt.municipality else []
+    if flt.municipality:
+        return [table.c.municipality == flt.municipality]
+    if flt.allowed is not None:
+        return [table.c.municipality.in_(sorted(flt.allowed))]
+    return []
 
 
 def case_counts_by_municipality(session: Session, flt: ReportFilter) -> dict[str, CaseCounts]:
@@ -314,13 +318,17 @@ def prechecks(session: Session, flt: ReportFilter) -> dict[tuple[str, str], Coun
 
 
 def gaps(
-    session: Session, *, municipality: str | None, field_of_action: str | None
+    session: Session, *, municipality: str | None, field_of_action: str | None,
+    allowed: frozenset[str] | None = None,
 ) -> list[GapEntry]:
-    """Released, not withdrawn gaps, ranked by how many cases they were seen in."""
+    """Released, not withdrawn gaps, ranked by how many cases they were seen in; of
+    ``allowed`` municipalities only, when given."""
     G = ReleasedGapRow
     statement = select(G).where(G.withdrawn == false())
     if municipality:
         statement = statement.where(G.municipality == municipality)
+    if allowed is not None:
+        statement = statement.where(G.municipality.in_(sorted(allowed)))
     if field_of_action:
         statement = statement.where(G.field_of_action == field_of_action)
     statement = statement.order_by(G.case_count.desc(), G.released_on.desc(), G.id)

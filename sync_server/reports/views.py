@@ -64,9 +64,9 @@ class Context:
         return self.catalogs[catalog].label(code)
 
     def describe(self) -> str:
-        municipality = self.flt.municipality
-        label = self.label("municipalities", municipality) if municipality else None
-        return self.flt.describe(label)
+        return self.flt.describe(self.flt.area(
+            lambda code: self.label("municipalities", code),
+            self.catalogs.municipalities.codes()))
 
 
 def _overview(ctx: Context) -> list[ReportTable]:

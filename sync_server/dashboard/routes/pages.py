@@ -49,8 +49,15 @@ def dashboard_router() -> APIRouter:
     return APIRouter(prefix="/dashboard", route_class=DashboardRoute, include_in_schema=False)
 
 
-def municipalities() -> list[tuple[str, str]]:
-    return [(e.code, e.label) for e in default_catalogs().municipalities]
+def municipalities(user: auth.CurrentUser) -> list[tuple[str, str]]:
+    """(code, label) of the municipalities the user may see, in the catalog's order."""
+    return [(e.code, e.label) for e in default_catalogs().municipalities
+            if user.municipalities is None or e.code in user.municipalities]
+
+
+def all_label(user: auth.CurrentUser) -> str:
+    """The filter's choice of no single municipality."""
+    return "Ganzer Kreis" if user.municipalities is None else "Alle Ihre Kommunen"
 
 
 def nav(user: auth.CurrentUser) -> list[tuple[str, str]]:

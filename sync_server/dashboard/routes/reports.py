@@ -9,13 +9,14 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from kim_protocol.catalogs import default_catalogs
-from sync_server.dashboard import board, security
+from sync_server.dashboard import auth, board, security
 from sync_server.dashboard.models import GAP_STATE_LABELS, GapState
 from sync_server.dashboard.rendering import SECURITY_HEADERS, render
 from sync_server.dashboard.routes.pages import (
     FormText,
     OptionalFormText,
     QueryText,
+    all_label,
     dashboard_router,
     municipalities,
     nav,
@@ -29,15 +30,20 @@ from sync_server.reports.views import VIEWS_BY_SLUG, build_view
 router = dashboard_router()
 
 
-def _filter(von: str | None, bis: str | None, kommune: str | None) -> ReportFilter:
-    return parse_filter(start=von, end=bis, municipality=kommune,
-                        municipalities=municipalities(), today=dt.date.today())
+def _filter(user: auth.CurrentUser, von: str | None, bis: str | None,
+            kommune: str | None) -> ReportFilter:
+    """The filter; a coordinator limited to some municipalities sees nothing of the others,
+    and the totals are theirs together, not the Kreis's."""
+    every = [(e.code, e.label) for e in default_catalogs().municipalities]
+    return parse_filter(start=von, end=bis, municipality=kommune, municipalities=every,
+                        today=dt.date.today(), allowed=user.municipalities)
 
 
-def _filter_context(von: str | None, bis: str | None, kommune: str | None,
-                    flt: ReportFilter | None) -> dict[str, Any]:
+def _filter_context(user: auth.CurrentUser, von: str | None, bis: str | None,
+                    kommune: str | None, flt: ReportFilter | None) -> dict[str, Any]:
     return {
-        "municipalities": municipalities(),
+        "municipalities": municipalities(user),
+        "all_label": all_label(user),
         "raw": {"von": von or "", "bis": bis or "", "kommune": kommune or ""},
         "flt": flt,
         "query": (
@@ -64,14 +70,15 @@ def report_page(
         return page("message.html", user, request, 404, title="Nicht gefunden",
                     message="Diese Auswertung gibt es nicht.")
     try:
-        flt = _filter(von, bis, kommune)
+        flt = _filter(user, von, bis, kommune)
     except FilterError as error:
         return page("report.html", user, request, 400, view=view, tables=[],
-                    error=str(error), **_filter_context(von, bis, kommune, None))
+                    error=str(error), **_filter_context(user, von, bis, kommune, None))
     tables = build_view(session, slug, flt, threshold=settings.report_min_cell)
     session.rollback()
     return page("report.html", user, request, view=view, tables=tables, error=None,
-                threshold=settings.report_min_cell, **_filter_context(von, bis, kommune, flt))
+                threshold=settings.report_min_cell,
+                **_filter_context(user, von, bis, kommune, flt))
 
 
 @router.get("/export")
@@ -89,7 +96,7 @@ def export(
         return page("message.html", user, request, 400, title="Unbekanntes Format",
                     message="Bitte XLSX, CSV oder PDF wählen.")
     try:
-        flt = _filter(von, bis, kommune)
+        flt = _filter(user, von, bis, kommune)
     except FilterError as error:
         return page("message.html", user, request, 400, title="Filter ungültig",
                     message=str(error))
@@ -119,15 +126,17 @@ def gaps_page(
     catalogs = default_catalogs()
     error = None
     try:
-        municipality, field = board.parse_gap_filter(catalogs, kommune, handlungsfeld)
+        municipality, field = board.parse_gap_filter(catalogs, kommune, handlungsfeld,
+                                                     allowed=user.municipalities)
         entries = board.ranked_gaps(session, catalogs, municipality=municipality,
-                                    field_of_action=field, threshold=settings.report_min_cell)
+                                    field_of_action=field, threshold=settings.report_min_cell,
+                                    allowed=user.municipalities)
     except FilterError as message:
         error, entries = str(message), []
     session.rollback()
     return page(
         "gaps.html", user, request, 400 if error else 200, entries=entries, error=error,
-        municipalities=municipalities(),
+        municipalities=municipalities(user), all_label=all_label(user),
         fields=[(e.code, e.label) for e in catalogs.fields_of_action],
         states=list(GAP_STATE_LABELS.items()),
         raw={"kommune": kommune or "", "handlungsfeld": handlungsfeld or ""},
@@ -147,7 +156,7 @@ def gap_status(
     security.check_csrf(user, csrf)
     try:
         board.set_gap_status(session, office_id=office_id, key=key, status=GapState(status),
-                             user=user.name)
+                             user=user.name, allowed=user.municipalities)
     except (ValueError, board.UnknownGap):
         session.rollback()
         return render("message.html", 400, user=user, nav=nav(user), title="Nicht gespeichert",
