@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kim_desktop.core.vault import Role
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
@@ -22,7 +23,7 @@ from kim_desktop.ui.qt import (
     translate,
 )
 from kim_desktop.ui.settings import WINDOW_GEOMETRY
-from kim_desktop.ui.widgets import access_keys_in, access_keys_of
+from kim_desktop.ui.widgets import access_keys_in, access_keys_of, confirm
 
 
 class MainWindow(QMainWindow):
@@ -173,6 +174,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(
             translate("main_window", "Jetzt s&ynchronisieren"), "F5", self.sync.sync_now
         ))
+        if self.context.vault.user.role == Role.OFFICE_ADMIN:
+            file_menu.addAction(self._action(
+                translate("main_window", "Berichtsdaten erneut s&enden …"), None,
+                self.resend_reports))
         file_menu.addSeparator()
         file_menu.addAction(self._action(
             translate("main_window", "&Sperren"), "Ctrl+L", self.lock_requested.emit
@@ -193,6 +198,22 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(
             translate("main_window", "Ü&ber KIM Desktop"), None, self._about
         ))
+
+    def resend_reports(self) -> None:
+        """After a confirmation, the office's report data on the server are replaced by this
+        device's (office admins only)."""
+        if not self.sync.can_sync:
+            self.statusBar().showMessage(translate(
+                "main_window", "Dieses Gerät ist mit keinem Sync-Server verbunden."),
+                30_000)
+            return
+        if confirm(self, translate("main_window", "Berichtsdaten erneut senden"), translate(
+                "main_window", "Der Sync-Server löscht alle Berichtsdaten dieses Büros "
+                "(Auswertungsangaben und freigegebene Fehlstellen) und erhält sie neu von "
+                "diesem Gerät. So werden falsche Angaben eines fehlerhaften Geräts entfernt. "
+                "Die Koordination sieht bis zum Ende des Abgleichs weniger Zahlen."),
+                translate("main_window", "Erneut senden")):
+            self.sync.sync_now(resend_reports=True)
 
     def _shower(self, key: str) -> Callable[[], None]:
         return lambda: self.show_page(key)

@@ -124,7 +124,10 @@ class SyncController(QObject):
         order given after the revocation reaches it."""
         return bool(self.status and self.status.enrolled)
 
-    def sync_now(self) -> None:
+    def sync_now(self, *, resend_reports: bool = False) -> None:
+        """Starts a sync; with ``resend_reports`` it first has the server drop all report
+        facts and gaps of the office and then sends this device's (the office admin's way to
+        purge what a device that went wrong sent)."""
         if self.running or self._stopped or not self.can_sync or self.context.vault.is_locked:
             return
         from kim_desktop.sync.client import SyncClient
@@ -146,9 +149,11 @@ class SyncController(QObject):
             destroy=partial(wipe.destroy, vault, self.context.data_dir) if wipe is not None
             else None)
 
+        run = client.resend_reports if resend_reports else client.run
+
         def work() -> Synced:
             try:
-                return Synced(client.run(progress=report, cancel=progress.cancel_event))
+                return Synced(run(progress=report, cancel=progress.cancel_event))
             except Exception:
                 if progress.cancelled:
                     # Stopped for a lock or for closing: the vault closed under the run, and

@@ -2279,6 +2279,10 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Berichtsdaten erneut s&amp;enden …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Sperren</source>
       <translation type="unfinished" />
     </message>
@@ -2304,6 +2308,22 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
     </message>
     <message>
       <source>Ü&amp;ber KIM Desktop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieses Gerät ist mit keinem Sync-Server verbunden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Berichtsdaten erneut senden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server löscht alle Berichtsdaten dieses Büros (Auswertungsangaben und freigegebene Fehlstellen) und erhält sie neu von diesem Gerät. So werden falsche Angaben eines fehlerhaften Geräts entfernt. Die Koordination sieht bis zum Ende des Abgleichs weniger Zahlen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erneut senden</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -2283,6 +2283,10 @@ Please reword it under "Edit".</translation>
       <translation>S&amp;ync now</translation>
     </message>
     <message>
+      <source>Berichtsdaten erneut s&amp;enden …</source>
+      <translation>R&amp;esend report data …</translation>
+    </message>
+    <message>
       <source>&amp;Sperren</source>
       <translation>&amp;Lock</translation>
     </message>
@@ -2309,6 +2313,22 @@ Please reword it under "Edit".</translation>
     <message>
       <source>Ü&amp;ber KIM Desktop</source>
       <translation>&amp;About KIM Desktop</translation>
+    </message>
+    <message>
+      <source>Dieses Gerät ist mit keinem Sync-Server verbunden.</source>
+      <translation>This device is not connected to a sync server.</translation>
+    </message>
+    <message>
+      <source>Berichtsdaten erneut senden</source>
+      <translation>Resend report data</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server löscht alle Berichtsdaten dieses Büros (Auswertungsangaben und freigegebene Fehlstellen) und erhält sie neu von diesem Gerät. So werden falsche Angaben eines fehlerhaften Geräts entfernt. Die Koordination sieht bis zum Ende des Abgleichs weniger Zahlen.</source>
+      <translation>The sync server deletes all report data of this office (report facts and released gaps) and receives them anew from this device. This removes wrong data a faulty device sent. Until the sync has finished, coordination sees fewer figures.</translation>
+    </message>
+    <message>
+      <source>Erneut senden</source>
+      <translation>Resend</translation>
     </message>
     <message>
       <source>Akte</source>

@@ -199,3 +199,55 @@ def test_an_unexpected_failure_of_a_sync_is_said_in_the_status_bar(
     shown = window.statusBar().currentMessage()
     assert shown.startswith("⚠ Ein unerwarteter Fehler ist aufgetreten")
     assert "Müller" not in shown
+
+
+def test_the_office_admin_resends_the_report_data_after_a_confirmation(
+    qtbot: Any, controller: Any, data_dir: Path, server: Server
+) -> None:
+    from sqlalchemy import func
+
+    from kim_desktop.ui.qt import QApplication, QMessageBox, Qt, QTimer
+    from sync_server.models.reports import ReportFactRow
+    from tests.sync_server.reports.reports_helpers import case_fact
+    from tests.ui.keys import ALT, activate, alt_to, press
+
+    enrolled(data_dir, server.process.url, server.code())
+    window = unlock(qtbot, controller)
+    assert synced(qtbot, window).last_error is None
+
+    def facts() -> tuple[int, int]:
+        with server.admin.sessions() as session:
+            total = session.scalar(select(func.count()).select_from(ReportFactRow))
+            planted = session.scalar(select(func.count()).select_from(ReportFactRow).where(
+                ReportFactRow.key == "von-einem-kaputten-geraet"))
+            return int(total or 0), int(planted or 0)
+
+    sent, _ = facts()
+    assert sent > 0  # the demo office's facts went with the first sync
+    with server.admin.sessions() as session, session.begin():
+        session.add(case_fact(server.office_id, "von-einem-kaputten-geraet"))
+    assert facts() == (sent + 1, 1)
+
+    answered: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        activate(qtbot, box)
+        answered.append(box.text())
+        alt_to(qtbot, next(b for b in box.buttons()
+                           if b.text().replace("&", "") == "Erneut senden"))
+
+    activate(qtbot, window)
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.sync.running_changed, timeout=60_000,
+                          check_params_cb=lambda running: not running):
+        press(qtbot, Qt.Key.Key_D, ALT)  # the menu "Datei"
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5_000)
+        # An open menu takes the keys (it grabs the keyboard): "Berichtsdaten erneut s&enden …"
+        qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_E)
+    assert answered and "löscht alle Berichtsdaten dieses Büros" in answered[0]
+    assert window.sync.status.last_error is None
+    assert facts() == (sent, 0)  # the planted fact is gone, the office's own are back
