@@ -181,7 +181,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
     case_id = "x"
     member = SimpleNamespace(id="x", relation="child", first_name="", birth_date=None,
                              unmarried=None, attends_school=None)
-    need = SimpleNamespace(field_of_action_code="work", level="low", strengths="", notes="",
+    need = SimpleNamespace(id="x", field_of_action_code="work", level="low", strengths="", notes="",
                            assessed_on=dt.date.today())
     referral = SimpleNamespace(id="x", agency_code="jobcenter_minden_luebbecke")
     data = view.data

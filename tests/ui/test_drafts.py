@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text
 
 from kim_desktop.core.models import Client, Consultation
@@ -145,3 +146,74 @@ def test_a_crash_loses_nothing_the_draft_kept(
             timeout=10_000)
     finally:
         again.close()
+
+
+def _with_goal(window: Any) -> tuple[str, str, str]:
+    """A person with an open case and a goal in it: (client, case, goal)."""
+    from kim_desktop.core.models import Case, Goal
+
+    goals = _read(window, select(Goal.id).join(Case, Case.id == Goal.case_id)
+                  .where(Case.closed_on.is_(None), Goal.deleted_at.is_(None)).limit(1))
+    assert goals, "the demo vault has no open case with a goal"
+    goal_id = goals[0]
+    case_id = _read(window, select(Goal.case_id).where(Goal.id == goal_id))[0]
+    client_id = _read(window, select(Case.client_id).where(Case.id == case_id))[0]
+    return client_id, case_id, goal_id
+
+
+#: Each small form of the client file: how it is opened in the file (client, case and goal
+#: ids given), and the field of it that takes typed text.
+FILE_FORMS: dict[str, tuple[Any, str]] = {
+    "GoalDialog": (lambda d, c, file, ids: d.GoalDialog(c, ids[1], file), "description"),
+    "MeasureDialog": (lambda d, c, file, ids: d.MeasureDialog(c, ids[2], file),
+                      "description"),
+    "FollowUpDialog": (lambda d, c, file, ids: d.FollowUpDialog(c, ids[0], file), "text"),
+    "ReferralDialog": (lambda d, c, file, ids: d.ReferralDialog(c, ids[0], file), "purpose"),
+    "ConsentDialog": (lambda d, c, file, ids: d.ConsentDialog(c, ids[0], file), "purpose"),
+    "NeedDialog": (lambda d, c, file, ids: d.NeedDialog(c, ids[1], file), "strengths"),
+    "ResidencePeriodDialog": (lambda d, c, file, ids: d.ResidencePeriodDialog(c, ids[0], file),
+                              "note"),
+    "HouseholdMemberDialog": (lambda d, c, file, ids: _household(c, ids[0], file),
+                              "first_name"),
+}
+
+
+def _household(context: Any, client_id: str, file: Any) -> Any:
+    from kim_desktop.ui.client_file.household import HouseholdMemberDialog
+
+    return HouseholdMemberDialog(context, client_id, parent=file)
+
+
+def _file_form(kind: str) -> Any:
+    forms = [w for w in QApplication.topLevelWidgets()
+             if type(w).__name__ == kind and w.isVisible()]
+    return forms[0] if forms else None
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_FORMS))
+def test_every_form_of_the_client_file_keeps_its_typed_text_over_a_lock(
+    qtbot: Any, controller: Any, data_dir: Path, no_dialogs: list[str], kind: str
+) -> None:
+    """Reproduced on main: only the consultation and the person kept a draft; the idle lock
+    lost what was typed into a goal, a measure, a follow-up and every other small form."""
+    from kim_desktop.ui.client_file import dialogs
+    from kim_desktop.ui.widgets import field_value
+
+    window = unlock(qtbot, controller)
+    ids = _with_goal(window)
+    file = window.open_client(ids[0])
+    qtbot.waitUntil(lambda: file.data is not None, timeout=10_000)
+    make, field_name = FILE_FORMS[kind]
+    form = make(dialogs, window.context, file, ids)
+    form.open()
+    activate(qtbot, form)
+    alt_to(qtbot, getattr(form, field_name))
+    type_text(qtbot, "Entwurf " + kind)
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert _plaintext_on_disk(data_dir, "Entwurf " + kind) == []
+
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: _file_form(kind) is not None, timeout=10_000)
+    again = _file_form(kind)
+    assert field_value(getattr(again, field_name)) == "Entwurf " + kind

@@ -78,6 +78,8 @@ class FollowUpDialog(RecordForm):
     """Sets a follow-up; with ``follow_up`` reschedules, rewords or reassigns it. Who it is
     for is typed, with the office's local users offered as completions."""
 
+    draft_form = "follow_up"
+
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None,
                  *, follow_up: Any = None) -> None:
         super().__init__(translate("dialogs", "Wiedervorlage ändern") if follow_up is not None
@@ -97,6 +99,9 @@ class FollowUpDialog(RecordForm):
         self.assigned_user.setCompleter(users)
         self.read = self.rows.values() if follow_up is not None else None
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id, "record_id": self.follow_up_id}
+
     def submit(self) -> None:
         values, client_id, follow_up_id, read = (self.rows.values(), self.client_id,
                                                  self.follow_up_id, self.read)
@@ -109,6 +114,8 @@ class FollowUpDialog(RecordForm):
 
 
 class ConsentDialog(RecordForm):
+    draft_form = "consent"
+
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("dialogs", "Einwilligung oder Schweigepflichtentbindung"),
                          context, parent)
@@ -122,6 +129,9 @@ class ConsentDialog(RecordForm):
         self.purpose, self.granted_on = self.rows["purpose"], self.rows["granted_on"]
         self.expires_on, self.language = self.rows["expires_on"], self.rows["form_language"]
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id}
+
     def submit(self) -> None:
         values, client_id = self.rows.values(), self.client_id
         self.save_with(self.context, lambda s: services.grant_consent(
@@ -132,12 +142,15 @@ class NeedDialog(RecordForm):
     """Assesses a need; with ``earlier`` (an assessment) it re-assesses that field of action,
     prefilled, and the new assessment supersedes the earlier one, which stays on record."""
 
+    draft_form = "need"
+
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None,
                  *, earlier: Any = None) -> None:
         super().__init__(translate("dialogs", "Bedarf neu einschätzen") if earlier is not None
                          else translate("dialogs", "Bedarf einschätzen"), context, parent)
         self.confirmation = translate("dialogs", "Bedarf gespeichert.")
         self.case_id = case_id
+        self.earlier_id = earlier.id if earlier is not None else ""
         values: dict[str, Any] = {"assessed_on": _today()}
         if earlier is not None:
             note = QLabel(translate("dialogs", "Die neue Einschätzung löst die vom {date} ab; "
@@ -155,6 +168,10 @@ class NeedDialog(RecordForm):
         self.notes = self.rows["notes"]
         self.field.setEnabled(earlier is None)
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "case_id": self.case_id,
+                "record_id": self.earlier_id}
+
     def submit(self) -> None:
         values, case_id = self.rows.values(), self.case_id
         self.save_with(self.context, lambda s: services.assess_need(
@@ -164,6 +181,8 @@ class NeedDialog(RecordForm):
 class GoalDialog(RecordForm):
     """Agrees a goal; with ``goal`` corrects its text, field of action and days and sets
     where it stands (status and outcome)."""
+
+    draft_form = "goal"
 
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None,
                  *, goal: Any = None) -> None:
@@ -183,6 +202,10 @@ class GoalDialog(RecordForm):
             self.status, self.outcome = self.rows["status"], self.rows["outcome"]
         self.read = self.rows.values() if goal is not None else None
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "case_id": self.case_id,
+                "record_id": self.goal_id}
+
     def submit(self) -> None:
         values, case_id, goal_id, read = self.rows.values(), self.case_id, self.goal_id, \
             self.read
@@ -195,6 +218,8 @@ class GoalDialog(RecordForm):
 
 
 class ReferralDialog(RecordForm):
+    draft_form = "referral"
+
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("dialogs", "Vermittlung planen"), context, parent)
         self.confirmation = translate("dialogs", "Vermittlung gespeichert.")
@@ -205,6 +230,9 @@ class ReferralDialog(RecordForm):
         self.agency, self.field = self.rows["agency_code"], self.rows["field_of_action_code"]
         self.purpose, self.planned_on = self.rows["purpose"], self.rows["planned_on"]
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id}
+
     def submit(self) -> None:
         values, client_id = self.rows.values(), self.client_id
         self.save_with(self.context, lambda s: services.plan_referral(
@@ -213,6 +241,8 @@ class ReferralDialog(RecordForm):
 
 class MeasureDialog(RecordForm):
     """Agrees a measure for a goal; with ``measure`` sets its status and outcome."""
+
+    draft_form = "measure"
 
     def __init__(self, context: Context, goal_id: str, parent: QWidget | None = None,
                  *, measure: Any = None) -> None:
@@ -238,6 +268,10 @@ class MeasureDialog(RecordForm):
             self.status, self.outcome = self.rows["status"], self.rows["outcome"]
             self.due_on = self.rows["due_on"]
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "goal_id": self.goal_id,
+                "record_id": self.measure_id}
+
     def submit(self) -> None:
         values = self.rows.values()
         if self.measure_id:
@@ -260,6 +294,8 @@ class ResidencePeriodDialog(RecordForm):
     """A new residence status from a day on (the open period before it ends the day before);
     with ``period`` a correction of that period."""
 
+    draft_form = "residence_period"
+
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None,
                  *, period: Any = None) -> None:
         super().__init__(translate("dialogs", "Aufenthaltsstatus korrigieren")
@@ -275,6 +311,9 @@ class ResidencePeriodDialog(RecordForm):
         self.rows = self.add_fields("residence_status_period", names, values)
         self.status, self.note = self.rows["status_code"], self.rows["note"]
         self.valid_from, self.valid_to = self.rows["valid_from"], self.rows["valid_to"]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id, "record_id": self.period_id}
 
     def submit(self) -> None:
         values = self.rows.values()

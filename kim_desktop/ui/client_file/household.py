@@ -34,6 +34,8 @@ def relation_label(code: str) -> str:
 class HouseholdMemberDialog(RecordForm):
     """Adds a member, or with ``member`` corrects one (prefilled)."""
 
+    draft_form = "household_member"
+
     def __init__(self, context: Context, client_id: str, member: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(
@@ -50,6 +52,9 @@ class HouseholdMemberDialog(RecordForm):
         self.attends_school = self.rows["attends_school"]
         # As opened: a correction writes only what differs from this (see changed_by_user).
         self.read = self.values()
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id, "record_id": self.member_id or ""}
 
     def values(self) -> dict[str, Any]:
         """The form's values, by the services' parameter names."""

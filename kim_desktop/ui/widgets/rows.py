@@ -173,6 +173,16 @@ class RecordForm(FormDialog):
         """The record ids the form is opened again with (see :attr:`draft_form`)."""
         return {}
 
+    def client_of_file(self) -> str:
+        """The person of the client file the form was opened from ("" outside one)."""
+        widget = self.parentWidget()
+        while widget is not None:
+            client_id = getattr(widget, "client_id", None)
+            if isinstance(client_id, str) and client_id:
+                return client_id
+            widget = widget.parentWidget()
+        return ""
+
     def saved(self) -> None:
         if self.keeper is not None:
             self.keeper.discard()
