@@ -54,9 +54,12 @@ def modal(qtbot: Any) -> Any:
 
 
 def closed(qtbot: Any, dialog: Any) -> None:
-    """The dialog saved and closed (or the test says what it refused)."""
+    """The dialog saved and closed (or the test says what it refused), and the window's
+    status bar confirms it."""
     qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.error.isVisible(), timeout=10_000)
     assert not dialog.isVisible(), dialog.error.text()
+    status = dialog.parentWidget().window().statusBar()
+    qtbot.waitUntil(lambda: dialog.confirmation in status.currentMessage(), timeout=5_000)
 
 
 def one(window: Any, statement: Any) -> Any:
