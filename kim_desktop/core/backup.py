@@ -32,7 +32,13 @@ from sqlalchemy import Engine
 
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import BackupInvalid, VaultError
-from kim_desktop.core.storage import CIPHER_PRAGMAS, DATABASE_NAME, connect_raw, private_file
+from kim_desktop.core.storage import (
+    CIPHER_PRAGMAS,
+    DATABASE_NAME,
+    connect_raw,
+    disk_trouble,
+    private_file,
+)
 
 MANIFEST_NAME = "manifest.json"
 BACKUP_FORMAT = "kim-desktop-backup"
@@ -83,6 +89,9 @@ def check_database(engine: Engine, database: Path) -> list[str]:
                 problems.append("Die Datenbankdatei ist kürzer als ihr Inhalt (abgeschnitten).")
         return problems
     except sqlcipher3.dbapi2.DatabaseError as error:
+        trouble = disk_trouble(error, database.parent)
+        if trouble is not None:
+            raise trouble from error
         return [f"Die Datenbank kann nicht vollständig gelesen werden ({error})."]
     finally:
         raw.close()
@@ -166,9 +175,13 @@ def write_backup(engine: Engine, key: bytearray, data_dir: Path, out: Path) -> N
             archive.replace(out)
             headers.fsync_directory(out.parent)
     except OSError as error:
+        trouble = disk_trouble(error, out.parent)
+        if trouble is not None and trouble.code == "disk_full":
+            raise trouble from error
         raise VaultError("backup_unwritable", reason=error.strerror or error) from error
     except sqlcipher3.dbapi2.DatabaseError as error:
-        raise VaultError("backup_failed", reason=error) from error
+        raise disk_trouble(error, out.parent) or VaultError(
+            "backup_failed", reason=error) from error
 
 
 def _private(info: tarfile.TarInfo) -> tarfile.TarInfo:
@@ -203,7 +216,13 @@ def _unpack(source: Path, staging: Path) -> None:
         headers.decode((staging / headers.HEADER_NAME).read_bytes())
     except BackupInvalid:
         raise
-    except (OSError, tarfile.TarError, EOFError, ValueError, KeyError, TypeError) as error:
+    except OSError as error:
+        # Unpacking writes into the data folder: a full disk there is no fault of the backup.
+        trouble = disk_trouble(error, staging)
+        if trouble is not None and trouble.code == "disk_full":
+            raise trouble from error
+        raise invalid from error
+    except (tarfile.TarError, EOFError, ValueError, KeyError, TypeError) as error:
         raise invalid from error
     except VaultError as error:
         raise invalid from error

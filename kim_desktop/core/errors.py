@@ -188,6 +188,16 @@ VAULT_MESSAGES: dict[str, str] = {
     "database_damaged": (
         "Die Datenbank {file} ist beschädigt und kann nicht gelesen werden." + _RESTORE
     ),
+    "disk_full": (
+        "Auf dem Datenträger des Datenordners ist kein Platz mehr frei. Es wurde nichts "
+        "verändert. Bitte Platz schaffen und es dann erneut versuchen; eine Sicherung "
+        "zurückzuspielen hilft dabei nicht."
+    ),
+    "disk_error": (
+        "Der Datenträger des Datenordners meldet einen Lese- oder Schreibfehler. Es wurde "
+        "nichts verändert. Bitte prüfen, ob er voll, schreibgeschützt oder nicht erreichbar "
+        "ist, und es dann erneut versuchen; erst wenn der Fehler bleibt, die IT fragen."
+    ),
     "header_missing": "Im Datenordner fehlt die Schlüsseldatei {file}." + _RESTORE,
     "header_damaged": "Die Schlüsseldatei {file} im Datenordner ist beschädigt." + _RESTORE,
     "header_unknown_role": (

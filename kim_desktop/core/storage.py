@@ -39,7 +39,9 @@ transactional too, and a failing write rolls back as a whole.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from kim_desktop.core.errors import VaultError
 from kim_desktop.core.key_memory import wipe
 
 DATABASE_NAME = "kim.db"
@@ -57,7 +60,43 @@ DATABASE_NAME = "kim.db"
 CACHE_MIB = 128
 
 
+#: SQLite's primary result codes for a full disk and for an I/O error; an extended code keeps
+#: its primary one in the low byte.
+_SQLITE_FULL = 13
+_SQLITE_IOERR = 10
+#: Free space below which an I/O error is taken for a full disk (SQLite reports a write to
+#: its shared-memory file on a full disk as an I/O error, not as "full").
+_NEARLY_FULL_BYTES = 1 << 20
+
 _HEX_DIGITS = b"0123456789abcdef"
+
+
+def disk_trouble(error: BaseException, folder: Path) -> VaultError | None:
+    """The error to show when ``error`` (from SQLite or the file system) comes of a full or
+    failing disk under ``folder``; None when it does not, which leaves damage as the cause.
+
+    Telling them apart matters: for damage the advice is to restore the last backup, which on
+    a full disk would only throw away the recent work.
+    """
+    original = getattr(error, "orig", None) or error
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(original, OSError):
+        if original.errno in (errno.ENOSPC, errno.EDQUOT):
+            return VaultError("disk_full")
+        if original.errno in (errno.EIO, errno.EROFS):
+            return VaultError("disk_error")
+        return None
+    if code is None:
+        return None
+    if code & 0xFF == _SQLITE_FULL:
+        return VaultError("disk_full")
+    if code & 0xFF == _SQLITE_IOERR:
+        try:
+            nearly_full = shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+        except OSError:
+            nearly_full = False
+        return VaultError("disk_full" if nearly_full else "disk_error")
+    return None
 
 
 def key_spec(key: bytes | bytearray) -> bytearray:

@@ -60,6 +60,7 @@ from kim_desktop.core.storage import (
     DATABASE_NAME,
     connect_raw,
     create_vault_engine,
+    disk_trouble,
     private_file,
     rekey_database,
     secure_data_dir,
@@ -411,7 +412,8 @@ class Vault:
             _upgrade(engine, key)
         except DBAPIError as error:
             engine.dispose()
-            raise VaultCorrupt("database_damaged", file=DATABASE_NAME) from error
+            raise disk_trouble(error, data_dir) or VaultCorrupt(
+                "database_damaged", file=DATABASE_NAME) from error
         except BaseException:
             engine.dispose()
             raise

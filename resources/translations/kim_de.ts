@@ -194,7 +194,6 @@
     <name>app</name>
     <message>
       <source>Demo-Büro mit erfundenen Personen. Benutzer: {user}, Passwort: {password}</source>
-      <extracomment>The main window is shown (argument: the window). The client files open at the lock (ids, in tab order) and the tab shown, to open again when the same user unlocks; in memory only.</extracomment>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2637,6 +2636,66 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
+    <name>restore</name>
+    <message>
+      <source>Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <extracomment>The main window is shown (argument: the window). The client files open at the lock (ids, in tab order) and the tab shown, to open again when the same user unlocks; in memory only.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sicherung zurückspielen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pfad der Sicherungsdatei</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Durchsuchen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sicherungs&amp;datei:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Zurückspielen …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sicherung wählen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>KIM-Sicherungen (*.kimbackup *.tar);;Alle Dateien (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte die Sicherungsdatei wählen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung wird geprüft …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung ist in Ordnung. Jetzt zurückspielen? Das Programm schließt dafür alle Fenster; danach melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zurückspielen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Sicherung wird zurückgespielt …</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>settings_page</name>
     <message>
       <source> Minuten</source>
@@ -4088,6 +4147,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Auf dem Datenträger des Datenordners ist kein Platz mehr frei. Es wurde nichts verändert. Bitte Platz schaffen und es dann erneut versuchen; eine Sicherung zurückzuspielen hilft dabei nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Datenträger des Datenordners meldet einen Lese- oder Schreibfehler. Es wurde nichts verändert. Bitte prüfen, ob er voll, schreibgeschützt oder nicht erreichbar ist, und es dann erneut versuchen; erst wenn der Fehler bleibt, die IT fragen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Im Datenordner fehlt die Schlüsseldatei {file}. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
       <translation type="unfinished" />
     </message>
@@ -4259,14 +4326,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
   <context>
     <name>SyncError</name>
     <message>
-      <source>Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Keine Verbindung zum Sync-Server.</source>
       <translation type="unfinished" />
     </message>
@@ -4347,6 +4406,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Der Sync-Server hat die Änderung abgelehnt: {detail}</source>
       <translation type="unfinished" />
     </message>
@@ -4392,6 +4455,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den Büro-Wiederherstellungsschlüssel dieses Geräts eingeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4875,65 +4942,6 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
-    <name>restore</name>
-    <message>
-      <source>Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sicherung zurückspielen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Pfad der Sicherungsdatei</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Durchsuchen …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sicherungs&amp;datei:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Zurückspielen …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sicherung wählen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>KIM-Sicherungen (*.kimbackup *.tar);;Alle Dateien (*)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bitte die Sicherungsdatei wählen.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Die Sicherung wird geprüft …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Die Sicherung ist in Ordnung. Jetzt zurückspielen? Das Programm schließt dafür alle Fenster; danach melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Zurückspielen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Die Sicherung wird zurückgespielt …</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -194,7 +194,6 @@
     <name>app</name>
     <message>
       <source>Demo-Büro mit erfundenen Personen. Benutzer: {user}, Passwort: {password}</source>
-      <extracomment>The main window is shown (argument: the window). The client files open at the lock (ids, in tab order) and the tab shown, to open again when the same user unlocks; in memory only.</extracomment>
       <translation>Demo office with made-up people. User: {user}, password: {password}</translation>
     </message>
   </context>
@@ -2643,6 +2642,66 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
+    <name>restore</name>
+    <message>
+      <source>Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <extracomment>The main window is shown (argument: the window). The client files open at the lock (ids, in tab order) and the tab shown, to open again when the same user unlocks; in memory only.</extracomment>
+      <translation>The backup is restored. Please sign in with a password from the time of the backup.</translation>
+    </message>
+    <message>
+      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
+      <translation>This computer's database is replaced by the backup. What was recorded here since the backup and has not yet reached the sync server is missing afterwards; the files of before stay in the subfolder {folder}. Passwords and users are those of the time of the backup. What this computer has sent to the sync server since the backup, it fetches back at the next sync.</translation>
+    </message>
+    <message>
+      <source>Sicherung zurückspielen</source>
+      <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>Pfad der Sicherungsdatei</source>
+      <translation>Path of the backup file</translation>
+    </message>
+    <message>
+      <source>&amp;Durchsuchen …</source>
+      <translation>&amp;Browse …</translation>
+    </message>
+    <message>
+      <source>Sicherungs&amp;datei:</source>
+      <translation>Backup &amp;file:</translation>
+    </message>
+    <message>
+      <source>&amp;Zurückspielen …</source>
+      <translation>&amp;Restore …</translation>
+    </message>
+    <message>
+      <source>Sicherung wählen</source>
+      <translation>Choose a backup</translation>
+    </message>
+    <message>
+      <source>KIM-Sicherungen (*.kimbackup *.tar);;Alle Dateien (*)</source>
+      <translation>KIM backups (*.kimbackup *.tar);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Bitte die Sicherungsdatei wählen.</source>
+      <translation>Please choose the backup file.</translation>
+    </message>
+    <message>
+      <source>Die Sicherung wird geprüft …</source>
+      <translation>Checking the backup …</translation>
+    </message>
+    <message>
+      <source>Die Sicherung ist in Ordnung. Jetzt zurückspielen? Das Programm schließt dafür alle Fenster; danach melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
+      <translation>The backup is in order. Restore it now? The program closes every window for it; then sign in with a password from the time of the backup.</translation>
+    </message>
+    <message>
+      <source>Zurückspielen</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>Die Sicherung wird zurückgespielt …</source>
+      <translation>Restoring the backup …</translation>
+    </message>
+  </context>
+  <context>
     <name>settings_page</name>
     <message>
       <source> Minuten</source>
@@ -4094,6 +4153,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The database {file} is damaged and cannot be read. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>
     <message>
+      <source>Auf dem Datenträger des Datenordners ist kein Platz mehr frei. Es wurde nichts verändert. Bitte Platz schaffen und es dann erneut versuchen; eine Sicherung zurückzuspielen hilft dabei nicht.</source>
+      <translation>The disk of the data folder is full. Nothing was changed. Please free some space and try again; restoring a backup does not help here.</translation>
+    </message>
+    <message>
+      <source>Der Datenträger des Datenordners meldet einen Lese- oder Schreibfehler. Es wurde nichts verändert. Bitte prüfen, ob er voll, schreibgeschützt oder nicht erreichbar ist, und es dann erneut versuchen; erst wenn der Fehler bleibt, die IT fragen.</source>
+      <translation>The disk of the data folder reports a read or write error. Nothing was changed. Please check whether it is full, read-only or unreachable, and try again; ask IT only if the error remains.</translation>
+    </message>
+    <message>
       <source>Im Datenordner fehlt die Schlüsseldatei {file}. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
       <translation>The key file {file} is missing from the data folder. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>
@@ -4265,14 +4332,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
   <context>
     <name>SyncError</name>
     <message>
-      <source>Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen.</source>
-      <translation>Not sent: this database is a copy of another computer's database. Once IT has enrolled this device anew, choose “Send again”.</translation>
-    </message>
-    <message>
-      <source>Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“.</source>
-      <translation>This database is a copy: another computer syncs with the same enrollment, and this one may no longer. Please have your IT enroll this device anew (kim-desktop enroll). Changes not yet sent are set aside (“Rejected”) and go with “Send again” afterwards.</translation>
-    </message>
-    <message>
       <source>Keine Verbindung zum Sync-Server.</source>
       <translation>No connection to the sync server.</translation>
     </message>
@@ -4353,6 +4412,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The change carried a number the sync server had already assigned.</translation>
     </message>
     <message>
+      <source>Nicht gesendet: Diese Datenbank ist eine Kopie der Datenbank eines anderen Rechners. Nachdem die IT dieses Gerät neu registriert hat, „Erneut senden“ wählen.</source>
+      <translation>Not sent: this database is a copy of another computer's database. Once IT has enrolled this device anew, choose “Send again”.</translation>
+    </message>
+    <message>
       <source>Der Sync-Server hat die Änderung abgelehnt: {detail}</source>
       <translation>The sync server rejected the change: {detail}</translation>
     </message>
@@ -4399,6 +4462,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Ein anderes Gerät hat den Büroschlüssel gerade angelegt. Bitte den Büro-Wiederherstellungsschlüssel dieses Geräts eingeben.</source>
       <translation>Another device has just created the office key. Please enter that device's office recovery key.</translation>
+    </message>
+    <message>
+      <source>Diese Datenbank ist eine Kopie: Ein anderer Rechner synchronisiert mit derselben Registrierung, und dieser hier darf es nicht mehr. Bitte lassen Sie dieses Gerät von Ihrer IT neu registrieren (kim-desktop enroll). Nicht gesendete Änderungen sind beiseitegelegt („Abgelehnt“) und gehen danach mit „Erneut senden“.</source>
+      <translation>This database is a copy: another computer syncs with the same enrollment, and this one may no longer. Please have your IT enroll this device anew (kim-desktop enroll). Changes not yet sent are set aside (“Rejected”) and go with “Send again” afterwards.</translation>
     </message>
     <message>
       <source>Der Sync-Server hat den Inhalt dieses Anhangs nicht. Jeder Abgleich sucht ihn erneut; bitte die IT informieren.</source>
@@ -4882,65 +4949,6 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Fünf Jahre rechtmäßiger gewöhnlicher Aufenthalt</source>
       <translation>Five years of lawful habitual residence</translation>
-    </message>
-  </context>
-  <context>
-    <name>restore</name>
-    <message>
-      <source>Die Sicherung ist zurückgespielt. Bitte melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
-      <translation>The backup is restored. Please sign in with a password from the time of the backup.</translation>
-    </message>
-    <message>
-      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
-      <translation>This computer's database is replaced by the backup. What was recorded here since the backup and has not yet reached the sync server is missing afterwards; the files of before stay in the subfolder {folder}. Passwords and users are those of the time of the backup. What this computer has sent to the sync server since the backup, it fetches back at the next sync.</translation>
-    </message>
-    <message>
-      <source>Sicherung zurückspielen</source>
-      <translation>Restore a backup</translation>
-    </message>
-    <message>
-      <source>Pfad der Sicherungsdatei</source>
-      <translation>Path of the backup file</translation>
-    </message>
-    <message>
-      <source>&amp;Durchsuchen …</source>
-      <translation>&amp;Browse …</translation>
-    </message>
-    <message>
-      <source>Sicherungs&amp;datei:</source>
-      <translation>Backup &amp;file:</translation>
-    </message>
-    <message>
-      <source>&amp;Zurückspielen …</source>
-      <translation>&amp;Restore …</translation>
-    </message>
-    <message>
-      <source>Sicherung wählen</source>
-      <translation>Choose a backup</translation>
-    </message>
-    <message>
-      <source>KIM-Sicherungen (*.kimbackup *.tar);;Alle Dateien (*)</source>
-      <translation>KIM backups (*.kimbackup *.tar);;All files (*)</translation>
-    </message>
-    <message>
-      <source>Bitte die Sicherungsdatei wählen.</source>
-      <translation>Please choose the backup file.</translation>
-    </message>
-    <message>
-      <source>Die Sicherung wird geprüft …</source>
-      <translation>Checking the backup …</translation>
-    </message>
-    <message>
-      <source>Die Sicherung ist in Ordnung. Jetzt zurückspielen? Das Programm schließt dafür alle Fenster; danach melden Sie sich mit einem Passwort vom Zeitpunkt der Sicherung an.</source>
-      <translation>The backup is in order. Restore it now? The program closes every window for it; then sign in with a password from the time of the backup.</translation>
-    </message>
-    <message>
-      <source>Zurückspielen</source>
-      <translation>Restore</translation>
-    </message>
-    <message>
-      <source>Die Sicherung wird zurückgespielt …</source>
-      <translation>Restoring the backup …</translation>
     </message>
   </context>
 </TS>
