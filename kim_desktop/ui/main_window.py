@@ -196,6 +196,10 @@ class MainWindow(QMainWindow):
         ))
         help_menu = self.menuBar().addMenu(translate("main_window", "&Hilfe"))
         help_menu.addAction(self._action(
+            translate("main_window", "Erklärung zur &Barrierefreiheit …"), None,
+            self.accessibility_statement
+        ))
+        help_menu.addAction(self._action(
             translate("main_window", "Ü&ber KIM Desktop"), None, self._about
         ))
 
@@ -299,6 +303,13 @@ class MainWindow(QMainWindow):
         dialog = ClientForm(self.context, parent=self)
         dialog.created.connect(self.open_client)
         dialog.open_existing.connect(self.open_client)
+        dialog.open()
+        return dialog
+
+    def accessibility_statement(self) -> Any:
+        from kim_desktop.ui.accessibility_statement import AccessibilityStatementDialog
+
+        dialog = AccessibilityStatementDialog(self.context, self)
         dialog.open()
         return dialog
 

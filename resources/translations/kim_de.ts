@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="de">
   <context>
+    <name>accessibility</name>
+    <message>
+      <source>Erklärung zur Barrierefreiheit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Erklärung des Büros kann nicht gelesen werden: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Schließen</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>accounts</name>
     <message>
       <source>Sicherung zu&amp;rückspielen …</source>
@@ -2303,6 +2318,10 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
     </message>
     <message>
       <source>&amp;Hilfe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erklärung zur &amp;Barrierefreiheit …</source>
       <translation type="unfinished" />
     </message>
     <message>

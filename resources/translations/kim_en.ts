@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="de">
   <context>
+    <name>accessibility</name>
+    <message>
+      <source>Erklärung zur Barrierefreiheit</source>
+      <translation>Accessibility statement</translation>
+    </message>
+    <message>
+      <source>Die Erklärung des Büros kann nicht gelesen werden: {why}</source>
+      <translation>The office's statement cannot be read: {why}</translation>
+    </message>
+    <message>
+      <source>&amp;Schließen</source>
+      <translation>&amp;Close</translation>
+    </message>
+  </context>
+  <context>
     <name>accounts</name>
     <message>
       <source>Sicherung zu&amp;rückspielen …</source>
@@ -2308,6 +2323,10 @@ Please reword it under "Edit".</translation>
     <message>
       <source>&amp;Hilfe</source>
       <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>Erklärung zur &amp;Barrierefreiheit …</source>
+      <translation>&amp;Accessibility statement …</translation>
     </message>
     <message>
       <source>Ü&amp;ber KIM Desktop</source>

@@ -1,0 +1,78 @@
+"""Hilfe → Erklärung zur Barrierefreiheit: the office's statement, in both languages, with
+its feedback contact; reached by keys alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kim_desktop.core.accessibility_statement import (
+    StatementError,
+    accessibility_statement,
+)
+from kim_desktop.ui import i18n
+from kim_desktop.ui.qt import QApplication, QMenu
+from tests.ui.keys import activate, alt
+
+CONTACT = "KIM-Büro Rahden, Lange Straße 9, 32369 Rahden, barrierefrei@rahden.example"
+
+
+def open_statement(qtbot: Any, window: Any) -> Any:
+    window.show()
+    activate(qtbot, window)
+    alt(qtbot, "h")
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5_000)
+    menu = QApplication.activePopupWidget()
+    entry = next(a for a in menu.actions() if "Barrierefreiheit" in a.text()
+                 or "ccessibility" in a.text())
+    assert "&" in entry.text()  # its own letter in the menu
+    entry.trigger()
+    menu.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_default_statement_names_its_parts_and_where_feedback_goes(
+    qtbot: Any, window: Any
+) -> None:
+    dialog = open_statement(qtbot, window)
+    text = dialog.text.toPlainText()
+    assert dialog.windowTitle() == "Erklärung zur Barrierefreiheit"
+    for heading in ("Stand der Vereinbarkeit", "Feedback und Kontakt",
+                    "Durchsetzungsverfahren"):
+        assert heading in text
+    assert "die Büroleitung des KIM-Büros" in text and "{contact}" not in text
+
+
+def test_the_office_sets_its_contact_and_it_shows_in_english_too(
+    qtbot: Any, window: Any, data_dir: Path
+) -> None:
+    (data_dir / "accessibility_statement.local.json").write_text(
+        json.dumps({"contact": CONTACT, "date": "15.03.2026"}), encoding="utf-8")
+    dialog = open_statement(qtbot, window)
+    assert CONTACT in dialog.text.toPlainText()
+    assert "am 15.03.2026 erstellt" in dialog.text.toPlainText()
+    dialog.reject()
+    page = window.pages["settings"]
+    page.language.setCurrentIndex(page.language.findData("en"))
+    try:
+        dialog = open_statement(qtbot, window)
+        assert dialog.windowTitle() == "Accessibility statement"
+        assert f"Please contact {CONTACT}." in dialog.text.toPlainText()
+    finally:
+        i18n.install("de")
+
+
+def test_a_broken_office_file_is_said_in_german(tmp_path: Path) -> None:
+    (tmp_path / "accessibility_statement.local.json").write_text("{", encoding="utf-8")
+    with pytest.raises(StatementError, match=r"accessibility_statement\.local\.json ist nicht"):
+        accessibility_statement(tmp_path, "de")
+    (tmp_path / "accessibility_statement.local.json").write_text(
+        json.dumps({"de": {"title": "Erklärung"}}), encoding="utf-8")
+    with pytest.raises(StatementError, match="fehlen"):
+        accessibility_statement(tmp_path, "de")
