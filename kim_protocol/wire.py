@@ -164,6 +164,10 @@ class PushOperation(WireModel):
     deleted: bool = False
     #: nonce (12 bytes) followed by the AES-GCM ciphertext and tag.
     ciphertext: Sealed = Field(min_length=16)
+    #: The blob the record's content lies in (an attachment's), so the server keeps it while a
+    #: record uses it; it must be complete there, or the operation is rejected
+    #: (``blob_missing``).
+    blob_id: BlobId | None = None
 
 
 class PushRequest(WireModel):

@@ -20,7 +20,7 @@ from sync_server.api.errors import install_error_handlers
 from sync_server.api.middleware import AccessLog, RateLimit, RequestBody, TokenBuckets
 from sync_server.config import Settings
 from sync_server.db import make_engine, make_session_factory, transaction
-from sync_server.services import sync
+from sync_server.services import blobs, sync
 
 log = logging.getLogger("kim_server.prune")
 #: The first periodic prune waits this long after the start, out of the way of start-up.
@@ -82,25 +82,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 async def _prune_periodically(app: FastAPI) -> None:
-    """Prunes ``applied_ops`` (:func:`sync.prune_expired`) every ``prune_interval_hours``. Each
-    worker does; a second prune at the same time finds nothing left to delete."""
+    """Prunes ``applied_ops`` (:func:`sync.prune_expired`) and unused blobs
+    (:func:`blobs.prune_expired`) every ``prune_interval_hours``. Each worker does; a second
+    prune at the same time finds nothing left to delete."""
     settings: Settings = app.state.settings
 
-    def prune() -> sync.Pruned:
+    def prune() -> tuple[sync.Pruned, blobs.PrunedBlobs]:
         with transaction(app.state.sessions) as session:
-            return sync.prune_expired(
-                session, days=settings.applied_ops_retention_days, actor="server"
+            return (
+                sync.prune_expired(
+                    session, days=settings.applied_ops_retention_days, actor="server"),
+                blobs.prune_expired(session, days=settings.blob_retention_days, actor="server"),
             )
 
     await asyncio.sleep(FIRST_PRUNE_AFTER_SECONDS)
     while True:
         try:
-            pruned = await anyio.to_thread.run_sync(prune)
-            log.info("applied_ops pruned: %d rows of %d devices", pruned.rows, pruned.devices)
+            pruned, unused = await anyio.to_thread.run_sync(prune)
+            log.info("applied_ops pruned: %d rows of %d devices; blobs pruned: %d (%d bytes)",
+                     pruned.rows, pruned.devices, unused.blobs, unused.bytes)
         except SQLAlchemyError as error:  # the database is away: next time
-            log.warning("applied_ops not pruned: %s", type(error).__name__)
+            log.warning("not pruned: %s", type(error).__name__)
         except Exception:  # never end the loop silently
-            log.exception("applied_ops not pruned")
+            log.exception("not pruned")
         await asyncio.sleep(settings.prune_interval_hours * 3600)
 
 

@@ -65,6 +65,9 @@ class Settings(BaseModel):
     applied_ops_retention_days: int = Field(
         default=90, ge=MIN_RETENTION_DAYS, le=MAX_RETENTION_DAYS
     )
+    #: A blob no record uses (an attachment deleted, an upload left incomplete) is pruned
+    #: once it has not been used for this long (docs/server.md, "Pruning of blobs").
+    blob_retention_days: int = Field(default=30, ge=1, le=MAX_RETENTION_DAYS)
     #: ``serve`` prunes them this often (first 5 minutes after the start); 0 turns it off, for
     #: a ``kim-server prune`` from cron instead.
     prune_interval_hours: float = Field(default=24.0, ge=0, le=24 * 365)

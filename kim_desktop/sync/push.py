@@ -14,6 +14,7 @@ operations in flight, and sending them again earns ``duplicate`` with the same v
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from kim_desktop.sync.apply import (
 from kim_desktop.sync.crypto import OfficeKey, seal_json
 from kim_desktop.sync.payloads import payloads_of
 from kim_desktop.sync.state import (
+    SyncBlobSent,
     SyncInflight,
     SyncRejected,
     SyncState,
@@ -46,6 +48,8 @@ from kim_protocol.wire import b64encode
 
 _INFLIGHT: Table = SyncInflight.__table__  # type: ignore[assignment]
 _REJECTED: Table = SyncRejected.__table__  # type: ignore[assignment]
+#: The server's reason code for an attachment whose blob it does not have complete.
+BLOB_MISSING = "blob_missing"
 
 
 def lock_for_write(session: Session) -> SyncState:
@@ -173,14 +177,23 @@ def renumber(session: Session, acknowledged: wire.Acknowledged) -> None:
     session.commit()
 
 
+def blob_of(op: Operation) -> str | None:
+    """The blob an operation's record keeps its content in: an attachment's ``blob_id``."""
+    if op.kind != "attachment":
+        return None
+    blob_id = json.loads(op.payload).get("blob_id")
+    return blob_id if isinstance(blob_id, str) else None
+
+
 def to_request(batch: list[Operation], epoch: str | None = None) -> wire.PushRequest:
     """The request for a batch, built without validation: every field comes from this device's
     own columns, typed as the wire wants them, and validating the ciphertext's base64 pattern
-    would cost more than sealing it."""
+    would cost more than sealing it. An attachment names its blob, so that the server keeps
+    the blob while a record uses it."""
     return wire.PushRequest.model_construct(epoch=epoch, operations=[
         wire.PushOperation.model_construct(
             seq=op.seq, kind=op.kind, record_id=op.record_id, base_version=op.base_version,
-            deleted=op.deleted, ciphertext=b64encode(op.sealed))
+            deleted=op.deleted, ciphertext=b64encode(op.sealed), blob_id=blob_of(op))
         for op in batch
     ])
 
@@ -236,6 +249,12 @@ def record_answers(session: Session, batch: list[Operation],
                         version=op.base_version + 1)
             outcome.conflicts += 1
             outcome.conflicted.append(op.record_id)
+        elif reason_code(result.reason) == BLOB_MISSING:
+            # Its blob is gone from the server (pruned while this device waited to push):
+            # uploaded again at the next sync, then the record goes.
+            session.execute(delete(SyncBlobSent).where(SyncBlobSent.blob_id == blob_of(op)))
+            queue_again(session, kind=op.kind, record_id=op.record_id,
+                        version=op.base_version + 1)
         elif reason_code(result.reason) in wire.SEQ_STALE_CODES:
             queue_again(session, kind=op.kind, record_id=op.record_id,
                         version=op.base_version + 1)

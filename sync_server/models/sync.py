@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -25,6 +26,11 @@ class SyncRecord(Base):
     __table_args__ = (
         # Pull: records of an office after a cursor, in sequence order.
         Index("ux_records_office_seq", "office_id", "server_seq", unique=True),
+        # Pruning of blobs: whether a record uses a blob. Partial, so records without one
+        # (nearly all) cost the index nothing.
+        Index("ix_records_blob", "office_id", "blob_id",
+              sqlite_where=text("blob_id IS NOT NULL"),
+              postgresql_where=text("blob_id IS NOT NULL")),
     )
 
     office_id: Mapped[str] = mapped_column(
@@ -38,6 +44,9 @@ class SyncRecord(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     server_seq: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: The blob this version's content lies in (an attachment's), as its push named it; a
+    #: tombstone keeps it, so the blob stays for the retention after the deletion.
+    blob_id: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class AppliedOperation(Base):
@@ -77,6 +86,9 @@ class Blob(Base):
     manifest: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    #: When a device last announced it, sent a chunk of it or pushed a record naming it:
+    #: a blob no record uses is pruned once this is older than the retention.
+    last_used_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class BlobChunk(Base):

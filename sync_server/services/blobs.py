@@ -14,23 +14,45 @@ The server cannot read a chunk. Besides the digests it checks sizes: every chunk
 is exactly :data:`~kim_protocol.wire.SEALED_CHUNK_BYTES`, so a blob stores at most its count of
 those. Every lookup is scoped to the device's office: a blob id of another office is simply
 unknown here.
+
+**Pruning.** A pushed record names its blob (``records.blob_id``), and a blob keeps when it was
+last announced, uploaded to or named by a push (``blobs.last_used_at``). :func:`prune_unused`
+deletes the blobs that no live record names and that have not been used for the retention: an
+upload left incomplete, a blob whose record never came, an attachment deleted (its tombstone
+keeps the name for the retention), so devices that have not synced since still find it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
 
 from kim_protocol import wire
 from sync_server.db import utcnow
-from sync_server.models import Blob, BlobChunk, Office
+from sync_server.models import Blob, BlobChunk, Office, SyncRecord
+from sync_server.services import audit
 from sync_server.services.sync import MIN_CIPHERTEXT_BYTES, QuotaExceeded
 
 BLOBS: Table = Blob.__table__  # type: ignore[assignment]
 CHUNKS: Table = BlobChunk.__table__  # type: ignore[assignment]
 OFFICES: Table = Office.__table__  # type: ignore[assignment]
+RECORDS: Table = SyncRecord.__table__  # type: ignore[assignment]
 
 _LOCK_OFFICE = (
     update(OFFICES)
@@ -122,12 +144,18 @@ def announce(connection: Connection, *, office_id: str, blob_id: str, manifest: 
             "Die Prüfsummen des Anhangs passen nicht zu seiner Kennung.",
         )  # fmt: skip
     stored_bytes = connection.execute(_LOCK_OFFICE, {"office_id": office_id}).scalar_one()
+    now = utcnow()
     if status(connection, office_id=office_id, blob_id=blob_id) is None:
         _grow(connection, office_id, stored_bytes, len(manifest), limits)
         connection.execute(insert(BLOBS), {
             "office_id": office_id, "blob_id": blob_id, "count": count, "stored": 0,
-            "manifest": manifest, "created_at": utcnow(),
+            "manifest": manifest, "created_at": now, "last_used_at": now,
         })  # fmt: skip
+    else:
+        # Found by a device about to push a record naming it: not to be pruned meanwhile.
+        connection.execute(update(BLOBS).where(BLOBS.c.office_id == office_id,
+                                               BLOBS.c.blob_id == blob_id)
+                           .values(last_used_at=now))
     return _stored_status(connection, office_id, blob_id)
 
 
@@ -182,9 +210,11 @@ def put_chunk(
             "ciphertext": ciphertext,
         })  # fmt: skip
         stored = blob.stored + 1
+        now = utcnow()
         connection.execute(
             update(BLOBS).where(*where)
-            .values(stored=stored, completed_at=utcnow() if stored == blob.chunks else None)
+            .values(stored=stored, completed_at=now if stored == blob.chunks else None,
+                    last_used_at=now)
         )  # fmt: skip
     return _stored_status(connection, office_id, blob_id)
 
@@ -202,3 +232,62 @@ def get_chunk(connection: Connection, *, office_id: str, blob_id: str, index: in
     if row is None:
         raise BlobError(404, "chunk_not_found", "Dieser Anhangteil liegt nicht auf dem Server.")
     return bytes(row)
+
+
+@dataclass(frozen=True)
+class PrunedBlobs:
+    blobs: int
+    bytes: int
+
+
+def _unused(office_id: str | None, older_than: dt.datetime) -> Select[Any]:
+    """Blobs not used since ``older_than`` that no live record names, nor a tombstone of
+    after ``older_than``; of one office, or of all with ``office_id`` None."""
+    named = exists().where(
+        RECORDS.c.office_id == BLOBS.c.office_id, RECORDS.c.blob_id == BLOBS.c.blob_id,
+        RECORDS.c.deleted.is_(False) | (RECORDS.c.updated_at >= older_than))
+    query = select(BLOBS.c.office_id, BLOBS.c.blob_id).where(
+        BLOBS.c.last_used_at < older_than, ~named)
+    return query if office_id is None else query.where(BLOBS.c.office_id == office_id)
+
+
+def prune_unused(connection: Connection, *, older_than: dt.datetime) -> PrunedBlobs:
+    """Deletes, in the caller's transaction, the blobs no record needs any more: unused since
+    ``older_than`` (an upload left incomplete, a blob whose record never came) and named by no
+    live record nor by a tombstone of after ``older_than`` (an attachment deleted, its record
+    edited to another file). Their bytes leave the office's storage. Each office's blobs are
+    judged again under its row lock, so an upload or a push naming one meanwhile keeps it."""
+    offices = sorted({row.office_id for row in connection.execute(_unused(None, older_than))})
+    pruned = freed = 0
+    for office_id in offices:
+        connection.execute(_LOCK_OFFICE, {"office_id": office_id})
+        blob_ids = [row.blob_id for row in connection.execute(_unused(office_id, older_than))]
+        if not blob_ids:
+            continue
+        chunks = (CHUNKS.c.office_id == office_id, CHUNKS.c.blob_id.in_(blob_ids))
+        blobs = (BLOBS.c.office_id == office_id, BLOBS.c.blob_id.in_(blob_ids))
+        size = int(connection.scalar(
+            select(func.coalesce(func.sum(func.length(CHUNKS.c.ciphertext)), 0)).where(*chunks)
+        ) or 0) + int(connection.scalar(
+            select(func.coalesce(func.sum(func.length(BLOBS.c.manifest)), 0)).where(*blobs)
+        ) or 0)  # fmt: skip
+        connection.execute(delete(CHUNKS).where(*chunks))
+        connection.execute(delete(BLOBS).where(*blobs))
+        connection.execute(
+            update(OFFICES).where(OFFICES.c.id == office_id)
+            .values(stored_bytes=OFFICES.c.stored_bytes - size)
+        )  # fmt: skip
+        pruned += len(blob_ids)
+        freed += size
+    return PrunedBlobs(blobs=pruned, bytes=freed)
+
+
+def prune_expired(session: Session, *, days: int, actor: str) -> PrunedBlobs:
+    """:func:`prune_unused` for the retention of ``days``, in the session's transaction, with
+    an entry in the admin audit log when any went (``kim-server prune`` and ``serve``)."""
+    pruned = prune_unused(session.connection(),
+                          older_than=utcnow() - dt.timedelta(days=days))
+    if pruned.blobs:
+        audit.record(session, actor=actor, action="blobs.prune",
+                     detail={"days": days, "blobs": pruned.blobs, "bytes": pruned.bytes})
+    return pruned

@@ -23,6 +23,12 @@ default, far beyond any retry: a device resends an unanswered batch at its next 
 per device the highest pruned sequence number (``devices.pruned_seq``). An operation at or below
 it without a row is answered from the record (:func:`_pruned_answer`), and can never be applied
 twice.
+
+**Blobs.** An operation may name the blob its record's content lies in (an attachment's). A
+live record's blob must be complete in the office, or the operation is rejected with
+``blob_missing`` (the device uploads it again and resends); the record keeps the name, and the
+blob its last use, so :func:`sync_server.services.blobs.prune_unused` knows which blobs no
+record uses any more.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from kim_protocol import wire
 from sync_server.db import utcnow
-from sync_server.models import AppliedOperation, Device, Office, SyncRecord
+from sync_server.models import AppliedOperation, Blob, Device, Office, SyncRecord
 from sync_server.services import audit
 
 #: 12-byte nonce and 16-byte tag: nothing shorter can be AES-GCM ciphertext.
@@ -49,7 +55,10 @@ OFFICES: Table = Office.__table__  # type: ignore[assignment]
 DEVICES: Table = Device.__table__  # type: ignore[assignment]
 RECORDS: Table = SyncRecord.__table__  # type: ignore[assignment]
 APPLIED: Table = AppliedOperation.__table__  # type: ignore[assignment]
-UPDATED_COLUMNS = ("version", "deleted", "ciphertext", "device_id", "server_seq", "updated_at")
+BLOBS: Table = Blob.__table__  # type: ignore[assignment]
+UPDATED_COLUMNS = ("version", "deleted", "ciphertext", "device_id", "server_seq", "updated_at",
+                   "blob_id")
+BLOB_MISSING = "blob_missing"
 
 
 def decode_base64(value: str) -> bytes | None:
@@ -178,6 +187,7 @@ def push(
     sizes = {key: row.size or 0 for key, row in existing.items()}
     grown = 0
     now = utcnow()
+    complete_blobs = _use_blobs(connection, office_id, operations, now)
     changed: dict[tuple[str, str], dict[str, Any]] = {}  # the latest state per record
     new_applied: list[dict[str, Any]] = []
     results: list[wire.OperationResult] = []
@@ -216,6 +226,15 @@ def push(
                 )
             )  # fmt: skip
             continue
+        if op.blob_id is not None and not op.deleted and op.blob_id not in complete_blobs:
+            results.append(
+                wire.OperationResult(
+                    seq=op.seq, status=Status.REJECTED,
+                    reason=f"{BLOB_MISSING}: der Inhalt des Anhangs liegt nicht vollständig "
+                           "auf dem Server",
+                )
+            )  # fmt: skip
+            continue
         grown += len(ciphertext) - sizes.get(key, 0)
         sizes[key] = len(ciphertext)
         last_seq += 1
@@ -223,7 +242,7 @@ def push(
         changed[key] = {
             "b_kind": op.kind, "b_record_id": op.record_id, "version": version,
             "deleted": op.deleted, "ciphertext": ciphertext, "device_id": device_id,
-            "server_seq": last_seq, "updated_at": now,
+            "server_seq": last_seq, "updated_at": now, "blob_id": op.blob_id,
         }  # fmt: skip
         row = {"device_id": device_id, "seq": op.seq, "kind": op.kind,
                "record_id": op.record_id, "version": version, "server_seq": last_seq,
@@ -245,6 +264,19 @@ def push(
             _SETTLE_OFFICE, {"office_id": office_id, "new_last_seq": last_seq, "grown": grown}
         )
     return results
+
+
+def _use_blobs(connection: Connection, office_id: str, operations: list[wire.PushOperation],
+               now: dt.datetime) -> set[str]:
+    """The blobs the operations name that are complete in the office, each marked used now;
+    nothing to do (and no statement) for a batch without blobs, as nearly all are."""
+    named = {op.blob_id for op in operations if op.blob_id is not None}
+    if not named:
+        return set()
+    where = (BLOBS.c.office_id == office_id, BLOBS.c.blob_id.in_(sorted(named)))
+    connection.execute(update(BLOBS).where(*where).values(last_used_at=now))
+    return set(connection.scalars(
+        select(BLOBS.c.blob_id).where(*where, BLOBS.c.completed_at.is_not(None))))
 
 
 def _pruned_answer(connection: Connection, office_id: str, op: wire.PushOperation,

@@ -1,5 +1,6 @@
 """Pruning of ``applied_ops``: old rows go, and a resent old operation is still never applied
-twice (through the ASGI app, ``kim-server prune``, on SQLite and PostgreSQL)."""
+twice; pruning of blobs no record uses any more (through the ASGI app, ``kim-server prune``, on
+SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
+from kim_protocol import wire
 from sync_server.db import transaction, utcnow
-from sync_server.models import AppliedOperation, AuditEntry, Device, Office, SyncRecord
-from sync_server.services import sync
+from sync_server.models import AppliedOperation, AuditEntry, Blob, Device, Office, SyncRecord
+from sync_server.services import blobs, sync
 from tests.server.conftest import Admin, op
 from tests.server.conftest import Device as Enrolled
+from tests.server.test_blobs_api import Blob as ChunkedBlob
+from tests.server.test_blobs_api import announce, put, stored_bytes
 from tests.server.test_cli import kim_server
 from tests.server.test_sync_api import push
 
@@ -132,7 +136,8 @@ def test_prune_command(db_url: str, client: TestClient, admin: Admin,
     age_applied_ops(admin, device, [1], days=40)
     kept = kim_server("prune", "--json", db=db_url)
     assert kept.returncode == 0, kept.stderr
-    assert json.loads(kept.stdout) == {"days": 90, "rows": 0, "devices": 0}
+    assert json.loads(kept.stdout) == {"days": 90, "rows": 0, "devices": 0, "blob_days": 30,
+                                       "blobs": 0, "blob_bytes": 0}
     pruned = kim_server("prune", "--days", "30", db=db_url)
     assert pruned.returncode == 0, pruned.stderr
     assert "1 Einträge älter als 30 Tage gelöscht (1 Geräte)" in pruned.stdout
@@ -143,3 +148,84 @@ def test_prune_command(db_url: str, client: TestClient, admin: Admin,
     not_a_number = kim_server("prune", "--days", "viele", db=db_url)
     assert not_a_number.returncode == 2 and "Traceback" not in not_a_number.stderr
     assert state(admin)[1] == 1
+
+
+def age_blobs(admin: Admin, days: int) -> None:
+    with admin.engine.begin() as connection:
+        connection.execute(update(Blob).values(last_used_at=utcnow() - dt.timedelta(days=days)))
+
+
+def blob_ids(admin: Admin) -> set[str]:
+    with admin.sessions() as session:
+        return set(session.scalars(select(Blob.blob_id)))
+
+
+def upload(client: TestClient, device: Enrolled, blob: ChunkedBlob, *,
+           chunks: int | None = None) -> None:
+    assert announce(client, device, blob).status_code == 200
+    for index in range(len(blob.chunks) if chunks is None else chunks):
+        assert put(client, device, blob, index).status_code == 200
+
+
+def test_blobs_no_record_uses_go_after_the_retention_and_their_bytes_with_them(
+    client: TestClient, admin: Admin, enroll: Callable[..., Enrolled]
+) -> None:
+    device = enroll()
+    live, deleted, deleted_lately, unclaimed = (ChunkedBlob(100 + n) for n in range(4))
+    incomplete = ChunkedBlob(wire.SEALED_CHUNK_BYTES, 50)
+    fresh = ChunkedBlob(wire.SEALED_CHUNK_BYTES, 60)
+    for blob in (live, deleted, deleted_lately, unclaimed):
+        upload(client, device, blob)
+    upload(client, device, incomplete, chunks=1)
+    ids = {blob.id: str(uuid.uuid4()) for blob in (live, deleted, deleted_lately)}
+    assert [r["status"] for r in push(client, device, *(
+        op(seq, ids[blob.id], kind="attachment", blob_id=blob.id)
+        for seq, blob in enumerate((live, deleted, deleted_lately), start=1)))] == ["applied"] * 3
+    push(client, device, op(4, ids[deleted.id], base=1, kind="attachment", deleted=True,
+                            blob_id=deleted.id),
+         op(5, ids[deleted_lately.id], base=1, kind="attachment", deleted=True,
+            blob_id=deleted_lately.id))
+    age_blobs(admin, days=40)
+    with admin.engine.begin() as connection:
+        connection.execute(update(SyncRecord).where(SyncRecord.record_id == ids[deleted.id])
+                           .values(updated_at=utcnow() - dt.timedelta(days=40)))
+    upload(client, device, fresh, chunks=1)
+    before = stored_bytes(admin, device.office_id)
+
+    with transaction(admin.sessions) as session:
+        pruned = blobs.prune_expired(session, days=30, actor="test")
+    gone = (deleted, incomplete, unclaimed)
+    assert pruned == blobs.PrunedBlobs(
+        blobs=3, bytes=sum(len(blob.manifest) for blob in gone) + sum(
+            len(c) for c in deleted.chunks + unclaimed.chunks + incomplete.chunks[:1]))
+    # Kept: a live record's (however old), a tombstone's within the retention, a fresh upload.
+    assert blob_ids(admin) == {live.id, deleted_lately.id, fresh.id}
+    assert stored_bytes(admin, device.office_id) == before - pruned.bytes
+    with admin.sessions() as session:
+        assert session.scalars(select(AuditEntry.action)).all()[-1] == "blobs.prune"
+    assert client.get(f"/v1/blobs/{live.id}/chunks/0", headers=device.headers).content == \
+        live.chunks[0]
+    # A device that had found a pruned blob complete pushes its record: refused, so it uploads
+    # the blob again instead of naming one that is gone.
+    [missing] = push(client, device, op(6, kind="attachment", blob_id=unclaimed.id))
+    assert missing["status"] == "rejected" and missing["reason"].startswith("blob_missing")
+    with transaction(admin.sessions) as session:
+        assert blobs.prune_expired(session, days=30, actor="test").blobs == 0
+
+
+def test_a_blob_found_or_named_again_is_used_again(
+    client: TestClient, admin: Admin, enroll: Callable[..., Enrolled]
+) -> None:
+    device = enroll()
+    announced, named = ChunkedBlob(200), ChunkedBlob(300)
+    upload(client, device, announced)
+    upload(client, device, named)
+    age_blobs(admin, days=40)
+    # Another device found it complete (it is about to push a record naming it) ...
+    assert announce(client, enroll(device.office_id), announced).json()["complete"]
+    # ... or a push named it.
+    assert push(client, device, op(1, kind="attachment", blob_id=named.id))[0]["status"] == \
+        "applied"
+    with transaction(admin.sessions) as session:
+        assert blobs.prune_expired(session, days=30, actor="test").blobs == 0
+    assert blob_ids(admin) == {announced.id, named.id}

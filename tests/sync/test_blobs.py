@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import threading
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import record_to_payload
@@ -21,10 +22,19 @@ from kim_desktop.sync.client import Progress
 from kim_desktop.sync.crypto import seal, seal_blob
 from kim_desktop.sync.http import RefusedError, SyncHttp
 from kim_desktop.sync.rejected import reason_in_words, send_again
-from kim_desktop.sync.state import SyncBlobChunk, SyncBlobFailure, load_office_key, load_state
+from kim_desktop.sync.state import (
+    SyncBlobChunk,
+    SyncBlobFailure,
+    SyncBlobSent,
+    load_office_key,
+    load_state,
+)
 from kim_desktop.sync.status import blob_failures, rejected_changes, sync_status
 from kim_protocol import wire
 from kim_protocol.wire import b64encode
+from sync_server.db import transaction, utcnow
+from sync_server.models import Blob as ServerBlob
+from sync_server.services import blobs as server_blob_service
 from tests.core.conftest import new_client
 from tests.server.conftest import Admin, ServerProcess
 from tests.sync.conftest import Office
@@ -358,3 +368,35 @@ def test_a_blob_the_server_refuses_is_put_aside_with_its_reason(
     finally:
         server.stop()
         admin.engine.dispose()
+
+
+def test_a_blob_pruned_before_its_record_went_is_uploaded_again(office: Office) -> None:
+    """The server prunes a blob no record names once it has not been used for the retention;
+    a device that had it confirmed and then waited that long to push its record gets
+    ``blob_missing``, uploads it again and pushes: nothing is lost, nothing is put aside."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(MIB + 5)
+    attachment_id = attach(a_db, content)
+    # As a device stands whose blob was confirmed, then pruned before its record went.
+    with a_db() as session:
+        state, office_key = load_state(session), load_office_key(session)
+        assert state is not None and office_key is not None
+        blob_id = seal_blob(office_key, office_id=state.office_id, content=content).blob_id
+        session.execute(update(Attachment).where(Attachment.id == attachment_id)
+                        .values(blob_id=blob_id))
+        session.add(SyncBlobSent(blob_id=blob_id))
+        session.commit()
+    first = a.run()
+    assert first.rejected == 0 and server_blobs(office) == []
+    with a_db() as session:
+        assert pending_ids(session) == {attachment_id}
+        assert session.scalar(select(func.count()).select_from(SyncBlobSent)) == 0
+    a.run()
+    assert settled(a_db) and server_blobs(office) == [(blob_id, 2, 2)]
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    # The record names its blob on the server, which keeps it however old.
+    with transaction(office.admin.sessions) as session:
+        session.execute(update(ServerBlob).values(
+            last_used_at=utcnow() - dt.timedelta(days=400)))
+        assert server_blob_service.prune_expired(session, days=30, actor="test").blobs == 0
