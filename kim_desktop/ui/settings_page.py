@@ -25,7 +25,7 @@ from kim_desktop.ui.settings import (
     SYNC_AUTOMATIC,
     SYNC_INTERVAL_MINUTES,
 )
-from kim_desktop.ui.widgets import add_row
+from kim_desktop.ui.widgets import add_row, scrolling
 
 
 class SettingsPage(QWidget):
@@ -37,7 +37,13 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.context = context
         settings = context.settings
-        layout = QVBoxLayout(self)
+        # The page scrolls: with the accounts and the backup it is taller than a 1366×768
+        # screen at 150 % leaves it.
+        body = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))
+        layout = QVBoxLayout(body)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()

@@ -20,6 +20,7 @@ def main(folder: Path) -> None:
     from kim_desktop.core import vault_header
     from kim_desktop.ui import i18n
     from kim_desktop.ui.app import AppController, application
+    from kim_desktop.ui.qt import QPushButton
     from tests.ui.conftest import PASSWORD, USER, CheapArgon2, _make_vault
 
     vault_header.Argon2Params = CheapArgon2  # type: ignore[misc]
@@ -47,6 +48,7 @@ def main(folder: Path) -> None:
     window = controller.window
     scale = window.devicePixelRatioF()
     sizes: dict[str, list[int]] = {}
+    cut: dict[str, list[str]] = {}
 
     def measure(name: str, widget: Any) -> None:
         app.processEvents()
@@ -83,9 +85,79 @@ def main(folder: Path) -> None:
                 "width": form.client.width(), "chars": metrics.averageCharWidth(),
                 "placeholder": metrics.horizontalAdvance(form.client.placeholderText())}
         form.hide()
+    for name, dialog in _small_dialogs(window, view):
+        measure("dialog: " + name, dialog)
+        dialog.show()
+        app.processEvents()
+        # Opened at the size it gives itself: its buttons lie inside it.
+        buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+        inside = dialog.rect()
+        sizes["dialog opened: " + name] = [round(dialog.width() * scale),
+                                           round(dialog.height() * scale)]
+        cut[name] = [b.text().replace("&", "") for b in buttons
+                     if not inside.contains(b.geometry().translated(
+                         b.parentWidget().mapTo(dialog, b.parentWidget().rect().topLeft())))]
+        dialog.hide()
     print(json.dumps({"scale": scale, "sizes": sizes, "unlock_message": unlock_message,
-                      "search": search_width}))
+                      "search": search_width,
+                      "cut_buttons": {name: texts for name, texts in cut.items() if texts}}))
     controller.close()
+
+
+def _small_dialogs(window: Any, view: Any) -> list[tuple[str, Any]]:
+    """Every small dialog of the program, made as the screens make them (records they edit
+    stand in as plain values)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from kim_desktop.ui.accounts import RekeyDialog
+    from kim_desktop.ui.client_file import dialogs
+    from kim_desktop.ui.client_file.household import HouseholdMemberDialog
+    from kim_desktop.ui.client_file.phase import PhaseDialog
+    from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
+    from kim_desktop.ui.client_file.referral_dialogs import (
+        AcceptReferralDialog,
+        CancelReferralDialog,
+        CompleteReferralDialog,
+        DeclineReferralDialog,
+        SendReferralDialog,
+    )
+    from kim_desktop.ui.client_form import ClientForm
+    from kim_desktop.ui.conflicts import ConflictsDialog
+    from kim_desktop.ui.gaps import GapDialog
+    from kim_desktop.ui.rejected import RejectedDialog
+    from kim_desktop.ui.wipe import WipeDialog
+
+    context, today = window.context, dt.date.today()
+    referral = SimpleNamespace(id="x", agency_code="jobcenter_minden_luebbecke")
+    goal = SimpleNamespace(id="x", field_of_action_code="work", description="", status=None,
+                           outcome=None, agreed_on=today, due_on=None)
+    measure = SimpleNamespace(id="x", description="Bewerbung", status=None, outcome=None,
+                              due_on=None)
+    follow_up = SimpleNamespace(id="x", due_on=today, text="", assigned_user="anna")
+    period = SimpleNamespace(id="x", status_code="", valid_from=today, valid_to=None,
+                             legal_basis="", note="")
+    made = [
+        HouseholdMemberDialog(context, "x"), dialogs.OpenCaseDialog(context, view.client_id),
+        dialogs.CloseCaseDialog(context, "x"), dialogs.ReopenCaseDialog(context, "x"),
+        dialogs.FollowUpDialog(context, "x"),
+        dialogs.FollowUpDialog(context, "x", follow_up=follow_up),
+        dialogs.ConsentDialog(context, "x"), dialogs.NeedDialog(context, "x"),
+        dialogs.GoalDialog(context, "x"), dialogs.GoalDialog(context, "x", goal=goal),
+        dialogs.MeasureDialog(context, "x"), dialogs.MeasureDialog(context, "x", measure=measure),
+        dialogs.ReferralDialog(context, "x"), dialogs.ResidencePeriodDialog(context, "x"),
+        dialogs.ResidencePeriodDialog(context, "x", period=period),
+        PhaseDialog(context, SimpleNamespace(id="x", phase="assessment")),
+        SendReferralDialog(context, referral, []), AcceptReferralDialog(context, "x"),
+        DeclineReferralDialog(context, "x"), CompleteReferralDialog(context, "x"),
+        CancelReferralDialog(context, "x"),
+        PrecheckReferralDialog(context, "x", "auslaenderbehoerde_kreis", "Vorprüfung"),
+        GapDialog(context), ClientForm(context, client=view.data.client, facts=True),
+        window.pages["settings"].accounts.change_password(),
+        window.pages["settings"].accounts.add_user(), RekeyDialog(context),
+        RejectedDialog(context), ConflictsDialog(context), WipeDialog("Löschung"),
+    ]
+    return [(f"{type(d).__name__} {d.windowTitle()}", d) for d in made]
 
 
 def _unlock_with_a_message(app: Any, dialog: Any, data: Path,

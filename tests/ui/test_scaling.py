@@ -38,7 +38,21 @@ def test_every_screen_fits_1366_by_768_at_150_percent(scaled: dict[str, Any]) ->
     too_big = {name: size for name, size in found["sizes"].items()
                if size[0] > SCREEN[0] or size[1] > SCREEN[1] - DECORATION}
     assert len(found["sizes"]) > 15
+    assert sum(name.startswith("dialog: ") for name in found["sizes"]) > 25
     assert too_big == {}
+
+
+def test_every_small_dialog_shows_all_its_buttons_at_150_percent(
+    scaled: dict[str, Any]
+) -> None:
+    """The small dialogs (cases, plan, follow-ups, referrals, consents, accounts …) open at a
+    size within 1366×768 at 150 %, and every button of theirs lies inside them."""
+    opened = {name: size for name, size in scaled["sizes"].items()
+              if name.startswith("dialog opened: ")}
+    assert len(opened) > 25
+    assert {name: size for name, size in opened.items()
+            if size[0] > SCREEN[0] or size[1] > SCREEN[1] - DECORATION} == {}
+    assert scaled["cut_buttons"] == {}
 
 
 def test_the_unlock_screen_grows_for_a_message_at_150_percent(scaled: dict[str, Any]) -> None:
