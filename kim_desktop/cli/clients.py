@@ -1,5 +1,6 @@
 """Case-management commands: clients, phase, export (Art. 15), erase (Art. 17),
-deletion-run, audit, demo-data. Every command that shows people logs it."""
+deletion-run, audit, export-office (Datenbank KIM), demo-data. Every command that shows people
+logs it."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from kim_desktop.core.services.export import (
     export_client,
     export_json,
 )
+from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
+from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import due_for_erasure, erase_client
 from kim_desktop.core.services.search import CaseloadFilter, caseload
 from kim_protocol.catalogs import CatalogError, load_catalogs
@@ -130,6 +133,23 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log.add_argument("--out", type=Path, metavar="DATEI")
     log.add_argument("--user", metavar="NAME", help=USER_HELP)
     log.set_defaults(handler=run_audit)
+
+    office = subparsers.add_parser(
+        "export-office", parents=[common],
+        help="Falldaten des Büros für die Datenbank KIM des Landes (Büroleitung)",
+        description="Schreibt je Fall, der im Zeitraum offen war, eine Zeile in den Ordner "
+        "--out: als CSV mit Schema-Datei oder als JSON (Spalten: "
+        "resources/datenbank_kim/columns.json). Pseudonymisiert; mit --with-names auch mit "
+        "Namen und Geburtsdatum, unverschlüsselt. Der Export wird protokolliert.",
+    )
+    office.add_argument("--from", dest="since", required=True, metavar="TT.MM.JJJJ")
+    office.add_argument("--to", dest="until", required=True, metavar="TT.MM.JJJJ")
+    office.add_argument("--format", required=True, choices=OFFICE_FORMATS)
+    office.add_argument("--out", required=True, type=Path, metavar="ORDNER")
+    office.add_argument("--with-names", action="store_true",
+                        help="bewusste Ausnahme: mit Namen und Geburtsdatum")
+    office.add_argument("--user", metavar="NAME", help=USER_HELP)
+    office.set_defaults(handler=run_export_office)
 
     demo = subparsers.add_parser(
         "demo-data", parents=[common], help="füllt die Datenbank mit erfundenen Personen",
@@ -312,6 +332,27 @@ def run_deletion_run(args: argparse.Namespace) -> int:
                 erase_client(session, client_id=candidate.client_id, confirm=True,
                              archive=archive)
             print(f"{persons(len(due))} gelöscht.", file=sys.stderr)
+    return 0
+
+
+def run_export_office(args: argparse.Namespace) -> int:
+    since, until = _day(args.since, "--from"), _day(args.until, "--to")
+    if not args.out.is_dir():
+        raise CliError(f"Den Ausgabeordner gibt es nicht: {args.out}")
+    if args.with_names:
+        print("Achtung: Der Export enthält Namen und Geburtsdaten und ist nicht "
+              "verschlüsselt. Bitte nur über einen sicheren Weg weitergeben und danach "
+              "löschen; der Export wird protokolliert.", file=sys.stderr)
+    with _session(args) as session:
+        try:
+            written = export_office(session, since=since, until=until, format=args.format,
+                                    out=args.out, with_names=args.with_names)
+        except OSError as error:
+            raise CliError(
+                f"Die Datei konnte nicht geschrieben werden: {error.strerror}"
+            ) from error
+    for path in written:
+        print(f"geschrieben: {path}")
     return 0
 
 

@@ -540,6 +540,10 @@
       <source>Löschantrag</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>Export für die Datenbank KIM</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>caseload</name>

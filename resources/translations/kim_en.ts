@@ -540,6 +540,10 @@
       <source>Löschantrag</source>
       <translation>Erasure request</translation>
     </message>
+    <message>
+      <source>Export für die Datenbank KIM</source>
+      <translation>Export for the Datenbank KIM</translation>
+    </message>
   </context>
   <context>
     <name>caseload</name>

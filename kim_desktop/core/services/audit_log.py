@@ -39,6 +39,7 @@ KIND_WORDS = {
     "measure": QT_TRANSLATE_NOOP("audit_log", "Maßnahme"),
     "audit_log": QT_TRANSLATE_NOOP("audit_log", "Protokoll"),
     "erasure_request": QT_TRANSLATE_NOOP("audit_log", "Löschantrag"),
+    "office_export": QT_TRANSLATE_NOOP("audit_log", "Export für die Datenbank KIM"),
 }
 
 

@@ -1,0 +1,190 @@
+"""The office's case data for a period, for the Land's "Datenbank KIM" (docs/datenbank-kim.md):
+one row per case open in the period, its columns as ``resources/datenbank_kim/columns.json``
+names them, as CSV with a schema file or as JSON. Pseudonymised by default: persons and cases
+by an HMAC with the office's report secret, no name, no birth date. With names it is a
+deliberate exception to "no plaintext outside the vault" (the caller warns); either way the
+audit log records who exported what. Only the office admin exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import hmac
+import io
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import utcnow
+from kim_desktop.core.errors import DomainError
+from kim_desktop.core.models import (
+    AuditEvent,
+    Case,
+    Client,
+    Consultation,
+    NeedsAssessment,
+    Referral,
+)
+from kim_desktop.core.report_pseudonyms import ReportSecret
+from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
+from kim_protocol.export_text import spreadsheet_text
+from kim_protocol.resources import RESOURCES_DIR
+
+COLUMNS_FILE = RESOURCES_DIR / "datenbank_kim" / "columns.json"
+FORMATS = ("csv", "json")
+#: The kind and id the export is logged under.
+LOG_KIND = "office_export"
+LOG_ID = "office"
+SCHEMA_VERSION = "datenbank-kim/1"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    source: str
+    description: str
+    personal: bool = False
+
+
+def columns(*, with_names: bool, path: Path = COLUMNS_FILE) -> list[Column]:
+    """The columns of the export; those marked personal only ``with_names``."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    every = [Column(c["name"], c["type"], c["source"], c["description"],
+                    bool(c.get("personal", False))) for c in data["columns"]]
+    return [c for c in every if with_names or not c.personal]
+
+
+def _secret(session: Session) -> bytes:
+    """The office's report secret (the smallest id wins, as for the report facts), made
+    now if the office has none yet."""
+    stored = session.scalars(
+        select(ReportSecret).where(ReportSecret.deleted_at.is_(None), ReportSecret.secret != "")
+        .order_by(ReportSecret.id)).first()
+    if stored is None:
+        stored = ReportSecret(secret=secrets.token_hex(32))
+        with_id(stored)
+        session.add(stored)
+    return bytes.fromhex(stored.secret)
+
+
+def _pseudonym(secret: bytes, kind: str, record_id: str) -> str:
+    return hmac.new(secret, f"datenbank-kim:{kind}:{record_id}".encode(),
+                    hashlib.sha256).hexdigest()[:20]
+
+
+def _codes(values: list[str] | None) -> str:
+    return "|".join(values or [])
+
+
+def office_rows(session: Session, *, since: dt.date, until: dt.date,
+                with_names: bool) -> list[dict[str, Any]]:
+    """The rows of the cases open at some time from ``since`` to ``until``."""
+    ordered(since, until, earlier_field="audit.since", later_field="audit.until")
+    secret = _secret(session)
+    cases = session.execute(
+        select(Case, Client).join(Client, Client.id == Case.client_id)
+        .where(Case.deleted_at.is_(None), Client.deleted_at.is_(None),
+               Case.opened_on <= until, or_(Case.closed_on.is_(None), Case.closed_on >= since))
+        .order_by(Case.opened_on, Case.id)).all()
+    start = dt.datetime.combine(since, dt.time()).astimezone()
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone()
+    consultations = {case_id: (count, minutes or 0) for case_id, count, minutes in
+                     session.execute(
+                         select(Consultation.case_id, func.count(),
+                                func.sum(Consultation.duration_minutes))
+                         .where(Consultation.deleted_at.is_(None),
+                                Consultation.held_at >= start, Consultation.held_at < end)
+                         .group_by(Consultation.case_id)).all()}
+    referrals = dict(session.execute(
+        select(Referral.case_id, func.count())
+        .where(Referral.deleted_at.is_(None), Referral.planned_on >= since,
+               Referral.planned_on <= until).group_by(Referral.case_id)).all())
+    needs: dict[str, set[str]] = {}
+    for case_id, code in session.execute(
+            select(NeedsAssessment.case_id, NeedsAssessment.field_of_action_code)
+            .where(NeedsAssessment.deleted_at.is_(None), NeedsAssessment.level != "none")):
+        needs.setdefault(case_id, set()).add(code)
+    rows = []
+    for case, client in cases:
+        count, minutes = consultations.get(case.id, (0, 0))
+        values: dict[str, Any] = {
+            "person": client.id if with_names else _pseudonym(secret, "person", client.id),
+            "case": case.id if with_names else _pseudonym(secret, "case", case.id),
+            "client.last_name": client.last_name,
+            "client.first_name": client.first_name,
+            "client.birth_date": client.birth_date.isoformat() if client.birth_date else "",
+            "client.birth_year": client.birth_date.year if client.birth_date else None,
+            "client.gender": client.gender,
+            "client.nationalities": _codes(client.nationalities),
+            "client.municipality_code": client.municipality_code or "",
+            "case.opened_on": case.opened_on.isoformat(),
+            "case.closed_on": case.closed_on.isoformat() if case.closed_on else "",
+            "case.closure_reason_code": case.closure_reason_code or "",
+            "case.phase": case.phase,
+            "case.target_group_criteria": _codes(case.target_group_criteria),
+            "needs.fields_of_action": _codes(sorted(needs.get(case.id, set()))),
+            "consultations.count": count,
+            "consultations.minutes": int(minutes),
+            "referrals.count": referrals.get(case.id, 0),
+        }
+        rows.append({c.name: values[c.source] for c in columns(with_names=with_names)})
+    return rows
+
+
+def table_schema(cols: list[Column], *, with_names: bool) -> dict[str, Any]:
+    """The schema of the CSV (Frictionless Table Schema), also the JSON's rows'."""
+    kinds = {"string": "string", "integer": "integer", "date": "date"}
+    return {
+        "$id": SCHEMA_VERSION,
+        "pseudonymised": not with_names,
+        "fields": [{"name": c.name, "type": kinds[c.type], "description": c.description}
+                   for c in cols],
+        "primaryKey": ["fall"],
+        "dialect": {"delimiter": ";", "encoding": "utf-8-sig"},
+    }
+
+
+def export_office(session: Session, *, since: dt.date, until: dt.date, format: str, out: Path,
+                  with_names: bool = False) -> list[Path]:
+    """Writes ``datenbank-kim.csv`` with ``datenbank-kim.schema.json`` (or
+    ``datenbank-kim.json``) into the folder ``out`` and logs the export; the files written."""
+    require_admin(session)
+    if format not in FORMATS:
+        raise DomainError("invalid_value", field="export.format")
+    cols = columns(with_names=with_names)
+    with write(session):
+        rows = office_rows(session, since=since, until=until, with_names=with_names)
+        schema = table_schema(cols, with_names=with_names)
+        written: list[Path] = []
+        if format == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+            writer.writerow([c.name for c in cols])
+            for row in rows:
+                writer.writerow([spreadsheet_text("" if row[c.name] is None else str(row[c.name]))
+                                 for c in cols])
+            written.append(out / "datenbank-kim.csv")
+            written[0].write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
+            written.append(out / "datenbank-kim.schema.json")
+            written[1].write_text(json.dumps(schema, ensure_ascii=False, indent=2),
+                                  encoding="utf-8")
+        else:
+            written.append(out / "datenbank-kim.json")
+            written[0].write_text(json.dumps(
+                {"schema": schema, "from": since.isoformat(), "to": until.isoformat(),
+                 "rows": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
+        event = AuditEvent(at=utcnow(), user=current_user(session), action="export",
+                           record_kind=LOG_KIND, record_id=LOG_ID,
+                           detail=f"{format} {len(rows)} "
+                           f"{'mit Namen' if with_names else 'pseudonymisiert'} "
+                           f"{since.isoformat()}..{until.isoformat()}")
+        with_id(event)
+        session.add(event)
+    return written

@@ -1,0 +1,37 @@
+"""The export for the Datenbank KIM: only the office admin, the period's cases with their
+counts, stable pseudonyms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kim_desktop.core.db import utcnow
+from kim_desktop.core.services import record_consultation
+from kim_desktop.core.services.office_export import export_office, office_rows
+from tests.core.conftest import TODAY, assert_refused, new_case, new_client
+
+
+def test_only_the_admin_exports_the_period_with_stable_pseudonyms(
+    session: Session, tmp_path: Path
+) -> None:
+    assert_refused(session, "admin_only", export_office, since=TODAY, until=TODAY,
+                   format="csv", out=tmp_path)
+    session.info["role"] = "office_admin"
+    client_id = new_client(session, last_name="Kartal")
+    case_id = new_case(session, client_id)
+    record_consultation(session, client_id=client_id, held_at=utcnow(), duration_minutes=25,
+                        mode_code="phone", fields_of_action=["work"])
+    [row] = office_rows(session, since=TODAY - dt.timedelta(days=1), until=TODAY,
+                        with_names=False)
+    assert (row["beratungen"], row["beratungsminuten"]) == (1, 25)
+    assert row["person"] not in (client_id, case_id) and "Kartal" not in str(row)
+    again = office_rows(session, since=TODAY, until=TODAY, with_names=False)
+    assert again[0]["person"] == row["person"] and again[0]["fall"] == row["fall"]
+    before = office_rows(session, since=TODAY - dt.timedelta(days=400),
+                         until=TODAY - dt.timedelta(days=300), with_names=False)
+    assert before == []
+    [named] = office_rows(session, since=TODAY, until=TODAY, with_names=True)
+    assert (named["nachname"], named["person"]) == ("Kartal", client_id)
