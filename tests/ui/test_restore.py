@@ -91,3 +91,25 @@ def test_the_warning_says_what_is_lost_and_where_the_old_files_stay(
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert PREVIOUS_FOLDER in text and "Passwörter" in text
     dialog.reject()
+
+
+def test_a_copy_says_so_in_the_status_bar_in_both_languages(qapp: Any) -> None:
+    """What the case manager reads on a copied vault once the server refused it."""
+    from kim_desktop.sync import messages
+    from kim_desktop.sync.rejected import reason_in_words
+    from kim_desktop.sync.status import SyncStatus
+    from kim_desktop.ui import i18n
+    from kim_desktop.ui.qt import translate
+    from kim_desktop.ui.sync_status import status_text
+
+    status = SyncStatus(enrolled=False, last_sync=None, pending=0, rejected=2, conflicts=0,
+                        quarantined=0, online=True, last_error=None, revoked=messages.COPIED)
+    aside = reason_in_words(f"device_copied: {messages.REJECTED_COPIED}")
+    try:
+        assert "Diese Datenbank ist eine Kopie" in status_text(status)
+        assert "neu registrieren" in status_text(status)
+        i18n.install("en")
+        assert "This database is a copy" in status_text(status)
+        assert translate(messages.CONTEXT, aside).startswith("Not sent: this database is a copy")
+    finally:
+        i18n.install("de")
