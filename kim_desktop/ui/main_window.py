@@ -178,6 +178,10 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self._action(
                 translate("main_window", "Berichtsdaten erneut s&enden …"), None,
                 self.resend_reports))
+        if self.context.is_admin:
+            file_menu.addAction(self._action(
+                translate("main_window", "Export für die Datenbank &KIM …"), None,
+                self.office_export))
         file_menu.addSeparator()
         file_menu.addAction(self._action(
             translate("main_window", "&Sperren"), "Ctrl+L", self.lock_requested.emit
@@ -303,6 +307,13 @@ class MainWindow(QMainWindow):
         dialog = ClientForm(self.context, parent=self)
         dialog.created.connect(self.open_client)
         dialog.open_existing.connect(self.open_client)
+        dialog.open()
+        return dialog
+
+    def office_export(self) -> Any:
+        from kim_desktop.ui.office_export import OfficeExportDialog
+
+        dialog = OfficeExportDialog(self.context, self)
         dialog.open()
         return dialog
 

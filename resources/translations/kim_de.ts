@@ -2301,6 +2301,10 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Export für die Datenbank &amp;KIM …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Sperren</source>
       <translation type="unfinished" />
     </message>
@@ -2374,6 +2378,65 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>KIM Desktop</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>office_export</name>
+    <message>
+      <source>Export für die Datenbank KIM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export für die Datenbank KIM gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E&amp;xportieren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CSV mit Schema-Datei</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ordner für die Dateien</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mit Namen und Geburtsdatum (bewusste Ausnahme)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Von:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Bis:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Format:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Ordner:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Dateien enthalten dann Namen und Geburtsdaten und sind nicht verschlüsselt. Bitte nur über einen sicheren Weg weitergeben und danach löschen; der Export wird protokolliert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte den Zeitraum angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bitte einen vorhandenen Ordner angeben.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -2305,6 +2305,10 @@ Please reword it under "Edit".</translation>
       <translation>R&amp;esend report data …</translation>
     </message>
     <message>
+      <source>Export für die Datenbank &amp;KIM …</source>
+      <translation>Export for the Datenbank &amp;KIM …</translation>
+    </message>
+    <message>
       <source>&amp;Sperren</source>
       <translation>&amp;Lock</translation>
     </message>
@@ -2380,6 +2384,65 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>KIM Desktop</source>
       <translation>KIM Desktop</translation>
+    </message>
+  </context>
+  <context>
+    <name>office_export</name>
+    <message>
+      <source>Export für die Datenbank KIM</source>
+      <translation>Export for the Datenbank KIM</translation>
+    </message>
+    <message>
+      <source>Export für die Datenbank KIM gespeichert.</source>
+      <translation>Export for the Datenbank KIM saved.</translation>
+    </message>
+    <message>
+      <source>E&amp;xportieren</source>
+      <translation>E&amp;xport</translation>
+    </message>
+    <message>
+      <source>CSV mit Schema-Datei</source>
+      <translation>CSV with a schema file</translation>
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
+      <source>Ordner für die Dateien</source>
+      <translation>Folder for the files</translation>
+    </message>
+    <message>
+      <source>mit Namen und Geburtsdatum (bewusste Ausnahme)</source>
+      <translation>with names and birth dates (a deliberate exception)</translation>
+    </message>
+    <message>
+      <source>&amp;Von:</source>
+      <translation>Fr&amp;om:</translation>
+    </message>
+    <message>
+      <source>&amp;Bis:</source>
+      <translation>&amp;To:</translation>
+    </message>
+    <message>
+      <source>&amp;Format:</source>
+      <translation>&amp;Format:</translation>
+    </message>
+    <message>
+      <source>&amp;Ordner:</source>
+      <translation>Fol&amp;der:</translation>
+    </message>
+    <message>
+      <source>Die Dateien enthalten dann Namen und Geburtsdaten und sind nicht verschlüsselt. Bitte nur über einen sicheren Weg weitergeben und danach löschen; der Export wird protokolliert.</source>
+      <translation>The files then hold names and birth dates and are not encrypted. Please pass them on only by a secure way and delete them afterwards; the export is logged.</translation>
+    </message>
+    <message>
+      <source>Bitte den Zeitraum angeben.</source>
+      <translation>Please give the period.</translation>
+    </message>
+    <message>
+      <source>Bitte einen vorhandenen Ordner angeben.</source>
+      <translation>Please give an existing folder.</translation>
     </message>
   </context>
   <context>

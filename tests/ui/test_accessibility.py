@@ -219,6 +219,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: Any, window: Any,
                                                             facts=True),
         RekeyDialog(context), ConflictsDialog(context),
         RequestErasureDialog(context, "x"), DeclineErasureDialog(context, "x"),
+        window.office_export(),
     ]:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__
