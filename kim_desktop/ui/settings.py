@@ -65,6 +65,8 @@ CASELOAD_COLUMNS = Setting[list[str]](
 )
 SYNC_INTERVAL_MINUTES = Setting[int]("sync/interval_minutes", 15, minimum=1, maximum=1440)
 SYNC_AUTOMATIC = Setting[bool]("sync/automatic", True)
+#: A referral sent this many days ago without an answer is a reminder on the start page.
+REFERRAL_REMINDER_DAYS = Setting[int]("referrals/reminder_days", 14, minimum=1, maximum=365)
 WINDOW_GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray())
 
 

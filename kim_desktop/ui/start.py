@@ -5,18 +5,26 @@ the person."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.models import Client, Consultation, ErasureRequest, FollowUp
+from kim_desktop.core.models import (
+    Client,
+    Consultation,
+    ErasureRequest,
+    FollowUp,
+    Referral,
+    ReferralState,
+)
 from kim_desktop.core.services.erasure_requests import open_erasure_requests
 from kim_desktop.core.services.retention import due_for_erasure
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.formats import day, file_number, moment
 from kim_desktop.ui.qt import (
     QApplication,
     QGridLayout,
@@ -34,6 +42,7 @@ from kim_desktop.ui.qt import (
     Signal,
     translate,
 )
+from kim_desktop.ui.settings import REFERRAL_REMINDER_DAYS
 from kim_desktop.ui.sync import SyncController
 from kim_desktop.ui.sync_status import status_text
 
@@ -57,6 +66,9 @@ class StartData:
     overdue: list[tuple[FollowUp, str]]
     upcoming: list[tuple[FollowUp, str]]
     recent: list[tuple[Consultation, str]]
+    #: Referrals sent long enough ago without an answer (the latest first, as the overdue
+    #: follow-ups), with the person's name.
+    unanswered: list[tuple[Referral, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -76,8 +88,11 @@ def _name(client: Client) -> str:
     return client.display_name
 
 
-def load_start(session: Session, today: dt.date, *, user: str | None = None) -> StartData:
-    """What the start page shows; with ``user``, only the follow-ups assigned to them."""
+def load_start(session: Session, today: dt.date, *, user: str | None = None,
+               reminder_days: int = 14) -> StartData:
+    """What the start page shows; with ``user``, only the follow-ups assigned to them and
+    the referrals they made. A referral still "gesendet" ``reminder_days`` after it was sent
+    is a reminder."""
     def follow_ups(*where: Any, order: Any) -> list[tuple[FollowUp, str]]:
         statement = (
             select(FollowUp, Client)
@@ -97,7 +112,18 @@ def load_start(session: Session, today: dt.date, *, user: str | None = None) -> 
         .order_by(Consultation.held_at.desc())
         .limit(RECENT)
     ).all()
+    waiting = (
+        select(Referral, Client)
+        .join(Client, Client.id == Referral.client_id)
+        .where(Referral.state == ReferralState.SENT, Referral.deleted_at.is_(None),
+               Client.deleted_at.is_(None),
+               Referral.sent_on <= today - dt.timedelta(days=reminder_days))
+        .order_by(Referral.sent_on.desc(), Client.last_name, Client.first_name)
+        .limit(GROUP_LIMIT))
+    if user is not None:
+        waiting = waiting.where(Referral.created_by == user)
     return StartData(
+        unanswered=[(r, _name(c)) for r, c in session.execute(waiting).all()],
         today=follow_ups(FollowUp.due_on == today, order=FollowUp.due_on),
         overdue=follow_ups(FollowUp.due_on < today, order=FollowUp.due_on.desc()),
         upcoming=follow_ups(FollowUp.due_on > today,
@@ -118,9 +144,12 @@ class FollowUpAgenda(QTreeWidget):
         self.setAccessibleName(translate("start", "Wiedervorlagen"))
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self._rows: list[tuple[FollowUp, str]] = []
+        self._rows: list[tuple[Any, str]] = []
 
-    def show_groups(self, data: StartData, today: dt.date) -> None:
+    def show_groups(self, data: StartData, today: dt.date,
+                    agency_label: Callable[[str], str] = str) -> None:
+        """The three groups of follow-ups, then the referrals without an answer (with the
+        file number beside the name; ``agency_label`` names an agency's code)."""
         self.clear()
         self._rows = []
         groups = [
@@ -131,29 +160,45 @@ class FollowUpAgenda(QTreeWidget):
             (translate("start", "Demnächst ({count})"), data.upcoming,
              lambda f: day(f.due_on)),
         ]
-        first: QTreeWidgetItem | None = None
         for title, rows, when in groups:
-            heading = QTreeWidgetItem([title.format(count=len(rows))])
-            heading.setFirstColumnSpanned(True)
-            font = heading.font(0)
-            font.setBold(True)
-            heading.setFont(0, font)
-            self.addTopLevelItem(heading)
-            for follow_up, name in rows:
-                item = QTreeWidgetItem([when(follow_up), name, follow_up.text])
-                item.setData(0, Qt.ItemDataRole.UserRole, len(self._rows))
-                for column in range(3):
-                    item.setToolTip(column, item.text(column))
-                heading.addChild(item)
-                self._rows.append((follow_up, name))
-                first = first or item
-            heading.setExpanded(True)
+            def follow_up_row(f: Any, n: str, w: Callable[[Any], str] = when) -> list[str]:
+                return [w(f), n, f.text]
+            self._group(title.format(count=len(rows)), rows, follow_up_row)
+        if data.unanswered:
+            self._group(
+                translate("start", "Vermittlungen ohne Antwort ({count})").format(
+                    count=len(data.unanswered)), data.unanswered, lambda r, n: [
+                    translate("start", "gesendet {date}").format(date=day(r.sent_on)),
+                    f"{n} ({file_number(r.client_id)})",
+                    translate("start", "keine Antwort von {agency}").format(
+                        agency=agency_label(r.agency_code))])
         for column in range(2):
             self.resizeColumnToContents(column)
+        first = next((heading.child(0) for heading in map(self.topLevelItem,
+                                                          range(self.topLevelItemCount()))
+                      if heading is not None and heading.childCount()), None)
         if first is not None:
             self.setCurrentItem(first)
 
-    def current(self) -> tuple[FollowUp, str] | None:
+    def _group(self, title: str, rows: list[tuple[Any, str]],
+               columns: Callable[[Any, str], list[str]]) -> None:
+        """A bold heading and its rows; each row remembers its record (see :meth:`current`)."""
+        heading = QTreeWidgetItem([title])
+        heading.setFirstColumnSpanned(True)
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        self.addTopLevelItem(heading)
+        for record, name in rows:
+            item = QTreeWidgetItem(columns(record, name))
+            item.setData(0, Qt.ItemDataRole.UserRole, len(self._rows))
+            for column in range(3):
+                item.setToolTip(column, item.text(column))
+            heading.addChild(item)
+            self._rows.append((record, name))
+        heading.setExpanded(True)
+
+    def current(self) -> tuple[Any, str] | None:
         item = self.currentItem()
         index = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         return self._rows[index] if isinstance(index, int) else None
@@ -297,14 +342,17 @@ class StartPage(QWidget):
 
     def reload(self) -> None:
         today, user = dt.date.today(), self.context.user if self.mine.isChecked() else None
-        self.context.read(lambda s: load_start(s, today, user=user), self._show)
+        days = self.context.settings.get(REFERRAL_REMINDER_DAYS)
+        self.context.read(lambda s: load_start(s, today, user=user, reminder_days=days),
+                          self._show)
         if self.admin is not None:
             # apart from the rest: it reads every person, and the follow-ups come first
             self.context.read(load_admin_tasks, self.admin.show_tasks)
 
     def _changed(self, change: Any) -> None:
         if any(change.touches(kind) for kind in ("follow_up", "consultation", "client",
-                                                 "erasure_request", "case_record")):
+                                                 "erasure_request", "case_record",
+                                                 "referral")):
             self.reload()
 
     def _show(self, data: StartData) -> None:
@@ -315,7 +363,8 @@ class StartPage(QWidget):
         )
         first = self.data is None
         self.data = data
-        self.due.show_groups(data, today)
+        self.due.show_groups(data, today,
+                             lambda code: self.context.label("partner_agencies", code))
         focused = QApplication.focusWidget()
         if first and self.isVisible() and (focused is None or isinstance(focused, QTabBar)):
             self.due.setFocus()  # after unlock, one Enter opens today's first person

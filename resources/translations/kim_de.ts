@@ -2816,7 +2816,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     <name>start</name>
     <message>
       <source>fällig</source>
-      <extracomment>How far ahead the start page lists follow-ups coming up. The most follow-ups of one group the start page reads.</extracomment>
+      <extracomment>How far ahead the start page lists follow-ups coming up. The most follow-ups of one group the start page reads. Referrals sent long enough ago without an answer (the latest first, as the overdue follow-ups), with the person's name.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2845,6 +2845,18 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Demnächst ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vermittlungen ohne Antwort ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gesendet {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>keine Antwort von {agency}</source>
       <translation type="unfinished" />
     </message>
     <message>

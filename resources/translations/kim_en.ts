@@ -2822,7 +2822,7 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <name>start</name>
     <message>
       <source>fällig</source>
-      <extracomment>How far ahead the start page lists follow-ups coming up. The most follow-ups of one group the start page reads.</extracomment>
+      <extracomment>How far ahead the start page lists follow-ups coming up. The most follow-ups of one group the start page reads. Referrals sent long enough ago without an answer (the latest first, as the overdue follow-ups), with the person's name.</extracomment>
       <translation>due</translation>
     </message>
     <message>
@@ -2852,6 +2852,18 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Demnächst ({count})</source>
       <translation>Coming up ({count})</translation>
+    </message>
+    <message>
+      <source>Vermittlungen ohne Antwort ({count})</source>
+      <translation>Referrals without an answer ({count})</translation>
+    </message>
+    <message>
+      <source>gesendet {date}</source>
+      <translation>sent {date}</translation>
+    </message>
+    <message>
+      <source>keine Antwort von {agency}</source>
+      <translation>no answer from {agency}</translation>
     </message>
     <message>
       <source>Für die Büroleitung</source>

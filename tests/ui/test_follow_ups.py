@@ -143,10 +143,11 @@ def test_the_start_page_shows_my_follow_ups_today_first_then_overdue(
                                 for n in ns), timeout=10_000)
     shown = groups(agenda(window))
     titles = [title.split(" (")[0] for title, _ in shown]
-    assert titles == ["Heute", "Überfällig", "Demnächst"]  # today first, each with its count
+    # today first, each with its count; the demo's unanswered referrals follow
+    assert titles[:3] == ["Heute", "Überfällig", "Demnächst"]
     for title, names in shown:
         assert title.endswith(f"({len(names)})")
-    today, overdue, upcoming = (names for _, names in shown)
+    today, overdue, upcoming = (names for _, names in shown[:3])
     assert "StartHeute, Test" in today and "StartFremd, Test" not in today  # "Meine"
     assert overdue.index("StartGestern, Test") < overdue.index("StartLange, Test")
     assert "StartBald, Test" in upcoming
@@ -183,3 +184,48 @@ def test_after_unlock_one_enter_opens_todays_first_person(qtbot: Any, controller
     assert first is not None and first.parent() is not None  # a follow-up, not a heading
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.client_files) == 1, timeout=10_000)
+
+
+def test_a_referral_without_an_answer_reminds_on_my_start_page(
+    qtbot: Any, window: Any
+) -> None:
+    """Issue 16: a referral "gesendet" that the agency never answers stayed so for ever,
+    unseen. After 14 days (a setting) it shows on the start page, with the file number."""
+    from kim_desktop.ui.formats import file_number
+
+    def plant(session: Any) -> dict[str, str]:
+        planted = {}
+        for name, days in [("Wartet", 20), ("Frisch", 3)]:
+            client_id = services.create_client(session, data=services.ClientData(
+                last_name=f"Vermittlung{name}", first_name="Test",
+                municipality_code="rahden")).client_id
+            referral_id = services.plan_referral(
+                session, client_id=client_id, agency_code="jobcenter_minden_luebbecke",
+                planned_on=TODAY - dt.timedelta(days=days + 1), purpose="Arbeitssuche").ids[0]
+            services.send_referral(session, referral_id=referral_id,
+                                   sent_on=TODAY - dt.timedelta(days=days),
+                                   override_reason="mündlich vereinbart")
+            planted[name] = client_id
+        return planted
+
+    planted = on_database(window, plant)
+    window.show_page("start")
+    start = window.pages["start"]
+    start.reload()
+    qtbot.waitUntil(lambda: any("VermittlungWartet" in name for _, names in
+                                groups(agenda(window)) for name in names), timeout=10_000)
+    shown = dict(groups(agenda(window)))
+    waiting = next(names for title, names in shown.items()
+                   if title.startswith("Vermittlungen ohne Antwort"))
+    assert f"VermittlungWartet, Test ({file_number(planted['Wartet'])})" in waiting
+    assert not any(name.startswith("VermittlungFrisch") for name in waiting)  # 3 days: not yet
+
+    activate(qtbot, window)
+    tree = agenda(window)
+    tab_to(qtbot, tree)
+    press(qtbot, Qt.Key.Key_End)  # the reminders are the last group
+    while "VermittlungWartet" not in (tree.currentItem().text(1) if tree.currentItem()
+                                      else ""):
+        press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Return)  # Enter opens the person's file
+    qtbot.waitUntil(lambda: planted["Wartet"] in window.client_files, timeout=10_000)
