@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.services import Change
 from kim_desktop.core.services.erasure_requests import decline_erasure, request_erasure
-from kim_desktop.ui.client_file.referral_dialogs import name_save
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QInputDialog, QLineEdit, QMessageBox, QWidget, translate
 from kim_desktop.ui.widgets.rows import RecordForm
@@ -47,7 +46,7 @@ class RequestErasureDialog(RecordForm):
         super().__init__(translate("erasure", "Löschung beantragen"), context, parent)
         self.confirmation = translate(
             "erasure", "Löschung beantragt. Die Büroleitung entscheidet darüber.")
-        name_save(self, translate("erasure", "&Beantragen"))
+        self.name_save(translate("erasure", "&Beantragen"))
         self.client_id = client_id
         self.rows = self.add_fields("erasure_request", ["reason"])
         self.reason = self.rows["reason"]
@@ -68,7 +67,7 @@ class DeclineErasureDialog(RecordForm):
                  parent: QWidget | None = None) -> None:
         super().__init__(translate("erasure", "Löschantrag ablehnen"), context, parent)
         self.confirmation = translate("erasure", "Löschantrag abgelehnt.")
-        name_save(self, translate("erasure", "&Ablehnen"))
+        self.name_save(translate("erasure", "&Ablehnen"))
         self.request_id = request_id
         self.rows = self.add_fields("erasure_request", ["decline_reason"])
         self.reason = self.rows["decline_reason"]

@@ -16,15 +16,9 @@ from kim_desktop.core.models import ConsentKind
 from kim_desktop.core.services import Change
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import day
-from kim_desktop.ui.qt import QDialogButtonBox, QLabel, QWidget, translate
+from kim_desktop.ui.qt import QLabel, QWidget, translate
 from kim_desktop.ui.widgets import InvalidDate
 from kim_desktop.ui.widgets.rows import RecordForm
-
-
-def name_save(dialog: RecordForm, text: str) -> None:
-    """Says on the save button which step is recorded: "Abbrechen" next to "Speichern" in
-    a dialog about cancelling would leave the user guessing."""
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
 
 
 def waiver_for(consents: Sequence[Any], agency_code: str, on: dt.date) -> Any:
@@ -43,7 +37,7 @@ class SendReferralDialog(RecordForm):
                  parent: QWidget | None = None) -> None:
         super().__init__(translate("referrals", "Vermittlung senden"), context, parent)
         self.confirmation = translate("referrals", "Vermittlung als gesendet gespeichert.")
-        name_save(self, translate("referrals", "Als gesendet &speichern"))
+        self.name_save(translate("referrals", "Als gesendet &speichern"))
         self.referral_id = referral.id
         self.agency_code, self.consents = referral.agency_code, list(consents)
         self.agency = QLabel(context.label("partner_agencies", referral.agency_code))
@@ -105,7 +99,7 @@ class ReferralStepDialog(RecordForm):
                  parent: QWidget | None = None) -> None:
         super().__init__(title, context, parent)
         self.confirmation = translate("referrals", "Vermittlung gespeichert.")
-        name_save(self, save_text)
+        self.name_save(save_text)
         self.referral_id = referral_id
         names = [day_field] + ([text_field] if text_field else [])
         self.rows = self.add_fields("referral", names, {day_field: dt.date.today()})

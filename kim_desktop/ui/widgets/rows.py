@@ -13,6 +13,7 @@ from kim_desktop.ui.fields import choice_entries, label, shown
 from kim_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -168,6 +169,11 @@ class RecordForm(FormDialog):
         super().finish()
         if self.draft_form:
             self.keeper = DraftKeeper(self)
+
+    def name_save(self, text: str) -> None:
+        """Says on the save button which step is recorded: "Abbrechen" next to "Speichern" in
+        a dialog about cancelling would leave the user guessing."""
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
 
     def draft_subject(self) -> dict[str, str]:
         """The record ids the form is opened again with (see :attr:`draft_form`)."""
