@@ -63,6 +63,7 @@ class Erased:
     ids: tuple[str, ...]
     wanted: int
     kind: str = "client"
+    action: str = "erased"
     client_id: str | None = None
 
     def touches(self, kind: str) -> bool:

@@ -85,6 +85,8 @@ def test_the_deletion_run_requires_the_archive_copy_then_erases_with_progress(
 ) -> None:
     closed = person(window, "Abgeschlossen", closed_years_ago=4)
     no_case = person(window, "Ohnefall", created_years_ago=2)
+    view = window.open_client(closed)  # an open file of someone the run erases closes
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
     window.show()
     activate(qtbot, window)
     press(qtbot, Qt.Key.Key_1, CTRL)  # the start page
@@ -117,6 +119,7 @@ def test_the_deletion_run_requires_the_archive_copy_then_erases_with_progress(
     qtbot.waitUntil(lambda: page.summary.text().startswith("✓"), timeout=15_000)
     assert page.summary.text() == "✓ 2 von 2 Personen gelöscht."
     assert is_erased(window, closed) and is_erased(window, no_case)
+    qtbot.waitUntil(lambda: closed not in window.client_files, timeout=5_000)
     archived = json.loads((tmp_path / f"{closed}.json").read_text(encoding="utf-8"))
     assert "Abgeschlossen" in json.dumps(archived, ensure_ascii=False)
     qtbot.waitUntil(lambda: page.list.topLevelItemCount() == 0, timeout=10_000)

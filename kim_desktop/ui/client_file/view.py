@@ -148,6 +148,10 @@ class ClientFile(QWidget):
         self.name.setText(translate("client_file", "Akte nicht verfügbar"))
 
     def _changed(self, change: Any) -> None:
+        if getattr(change, "action", "") == "erased" and self.client_id in getattr(
+                change, "ids", ()):  # erased with others (the deletion run)
+            self.closed.emit()
+            return
         # A sync that pulled records or attachments' content may have brought this file's.
         if getattr(change, "client_id", None) == self.client_id or (
             getattr(change, "kind", "") == "structural_gap"
