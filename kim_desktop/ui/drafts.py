@@ -30,7 +30,7 @@ Reopener = Callable[["MainWindow", dict[str, str], Callable[["RecordForm"], None
 _REOPENERS: dict[str, Reopener] = {}
 #: The modules whose forms keep drafts (each registers its :func:`reopener` on import).
 FORM_MODULES = ("kim_desktop.ui.consultation_form", "kim_desktop.ui.client_form",
-                "kim_desktop.ui.client_file.reopen")
+                "kim_desktop.ui.client_file.reopen", "kim_desktop.ui.gaps")
 
 
 def reopener(form: str) -> Callable[[Reopener], Reopener]:

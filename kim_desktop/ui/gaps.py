@@ -16,6 +16,7 @@ from kim_desktop.core.models import Case, Client, StructuralGap
 from kim_desktop.ui.caseload import load_caseload
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.drafts import reopener
 from kim_desktop.ui.formats import day, moment
 from kim_desktop.ui.gap_release import GapReleaseDialog
 from kim_desktop.ui.qt import (
@@ -87,6 +88,8 @@ class CaseChecks(QListWidget):
 class GapDialog(RecordForm):
     """Records a structural gap; with ``gap`` (one not released yet) changes it."""
 
+    draft_form = "gap"
+
     def __init__(self, context: Context, parent: QWidget | None = None, *,
                  gap: StructuralGap | None = None) -> None:
         super().__init__(translate("gaps", "Strukturelle Fehlstelle bearbeiten")
@@ -143,6 +146,9 @@ class GapDialog(RecordForm):
             for i in range(self.cases.count())
             if self.cases.item(i).checkState() == Qt.CheckState.Checked
         ]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"record_id": self.gap_id}
 
     def submit(self) -> None:
         values, case_ids, gap_id = self.rows.values(), self.linked(), self.gap_id
@@ -238,3 +244,23 @@ class GapsPage(QWidget):
         dialog = GapReleaseDialog(self.context, gap, self)
         dialog.open()
         return dialog
+
+
+@reopener(GapDialog.draft_form)
+def reopen(window: Any, subject: dict[str, str], show: Any) -> None:
+    """A new gap's form opens over the window; a change, once the gap is read (none, when
+    it was removed meanwhile)."""
+    gap_id = subject.get("record_id", "")
+    if not gap_id:
+        show(GapDialog(window.context, window))
+        return
+
+    def read(session: Session) -> Any:
+        found = session.get(StructuralGap, gap_id)
+        return found if found is not None and found.deleted_at is None else None
+
+    def opened(gap: Any) -> None:
+        if gap is not None:
+            show(GapDialog(window.context, window, gap=gap))
+
+    window.context.read(read, opened)

@@ -175,7 +175,55 @@ FILE_FORMS: dict[str, tuple[Any, str]] = {
                               "note"),
     "HouseholdMemberDialog": (lambda d, c, file, ids: _household(c, ids[0], file),
                               "first_name"),
+    "SendReferralDialog": (lambda d, c, file, ids: _step(c, file, ids, "SendReferralDialog"),
+                           "override_reason"),
+    "DeclineReferralDialog": (lambda d, c, file, ids: _step(c, file, ids,
+                                                            "DeclineReferralDialog"), "reason"),
+    "CompleteReferralDialog": (lambda d, c, file, ids: _step(c, file, ids,
+                                                             "CompleteReferralDialog"),
+                               "reason"),
+    "CancelReferralDialog": (lambda d, c, file, ids: _step(c, file, ids,
+                                                           "CancelReferralDialog"), "reason"),
+    "GapDialog": (lambda d, c, file, ids: _gap(c, file), "description"),
 }
+
+
+def _step(context: Any, file: Any, ids: tuple[str, ...], kind: str) -> Any:
+    """A referral's step for the referral planned in the test (see :func:`_planned`)."""
+    from kim_desktop.ui.client_file import referral_dialogs
+
+    dialog_class = getattr(referral_dialogs, kind)
+    if kind == "SendReferralDialog":
+        referral = next(r for r in file.data.referrals if r.id == ids[3])
+        return dialog_class(context, referral, [], file)
+    return dialog_class(context, ids[3], file)
+
+
+def _gap(context: Any, file: Any) -> Any:
+    from kim_desktop.ui.gaps import GapDialog
+
+    return GapDialog(context, file.window())
+
+
+def _planned(window: Any, client_id: str) -> str:
+    """A referral planned for ``client_id`` (to the Jobcenter, without a waiver)."""
+    import datetime as dt
+
+    from kim_desktop.core import services
+
+    def plan(session: Any) -> str:
+        return str(services.plan_referral(
+            session, client_id=client_id, agency_code="jobcenter_minden_luebbecke",
+            planned_on=dt.date.today(), purpose="Arbeitssuche").ids[0])
+
+    return str(window.context.taskman.run_blocking_on_database(
+        lambda: _in_session(window, plan)))
+
+
+def _in_session(window: Any, work: Any) -> Any:
+    with window.context.vault.session() as session:
+        session.info["catalogs"] = window.context.catalogs
+        return work(session)
 
 
 def _household(context: Any, client_id: str, file: Any) -> Any:
@@ -200,7 +248,8 @@ def test_every_form_of_the_client_file_keeps_its_typed_text_over_a_lock(
     from kim_desktop.ui.widgets import field_value
 
     window = unlock(qtbot, controller)
-    ids = _with_goal(window)
+    ids = (*_with_goal(window), "")
+    ids = (*ids[:3], _planned(window, ids[0]))
     file = window.open_client(ids[0])
     qtbot.waitUntil(lambda: file.data is not None, timeout=10_000)
     make, field_name = FILE_FORMS[kind]

@@ -33,6 +33,8 @@ class SendReferralDialog(RecordForm):
     """Sends a planned referral. Without a valid waiver for the agency on the day it says so
     and asks for the documented reason for sending anyway; with one it asks nothing more."""
 
+    draft_form = "referral_send"
+
     def __init__(self, context: Context, referral: Any, consents: Sequence[Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(translate("referrals", "Vermittlung senden"), context, parent)
@@ -76,6 +78,9 @@ class SendReferralDialog(RecordForm):
             ).format(date=day(on)))
         self.form.setRowVisible(self.override_reason, self.waiver is None)
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "record_id": self.referral_id}
+
     def submit(self) -> None:
         sent_on = self.rows.value("sent_on")
         reason = "" if self.waiver is not None else self.reason_rows.value("override_reason")
@@ -107,6 +112,9 @@ class ReferralStepDialog(RecordForm):
         self.reason: QWidget | None = self.rows[text_field] if text_field else None
         self.day_field, self.text_field = day_field, text_field
 
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "record_id": self.referral_id}
+
     def submit(self) -> None:
         on = self.rows.value(self.day_field)
         text = self.rows.value(self.text_field) if self.text_field else ""
@@ -119,6 +127,8 @@ class ReferralStepDialog(RecordForm):
 
 class AcceptReferralDialog(ReferralStepDialog):
     """The agency took the person on."""
+
+    draft_form = "referral_accept"
 
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:
@@ -135,6 +145,8 @@ class AcceptReferralDialog(ReferralStepDialog):
 class DeclineReferralDialog(ReferralStepDialog):
     """The agency declined a sent referral; its reason, when it gave one, is kept."""
 
+    draft_form = "referral_decline"
+
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(context, referral_id, parent=parent,
@@ -149,6 +161,8 @@ class DeclineReferralDialog(ReferralStepDialog):
 
 class CompleteReferralDialog(ReferralStepDialog):
     """An accepted referral ended; what came of it is required."""
+
+    draft_form = "referral_complete"
 
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:
@@ -165,6 +179,8 @@ class CompleteReferralDialog(ReferralStepDialog):
 class CancelReferralDialog(ReferralStepDialog):
     """Cancels a referral that has not ended (the agency never answered, the person moved
     away); the reason is required."""
+
+    draft_form = "referral_cancel"
 
     def __init__(self, context: Context, referral_id: str,
                  parent: QWidget | None = None) -> None:

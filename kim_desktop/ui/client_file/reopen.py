@@ -9,6 +9,13 @@ from typing import Any
 
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.household import HouseholdMemberDialog
+from kim_desktop.ui.client_file.referral_dialogs import (
+    AcceptReferralDialog,
+    CancelReferralDialog,
+    CompleteReferralDialog,
+    DeclineReferralDialog,
+    SendReferralDialog,
+)
 from kim_desktop.ui.drafts import reopener
 
 #: Builds a form in ``file`` from the file's data and the draft's subject; None: its record
@@ -92,6 +99,22 @@ def _member(file: Any, data: Any, subject: dict[str, str]) -> Any:
         return None
     return HouseholdMemberDialog(file.context, file.client_id, record, file)
 
+
+def _referral_step(step: Any) -> Builder:
+    """Builds the dialog of a referral's ``step`` for the referral the draft names."""
+    def build(file: Any, data: Any, subject: dict[str, str]) -> Any:
+        referral = _record(data.referrals, subject.get("record_id", ""))
+        if referral is None:
+            return None
+        if step is SendReferralDialog:
+            return SendReferralDialog(file.context, referral, data.consents, file)
+        return step(file.context, referral.id, file)
+    return build
+
+
+for step in (SendReferralDialog, AcceptReferralDialog, DeclineReferralDialog,
+             CompleteReferralDialog, CancelReferralDialog):
+    reopener(step.draft_form)(_in_file(_referral_step(step)))
 
 for form, build in (
     (dialogs.FollowUpDialog.draft_form, _follow_up),
