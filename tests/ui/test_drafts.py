@@ -185,7 +185,18 @@ FILE_FORMS: dict[str, tuple[Any, str]] = {
     "CancelReferralDialog": (lambda d, c, file, ids: _step(c, file, ids,
                                                            "CancelReferralDialog"), "reason"),
     "GapDialog": (lambda d, c, file, ids: _gap(c, file), "description"),
+    "OpenCaseDialog": (lambda d, c, file, ids: d.OpenCaseDialog(c, ids[0], file), "reason"),
+    "CloseCaseDialog": (lambda d, c, file, ids: d.CloseCaseDialog(c, ids[1], file), "note"),
+    "ReopenCaseDialog": (lambda d, c, file, ids: d.ReopenCaseDialog(c, ids[1], file),
+                         "reason"),
+    "PhaseDialog": (lambda d, c, file, ids: _phase(c, file, ids[1]), "reason"),
 }
+
+
+def _phase(context: Any, file: Any, case_id: str) -> Any:
+    from kim_desktop.ui.client_file.phase import PhaseDialog
+
+    return PhaseDialog(context, next(c for c in file.data.cases if c.id == case_id), file)
 
 
 def _step(context: Any, file: Any, ids: tuple[str, ...], kind: str) -> Any:

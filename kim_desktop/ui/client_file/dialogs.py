@@ -21,6 +21,8 @@ def _today() -> dt.date:
 
 
 class OpenCaseDialog(RecordForm):
+    draft_form = "case_open"
+
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("dialogs", "Fall eröffnen"), context, parent)
         self.confirmation = translate("dialogs", "Fall eröffnet.")
@@ -29,6 +31,9 @@ class OpenCaseDialog(RecordForm):
                                                     "target_group_criteria"],
                                     {"opened_on": _today()})
         self.opened_on, self.reason = self.rows["opened_on"], self.rows["open_reason"]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id}
 
     def submit(self) -> None:
         values, client_id = self.rows.values(), self.client_id
@@ -39,6 +44,8 @@ class OpenCaseDialog(RecordForm):
 
 
 class CloseCaseDialog(RecordForm):
+    draft_form = "case_close"
+
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("dialogs", "Fall abschließen"), context, parent)
         self.confirmation = translate("dialogs", "Fall abgeschlossen.")
@@ -47,6 +54,9 @@ class CloseCaseDialog(RecordForm):
                                                     "closure_note"], {"closed_on": _today()})
         self.closed_on = self.rows["closed_on"]
         self.reason, self.note = self.rows["closure_reason_code"], self.rows["closure_note"]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "record_id": self.case_id}
 
     def submit(self) -> None:
         values, case_id = self.rows.values(), self.case_id
@@ -59,6 +69,8 @@ class CloseCaseDialog(RecordForm):
 
 
 class ReopenCaseDialog(RecordForm):
+    draft_form = "case_reopen"
+
     def __init__(self, context: Context, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("dialogs", "Fall wieder eröffnen"), context, parent)
         self.confirmation = translate("dialogs", "Fall wieder eröffnet.")
@@ -66,6 +78,9 @@ class ReopenCaseDialog(RecordForm):
         self.rows = self.add_fields("case_record", ["reopened_on", "reopen_reason"],
                                     {"reopened_on": _today()})
         self.reopened_on, self.reason = self.rows["reopened_on"], self.rows["reopen_reason"]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "record_id": self.case_id}
 
     def submit(self) -> None:
         values, case_id = self.rows.values(), self.case_id

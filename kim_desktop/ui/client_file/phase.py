@@ -31,6 +31,8 @@ def allowed_phases(current: str) -> list[Phase]:
 class PhaseDialog(RecordForm):
     """Moves an open case to another phase on a day; going back asks for the reason."""
 
+    draft_form = "phase"
+
     def __init__(self, context: Context, case: Any, parent: QWidget | None = None) -> None:
         super().__init__(translate("phase", "Phase wechseln"), context, parent)
         self.confirmation = translate("phase", "Phase gewechselt.")
@@ -46,6 +48,9 @@ class PhaseDialog(RecordForm):
             self.phase.addItem(choice_label(Phase, target), str(target))
         self.phase.setCurrentIndex(0)
         self.also_track([])  # the baseline after the phases are listed
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_of_file(), "record_id": self.case_id}
 
     def submit(self) -> None:
         values, case_id = self.rows.values(), self.case_id

@@ -9,6 +9,7 @@ from typing import Any
 
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.household import HouseholdMemberDialog
+from kim_desktop.ui.client_file.phase import PhaseDialog
 from kim_desktop.ui.client_file.referral_dialogs import (
     AcceptReferralDialog,
     CancelReferralDialog,
@@ -112,6 +113,21 @@ def _referral_step(step: Any) -> Builder:
     return build
 
 
+def _case(dialog_class: Any) -> Builder:
+    """Builds ``dialog_class`` (closing, reopening or the phase) for the draft's case."""
+    def build(file: Any, data: Any, subject: dict[str, str]) -> Any:
+        case = _record(data.cases, subject.get("record_id", ""))
+        if case is None:
+            return None
+        if dialog_class is PhaseDialog:
+            return PhaseDialog(file.context, case, file) if case.closed_on is None else None
+        return dialog_class(file.context, case.id, file)
+    return build
+
+
+for dialog_class in (dialogs.CloseCaseDialog, dialogs.ReopenCaseDialog, PhaseDialog):
+    reopener(dialog_class.draft_form)(_in_file(_case(dialog_class)))
+
 for step in (SendReferralDialog, AcceptReferralDialog, DeclineReferralDialog,
              CompleteReferralDialog, CancelReferralDialog):
     reopener(step.draft_form)(_in_file(_referral_step(step)))
@@ -123,6 +139,8 @@ for form, build in (
     (dialogs.NeedDialog.draft_form, _need),
     (dialogs.ResidencePeriodDialog.draft_form, _period),
     (HouseholdMemberDialog.draft_form, _member),
+    (dialogs.OpenCaseDialog.draft_form,
+     lambda file, _data, _subject: dialogs.OpenCaseDialog(file.context, file.client_id, file)),
     (dialogs.ConsentDialog.draft_form,
      lambda file, _data, _subject: dialogs.ConsentDialog(file.context, file.client_id, file)),
     (dialogs.ReferralDialog.draft_form,
