@@ -22,6 +22,7 @@ from kim_desktop.ui.qt import (
 from kim_desktop.ui.settings import (
     AUTO_LOCK_MINUTES,
     LANGUAGE,
+    REFERRAL_REMINDER_DAYS,
     SYNC_AUTOMATIC,
     SYNC_INTERVAL_MINUTES,
 )
@@ -65,6 +66,13 @@ class SettingsPage(QWidget):
         add_row(form, translate("settings_page", "Sperren nach &Inaktivität:"), self.auto_lock)
         form.addRow("", self.sync_automatic)
         add_row(form, translate("settings_page", "Abgleich a&lle:"), self.sync_interval)
+        self.reminder_days = QSpinBox()
+        self.reminder_days.setRange(REFERRAL_REMINDER_DAYS.minimum or 1,
+                                    REFERRAL_REMINDER_DAYS.maximum or 365)
+        self.reminder_days.setSuffix(translate("settings_page", " Tagen"))
+        self.reminder_days.setValue(settings.get(REFERRAL_REMINDER_DAYS))
+        add_row(form, translate("settings_page", "An Vermittlung ohne Ant&wort erinnern nach:"),
+                self.reminder_days)
         layout.addLayout(form)
         note = QLabel(translate(
             "settings_page",
@@ -86,6 +94,8 @@ class SettingsPage(QWidget):
         self.auto_lock.valueChanged.connect(self._auto_lock)
         self.sync_automatic.toggled.connect(self._sync_automatic)
         self.sync_interval.valueChanged.connect(self._sync_interval)
+        self.reminder_days.valueChanged.connect(
+            lambda days: self.context.settings.set(REFERRAL_REMINDER_DAYS, days))
 
     def add_demo_people(self, clients: int = 100) -> QWidget:
         from kim_desktop.ui.demo_data import DemoDataDialog

@@ -2804,6 +2804,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source> Tagen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An Vermittlung ohne Ant&amp;wort erinnern nach:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
       <translation type="unfinished" />
     </message>

@@ -2810,6 +2810,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Sync &amp;every:</translation>
     </message>
     <message>
+      <source> Tagen</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>An Vermittlung ohne Ant&amp;wort erinnern nach:</source>
+      <translation>&amp;Days until an unanswered referral reminds:</translation>
+    </message>
+    <message>
       <source>Einstellungen gelten für diesen Rechner. Sie enthalten keine personenbezogenen Daten; diese liegen nur in der verschlüsselten Datenbank.</source>
       <translation>Settings apply to this computer. They hold no personal data; that lives only in the encrypted database.</translation>
     </message>

@@ -229,3 +229,15 @@ def test_a_referral_without_an_answer_reminds_on_my_start_page(
         press(qtbot, Qt.Key.Key_Up)
     press(qtbot, Qt.Key.Key_Return)  # Enter opens the person's file
     qtbot.waitUntil(lambda: planted["Wartet"] in window.client_files, timeout=10_000)
+
+    # The days are a setting: at two days the referral sent three days ago reminds too.
+    window.show_page("settings")
+    settings = window.pages["settings"]
+    activate(qtbot, window)
+    alt_to(qtbot, settings.reminder_days)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "2")
+    window.show_page("start")
+    start.reload()
+    qtbot.waitUntil(lambda: any("VermittlungFrisch" in name for _, names in
+                                groups(agenda(window)) for name in names), timeout=10_000)
