@@ -126,6 +126,45 @@ def prepare_uploads(session: Session) -> list[Blob]:
                  for row in rows}.values())
 
 
+def renew_unchecked_blob_ids(office_key: OfficeKey, office_id: str, session: Session) -> int:
+    """Gives each attachment whose file is here, whose blob this device has not seen complete
+    on the server, and which waits for no push, the blob id its content has now; returns how
+    many had another one.
+
+    Yesterday's version named blobs otherwise; the server could not check those and deleted
+    them (its migration 0013_blob_manifests). A record that had gone under such an id would
+    reach no other device. Its attachment now changes here (a new version in the outbox), so
+    its blob is uploaded under the new id and the record goes again. An attachment whose id
+    is right is marked as seen complete (this device has its file), and is not sealed again.
+    """
+    lock_for_write(session)
+    rows = session.connection().execute(
+        select(ATTACHMENTS.c.id, ATTACHMENTS.c.blob_id, ATTACHMENTS.c.content).where(
+            ATTACHMENTS.c.content.is_not(None), ATTACHMENTS.c.blob_id.is_not(None),
+            ATTACHMENTS.c.deleted_at.is_(None),
+            ATTACHMENTS.c.blob_id.not_in(select(_SENT.c.blob_id)),
+            ATTACHMENTS.c.id.not_in(select(OUTBOX_TABLE.c.record_id)
+                                    .where(OUTBOX_TABLE.c.kind == "attachment")))
+    ).all()  # fmt: skip
+    renamed = 0
+    confirmed: set[str] = set()
+    for row in rows:
+        current = seal_blob(office_key, office_id=office_id, content=bytes(row.content)).blob_id
+        if current == row.blob_id:
+            confirmed.add(current)
+            continue
+        attachment = session.get(Attachment, row.id)
+        assert attachment is not None
+        attachment.blob_id = None  # a local change: a new version, in the outbox
+        renamed += 1
+    for blob_id in confirmed:
+        session.add(SyncBlobSent(blob_id=blob_id))
+    session.commit()
+    if renamed:
+        log.warning("attachments under an old blob id go again: %d", renamed)
+    return renamed
+
+
 def _content_of(sha256: str, session: Session) -> bytes:
     content = session.connection().scalar(
         select(ATTACHMENTS.c.content)

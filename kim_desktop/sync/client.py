@@ -42,7 +42,7 @@ from kim_desktop.core.precheck.bridge import precheck_statuses
 from kim_desktop.core.report_pseudonyms import ReportUpload
 from kim_desktop.sync import messages
 from kim_desktop.sync.apply import ApplyOutcome, chunks
-from kim_desktop.sync.blobs import BlobTransfer, waiting_for_blob
+from kim_desktop.sync.blobs import BlobTransfer, renew_unchecked_blob_ids, waiting_for_blob
 from kim_desktop.sync.crypto import OfficeKey
 from kim_desktop.sync.enroll import (
     needs_key_check_renewal,
@@ -215,6 +215,7 @@ class SyncClient:
             blobs = BlobTransfer(
                 http, state, office_key, self._transaction, self._retrying,
                 lambda step: report(Progress(step.direction, step.done, step.total)), cancel)
+            self._transaction(partial(renew_unchecked_blob_ids, office_key, state.office_id))
             if not self._upload_blobs(blobs, totals):
                 return totals.result(cancelled=True)
             self._transaction(prepare_report_keys)

@@ -400,3 +400,41 @@ def test_a_blob_pruned_before_its_record_went_is_uploaded_again(office: Office) 
         session.execute(update(ServerBlob).values(
             last_used_at=utcnow() - dt.timedelta(days=400)))
         assert server_blob_service.prune_expired(session, days=30, actor="test").blobs == 0
+
+
+def test_an_attachment_that_went_under_an_old_blob_id_goes_again_under_its_new_one(
+    office: Office,
+) -> None:
+    """Yesterday's blob ids could not be checked by the server, whose migration
+    0013_blob_manifests deleted those blobs. An attachment that had already gone under such an
+    id then reached no other device ("kommt nicht an" for ever), though the device that
+    attached it still held the file."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(MIB + 5)
+    attachment_id = attach(a_db, content)
+    a.run()
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    # As yesterday's version left both devices after the server's migration: the record went
+    # under an id the server no longer has a blob for, and B pulled it without its content.
+    old_id = "0f" * 32
+    with a_db() as session:
+        session.execute(update(Attachment).where(Attachment.id == attachment_id)
+                        .values(blob_id=old_id))
+        session.execute(SyncBlobSent.__table__.delete())
+        session.commit()
+    with b_db() as session:
+        session.execute(update(Attachment).where(Attachment.id == attachment_id)
+                        .values(blob_id=old_id, content=None))
+        session.commit()
+    with transaction(office.admin.sessions) as session:
+        session.execute(ServerBlob.__table__.delete())
+
+    a.run()
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    with b_db() as session:
+        assert blob_failures(session, [attachment_id]) == {}
+    # Once checked, an attachment is not sealed again at every sync.
+    with a_db() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBlobSent)) == 1
