@@ -23,7 +23,7 @@ from kim_desktop.core.services.retention import (
 )
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.erasure import confirmed_erasure
-from kim_desktop.ui.formats import day, file_number
+from kim_desktop.ui.formats import counted, day, file_number
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QFileDialog,
@@ -181,13 +181,18 @@ class DeletionRunPage(QWidget):
             return (translate("deletion_run", "mit Archivkopie") if required
                     else translate("deletion_run", "ohne Archivkopie"))
 
+        def years(count: int) -> str:
+            return counted(count, translate("deletion_run", "1 Jahr"),
+                           translate("deletion_run", "{count} Jahre"))
+
         self.rules.setText(translate(
             "deletion_run", "<b>Löschlauf</b> – fällig ist, wessen Aufbewahrungsfrist "
-            "abgelaufen ist: {after} Jahre nach dem Abschluss des letzten Falls ({archive1}), "
-            "{without} Jahre nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt "
+            "abgelaufen ist: {after} nach dem Abschluss des letzten Falls ({archive1}), "
+            "{without} nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt "
             "die oder der Datenschutzbeauftragte fest.").format(
-            after=rules.years_after_closure, archive1=archive(rules.archive_after_closure),
-            without=rules.years_without_case, archive2=archive(rules.archive_without_case)))
+            after=years(rules.years_after_closure), archive1=archive(rules.archive_after_closure),
+            without=years(rules.years_without_case),
+            archive2=archive(rules.archive_without_case)))
         self.list.clear()
         for candidate in run.due:
             item = QTreeWidgetItem([

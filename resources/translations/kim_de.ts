@@ -1528,7 +1528,15 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&lt;b&gt;Löschlauf&lt;/b&gt; – fällig ist, wessen Aufbewahrungsfrist abgelaufen ist: {after} Jahre nach dem Abschluss des letzten Falls ({archive1}), {without} Jahre nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt die oder der Datenschutzbeauftragte fest.</source>
+      <source>1 Jahr</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Jahre</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&lt;b&gt;Löschlauf&lt;/b&gt; – fällig ist, wessen Aufbewahrungsfrist abgelaufen ist: {after} nach dem Abschluss des letzten Falls ({archive1}), {without} nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt die oder der Datenschutzbeauftragte fest.</source>
       <translation type="unfinished" />
     </message>
     <message>

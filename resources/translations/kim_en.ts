@@ -1530,8 +1530,16 @@ To confirm, please type {word}:</translation>
       <translation>without an archive copy</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Löschlauf&lt;/b&gt; – fällig ist, wessen Aufbewahrungsfrist abgelaufen ist: {after} Jahre nach dem Abschluss des letzten Falls ({archive1}), {without} Jahre nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt die oder der Datenschutzbeauftragte fest.</source>
-      <translation>&lt;b&gt;Deletion run&lt;/b&gt; – due is whoever's retention period has ended: {after} years after the last case was closed ({archive1}), {without} years after the last contact without a case ({archive2}). The data-protection officer sets the periods.</translation>
+      <source>1 Jahr</source>
+      <translation>1 year</translation>
+    </message>
+    <message>
+      <source>{count} Jahre</source>
+      <translation>{count} years</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Löschlauf&lt;/b&gt; – fällig ist, wessen Aufbewahrungsfrist abgelaufen ist: {after} nach dem Abschluss des letzten Falls ({archive1}), {without} nach dem letzten Kontakt ohne Fall ({archive2}). Die Fristen legt die oder der Datenschutzbeauftragte fest.</source>
+      <translation>&lt;b&gt;Deletion run&lt;/b&gt; – due is whoever's retention period has ended: {after} after the last case was closed ({archive1}), {without} after the last contact without a case ({archive2}). The data-protection officer sets the periods.</translation>
     </message>
     <message>
       <source>verlangt</source>

@@ -197,3 +197,12 @@ def test_the_admin_grants_a_request_from_the_start_page(
     assert "Genehmigt, Test wird auf Antrag von bernd gelöscht." in typed_confirmation[0]
     qtbot.waitUntil(lambda: is_erased(window, client_id), timeout=10_000)
     qtbot.waitUntil(lambda: not panel.tasks.requests, timeout=10_000)
+
+
+def test_the_deletion_run_says_one_year_in_the_singular(qtbot: Any, window: Any) -> None:
+    """Reproduced on main: the office's default rule read "1 Jahre nach dem letzten Kontakt"."""
+    window.show_page("deletion_run")
+    page = window.pages["deletion_run"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert "3 Jahre nach dem Abschluss des letzten Falls" in page.rules.text()
+    assert "1 Jahr nach dem letzten Kontakt ohne Fall" in page.rules.text()
