@@ -158,7 +158,7 @@ def renew_unchecked_blob_ids(office_key: OfficeKey, office_id: str, session: Ses
         attachment.blob_id = None  # a local change: a new version, in the outbox
         renamed += 1
     for blob_id in confirmed:
-        session.add(SyncBlobSent(blob_id=blob_id))
+        _seen_complete(session.connection(), blob_id)
     session.commit()
     if renamed:
         log.warning("attachments under an old blob id go again: %d", renamed)
@@ -182,10 +182,14 @@ def _name_blob(sha256: str, blob_id: str, session: Session) -> None:
     session.commit()
 
 
-def _mark_sent(blob_id: str, session: Session) -> None:
-    connection = session.connection()
+def _seen_complete(connection: Any, blob_id: str) -> None:
+    """Keeps that the server has ``blob_id`` complete (this device sent or fetched it)."""
     if connection.scalar(select(_SENT.c.blob_id).where(_SENT.c.blob_id == blob_id)) is None:
         connection.execute(insert(_SENT), {"blob_id": blob_id})
+
+
+def _mark_sent(blob_id: str, session: Session) -> None:
+    _seen_complete(session.connection(), blob_id)
     session.commit()
 
 
@@ -285,6 +289,9 @@ def _assemble(blob: Blob, session: Session) -> bool:
     connection.execute(delete(_FAILURES).where(_FAILURES.c.blob_id == blob.blob_id))
     if matches:
         _fill(connection, blob.blob_id, blob.sha256, content)
+        # Fetched by the chunks' digests, so its id is of the current form: no need to seal
+        # it again to check (renew_unchecked_blob_ids).
+        _seen_complete(connection, blob.blob_id)
     else:
         connection.execute(insert(_FAILURES), {"blob_id": blob.blob_id, "reason": BLOB_MISMATCH})
     connection.execute(delete(_CHUNKS).where(_CHUNKS.c.blob_id == blob.blob_id))
