@@ -190,12 +190,12 @@ class SimilarPersons(QDialog):
         buttons.addButton(open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(create, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(back, QDialogButtonBox.ButtonRole.RejectRole)
-        open_button.setDefault(True)
         open_button.clicked.connect(lambda: self.done(self.OPEN))
         create.clicked.connect(lambda: self.done(self.CREATE))
         back.clicked.connect(self.reject)
         self.persons.itemActivated.connect(lambda _: self.done(self.OPEN))
         layout.addWidget(buttons)
+        open_button.setDefault(True)  # once in the dialog, as on the unlock screen
         assign_access_keys(self)
         self.persons.setFocus()
 

@@ -74,7 +74,6 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.countdown)
         buttons = QDialogButtonBox()
         self.unlock_button = QPushButton(translate("unlock", "&Entsperren"))
-        self.unlock_button.setDefault(True)
         self.forgot = QPushButton(translate("unlock", "Passwort &vergessen …"))
         buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.ResetRole)
@@ -83,6 +82,9 @@ class UnlockDialog(QDialog):
         )
         quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
+        # Only a button inside the dialog becomes its default for good: made default
+        # before, Enter in a field pressed whichever button Tab had passed last ("Beenden").
+        self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.forgot.clicked.connect(self._forgot)
         self._timer = QTimer(self)

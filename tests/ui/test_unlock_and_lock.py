@@ -241,3 +241,24 @@ def test_a_message_makes_the_unlock_screen_grow_and_its_fields_keep_their_height
         assert dialog.unlock_button.height() >= dialog.unlock_button.sizeHint().height()
     finally:
         second_instance.close()
+
+
+def test_enter_unlocks_after_tabbing_round_the_buttons(qtbot: Any, controller: Any) -> None:
+    """Found by the AT-SPI walk: Tab past "Beenden" and back to the password field, and
+    Enter closed the program, since Entsperren was made default before it was in the dialog."""
+    controller.start()
+    dialog = controller.unlock_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.user, timeout=5_000)
+    qtbot.keyClicks(QApplication.focusWidget(), USER)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), PASSWORD)
+    while QApplication.focusWidget() is not dialog.user:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.password
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not rejected
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
