@@ -114,6 +114,7 @@ class AuditView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         name(self.table, translate("audit", "Einträge des Protokolls"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in the caseload
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -120,6 +120,9 @@ class CaseloadPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         name(self.table, translate("caseload", "Klient*innen"))
+        # Tab leaves the table (arrows move between rows); Qt's default, Tab from cell to
+        # cell, catches a keyboard user in it.
+        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

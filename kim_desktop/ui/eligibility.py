@@ -122,6 +122,7 @@ class EligibilityPage(QWidget):
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in the caseload
         self.table.setHorizontalHeaderLabels([
             translate("eligibility", "Name"), translate("eligibility", "Regel"),
             translate("eligibility", "Stand"), translate("eligibility", "voraussichtlich ab"),

@@ -324,3 +324,25 @@ def test_the_access_key_check_finds_a_shared_letter(qtbot: Any) -> None:
     for widget in (label, field, disabled, QPushButton("Speichern && &schließen")):
         row.addWidget(widget)
     assert clashing_access_keys(root) == {"n": ["Name:", "Notiz …"]}
+
+
+def test_tab_leaves_every_table(qtbot: Any, window: Any) -> None:
+    """Found by the AT-SPI walk: Tab in the list of persons went from cell to cell and never
+    left the table, so a keyboard user was caught in it (Qt's default for tables)."""
+    from kim_desktop.ui.qt import QAbstractItemView, QApplication
+
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    caught = []
+    for key in window.pages:
+        window.show_page(key)
+        for view in window.pages[key].findChildren(QAbstractItemView):
+            if not view.isVisible() or view.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue
+            view.setFocus()
+            qtbot.waitUntil(lambda view=view: QApplication.focusWidget() is view, timeout=5_000)
+            qtbot.keyClick(view, Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is view:
+                caught.append(f"{key}: {view.accessibleName()}")
+    assert caught == []
