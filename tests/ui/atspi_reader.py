@@ -1,0 +1,117 @@
+"""Reads a running program's windows through AT-SPI, as a screen reader (Orca) does.
+
+Run with the system Python, which has Debian's python3-pyatspi (pyatspi is not on PyPI), in a
+process of its own on the program's session bus. One JSON command per line on stdin
+(``{"command": ..., "app": ..., "title": ...}``), one JSON line per command on stdout:
+
+* ``windows``: the titles of the application's windows;
+* ``controls``: every focusable, showing control of the window whose title starts with
+  ``title``, in tree order, as ``{"role", "name", "states"}``;
+* ``focused``: the focused control of that window, or null.
+
+A table's or list's cells are not walked: the table is the control a person tabs to.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import pyatspi
+
+CONTAINERS = {"table", "tree table", "list", "tree", "list box", "menu bar", "menu"}
+
+
+def application(name: str) -> Any:
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is not None and app.name == name:
+            return app
+    return None
+
+
+def window(app_name: str, title: str) -> Any:
+    app = application(app_name)
+    for candidate in app or []:
+        if candidate is not None and candidate.name.startswith(title):
+            return candidate
+    return None
+
+
+def describe(accessible: Any, path: list[int]) -> dict[str, Any]:
+    """``path``: the child indexes from the window, which tell two equal buttons apart."""
+    states = accessible.getState().getStates()
+    return {
+        "role": accessible.getRoleName(),
+        "name": accessible.name or "",
+        "states": sorted(pyatspi.stateToString(state) for state in states),
+        "path": path,
+    }
+
+
+def children(accessible: Any, path: list[int]) -> list[tuple[Any, list[int]]]:
+    if accessible.getRoleName() in CONTAINERS:
+        return []
+    return [(child, [*path, index]) for index, child in enumerate(accessible)
+            if child is not None]
+
+
+def controls(root: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def walk(accessible: Any, path: list[int]) -> None:
+        state = accessible.getState()
+        if path and not state.contains(pyatspi.STATE_SHOWING):
+            return
+        if state.contains(pyatspi.STATE_FOCUSABLE):
+            found.append(describe(accessible, path))
+        for child, child_path in children(accessible, path):
+            walk(child, child_path)
+
+    walk(root, [])
+    return found
+
+
+def focused(root: Any) -> dict[str, Any] | None:
+    """Qt marks a container focused beside the control in it (a button box beside its button,
+    a tab widget beside its tab bar's current tab): the deepest focused control wins, and a
+    focused container counts only if nothing in it is focused."""
+    def walk(accessible: Any, path: list[int]) -> dict[str, Any] | None:
+        state = accessible.getState()
+        if path and not state.contains(pyatspi.STATE_SHOWING):
+            return None
+        for child, child_path in children(accessible, path):
+            hit = walk(child, child_path)
+            if hit is not None:
+                return hit
+        return describe(accessible, path) if state.contains(pyatspi.STATE_FOCUSED) else None
+
+    return walk(root, [])
+
+
+def answer(request: dict[str, str]) -> Any:
+    command, app_name, title = request["command"], request["app"], request.get("title", "")
+    if command == "windows":
+        return [w.name for w in application(app_name) or [] if w is not None]
+    root = window(app_name, title)
+    if root is None:
+        return {"error": f"no window {title!r} of {app_name!r}"}
+    if command == "controls":
+        return controls(root)
+    if command == "focused":
+        return focused(root)
+    return {"error": f"unknown command {command!r}"}
+
+
+def main() -> None:
+    for line in sys.stdin:
+        try:
+            result = answer(json.loads(line))
+        except Exception as error:  # a window closing under the walk; said, never fatal
+            result = {"error": f"{type(error).__name__}: {error}"}
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
