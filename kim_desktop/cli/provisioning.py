@@ -46,8 +46,14 @@ def check_provisioning(args: argparse.Namespace) -> int:
          if provisioning.retention_years_after_closure is None
          else f"{provisioning.retention_years_after_closure} Jahre nach Fallabschluss"),
         ("Sprache", provisioning.language),
+        ("Barrierefreiheit", "Voreinstellung des Programms" if provisioning.accessibility_contact
+         is None else f"Kontakt {provisioning.accessibility_contact}"),
     ]
+    if provisioning.accessibility_date is not None:
+        rows.append(("", f"Erklärung vom {provisioning.accessibility_date}"))
+    if provisioning.accessibility_url is not None:
+        rows.append(("", f"veröffentlicht unter {provisioning.accessibility_url}"))
     for label, value in rows:
-        print(f"{label + ':':<14}{value}")
+        print(f"{label + ':' if label else '':<18}{value}")
     print("Die Bereitstellungsdatei ist gültig.")
     return 0

@@ -1,15 +1,19 @@
 """The accessibility statement (Erklärung zur Barrierefreiheit, BITV NRW) as the office sets
-it: the default in ``resources/accessibility_statement.json``, each of its top-level entries
-replaced by the office's ``accessibility_statement.local.json`` in the data folder (its
-contact, the date, or the whole text of a language)."""
+it: the default in ``resources/accessibility_statement.json``; its contact, date and the
+address where it is published as IT provisions them (``[accessibility]``, see
+:mod:`kim_desktop.core.provisioning`); each top-level entry then replaced by the office's
+``accessibility_statement.local.json`` in the data folder (its contact, the date, or the whole
+text of a language)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kim_desktop.core.provisioning import ProvisioningError, find_provisioning, load_provisioning
 from kim_protocol.resources import RESOURCES_DIR
 
 FILE = "accessibility_statement.json"
@@ -27,6 +31,8 @@ class AccessibilityStatement:
     #: (heading, text) with the office's contact and date put in
     sections: list[tuple[str, str]]
     contact: str
+    #: where the office publishes the statement; "" for nowhere named
+    url: str = ""
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -39,10 +45,28 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
+def provisioned() -> dict[str, str]:
+    """The statement's entries the machine's provisioning file sets. A file that cannot be
+    used gives none: the program said so at its start and uses nothing of it."""
+    try:
+        path = find_provisioning()
+        provisioning = load_provisioning(path) if path is not None else None
+    except ProvisioningError:
+        return {}
+    if provisioning is None:
+        return {}
+    values = {"contact": provisioning.accessibility_contact,
+              "date": provisioning.accessibility_date, "url": provisioning.accessibility_url}
+    return {key: value for key, value in values.items() if value is not None}
+
+
 def accessibility_statement(data_dir: Path | None, language: str, *,
+                            provisioning: Mapping[str, str] | None = None,
                             resources_dir: Path = RESOURCES_DIR) -> AccessibilityStatement:
-    """The statement in ``language`` ("de" or "en"; anything else: German)."""
-    data = _read(resources_dir / FILE)
+    """The statement in ``language`` ("de" or "en"; anything else: German).
+    ``provisioning``: entries IT sets (:func:`provisioned` when not given)."""
+    data = {**_read(resources_dir / FILE),
+            **(provisioned() if provisioning is None else provisioning)}
     local = data_dir / LOCAL_FILE if data_dir is not None else None
     if local is not None and local.exists():
         data = {**data, **_read(local)}
@@ -51,9 +75,12 @@ def accessibility_statement(data_dir: Path | None, language: str, *,
         raise StatementError(f"{LOCAL_FILE}: der Text für „{language}“ fehlt.")
     try:
         contact, date = str(data["contact"]).strip(), str(data["date"]).strip()
+        url = str(data.get("url") or "").strip()
+        parts = [*text["sections"], *([text["published"]] if url and "published" in text
+                                       else [])]
         sections = [(str(heading), str(body).replace("{contact}", contact)
-                     .replace("{date}", date)) for heading, body in text["sections"]]
-        return AccessibilityStatement(str(text["title"]), sections, contact)
+                     .replace("{date}", date).replace("{url}", url)) for heading, body in parts]
+        return AccessibilityStatement(str(text["title"]), sections, contact, url)
     except (KeyError, TypeError, ValueError) as error:
         raise StatementError(
             f"{LOCAL_FILE}: Titel, Abschnitte, Kontakt oder Datum fehlen ({error}).") from error

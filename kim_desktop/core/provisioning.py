@@ -21,10 +21,16 @@ Example::
     retention_years_after_closure = 3
     language = "de"
     password_min_length = 16           # local passwords at least this long (12 to 64)
+
+    [accessibility]                    # the accessibility statement's office part
+    contact = "KIM-Büro Rahden, Lange Straße 9, 32369 Rahden, barrierefrei@rahden.example"
+    date = 2026-03-15                  # when the office made its statement
+    url = "https://www.rahden.example/barrierefreiheit"   # where it is published
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import ipaddress
 import os
@@ -51,11 +57,14 @@ RETENTION_RANGE = (1, 30)
 PASSWORD_LENGTH_RANGE = (12, 64)
 #: Largest attachment in MB: the program's own limit is the top, IT may lower it.
 ATTACHMENT_MB_RANGE = (1, 25)
+#: Longest feedback contact of the accessibility statement (an address, phone and e-mail).
+CONTACT_MAX_LENGTH = 300
 _SCHEMA: dict[str, frozenset[str]] = {
     "server": frozenset({"url", "ca_certificate", "tls_mode", "pin_sha256"}),
     "office": frozenset({"name", "municipality"}),
     "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language",
                            "password_min_length", "max_attachment_mb"}),
+    "accessibility": frozenset({"contact", "date", "url"}),
 }
 _PEM_MARKER = "-----BEGIN CERTIFICATE-----"
 _HEX_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -95,6 +104,11 @@ class Provisioning:
     password_min_length: int = PASSWORD_LENGTH_RANGE[0]
     #: The largest attachment allowed on this machine, in MB (MiB).
     max_attachment_mb: int = ATTACHMENT_MB_RANGE[1]
+    #: The accessibility statement's feedback contact, its date ("TT.MM.JJJJ") and the
+    #: address where the office publishes it; ``None``: the packaged default's.
+    accessibility_contact: str | None = None
+    accessibility_date: str | None = None
+    accessibility_url: str | None = None
 
 
 def system_provisioning_path() -> Path:
@@ -182,6 +196,7 @@ class _Checker:
             url = self.server_url(server)
             trust = self.server_trust(server)
         language = self.choice(settings, ("settings", "language"), LANGUAGES, "de")
+        accessibility = self.table("accessibility", required=False) or {}
         return Provisioning(
             source=self.path,
             office_name=self.office_name(office),
@@ -203,6 +218,9 @@ class _Checker:
                 settings, ("settings", "max_attachment_mb"), ATTACHMENT_MB_RANGE,
                 ATTACHMENT_MB_RANGE[1],
             ),
+            accessibility_contact=self.contact(accessibility),
+            accessibility_date=self.statement_date(accessibility),
+            accessibility_url=self.web_address(accessibility),
         )
 
     def check_known_keys(self) -> None:
@@ -287,6 +305,44 @@ class _Checker:
                 return entry.code
         known = ", ".join(entry.label for entry in catalog)
         raise self.fail(key, f"ist keine bekannte Kommune; erlaubt sind: {known}.")
+
+    def contact(self, accessibility: dict[str, Any]) -> str | None:
+        key = ("accessibility", "contact")
+        contact = self.string(accessibility, key, required=False)
+        if contact is not None and len(contact) > CONTACT_MAX_LENGTH:
+            raise self.fail(key, f"darf höchstens {CONTACT_MAX_LENGTH} Zeichen lang sein.")
+        return contact
+
+    def statement_date(self, accessibility: dict[str, Any]) -> str | None:
+        """A TOML date (2026-03-15) or a text "15.03.2026"; as "TT.MM.JJJJ"."""
+        key = ("accessibility", "date")
+        value = accessibility.get("date")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.strptime(value.strip(), "%d.%m.%Y").date()
+            except ValueError:
+                raise self.fail(key, "muss ein Datum wie 2026-03-15 oder „15.03.2026“ "
+                                "sein.") from None
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise self.fail(key, "muss ein Datum wie 2026-03-15 sein, ohne Uhrzeit.")
+        if value > dt.date.today():
+            raise self.fail(key, f"liegt in der Zukunft ({value:%d.%m.%Y}).")
+        return f"{value:%d.%m.%Y}"
+
+    def web_address(self, accessibility: dict[str, Any]) -> str | None:
+        key = ("accessibility", "url")
+        url = self.string(accessibility, key, required=False)
+        if url is None:
+            return None
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname or " " in url:
+            raise self.fail(key, "muss eine Adresse wie „https://www.rahden.de/barrierefreiheit“ "
+                            "sein.")
+        if parts.username or parts.password:
+            raise self.fail(key, "darf keine Anmeldedaten enthalten.")
+        return url
 
     def server_url(self, server: dict[str, Any]) -> str:
         key = ("server", "url")

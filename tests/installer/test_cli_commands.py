@@ -48,6 +48,18 @@ def test_provisioning_command_shows_a_good_file(tmp_path: Path) -> None:
     assert "KIM Espelkamp" in result.stdout and "gültig" in result.stdout
 
 
+def test_provisioning_command_shows_the_accessibility_statement_part(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD + '[accessibility]\ncontact = "KIM-Büro Espelkamp, barrierefrei@'
+                    'espelkamp.example"\ndate = 2026-02-01\nurl = "https://espelkamp.example/b"\n',
+                    encoding="utf-8")
+    result = _kim_desktop("provisioning", str(good))
+    assert result.returncode == 0, result.stderr
+    assert "Kontakt KIM-Büro Espelkamp, barrierefrei@espelkamp.example" in result.stdout
+    assert "Erklärung vom 01.02.2026" in result.stdout
+    assert "veröffentlicht unter https://espelkamp.example/b" in result.stdout
+
+
 def test_provisioning_command_finds_the_file_through_the_environment(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[office\n", encoding="utf-8")

@@ -35,6 +35,14 @@ language = "en"
 
 WriteToml = Callable[..., Path]
 
+CONTACT = "KIM-Büro Rahden, Lange Straße 9, 32369 Rahden, barrierefrei@rahden.example"
+ACCESSIBILITY = f"""
+[accessibility]
+contact = "{CONTACT}"
+date = 2026-03-15
+url = "https://www.rahden.example/kim/barrierefreiheit"
+"""
+
 
 def test_good_file_loads_every_field(write_toml: WriteToml) -> None:
     path = write_toml(GOOD)
@@ -48,6 +56,17 @@ def test_good_file_loads_every_field(write_toml: WriteToml) -> None:
     assert loaded.password_min_length == 12
     longer = load_provisioning(write_toml(GOOD + "password_min_length = 20\n"))
     assert longer.password_min_length == 20
+
+
+def test_the_accessibility_statement_part_loads(write_toml: WriteToml) -> None:
+    loaded = load_provisioning(write_toml(GOOD + ACCESSIBILITY))
+    assert loaded.accessibility_contact == CONTACT
+    assert loaded.accessibility_date == "15.03.2026"
+    assert loaded.accessibility_url == "https://www.rahden.example/kim/barrierefreiheit"
+    as_text = load_provisioning(write_toml(
+        GOOD + ACCESSIBILITY.replace("2026-03-15", '"01.02.2026"')))
+    assert as_text.accessibility_date == "01.02.2026"
+    assert load_provisioning(write_toml(GOOD)).accessibility_contact is None
 
 
 def test_office_alone_gets_the_defaults(write_toml: WriteToml) -> None:
@@ -140,6 +159,25 @@ BAD_FILES = [
     pytest.param(GOOD.replace("[office]\n", "[office]\nname2 = 1\n"), 7, "unbekannt",
                  id="unknown-key-in-office"),
     pytest.param("server = 3\n", 1, "Tabelle", id="table-as-value"),
+    pytest.param(GOOD + ACCESSIBILITY.replace(CONTACT, "x" * 301), 16, "höchstens 300",
+                 id="accessibility-contact-too-long"),
+    pytest.param(GOOD + ACCESSIBILITY.replace(f'"{CONTACT}"', "3"), 16, "Text",
+                 id="accessibility-contact-number"),
+    pytest.param(GOOD + ACCESSIBILITY.replace("2026-03-15", '"15.3.26"'), 17, "Datum wie",
+                 id="accessibility-date-text"),
+    pytest.param(GOOD + ACCESSIBILITY.replace("2026-03-15", '"31.02.2026"'), 17, "Datum wie",
+                 id="accessibility-date-impossible"),
+    pytest.param(GOOD + ACCESSIBILITY.replace("2026-03-15", "2026-03-15T10:00:00"), 17,
+                 "ohne Uhrzeit", id="accessibility-date-with-time"),
+    pytest.param(GOOD + ACCESSIBILITY.replace("2026-03-15", "2999-01-01"), 17, "Zukunft",
+                 id="accessibility-date-future"),
+    pytest.param(GOOD + ACCESSIBILITY.replace("https://www", "http://www"), 18, "https://",
+                 id="accessibility-url-plain-http"),
+    pytest.param(GOOD + ACCESSIBILITY.replace("https://www.rahden.example/kim/barrierefreiheit",
+                                              "Rathaus, Zimmer 3"), 18, "https://",
+                 id="accessibility-url-not-an-address"),
+    pytest.param(GOOD + ACCESSIBILITY + "email = \"a@b.example\"\n", 19, "unbekannt",
+                 id="accessibility-unknown-key"),
 ]
 
 

@@ -76,3 +76,59 @@ def test_a_broken_office_file_is_said_in_german(tmp_path: Path) -> None:
         json.dumps({"de": {"title": "Erklärung"}}), encoding="utf-8")
     with pytest.raises(StatementError, match="fehlen"):
         accessibility_statement(tmp_path, "de")
+
+
+PROVISIONING = """\
+[office]
+name = "KIM Rahden"
+municipality = "Rahden"
+
+[accessibility]
+contact = "IT des Kreises, Portastraße 13, 32423 Minden, barrierefrei@kreis.example"
+date = 2026-04-01
+url = "https://www.kreis.example/kim/barrierefreiheit"
+"""
+
+
+def test_the_provisioned_statement_is_shown_and_the_office_file_goes_first(
+    qtbot: Any, window: Any, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text(PROVISIONING, encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))
+    dialog = open_statement(qtbot, window)
+    text = dialog.text.toPlainText()
+    assert "Wenden Sie sich bitte an IT des Kreises, Portastraße 13" in text
+    assert "am 01.04.2026 erstellt" in text
+    assert "veröffentlicht: https://www.kreis.example/kim/barrierefreiheit" in text
+    dialog.reject()
+    (data_dir / "accessibility_statement.local.json").write_text(
+        json.dumps({"contact": CONTACT}), encoding="utf-8")
+    dialog = open_statement(qtbot, window)
+    text = dialog.text.toPlainText()
+    assert CONTACT in text and "IT des Kreises" not in text
+    assert "am 01.04.2026 erstellt" in text and "www.kreis.example" in text
+
+
+def test_a_bad_provisioned_statement_is_refused_in_german_and_nothing_is_lost(
+    qtbot: Any, window: Any, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kim_desktop.core.provisioning import ProvisioningError, load_provisioning
+
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text(PROVISIONING.replace("https://www", "http://www")
+                            .replace("2026-04-01", "2026-04-31"), encoding="utf-8")
+    with pytest.raises(ProvisioningError, match="kein gültiges TOML: Zeile 7"):
+        load_provisioning(provisioning)
+    provisioning.write_text(PROVISIONING.replace("https://www", "http://www"), encoding="utf-8")
+    with pytest.raises(ProvisioningError, match=r"Zeile 8: „accessibility\.url“ muss eine "
+                                                r"Adresse wie „https://"):
+        load_provisioning(provisioning)
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))
+    (data_dir / "accessibility_statement.local.json").write_text(
+        json.dumps({"date": "15.03.2026"}), encoding="utf-8")
+    dialog = open_statement(qtbot, window)
+    text = dialog.text.toPlainText()
+    # Nothing of the refused file, the office's own date and the default contact stay.
+    assert "IT des Kreises" not in text and "kreis.example" not in text
+    assert "am 15.03.2026 erstellt" in text and "die Büroleitung des KIM-Büros" in text
