@@ -17,9 +17,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.orm import Session
+
 from kim_desktop.cli._common import CliError, data_dir
-from kim_desktop.core.errors import BackupInvalid, VaultCorrupt, VaultError
+from kim_desktop.core.errors import BackupInvalid, DomainError, VaultCorrupt, VaultError
 from kim_desktop.core.vault import Vault
+from kim_protocol.catalogs import CatalogError, load_catalogs
 
 EXIT_DAMAGED = 1
 EXIT_USER_ERROR = 2
@@ -95,3 +98,23 @@ def open_vault_from_args(
         if password is None:
             password = password_from_env_or_prompt(f"Passwort für {name}")
         return Vault.unlock(data_dir(args), user=name, password=password)
+
+
+@contextmanager
+def vault_session(args: argparse.Namespace) -> Iterator[Session]:
+    """A session on the unlocked vault, with the office's catalog overrides."""
+    try:
+        catalogs = load_catalogs(data_dir(args))
+    except CatalogError as error:
+        raise CliError(str(error)) from error
+    vault = open_vault_from_args(args)
+    try:
+        session = vault.session()
+        session.info["catalogs"] = catalogs
+        with session:
+            try:
+                yield session
+            except DomainError as error:
+                raise CliError(str(error)) from error
+    finally:
+        vault.close()

@@ -8,19 +8,16 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from kim_desktop.cli._common import CliError, data_dir
-from kim_desktop.cli._vault import open_vault_from_args
+from kim_desktop.cli._common import CliError
+from kim_desktop.cli._vault import vault_session
 from kim_desktop.core.demo import generate_demo_data
-from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
 from kim_desktop.core.services import change_phase, record_listing
 from kim_desktop.core.services.audit_log import ACTION_WORDS
@@ -40,7 +37,6 @@ from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
 from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import due_for_erasure, erase_client
 from kim_desktop.core.services.search import CaseloadFilter, caseload
-from kim_protocol.catalogs import CatalogError, load_catalogs
 
 USER_HELP = "lokaler Benutzer (Standard: KIM_USER oder der einzige Benutzer)"
 
@@ -162,30 +158,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     demo.set_defaults(handler=run_demo_data)
 
 
-@contextmanager
-def _session(args: argparse.Namespace) -> Iterator[Session]:
-    """A session on the unlocked vault, with the office's catalog overrides."""
-    try:
-        catalogs = load_catalogs(data_dir(args))
-    except CatalogError as error:
-        raise CliError(str(error)) from error
-    vault = open_vault_from_args(args)
-    try:
-        session = vault.session()
-        session.info["catalogs"] = catalogs
-        with session:
-            try:
-                yield session
-            except DomainError as error:
-                raise CliError(str(error)) from error
-    finally:
-        vault.close()
-
-
 def run_clients(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit muss mindestens 1 sein.")
-    with _session(args) as session:
+    with vault_session(args) as session:
         rows = caseload(session, filter=CaseloadFilter(text=args.search, limit=args.limit))
         record_listing(session, client_ids=[r.client_id for r in rows], detail="cli clients")
     if args.json:
@@ -222,7 +198,7 @@ def run_audit(args: argparse.Namespace) -> int:
         client_id=args.client, user=args.by, action=args.action,
         since=_day(args.since, "--from") if args.since else None,
         until=_day(args.until, "--to") if args.until else None, limit=args.limit)
-    with _session(args) as session:
+    with vault_session(args) as session:
         if args.out is not None:
             try:
                 export_audit(session, flt=flt, format=args.format, out=args.out)
@@ -239,7 +215,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def run_phase(args: argparse.Namespace) -> int:
     on = _day(args.on)
-    with _session(args) as session:
+    with vault_session(args) as session:
         if args.to is not None:
             case = session.scalars(select(Case).where(
                 Case.client_id == args.client, Case.closed_on.is_(None),
@@ -272,7 +248,7 @@ def run_phase(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         raise CliError(f"Den Ordner für die Ausgabedatei gibt es nicht: {args.out.parent}")
-    with _session(args) as session:
+    with vault_session(args) as session:
         try:
             export_client(session, client_id=args.client, format=args.format, out=args.out)
         except OSError as error:
@@ -283,7 +259,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _archive_writer(path: Path) -> Callable[[dict[str, Any]], None]:
+def archive_writer(path: Path) -> Callable[[dict[str, Any]], None]:
     def write(data: dict[str, Any]) -> None:
         path.write_bytes(export_json(data))
 
@@ -297,8 +273,8 @@ def run_erase(args: argparse.Namespace) -> int:
     if args.archive is not None:
         if not args.archive.parent.is_dir():
             raise CliError(f"Den Ordner für die Archivkopie gibt es nicht: {args.archive.parent}")
-        archive = _archive_writer(args.archive)
-    with _session(args) as session:
+        archive = archive_writer(args.archive)
+    with vault_session(args) as session:
         erase_client(session, client_id=args.client, confirm=True, archive=archive)
     print("Die Person ist gelöscht.")
     return 0
@@ -309,7 +285,7 @@ def run_deletion_run(args: argparse.Namespace) -> int:
         raise CliError("Die Löschung ist endgültig: bitte mit --yes bestätigen.")
     if args.archive_dir is not None and not args.archive_dir.is_dir():
         raise CliError(f"Den Archivordner gibt es nicht: {args.archive_dir}")
-    with _session(args) as session:
+    with vault_session(args) as session:
         due = due_for_erasure(session)
         record_listing(session, client_ids=[c.client_id for c in due],
                        detail="cli deletion-run")
@@ -327,7 +303,7 @@ def run_deletion_run(args: argparse.Namespace) -> int:
             print(f"{persons(len(due))} fällig", file=sys.stderr)
         if args.erase:
             for candidate in due:
-                archive = (_archive_writer(args.archive_dir / f"{candidate.client_id}.json")
+                archive = (archive_writer(args.archive_dir / f"{candidate.client_id}.json")
                            if args.archive_dir is not None else None)
                 erase_client(session, client_id=candidate.client_id, confirm=True,
                              archive=archive)
@@ -343,7 +319,7 @@ def run_export_office(args: argparse.Namespace) -> int:
         print("Achtung: Der Export enthält Namen und Geburtsdaten und ist nicht "
               "verschlüsselt. Bitte nur über einen sicheren Weg weitergeben und danach "
               "löschen; der Export wird protokolliert.", file=sys.stderr)
-    with _session(args) as session:
+    with vault_session(args) as session:
         try:
             written = export_office(session, since=since, until=until, format=args.format,
                                     out=args.out, with_names=args.with_names)
@@ -364,7 +340,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
         print(f"\r{done} von {wanted} Personen angelegt", end="", file=sys.stderr, flush=True)
         return True
 
-    with _session(args) as session:
+    with vault_session(args) as session:
         summary = generate_demo_data(session, clients=args.clients, seed=args.seed,
                                      progress=progress)
     print(file=sys.stderr)
