@@ -42,6 +42,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -148,17 +149,39 @@ def private_file(path: Path) -> None:
 
 def secure_data_dir(data_dir: Path) -> None:
     """Mode 0700 for the data folder and the folders in it, 0600 for every file, whatever
-    was there before (only where the system has POSIX modes)."""
+    was there before (only where the system has POSIX modes).
+
+    A symbolic link inside the folder is left as it is, and so is what it points to: every
+    name is opened relative to its folder's descriptor without following links, and changed
+    through that descriptor, so a link swapped in meanwhile cannot redirect the change
+    outside. The data folder itself may be a link (IT may place it so).
+    """
     if os.name != "posix":
         return
-    data_dir.chmod(0o700)
-    for root, folders, files in os.walk(data_dir):
-        for name in folders:
-            (Path(root) / name).chmod(0o700)
-        for name in files:
-            path = Path(root) / name
-            if not path.is_symlink():
-                path.chmod(0o600)
+    top = os.open(data_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fchmod(top, 0o700)
+        for _root, _folders, files, folder in os.fwalk(".", dir_fd=top, follow_symlinks=False):
+            os.fchmod(folder, 0o700)
+            for name in files:
+                _private_mode(name, folder)
+    finally:
+        os.close(top)
+
+
+def _private_mode(name: str, folder: int) -> None:
+    """0600 for the regular file ``name`` in ``folder``; a link, pipe or socket is skipped."""
+    try:
+        descriptor = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOENT, errno.ENXIO):
+            return
+        raise
+    try:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.fchmod(descriptor, 0o600)
+    finally:
+        os.close(descriptor)
 
 
 def apply_pragmas(connection: Any, pragmas: tuple[str, ...] = SQLITE_PRAGMAS) -> None:

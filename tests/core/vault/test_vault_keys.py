@@ -70,6 +70,36 @@ def test_the_data_folder_is_0700_and_every_file_0600_whatever_existed_before(
     assert all(_mode(path) == 0o600 for path in data_dir.rglob("*") if path.is_file())
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_links_in_the_data_folder_are_left_alone_and_their_targets_untouched(
+    tmp_path: Path, data_dir: Path, vault: Vault
+) -> None:
+    vault.close()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    outside.chmod(0o755)
+    document = outside / "letter.txt"
+    document.write_text("x", encoding="utf-8")
+    document.chmod(0o644)
+    (data_dir / "to-file").symlink_to(document)
+    (data_dir / "to-folder").symlink_to(outside)
+    (data_dir / "sub").mkdir()
+    (data_dir / "sub" / "deeper").symlink_to(outside)
+    (data_dir / "dangling").symlink_to(tmp_path / "gone")
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD):
+        pass
+    Vault.restore(data_dir, source=_backup_of(tmp_path, data_dir))
+    assert _mode(outside) == 0o755 and _mode(document) == 0o644
+    assert (data_dir / "to-file").is_symlink() and (data_dir / "to-folder").is_symlink()
+    assert _mode(data_dir / "sub") == 0o700
+
+
+def _backup_of(tmp_path: Path, data_dir: Path) -> Path:
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
+        again.backup(tmp_path / "links-backup.tar")
+    return tmp_path / "links-backup.tar"
+
+
 def test_a_header_changed_without_the_data_key_is_refused(data_dir: Path, vault: Vault) -> None:
     vault.add_user(name="bert", role=Role.CASE_MANAGER, password=OTHER_PASSWORD)
     vault.close()
