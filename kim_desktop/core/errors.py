@@ -254,6 +254,11 @@ VAULT_MESSAGES: dict[str, str] = {
     "password_weak_date": (
         "Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum." + _ADVICE
     ),
+    "password_weak_word_year": (
+        "Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder "
+        "»Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen "
+        "daran; die Jahreszahl macht das Wort kaum sicherer." + _ADVICE
+    ),
     "password_weak_names": (
         "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen "
         "Namen." + _ADVICE

@@ -34,6 +34,17 @@ _ESTIMATE_CHARACTERS = 72
 _SEPARATORS = re.compile(r"[\s\-_.,;:/+]+")
 _FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _YZ = str.maketrans("yzYZ", "zyZY")
+#: A word (or words run together) with a year before or after it, perhaps a few marks at the
+#: end: the first pattern any cracker tries. zxcvbn splits ``Sommerferien2024`` into a word and
+#: a "sequence" 024 and so gives the wrong reason, or misses it where the word is written
+#: in parts (``Sommer-Ferien 2024!``).
+_WORD_YEAR = re.compile(
+    r"^(?:(?P<before>[^\W\d_]+)[\W_]*(?:19|20)\d\d|(?:19|20)\d\d[\W_]*(?P<after>[^\W\d_]+))"
+    r"(?P<marks>[\W_]{0,3})$"
+)
+#: log10 of the guesses a year adds (about 200 plausible ones) and of each mark after it.
+_YEAR_GUESSES_LOG10 = 2.3
+_MARK_GUESSES_LOG10 = 1.5
 
 
 def check_user_name(name: str) -> str:
@@ -76,9 +87,23 @@ def check_password_policy(password: str, *, user: str) -> None:
     minimum = required_length()
     if len(password) < minimum:
         raise PasswordPolicyError("password_short", minimum=minimum)
+    if _word_with_year(password, user):
+        raise PasswordPolicyError("password_weak_word_year")
     guesses_log10, sequence = _estimate(password, user)
     if guesses_log10 < MIN_GUESSES_LOG10:
         raise PasswordPolicyError(_reason(sequence))
+
+
+def _word_with_year(password: str, user: str) -> bool:
+    """True for a guessable word with a year at one end (``Hannover1996!``); a random run of
+    letters with a year (``Xkqzvbwplmtr2024``) takes long enough and passes."""
+    shape = _WORD_YEAR.match(_SEPARATORS.sub("", password))
+    if shape is None:
+        return False
+    word = shape["before"] or shape["after"]
+    word_log10, _sequence = _estimate(word, user)
+    marks_log10 = _MARK_GUESSES_LOG10 * len(shape["marks"])
+    return word_log10 + _YEAR_GUESSES_LOG10 + marks_log10 < MIN_GUESSES_LOG10
 
 
 def _estimate(password: str, user: str) -> tuple[float, list[dict[str, Any]]]:

@@ -4365,6 +4365,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder »Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen daran; die Jahreszahl macht das Wort kaum sicherer. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>

@@ -4371,6 +4371,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The password would be guessed too quickly: years and dates hardly help. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
+      <source>Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder »Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen daran; die Jahreszahl macht das Wort kaum sicherer. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: word + year (such as “Sommer2024” or “Hannover1996!”) is among the first things attackers try, capitals and special characters included; the year hardly makes the word safer. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
       <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation>The password would be guessed too quickly: it consists mostly of a common name. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
