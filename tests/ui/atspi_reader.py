@@ -74,20 +74,28 @@ def controls(root: Any) -> list[dict[str, Any]]:
 
 
 def focused(root: Any) -> dict[str, Any] | None:
-    """Qt marks a container focused beside the control in it (a button box beside its button,
-    a tab widget beside its tab bar's current tab): the deepest focused control wins, and a
-    focused container counts only if nothing in it is focused."""
-    def walk(accessible: Any, path: list[int]) -> dict[str, Any] | None:
+    """The control that has the keyboard. Qt marks more than it as focused: a container beside
+    the control in it (a button box, a tab widget, a date field's frame), a text field's
+    viewport, a tab bar's current tab, and a field Tab has just left in a form. So a focusable
+    control goes before anything that is not, a tab counts only while its tab bar or tab
+    widget is focused, and of several the last in the window's order wins."""
+    hits: list[tuple[bool, dict[str, Any]]] = []
+
+    def walk(accessible: Any, path: list[int], in_focus: bool) -> None:
         state = accessible.getState()
         if path and not state.contains(pyatspi.STATE_SHOWING):
-            return None
+            return
+        role = accessible.getRoleName()
+        is_focused = state.contains(pyatspi.STATE_FOCUSED) and (role != "page tab" or in_focus)
+        if is_focused:
+            hits.append((state.contains(pyatspi.STATE_FOCUSABLE), describe(accessible, path)))
+        passed_on = is_focused or (in_focus and role == "page tab list")
         for child, child_path in children(accessible, path):
-            hit = walk(child, child_path)
-            if hit is not None:
-                return hit
-        return describe(accessible, path) if state.contains(pyatspi.STATE_FOCUSED) else None
+            walk(child, child_path, passed_on)
 
-    return walk(root, [])
+    walk(root, [], False)
+    focusable = [hit for can_focus, hit in hits if can_focus]
+    return (focusable or [hit for _, hit in hits] or [None])[-1]
 
 
 def answer(request: dict[str, str]) -> Any:

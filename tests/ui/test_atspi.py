@@ -242,12 +242,71 @@ def test_unlock_screen_and_main_window_read_as_a_screen_reader_does(
                                       "Letzte Beratungskontakte", "Start"]), rounds["Start"]
     assert in_order(rounds["Klient*innen"], ["Suche nach Name", "Neue Person …",
                                              "Klient*innen"]), rounds["Klient*innen"]
+
+    for keys in DIALOGS:
+        title, names, found_there = dialog_round(session, main_title, keys)
+        rounds[title], found[title] = names, found_there
+
+    # A person's file, part by part: Enter in the search goes to the first row of the
+    # list, Enter there opens it.
+    session.xdotool("key", "ctrl+2")
+    wait_for(lambda: selected_tab(session, main_title) == "Klient*innen", "Klient*innen")
+    session.xdotool("key", "Return")
+    wait_for(lambda: (session.ask("focused", main_title) or {}).get("role") == "table",
+             "Enter in der Suche führt in die Liste")
+    session.xdotool("key", "Return")
+    parts = wait_for(lambda: file_parts(session, main_title), "die Akte öffnet mit Enter")
+    for index, part in enumerate(parts):
+        if index:
+            session.xdotool("key", "ctrl+Next")
+        wait_for(lambda part=part: selected_tab(session, main_title, inner=True) == part,
+                 f"Teil »{part}« der Akte")
+        visited = tab_round(session, main_title)
+        rounds[f"Akte: {part}"] = [control["name"] for control in visited]
+        found[f"Akte: {part}"] = problems(session, main_title, visited)
+    assert len(parts) > 5, parts
+    assert {title: problems for title, problems in found.items() if problems} == {}, rounds
     assert program.poll() is None
 
 
-def selected_tab(session: Session, title: str) -> str:
+#: Dialogs of the main window, each opened by its keys and closed by Escape. (The menus are
+#: not read: Qt does not give AT-SPI its popup menus as windows.)
+DIALOGS = [
+    ["ctrl+shift+n"],  # Neue Person
+    ["ctrl+n"],  # Neuer Beratungskontakt
+]
+
+
+def file_parts(session: Session, title: str) -> list[str]:
+    """The parts of the open file, once they can be chosen (a tab bar inside a page)."""
+    return [control["name"] for control in session.ask("controls", title)
+            if control["role"] == "page tab" and len(control["path"]) > 3
+            and "enabled" in control["states"]]
+
+
+def dialog_round(session: Session, main_title: str,
+                 keys: list[str]) -> tuple[str, list[str], list[str]]:
+    """Opens a dialog by ``keys``, goes round it by Tab and closes it by Escape: its title,
+    the names Tab reached and the problems found."""
+    before = set(session.ask("windows"))
+    for key in keys:
+        session.xdotool("key", key)
+    title = wait_for(lambda: next(iter(set(session.ask("windows")) - before - {""}), None),
+                     f"Dialog nach {'+'.join(keys)}")
+    session.focus_window(title)
+    visited = tab_round(session, title)
+    found = problems(session, title, visited)
+    session.xdotool("key", "Escape")
+    wait_for(lambda: title not in session.ask("windows"), f"»{title}« schließt mit Escape")
+    session.focus_window(main_title)
+    return title, [control["name"] for control in visited], found
+
+
+def selected_tab(session: Session, title: str, *, inner: bool = False) -> str:
+    """The main window's page shown, or (``inner``) the open file's part."""
     return next((control["name"] for control in session.ask("controls", title)
-                 if control["role"] == "page tab" and "selected" in control["states"]), "")
+                 if control["role"] == "page tab" and "selected" in control["states"]
+                 and (len(control["path"]) > 3) == inner), "")
 
 
 UNNAMED_WINDOW = textwrap.dedent("""
