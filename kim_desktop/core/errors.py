@@ -208,6 +208,11 @@ VAULT_MESSAGES: dict[str, str] = {
         "Die Schlüsseldatei {file} wurde verändert: Ihre Prüfsumme passt nicht zum Schlüssel "
         "der Datenbank. Sicherheitshalber wird nichts geöffnet." + _RESTORE
     ),
+    "header_role_changed": (
+        "Die Schlüsseldatei {file} wurde verändert: Die Rolle eines Benutzers wurde darin von "
+        "Hand geändert. Das Passwort stimmt, aber sicherheitshalber wird nichts geöffnet."
+        + _RESTORE
+    ),
     "header_kdf_bounds": (
         "Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung "
         "und wurde vermutlich verändert." + _RESTORE

@@ -357,7 +357,11 @@ class Vault:
         if wait > 0:
             raise AttemptDelayed(retry_after=wait)
         entry = header.user(user)
-        key = headers.open_for_user(header.vault_id, entry, password) if entry else None
+        if entry is not None:
+            _role_of(entry)
+        others = tuple(role.value for role in Role if entry is None or role != entry.role)
+        key = (headers.open_for_user(header.vault_id, entry, password, other_roles=others)
+               if entry else None)
         if entry is None or key is None:
             raise WrongPassword(retry_after=attempts.record_failure(data_dir, user))
         attempts.clear(data_dir, user)

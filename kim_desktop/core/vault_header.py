@@ -52,6 +52,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kim_desktop.core.errors import VaultCorrupt, VaultError
 from kim_desktop.core.key_memory import taken, wipe
+from kim_desktop.core.passwords import MAX_NAME_LENGTH
 
 HEADER_NAME = "vault.json"
 FORMAT = "kim-desktop-vault"
@@ -76,6 +77,16 @@ DEFAULT_ARGON2 = Argon2Params(memory_kib=128 * 1024, iterations=4, lanes=4)
 #: times the default, some seconds here; anything beyond is an edited file. The memory must
 #: also be at least 8 KiB per lane (Argon2's own rule).
 ARGON2_BOUNDS = {"memory_kib": (8, 1024 * 1024), "iterations": (1, 16), "lanes": (1, 16)}
+
+#: A header of ours is a few kilobytes (about one per user); a larger file is refused unread.
+MAX_HEADER_BYTES = 1024 * 1024
+MAX_VAULT_ID_LENGTH = 64
+#: Byte lengths every header of ours has: X25519 keys, GCM nonces, a sealed 32-byte key
+#: (with its 16-byte tag), and the range of salts.
+_KEY_BYTES = 32
+_NONCE_BYTES = 12
+_SEALED_BYTES = 48
+_SALT_BYTES = (8, 64)
 
 
 @dataclass(frozen=True)
@@ -241,24 +252,45 @@ def seal_for_user(
                      _seal_to(public, data_key, _aead_user(vault_id, name, role)))
 
 
-def open_for_user(vault_id: str, entry: UserEntry, password: str) -> bytearray | None:
-    """The data key, or None when the password does not fit."""
+def open_for_user(
+    vault_id: str, entry: UserEntry, password: str, *, other_roles: tuple[str, ...] = ()
+) -> bytearray | None:
+    """The data key, or None when the password does not fit.
+
+    The role is bound into the associated data, so an entry whose role was edited opens under
+    none. When the password opens it under one of ``other_roles`` (cheap: the Argon2id result
+    is reused), the role was changed by hand: :class:`VaultCorrupt` says the header was
+    changed instead of calling a right password wrong.
+    """
     wrapping_key = _password_key(password, entry.sealed.salt, entry.argon2)
-    if entry.legacy or entry.data_key is None:
-        aad = _aead_user(vault_id, entry.name, entry.role, LEGACY_VERSION)
-        data_key = _open(wrapping_key, entry.sealed, aad)
+    try:
+        key = _open_entry(wrapping_key, vault_id, entry, entry.role)
+        if key is not None:
+            return key
+        for role in other_roles:
+            other = _open_entry(wrapping_key, vault_id, entry, role)
+            if other is not None:
+                wipe(other)
+                raise VaultCorrupt("header_role_changed", file=HEADER_NAME)
+        return None
+    finally:
         wipe(wrapping_key)
-        return data_key
-    private_raw = _open(wrapping_key, entry.sealed,
-                        _aead_private(vault_id, entry.name, entry.role))
-    wipe(wrapping_key)
+
+
+def _open_entry(
+    wrapping_key: bytes, vault_id: str, entry: UserEntry, role: str
+) -> bytearray | None:
+    if entry.legacy or entry.data_key is None:
+        return _open(wrapping_key, entry.sealed,
+                     _aead_user(vault_id, entry.name, role, LEGACY_VERSION))
+    private_raw = _open(wrapping_key, entry.sealed, _aead_private(vault_id, entry.name, role))
     if private_raw is None:
         return None
     private_bytes = bytes(private_raw)
     private = X25519PrivateKey.from_private_bytes(private_bytes)
     wipe(private_bytes)
     wipe(private_raw)
-    return _open_to(private, entry.data_key, _aead_user(vault_id, entry.name, entry.role))
+    return _open_to(private, entry.data_key, _aead_user(vault_id, entry.name, role))
 
 
 def _recovery_private(secret: bytes) -> X25519PrivateKey:
@@ -309,8 +341,16 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(value: Any) -> bytes:
-    return base64.b64decode(value, validate=True)
+def _unb64(value: Any, low: int, high: int | None = None) -> bytes:
+    """The bytes of a base64 field, which must be text of ``low`` to ``high`` bytes (exactly
+    ``low`` without ``high``); anything else is damage."""
+    high = low if high is None else high
+    if not isinstance(value, str) or len(value) > 4 * (high + 2) // 3 + 4:
+        raise ValueError("not a field of ours")
+    data = base64.b64decode(value, validate=True)
+    if not low <= len(data) <= high:
+        raise ValueError("not a field of ours")
+    return data
 
 
 def _sealed_to_json(sealed: Sealed) -> dict[str, str]:
@@ -322,7 +362,8 @@ def _sealed_to_json(sealed: Sealed) -> dict[str, str]:
 
 
 def _sealed_from_json(data: dict[str, Any]) -> Sealed:
-    return Sealed(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]))
+    return Sealed(_unb64(data["salt"], *_SALT_BYTES), _unb64(data["nonce"], _NONCE_BYTES),
+                  _unb64(data["ciphertext"], _SEALED_BYTES))
 
 
 def _sealed_to_key_json(sealed: SealedTo) -> dict[str, str]:
@@ -334,8 +375,8 @@ def _sealed_to_key_json(sealed: SealedTo) -> dict[str, str]:
 
 
 def _sealed_to_key_from_json(data: dict[str, Any]) -> SealedTo:
-    return SealedTo(_unb64(data["ephemeral"]), _unb64(data["nonce"]),
-                    _unb64(data["ciphertext"]))
+    return SealedTo(_unb64(data["ephemeral"], _KEY_BYTES), _unb64(data["nonce"], _NONCE_BYTES),
+                    _unb64(data["ciphertext"], _SEALED_BYTES))
 
 
 def _user_json(user: UserEntry) -> dict[str, Any]:
@@ -411,32 +452,49 @@ def mac_matches(header: Header, data_key: bytes | bytearray) -> bool:
     return hmac.compare_digest(header.mac, _mac(_body(header), data_key))
 
 
+def _text(value: Any, limit: int) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= limit:
+        raise ValueError("not a field of ours")
+    return value
+
+
+def _whole(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("not a field of ours")
+    return value
+
+
 def _user_from_json(u: dict[str, Any]) -> UserEntry:
     argon2 = Argon2Params(
-        memory_kib=int(u["kdf"]["memory_kib"]),
-        iterations=int(u["kdf"]["iterations"]),
-        lanes=int(u["kdf"]["lanes"]),
+        memory_kib=_whole(u["kdf"]["memory_kib"]),
+        iterations=_whole(u["kdf"]["iterations"]),
+        lanes=_whole(u["kdf"]["lanes"]),
     )
+    name, role = _text(u["name"], MAX_NAME_LENGTH), _text(u["role"], MAX_NAME_LENGTH)
     if "private_key" not in u:
-        return UserEntry(str(u["name"]), str(u["role"]), argon2, _sealed_from_json(u["key"]))
+        return UserEntry(name, role, argon2, _sealed_from_json(u["key"]))
     return UserEntry(
-        str(u["name"]), str(u["role"]), argon2, _sealed_from_json(u["private_key"]),
-        _unb64(u["public_key"]), _sealed_to_key_from_json(u["key"]),
+        name, role, argon2, _sealed_from_json(u["private_key"]),
+        _unb64(u["public_key"], _KEY_BYTES), _sealed_to_key_from_json(u["key"]),
     )
 
 
 def _recovery_from_json(r: dict[str, Any]) -> Recovery:
     if "public_key" not in r:
         return Recovery(None, None, _sealed_from_json(r["key"]))
-    return Recovery(_unb64(r["public_key"]), _sealed_to_key_from_json(r["key"]))
+    return Recovery(_unb64(r["public_key"], _KEY_BYTES), _sealed_to_key_from_json(r["key"]))
 
 
 def decode(raw: bytes) -> Header:
     """Parse a header file's bytes; any damage raises :class:`VaultCorrupt`.
 
-    Only the checksum is checked here; :func:`mac_matches` needs the data key.
+    Only the checksum is checked here; :func:`mac_matches` needs the data key. Every field
+    must have the type and size our headers give it, the users be a non-empty list of
+    distinct names: an edited file is refused here before any key is derived from it.
     """
     damaged = VaultCorrupt("header_damaged", file=HEADER_NAME)
+    if len(raw) > MAX_HEADER_BYTES:
+        raise damaged
     try:
         document = json.loads(raw.decode("utf-8"))
         if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -452,25 +510,30 @@ def decode(raw: bytes) -> Header:
             raise damaged
         if version == VERSION and not isinstance(mac, str):
             raise damaged
+        if not isinstance(document["users"], list) or not document["users"]:
+            raise damaged
         users = tuple(_user_from_json(u) for u in document["users"])
+        if len({u.name for u in users}) != len(users):
+            raise damaged
         recovery = _recovery_from_json(document["recovery"])
         if version < VERSION and (recovery.legacy is None
                                   or any(not u.legacy for u in users)):
             raise damaged
         return Header(
-            vault_id=str(document["vault_id"]),
+            vault_id=_text(document["vault_id"], MAX_VAULT_ID_LENGTH),
             users=users,
             recovery=recovery,
             mac=mac if version == VERSION else None,
         )
     except VaultCorrupt:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise damaged from error
 
 
 def read(data_dir: Path) -> Header:
-    return decode((data_dir / HEADER_NAME).read_bytes())
+    with (data_dir / HEADER_NAME).open("rb") as handle:
+        return decode(handle.read(MAX_HEADER_BYTES + 1))
 
 
 def scrub(path: Path) -> None:

@@ -4289,6 +4289,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Die Schlüsseldatei {file} wurde verändert: Die Rolle eines Benutzers wurde darin von Hand geändert. Das Passwort stimmt, aber sicherheitshalber wird nichts geöffnet. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung und wurde vermutlich verändert. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
       <translation type="unfinished" />
     </message>

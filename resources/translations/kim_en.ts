@@ -4295,6 +4295,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The key file {file} was changed: its checksum does not match the database's key. To be safe, nothing is opened. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>
     <message>
+      <source>Die Schlüsseldatei {file} wurde verändert: Die Rolle eines Benutzers wurde darin von Hand geändert. Das Passwort stimmt, aber sicherheitshalber wird nichts geöffnet. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
+      <translation>The key file {file} has been changed: a user's role in it was edited by hand. The password is right, but to be safe nothing is opened. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
+    </message>
+    <message>
       <source>Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung und wurde vermutlich verändert. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
       <translation>The key file {file} asks for an impermissibly costly key derivation and was probably changed. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>

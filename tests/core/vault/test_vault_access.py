@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from kim_desktop.core import attempts
-from kim_desktop.core import vault_header as headers
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
 from kim_desktop.core.vault import (
@@ -210,21 +209,6 @@ def test_users_and_roles(data_dir: Path, vault: Vault):
         with pytest.raises(PermissionDenied):
             as_bert.change_password(user="anna", old_password=PASSWORD, new_password=PASSWORD + "!")
         as_bert.change_password(user="bert", old_password=OTHER_PASSWORD, new_password=PASSWORD)
-
-
-def test_editing_a_role_in_the_header_grants_nothing(data_dir: Path, vault: Vault):
-    vault.add_user(name="bert", role=Role.CASE_MANAGER, password=OTHER_PASSWORD)
-    vault.close()
-    path = data_dir / headers.HEADER_NAME
-    document = json.loads(path.read_text(encoding="utf-8"))
-    for user in document["users"]:
-        if user["name"] == "bert":
-            user["role"] = Role.OFFICE_ADMIN.value
-    body = {k: v for k, v in document.items() if k not in ("checksum", "mac")}
-    document["checksum"] = headers._checksum(body)
-    path.write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(WrongPassword):
-        Vault.unlock(data_dir, user="bert", password=OTHER_PASSWORD)
 
 
 def test_reset_password_with_the_recovery_key(data_dir: Path, created: tuple[Vault, str]):
