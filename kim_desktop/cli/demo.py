@@ -14,7 +14,7 @@ import sys
 from kim_desktop.cli._common import CliError, data_dir
 
 DEMO_USER = "demo"
-DEMO_PASSWORD = "Demo Büro Minden-Lübbecke"
+DEMO_PASSWORD = "Demo Büro mit erfundenen Personen"
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

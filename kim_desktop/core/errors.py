@@ -241,6 +241,11 @@ VAULT_MESSAGES: dict[str, str] = {
         "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen."
         + _ADVICE
     ),
+    "password_weak_context": (
+        "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus Wörtern, die jeder "
+        "zuerst probiert, der weiß, wo das Programm läuft (KIM, Integration, Rathaus, Kreis, "
+        "die Orte im Kreis, der Name des Büros)." + _ADVICE
+    ),
     "password_weak_common": (
         "Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem "
         "(auch mit Zahlen oder Zeichen daran)." + _ADVICE

@@ -5,7 +5,9 @@ Every local password unlocks the same data key, so the weakest one decides how l
 not by composition rules: zxcvbn (Dropbox's estimator) with its English lists of leaked
 passwords, names and words, plus the 30,000 most frequent German words
 (``resources/passwords/german_words.txt``, also with ä/ö/ü/ß written out) and the German
-keyboard (qwertz). Separators are tried away too (``Haus Baum Auto`` is guessed as
+keyboard (qwertz, and its rows with the umlauts as a word list). The user name and the
+words of the program, the Kreis and the office (:func:`context_words`) are guessed first, as
+zxcvbn's user inputs. Separators are tried away too (``Haus Baum Auto`` is guessed as
 ``HausBaumAuto`` is), and the weaker result counts.
 
 A password must be at least :data:`MIN_LENGTH` characters long (more where IT provisions
@@ -19,10 +21,13 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core.errors import PasswordPolicyError, VaultError
 from kim_protocol.resources import RESOURCES_DIR
+
+if TYPE_CHECKING:
+    from kim_desktop.core.provisioning import Provisioning
 
 MIN_LENGTH = 12
 MAX_NAME_LENGTH = 100
@@ -34,6 +39,11 @@ _ESTIMATE_CHARACTERS = 72
 _SEPARATORS = re.compile(r"[\s\-_.,;:/+]+")
 _FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _YZ = str.maketrans("yzYZ", "zyZY")
+GERMAN_KEYBOARD_ROWS = ("1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm")
+#: The program's, the programme's and the Kreis's words, tried like the user name.
+PROGRAM_WORDS = ("KIM", "KIM Desktop", "Kommunales Integrationsmanagement", "Integration",
+                 "Integrationsmanagement", "Case Management", "Rathaus", "Kreis", "Kreishaus",
+                 "Minden-Lübbecke", "Minden", "Lübbecke")
 #: A word (or words run together) with a year before or after it, perhaps a few marks at the
 #: end: the first pattern any cracker tries. zxcvbn splits ``Sommerferien2024`` into a word and
 #: a "sequence" 024 and so gives the wrong reason, or misses it where the word is written
@@ -59,12 +69,9 @@ def check_user_name(name: str) -> str:
     return name
 
 
-def required_length() -> int:
-    """The shortest password allowed on this machine: IT's provisioned minimum, at least 12.
-
-    A broken provisioning file is reported where it is read (at start); here it counts as
-    none.
-    """
+def _provisioning() -> Provisioning | None:
+    """This machine's provisioning; a broken file is reported where it is read (at start),
+    here it counts as none."""
     from kim_desktop.core.provisioning import (
         ProvisioningError,
         find_provisioning,
@@ -73,10 +80,38 @@ def required_length() -> int:
 
     try:
         path = find_provisioning()
-        provisioned = load_provisioning(path).password_min_length if path else MIN_LENGTH
+        return load_provisioning(path) if path else None
     except ProvisioningError:
-        provisioned = MIN_LENGTH
+        return None
+
+
+def required_length() -> int:
+    """The shortest password allowed on this machine: IT's provisioned minimum, at least 12."""
+    provisioning = _provisioning()
+    provisioned = provisioning.password_min_length if provisioning else MIN_LENGTH
     return max(MIN_LENGTH, provisioned)
+
+
+def context_words() -> list[str]:
+    """Words anyone who knows where the program runs tries first: the program's own, the
+    Kreis and its municipalities (from the catalog), the provisioned office name and town."""
+    from kim_protocol.catalogs import default_catalogs
+
+    words = [*PROGRAM_WORDS,
+             *(entry.label for entry in default_catalogs().municipalities.entries)]
+    provisioning = _provisioning()
+    if provisioning is not None:
+        words += [provisioning.office_name, provisioning.municipality]
+    return words
+
+
+def _inputs(words: list[str]) -> list[str]:
+    """``words`` as zxcvbn's user_inputs: whole, in parts, run together, umlauts written out."""
+    inputs: list[str] = []
+    for word in words:
+        for variant in (word, *word.split(), *_SEPARATORS.split(word), _SEPARATORS.sub("", word)):
+            inputs += [variant.lower(), variant.lower().translate(_FOLDED)]
+    return [word for word in dict.fromkeys(inputs) if word]
 
 
 def check_password_policy(password: str, *, user: str) -> None:
@@ -87,9 +122,11 @@ def check_password_policy(password: str, *, user: str) -> None:
     minimum = required_length()
     if len(password) < minimum:
         raise PasswordPolicyError("password_short", minimum=minimum)
-    if _word_with_year(password, user):
-        raise PasswordPolicyError("password_weak_word_year")
     guesses_log10, sequence = _estimate(password, user)
+    if _word_with_year(password, user):
+        reason = _reason(sequence)
+        named = reason in ("password_weak_user", "password_weak_context")
+        raise PasswordPolicyError(reason if named else "password_weak_word_year")
     if guesses_log10 < MIN_GUESSES_LOG10:
         raise PasswordPolicyError(_reason(sequence))
 
@@ -108,20 +145,26 @@ def _word_with_year(password: str, user: str) -> bool:
 
 def _estimate(password: str, user: str) -> tuple[float, list[dict[str, Any]]]:
     zxcvbn = _estimator()
-    inputs = [user, *user.split(), "kim", "kim desktop"]
+    inputs = _inputs([user, *context_words()])
     results = [
         zxcvbn(candidate[:_ESTIMATE_CHARACTERS], user_inputs=inputs)
         for candidate in {password, _SEPARATORS.sub("", password)}
         if candidate
     ]
     weakest = min(results, key=lambda result: result["guesses_log10"])
-    return float(weakest["guesses_log10"]), list(weakest["sequence"])
+    sequence = list(weakest["sequence"])
+    user_parts = set(_inputs([user]))
+    for match in sequence:
+        if match.get("dictionary_name") == "user_inputs":
+            match["from_user"] = match.get("matched_word") in user_parts
+    return float(weakest["guesses_log10"]), sequence
 
 
 def _reason(sequence: list[dict[str, Any]]) -> str:
     """The message code for a refusal: what zxcvbn found, in this order of precedence."""
     found = {_kind(match) for match in sequence}
-    for kind in ("user", "common", "keyboard", "sequence", "repeat", "date", "names", "words"):
+    for kind in ("user", "context", "common", "keyboard", "sequence", "repeat", "date",
+                 "names", "words"):
         if kind in found:
             return f"password_weak_{kind}"
     return "password_weak"
@@ -132,9 +175,11 @@ def _kind(match: dict[str, Any]) -> str:
     if pattern == "dictionary":
         name = match.get("dictionary_name")
         if name == "user_inputs":
-            return "user"
+            return "user" if match.get("from_user") else "context"
         if name == "passwords":
             return "common"
+        if name == "german_keyboard":
+            return "keyboard"
         if name in ("surnames", "male_names", "female_names"):
             return "names"
         return "words"
@@ -145,6 +190,18 @@ def _kind(match: dict[str, Any]) -> str:
     if pattern == "regex" and match.get("regex_name") == "recent_year":
         return "date"
     return "other"
+
+
+def _keyboard_runs() -> list[str]:
+    """Every run of four or more keys along a row of the German keyboard, both ways. zxcvbn's
+    keyboard graph (qwerty with Y and Z swapped) has no ü, ö, ä, so ``asdfghjklöä`` would
+    count as a run and a few random letters."""
+    runs: list[str] = []
+    for row in GERMAN_KEYBOARD_ROWS:
+        for keys in (row, row[::-1]):
+            runs += [keys[start:end] for start in range(len(keys))
+                     for end in range(start + 4, len(keys) + 1)]
+    return list(dict.fromkeys(runs))
 
 
 _loading = threading.Lock()
@@ -179,7 +236,7 @@ def _load() -> Any:
             if variant not in seen:
                 seen.add(variant)
                 words.append(variant)
-    matching.add_frequency_lists({"german_words": words})
+    matching.add_frequency_lists({"german_words": words, "german_keyboard": _keyboard_runs()})
     # The German layout swaps Y and Z; zxcvbn knows qwerty only. Its module table of
     # keyboards is the place the matcher looks them up.
     matching.GRAPHS["qwertz"] = {

@@ -4355,6 +4355,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The password would be guessed too quickly: it consists mostly of the user name. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus Wörtern, die jeder zuerst probiert, der weiß, wo das Programm läuft (KIM, Integration, Rathaus, Kreis, die Orte im Kreis, der Name des Büros). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists mostly of words anyone who knows where the program runs tries first (KIM, integration, town hall, Kreis, the towns of the Kreis, the office's name). A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
       <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation>The password would be guessed too quickly: it is a common password or resembles one (also with digits or characters added). A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>

@@ -46,6 +46,37 @@ def test_a_word_with_a_year_is_refused_as_such_and_told_what_would_do(password: 
 
 
 @pytest.mark.parametrize("password", [
+    "RathausLübbecke12", "Hüllhorst Stemwede 7", "KIMMinden2024", "Integration Kreis 2024",
+])
+def test_the_programs_and_the_kreises_words_are_refused_as_such(password: str) -> None:
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_password_policy(password, user="Anna Beispiel")
+    message = str(refused.value)
+    assert "wo das Programm läuft" in message and ADVICE in message
+
+
+def test_the_provisioned_office_name_counts_as_a_guess(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    password = "Nordwalder Beratungsbüro 77"
+    check_password_policy(password, user="Anna Beispiel")
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text('[office]\nname = "Nordwalder Beratungsbüro"\n'
+                            'municipality = "Rahden"\n', encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_password_policy(password, user="Anna Beispiel")
+    assert "Name des Büros" in str(refused.value)
+
+
+@pytest.mark.parametrize("password", ["äölkjhgfdsa#", "asdfghjklöä1", "Ölkjhgfdsa-99"])
+def test_rows_of_the_german_keyboard_with_umlauts_are_keyboard_runs(password: str) -> None:
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_password_policy(password, user="Anna Beispiel")
+    assert "Tastenfolge" in str(refused.value)
+
+
+@pytest.mark.parametrize("password", [
     "Kaffee morgens im Rathaus Minden", "Zebra tanzt im Mondlicht", "Gx7!pQ2#vL9m",
     "Tee nachmittags im Stadthaus", "Xkqzvbwplmtr2024",
 ])
