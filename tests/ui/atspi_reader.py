@@ -6,7 +6,7 @@ process of its own on the program's session bus. One JSON command per line on st
 
 * ``windows``: the titles of the application's windows;
 * ``controls``: every focusable, showing control of the window whose title starts with
-  ``title``, in tree order, as ``{"role", "name", "states"}``;
+  ``title``, in tree order, as ``{"role", "name", "states", "path", "key"}``;
 * ``focused``: the focused control of that window, or null.
 
 A table's or list's cells are not walked: the table is the control a person tabs to.
@@ -47,7 +47,18 @@ def describe(accessible: Any, path: list[int]) -> dict[str, Any]:
         "name": accessible.name or "",
         "states": sorted(pyatspi.stateToString(state) for state in states),
         "path": path,
+        "key": key_binding(accessible),
     }
+
+
+def key_binding(accessible: Any) -> str:
+    """The keys of the control's first action ("Alt+E" for "&Entsperren"), as a screen reader
+    announces them; "" for none."""
+    try:
+        action = accessible.queryAction()
+    except NotImplementedError:
+        return ""
+    return str(action.getKeyBinding(0) or "") if action.nActions else ""
 
 
 def children(accessible: Any, path: list[int]) -> list[tuple[Any, list[int]]]:

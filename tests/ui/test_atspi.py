@@ -256,6 +256,17 @@ def test_unlock_screen_and_main_window_read_as_a_screen_reader_does(
              "Enter in der Suche führt in die Liste")
     session.xdotool("key", "Return")
     parts = wait_for(lambda: file_parts(session, main_title), "die Akte öffnet mit Enter")
+    # Every button of the file that opens a dialog ("…"), by the Alt key AT-SPI announces.
+    openers = [control for control in session.ask("controls", main_title)
+               if control["role"] == "push button" and control["name"].endswith("…")
+               and "enabled" in control["states"]]
+    assert [opener for opener in openers if not opener["key"].startswith("Alt+")] == []
+    for opener in openers:
+        title, names, found_there = dialog_round(session, main_title,
+                                                 [xdotool_keys(opener["key"])])
+        rounds[f"{opener['name']}: {title}"] = names
+        found[f"{opener['name']}: {title}"] = found_there
+    assert len(openers) > 3, [opener["name"] for opener in openers]
     for index, part in enumerate(parts):
         if index:
             session.xdotool("key", "ctrl+Next")
@@ -275,6 +286,12 @@ DIALOGS = [
     ["ctrl+shift+n"],  # Neue Person
     ["ctrl+n"],  # Neuer Beratungskontakt
 ]
+
+
+def xdotool_keys(binding: str) -> str:
+    """AT-SPI's "Alt+Ö" as xdotool names it: "alt+odiaeresis"."""
+    keysyms = {"ä": "adiaeresis", "ö": "odiaeresis", "ü": "udiaeresis", "ß": "ssharp"}
+    return "+".join(keysyms.get(part, part) for part in binding.lower().split("+"))
 
 
 def file_parts(session: Session, title: str) -> list[str]:
