@@ -236,6 +236,12 @@ VAULT_MESSAGES: dict[str, str] = {
     "password_short": (
         "Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen." + _ADVICE
     ),
+    "password_invisible": (
+        "Das Passwort enthält unsichtbare Zeichen oder Steuerzeichen (etwa ein Leerzeichen "
+        "ohne Breite, eine Schreibrichtungsmarke oder einen Tabulator), die man beim nächsten "
+        "Mal nicht sicher wieder eintippt. Bitte nur sichtbare Zeichen und normale Leerzeichen "
+        "verwenden."
+    ),
     "password_weak": "Das Passwort wäre zu schnell erraten." + _ADVICE,
     "password_weak_user": (
         "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen."

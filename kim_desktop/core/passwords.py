@@ -39,6 +39,10 @@ _ESTIMATE_CHARACTERS = 72
 _SEPARATORS = re.compile(r"[\s\-_.,;:/+]+")
 _FOLDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _YZ = str.maketrans("yzYZ", "zyZY")
+#: Unicode categories of characters a password may not hold: controls, format characters
+#: (zero-width, bidi controls, soft hyphen), private use, surrogates, unassigned, and line or
+#: paragraph separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
 GERMAN_KEYBOARD_ROWS = ("1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm")
 #: The program's, the programme's and the Kreis's words, tried like the user name.
 PROGRAM_WORDS = ("KIM", "KIM Desktop", "Kommunales Integrationsmanagement", "Integration",
@@ -114,11 +118,23 @@ def _inputs(words: list[str]) -> list[str]:
     return [word for word in dict.fromkeys(inputs) if word]
 
 
+def normalise(password: str) -> str:
+    """The form of ``password`` that is judged and from which the key is derived (NFKC): the
+    same password typed on another keyboard or system (``ü`` as one character or as ``u`` and
+    a combining mark, full-width letters, ligatures) gives the same key."""
+    return unicodedata.normalize("NFKC", password)
+
+
 def check_password_policy(password: str, *, user: str) -> None:
     """Raise :class:`PasswordPolicyError` with a German message when ``password`` is too weak.
 
     The message says why (the weakest part zxcvbn found) and what would do instead.
+    Invisible and control characters (zero-width spaces, marks of writing direction, tabs)
+    are refused: nobody could tell what to type next time.
     """
+    if any(unicodedata.category(ch) in _INVISIBLE for ch in password):
+        raise PasswordPolicyError("password_invisible")
+    password = normalise(password)
     minimum = required_length()
     if len(password) < minimum:
         raise PasswordPolicyError("password_short", minimum=minimum)

@@ -52,7 +52,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kim_desktop.core.errors import VaultCorrupt, VaultError
 from kim_desktop.core.key_memory import taken, wipe
-from kim_desktop.core.passwords import MAX_NAME_LENGTH
+from kim_desktop.core.passwords import MAX_NAME_LENGTH, normalise
 
 HEADER_NAME = "vault.json"
 FORMAT = "kim-desktop-vault"
@@ -241,7 +241,7 @@ def seal_for_user(
     """A new entry: a fresh key pair, its private half under ``password``."""
     params = DEFAULT_ARGON2
     salt = secrets.token_bytes(16)
-    wrapping_key = _password_key(password, salt, params)
+    wrapping_key = _password_key(normalise(password), salt, params)
     private = X25519PrivateKey.generate()
     public = _raw_public(private.public_key())
     private_raw = private.private_bytes_raw()
@@ -257,24 +257,29 @@ def open_for_user(
 ) -> bytearray | None:
     """The data key, or None when the password does not fit.
 
+    The key is derived from the normalised password (:func:`normalise`); an entry written
+    before passwords were normalised took the password as typed, so when the two differ and
+    the normalised one does not fit, the typed one is tried too.
+
     The role is bound into the associated data, so an entry whose role was edited opens under
     none. When the password opens it under one of ``other_roles`` (cheap: the Argon2id result
     is reused), the role was changed by hand: :class:`VaultCorrupt` says the header was
     changed instead of calling a right password wrong.
     """
-    wrapping_key = _password_key(password, entry.sealed.salt, entry.argon2)
-    try:
-        key = _open_entry(wrapping_key, vault_id, entry, entry.role)
-        if key is not None:
-            return key
-        for role in other_roles:
-            other = _open_entry(wrapping_key, vault_id, entry, role)
-            if other is not None:
-                wipe(other)
-                raise VaultCorrupt("header_role_changed", file=HEADER_NAME)
-        return None
-    finally:
-        wipe(wrapping_key)
+    for typed in dict.fromkeys((normalise(password), password)):
+        wrapping_key = _password_key(typed, entry.sealed.salt, entry.argon2)
+        try:
+            key = _open_entry(wrapping_key, vault_id, entry, entry.role)
+            if key is not None:
+                return key
+            for role in other_roles:
+                other = _open_entry(wrapping_key, vault_id, entry, role)
+                if other is not None:
+                    wipe(other)
+                    raise VaultCorrupt("header_role_changed", file=HEADER_NAME)
+        finally:
+            wipe(wrapping_key)
+    return None
 
 
 def _open_entry(

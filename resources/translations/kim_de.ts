@@ -4341,6 +4341,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Das Passwort enthält unsichtbare Zeichen oder Steuerzeichen (etwa ein Leerzeichen ohne Breite, eine Schreibrichtungsmarke oder einen Tabulator), die man beim nächsten Mal nicht sicher wieder eintippt. Bitte nur sichtbare Zeichen und normale Leerzeichen verwenden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>

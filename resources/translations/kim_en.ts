@@ -4347,6 +4347,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The password is too short: it needs at least {minimum} characters. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
+      <source>Das Passwort enthält unsichtbare Zeichen oder Steuerzeichen (etwa ein Leerzeichen ohne Breite, eine Schreibrichtungsmarke oder einen Tabulator), die man beim nächsten Mal nicht sicher wieder eintippt. Bitte nur sichtbare Zeichen und normale Leerzeichen verwenden.</source>
+      <translation>The password contains invisible or control characters (such as a zero-width space, a writing-direction mark or a tab) that nobody can be sure to type again next time. Please use only visible characters and ordinary spaces.</translation>
+    </message>
+    <message>
       <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation>The password would be guessed too quickly. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
     </message>

@@ -76,6 +76,19 @@ def test_rows_of_the_german_keyboard_with_umlauts_are_keyboard_runs(password: st
     assert "Tastenfolge" in str(refused.value)
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u202e", "\u2066", "\t", "\u00ad"])
+def test_invisible_and_control_characters_are_refused(invisible: str) -> None:
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_password_policy(f"Kaffee morgens{invisible} im Rathaus Minden", user="anna")
+    assert "unsichtbare Zeichen" in str(refused.value)
+
+
+def test_the_password_is_judged_in_its_normalised_form() -> None:
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_password_policy("Ｐａｓｓｗｏｒｔ１２３４", user="anna")  # full-width letters
+    assert "häufiges Passwort" in str(refused.value)
+
+
 @pytest.mark.parametrize("password", [
     "Kaffee morgens im Rathaus Minden", "Zebra tanzt im Mondlicht", "Gx7!pQ2#vL9m",
     "Tee nachmittags im Stadthaus", "Xkqzvbwplmtr2024",
