@@ -213,6 +213,14 @@ VAULT_MESSAGES: dict[str, str] = {
         "Hand geändert. Das Passwort stimmt, aber sicherheitshalber wird nichts geöffnet."
         + _RESTORE
     ),
+    "header_earlier_key": (
+        "Die Schlüsseldatei {file} gehört zu einem früheren Schlüssel der Datenbank {database}: "
+        "Die Datenbank wurde seitdem mit „Schlüssel erneuern“ neu verschlüsselt, und eine "
+        "ältere {file} (etwa aus einer Kopie oder Sicherung) wurde neben sie gelegt. Die "
+        "Datenbank selbst ist nicht beschädigt. Bitte die aktuelle {file} zurücklegen oder "
+        "eine Sicherung zurückspielen, die beide Dateien enthält "
+        "(kim-desktop restore --from DATEI, etwa rekey-backup.tar im Datenordner)."
+    ),
     "header_kdf_bounds": (
         "Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung "
         "und wurde vermutlich verändert." + _RESTORE

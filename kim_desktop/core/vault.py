@@ -88,6 +88,10 @@ __all__ = [
 
 LOCK_NAME = "kim.lock"
 PENDING_REKEY_NAME = "vault.rekey"
+#: A one-way fingerprint of the data key the database is under (no secret): when the
+#: database does not open with a header's key, it tells an old ``vault.json`` put back after
+#: a rekey from a damaged database.
+KEY_ID_NAME = "kim.keyid"
 REKEY_BACKUP_NAME = "rekey-backup.tar"
 CREATING_NAME = f".{DATABASE_NAME}.creating"
 PAGE_SIZE = 4096
@@ -258,6 +262,33 @@ def _scrub_tree(folder: Path) -> None:
     folder.rmdir()
 
 
+def _key_id(key: bytes | bytearray) -> str:
+    return HKDF(algorithm=hashes.SHA256(), length=16, salt=None,
+                info=b"kim-vault key id").derive(bytes(key)).hex()
+
+
+def _record_key_id(data_dir: Path, key: bytes | bytearray) -> None:
+    """Note which key the database is under now (after it opened with it), unless noted."""
+    path = data_dir / KEY_ID_NAME
+    key_id = _key_id(key)
+    try:
+        if path.read_text(encoding="ascii").strip() == key_id:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    headers.atomic_write(path, f"{key_id}\n".encode("ascii"))
+
+
+def _earlier_key(data_dir: Path, key: bytes | bytearray) -> bool:
+    """True when the database was last opened under another key than ``key``: the header
+    that gave ``key`` is older than the last "Schlüssel erneuern"."""
+    try:
+        noted = (data_dir / KEY_ID_NAME).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(noted) and not hmac.compare_digest(noted, _key_id(key))
+
+
 def _opens(database: str, key: bytes | bytearray) -> bool:
     try:
         connection = connect_raw(database, key)
@@ -414,10 +445,14 @@ class Vault:
                     if pages * PAGE_SIZE > database.stat().st_size:
                         raise VaultCorrupt("database_incomplete", file=DATABASE_NAME)
             _upgrade(engine, key)
+            _record_key_id(data_dir, key)
         except DBAPIError as error:
             engine.dispose()
-            raise disk_trouble(error, data_dir) or VaultCorrupt(
-                "database_damaged", file=DATABASE_NAME) from error
+            trouble = disk_trouble(error, data_dir)
+            if trouble is None and _earlier_key(data_dir, key):
+                trouble = VaultCorrupt("header_earlier_key", file=HEADER_NAME,
+                                       database=DATABASE_NAME)
+            raise trouble or VaultCorrupt("database_damaged", file=DATABASE_NAME) from error
         except BaseException:
             engine.dispose()
             raise
@@ -579,6 +614,7 @@ class Vault:
         self._key = new
         self._secrets.close()
         self._secrets = SecretBox(new)
+        _record_key_id(self.data_dir, new)
         raw = self.engine.raw_connection()
         try:
             stored_secrets.reseal(raw.driver_connection, old, new)

@@ -11,13 +11,18 @@ from pathlib import Path
 
 from kim_desktop.core.backup import PREVIOUS_FOLDER
 from kim_desktop.core.storage import DATABASE_NAME
-from kim_desktop.core.vault import CREATING_NAME, PENDING_REKEY_NAME, REKEY_BACKUP_NAME
+from kim_desktop.core.vault import (
+    CREATING_NAME,
+    KEY_ID_NAME,
+    PENDING_REKEY_NAME,
+    REKEY_BACKUP_NAME,
+)
 from kim_desktop.core.vault_header import HEADER_NAME
 
 #: Every file of a data folder that holds a key or data, the key header first: with it gone,
 #: nobody can open the database any more, even from a copy.
 VAULT_FILES = (HEADER_NAME, PENDING_REKEY_NAME, DATABASE_NAME, f"{DATABASE_NAME}-wal",
-               f"{DATABASE_NAME}-shm", REKEY_BACKUP_NAME, CREATING_NAME)
+               f"{DATABASE_NAME}-shm", REKEY_BACKUP_NAME, CREATING_NAME, KEY_ID_NAME)
 
 _CHUNK = 1 << 20
 

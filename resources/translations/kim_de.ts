@@ -4293,6 +4293,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Die Schlüsseldatei {file} gehört zu einem früheren Schlüssel der Datenbank {database}: Die Datenbank wurde seitdem mit „Schlüssel erneuern“ neu verschlüsselt, und eine ältere {file} (etwa aus einer Kopie oder Sicherung) wurde neben sie gelegt. Die Datenbank selbst ist nicht beschädigt. Bitte die aktuelle {file} zurücklegen oder eine Sicherung zurückspielen, die beide Dateien enthält (kim-desktop restore --from DATEI, etwa rekey-backup.tar im Datenordner).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung und wurde vermutlich verändert. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
       <translation type="unfinished" />
     </message>

@@ -4299,6 +4299,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The key file {file} has been changed: a user's role in it was edited by hand. The password is right, but to be safe nothing is opened. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>
     <message>
+      <source>Die Schlüsseldatei {file} gehört zu einem früheren Schlüssel der Datenbank {database}: Die Datenbank wurde seitdem mit „Schlüssel erneuern“ neu verschlüsselt, und eine ältere {file} (etwa aus einer Kopie oder Sicherung) wurde neben sie gelegt. Die Datenbank selbst ist nicht beschädigt. Bitte die aktuelle {file} zurücklegen oder eine Sicherung zurückspielen, die beide Dateien enthält (kim-desktop restore --from DATEI, etwa rekey-backup.tar im Datenordner).</source>
+      <translation>The key file {file} belongs to an earlier key of the database {database}: the database has since been re-encrypted with “Renew key”, and an older {file} (from a copy or backup, for example) was put beside it. The database itself is not damaged. Please put the current {file} back or restore a backup that holds both files (kim-desktop restore --from FILE, for example rekey-backup.tar in the data folder).</translation>
+    </message>
+    <message>
       <source>Die Schlüsseldatei {file} verlangt eine unzulässig aufwendige Schlüsselableitung und wurde vermutlich verändert. Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI).</source>
       <translation>The key file {file} asks for an impermissibly costly key derivation and was probably changed. Please restore the latest backup (kim-desktop restore --from FILE).</translation>
     </message>

@@ -19,7 +19,7 @@ from kim_desktop.core.errors import PermissionDenied, VaultCorrupt, VaultError
 from kim_desktop.core.storage import DATABASE_NAME, connect_raw
 from kim_desktop.core.vault import REKEY_BACKUP_NAME, Role, Vault
 
-from .support import OTHER_PASSWORD, PASSWORD, count, fill
+from .support import OTHER_PASSWORD, PASSWORD, count, fill, snapshot
 
 
 def _mode(path: Path) -> int:
@@ -173,6 +173,37 @@ def test_rekey_makes_an_old_header_and_password_useless(
                          new_password="Wolken ziehen über Lübbecke")
     with Vault.unlock(data_dir, user="bert", password="Wolken ziehen über Lübbecke") as again:
         assert count(again) == 30
+
+
+def test_an_old_header_put_back_after_a_rekey_is_named_as_such_not_as_damage(
+    data_dir: Path, vault: Vault
+) -> None:
+    fill(vault, 10)
+    old_header = (data_dir / headers.HEADER_NAME).read_bytes()
+    vault.rekey()
+    vault.close()
+    (data_dir / headers.HEADER_NAME).write_bytes(old_header)
+    before = snapshot(data_dir)
+    with pytest.raises(VaultCorrupt) as refused:
+        Vault.unlock(data_dir, user="anna", password=PASSWORD)
+    message = str(refused.value)
+    assert "früheren Schlüssel" in message and "nicht beschädigt" in message
+    assert "aktuelle vault.json zurücklegen" in message
+    assert snapshot(data_dir) == before
+
+
+def test_a_database_damaged_under_its_own_header_is_still_damage(
+    data_dir: Path, vault: Vault
+) -> None:
+    fill(vault, 10)
+    vault.rekey()
+    vault.close()
+    database = data_dir / DATABASE_NAME
+    data = database.read_bytes()
+    database.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    with pytest.raises(VaultCorrupt) as refused:
+        Vault.unlock(data_dir, user="anna", password=PASSWORD)
+    assert "kim.db ist beschädigt" in str(refused.value)
 
 
 def test_a_reset_by_recovery_key_renews_the_data_key(
