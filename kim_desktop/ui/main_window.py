@@ -187,13 +187,13 @@ class MainWindow(QMainWindow):
             translate("main_window", "&Sperren"), "Ctrl+L", self.lock_requested.emit
         ))
         file_menu.addAction(self._action(
-            translate("main_window", "&Beenden"), QKeySequence.StandardKey.Quit, self.close
+            translate("main_window", "Bee&nden"), QKeySequence.StandardKey.Quit, self.close
         ))
         view_menu = self.menuBar().addMenu(translate("main_window", "&Ansicht"))
         for number, (key, title, _) in enumerate(self._page_factories(), start=1):
             view_menu.addAction(self._action(title, f"Ctrl+{number}", self._shower(key)))
         view_menu.addAction(self._action(
-            translate("main_window", "Klient*innen &suchen"), "Ctrl+F", self.focus_search
+            translate("main_window", "Klient*innen s&uchen"), "Ctrl+F", self.focus_search
         ))
         view_menu.addAction(self._action(
             translate("main_window", "Akte s&chließen"), "Ctrl+W", self.close_current_file
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             self.accessibility_statement
         ))
         help_menu.addAction(self._action(
-            translate("main_window", "Ü&ber KIM Desktop"), None, self._about
+            translate("main_window", "Über &KIM Desktop"), None, self._about
         ))
 
     def resend_reports(self) -> None:

@@ -2317,15 +2317,19 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>&amp;Beenden</source>
+      <source>Bee&amp;nden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Klient*innen s&amp;uchen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Über &amp;KIM Desktop</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;Ansicht</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Klient*innen &amp;suchen</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2338,10 +2342,6 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
     </message>
     <message>
       <source>Erklärung zur &amp;Barrierefreiheit …</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ü&amp;ber KIM Desktop</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -2282,7 +2282,7 @@ Please reword it under "Edit".</translation>
     </message>
     <message>
       <source>&amp;Einstellungen</source>
-      <translation>&amp;Settings</translation>
+      <translation>Sett&amp;ings</translation>
     </message>
     <message>
       <source>&amp;Bald berechtigt</source>
@@ -2321,16 +2321,20 @@ Please reword it under "Edit".</translation>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <source>&amp;Beenden</source>
+      <source>Bee&amp;nden</source>
       <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>Klient*innen s&amp;uchen</source>
+      <translation>Sea&amp;rch clients</translation>
+    </message>
+    <message>
+      <source>Über &amp;KIM Desktop</source>
+      <translation>&amp;About KIM Desktop</translation>
     </message>
     <message>
       <source>&amp;Ansicht</source>
       <translation>&amp;View</translation>
-    </message>
-    <message>
-      <source>Klient*innen &amp;suchen</source>
-      <translation>&amp;Search clients</translation>
     </message>
     <message>
       <source>Akte s&amp;chließen</source>
@@ -2342,11 +2346,7 @@ Please reword it under "Edit".</translation>
     </message>
     <message>
       <source>Erklärung zur &amp;Barrierefreiheit …</source>
-      <translation>&amp;Accessibility statement …</translation>
-    </message>
-    <message>
-      <source>Ü&amp;ber KIM Desktop</source>
-      <translation>&amp;About KIM Desktop</translation>
+      <translation>Accessibility &amp;statement …</translation>
     </message>
     <message>
       <source>Dieses Gerät ist mit keinem Sync-Server verbunden.</source>

@@ -346,3 +346,27 @@ def test_tab_leaves_every_table(qtbot: Any, window: Any) -> None:
             if QApplication.focusWidget() is view:
                 caught.append(f"{key}: {view.accessibleName()}")
     assert caught == []
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_menu_gives_each_entry_its_own_letter(qtbot: Any, window: Any,
+                                                    language: str) -> None:
+    """Found by the AT-SPI walk: in Hilfe, "Erklärung zur &Barrierefreiheit" and "Ü&ber"
+    shared the B (in English both the A), so the letter only moved between them and the
+    statement did not open."""
+    choose_language(window, language)
+    try:
+        clashes = {}
+        for menu_action in window.menuBar().actions():
+            menu = menu_action.menu()
+            letters: dict[str, list[str]] = {}
+            for action in menu.actions():
+                key = re.search(r"&([^&])", action.text().replace("&&", ""))
+                if action.isVisible() and not action.isSeparator() and key:
+                    letters.setdefault(key.group(1).lower(), []).append(action.text())
+            shared = {key: texts for key, texts in letters.items() if len(texts) > 1}
+            if shared:
+                clashes[menu_action.text()] = shared
+        assert clashes == {}
+    finally:
+        choose_language(window, "de")

@@ -4,6 +4,7 @@ its feedback contact; reached by keys alone."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from kim_desktop.core.accessibility_statement import (
     accessibility_statement,
 )
 from kim_desktop.ui import i18n
-from kim_desktop.ui.qt import QApplication, QMenu
+from kim_desktop.ui.qt import QApplication, QMenu, Qt
 from tests.ui.keys import activate, alt
 
 CONTACT = "KIM-Büro Rahden, Lange Straße 9, 32369 Rahden, barrierefrei@rahden.example"
@@ -28,9 +29,9 @@ def open_statement(qtbot: Any, window: Any) -> Any:
     menu = QApplication.activePopupWidget()
     entry = next(a for a in menu.actions() if "Barrierefreiheit" in a.text()
                  or "ccessibility" in a.text())
-    assert "&" in entry.text()  # its own letter in the menu
-    entry.trigger()
-    menu.close()
+    letter = re.search(r"&(\w)", entry.text())  # its own letter in the menu, pressed
+    assert letter is not None
+    qtbot.keyClick(menu, getattr(Qt.Key, f"Key_{letter.group(1).upper()}"))
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
     dialog = QApplication.activeModalWidget()
     qtbot.addWidget(dialog)
