@@ -406,13 +406,49 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
     ready.sort(key=lambda r: order.get(r.kind, 0))
     pending = _pending_ids(session, [r.record_id for r in ready])
     plain = [r for r in ready if r.record_id not in pending]
+    if any(r.kind == "client" and r.payload.get("erased_at") for r in ready):
+        _delete_securely(session)
+    files = _file_digests(session, [r.record_id for r in ready if r.kind == "attachment"])
     _overwrite(session, plain)
     for record in ready:
         if record.record_id in pending:
             _merge_one(session, record, outcome)
+    _drop_replaced_files(session, files)
     _upsert_bases(session, ready, bases)
     outcome.applied += len(plain)
     outcome.changed_kinds.update(r.kind for r in ready)
+
+
+def _delete_securely(session: Session) -> None:
+    """An erasure from another device overwrites freed pages here too, as it did there, so
+    the erased text does not linger in the file."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete = ON"))
+
+
+def _file_digests(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """The SHA-256 the attachments ``ids`` that hold their file here name, by id."""
+    table = record_table("attachment")
+    digests: dict[str, str] = {}
+    for part in chunks(ids):
+        digests.update((row.id, row.sha256) for row in session.connection().execute(
+            select(table.c.id, table.c.sha256)
+            .where(table.c.id.in_(part), table.c.content.is_not(None))))
+    return digests
+
+
+def _drop_replaced_files(session: Session, digests: dict[str, str]) -> None:
+    """Drops the file of each attachment whose new version names another one, or none (an
+    erasure): the bytes kept would not be the file the record names, and an erased person's
+    documents must not stay on this device. The blob brings the new file, if there is one."""
+    table = record_table("attachment")
+    connection = session.connection()
+    replaced = [row.id for part in chunks(list(digests)) for row in
+                connection.execute(select(table.c.id, table.c.sha256)
+                                   .where(table.c.id.in_(part)))
+                if row.sha256 != digests[row.id]]
+    for part in chunks(replaced):
+        connection.execute(update(table).where(table.c.id.in_(part)).values(content=None))
 
 
 def _faults(session: Session, records: list[Incoming]) -> dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -144,10 +145,22 @@ def _converters(kind: str) -> tuple[tuple[str, Callable[[Any], Any] | None], ...
 
 
 def values_of(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """Typed column values of a payload; keys the local schema does not know are dropped."""
+    """Typed column values of a payload; keys the local schema does not know are dropped, and
+    so is content that is not the file the record names (:func:`_named_content`)."""
     values: dict[str, Any] = {}
     for key, convert in _converters(kind):
         if key in payload:
             value = payload[key]
             values[key] = value if convert is None or value is None else convert(value)
+    if values.get("content") is not None and not _named_content(values):
+        del values["content"]
     return values
+
+
+def _named_content(values: dict[str, Any]) -> bool:
+    """Whether inline content (an attachment of a version before the blobs) is the file its
+    record names by size and SHA-256: other bytes, from a faulty or hostile device, would
+    replace the file here and, by the copy of equal content, other attachments of it."""
+    content = values["content"]
+    return (isinstance(content, bytes) and len(content) == values.get("size")
+            and hashlib.sha256(content).hexdigest() == values.get("sha256"))

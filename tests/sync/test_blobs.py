@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import random
 import threading
+import uuid
 from collections.abc import Callable
 from functools import partial
 
@@ -17,6 +18,7 @@ from kim_desktop.core.db import record_to_payload
 from kim_desktop.core.models import Attachment, Client
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import add_attachment, remove_record
+from kim_desktop.core.services.retention import erase_client
 from kim_desktop.sync import messages
 from kim_desktop.sync.client import Progress
 from kim_desktop.sync.crypto import seal, seal_blob
@@ -440,3 +442,60 @@ def test_an_attachment_that_went_under_an_old_blob_id_goes_again_under_its_new_o
     # Once checked, an attachment is not sealed again at every sync.
     with a_db() as session:
         assert session.scalar(select(func.count()).select_from(SyncBlobSent)) == 1
+
+
+def push_attachment_copy(office: Office, attachment_id: str, sessions: Sessions,
+                         **changes: object) -> None:
+    """A hostile device pushes a new attachment record copied from ``attachment_id``'s, with
+    ``changes`` to its payload."""
+    http, office_key, office_id = hostile_device(office)
+    with sessions() as session:
+        payload = record_to_payload(session.get(Attachment, attachment_id))
+    payload.pop("content")
+    record_id = str(uuid.uuid4())
+    payload.update(id=record_id, filename="copy.pdf", **changes)
+    answer = http.push(wire.PushRequest(operations=[wire.PushOperation(
+        seq=1, kind="attachment", record_id=record_id, base_version=0,
+        ciphertext=b64encode(seal(office_key, office_id=office_id, kind="attachment",
+                                  record_id=record_id, version=1, payload=payload)))]))
+    assert [result.status for result in answer.results] == [wire.OperationStatus.APPLIED]
+    http.close()
+
+
+def test_content_inside_a_payload_does_not_replace_a_file(office: Office) -> None:
+    """Reproduced on main: a hostile device pushed a copy of a real attachment's record with
+    a few bytes of its own as "content"; a device that had not fetched the real file yet took
+    those bytes for both, and the real file was lost there."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    content = pdf(2 * MIB + 300)
+    attachment_id = attach(a_db, content)
+    a.run()
+    push_attachment_copy(office, attachment_id, a_db, content=b64encode(b"%PDF-evil"))
+    b.run()
+    assert content_of(b_db, attachment_id) == content
+    with b_db() as session:
+        copies = session.scalars(select(Attachment.content)
+                                 .where(Attachment.filename == "copy.pdf")).all()
+    assert copies == [content]
+
+
+
+def test_an_erased_persons_files_go_from_every_device(office: Office) -> None:
+    """Reproduced on main: an erasure blanked the attachment rows on the other devices but left
+    the files' bytes there (content travels apart from the payload), and with them in their
+    backups."""
+    (a_db, a), (b_db, b) = office.device("a"), office.device("b")
+    attachment_id = attach(a_db, pdf(MIB + 300))
+    a.run()
+    b.run()
+    assert content_of(b_db, attachment_id) is not None
+    with a_db() as session:
+        client_id = session.get(Attachment, attachment_id).client_id
+        session.info["role"] = "office_admin"  # only the office admin erases
+        erase_client(session, client_id=client_id, confirm=True)
+    a.run()
+    b.run()
+    assert content_of(b_db, attachment_id) is None
+    with b_db() as session:
+        if session.get_bind().dialect.name == "sqlite":  # erased text does not linger
+            assert session.scalar(text("PRAGMA secure_delete")) == 1
