@@ -126,14 +126,20 @@ class RateLimit:
     behind one address do not share one allowance. Whether the token is a device's is known
     only once the route has looked it up: a request that authenticated no device (an unknown
     token, a route that does not exist) then takes from its address's bucket too, and while
-    that bucket is empty every request from the address is refused, made-up tokens included.
-    Enrollment, the dashboard and everything else always go by the address.
+    that bucket is empty every request from the address is refused, made-up tokens included;
+    a token this worker has seen authenticate a device is not, so that made-up requests from
+    behind the same address cannot keep the town hall's devices from syncing. Enrollment, the
+    dashboard and everything else always go by the address.
     """
 
-    def __init__(self, app: ASGIApp, *, devices: TokenBuckets, addresses: TokenBuckets) -> None:
+    def __init__(self, app: ASGIApp, *, devices: TokenBuckets, addresses: TokenBuckets,
+                 max_known: int = 100_000) -> None:
         self.app = app
         self.devices = devices
         self.addresses = addresses
+        #: Keys of tokens that authenticated a device here, most recent last.
+        self._known: OrderedDict[str, None] = OrderedDict()
+        self._max_known = max_known
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -151,15 +157,25 @@ class RateLimit:
             await self.app(scope, receive, send)
             return
         key = hashlib.sha256(authorization.encode("utf-8", "replace")).hexdigest()[:32]
-        wait = self.addresses.wait(address) or self.devices.take(key)
+        wait = (0 if key in self._known else self.addresses.wait(address)) \
+            or self.devices.take(key)
         if wait > 0:
             await _refuse(wait, scope, receive, send)
             return
         try:
             await self.app(scope, receive, send)
         finally:
-            if not scope.get("kim.log", {}).get("device_id"):
-                self.addresses.take(address)
+            self._settle(key, address, bool(scope.get("kim.log", {}).get("device_id")))
+
+    def _settle(self, key: str, address: str, authenticated: bool) -> None:
+        if authenticated:
+            self._known[key] = None
+            self._known.move_to_end(key)
+            while len(self._known) > self._max_known:
+                self._known.popitem(last=False)
+        else:
+            self._known.pop(key, None)
+            self.addresses.take(address)
 
 
 async def _refuse(wait: float, scope: Scope, receive: Receive, send: Send) -> None:

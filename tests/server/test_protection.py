@@ -214,6 +214,23 @@ def test_devices_behind_one_address_are_limited_per_device(db_url: str, admin: A
                                                 "app_version": "0.1"}).status_code == 429
 
 
+def test_made_up_requests_from_the_same_address_do_not_stop_a_devices_sync(
+    db_url: str, admin: Admin
+) -> None:
+    """Reproduced on main: made-up requests from behind a town hall's address emptied its
+    bucket, and from then on its devices' syncs were refused with 429 as well."""
+    settings = settings_for(db_url, rate_limit_ip_per_second=0.01, rate_limit_ip_burst=3)
+    office = admin.office()
+    with TestClient(create_app(settings), raise_server_exceptions=False) as limited:
+        device = enroll_with(limited, admin.code(office))
+        assert limited.get("/v1/pull", headers=device.headers).status_code == 200
+        forged = [limited.get("/v1/pull", headers={"Authorization": f"Bearer {uuid.uuid4()}"})
+                  .status_code for _ in range(4)]
+        assert forged[-1] == 429
+        assert limited.get("/v1/pull", headers=device.headers).status_code == 200
+        assert limited.get("/v1/pull", headers={"Authorization": "Bearer x"}).status_code == 429
+
+
 def test_access_log_is_json_without_payload_or_token(
     client: TestClient, enroll: Callable[..., Device], caplog: pytest.LogCaptureFixture
 ) -> None:
