@@ -7,7 +7,8 @@ a perturbed, possibly hidden :class:`Cell` (docs/reporting.md §3).
   zero: it singles out nobody.
 * :class:`Sum`: events or minutes (consultations, minutes, referrals, goals) with the number of
   facts behind them, a lower bound of the distinct persons, and their keys. Hidden when fewer
-  persons than the threshold stand behind them, whatever the sum; otherwise published with
+  persons than the threshold stand behind them, whatever the sum, and when the sum itself is
+  under the threshold (each person behind it adds at least one); otherwise published with
   noise of the size of one mean contribution.
 
 A :class:`Cell` holds only the published value: the true one never reaches a renderer.
@@ -76,7 +77,9 @@ def publish(entry: Entry, measure: str, *, threshold: int, ptable: PTable | None
         return Cell(0, hidden=True) if value < threshold else Cell(value)
     if entry.total <= 0 or entry.records <= 0:
         return Cell(0)
-    if entry.persons < threshold:
+    # Each person behind a sum adds at least one to it: a sum under the threshold has fewer
+    # persons behind it than the threshold, however many cases were counted with it.
+    if min(entry.persons, entry.total) < threshold:
         return Cell(0, hidden=True)
     # The symmetric row: noise of at most D mean contributions, mean 0.
     deviation = table.deviation(table.max_deviation, measure_key(entry.key, measure))

@@ -97,6 +97,19 @@ def test_contacts_are_hidden_when_fewer_than_five_persons_stand_behind_them(
     assert _near_sum(by_field["Wohnen"][0], 20, 10)
 
 
+def test_a_few_goals_reached_among_many_cases_are_hidden(
+    sessions: sessionmaker[Session], office_id: str, add: Any
+) -> None:
+    """Reproduced on main: ten cases with goals and one goal reached showed "Ziele erreicht"
+    as 1, exactly: the sum counted the cases with goals as the persons behind it, and its noise
+    of one mean contribution (a tenth) rounded away."""
+    add(*[case_fact(office_id, f"case-{n:02d}-pseudonym", goals_total=2,
+                    goals_reached=1 if n == 0 else 0) for n in range(10)])
+    [goals] = _tables(sessions, "vermittlungen")["ziele"].display_rows()
+    assert near(goals[1], 10) and _near_sum(goals[2], 20, 10)
+    assert goals[3] == "<5"
+
+
 def test_referrals_prechecks_and_closures(
     sessions: sessionmaker[Session], office_id: str, add: Any
 ) -> None:
