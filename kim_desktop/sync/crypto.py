@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -300,10 +301,37 @@ def open_json(office_key: OfficeKey, *, office_id: str, kind: str, record_id: st
         raise PayloadError("payload does not decode", "parse") from error
 
 
+#: The largest integer a payload may hold: what every JSON reader takes exactly. No field
+#: needs more; a larger one stopped every pull where the database could not store it.
+MAX_PAYLOAD_INT = 2**53
+
+
+def _bounded_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_PAYLOAD_INT:
+        raise ValueError("integer out of range")
+    return value
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("number out of range")
+    return value
+
+
+def _no_constant(text: str) -> None:
+    raise ValueError(f"{text} is no value of a record")
+
+
 def parse_payload(text: str) -> dict[str, Any]:
+    """The payload object of a record's JSON text. Numbers no record holds (NaN, Infinity,
+    1e400, integers beyond 2**53) and nesting too deep to read do not decode: such a record
+    would stop every later pull of every device, where it failed to be stored or reported."""
     try:
-        payload = json.loads(text)
-    except ValueError as error:
+        payload = json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
+                             parse_constant=_no_constant)
+    except (ValueError, RecursionError) as error:
         raise PayloadError("payload does not decode", "parse") from error
     if not isinstance(payload, dict):
         raise PayloadError("payload is not an object", "parse")

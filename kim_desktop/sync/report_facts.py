@@ -43,6 +43,7 @@ from kim_desktop.core.models import (
     ResidenceStatusPeriod,
     StructuralGap,
 )
+from kim_desktop.core.models.contact import MAX_DURATION_MINUTES
 from kim_desktop.core.report_pseudonyms import ReportPseudonym, ReportSecret, ReportUpload
 from kim_protocol.report_codes import AGE_BANDS, UNKNOWN
 from kim_protocol.wire import (
@@ -179,6 +180,16 @@ def _case_for(
     return None
 
 
+def _minutes(duration: object) -> int:
+    """A consultation's minutes as the figures count them: a duration no form takes (negative,
+    over the most, not a whole number), as a faulty peer could have stored it, counts none
+    instead of failing every later report of this device."""
+    if isinstance(duration, int) and not isinstance(duration, bool) \
+            and 0 <= duration <= MAX_DURATION_MINUTES:
+        return duration
+    return 0
+
+
 def derive_facts(
     session: Session, *, prechecks: PrecheckLookup | None = None
 ) -> tuple[list[tuple[str, ReportFact]], set[str]]:
@@ -247,7 +258,7 @@ def derive_facts(
             continue
         month = activity[owner.id][_month(day)]
         month.consultations += 1
-        month.minutes += consultation.duration_minutes
+        month.minutes += _minutes(consultation.duration_minutes)
         month.fields = (month.fields or set()) | set(consultation.fields_of_action or [])
     for referral in session.execute(
         select(Referral.case_id, Referral.client_id, Referral.planned_on, Referral.agency_code,

@@ -16,10 +16,11 @@ from sqlalchemy import select
 
 from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.models import Consultation
-from kim_desktop.sync.crypto import open_sealed, seal
+from kim_desktop.sync.crypto import open_sealed, seal, seal_json
 from kim_desktop.sync.enroll import enter_office_recovery_key
 from kim_desktop.sync.state import SyncQuarantine, load_office_key, load_state, store_office_key
 from kim_desktop.sync.status import sync_status
+from kim_protocol.payload import payload_json
 from kim_protocol.wire import b64decode, b64encode
 from tests.sync.conftest import Office
 from tests.sync.helpers import Sessions, add_consultations, cursor, snapshot
@@ -245,3 +246,46 @@ def test_fields_of_a_newer_version_go_back_unchanged_when_edited_here(office: Of
     merged = _pull_record(office, writer, ids[0])
     assert (merged["duration_minutes"], merged["mood"], merged["notes"]) == (
         99, "erleichtert", "hier ergänzt")
+
+
+def test_numbers_no_record_holds_and_deep_nesting_do_not_stop_any_pull(office: Office) -> None:
+    """Reproduced on main: a consultation of 10**30 minutes stopped every pull of every device
+    for good (OverflowError storing it), a payload nested 100,000 deep likewise (RecursionError
+    opening it), and 1e400 minutes was stored as infinity, after which every sync of a device
+    failed building its report facts."""
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    ids = add_consultations(a_db, 3, random.Random(11))
+    a.run()
+    writer = _state(a_db)
+    template = snapshot(a_db)[ids[0]]
+    huge, deep, endless, negative = (str(uuid.uuid4()) for _ in range(4))
+    texts = {
+        huge: payload_json(dict(template, id=huge, duration_minutes=10**30)),
+        deep: "[" * 100_000 + "]" * 100_000,
+        endless: payload_json(dict(template, id=endless)).replace(
+            f'"duration_minutes":{template["duration_minutes"]}', '"duration_minutes":1e400'),
+    }
+    assert "1e400" in texts[endless]
+    operations = [
+        {"seq": 10**9 + index, "kind": "consultation", "record_id": record_id,
+         "base_version": 0,
+         "ciphertext": b64encode(seal_json(writer.office_key, office_id=writer.office_id,
+                                           kind="consultation", record_id=record_id,
+                                           version=1, text=text))}
+        for index, (record_id, text) in enumerate(texts.items())]
+    operations.append({"seq": 10**9 + 9, "kind": "consultation", "record_id": negative,
+                       "base_version": 0,
+                       "ciphertext": _sealed(writer, negative, 1,
+                                             dict(template, id=negative, duration_minutes=-50))})
+    assert _raw_push(office, writer.device_token, operations) == ["applied"] * 4
+    more = add_consultations(a_db, 2, random.Random(12))
+    a.run()
+
+    result = b.run()  # pulls, then builds and sends its report facts
+    assert (result.pulled, result.quarantined) == (6, 3)
+    assert {key: reason for key, (_v, reason, _n) in _quarantined(b_db).items()} == {
+        huge: "parse", deep: "parse", endless: "parse"}
+    assert set(snapshot(b_db)) == set(ids) | set(more) | {negative}
+    assert cursor(b_db) == cursor(a_db)
+    assert b.run().pulled == 0  # and the next sync goes through as well

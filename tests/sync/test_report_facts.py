@@ -8,11 +8,11 @@ import hmac
 import json
 import re
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.demo import generate_demo_data
-from kim_desktop.core.models import Client
+from kim_desktop.core.models import Client, Consultation
 from kim_desktop.core.report_pseudonyms import ReportPseudonym, ReportSecret, ReportUpload
 from kim_desktop.core.services import (
     add_goal,
@@ -208,3 +208,20 @@ def test_no_demo_name_reaches_any_fact(session: Session) -> None:
     # Whole words only: a short name like "Ion" is part of the code "first_orientation".
     pattern = r"(?<![a-zäöüß]){}(?![a-zäöüß])"
     assert [n for n in names if re.search(pattern.format(re.escape(n)), text)] == []
+
+
+def test_a_duration_no_form_takes_counts_no_minutes_and_fails_no_report(
+    session: Session,
+) -> None:
+    """Reproduced on main: a consultation of -50 minutes, stored as a faulty peer sent it,
+    made every later report of the device fail (minutes must not be negative)."""
+    client_id = new_client(session)
+    new_case(session, client_id, opened_on=dt.date(2026, 1, 5))
+    _consult(session, client_id, dt.date(2026, 2, 3), minutes=45)
+    _consult(session, client_id, dt.date(2026, 2, 4), minutes=45)
+    session.execute(update(Consultation).where(Consultation.held_at >= dt.datetime(
+        2026, 2, 4, tzinfo=dt.UTC)).values(duration_minutes=-50))
+    session.commit()
+    facts, _ = _sync(session)
+    [month] = [fact for fact in facts if fact.fact_kind is FactKind.CONSULTATION_MONTH]
+    assert (month.consultations, month.minutes) == (2, 45)
