@@ -183,6 +183,14 @@ def _set_aside(count: int) -> str:
             "--office-recovery-key) oder KIM Desktop aktualisieren.")
 
 
+def _waiting_for_update(count: int) -> str:
+    """What changes of this device's own that wait for an update of the program mean."""
+    what = "1 eigene Änderung wartet" if count == 1 else f"{count} eigene Änderungen warten"
+    return (f"Hinweis: {what} auf ein Update von KIM Desktop: eine neuere Fassung vom "
+            "Sync-Server lässt sich hier nicht öffnen. Nichts geht verloren; nach dem Update "
+            "wird beides zusammengeführt.")
+
+
 def run_sync(args: argparse.Namespace) -> int:
     vault = open_vault_from_args(args)
     folder = data_dir(args)
@@ -210,7 +218,8 @@ def run_sync(args: argparse.Namespace) -> int:
     try:
         result = client.resend_reports() if args.resend_reports else client.run()
         with vault.session() as session:
-            aside = sync_status(session).quarantined
+            status = sync_status(session)
+        aside = status.quarantined
     except RevokedError as error:
         raise CliError(str(error), EXIT_REVOKED) from error
     except NotEnrolledError as error:
@@ -223,12 +232,15 @@ def run_sync(args: argparse.Namespace) -> int:
         raise CliError(messages.OFFLINE, EXIT_FAILED)
     _print(args, {"pushed": result.pushed, "pulled": result.pulled,
                   "conflicts": result.conflicts, "rejected": result.rejected,
-                  "quarantined": aside, "held_back": result.held_back},
+                  "quarantined": aside, "held_back": result.held_back,
+                  "waiting_for_update": status.waiting_for_update},
            f"Gesendet: {result.pushed}, empfangen: {result.pulled}, "
            f"Konflikte: {result.conflicts}, abgelehnt: {result.rejected}, "
            f"zurückgestellt: {aside}")
     if aside:
         tell(_set_aside(aside))
+    if status.waiting_for_update:
+        tell(_waiting_for_update(status.waiting_for_update))
     if result.held_back:
         raise CliError(result.held_back, EXIT_FAILED)
     return 0

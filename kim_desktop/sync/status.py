@@ -63,6 +63,10 @@ class SyncStatus:
     #: Of those, the ones whose blob did not arrive at the last try (a reason is kept:
     #: :func:`blob_failures`); every sync tries again.
     not_arriving: int = 0
+    #: Records with a change of this device's own that waits for an update of the program: the
+    #: server holds a newer version of them that this version put aside (it does not open or
+    #: apply here), and the change is merged with it once it does. Nothing of it is lost.
+    waiting_for_update: int = 0
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,10 @@ def sync_status(session: Session) -> SyncStatus:
             select(func.count()).select_from(Attachment)
             .join(SyncBlobFailure, SyncBlobFailure.blob_id == Attachment.blob_id)
             .where(Attachment.content.is_(None), Attachment.deleted_at.is_(None))
+        ) or 0),
+        waiting_for_update=int(session.scalar(
+            select(func.count(func.distinct(OutboxEntry.record_id)))
+            .where(OutboxEntry.record_id.in_(select(SyncQuarantine.record_id)))
         ) or 0),
     )
 

@@ -46,6 +46,15 @@ def status_text(status: SyncStatus) -> str:
             translate("sync_status", "{count} Datensätze vom Server lassen sich nicht öffnen "
                       "und werden bei jedem Abgleich erneut versucht; bitte den "
                       "Büro-Wiederherstellungsschlüssel prüfen oder KIM aktualisieren"))
+    if status.waiting_for_update:
+        text += " · ⚠ " + counted(
+            status.waiting_for_update,
+            translate("sync_status", "1 eigene Änderung wartet auf ein Update von KIM: eine "
+                      "neuere Fassung vom Server lässt sich hier nicht öffnen; nichts geht "
+                      "verloren, nach dem Update wird beides zusammengeführt"),
+            translate("sync_status", "{count} eigene Änderungen warten auf ein Update von KIM: "
+                      "neuere Fassungen vom Server lassen sich hier nicht öffnen; nichts geht "
+                      "verloren, nach dem Update wird beides zusammengeführt"))
     if status.reports_refused:
         text += " · ⚠ " + counted(
             status.reports_refused,

@@ -3122,6 +3122,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>1 eigene Änderung wartet auf ein Update von KIM: eine neuere Fassung vom Server lässt sich hier nicht öffnen; nichts geht verloren, nach dem Update wird beides zusammengeführt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} eigene Änderungen warten auf ein Update von KIM: neuere Fassungen vom Server lassen sich hier nicht öffnen; nichts geht verloren, nach dem Update wird beides zusammengeführt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>1 Auswertungsangabe hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
       <translation type="unfinished" />
     </message>

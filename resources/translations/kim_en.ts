@@ -3128,6 +3128,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>{count} records from the server cannot be opened and are retried at every sync; please check the office recovery key or update KIM</translation>
     </message>
     <message>
+      <source>1 eigene Änderung wartet auf ein Update von KIM: eine neuere Fassung vom Server lässt sich hier nicht öffnen; nichts geht verloren, nach dem Update wird beides zusammengeführt</source>
+      <translation>1 change of your own waits for an update of KIM: a newer version from the server cannot be opened here; nothing is lost, both are merged after the update</translation>
+    </message>
+    <message>
+      <source>{count} eigene Änderungen warten auf ein Update von KIM: neuere Fassungen vom Server lassen sich hier nicht öffnen; nichts geht verloren, nach dem Update wird beides zusammengeführt</source>
+      <translation>{count} changes of your own wait for an update of KIM: newer versions from the server cannot be opened here; nothing is lost, both are merged after the update</translation>
+    </message>
+    <message>
       <source>1 Auswertungsangabe hat der Server abgelehnt (unbekannter Code oder eine Kommune, die das Büro dort nicht betreut); bitte die IT informieren</source>
       <translation>The server refused 1 report fact (an unknown code or a municipality the office does not serve there); please tell IT</translation>
     </message>

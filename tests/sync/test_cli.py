@@ -76,7 +76,7 @@ def test_enroll_sync_revoke_and_wipe(tmp_path: Path) -> None:
         pulled = kim(second, "sync", "--json")
         assert json.loads(pulled.stdout) == {"pushed": 0, "pulled": 1, "conflicts": 0,
                                              "rejected": 0, "quarantined": 0,
-                                             "held_back": None}
+                                             "held_back": None, "waiting_for_update": 0}
 
         admin.revoke(enrolled["device_id"])
         revoked = kim(first, "sync")

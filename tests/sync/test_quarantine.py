@@ -20,6 +20,7 @@ from kim_desktop.sync.crypto import open_sealed, seal, seal_json
 from kim_desktop.sync.enroll import enter_office_recovery_key
 from kim_desktop.sync.state import SyncQuarantine, load_office_key, load_state, store_office_key
 from kim_desktop.sync.status import sync_status
+from kim_desktop.ui.sync_status import status_text
 from kim_protocol.payload import payload_json
 from kim_protocol.wire import b64decode, b64encode
 from tests.sync.conftest import Office
@@ -289,3 +290,32 @@ def test_numbers_no_record_holds_and_deep_nesting_do_not_stop_any_pull(office: O
     assert set(snapshot(b_db)) == set(ids) | set(more) | {negative}
     assert cursor(b_db) == cursor(a_db)
     assert b.run().pulled == 0  # and the next sync goes through as well
+
+
+def test_an_own_change_to_a_record_put_aside_says_it_waits_for_an_update(
+    office: Office,
+) -> None:
+    """Reproduced on main: a device changed a consultation while another device, of a newer
+    version, wrote a version of it this one puts aside. The change stayed in the outbox for
+    good, every sync said "Gesendet: 0, Konflikte: 0, abgelehnt: 0", and nothing told why."""
+    a_db, a = office.device("a")
+    b_db, b = office.device("b")
+    [record_id] = add_consultations(a_db, 1, random.Random(13))
+    a.run()
+    b.run()
+    writer = _state(a_db)
+    template = snapshot(a_db)[record_id]
+    assert _raw_push(office, writer.device_token, [{
+        "seq": 10**9, "kind": "consultation", "record_id": record_id,
+        "base_version": template["version"],
+        "ciphertext": _sealed(writer, record_id, template["version"] + 1,
+                              dict(template, mode_code=None))}]) == ["applied"]
+    with b_db() as session:
+        session.get_one(Consultation, record_id).notes = "am Telefon ergänzt"
+        session.commit()
+    b.run()
+    b.run()
+    with b_db() as session:
+        status = sync_status(session)
+    assert (status.pending, status.quarantined) == (1, 1)  # kept, not lost
+    assert "1 eigene Änderung wartet auf ein Update von KIM" in status_text(status)
