@@ -8,6 +8,7 @@ own, and many such pairs would let anyone average the noise of one month away
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,8 +23,8 @@ MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "Au
 
 
 def _month_end(day: dt.date) -> dt.date:
-    next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return next_month - dt.timedelta(days=1)
+    """The last day of ``day``'s month, December 9999 included."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ def test_report_export_writes_each_format(
         (["--municipality", "Atlantis"], "Die Kommune „Atlantis“ ist nicht bekannt."),
         (["--from", "2026-06", "--to", "2026-01"], "liegt nach seinem Ende"),
         (["--from", "2026-01", "--to", "2026-05"], "ein Quartal oder ein Kalenderjahr"),
+        (["--from", "9999-01", "--to", "9999-12"], "zwischen 2000 und 2100"),  # a traceback
     ],
 )
 def test_report_export_refuses_bad_filters_and_writes_nothing(
