@@ -3,8 +3,9 @@
 Labels, gap descriptions and user names come from devices; whatever they hold must reach a
 spreadsheet or a PDF as plain text (the server's reports, the desktop's audit export):
 
-* control characters (and lone surrogates, which no UTF-8 file can hold) are removed; line
-  breaks become ``\\n`` and tabs a space;
+* control characters, lone surrogates (which no UTF-8 file can hold), non-characters and
+  invisible bidi and zero-width characters are removed; line breaks become ``\\n`` and tabs a
+  space;
 * a spreadsheet cell that would begin with ``=``, ``+``, ``-`` or ``@`` is prefixed with an
   apostrophe, as the OWASP advice on CSV injection says, so no program reads it as a formula
   (the tab and the carriage return it also names are gone by then);
@@ -17,8 +18,12 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-#: C0 and C1 control characters except the line break, DEL, and UTF-16 surrogates.
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: C0 and C1 control characters except the line break, DEL, and UTF-16 surrogates; the
+#: non-characters (U+FFFE and U+FFFF, which XML may not hold: a spreadsheet with one could not
+#: be opened); and the invisible ones that turn or hide text (bidi controls, zero widths,
+#: the byte order mark), so that what a reader sees is what is there.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                      "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 

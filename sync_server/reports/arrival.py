@@ -31,8 +31,9 @@ MAX_GOALS = 1000
 MAX_GAP_CASES = 100_000
 #: Keys are HMAC values in hex on the desktop; any other character has no business there.
 KEY = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
-#: Control characters a gap text may not hold (line breaks and tabs may).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Control characters a gap text may not hold (line breaks and tabs may), and the
+#: non-characters, which no XML file (a spreadsheet) may hold.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 class Refused(ValueError):

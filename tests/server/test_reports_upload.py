@@ -234,6 +234,7 @@ def test_each_bad_gap_is_refused_and_the_rest_is_stored(
         (gap(released_on="gestern"), "invalid_gap"),
         (gap(released_on="2999-01-01"), "invalid_date"),
         (gap(description="Klingel\x07 und Escape\x1b"), "invalid_text"),
+        (gap(description="Umzug\ufffe nach Minden"), "invalid_text"),
         (gap(case_count=-1), "invalid_gap"),
         (gap(category="=1+1"), "unknown_code"),
         (gap(field_of_action="<b>housing</b>"), "unknown_code"),

@@ -40,6 +40,9 @@ def poisoned(add: Any, office_id: str) -> None:
         gap_row(office_id, "gap-formula-pseudonym", description="=cmd|' /C calc'!A0"),
         gap_row(office_id, "gap-markup-pseudonym", description=f"Bild <img src='{IMAGE}'/> {LINK}"),
         gap_row(office_id, "gap-control-pseudonym", description="Klingel\x07 und\x0b Escape\x1b"),
+        # On main the XLSX could not be read: U+FFFE is no character XML may hold.
+        gap_row(office_id, "gap-invisible-pseudonym",
+                description="Umzug\ufffe nach\u202e Minden\u200b\ufeff ohne\u2066 Hilfe\uffff"),
         gap_row(office_id, "gap-plain-pseudonym",
                 description="Sprachkurse mit Kinderbetreuung fehlen im Norden des Kreises."),
     ]
@@ -69,6 +72,7 @@ def test_csv_cells_never_start_a_formula_and_carry_the_released_gaps(
     assert "'=cmd|' /C calc'!A0" in cells
     assert "Sprachkurse mit Kinderbetreuung fehlen im Norden des Kreises." in cells
     assert not any("\x07" in c or "\x1b" in c for c in cells)
+    assert "Umzug nach Minden ohne Hilfe" in cells
 
 
 @pytest.mark.usefixtures("poisoned")
@@ -85,6 +89,7 @@ def test_xlsx_has_no_formula_and_no_control_character(coordinator: TestClient) -
     assert not any(ch in v for v in values for ch in "\x07\x0b\x1b")
     assert "'=cmd|' /C calc'!A0" in values
     assert "Klingel und Escape" in values
+    assert "Umzug nach Minden ohne Hilfe" in values
     assert "Strukturelle Fehlstellen" in workbook.sheetnames
 
 
