@@ -18,12 +18,14 @@ from kim_desktop.cli._vault import (
     open_vault_from_args,
     vault_errors,
 )
+from kim_desktop.core.errors import DomainError
 from kim_desktop.core.provisioning import (
     ProvisioningError,
     ServerTrust,
     find_provisioning,
     load_provisioning,
 )
+from kim_desktop.core.services._base import require_admin
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync import messages
 from kim_desktop.sync.client import NotEnrolledError, SyncClient
@@ -92,7 +94,15 @@ def _enroll(args: argparse.Namespace, vault: Vault) -> Enrollment:
         if args.renew_trust:
             if state is None or not state.device_token:
                 raise CliError(messages.NOT_ENROLLED_YET)
+            try:
+                require_admin(session)
+            except DomainError as error:
+                raise CliError(str(error)) from error
             _server, trust = _server_and_trust(args)
+            if trust is None:
+                # Never back to the system's certificates: a proxy inspecting TLS would be
+                # trusted from then on.
+                raise CliError(messages.RENEW_WITHOUT_TRUST)
             state.ca_pem = trust.certificates_pem if trust and trust.mode == "trust" else None
             state.pin_sha256 = trust.spki_sha256 if trust and trust.mode == "pin" else None
             session.commit()

@@ -4484,7 +4484,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, braucht dieses Gerät dessen Fingerabdruck (kim-desktop enroll --renew-trust).</source>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, trägt die IT dessen Fingerabdruck ein; bitte nichts selbst übernehmen, was die IT nicht bestätigt hat.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Für --renew-trust fehlt das neue Vertrauen: bitte --ca-file DATEI oder --pin-sha256 HEX angeben, oder eine Bereitstellungsdatei mit [server] ca_file oder pin_sha256. Das bisherige bleibt bestehen.</source>
       <translation type="unfinished" />
     </message>
     <message>

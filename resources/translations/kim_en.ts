@@ -4490,8 +4490,12 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The connection to the sync server cannot be trusted: its certificate does not come from the certification authority IT provided ([server] ca_certificate). No data was sent. Usually a proxy or firewall inspects encrypted traffic (TLS inspection): IT must exempt {host} from it.</translation>
     </message>
     <message>
-      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, braucht dieses Gerät dessen Fingerabdruck (kim-desktop enroll --renew-trust).</source>
-      <translation>The connection to the sync server cannot be trusted: its key does not match the fingerprint on record ([server] pin_sha256). No data was sent. Usually a proxy or firewall inspects encrypted traffic (TLS inspection): IT must exempt {host} from it. If the server got a new key, this device needs its fingerprint (kim-desktop enroll --renew-trust).</translation>
+      <source>Die Verbindung zum Sync-Server ist nicht vertrauenswürdig: Sein Schlüssel passt nicht zum hinterlegten Fingerabdruck ([server] pin_sha256). Es wurden keine Daten gesendet. Meist prüft ein Proxy oder eine Firewall den verschlüsselten Datenverkehr (TLS-Inspektion): Die IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, trägt die IT dessen Fingerabdruck ein; bitte nichts selbst übernehmen, was die IT nicht bestätigt hat.</source>
+      <translation>The connection to the sync server cannot be trusted: its key does not match the fingerprint on record ([server] pin_sha256). No data was sent. Usually a proxy or firewall inspects encrypted traffic (TLS inspection): IT must exempt {host} from it. If the server got a new key, IT enters its fingerprint; please take over nothing that IT has not confirmed.</translation>
+    </message>
+    <message>
+      <source>Für --renew-trust fehlt das neue Vertrauen: bitte --ca-file DATEI oder --pin-sha256 HEX angeben, oder eine Bereitstellungsdatei mit [server] ca_file oder pin_sha256. Das bisherige bleibt bestehen.</source>
+      <translation>--renew-trust lacks the new trust: please give --ca-file FILE or --pin-sha256 HEX, or a provisioning file with [server] ca_file or pin_sha256. The trust so far stays.</translation>
     </message>
     <message>
       <source>Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung „Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// angeben; unverschlüsselt geht es nur zu diesem Rechner selbst (localhost).</source>

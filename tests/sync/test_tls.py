@@ -156,7 +156,7 @@ def test_plain_http_is_refused_except_to_this_machine(url: str, local_db: Databa
 
 
 def test_the_command_line_takes_server_and_pin_from_provisioning_and_renews_them(
-    tmp_path: Path, tls_server: tuple[ServerProcess, Admin]
+    tmp_path: Path, tls_server: tuple[ServerProcess, Admin], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server, admin = tls_server
     pin = spki_sha256((tmp_path / "self" / "cert.pem").read_text(encoding="ascii"))
@@ -183,6 +183,21 @@ def test_the_command_line_takes_server_and_pin_from_provisioning_and_renews_them
     refused = kim(device, "sync")
     assert refused.returncode == 3 and "pin_sha256" in refused.stderr
     assert "Traceback" not in refused.stderr
+    # Reproduced on main: renewing without a new pin (a provisioning file without one, or
+    # none at all) dropped the pin, and the device trusted any certificate of the system
+    # store from then on, a TLS-inspecting proxy's included.
+    unchanged = kim(device, "enroll", "--renew-trust")
+    assert unchanged.returncode == 2 and "--pin-sha256" in unchanged.stderr
+    # Nor does a case manager take one over: the office admin does, as IT says.
+    monkeypatch.setenv("KIM_NEW_PASSWORD", PASSWORD)
+    assert kim(device, "useradd", "--user", "ben", "--admin", "anna").returncode == 0
+    case_manager = kim(device, "enroll", "--user", "ben", "--renew-trust",
+                       "--pin-sha256", "ab" * 32)
+    assert case_manager.returncode == 2 and "Büroleitung" in case_manager.stderr
+    with Vault.unlock(device, user="anna", password=PASSWORD) as vault, \
+            vault.session() as session:
+        state = load_state(session)
+        assert state is not None and state.pin_sha256 == pin
     new_pin = spki_sha256(new_cert.read_text(encoding="ascii"))
     renewed = kim(device, "enroll", "--renew-trust", "--pin-sha256", new_pin)
     assert renewed.returncode == 0, renewed.stderr
