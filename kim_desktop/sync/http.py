@@ -12,6 +12,7 @@ to this machine itself.
 from __future__ import annotations
 
 import json
+import os
 import ssl
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -86,10 +87,28 @@ class RevokedError(SyncError):
 
 
 def check_server_url(url: str) -> None:
-    """Refuse an unencrypted address to another machine (:class:`RefusedError`, German)."""
+    """Refuse an address that is not plainly one server's (no other scheme, no name or
+    password before the host, no backslash, space, query or fragment: each can make a client
+    talk to another host than the one shown), and an unencrypted one to another machine
+    (:class:`RefusedError`, German)."""
     parts = urlsplit(url)
+    plain = (parts.scheme in ("http", "https") and parts.hostname and "@" not in parts.netloc
+             and not parts.query and not parts.fragment and "#" not in url and "?" not in url
+             and not any(character.isspace() or character == "\\" for character in url))
+    if not plain:
+        raise RefusedError(messages.BAD_SERVER_URL, url=url)
     if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
         raise RefusedError(messages.PLAIN_HTTP, url=url)
+
+
+def _proxies(url: str) -> dict[str, str]:
+    """The proxy for ``url``: none for this machine itself, else only the environment's
+    HTTPS_PROXY for an https address (no other variable of the environment is taken)."""
+    parts = urlsplit(url)
+    proxy = os.environ.get("HTTPS_PROXY") or os.environ.get("https_proxy")
+    if parts.scheme != "https" or is_loopback(parts.hostname or "") or not proxy:
+        return {}
+    return {"https": proxy}
 
 
 class SyncHttp:
@@ -102,6 +121,9 @@ class SyncHttp:
         self.trust = trust
         self.timeout = timeout
         self.session = requests.Session()
+        # Nothing from the environment (proxies, .netrc, REQUESTS_CA_BUNDLE) but _proxies.
+        self.session.trust_env = False
+        self.session.proxies = _proxies(self.base_url)
         if trust is not None:
             self.session.mount("https://", TrustAdapter(trust))
         self.session.headers["User-Agent"] = f"kim-desktop/{__version__}"
@@ -206,13 +228,16 @@ class SyncHttp:
         try:
             response = self.session.request(method, self.base_url + path, data=data,
                                             headers=headers, params=params,
-                                            timeout=timeout or self.timeout)
+                                            timeout=timeout or self.timeout,
+                                            allow_redirects=False)
         except requests.exceptions.SSLError as error:
             raise self._tls_error(error) from error
         except (requests.ConnectionError, requests.Timeout,
                 requests.exceptions.ChunkedEncodingError) as error:
             # The last one: the answer broke off midway, as when the server is killed.
             raise OfflineError(messages.NO_CONNECTION) from error
+        if response.is_redirect:
+            raise RefusedError(messages.REDIRECTED, host=self.host)
         if response.status_code >= 400 and response.status_code not in accept:
             raise _error_for(response)
         return response

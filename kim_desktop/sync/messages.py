@@ -39,6 +39,16 @@ RENEW_WITHOUT_TRUST = (
     "angeben, oder eine Bereitstellungsdatei mit [server] ca_file oder pin_sha256. Das "
     "bisherige bleibt bestehen."
 )
+BAD_SERVER_URL = (
+    "„{url}“ ist keine Server-Adresse, wie KIM sie annimmt: bitte https://name.des.servers "
+    "angeben, ohne Benutzername, Leerzeichen, Backslash, ? oder # (in der "
+    "Bereitstellungsdatei [server] url)."
+)
+REDIRECTED = (
+    "Der Sync-Server {host} hat auf eine andere Adresse umgeleitet; KIM folgt Umleitungen "
+    "nicht, damit nichts an einen anderen Rechner geht. Es wurden keine Daten gesendet. Bitte "
+    "die IT bitten, die Server-Adresse zu prüfen."
+)
 PLAIN_HTTP = (
     "Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung "
     "„Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// "

@@ -4492,6 +4492,14 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>„{url}“ ist keine Server-Adresse, wie KIM sie annimmt: bitte https://name.des.servers angeben, ohne Benutzername, Leerzeichen, Backslash, ? oder # (in der Bereitstellungsdatei [server] url).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Der Sync-Server {host} hat auf eine andere Adresse umgeleitet; KIM folgt Umleitungen nicht, damit nichts an einen anderen Rechner geht. Es wurden keine Daten gesendet. Bitte die IT bitten, die Server-Adresse zu prüfen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung „Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// angeben; unverschlüsselt geht es nur zu diesem Rechner selbst (localhost).</source>
       <translation type="unfinished" />
     </message>

@@ -4498,6 +4498,14 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>--renew-trust lacks the new trust: please give --ca-file FILE or --pin-sha256 HEX, or a provisioning file with [server] ca_file or pin_sha256. The trust so far stays.</translation>
     </message>
     <message>
+      <source>„{url}“ ist keine Server-Adresse, wie KIM sie annimmt: bitte https://name.des.servers angeben, ohne Benutzername, Leerzeichen, Backslash, ? oder # (in der Bereitstellungsdatei [server] url).</source>
+      <translation>“{url}” is not a server address KIM accepts: please give https://name.of.the.server, without user name, spaces, backslash, ? or # (in the provisioning file [server] url).</translation>
+    </message>
+    <message>
+      <source>Der Sync-Server {host} hat auf eine andere Adresse umgeleitet; KIM folgt Umleitungen nicht, damit nichts an einen anderen Rechner geht. Es wurden keine Daten gesendet. Bitte die IT bitten, die Server-Adresse zu prüfen.</source>
+      <translation>The sync server {host} redirected to another address; KIM does not follow redirects, so that nothing goes to another machine. No data was sent. Please ask IT to check the server address.</translation>
+    </message>
+    <message>
       <source>Die Server-Adresse {url} ist unverschlüsselt (http://). Bitte bei der Einstellung „Server-Adresse“ (in der Bereitstellungsdatei [server] url) eine Adresse mit https:// angeben; unverschlüsselt geht es nur zu diesem Rechner selbst (localhost).</source>
       <translation>The server address {url} is unencrypted (http://). Please enter an https:// address in the “Server address” setting (in the provisioning file: [server] url); unencrypted connections go only to this computer itself (localhost).</translation>
     </message>
