@@ -120,10 +120,15 @@ def _key(key: str) -> None:
         raise Refused("invalid_key", "Der Schlüssel hat ein ungültiges Format.")
 
 
-def check_fact(raw: Any, codes: Codes) -> wire.ReportFact:
+def check_fact(raw: Any, codes: Codes, *, today: dt.date) -> wire.ReportFact:
     """The fact, when it may be stored; raises :class:`Refused` otherwise."""
     fact: wire.ReportFact = _shape(wire.ReportFact, raw, "fact")
     _key(fact.key)
+    # From 2000, as the reports' periods, to next month (a device's clock may run ahead).
+    latest = (today.replace(day=28) + dt.timedelta(days=4)).strftime("%Y-%m")
+    if not "2000-01" <= fact.month <= latest:
+        raise Refused("invalid_date", "Der Monat der Angabe liegt außerhalb des möglichen "
+                      "Bereichs.")
     if fact.deleted:
         # A withdrawal: nothing of it is ever counted, so it keeps only what identifies it.
         return wire.ReportFact(key=fact.key, fact_kind=fact.fact_kind,

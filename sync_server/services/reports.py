@@ -64,7 +64,8 @@ def check_facts(
 ) -> tuple[list[wire.ReportFact], list[wire.RefusedItem]]:
     """The facts of an upload that may be stored, and the refusals of the others."""
     codes = office_codes(session, office_id)
-    return _checked(items, lambda raw: arrival.check_fact(raw, codes))
+    today = dt.date.today()
+    return _checked(items, lambda raw: arrival.check_fact(raw, codes, today=today))
 
 
 def check_gaps(

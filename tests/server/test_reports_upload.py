@@ -203,6 +203,9 @@ BAD_FACTS = [
     # Minutes without a consultation, a referral slot counted zero times.
     (fact(consultations=0, minutes=100), "inconsistent_fact"),
     (fact(referrals={"jobcenter:sent": 0}), "count_out_of_range"),
+    # Taken on main: months no report period reaches, or decades ahead.
+    (fact(month="1900-01"), "invalid_date"),
+    (fact(month="2099-12"), "invalid_date"),
 ]
 
 
