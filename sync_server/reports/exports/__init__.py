@@ -10,22 +10,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sync_server.dashboard.board import BoardEntry
+from sync_server.reports.perturbation import MAX_DEVIATION
 from sync_server.reports.tables import ReportTable
 from sync_server.reports.views import View
 
-LEGEND = (
-    "„<{threshold}“: weniger als {threshold} (zum Schutz der Personen ausgeblendet); bei "
-    "Beratungskontakten, Minuten, Vermittlungen und Zielen: weniger als {threshold} Personen "
-    "dahinter. Alle Zahlen sind nach der Cell-Key-Methode leicht überlagert (Fallzahlen um "
-    "höchstens ±2, Summen um höchstens zwei durchschnittliche Beiträge); jede Summe ist eigens "
-    "überlagert, daher ergeben Zeilen und Spalten nicht immer genau die Summe."
+_LEGEND = (
+    "„<{threshold}“: zum Schutz der Personen ausgeblendet; dahinter stehen 1 bis {hidden_max} "
+    "Personen (bei Beratungskontakten, Minuten, Vermittlungen und Zielen: weniger als "
+    "{threshold} Personen oder eine Summe unter {threshold}). Alle Zahlen sind nach der "
+    "Cell-Key-Methode leicht überlagert (Fallzahlen um höchstens ±{deviation}, Summen um "
+    "höchstens {deviation} durchschnittliche Beiträge); jede Summe ist eigens überlagert, daher "
+    "ergeben Zeilen und Spalten nicht immer genau die Summe."
 )
 #: What the figures allow and what not (docs/reporting.md §3, "What a coordinator may conclude").
 CLAIM = (
     "Pseudonymisierte, überlagerte Daten: Die Zahlen zeigen Größenordnungen und Entwicklungen; "
-    "eine einzelne kleine Zahl kann um bis zu 2 vom wahren Wert abweichen. Aus den Angaben "
-    "lässt sich nicht ablesen, ob und wie eine bestimmte Person erfasst ist."
+    f"eine einzelne kleine Zahl kann um bis zu {MAX_DEVIATION} vom wahren Wert abweichen. Aus "
+    "den Angaben lässt sich nicht ablesen, ob und wie eine bestimmte Person erfasst ist."
 )
+
+
+def legend(threshold: int) -> str:
+    """The reports' legend for ``threshold``, from the p-table's bound: a count shown as hidden
+    can be as large as the threshold plus the most noise, less one."""
+    return _LEGEND.format(threshold=threshold, deviation=MAX_DEVIATION,
+                          hidden_max=threshold + MAX_DEVIATION - 1)
+
+
 #: Instead of a chart whose every value is hidden: an empty plot would say nothing.
 ALL_HIDDEN = ("Die Zahlen sind zu klein, um sie als Diagramm zu zeigen: jede liegt unter "
               "{threshold} und ist zum Schutz der Personen ausgeblendet.")

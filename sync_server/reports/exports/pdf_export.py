@@ -38,9 +38,9 @@ from sync_server.reports.exports import (
     GAP_COLUMNS,
     GAPS_CAPTION,
     GAPS_TITLE,
-    LEGEND,
     Report,
     gap_row,
+    legend,
 )
 from sync_server.reports.tables import ChartKind, ReportTable
 
@@ -165,7 +165,7 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
         Paragraph(pdf_text(title), styles["title"]),
         Paragraph(pdf_text(description), styles["body"]),
         Spacer(1, 0.3 * cm),
-        Paragraph(pdf_text(LEGEND.format(threshold=threshold)), styles["body"]),
+        Paragraph(pdf_text(legend(threshold)), styles["body"]),
         Paragraph(
             "Die Zahlen beruhen auf pseudonymisierten Berichtsdaten der Büros. Vorprüfungen zu "
             "Baustein III sind keine Entscheidungen.", styles["body"],

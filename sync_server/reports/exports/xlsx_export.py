@@ -24,9 +24,9 @@ from sync_server.reports.exports import (
     GAP_COLUMNS,
     GAPS_CAPTION,
     GAPS_TITLE,
-    LEGEND,
     Report,
     gap_row,
+    legend,
 )
 from sync_server.reports.tables import ChartKind, ReportTable
 
@@ -129,7 +129,7 @@ def render_xlsx(report: Report, *, description: str, threshold: int) -> bytes:
     info.title = "Hinweise"
     _put(info, 1, 1, "KIM Auswertung für die Koordination").font = Font(bold=True, size=14)
     _put(info, 2, 1, description)
-    _put(info, 3, 1, LEGEND.format(threshold=threshold))
+    _put(info, 3, 1, legend(threshold))
     _put(info, 4, 1, CLAIM)
     info.column_dimensions["A"].width = 100
     for view, tables in report.views:

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from sync_server.reports.perturbation import MAX_DEVIATION
 from tests.sync_server.reports.reports_helpers import case_fact, gap_row, login, month_fact
 
 PERIOD = "von=2026-01&bis=2026-12"
@@ -111,3 +112,17 @@ def test_pages_still_answer_and_escape(coordinator: TestClient) -> None:
         assert "<img src=" not in page.text and "<a href=\"//example" not in page.text
     board = coordinator.get("/dashboard/fehlstellen")
     assert board.status_code == 200 and "&lt;img src=" in board.text
+
+
+@pytest.mark.usefixtures("poisoned")
+def test_the_legend_says_the_noise_and_what_a_hidden_figure_may_be(
+    coordinator: TestClient,
+) -> None:
+    """Reproduced on main: the legend said counts move by at most ±2 and "<5" means fewer
+    than five, while the p-table moves them by up to 3, so "<5" may stand for up to 7."""
+    workbook = load_workbook(io.BytesIO(_export(coordinator, "xlsx")))
+    texts = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, str)]
+    assert MAX_DEVIATION == 3
+    assert any("±3" in text and "1 bis 7 Personen" in text for text in texts)
+    assert any("bis zu 3 vom wahren Wert" in text for text in texts)
