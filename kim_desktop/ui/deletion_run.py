@@ -210,8 +210,9 @@ class DeletionRunPage(QWidget):
             self.list.setCurrentItem(first)
         self.erase_button.setEnabled(bool(run.due))
         if not self.running and not self.summary.text().startswith("✓"):
-            self.summary.setText(translate("deletion_run", "{count} Personen fällig.").format(
-                count=len(run.due)) if run.due else translate(
+            self.summary.setText(counted(
+                len(run.due), translate("deletion_run", "1 Person fällig."),
+                translate("deletion_run", "{count} Personen fällig.")) if run.due else translate(
                 "deletion_run", "Niemand ist zur Löschung fällig."))
         self.loaded = True
 

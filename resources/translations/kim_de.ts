@@ -1548,6 +1548,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>1 Person fällig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} Personen fällig.</source>
       <translation type="unfinished" />
     </message>

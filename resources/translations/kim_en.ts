@@ -1550,6 +1550,10 @@ To confirm, please type {word}:</translation>
       <translation>not required</translation>
     </message>
     <message>
+      <source>1 Person fällig.</source>
+      <translation>1 person due.</translation>
+    </message>
+    <message>
       <source>{count} Personen fällig.</source>
       <translation>{count} persons due.</translation>
     </message>

@@ -206,3 +206,13 @@ def test_the_deletion_run_says_one_year_in_the_singular(qtbot: Any, window: Any)
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     assert "3 Jahre nach dem Abschluss des letzten Falls" in page.rules.text()
     assert "1 Jahr nach dem letzten Kontakt ohne Fall" in page.rules.text()
+
+
+def test_the_deletion_run_says_one_person_in_the_singular(qtbot: Any, window: Any) -> None:
+    """Reproduced on main: "1 Personen fällig."."""
+    person(window, "Ohnefall", created_years_ago=2)
+    window.show_page("deletion_run")
+    page = window.pages["deletion_run"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    page.reload()
+    qtbot.waitUntil(lambda: page.summary.text() == "1 Person fällig.", timeout=10_000)
