@@ -6,6 +6,7 @@ database URL also through ``KIM_SERVER_DB`` or the CLI's ``--db``.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -77,10 +78,15 @@ class Settings(BaseModel):
     #: Reports show counts under this as "<5" and hide sums behind fewer persons
     #: (docs/reporting.md §3).
     report_min_cell: int = Field(default=5, ge=1)
+    #: Addresses and networks of the reverse proxies in front (``127.0.0.1, ::1`` or
+    #: ``10.1.2.0/24``, comma-separated). Only from these does ``serve`` take the client's
+    #: address from ``X-Forwarded-For`` and the scheme from ``X-Forwarded-Proto``; empty, the
+    #: default, trusts no one, so a client cannot name another address to dodge its rate limit.
+    trusted_proxies: tuple[str, ...] = ()
     #: Whether the dashboard's cookies are Secure. ``auto`` (None, the default): when the
-    #: request came over TLS, to ``kim-server serve --ssl-*`` or through a TLS proxy whose
-    #: ``X-Forwarded-Proto`` Uvicorn trusts (``FORWARDED_ALLOW_IPS``, loopback by default).
-    #: ``true`` always (set it behind any TLS proxy), ``false`` never.
+    #: request came over TLS, to ``kim-server serve --ssl-*`` or through a TLS proxy of
+    #: ``trusted_proxies`` that sends ``X-Forwarded-Proto: https``. ``true`` always, ``false``
+    #: never.
     dashboard_secure_cookie: bool | None = None
     #: A random secret of at least 32 characters (``openssl rand -hex 32``). TOTP secrets are
     #: stored encrypted under a key derived from it; the second factor needs it.
@@ -92,6 +98,26 @@ class Settings(BaseModel):
         for prefix in ("postgresql://", "postgres://"):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(item.strip() for item in value.split(",") if item.strip())
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # Uvicorn would take anything else as a literal name that never matches, silently.
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"trusted_proxies: {item!r} is no IP address or network (CIDR)"
+                ) from None
         return value
 
     @field_validator("dashboard_secure_cookie", mode="before")

@@ -91,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
         # reuses it fails that request (see docs/server.md).
         timeout_keep_alive=config.keep_alive_seconds,
         server_header=False,
-        proxy_headers=True,
+        # X-Forwarded-For and -Proto only from the proxies named (Uvicorn's own default would
+        # trust them from loopback, FORWARDED_ALLOW_IPS of the environment from anyone it names).
+        proxy_headers=bool(config.trusted_proxies),
+        forwarded_allow_ips=list(config.trusted_proxies),
     )
     return 0

@@ -224,10 +224,12 @@ def free_port() -> int:
 class ServerProcess:
     """``kim-server serve`` as a child process on a free loopback port."""
 
-    def __init__(self, url: str, *, workers: int = 1, extra: list[str] | None = None) -> None:
+    def __init__(self, url: str, *, workers: int = 1, extra: list[str] | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.db_url = url
         self.workers = workers
         self.extra = extra or []
+        self.env = env or {}
         self.port = free_port()
         self.scheme = "https" if "--ssl-certfile" in self.extra else "http"
         self.process: subprocess.Popen[str] | None = None
@@ -246,6 +248,7 @@ class ServerProcess:
             KIM_SERVER_RATE_LIMIT_IP_BURST="10000",
             KIM_SERVER_DB_POOL_SIZE="4",
         )
+        env.update(self.env)
         command = [
             sys.executable, "-m", "sync_server", "--db", self.db_url, "serve",
             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers),
@@ -297,8 +300,10 @@ class Servers:
     def __init__(self) -> None:
         self.started: list[ServerProcess] = []
 
-    def start(self, url: str, *, workers: int = 1, extra: list[str] | None = None) -> ServerProcess:
-        server = ServerProcess(url, workers=workers, extra=extra)
+    def start(self, url: str, *, workers: int = 1, extra: list[str] | None = None,
+              env: dict[str, str] | None = None) -> ServerProcess:
+        """``env`` overrides the environment, the tests' generous rate limits included."""
+        server = ServerProcess(url, workers=workers, extra=extra, env=env)
         self.started.append(server)
         server.start()
         return server

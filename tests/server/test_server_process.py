@@ -20,8 +20,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from pydantic import ValidationError
 from sqlalchemy import create_engine, func, select, text
 
+from sync_server.config import Settings
 from sync_server.models import AppliedOperation, Office, SyncRecord
 from tests.server.conftest import Admin, Device, Servers, ciphertext, enroll_with, op
 
@@ -299,3 +301,51 @@ def test_idle_keep_alive_connections_close_after_the_configured_time(
         idle_from = time.monotonic()
         assert connection.recv(4096) == b""  # closed by the server, not by the timeout of 10 s
         assert 0.9 < time.monotonic() - idle_from < 5
+
+
+# --- client addresses behind a reverse proxy ------------------------------------------------
+
+#: Three requests per address, and none more during the test.
+STRICT_ADDRESS_LIMIT = {"KIM_SERVER_RATE_LIMIT_IP_BURST": "3",
+                        "KIM_SERVER_RATE_LIMIT_IP_PER_SECOND": "0.001"}
+
+
+def _statuses(http: httpx.Client, forwarded_for: list[str]) -> list[int]:
+    return [
+        http.get("/openapi.json", headers={"X-Forwarded-For": value}).status_code
+        for value in forwarded_for
+    ]
+
+
+def test_a_client_cannot_dodge_the_address_limit_by_a_made_up_forwarded_for(
+    tmp_path: Path, servers: Servers
+) -> None:
+    server = servers.start(f"sqlite:///{tmp_path / 'server.db'}", env=STRICT_ADDRESS_LIMIT)
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        made_up = [f"198.51.100.{n}" for n in range(1, 7)]
+        assert _statuses(http, made_up) == [200, 200, 200, 429, 429, 429]
+
+
+def test_behind_a_trusted_proxy_the_limit_goes_by_the_real_client_address(
+    tmp_path: Path, servers: Servers
+) -> None:
+    server = servers.start(
+        f"sqlite:///{tmp_path / 'server.db'}",
+        env={**STRICT_ADDRESS_LIMIT, "KIM_SERVER_TRUSTED_PROXIES": "127.0.0.0/8, ::1"},
+    )
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        # The proxy appends the address it saw; what the client put before it does not count.
+        anna = [f"203.0.113.{n}, 198.51.100.7" for n in range(1, 5)]
+        assert _statuses(http, anna) == [200, 200, 200, 429]
+        # Another client behind the same proxy has an allowance of its own.
+        assert _statuses(http, ["198.51.100.8"]) == [200]
+
+
+@pytest.mark.parametrize("value", ["*", "proxy.kreis.example", "127.0.0.1, 10.0.0.0/33"])
+def test_trusted_proxies_are_addresses_or_networks_only(value: str) -> None:
+    # "*" would let every client name its own address; a name would never match, silently.
+    with pytest.raises(ValidationError, match="trusted_proxies"):
+        Settings.from_env({"KIM_SERVER_TRUSTED_PROXIES": value})
+    listed = Settings.from_env({"KIM_SERVER_TRUSTED_PROXIES": " 127.0.0.1 , ::1,10.1.2.0/24 "})
+    assert listed.trusted_proxies == ("127.0.0.1", "::1", "10.1.2.0/24")
+    assert Settings.from_env({}).trusted_proxies == ()
