@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import ipaddress
 import os
 import re
 import sys
@@ -48,6 +47,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kim_desktop.core.toml_lines import key_lines, line_of
 from kim_protocol.catalogs import CatalogError, default_catalogs
+from kim_protocol.server_url import ServerUrlError, UrlProblem, check_server_url
 
 ENV_VAR = "KIM_PROVISIONING"
 LANGUAGES = ("de", "en")
@@ -65,6 +65,18 @@ _SCHEMA: dict[str, frozenset[str]] = {
     "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language",
                            "password_min_length", "max_attachment_mb"}),
     "accessibility": frozenset({"contact", "date", "url"}),
+}
+_URL_EXAMPLE = "eine Adresse wie „https://kim.example.de“"
+#: What the file's [server] url is told for each problem (after „server.url“).
+_URL_PROBLEMS = {
+    UrlProblem.NOT_AN_ADDRESS: f"muss {_URL_EXAMPLE} sein.",
+    UrlProblem.CREDENTIALS: f"darf keine Anmeldedaten (nichts vor „@“) enthalten: {_URL_EXAMPLE}.",
+    UrlProblem.CHARACTERS: "darf keine Leerzeichen, Steuerzeichen oder Backslashes und im "
+                           f"Rechnernamen kein „%“ enthalten: {_URL_EXAMPLE}.",
+    UrlProblem.QUERY_OR_FRAGMENT: f"darf weder „?“ noch „#“ enthalten: {_URL_EXAMPLE}.",
+    UrlProblem.BAD_PORT: "enthält keinen gültigen Port.",
+    UrlProblem.PLAIN_HTTP: "muss mit „https://“ beginnen (unverschlüsselt nur zu diesem Rechner "
+                           "selbst, localhost).",
 }
 _PEM_MARKER = "-----BEGIN CERTIFICATE-----"
 _HEX_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -348,18 +360,10 @@ class _Checker:
         key = ("server", "url")
         url = self.string(server, key, required=True)
         assert url is not None
-        parts = urlsplit(url)
         try:
-            parts.port  # noqa: B018 - raises on a bad port
-        except ValueError:
-            raise self.fail(key, "enthält keinen gültigen Port.") from None
-        if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise self.fail(key, "muss eine Adresse wie „https://kim.example.de“ sein.")
-        if parts.scheme == "http" and not is_loopback(parts.hostname):
-            raise self.fail(key, "muss mit „https://“ beginnen (unverschlüsselt nur lokal).")
-        if parts.query or parts.fragment or parts.username or parts.password:
-            raise self.fail(key, "darf weder Anmeldedaten noch „?“ oder „#“ enthalten.")
-        return url.rstrip("/")
+            return check_server_url(url)
+        except ServerUrlError as error:
+            raise self.fail(key, _URL_PROBLEMS[error.problem]) from None
 
     def server_trust(self, server: dict[str, Any]) -> ServerTrust | None:
         mode = self.choice(server, ("server", "tls_mode"), TLS_MODES, "trust")
@@ -409,16 +413,6 @@ class _Checker:
         except (ValueError, UnicodeEncodeError):
             raise self.fail(key, "ist kein gültiges PEM-Zertifikat.") from None
         return pem
-
-
-def is_loopback(host: str) -> bool:
-    """True for this machine itself: ``localhost``, 127.0.0.0/8 and ``::1``."""
-    if host.lower().rstrip(".") == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _spki_sha256(certificate: x509.Certificate) -> str:

@@ -21,10 +21,11 @@ import requests
 import zstandard
 from pydantic import BaseModel, ValidationError
 
-from kim_desktop.core.provisioning import ServerTrust, is_loopback
+from kim_desktop.core.provisioning import ServerTrust
 from kim_desktop.sync import messages
 from kim_desktop.sync.tls import PinMismatch, TrustAdapter, caused_by
-from kim_protocol import __version__, wire
+from kim_protocol import __version__, server_url, wire
+from kim_protocol.server_url import is_loopback
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
@@ -87,18 +88,14 @@ class RevokedError(SyncError):
 
 
 def check_server_url(url: str) -> None:
-    """Refuse an address that is not plainly one server's (no other scheme, no name or
-    password before the host, no backslash, space, query or fragment: each can make a client
-    talk to another host than the one shown), and an unencrypted one to another machine
+    """Refuse an address :func:`kim_protocol.server_url.check_server_url` does not take
     (:class:`RefusedError`, German)."""
-    parts = urlsplit(url)
-    plain = (parts.scheme in ("http", "https") and parts.hostname and "@" not in parts.netloc
-             and not parts.query and not parts.fragment and "#" not in url and "?" not in url
-             and not any(character.isspace() or character == "\\" for character in url))
-    if not plain:
-        raise RefusedError(messages.BAD_SERVER_URL, url=url)
-    if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
-        raise RefusedError(messages.PLAIN_HTTP, url=url)
+    try:
+        server_url.check_server_url(url)
+    except server_url.ServerUrlError as error:
+        plain_http = error.problem is server_url.UrlProblem.PLAIN_HTTP
+        raise RefusedError(messages.PLAIN_HTTP if plain_http else messages.BAD_SERVER_URL,
+                           url=url) from None
 
 
 def _proxies(url: str) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from kim_desktop.core.provisioning import (
     load_provisioning,
     spki_sha256,
 )
+from kim_desktop.sync.http import RefusedError, SyncHttp
 
 GOOD = """\
 # Bereitstellung für das Büro Rahden
@@ -251,3 +253,36 @@ def test_the_shipped_example_file_is_valid(tmp_path: Path, certificate_pem: str)
     loaded = load_provisioning(copy)
     assert loaded.municipality == "rahden"
     assert loaded.server_trust is not None and loaded.server_trust.mode == "trust"
+
+
+@pytest.mark.parametrize(("url", "fragment"), [
+    # Taken on main, though the sync client refused them at the first sync:
+    ("https://@kim.kreis.test", "Anmeldedaten"),
+    ("https://evil.example\\kim.kreis.test", "Backslash"),
+    ("https://kim kreis.test", "Leerzeichen"),
+    ("https://kim.kreis.test/a\u200bb", "Steuerzeichen"),
+    ("https://kim.kreis.test%2Fevil.example", "„%“"),
+    ("https://kim.kreis.test?", "„?“"),
+    ("https://kim.kreis.test/#", "„#“"),
+    ("https://[::1", "https://kim.example.de"),  # a traceback on main
+    # Refused before as well, now by the same rule as the sync client's:
+    ("https://evil@kim.kreis.test", "Anmeldedaten"),
+    ("ftp://kim.kreis.test", "https://kim.example.de"),
+    ("http://10.0.0.5", "https://"),
+])
+def test_a_server_address_the_sync_would_refuse_is_refused_at_provisioning(
+    write_toml: WriteToml, url: str, fragment: str
+) -> None:
+    with pytest.raises(ProvisioningError) as caught:
+        load_provisioning(write_toml(GOOD.replace('"https://kim.kreis.test/api/"',
+                                                  json.dumps(url))))
+    message = str(caught.value)
+    assert "Zeile 3: „server.url“" in message and fragment in message
+    with pytest.raises(RefusedError):
+        SyncHttp(url)
+
+
+def test_http_to_this_machine_itself_is_taken(write_toml: WriteToml) -> None:
+    loaded = load_provisioning(write_toml(GOOD.replace("https://kim.kreis.test/api/",
+                                                       "http://127.0.0.1:8443/")))
+    assert loaded.server_url == "http://127.0.0.1:8443"

@@ -61,10 +61,14 @@ def test_a_redirect_is_not_followed(redirecting: str) -> None:
     "https://sync.kreis-minden-luebbecke.de/#teil",
     "https://sync.kreis minden.de",
     "sync.kreis-minden-luebbecke.de",
+    "https://sync.kreis-minden-luebbecke.de:99999",
+    "https://[::1",
+    "https://sync.kreis-minden-luebbecke.de%2F@evil.example",
 ])
 def test_a_server_address_that_is_not_plainly_one_is_refused(url: str) -> None:
     """Reproduced on main: each of these was taken (a backslash or a name before @ can send
-    the token to another host than the one shown)."""
+    the token to another host than the one shown); a port out of range was taken until the
+    first request, and an unclosed [ was a traceback."""
     with pytest.raises(RefusedError) as refused:
         SyncHttp(url)
     assert "Server-Adresse" in str(refused.value)
