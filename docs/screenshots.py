@@ -1,14 +1,19 @@
-"""Screenshots of the main screens with synthetic demo data, made offscreen.
+"""Screenshots of the main screens with synthetic demo data, as a case manager sees them: on
+a real X display (Xvfb, 1366×768, the openbox window manager), maximised, at 100 % and at
+150 % scaling.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py [--language en]
+    .venv/bin/python docs/screenshots.py [--language en]
 
-Writes ``docs/screenshot-*.png``; the README shows them.
+Needs ``xvfb-run`` and ``openbox`` (Debian: ``apt-get install xvfb openbox``). Writes
+``docs/screenshot-*.png`` and, at 150 %, ``docs/screenshot-*-150.png``; the README shows them.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,6 +30,10 @@ from kim_desktop.ui.settings import LANGUAGE, Settings
 
 DOCS = Path(__file__).resolve().parent
 SIZE = (1280, 800)
+SCREEN = "1366x768x24"
+SCALES = {"1": "", "1.5": "-150"}
+#: The file names' ending at this run's scale ("" at 100 %).
+SUFFIX = SCALES.get(os.environ.get("QT_SCALE_FACTOR", "1"), "")
 
 
 def wait_until(app: QApplication, condition: Callable[[], Any], limit: int = 2000) -> None:
@@ -39,7 +48,7 @@ def wait_until(app: QApplication, condition: Callable[[], Any], limit: int = 200
 def grab(app: QApplication, widget: QWidget, name: str) -> None:
     for _ in range(20):
         app.processEvents()
-    path = DOCS / f"screenshot-{name}.png"
+    path = DOCS / f"screenshot-{name}{SUFFIX}.png"
     widget.grab().save(str(path))
     print(path.relative_to(DOCS.parent))
 
@@ -139,7 +148,31 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default="de")
     parser.add_argument("--clients", type=int, default=300)
+    parser.add_argument("--on-display", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if not args.on_display:
+        return on_xvfb(sys.argv[1:])
+    window_manager = subprocess.Popen(["openbox"], stderr=subprocess.DEVNULL)
+    try:
+        return shoot(args)
+    finally:
+        window_manager.terminate()
+
+
+def on_xvfb(arguments: list[str]) -> int:
+    """Runs the shots once per scale, each on a display of its own."""
+    for scale in SCALES:
+        environment = dict(os.environ, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=scale,
+                           QT_LOGGING_RULES="default.warning=false")
+        done = subprocess.run(
+            ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, __file__,
+             "--on-display", *arguments], env=environment, check=False)
+        if done.returncode:
+            return done.returncode
+    return 0
+
+
+def shoot(args: argparse.Namespace) -> int:
     i18n.build()
     app = application()
     with tempfile.TemporaryDirectory() as temp:
@@ -154,7 +187,8 @@ def main() -> int:
         dialog.try_unlock()
         wait_until(app, lambda: controller.window is not None)
         window = controller.window
-        window.resize(*SIZE)
+        window.showMaximized()
+        wait_until(app, lambda: window.width() >= 900)  # the window manager maximised it
         start = window.pages["start"]
         wait_until(app, lambda: start.data is not None)
         grab(app, window, "start")
