@@ -51,7 +51,9 @@ def _pinned_pool(pin: str) -> type[HTTPSConnectionPool]:
             sock: Any = self.sock
             der = sock.getpeercert(binary_form=True) if sock is not None else None
             if der is None or spki_sha256_der(der) != pin:
-                self.close()
+                # Not closed here: close() forgets that the tunnel through a proxy stood, and
+                # urllib3 would then blame the proxy (ProxyError, taken for being offline).
+                # The pool discards the connection on this error; nothing was sent on it.
                 raise PinMismatch("the server's key does not match the pin")
             self.is_verified = True
 

@@ -1,5 +1,6 @@
 """Throwaway certificates for the TLS tests: certification authorities of their own and
-server certificates for 127.0.0.1, issued by one of them or signed by themselves."""
+server certificates for 127.0.0.1 (and further names), issued by one of them or signed by
+themselves."""
 
 from __future__ import annotations
 
@@ -51,8 +52,10 @@ def authority(common_name: str) -> Authority:
     return Authority(key, certificate)
 
 
-def server_certificate(folder: Path, issuer: Authority | None = None) -> tuple[Path, Path]:
-    """Key and certificate files for 127.0.0.1; self-signed without ``issuer``."""
+def server_certificate(folder: Path, issuer: Authority | None = None,
+                       names: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """Key and certificate files for 127.0.0.1 and the DNS ``names``; self-signed without
+    ``issuer``."""
     key = ec.generate_private_key(ec.SECP256R1())
     builder = (
         _validity(x509.CertificateBuilder())
@@ -60,7 +63,8 @@ def server_certificate(folder: Path, issuer: Authority | None = None) -> tuple[P
         .issuer_name(issuer.certificate.subject if issuer else _name("127.0.0.1"))
         .public_key(key.public_key())
         .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            [x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+             *(x509.DNSName(name) for name in names)]), critical=False)
     )
     certificate = builder.sign(issuer.key if issuer else key, hashes.SHA256())
     folder.mkdir(parents=True, exist_ok=True)

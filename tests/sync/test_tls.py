@@ -26,6 +26,7 @@ from tests.server.conftest import Admin, ServerProcess
 from tests.sync.certs import authority, server_certificate, tls_options
 from tests.sync.conftest import FAST_RETRY
 from tests.sync.helpers import add_consultations
+from tests.sync.inspecting_proxy import InspectingProxy
 from tests.sync.test_cli import PASSWORD, kim
 
 Databases = Callable[[str], Callable[[], Session]]
@@ -138,6 +139,58 @@ def test_the_pin_on_the_servers_key(
         SyncClient(sessions, retry=FAST_RETRY).run()
     assert str(refused.value) == messages.TLS_PIN_MISMATCH.format(host=host)
     assert token not in "".join(server.log)
+
+
+#: A name only the proxy resolves: the client asks it for the host (no proxy for loopback).
+PROXIED_HOST = "kim.kreis-minden-luebbecke.test"
+
+
+@pytest.mark.parametrize("mode", ["trust", "pin"])
+def test_a_tls_inspecting_proxy_on_the_way_is_named_and_gets_no_token(
+    mode: str, tmp_path: Path, local_db: Databases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proxy of HTTPS_PROXY starts inspecting TLS with a CA of its own, which the system
+    trusts: the sync fails with the message that tells IT to exempt the host, and the proxy
+    reads nothing of the requests. Reproduced on main under a pin: the mismatch through a
+    proxy was taken for no connection, retried, and the sync said only that it was offline."""
+    office_ca, inspecting_ca = authority("KIM Kreis-CA"), authority("Proxy-Inspektion")
+    key, cert = server_certificate(tmp_path / "office", office_ca, names=(PROXIED_HOST,))
+    server = ServerProcess(f"sqlite:///{tmp_path / 'tls.db'}", extra=tls_options(key, cert))
+    server.start()
+    admin = Admin(server.db_url)
+    trust = ServerTrust("trust", office_ca.pem, None) if mode == "trust" else \
+        ServerTrust("pin", None, spki_sha256(cert.read_text(encoding="ascii")))
+    sessions = local_db("a")
+    try:
+        with InspectingProxy(server.port) as proxy:
+            monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+            with sessions() as session:
+                enroll(session, server_url=f"https://{PROXIED_HOST}",
+                       code=admin.code(admin.office()), trust=trust)
+                state = load_state(session)
+                assert state is not None
+                token = state.device_token
+            add_consultations(sessions, 2, random.Random(9))
+            assert SyncClient(sessions, retry=FAST_RETRY).run().pushed == 2
+            assert set(proxy.connects) == {PROXIED_HOST}
+
+            proxy.inspect = server_certificate(tmp_path / "inspecting", inspecting_ca,
+                                               names=(PROXIED_HOST,))
+            bundle = tmp_path / "system-roots.pem"
+            bundle.write_text(inspecting_ca.pem, encoding="ascii")
+            monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+            monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+            add_consultations(sessions, 1, random.Random(10))
+            with pytest.raises(RefusedError) as refused:
+                SyncClient(sessions, retry=FAST_RETRY).run()
+            expected = messages.TLS_NOT_FROM_CA if mode == "trust" else messages.TLS_PIN_MISMATCH
+            assert str(refused.value) == expected.format(host=PROXIED_HOST)
+            assert proxy.inspected.wait(10)
+            assert bytes(proxy.decrypted) == b""
+        assert token not in "".join(server.log)
+    finally:
+        server.stop()
+        admin.engine.dispose()
 
 
 @pytest.mark.parametrize("url", ["http://kim.kreis.test", "http://10.1.2.3:8000",
