@@ -1,5 +1,6 @@
 """Managing dashboard accounts (``kim-server user``): list, disable and enable, a new password,
-delete, and the municipalities a coordinator may see.
+delete, and the municipalities a coordinator may see (also in ``kim-server report export
+--user``).
 
 Every function raises :class:`~sync_server.dashboard.auth.LoginError` with a German message
 for an unknown name or input that cannot be used. Disabling, a new password and deletion end
@@ -59,6 +60,19 @@ def municipalities_of(session: Session, user_id: int) -> tuple[str, ...]:
     chosen = set(session.scalars(select(DashboardUserMunicipality.municipality).where(
         DashboardUserMunicipality.user_id == user_id)))
     return tuple(c for c in codes if c in chosen) + tuple(sorted(chosen - set(codes)))
+
+
+def report_scope(session: Session, *, name: str) -> frozenset[str] | None:
+    """The municipalities the account ``name`` sees in the reports, as on the dashboard (None:
+    the whole Kreis). Refused for an admin, who sees no reports, and for a disabled account,
+    which logs in no more."""
+    user = find(session, name)
+    if user.role != Role.COORDINATOR.value:
+        raise auth.LoginError(
+            f"Das Konto {user.name} ist ein Admin-Konto und sieht keine Auswertungen.")
+    if user.disabled_at is not None:
+        raise auth.LoginError(f"Das Konto {user.name} ist deaktiviert.")
+    return frozenset(municipalities_of(session, user.id)) or None
 
 
 def accounts(session: Session) -> list[Account]:

@@ -114,10 +114,11 @@ def parse_filter(
     municipalities: Iterable[tuple[str, str]],
     today: dt.date,
     allowed: frozenset[str] | None = None,
+    whose: str = "Ihr Konto",
 ) -> ReportFilter:
     """A filter from what a person typed. ``municipalities`` are (code, label) pairs; either
     the code or the label (any case) is accepted. ``allowed``: the reader's municipalities
-    (None: all); another one is refused."""
+    (None: all); another one is refused as not for ``whose`` account."""
     default_start, default_end = default_period(today)
     first = _parse_date(start, end_of_month=False, what="„von“") if start else default_start
     last = _parse_date(end, end_of_month=True, what="„bis“") if end else default_end
@@ -145,7 +146,7 @@ def parse_filter(
             )
         if allowed is not None and code not in allowed:
             raise FilterError(
-                f"Die Kommune „{municipality.strip()}“ ist für Ihr Konto nicht freigegeben. "
+                f"Die Kommune „{municipality.strip()}“ ist für {whose} nicht freigegeben. "
                 "Bitte eine Kommune aus der Liste wählen."
             )
     return ReportFilter(first.replace(day=1), _month_end(last), code, allowed)

@@ -182,3 +182,48 @@ def test_only_coordinators_are_limited_and_only_to_known_municipalities(
     assert main(["--db", db_url, "user", "add", "--name", "neu", "--role", "admin",
                  "--municipality", "Minden"]) == 2
     assert "Nur Koordinationskonten" in capsys.readouterr().err
+
+
+def test_the_cli_export_for_a_coordinator_is_the_dashboards(
+    limited: TestClient, db_url: str, tmp_path: Any, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``kim-server report export --user`` writes what the account downloads on the
+    dashboard: byte for byte in the CSV, without the other municipalities in every format."""
+    export = ["--db", db_url, "report", "export", "--from", "2026-01", "--to", "2026-12",
+              "--user", "minden-hille"]
+    for fmt in ("csv", "xlsx", "pdf"):
+        assert main([*export, "--format", fmt, "--out", str(tmp_path / f"b.{fmt}")]) == 0
+        assert "Kommunen Hille, Minden, wie für das Konto minden-hille." in capsys.readouterr().out
+    dashboard = limited.get(f"/dashboard/export?format=csv&{PERIOD}")
+    assert (tmp_path / "b.csv").read_bytes() == dashboard.content
+    book = load_workbook(tmp_path / "b.xlsx")
+    assert not any(SECRET in str(cell.value) or "keinen Bus" in str(cell.value)
+                   for sheet in book.worksheets for line in sheet.iter_rows() for cell in line)
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert "Minden" in text and SECRET not in text and "keinen Bus" not in text
+
+
+def test_the_cli_export_refuses_what_the_dashboard_refuses(
+    limited: TestClient, db_url: str, make_user: Any, tmp_path: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sync_server.dashboard.models import Role
+
+    make_user("it", role=Role.ADMIN)
+    out = tmp_path / "b.csv"
+    export = ["--db", db_url, "report", "export", "--format", "csv", "--out", str(out)]
+    for extra, message in [
+        (["--user", "minden-hille", "--municipality", "Rahden"],
+         "Die Kommune „Rahden“ ist für das Konto minden-hille nicht freigegeben."),
+        (["--user", "it"], "Das Konto it ist ein Admin-Konto und sieht keine Auswertungen."),
+        (["--user", "niemand"], "Ein Konto „niemand“ gibt es nicht."),
+    ]:
+        assert main([*export, *extra]) == 2
+        assert message in capsys.readouterr().err and not out.exists()
+    assert main(["--db", db_url, "user", "disable", "--name", "minden-hille"]) == 0
+    assert main([*export, "--user", "minden-hille"]) == 2
+    assert "Das Konto minden-hille ist deaktiviert." in capsys.readouterr().err
+    assert not out.exists()
+    assert main([*export]) == 0
+    assert "ganzer Kreis" in capsys.readouterr().out and SECRET in out.read_text("utf-8-sig")
