@@ -10,7 +10,8 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import sync_server.dashboard.models
-import sync_server.models  # noqa: F401  (registers every table on the metadata)
+import sync_server.models
+import sync_server.steering.models  # noqa: F401  (these register every table on the metadata)
 from sync_server.db import Base
 
 config = context.config

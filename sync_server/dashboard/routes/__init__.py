@@ -1,6 +1,7 @@
 """The dashboard's routers, one module per resource: :mod:`.auth` (login, TOTP, logout),
-:mod:`.reports` (report views, exports, the structural-gaps board) and :mod:`.admin`
-(offices and devices). :data:`router` joins them with the dashboard's static files."""
+:mod:`.reports` (report views, exports, the structural-gaps board), :mod:`.steering`
+(topics, project groups, measures) and :mod:`.admin` (offices and devices). :data:`router`
+joins them with the dashboard's static files."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from sync_server.dashboard.rendering import STATIC_DIR
-from sync_server.dashboard.routes import admin, auth, reports
+from sync_server.dashboard.routes import admin, auth, reports, steering
 from sync_server.dashboard.routes.pages import dashboard_router
 
 STATIC_FILES = {"dashboard.css": "text/css; charset=utf-8"}
@@ -31,4 +32,5 @@ router = APIRouter()
 router.include_router(static_router)
 router.include_router(auth.router)
 router.include_router(reports.router)
+router.include_router(steering.router)
 router.include_router(admin.router)

@@ -66,6 +66,9 @@ def nav(user: auth.CurrentUser) -> list[tuple[str, str]]:
     return [
         *((f"/dashboard/bericht/{v.slug}", v.title) for v in VIEWS),
         ("/dashboard/fehlstellen", "Strukturelle Fehlstellen"),
+        ("/dashboard/themen", "Themen"),
+        ("/dashboard/projektgruppen", "Projektgruppen"),
+        ("/dashboard/massnahmen", "Maßnahmen"),
     ]
 
 

@@ -1,0 +1,259 @@
+"""Baustein I on the real ASGI app: coordinators group released gaps of two offices into a
+topic, assign it to a project group and record measures; the topic's count is perturbed and
+limited to the reader's municipalities, its state follows the measures, every change is in the
+history and a deletion keeps it; IT admins manage none of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from kim_protocol.catalogs import default_catalogs
+from sync_server.cli import main
+from sync_server.dashboard.models import Role
+from sync_server.services import devices
+from sync_server.steering.models import (
+    MeasureStatus,
+    SteeringChange,
+    Topic,
+    TopicGap,
+    TopicState,
+)
+from sync_server.steering.topics import derive_state
+from tests.sync_server.reports.reports_helpers import PASSWORD, csrf_of, gap_row, login, near
+
+MINDEN_CASES, RAHDEN_CASES = 12, 9
+
+
+@pytest.fixture
+def second_office(sessions: Any) -> str:
+    with sessions() as session, session.begin():
+        return devices.create_office(session, name="KIM Rahden", actor="test",
+                                     municipalities=["rahden"]).id
+
+
+@pytest.fixture
+def gaps(add: Any, office_id: str, second_office: str) -> dict[str, str]:
+    add(
+        gap_row(office_id, "gap-minden-pseudonym", municipality="minden",
+                case_count=MINDEN_CASES, description="Kitaplätze fehlen während der Kurse."),
+        gap_row(second_office, "gap-rahden-pseudonym", municipality="rahden",
+                case_count=RAHDEN_CASES, description="Kein Kinderbetreuungsangebot im Kurs."),
+        gap_row(office_id, "gap-hille-pseudonym", municipality="hille", case_count=1,
+                description="Einzelfall ohne Betreuung."),
+    )
+    return {"minden": f"{office_id}:gap-minden-pseudonym",
+            "rahden": f"{second_office}:gap-rahden-pseudonym",
+            "hille": f"{office_id}:gap-hille-pseudonym"}
+
+
+@pytest.fixture
+def coordinator(client: TestClient, make_user: Any) -> TestClient:
+    make_user("koordination")
+    assert login(client, "koordination").status_code == 303
+    return client
+
+
+def _csrf(client: TestClient) -> str:
+    return csrf_of(client.get("/dashboard/themen").text)
+
+
+def _create_topic(client: TestClient, *gap_refs: str, title: str = "Kinderbetreuung in Kursen",
+                  municipalities: tuple[str, ...] = ()) -> int:
+    answer = client.post("/dashboard/themen", data={
+        "csrf": _csrf(client), "title": title, "field": "german",
+        "municipality": list(municipalities), "gap": list(gap_refs)}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text[:500]
+    return int(answer.headers["location"].rsplit("/", 1)[1])
+
+
+def _cases(html: str) -> str:
+    return html.split("<dt>Fälle", 1)[1].split("<dd>", 1)[1].split("</dd>", 1)[0]
+
+
+def test_gaps_of_two_offices_make_one_topic_with_a_perturbed_count(
+    coordinator: TestClient, gaps: dict[str, str], sessions: Any,
+) -> None:
+    topic_id = _create_topic(coordinator, gaps["minden"], gaps["rahden"])
+    page = coordinator.get(f"/dashboard/themen/{topic_id}")
+    assert page.status_code == 200
+    assert "Kitaplätze fehlen" in page.text and "Kein Kinderbetreuungsangebot" in page.text
+    assert "Minden, Rahden" in page.text
+    shown = _cases(page.text)
+    assert near(shown, MINDEN_CASES + RAHDEN_CASES)
+    # The same gaps give the same figure, on the list too.
+    assert coordinator.get(f"/dashboard/themen/{topic_id}").text.count(shown) >= 1
+    assert f"<td>{shown}</td>" in coordinator.get("/dashboard/themen").text
+
+    # A gap belongs to one topic at most: the free list no longer offers it, and a second
+    # topic that wants it is refused with the first one's title.
+    assert "Kitaplätze fehlen" not in coordinator.get("/dashboard/themen").text.split(
+        "Neues Thema", 1)[1]
+    refused = coordinator.post("/dashboard/themen", data={
+        "csrf": _csrf(coordinator), "title": "Doppelt", "field": "german",
+        "gap": [gaps["minden"]]})
+    assert refused.status_code == 400
+    assert "gehört schon zum Thema „Kinderbetreuung in Kursen“" in refused.text
+
+    # A single gap of one case shows as "<5", like every small count.
+    small = _create_topic(coordinator, gaps["hille"], title="Einzelfall")
+    assert _cases(coordinator.get(f"/dashboard/themen/{small}").text) == "&lt;5"
+
+    # Ungrouping frees the gap for another topic.
+    answer = coordinator.post(f"/dashboard/themen/{topic_id}/loesen", data={
+        "csrf": _csrf(coordinator), "gap": gaps["rahden"]}, follow_redirects=False)
+    assert answer.status_code == 303
+    assert near(_cases(coordinator.get(f"/dashboard/themen/{topic_id}").text), MINDEN_CASES)
+    assert coordinator.post(f"/dashboard/themen/{small}/fehlstellen", data={
+        "csrf": _csrf(coordinator), "gap": [gaps["rahden"]]},
+        follow_redirects=False).status_code == 303
+    with sessions() as session:
+        members = {(m.gap_key, m.topic_id) for m in session.scalars(select(TopicGap))}
+    assert members == {("gap-minden-pseudonym", topic_id), ("gap-hille-pseudonym", small),
+                       ("gap-rahden-pseudonym", small)}
+
+
+def test_a_limited_coordinator_sees_the_topic_but_counts_only_their_municipalities(
+    coordinator: TestClient, gaps: dict[str, str], db_url: str, engine: Any,
+    settings: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sync_server.app import create_app
+
+    topic_id = _create_topic(coordinator, gaps["minden"], gaps["rahden"])
+    monkeypatch.setenv("KIM_PASSWORD", PASSWORD)
+    assert main(["--db", db_url, "user", "add", "--name", "minden", "--role", "coordinator",
+                 "--municipality", "Minden"]) == 0
+    with TestClient(create_app(settings), base_url="http://testserver") as limited:
+        assert login(limited, "minden").status_code == 303
+        listing = limited.get("/dashboard/themen")
+        assert "Kinderbetreuung in Kursen" in listing.text
+        assert "Fälle (Ihre Kommunen)" in listing.text
+        page = limited.get(f"/dashboard/themen/{topic_id}")
+        assert page.status_code == 200
+        assert "Kitaplätze fehlen" in page.text
+        assert "Kein Kinderbetreuungsangebot" not in page.text
+        shown = _cases(page.text)
+        assert near(shown, MINDEN_CASES)
+        assert not near(shown, MINDEN_CASES + RAHDEN_CASES)
+        # Nor can they touch the other municipality's gap, or delete the topic that holds it.
+        csrf = csrf_of(listing.text)
+        assert limited.post(f"/dashboard/themen/{topic_id}/loesen", data={
+            "csrf": csrf, "gap": gaps["rahden"]}).status_code == 400
+        refused = limited.post(f"/dashboard/themen/{topic_id}/loeschen", data={
+            "csrf": csrf, "confirm": "1"})
+        assert refused.status_code == 403 and "anderer Kommunen" in refused.text
+        # Editing keeps the municipalities they cannot see.
+        assert limited.post(f"/dashboard/themen/{topic_id}", data={
+            "csrf": csrf, "title": "Kinderbetreuung", "field": "german",
+            "municipality": []}, follow_redirects=False).status_code == 303
+    assert "Rahden" in coordinator.get(f"/dashboard/themen/{topic_id}").text.split(
+        "<dt>Kommunen</dt>", 1)[1].split("</dd>", 1)[0]
+
+
+def test_state_follows_the_measures_and_every_change_is_kept(
+    coordinator: TestClient, gaps: dict[str, str], sessions: Any,
+) -> None:
+    assert derive_state([]) is TopicState.OPEN
+    assert derive_state([MeasureStatus.DONE, MeasureStatus.PLANNED]) is TopicState.IN_PROGRESS
+    assert derive_state([MeasureStatus.DONE]) is TopicState.SOLVED
+    assert derive_state([MeasureStatus.DONE, MeasureStatus.NOT_SOLVABLE_LOCALLY]) is \
+        TopicState.NOT_SOLVABLE_LOCALLY
+
+    topic_id = _create_topic(coordinator, gaps["minden"])
+    assert "<dd>offen</dd>" in coordinator.get(f"/dashboard/themen/{topic_id}").text
+    csrf = _csrf(coordinator)
+    group = coordinator.post("/dashboard/projektgruppen", data={
+        "csrf": csrf, "name": "PG Sprache", "field": "german",
+        "members": "VHS, Jobcenter, Kita-Träger"}, follow_redirects=False)
+    group_id = int(group.headers["location"].rsplit("/", 1)[1])
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/projektgruppe", data={
+        "csrf": csrf, "group": str(group_id)}, follow_redirects=False).status_code == 303
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/massnahmen", data={
+        "csrf": csrf, "action": "Kinderbetreuung parallel zum Kurs anbieten",
+        "responsible": "VHS Minden", "due_on": "2026-09-30", "status": "in_progress",
+        "outcome": ""}, follow_redirects=False).status_code == 303
+    page = coordinator.get(f"/dashboard/themen/{topic_id}")
+    assert "<dd>in Bearbeitung</dd>" in page.text and "30.09.2026" in page.text
+    measure_id = int(page.text.split('href="/dashboard/massnahmen/', 1)[1].split('"', 1)[0])
+    assert coordinator.post(f"/dashboard/massnahmen/{measure_id}", data={
+        "csrf": csrf, "action": "Kinderbetreuung parallel zum Kurs anbieten",
+        "responsible": "VHS Minden", "due_on": "2026-09-30", "status": "done",
+        "outcome": "Zwei Kurse mit Betreuung seit Oktober."},
+        follow_redirects=False).status_code == 303
+    assert "<dd>gelöst</dd>" in coordinator.get(f"/dashboard/themen/{topic_id}").text
+    group_page = coordinator.get(f"/dashboard/projektgruppen/{group_id}").text
+    assert "Kinderbetreuung in Kursen" in group_page and "umgesetzt" in group_page
+    assert "Zwei Kurse mit Betreuung" in coordinator.get("/dashboard/massnahmen").text
+
+    # Deleting keeps the rows and the history; the gap is free again.
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/loeschen", data={
+        "csrf": csrf}).status_code == 400
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/loeschen", data={
+        "csrf": csrf, "confirm": "1"}, follow_redirects=False).status_code == 303
+    assert coordinator.get(f"/dashboard/themen/{topic_id}").status_code == 404
+    assert "Kinderbetreuung parallel" not in coordinator.get("/dashboard/massnahmen").text
+    with sessions() as session:
+        topic = session.get_one(Topic, topic_id)
+        assert topic.deleted_at is not None and topic.deleted_by == "koordination"
+        assert session.scalars(select(TopicGap)).all() == []
+        changes = [(c.entity, c.action, c.actor) for c in session.scalars(
+            select(SteeringChange).order_by(SteeringChange.id))]
+    assert changes == [
+        ("topic", "create", "koordination"), ("topic", "group", "koordination"),
+        ("project_group", "create", "koordination"), ("topic", "assign", "koordination"),
+        ("measure", "create", "koordination"), ("measure", "update", "koordination"),
+        ("topic", "ungroup", "koordination"), ("topic", "delete", "koordination"),
+    ]
+
+
+#: Tests whose subject is no database run on PostgreSQL alone.
+postgres_only = pytest.mark.parametrize(
+    "db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+
+
+@postgres_only
+def test_stored_texts_are_escaped_and_bad_ones_refused(
+    coordinator: TestClient, gaps: dict[str, str],
+) -> None:
+    markup = '<img src=x onerror="alert(1)">'
+    topic_id = _create_topic(coordinator, gaps["minden"], title=markup)
+    csrf = _csrf(coordinator)
+    coordinator.post("/dashboard/projektgruppen", data={
+        "csrf": csrf, "name": markup, "field": "german", "members": markup})
+    coordinator.post(f"/dashboard/themen/{topic_id}/massnahmen", data={
+        "csrf": csrf, "action": markup, "responsible": markup, "status": "planned",
+        "outcome": markup})
+    for path in ("/dashboard/themen", f"/dashboard/themen/{topic_id}",
+                 "/dashboard/projektgruppen", "/dashboard/massnahmen"):
+        html = coordinator.get(path).text
+        assert "<img" not in html and "&lt;img src=x" in html, path
+    for bad in ("Titel\x1b[31m", "Titel\u202eTEXT", "Zwei\nZeilen", "", "x" * 201):
+        answer = coordinator.post("/dashboard/themen", data={
+            "csrf": csrf, "title": bad, "field": "german"})
+        assert answer.status_code == 400 and "Titel:" in answer.text, repr(bad)
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/massnahmen", data={
+        "csrf": csrf, "action": "Etwas", "responsible": "VHS", "status": "planned",
+        "due_on": "30.09.2026"}).status_code == 400
+    assert coordinator.post("/dashboard/themen", data={
+        "csrf": csrf, "title": "Ohne Feld", "field": "zauberei"}).status_code == 400
+    assert coordinator.post("/dashboard/themen", data={
+        "title": "Ohne CSRF", "field": "german"}).status_code == 403
+
+
+@postgres_only
+def test_it_admins_manage_none_of_it(client: TestClient, make_user: Any) -> None:
+    make_user("it", role=Role.ADMIN)
+    assert login(client, "it").status_code == 303
+    csrf = csrf_of(client.get("/dashboard/admin").text)
+    for path in ("/dashboard/themen", "/dashboard/themen/1", "/dashboard/projektgruppen",
+                 "/dashboard/projektgruppen/1", "/dashboard/massnahmen",
+                 "/dashboard/massnahmen/1"):
+        assert client.get(path).status_code == 403, path
+    field = default_catalogs().fields_of_action.codes()[0]
+    for path, data in (("/dashboard/themen", {"title": "T", "field": field}),
+                       ("/dashboard/projektgruppen", {"name": "G", "field": field}),
+                       ("/dashboard/themen/1/massnahmen", {"action": "M"})):
+        assert client.post(path, data={"csrf": csrf, **data}).status_code == 403, path
