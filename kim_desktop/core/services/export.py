@@ -164,8 +164,12 @@ def _storage(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
     """The retention rules, and when they erase this person's data if no case is open."""
     texts = information_texts()
     rules = catalogs.retention
-    lines = [texts["storage_after_closure"].format(years=rules.years_after_closure),
-             texts["storage_without_case"].format(years=rules.years_without_case)]
+
+    def years(count: int) -> str:
+        return texts["years"]["one" if count == 1 else "other"].format(n=count)
+
+    lines = [texts["storage_after_closure"].format(years=years(rules.years_after_closure)),
+             texts["storage_without_case"].format(years=years(rules.years_without_case))]
     cases = data.get("cases") or []
     closed = [c["closed_on"] for c in cases if c.get("closed_on")]
     if len(closed) < len(cases):
