@@ -10,12 +10,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kim_desktop.core.db import utcnow
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.fields import fields_of
 from kim_desktop.core.models import Client, Consent, Consultation, Referral
-from kim_desktop.core.services import record_view
+from kim_desktop.core.services import record_consultation, record_view, remove_record
+from kim_desktop.core.services.erasure_requests import decline_erasure, request_erasure
 from kim_desktop.core.services.export import GROUPS, export_client
 from kim_protocol.catalogs import load_catalogs
+from tests.core.conftest import new_client
 
 
 def _pdf_text(path: Path) -> str:
@@ -78,3 +81,35 @@ def test_the_pdf_holds_what_art_15_1_requires_in_words(session: Session,
     assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), re.search(r"\b[a-z]+_[a-z_]+\b", text)
     assert re.search(r"Eigenanteil am Lebensunterhalt: \d+ %", text)
     assert re.search(r"Dauer: \d+ min", text)
+
+
+def test_erasure_requests_and_removed_records_are_in_the_information(session: Session,
+                                                                     tmp_path: Path) -> None:
+    client_id = new_client(session)
+    record_consultation(session, client_id=client_id, held_at=utcnow(), duration_minutes=20,
+                        mode_code="phone", fields_of_action=["work"], notes="bleibt")
+    removed_id = record_consultation(
+        session, client_id=client_id, held_at=utcnow(), duration_minutes=10,
+        mode_code="phone", fields_of_action=["work"], notes="ENTFERNTE NOTIZ").ids[0]
+    remove_record(session, kind="consultation", record_id=removed_id)
+    request_id = request_erasure(session, client_id=client_id,
+                                 reason="ANTRAGSGRUND: zieht weg").ids[0]
+    session.info.update(user="leitung", role="office_admin")
+    decline_erasure(session, request_id=request_id, reason="ABLEHNUNGSGRUND: Fall offen")
+    data = json.loads(export_client(session, client_id=client_id, format="json",
+                                    out=tmp_path / "a.json").read_bytes())
+    [request] = data["erasure_requests"]
+    assert (request["reason"], request["state"], request["decided_by"],
+            request["decline_reason"]) == ("ANTRAGSGRUND: zieht weg", "declined", "leitung",
+                                           "ABLEHNUNGSGRUND: Fall offen")
+    assert [c["notes"] for c in data["consultations"]] == ["bleibt"]
+    [removed] = data["removed_records"]
+    assert (removed["kind"], removed["id"], removed["notes"]) == ("consultation", removed_id, "")
+    text = " ".join(_pdf_text(export_client(session, client_id=client_id, format="pdf",
+                                            out=tmp_path / "a.pdf")).split())
+    for required in ("Löschanträge (1)", "ANTRAGSGRUND: zieht weg", "abgelehnt",
+                     "ABLEHNUNGSGRUND: Fall offen", "Löschantrag Löschung beantragt",
+                     "Löschantrag Löschantrag abgelehnt", "Entfernte Einträge (1)",
+                     "Beratungskontakt, entfernt am"):
+        assert required in text, required
+    assert "ENTFERNTE NOTIZ" not in text

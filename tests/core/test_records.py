@@ -128,10 +128,19 @@ def test_remove_is_a_tombstone_and_refuses_other_kinds(session: Session) -> None
     client_id = new_client(session)
     consultation_id = record_consultation(
         session, client_id=client_id, held_at=utcnow(), duration_minutes=10, mode_code="phone",
-        fields_of_action=["work"]).ids[0]
+        fields_of_action=["work"], notes="Schulden bei X").ids[0]
+    attachment_id = add_attachment(session, client_id=client_id, filename="bescheid.pdf",
+                                   content=PDF, description="Bescheid").ids[0]
     remove_record(session, kind="consultation", record_id=consultation_id)
+    remove_record(session, kind="attachment", record_id=attachment_id)
     consultation = session.get(Consultation, consultation_id)
     assert consultation is not None and consultation.deleted_at is not None
+    # the tombstone keeps what the sync needs to delete it everywhere, not what was removed
+    assert (consultation.notes, consultation.fields_of_action) == ("", [])
+    assert consultation.client_id == client_id
+    attachment = session.get(Attachment, attachment_id)
+    assert attachment is not None and attachment.deleted_at is not None
+    assert (attachment.content, attachment.filename, attachment.description) == (None, "", "")
     assert_refused(session, "deleted", remove_record, kind="consultation",
                    record_id=consultation_id)
     assert_refused(session, "invalid_value", remove_record, kind="client", record_id=client_id)

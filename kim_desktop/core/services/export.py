@@ -28,6 +28,7 @@ from kim_desktop.core.models import (
     CasePhaseChange,
     Consent,
     Consultation,
+    ErasureRequest,
     FollowUp,
     Goal,
     HouseholdMember,
@@ -57,6 +58,7 @@ GROUPS = {
     "referrals": ("referral", "Vermittlungen"),
     "follow_ups": ("follow_up", "Wiedervorlagen"),
     "attachments": ("attachment", "Anhänge"),
+    "erasure_requests": ("erasure_request", "Löschanträge"),
 }
 _STAMPS = ("created_by", "updated_by", "version")
 
@@ -71,48 +73,53 @@ def _plain(record: SyncedRecord) -> dict[str, Any]:
     return payload
 
 
-def _live(session: Session, model: type[Any], *conditions: Any) -> list[Any]:
-    return list(session.scalars(
-        select(model).where(model.deleted_at.is_(None), *conditions).order_by(model.created_at)
-    ))
+def _of(session: Session, model: type[Any], *conditions: Any) -> list[Any]:
+    return list(session.scalars(select(model).where(*conditions).order_by(model.created_at)))
 
 
 def client_export(session: Session, *, client_id: str) -> dict[str, Any]:
-    """Every live record about the client, grouped by kind, plus who accessed them."""
+    """Every record about the client, grouped by kind, plus who accessed them: the live
+    records by group, the removed ones (tombstones, stored until the person is erased) in
+    ``removed_records`` with their kind."""
     client = live_client(session, client_id)
-    cases = _live(session, Case, Case.client_id == client_id)
+    cases = _of(session, Case, Case.client_id == client_id)
     case_ids = [c.id for c in cases]
-    goals = _live(session, Goal, Goal.case_id.in_(case_ids))
-    groups: dict[str, list[SyncedRecord]] = {
-        "household_members": _live(session, HouseholdMember,
-                                   HouseholdMember.client_id == client_id),
-        "residence_status_periods": _live(session, ResidenceStatusPeriod,
-                                          ResidenceStatusPeriod.client_id == client_id),
-        "consents": _live(session, Consent, Consent.client_id == client_id),
+    goals = _of(session, Goal, Goal.case_id.in_(case_ids))
+    stored: dict[str, list[SyncedRecord]] = {
+        "household_members": _of(session, HouseholdMember,
+                                 HouseholdMember.client_id == client_id),
+        "residence_status_periods": _of(session, ResidenceStatusPeriod,
+                                        ResidenceStatusPeriod.client_id == client_id),
+        "consents": _of(session, Consent, Consent.client_id == client_id),
         "cases": cases,
-        "case_phase_changes": _live(session, CasePhaseChange,
-                                    CasePhaseChange.case_id.in_(case_ids)),
-        "needs_assessments": _live(session, NeedsAssessment,
-                                   NeedsAssessment.case_id.in_(case_ids)),
+        "case_phase_changes": _of(session, CasePhaseChange,
+                                  CasePhaseChange.case_id.in_(case_ids)),
+        "needs_assessments": _of(session, NeedsAssessment,
+                                 NeedsAssessment.case_id.in_(case_ids)),
         "goals": goals,
-        "measures": _live(session, Measure, Measure.goal_id.in_([g.id for g in goals])),
-        "consultations": _live(session, Consultation, Consultation.client_id == client_id),
-        "referrals": _live(session, Referral, Referral.client_id == client_id),
-        "follow_ups": _live(session, FollowUp, FollowUp.client_id == client_id),
-        "attachments": _live(session, Attachment, Attachment.client_id == client_id),
+        "measures": _of(session, Measure, Measure.goal_id.in_([g.id for g in goals])),
+        "consultations": _of(session, Consultation, Consultation.client_id == client_id),
+        "referrals": _of(session, Referral, Referral.client_id == client_id),
+        "follow_ups": _of(session, FollowUp, FollowUp.client_id == client_id),
+        "attachments": _of(session, Attachment, Attachment.client_id == client_id),
+        "erasure_requests": _of(session, ErasureRequest, ErasureRequest.client_id == client_id),
     }
-    record_ids = [client_id] + [r.id for records in groups.values() for r in records]
+    record_ids = [client_id] + [r.id for records in stored.values() for r in records]
     accesses = session.scalars(
         select(AuditEvent).where(AuditEvent.record_id.in_(record_ids)).order_by(AuditEvent.at)
     )
     data: dict[str, Any] = {
         "format": "kim-desktop/art15-export",
-        "format_version": 1,
+        "format_version": 2,
         "program_version": __version__,
         "created_at": utcnow().isoformat(),
         "client": _plain(client),
     }
-    data.update({name: [_plain(r) for r in records] for name, records in groups.items()})
+    data.update({name: [_plain(r) for r in records if r.deleted_at is None]
+                 for name, records in stored.items()})
+    data["removed_records"] = [{"kind": GROUPS[name][0], **_plain(r)}
+                               for name, records in stored.items()
+                               for r in records if r.deleted_at is not None]
     data["access_log"] = [
         {"at": e.at.isoformat(), "user": e.user, "action": e.action, "kind": e.record_kind,
          "record_id": e.record_id}
@@ -166,7 +173,7 @@ def _storage(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
     rules = catalogs.retention
 
     def years(count: int) -> str:
-        return texts["years"]["one" if count == 1 else "other"].format(n=count)
+        return str(texts["years"]["one" if count == 1 else "other"]).format(n=count)
 
     lines = [texts["storage_after_closure"].format(years=years(rules.years_after_closure)),
              texts["storage_without_case"].format(years=years(rules.years_without_case))]
@@ -271,6 +278,16 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
             if len(records) > 1:
                 story.append(para(f"{number}.", "Heading4"))
             story += lines(kind, record)
+            story.append(Spacer(1, 6))
+    removed = data.get("removed_records") or []
+    if removed:
+        story.append(para(f"{texts['removed_heading']} ({len(removed)})", "Heading3"))
+        story.append(para(texts["removed_intro"]))
+        for record in removed:
+            gone = dt.datetime.fromisoformat(record["deleted_at"]).astimezone()
+            story.append(para(texts["removed_on"].format(kind=kind_word(record["kind"]),
+                                                         day=f"{gone:%d.%m.%Y}"), "Heading4"))
+            story += lines(record["kind"], record)
             story.append(Spacer(1, 6))
     access_log = data.get("access_log") or []
     if access_log:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import text as sql_text
 
 from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.errors import DomainError
@@ -30,6 +31,7 @@ from kim_desktop.core.services._base import (
     with_id,
     write,
 )
+from kim_desktop.core.services.retention import blank_record
 
 #: Kinds a user may remove one by one. Clients are erased (data protection), cases closed,
 #: referrals cancelled, consents withdrawn; the audit log and phase history are permanent.
@@ -54,15 +56,26 @@ def _client_of(session: Session, record: object) -> str | None:
 
 def remove_record(session: Session, *, kind: str, record_id: str) -> Change:
     """Marks one record deleted (a tombstone for the sync). A consent that was ever granted
-    should be withdrawn instead; removing it is for records entered by mistake."""
+    should be withdrawn instead; removing it is for records entered by mistake.
+
+    A person's record is emptied as an erasure empties it: what was removed is no longer
+    stored, here nor, once synced, on the other devices, and so is not in the person's Art. 15
+    information. A structural gap keeps its anonymised content, which its withdrawal from
+    the coordinators' reports names."""
     if kind not in REMOVABLE:
         raise DomainError("invalid_value", field="record.kind")
+    if kind != StructuralGap.__tablename__ and session.get_bind().dialect.name == "sqlite":
+        # overwrite freed pages so the removed text does not linger in the file
+        session.execute(sql_text("PRAGMA secure_delete = ON"))
     with write(session):
         record = get_live(session, REMOVABLE[kind], record_id)
         client_id = _client_of(session, record)
         if client_id is not None:
             live_client(session, client_id)
-        record.deleted_at = utcnow()
+        if isinstance(record, StructuralGap):
+            record.deleted_at = utcnow()
+        else:
+            blank_record(record, utcnow())
         audit(session, action="delete", record=record)
     return Change(kind, (record_id,), "deleted", client_id)
 

@@ -113,7 +113,9 @@ def due_for_erasure(
     return sorted(due, key=lambda c: c.due_since)
 
 
-def _blank(record: SyncedRecord, now: dt.datetime) -> None:
+def blank_record(record: SyncedRecord, now: dt.datetime) -> None:
+    """Empties every name, text, list and document of ``record`` and marks it deleted: the
+    tombstone keeps only its identity, stamps and links, which the sync needs."""
     for attr in inspect(type(record)).column_attrs:
         if attr.key in _KEPT:
             continue
@@ -176,8 +178,8 @@ def erase_client(
         now = utcnow()
         records = records_of(session, client_id)
         for record in records:
-            _blank(record, now)
-        _blank(client, now)
+            blank_record(record, now)
+        blank_record(client, now)
         client.erased_at = now
         audit(session, action="erase", record=client, detail=f"{len(records)} records")
     return Change("client", (client_id,), "erased", client_id)
