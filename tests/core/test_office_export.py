@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import utcnow
-from kim_desktop.core.services import record_consultation
+from kim_desktop.core.services import assess_need, change_phase, close_case, record_consultation
 from kim_desktop.core.services.office_export import export_office, office_rows
 from tests.core.conftest import TODAY, assert_refused, new_case, new_client
 
@@ -35,3 +35,28 @@ def test_only_the_admin_exports_the_period_with_stable_pseudonyms(
     assert before == []
     [named] = office_rows(session, since=TODAY, until=TODAY, with_names=True)
     assert (named["nachname"], named["person"]) == ("Kartal", client_id)
+
+
+def test_a_past_period_shows_the_case_as_it_stood_at_its_end(session: Session) -> None:
+    session.info["role"] = "office_admin"
+    day = TODAY - dt.timedelta(days=100)
+    client_id = new_client(session)
+    case_id = new_case(session, client_id, opened_on=day - dt.timedelta(days=50))
+    for field, level, offset in (("german", "high", -40), ("german", "none", -20),
+                                 ("work", "high", -10), ("work", "none", 30),
+                                 ("housing", "high", 30)):
+        assess_need(session, case_id=case_id, field_of_action_code=field, level=level,
+                    assessed_on=day + dt.timedelta(days=offset))
+    change_phase(session, case_id=case_id, phase="assessment",
+                 changed_on=day - dt.timedelta(days=30), reason="")
+    change_phase(session, case_id=case_id, phase="planning", changed_on=day + dt.timedelta(days=10),
+                 reason="")
+    close_case(session, case_id=case_id, closed_on=day + dt.timedelta(days=40),
+               reason_code="goals_achieved")
+    [row] = office_rows(session, since=day - dt.timedelta(days=60), until=day, with_names=False)
+    assert (row["phase"], row["abgeschlossen_am"], row["abschlussgrund"],
+            row["handlungsfelder"]) == ("assessment", "", "", "work")
+    [now] = office_rows(session, since=day, until=TODAY, with_names=False)
+    assert (now["phase"], now["abgeschlossen_am"], now["abschlussgrund"],
+            now["handlungsfelder"]) == ("closure", (day + dt.timedelta(days=40)).isoformat(),
+                                        "goals_achieved", "housing")

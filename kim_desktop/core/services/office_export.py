@@ -26,6 +26,7 @@ from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     AuditEvent,
     Case,
+    CasePhaseChange,
     Client,
     Consultation,
     NeedsAssessment,
@@ -106,14 +107,33 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date,
         select(Referral.case_id, func.count())
         .where(Referral.deleted_at.is_(None), Referral.planned_on >= since,
                Referral.planned_on <= until).group_by(Referral.case_id)).all())
-    needs: dict[str, set[str]] = {}
-    for case_id, code in session.execute(
-            select(NeedsAssessment.case_id, NeedsAssessment.field_of_action_code)
-            .where(NeedsAssessment.deleted_at.is_(None), NeedsAssessment.level != "none")):
-        needs.setdefault(case_id, set()).add(code)
+    # each field of action as last assessed by the period's end
+    levels: dict[str, dict[str, str]] = {}
+    for case_id, code, level in session.execute(
+            select(NeedsAssessment.case_id, NeedsAssessment.field_of_action_code,
+                   NeedsAssessment.level)
+            .where(NeedsAssessment.deleted_at.is_(None), NeedsAssessment.assessed_on <= until)
+            .order_by(NeedsAssessment.assessed_on, NeedsAssessment.created_at)):
+        levels.setdefault(case_id, {})[code] = level
+    needs = {case_id: {code for code, level in by_field.items() if level != "none"}
+             for case_id, by_field in levels.items()}
+    # the last phase step by the period's end: the phase then, and whether it closed the case
+    steps: dict[str, CasePhaseChange] = {}
+    for change in session.scalars(
+            select(CasePhaseChange)
+            .where(CasePhaseChange.deleted_at.is_(None), CasePhaseChange.changed_on <= until,
+                   CasePhaseChange.case_id.in_([case.id for case, _ in cases]))
+            .order_by(CasePhaseChange.changed_on, CasePhaseChange.created_at)):
+        steps[change.case_id] = change
     rows = []
     for case, client in cases:
         count, minutes = consultations.get(case.id, (0, 0))
+        step = steps.get(case.id)
+        phase = step.to_phase if step is not None else case.phase
+        closed_on = step.changed_on if step is not None and step.event == "closed" else None
+        if step is None and case.closed_on is not None and case.closed_on <= until:
+            closed_on = case.closed_on
+        reason = case.closure_reason_code if closed_on and closed_on == case.closed_on else ""
         values: dict[str, Any] = {
             "person": client.id if with_names else _pseudonym(secret, "person", client.id),
             "case": case.id if with_names else _pseudonym(secret, "case", case.id),
@@ -125,9 +145,9 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date,
             "client.nationalities": _codes(client.nationalities),
             "client.municipality_code": client.municipality_code or "",
             "case.opened_on": case.opened_on.isoformat(),
-            "case.closed_on": case.closed_on.isoformat() if case.closed_on else "",
-            "case.closure_reason_code": case.closure_reason_code or "",
-            "case.phase": case.phase,
+            "case.closed_on": closed_on.isoformat() if closed_on else "",
+            "case.closure_reason_code": reason or "",
+            "case.phase": phase,
             "case.target_group_criteria": _codes(case.target_group_criteria),
             "needs.fields_of_action": _codes(sorted(needs.get(case.id, set()))),
             "consultations.count": count,
