@@ -7,6 +7,7 @@ The desktop derives its facts with these codes and the server refuses a fact wit
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,20 @@ UNKNOWN = "unknown"
 AGE_BANDS = ((0, 17, "0-17"), (18, 26, "18-26"), (27, 44, "27-44"), (45, 64, "45-64"))
 AGE_BAND_CODES = frozenset({*(label for _, _, label in AGE_BANDS), "65+", UNKNOWN})
 GENDERS = frozenset({"female", "male", "diverse", "unspecified", UNKNOWN})
+
+
+def age_band(birth_date: dt.date | None, on: dt.date) -> str:
+    """Age in coarse bands at ``on`` (a report fact's: the case's opening, so the band never
+    changes)."""
+    if birth_date is None:
+        return UNKNOWN
+    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+    for low, high, label in AGE_BANDS:
+        if low <= age <= high:
+            return label
+    return "65+"
+
+
 #: The DGCC phases of case management.
 PHASES = frozenset({"intake", "assessment", "planning", "implementation", "monitoring",
                     "evaluation", "closure"})

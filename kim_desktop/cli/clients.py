@@ -135,8 +135,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="Falldaten des Büros für die Datenbank KIM des Landes (Büroleitung)",
         description="Schreibt je Fall, der im Zeitraum offen war, eine Zeile in den Ordner "
         "--out: als CSV mit Schema-Datei oder als JSON (Spalten: "
-        "resources/datenbank_kim/columns.json). Pseudonymisiert; mit --with-names auch mit "
-        "Namen und Geburtsdatum, unverschlüsselt. Der Export wird protokolliert.",
+        "resources/datenbank_kim/columns.json). Pseudonymisiert, mit Pseudonymen nur dieses "
+        "Exports und vergröberten Angaben (Altersgruppe, Monat, seltene "
+        "Staatsangehörigkeiten als „sonstige“); mit --with-names auch mit Namen und "
+        "Geburtsdatum, unverschlüsselt. Der Export wird protokolliert.",
     )
     office.add_argument("--from", dest="since", required=True, metavar="TT.MM.JJJJ")
     office.add_argument("--to", dest="until", required=True, metavar="TT.MM.JJJJ")
@@ -144,6 +146,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     office.add_argument("--out", required=True, type=Path, metavar="ORDNER")
     office.add_argument("--with-names", action="store_true",
                         help="bewusste Ausnahme: mit Namen und Geburtsdatum")
+    office.add_argument("--linkable", action="store_true",
+                        help="Pseudonyme mit dem Berichtsschlüssel des Büros, in jedem "
+                        "verknüpfbaren Export gleich (nur auf ausdrücklichen Wunsch)")
     office.add_argument("--user", metavar="NAME", help=USER_HELP)
     office.set_defaults(handler=run_export_office)
 
@@ -315,6 +320,9 @@ def run_export_office(args: argparse.Namespace) -> int:
     since, until = _day(args.since, "--from"), _day(args.until, "--to")
     if not args.out.is_dir():
         raise CliError(f"Den Ausgabeordner gibt es nicht: {args.out}")
+    if args.with_names and args.linkable:
+        raise CliError("--linkable gilt nur für den pseudonymisierten Export, nicht mit "
+                       "--with-names.")
     if args.with_names:
         print("Achtung: Der Export enthält Namen und Geburtsdaten und ist nicht "
               "verschlüsselt. Bitte nur über einen sicheren Weg weitergeben und danach "
@@ -322,7 +330,8 @@ def run_export_office(args: argparse.Namespace) -> int:
     with vault_session(args) as session:
         try:
             written = export_office(session, since=since, until=until, format=args.format,
-                                    out=args.out, with_names=args.with_names)
+                                    out=args.out, with_names=args.with_names,
+                                    linkable=args.linkable)
         except OSError as error:
             raise CliError(
                 f"Die Datei konnte nicht geschrieben werden: {error.strerror}"

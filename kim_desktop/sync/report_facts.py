@@ -45,7 +45,7 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.models.contact import MAX_DURATION_MINUTES
 from kim_desktop.core.report_pseudonyms import ReportPseudonym, ReportSecret, ReportUpload
-from kim_protocol.report_codes import AGE_BANDS, UNKNOWN
+from kim_protocol.report_codes import UNKNOWN, age_band
 from kim_protocol.wire import (
     FactKind,
     FactsUpsert,
@@ -62,17 +62,6 @@ MAX_GAPS = 1000
 CaseRow = Any
 #: client id -> {rule: status} of the client's current Baustein III pre-check.
 PrecheckLookup = Callable[[str], Mapping[str, str]]
-
-
-def age_band(birth_date: dt.date | None, on: dt.date) -> str:
-    """Age in coarse bands at ``on`` (the case's opening), so the band never changes."""
-    if birth_date is None:
-        return UNKNOWN
-    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
-    for low, high, label in AGE_BANDS:
-        if low <= age <= high:
-            return label
-    return "65+"
 
 
 def _month(day: dt.date | dt.datetime) -> str:

@@ -41,15 +41,20 @@ class OfficeExportDialog(FormDialog):
         self.folder.setPlaceholderText(translate("office_export", "Ordner für die Dateien"))
         self.names = QCheckBox(translate("office_export", "mit Namen und Geburtsdatum "
                                                           "(bewusste Ausnahme)"))
+        self.linkable = QCheckBox(translate(
+            "office_export", "Pseudonyme verknüpfbar: in jedem solchen Export gleich"))
         self.warning = ErrorLabel()
         add_row(self.form, translate("office_export", "&Von:"), self.since)
         add_row(self.form, translate("office_export", "&Bis:"), self.until)
         add_row(self.form, translate("office_export", "&Format:"), self.format)
         add_row(self.form, translate("office_export", "&Ordner:"), self.folder)
         self.form.addRow("", self.names)
+        self.form.addRow("", self.linkable)
         self.form.addRow("", self.warning)
         self.names.toggled.connect(self._warn)
-        self.track([self.since, self.until, self.format, self.folder, self.names])
+        self.names.toggled.connect(lambda named: self.linkable.setEnabled(not named))
+        self.track([self.since, self.until, self.format, self.folder, self.names,
+                    self.linkable])
 
     def _warn(self, with_names: bool) -> None:
         self.warning.show_message(translate(
@@ -69,10 +74,11 @@ class OfficeExportDialog(FormDialog):
                         self.folder)
             return
         fmt, with_names = str(self.format.currentData()), self.names.isChecked()
+        linkable = self.linkable.isChecked() and not with_names
 
         def work(session: Session) -> Change:
             export_office(session, since=since, until=until, format=fmt, out=folder,
-                          with_names=with_names)
+                          with_names=with_names, linkable=linkable)
             return Change("audit_event", (), "created")
 
         self.save_with(self.context, work)

@@ -2424,6 +2424,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Pseudonyme verknüpfbar: in jedem solchen Export gleich</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Von:</source>
       <translation type="unfinished" />
     </message>

@@ -2429,6 +2429,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>with names and birth dates (a deliberate exception)</translation>
     </message>
     <message>
+      <source>Pseudonyme verknüpfbar: in jedem solchen Export gleich</source>
+      <translation>Linkable pseudonyms: the same in every such export</translation>
+    </message>
+    <message>
       <source>&amp;Von:</source>
       <translation>Fr&amp;om:</translation>
     </message>

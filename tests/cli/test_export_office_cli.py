@@ -26,6 +26,8 @@ def _valid(value: str, kind: str) -> bool:
         return value.isdigit()
     if kind == "date":
         return bool(dt.date.fromisoformat(value))
+    if kind == "yearmonth":
+        return bool(dt.date.fromisoformat(f"{value}-01")) and len(value) == 7
     return kind == "string"
 
 
@@ -70,6 +72,7 @@ def test_the_json_holds_the_same_rows_and_names_only_on_purpose(
     exported = json.loads(text)
     names_of_fields = [f["name"] for f in exported["schema"]["fields"]]
     assert all(list(row) == names_of_fields for row in exported["rows"])
+    assert exported["schema"]["linkable"] is False and exported["schema"]["k"] == 5
     assert not [n for n in names if n and n in text]
     named = tmp_path / "named"
     named.mkdir()

@@ -1,20 +1,24 @@
 """The export for the Datenbank KIM: only the office admin, the period's cases with their
-counts, stable pseudonyms."""
+counts, pseudonyms of each export's own unless the office asks for linkable ones, the case as
+it stood at the period's end, coarsened quasi-identifiers."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import utcnow
+from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.services import assess_need, change_phase, close_case, record_consultation
 from kim_desktop.core.services.office_export import export_office, office_rows
 from tests.core.conftest import TODAY, assert_refused, new_case, new_client
 
 
-def test_only_the_admin_exports_the_period_with_stable_pseudonyms(
+def test_only_the_admin_exports_the_period_with_pseudonyms_of_its_own(
     session: Session, tmp_path: Path
 ) -> None:
     assert_refused(session, "admin_only", export_office, since=TODAY, until=TODAY,
@@ -29,7 +33,11 @@ def test_only_the_admin_exports_the_period_with_stable_pseudonyms(
     assert (row["beratungen"], row["beratungsminuten"]) == (1, 25)
     assert row["person"] not in (client_id, case_id) and "Kartal" not in str(row)
     again = office_rows(session, since=TODAY, until=TODAY, with_names=False)
-    assert again[0]["person"] == row["person"] and again[0]["fall"] == row["fall"]
+    assert again[0]["person"] != row["person"] and again[0]["fall"] != row["fall"]
+    linked = [office_rows(session, since=TODAY, until=TODAY, with_names=False,
+                          linkable=True)[0] for _ in range(2)]
+    assert linked[0]["person"] == linked[1]["person"] != row["person"]
+    assert linked[0]["fall"] == linked[1]["fall"]
     before = office_rows(session, since=TODAY - dt.timedelta(days=400),
                          until=TODAY - dt.timedelta(days=300), with_names=False)
     assert before == []
@@ -53,10 +61,32 @@ def test_a_past_period_shows_the_case_as_it_stood_at_its_end(session: Session) -
                  reason="")
     close_case(session, case_id=case_id, closed_on=day + dt.timedelta(days=40),
                reason_code="goals_achieved")
-    [row] = office_rows(session, since=day - dt.timedelta(days=60), until=day, with_names=False)
+    [row] = office_rows(session, since=day - dt.timedelta(days=60), until=day, with_names=True)
     assert (row["phase"], row["abgeschlossen_am"], row["abschlussgrund"],
             row["handlungsfelder"]) == ("assessment", "", "", "work")
-    [now] = office_rows(session, since=day, until=TODAY, with_names=False)
+    [now] = office_rows(session, since=day, until=TODAY, with_names=True)
     assert (now["phase"], now["abgeschlossen_am"], now["abschlussgrund"],
             now["handlungsfelder"]) == ("closure", (day + dt.timedelta(days=40)).isoformat(),
                                         "goals_achieved", "housing")
+
+
+def test_a_pseudonymised_export_keeps_five_persons_behind_every_combination(
+    session: Session
+) -> None:
+    session.info["role"] = "office_admin"
+    generate_demo_data(session, clients=300, seed=1, consultations_per_client=1)
+    since = dt.date(2020, 1, 1)
+    rows = office_rows(session, since=since, until=TODAY, with_names=False)
+    assert not {"geburtsjahr", "eroeffnet_am", "abgeschlossen_am"} & set(rows[0])
+    assert all(re.fullmatch(r"\d{4}-\d{2}", row["eroeffnet_im"]) for row in rows)
+    people = {row["person"]: (row["altersgruppe"], row["geschlecht"],
+                              row["staatsangehoerigkeiten"], row["kommune"]) for row in rows}
+    # k-anonymity, k = 5: every combination of these columns is shared by five persons
+    assert min(Counter(people.values()).values()) >= 5
+    nationalities = Counter(code for person in people.values() for code in person[2].split("|"))
+    assert min(nationalities.values()) >= 5
+    # and the export still says something: most persons keep their municipality
+    assert sum(person[3] != "unknown" for person in people.values()) > len(people) / 2
+    named = office_rows(session, since=since, until=TODAY, with_names=True)
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["eroeffnet_am"]) for row in named)
+    assert len({row["staatsangehoerigkeiten"] for row in named}) > len(nationalities)

@@ -1,9 +1,12 @@
 """The office's case data for a period, for the Land's "Datenbank KIM" (docs/datenbank-kim.md):
 one row per case open in the period, its columns as ``resources/datenbank_kim/columns.json``
 names them, as CSV with a schema file or as JSON. Pseudonymised by default: persons and cases
-by an HMAC with the office's report secret, no name, no birth date. With names it is a
-deliberate exception to "no plaintext outside the vault" (the caller warns); either way the
-audit log records who exported what. Only the office admin exports."""
+by an HMAC with a key of this export alone (with the office's report secret when the office
+asks for pseudonyms it can link across exports), no name, no birth date, no day, and at least
+:data:`K` persons behind every combination of age band, gender, nationalities and
+municipality. With names it is a deliberate exception to "no plaintext outside the vault"
+(the caller warns); either way the audit log records who exported what. Only the office admin
+exports."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import hmac
 import io
 import json
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,7 @@ from kim_desktop.core.models import (
 from kim_desktop.core.report_pseudonyms import ReportSecret
 from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
 from kim_protocol.export_text import spreadsheet_text
+from kim_protocol.report_codes import UNKNOWN, age_band
 from kim_protocol.resources import RESOURCES_DIR
 
 COLUMNS_FILE = RESOURCES_DIR / "datenbank_kim" / "columns.json"
@@ -42,7 +47,14 @@ FORMATS = ("csv", "json")
 #: The kind and id the export is logged under.
 LOG_KIND = "office_export"
 LOG_ID = "office"
-SCHEMA_VERSION = "datenbank-kim/1"
+SCHEMA_VERSION = "datenbank-kim/2"
+#: The fewest persons a pseudonymised export's row may share its quasi-identifiers with.
+K = 5
+#: The quasi-identifiers, in the order :func:`_k_anonymous` gives them up.
+QUASI_IDENTIFIERS = ("client.nationalities", "client.age_band", "client.gender",
+                     "client.municipality_code")
+#: The nationality of too few persons in the export.
+OTHER = "sonstige"
 
 
 @dataclass(frozen=True)
@@ -84,11 +96,36 @@ def _codes(values: list[str] | None) -> str:
     return "|".join(values or [])
 
 
-def office_rows(session: Session, *, since: dt.date, until: dt.date,
-                with_names: bool) -> list[dict[str, Any]]:
-    """The rows of the cases open at some time from ``since`` to ``until``."""
+def _month(day: dt.date | None) -> str:
+    return f"{day.year:04d}-{day.month:02d}" if day else ""
+
+
+def _k_anonymous(people: dict[str, dict[str, Any]]) -> None:
+    """Coarsens the quasi-identifiers of each person (``people``, by person, in place) until
+    every combination of them is shared by at least :data:`K` persons: nationalities fewer
+    than K persons have become :data:`OTHER`; then, for the persons still in a smaller group,
+    all their nationalities, then the age band, the gender and the municipality in turn."""
+    counts = Counter(code for person in people.values()
+                     for code in person["client.nationalities"].split("|"))
+    for person in people.values():
+        person["client.nationalities"] = "|".join(dict.fromkeys(
+            code if counts[code] >= K else OTHER
+            for code in person["client.nationalities"].split("|")))
+    for key in QUASI_IDENTIFIERS:
+        groups = Counter(tuple(person.values()) for person in people.values())
+        for person in people.values():
+            if groups[tuple(person.values())] < K:
+                person[key] = OTHER if key == "client.nationalities" else UNKNOWN
+
+
+def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names: bool,
+                linkable: bool = False) -> list[dict[str, Any]]:
+    """The rows of the cases open at some time from ``since`` to ``until``. Pseudonymised,
+    by a key of this export alone unless ``linkable`` (the office's report secret: the same
+    pseudonyms in every linkable export), with the quasi-identifiers coarsened
+    (:func:`_k_anonymous`)."""
     ordered(since, until, earlier_field="audit.since", later_field="audit.until")
-    secret = _secret(session)
+    secret = _secret(session) if linkable else secrets.token_bytes(32)
     cases = session.execute(
         select(Case, Client).join(Client, Client.id == Case.client_id)
         .where(Case.deleted_at.is_(None), Client.deleted_at.is_(None),
@@ -125,6 +162,16 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date,
                    CasePhaseChange.case_id.in_([case.id for case, _ in cases]))
             .order_by(CasePhaseChange.changed_on, CasePhaseChange.created_at)):
         steps[change.case_id] = change
+    people: dict[str, dict[str, Any]] = {}
+    for _, client in cases:
+        people[client.id] = {
+            "client.nationalities": _codes(client.nationalities),
+            "client.age_band": age_band(client.birth_date, until),
+            "client.gender": client.gender,
+            "client.municipality_code": client.municipality_code or "",
+        }
+    if not with_names:
+        _k_anonymous(people)
     rows = []
     for case, client in cases:
         count, minutes = consultations.get(case.id, (0, 0))
@@ -141,11 +188,11 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date,
             "client.first_name": client.first_name,
             "client.birth_date": client.birth_date.isoformat() if client.birth_date else "",
             "client.birth_year": client.birth_date.year if client.birth_date else None,
-            "client.gender": client.gender,
-            "client.nationalities": _codes(client.nationalities),
-            "client.municipality_code": client.municipality_code or "",
+            **people[client.id],
             "case.opened_on": case.opened_on.isoformat(),
+            "case.opened_in": _month(case.opened_on),
             "case.closed_on": closed_on.isoformat() if closed_on else "",
+            "case.closed_in": _month(closed_on),
             "case.closure_reason_code": reason or "",
             "case.phase": phase,
             "case.target_group_criteria": _codes(case.target_group_criteria),
@@ -158,12 +205,15 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date,
     return rows
 
 
-def table_schema(cols: list[Column], *, with_names: bool) -> dict[str, Any]:
+def table_schema(cols: list[Column], *, with_names: bool,
+                 linkable: bool = False) -> dict[str, Any]:
     """The schema of the CSV (Frictionless Table Schema), also the JSON's rows'."""
-    kinds = {"string": "string", "integer": "integer", "date": "date"}
+    kinds = {"string": "string", "integer": "integer", "date": "date", "yearmonth": "yearmonth"}
     return {
         "$id": SCHEMA_VERSION,
         "pseudonymised": not with_names,
+        "linkable": not with_names and linkable,
+        "k": None if with_names else K,
         "fields": [{"name": c.name, "type": kinds[c.type], "description": c.description}
                    for c in cols],
         "primaryKey": ["fall"],
@@ -172,16 +222,18 @@ def table_schema(cols: list[Column], *, with_names: bool) -> dict[str, Any]:
 
 
 def export_office(session: Session, *, since: dt.date, until: dt.date, format: str, out: Path,
-                  with_names: bool = False) -> list[Path]:
+                  with_names: bool = False, linkable: bool = False) -> list[Path]:
     """Writes ``datenbank-kim.csv`` with ``datenbank-kim.schema.json`` (or
-    ``datenbank-kim.json``) into the folder ``out`` and logs the export; the files written."""
+    ``datenbank-kim.json``) into the folder ``out`` and logs the export; the files written.
+    ``linkable``: pseudonyms by the office's report secret (see :func:`office_rows`)."""
     require_admin(session)
     if format not in FORMATS:
         raise DomainError("invalid_value", field="export.format")
     cols = columns(with_names=with_names)
     with write(session):
-        rows = office_rows(session, since=since, until=until, with_names=with_names)
-        schema = table_schema(cols, with_names=with_names)
+        rows = office_rows(session, since=since, until=until, with_names=with_names,
+                           linkable=linkable)
+        schema = table_schema(cols, with_names=with_names, linkable=linkable)
         written: list[Path] = []
         if format == "csv":
             buffer = io.StringIO()
@@ -204,6 +256,7 @@ def export_office(session: Session, *, since: dt.date, until: dt.date, format: s
                            record_kind=LOG_KIND, record_id=LOG_ID,
                            detail=f"{format} {len(rows)} "
                            f"{'mit Namen' if with_names else 'pseudonymisiert'} "
+                           f"{'verknüpfbar ' if linkable and not with_names else ''}"
                            f"{since.isoformat()}..{until.isoformat()}")
         with_id(event)
         session.add(event)
