@@ -49,7 +49,7 @@ def test_pages_show_tables_with_captions_charts_and_suppression(coordinator: Tes
     page = coordinator.get(f"/dashboard/bericht/kommunen?{PERIOD}")
     assert page.status_code == 200
     html = page.text
-    assert "<caption>Aktive, neue und abgeschlossene Fälle" in html
+    assert '<caption id="cap-faelle_kommune">Aktive, neue und abgeschlossene Fälle' in html
     assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in html
     assert "<desc id=" in html
     assert "<td>&lt;5</td>" in html  # Hille's 2
