@@ -15,6 +15,7 @@ from sync_server.models.reports import ReleasedGapRow
 from sync_server.reports import queries
 from sync_server.reports.cells import Cell
 from sync_server.reports.filters import FilterError
+from sync_server.steering.models import Topic, TopicGap
 
 
 class UnknownGap(LookupError):
@@ -34,6 +35,8 @@ class BoardEntry:
     cases: str
     released_on: str
     status: GapState
+    #: The topic the gap is grouped into (id, title), if any.
+    topic: tuple[int, str] | None = None
 
     @property
     def status_label(self) -> str:
@@ -71,6 +74,12 @@ def ranked_gaps(
         (row.office_id, row.gap_key): GapState(row.status)
         for row in session.scalars(select(GapStatus))
     }
+    topics = {
+        (office_id, gap_key): (topic_id, title)
+        for office_id, gap_key, topic_id, title in session.execute(
+            select(TopicGap.office_id, TopicGap.gap_key, Topic.id, Topic.title)
+            .join(Topic, Topic.id == TopicGap.topic_id).where(Topic.deleted_at.is_(None)))
+    }
     # Case counts, as the case manager released them, are shown as "<5" for 1..4. They come
     # with no record keys and no total, and a released gap never changes: nothing to subtract.
     cells = [Cell(0, hidden=True) if 0 < g.case_count < threshold else Cell(g.case_count)
@@ -87,6 +96,7 @@ def ranked_gaps(
             cases=cell.display(threshold),
             released_on=gap.released_on,
             status=states.get((gap.office_id, gap.key), GapState.NEW),
+            topic=topics.get((gap.office_id, gap.key)),
         )
         for index, (gap, cell) in enumerate(zip(gaps, cells, strict=True))
     ]

@@ -87,6 +87,9 @@ def test_gaps_of_two_offices_make_one_topic_with_a_perturbed_count(
     # The same gaps give the same figure, on the list too.
     assert coordinator.get(f"/dashboard/themen/{topic_id}").text.count(shown) >= 1
     assert f"<td>{shown}</td>" in coordinator.get("/dashboard/themen").text
+    board = coordinator.get("/dashboard/fehlstellen").text
+    assert board.count(f'<a href="/dashboard/themen/{topic_id}">Kinderbetreuung in Kursen</a>') \
+        == 2
 
     # A gap belongs to one topic at most: the free list no longer offers it, and a second
     # topic that wants it is refused with the first one's title.
