@@ -260,3 +260,55 @@ def test_it_admins_manage_none_of_it(client: TestClient, make_user: Any) -> None
                        ("/dashboard/projektgruppen", {"name": "G", "field": field}),
                        ("/dashboard/themen/1/massnahmen", {"action": "M"})):
         assert client.post(path, data={"csrf": csrf, **data}).status_code == 403, path
+
+
+@postgres_only
+def test_two_coordinators_grouping_one_gap_at_once_get_it_once(
+    gaps: dict[str, str], sessions: Any, engine: Any,
+) -> None:
+    """The second of two concurrent groupings waits for the first, then is refused in words
+    (409) instead of failing: the gap's key in ``topic_gaps`` decides."""
+    import threading
+
+    from sqlalchemy import text
+
+    from sync_server.steering import topics
+    from sync_server.steering.common import SteeringError
+
+    ref = topics.GapRef.parse(gaps["minden"])
+    with sessions() as session, session.begin():
+        first = topics.create_topic(session, title="Erstes", field="german",
+                                    municipalities=[], actor="a").id
+        second = topics.create_topic(session, title="Zweites", field="german",
+                                     municipalities=[], actor="b").id
+    outcome: list[object] = []
+
+    def group_second() -> None:
+        with sessions() as session, session.begin():
+            try:
+                topics.group_gaps(session, topic_id=second, gaps=[ref], actor="b")
+                outcome.append("grouped")
+            except SteeringError as error:
+                outcome.append(error)
+                session.rollback()
+
+    with sessions() as session, session.begin():
+        topics.group_gaps(session, topic_id=first, gaps=[ref], actor="a")
+        worker = threading.Thread(target=group_second)
+        worker.start()
+        with engine.connect() as probe:
+            # Commit only once the second grouping waits for this one's row.
+            for _ in range(500):
+                waiting = probe.scalar(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND datname = current_database()"))
+                if waiting:
+                    break
+                probe.rollback()
+                worker.join(0.02)
+            assert waiting
+    worker.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], SteeringError)
+    assert outcome[0].status == 409 and "anderen Thema" in outcome[0].message
+    with sessions() as session:
+        assert [m.topic_id for m in session.scalars(select(TopicGap))] == [first]
