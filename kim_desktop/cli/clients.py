@@ -5,6 +5,7 @@ logs it."""
 from __future__ import annotations
 
 import argparse
+import configparser
 import datetime as dt
 import json
 import sys
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kim_desktop.cli._common import CliError
+from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import vault_session
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
@@ -37,6 +38,7 @@ from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
 from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import due_for_erasure, erase_client
 from kim_desktop.core.services.search import CaseloadFilter, caseload
+from kim_desktop.core.translations import LANGUAGES
 
 USER_HELP = "lokaler Benutzer (Standard: KIM_USER oder der einzige Benutzer)"
 
@@ -81,6 +83,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     export.add_argument("--client", required=True, metavar="ID")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--language", choices=LANGUAGES,
+                        help="Sprache der Auskunft als PDF (Standard: die im Programm "
+                        "eingestellte Sprache, sonst de)")
     export.add_argument("--out", required=True, type=Path, metavar="DATEI")
     export.add_argument("--user", metavar="NAME", help=USER_HELP)
     export.set_defaults(handler=run_export)
@@ -250,12 +255,27 @@ def run_phase(args: argparse.Namespace) -> int:
     return 0
 
 
+def program_language(folder: Path) -> str:
+    """The interface language set in the program (``ui/language`` in the data folder's
+    ``settings.ini``, :data:`kim_desktop.ui.settings.LANGUAGE`), read without Qt; German
+    when none is set."""
+    settings = configparser.ConfigParser(interpolation=None)
+    try:
+        settings.read(folder / "settings.ini", encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return "de"
+    language = settings.get("ui", "language", fallback="de")
+    return language if language in LANGUAGES else "de"
+
+
 def run_export(args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         raise CliError(f"Den Ordner für die Ausgabedatei gibt es nicht: {args.out.parent}")
+    language = args.language or program_language(data_dir(args))
     with vault_session(args) as session:
         try:
-            export_client(session, client_id=args.client, format=args.format, out=args.out)
+            export_client(session, client_id=args.client, format=args.format, out=args.out,
+                          language=language)
         except OSError as error:
             raise CliError(
                 f"Die Datei konnte nicht geschrieben werden: {error.strerror}"

@@ -114,6 +114,7 @@ VIRTUAL: dict[str, Field] = {
     "referral.cancel_reason": Field("Grund des Abbruchs", Kind.TEXT, limit=2000, required=True),
     "record.kind": Field("Art des Datensatzes", Kind.LINE),
     "export.format": Field("Format", Kind.LINE),
+    "export.language": Field("Sprache", Kind.LINE),
     "precheck.months": Field("Monate", Kind.NUMBER),
     "audit.since": Field("Von", Kind.DATE),
     "audit.until": Field("Bis", Kind.DATE),

@@ -1419,11 +1419,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Auskunft nach Art. 15 DSGVO speichern</source>
+      <source>PDF, deutsch (*.pdf)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>PDF (*.pdf);;JSON (*.json)</source>
+      <source>PDF, englisch (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>JSON (*.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Auskunft nach Art. 15 DSGVO speichern</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3852,6 +3860,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Schweigepflichtentbindung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sprache</source>
       <translation type="unfinished" />
     </message>
     <message>

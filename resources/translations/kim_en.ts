@@ -1419,12 +1419,20 @@
       <translation>Access report saved: {file}</translation>
     </message>
     <message>
-      <source>Auskunft nach Art. 15 DSGVO speichern</source>
-      <translation>Save access report (Art. 15 GDPR)</translation>
+      <source>PDF, deutsch (*.pdf)</source>
+      <translation>PDF, German (*.pdf)</translation>
     </message>
     <message>
-      <source>PDF (*.pdf);;JSON (*.json)</source>
-      <translation>PDF (*.pdf);;JSON (*.json)</translation>
+      <source>PDF, englisch (*.pdf)</source>
+      <translation>PDF, English (*.pdf)</translation>
+    </message>
+    <message>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Auskunft nach Art. 15 DSGVO speichern</source>
+      <translation>Save access report (Art. 15 GDPR)</translation>
     </message>
     <message>
       <source>Die Person wird gelöscht.</source>
@@ -3859,6 +3867,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Schweigepflichtentbindung</source>
       <translation>Confidentiality waiver</translation>
+    </message>
+    <message>
+      <source>Sprache</source>
+      <translation>Language</translation>
     </message>
     <message>
       <source>Sprache der Dolmetschung</source>

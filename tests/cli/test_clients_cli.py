@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,24 @@ def test_export_holds_every_record_and_raw_files_hold_no_name(
             raw = path.read_bytes()
             for name in names:
                 assert name.encode("utf-8") not in raw, path.name
+
+
+def test_export_speaks_the_programs_language_unless_told(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, out, _ = _run(data_dir, capsys, "clients", "--json")
+    client_id = json.loads(out)[0]["id"]
+    (data_dir / "settings.ini").write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    texts = {}
+    for language in ("", "de"):
+        pdf = tmp_path / f"auskunft{language}.pdf"
+        code, _, err = _run(data_dir, capsys, "export", "--client", client_id, "--format",
+                            "pdf", "--out", str(pdf), *(["--language", language] * bool(language)))
+        assert code == 0, err
+        texts[language] = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                         text=True, check=True).stdout
+    assert "Information under Art. 15 GDPR" in texts[""] and "Auskunft" not in texts[""]
+    assert "Auskunft nach Art. 15 DSGVO" in texts["de"]
 
 
 def test_erase_needs_yes_then_erases_for_good(

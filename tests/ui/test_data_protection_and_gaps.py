@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from kim_desktop.ui.client_file import data_protection
 from kim_desktop.ui.formats import file_number
 from kim_desktop.ui.qt import QApplication, Qt
 from tests.ui.keys import activate, alt_to, press
+from tests.ui.test_accessibility import choose_language
 from tests.ui.test_case_cycle import dialog_from, list_named, tab_to
 from tests.ui.test_client_file_editing import on_database
 
@@ -40,6 +42,33 @@ def test_art15_export_as_json_and_pdf(qtbot: Any, window: Any, tmp_path: Path) -
     assert (tmp_path / "auskunft.pdf").read_bytes().startswith(b"%PDF")
     qtbot.waitUntil(lambda: any(e.action == "export" for e in view.data.history),
                     timeout=10_000)
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    ("de", "Information under Art. 15 GDPR"), ("en", "Auskunft nach Art. 15 DSGVO")])
+def test_art15_pdf_in_the_other_language_by_choice(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str,
+    title: str
+) -> None:
+    """The save dialog offers the PDF in both languages, the interface's own first chosen;
+    the other one chosen, the information is in that language."""
+    choose_language(window, language)
+    qtbot.waitUntil(lambda: window.pages["caseload"].model.rowCount() > 0, timeout=10_000)
+    view = _open_first(qtbot, window)
+    offered: list[str] = []
+
+    def save_as(parent: Any, caption: str, name: str, types: str, chosen: str) -> Any:
+        offered.extend([*types.split(";;"), chosen])
+        other = next(t for t in types.split(";;") if t.startswith("PDF") and t != chosen)
+        return str(tmp_path / "auskunft.pdf"), other
+
+    monkeypatch.setattr(data_protection.QFileDialog, "getSaveFileName", save_as)
+    data_protection.export_client(view)
+    qtbot.waitUntil(lambda: "auskunft.pdf" in view.notice.text(), timeout=10_000)
+    assert len(offered) == 4 and offered[-1] == offered[0 if language == "de" else 1]
+    text = subprocess.run(["pdftotext", str(tmp_path / "auskunft.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert title in text
 
 
 def test_erasure_closes_the_file_and_removes_the_person(qtbot: Any, window: Any) -> None:

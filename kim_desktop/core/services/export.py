@@ -10,6 +10,8 @@ import base64
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.db import SyncedRecord, record_to_payload, utcnow
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.fields import Field, Kind, fields_of
+from kim_desktop.core.fields import CONTEXT, Field, Kind, fields_of
 from kim_desktop.core.models import (
     Attachment,
     AuditEvent,
@@ -39,26 +41,29 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.services._base import add_years, audit, live_client, write
 from kim_desktop.core.services.audit_log import action_word, kind_word
+from kim_desktop.core.translations import LANGUAGES, translator
 from kim_protocol import __version__
 from kim_protocol.catalogs import Catalogs
 from kim_protocol.resources import RESOURCES_DIR
 
 EXPORT_FORMATS = ("json", "pdf")
-#: The export's groups of records: their kind and their title in the PDF.
+#: The translation context of the audit log's words (:mod:`.audit_log`).
+LOG_CONTEXT = "audit_log"
+#: The export's groups of records and their kind (their titles: the texts' ``groups``).
 GROUPS = {
-    "household_members": ("household_member", "Haushalt"),
-    "residence_status_periods": ("residence_status_period", "Aufenthaltsstatus"),
-    "consents": ("consent", "Einwilligungen und Schweigepflichtentbindungen"),
-    "cases": ("case_record", "Fälle"),
-    "case_phase_changes": ("case_phase_change", "Phasenverlauf"),
-    "needs_assessments": ("needs_assessment", "Bedarfe"),
-    "goals": ("goal", "Ziele"),
-    "measures": ("measure", "Maßnahmen"),
-    "consultations": ("consultation", "Beratungskontakte"),
-    "referrals": ("referral", "Vermittlungen"),
-    "follow_ups": ("follow_up", "Wiedervorlagen"),
-    "attachments": ("attachment", "Anhänge"),
-    "erasure_requests": ("erasure_request", "Löschanträge"),
+    "household_members": "household_member",
+    "residence_status_periods": "residence_status_period",
+    "consents": "consent",
+    "cases": "case_record",
+    "case_phase_changes": "case_phase_change",
+    "needs_assessments": "needs_assessment",
+    "goals": "goal",
+    "measures": "measure",
+    "consultations": "consultation",
+    "referrals": "referral",
+    "follow_ups": "follow_up",
+    "attachments": "attachment",
+    "erasure_requests": "erasure_request",
 }
 _STAMPS = ("created_by", "updated_by", "version")
 
@@ -117,7 +122,7 @@ def client_export(session: Session, *, client_id: str) -> dict[str, Any]:
     }
     data.update({name: [_plain(r) for r in records if r.deleted_at is None]
                  for name, records in stored.items()})
-    data["removed_records"] = [{"kind": GROUPS[name][0], **_plain(r)}
+    data["removed_records"] = [{"kind": GROUPS[name], **_plain(r)}
                                for name, records in stored.items()
                                for r in records if r.deleted_at is not None]
     data["access_log"] = [
@@ -133,11 +138,52 @@ def export_json(data: dict[str, Any]) -> bytes:
 
 
 @cache
-def information_texts() -> dict[str, Any]:
-    """The fixed texts of the Art. 15 information (``resources/art15_information.json``)."""
+def information_texts(language: str = "de") -> dict[str, Any]:
+    """The fixed texts of the Art. 15 information in ``language`` ("de" or "en";
+    ``resources/art15_information.json``)."""
     data: dict[str, Any] = json.loads(
         (RESOURCES_DIR / "art15_information.json").read_text(encoding="utf-8"))
-    return data
+    texts: dict[str, Any] = data[language if language in LANGUAGES else "de"]
+    return texts
+
+
+@dataclass(frozen=True)
+class Words:
+    """How the information writes in one language: its fixed texts, the program's
+    translations (field labels, choices, the audit log's words) and the catalogs."""
+
+    texts: dict[str, Any]
+    translate: Callable[[str, str], str]
+    catalogs: Catalogs
+    english: bool
+
+    @classmethod
+    def of(cls, catalogs: Catalogs, language: str) -> Words:
+        return cls(information_texts(language), translator(language), catalogs,
+                   language == "en")
+
+    def day(self, value: dt.date) -> str:
+        return value.strftime(self.texts["date_format"])
+
+    def moment(self, value: dt.datetime) -> str:
+        return value.astimezone().strftime(self.texts["moment_format"])
+
+    def label(self, spec: Field) -> str:
+        return self.translate(CONTEXT, spec.label)
+
+    def entry(self, catalog: str, code: str) -> str:
+        """A catalog entry's name: its English label where the catalog has one."""
+        entry = self.catalogs[catalog].get(code)
+        if entry is None:
+            return code
+        return entry.label_en if self.english and entry.label_en else entry.label
+
+    def audit(self, kind: str, action: str) -> str:
+        return (f"{self.translate(LOG_CONTEXT, kind_word(kind))} "
+                f"{self.translate(LOG_CONTEXT, action_word(action))}")
+
+    def years(self, count: int) -> str:
+        return str(self.texts["years"]["one" if count == 1 else "other"]).format(n=count)
 
 
 @cache
@@ -158,25 +204,20 @@ def pdf_fonts() -> tuple[str, str]:
     return "DejaVuSans", "DejaVuSans-Bold"
 
 
-def _recipients(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
+def _recipients(words: Words, data: dict[str, Any]) -> list[str]:
     """The agencies the person released from confidentiality or was referred to."""
-    agencies = catalogs.partner_agencies
     codes = [c["recipient_agency_code"] for c in data.get("consents") or []
              if c.get("recipient_agency_code")]
     codes += [r["agency_code"] for r in data.get("referrals") or [] if r.get("agency_code")]
-    return [agencies.label(code) for code in dict.fromkeys(codes)]
+    return [words.entry("partner_agencies", code) for code in dict.fromkeys(codes)]
 
 
-def _storage(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
+def _storage(words: Words, data: dict[str, Any]) -> list[str]:
     """The retention rules, and when they erase this person's data if no case is open."""
-    texts = information_texts()
-    rules = catalogs.retention
-
-    def years(count: int) -> str:
-        return str(texts["years"]["one" if count == 1 else "other"]).format(n=count)
-
-    lines = [texts["storage_after_closure"].format(years=years(rules.years_after_closure)),
-             texts["storage_without_case"].format(years=years(rules.years_without_case))]
+    texts = words.texts
+    rules = words.catalogs.retention
+    lines = [texts["storage_after_closure"].format(years=words.years(rules.years_after_closure)),
+             texts["storage_without_case"].format(years=words.years(rules.years_without_case))]
     cases = data.get("cases") or []
     closed = [c["closed_on"] for c in cases if c.get("closed_on")]
     if len(closed) < len(cases):
@@ -184,15 +225,15 @@ def _storage(catalogs: Catalogs, data: dict[str, Any]) -> list[str]:
     elif closed:
         last = dt.date.fromisoformat(max(closed))
         due = add_years(last, rules.years_after_closure)
-        lines.append(texts["storage_due"].format(day=f"{due:%d.%m.%Y}"))
+        lines.append(texts["storage_due"].format(day=words.day(due)))
     return lines
 
 
-def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
-    """The Art. 15 information as a document to hand to the person: who is responsible, the
-    purposes, the categories, the recipients, the storage period, the rights and the source
-    (Art. 15(1) GDPR), then every stored field by its label, codes as words, and the log of
-    who accessed the data."""
+def export_pdf(session: Session, data: dict[str, Any], language: str = "de") -> bytes:
+    """The Art. 15 information as a document to hand to the person, in ``language`` ("de"
+    or "en"): who is responsible, the purposes, the categories, the recipients, the storage
+    period, the rights and the source (Art. 15(1) GDPR), then every stored field by its
+    label, codes as words, and the log of who accessed the data."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
@@ -200,7 +241,8 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
     from reportlab.platypus import ListFlowable, Paragraph, SimpleDocTemplate, Spacer
 
     catalogs = catalogs_for(session)
-    texts = information_texts()
+    words = Words.of(catalogs, language)
+    texts = words.texts
     styles = getSampleStyleSheet()
     regular, bold = pdf_fonts()
     for style in styles.byName.values():
@@ -208,7 +250,7 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
             style.fontName = bold if "Bold" in style.fontName else regular
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=A4, title=texts["title"],
-                                 author="KIM Desktop", lang="de-DE")
+                                 author="KIM Desktop", lang=texts["pdf_language"])
     client = data["client"]
 
     def para(text: str, style: str = "Normal") -> Any:
@@ -224,19 +266,20 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
             value = record.get(name)
             if spec.kind == Kind.RECORD or value in (None, "", []):
                 continue
-            text = _shown(catalogs, spec, value)
-            out.append(Paragraph(f"<b>{escape(spec.label)}</b>: {escape(text)}",
+            text = _shown(words, spec, value)
+            out.append(Paragraph(f"<b>{escape(words.label(spec))}</b>: {escape(text)}",
                                  styles["Normal"]))
         return out
 
     not_set = texts["not_set"]
-    counts = [(title, len(data.get(name) or [])) for name, (_, title) in GROUPS.items()]
-    recipients = _recipients(catalogs, data)
+    titles = texts["groups"]
+    counts = [(titles[name], len(data.get(name) or [])) for name in GROUPS]
+    recipients = _recipients(words, data)
     story: list[Any] = [
         para(texts["title"], "Title"),
         para(f"{client['first_name']} {client['last_name']}", "Heading2"),
-        para(f"Erstellt am {dt.date.today():%d.%m.%Y} mit KIM Desktop "
-             f"{data['program_version']}"),
+        para(texts["created"].format(day=words.day(dt.date.today()),
+                                     version=data["program_version"])),
         Spacer(1, 8),
         para(texts["intro"]),
         para(texts["controller_heading"], "Heading3"),
@@ -248,8 +291,8 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
         para(texts["legal_basis"]),
         para(texts["categories_heading"], "Heading3"),
         para(texts["categories_intro"]),
-        bullets(["Angaben zur Person"] + [f"{title}: {count}" for title, count in counts
-                                          if count]),
+        bullets([texts["person_heading"]] + [f"{title}: {count}" for title, count in counts
+                                             if count]),
         para(texts["recipients_heading"], "Heading3"),
         para(texts["recipients_intro"] if recipients else texts["recipients_none"]),
     ]
@@ -258,7 +301,7 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
     story += [
         para(texts["recipients_coordination"]),
         para(texts["storage_heading"], "Heading3"),
-        *[para(line) for line in _storage(catalogs, data)],
+        *[para(line) for line in _storage(words, data)],
         para(texts["rights_heading"], "Heading3"),
         bullets(texts["rights"]),
         para(texts["complaint"]),
@@ -266,14 +309,14 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
         para(texts["source"]),
         para(texts["automated"]),
         para(texts["data_heading"], "Heading2"),
-        para("Angaben zur Person", "Heading3"),
+        para(texts["person_heading"], "Heading3"),
     ]
     story += lines("client", client)
-    for name, (kind, title) in GROUPS.items():
+    for name, kind in GROUPS.items():
         records = data.get(name) or []
         if not records:
             continue
-        story.append(para(f"{title} ({len(records)})", "Heading3"))
+        story.append(para(f"{titles[name]} ({len(records)})", "Heading3"))
         for number, record in enumerate(records, 1):
             if len(records) > 1:
                 story.append(para(f"{number}.", "Heading4"))
@@ -285,8 +328,9 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
         story.append(para(texts["removed_intro"]))
         for record in removed:
             gone = dt.datetime.fromisoformat(record["deleted_at"]).astimezone()
-            story.append(para(texts["removed_on"].format(kind=kind_word(record["kind"]),
-                                                         day=f"{gone:%d.%m.%Y}"), "Heading4"))
+            kind = words.translate(LOG_CONTEXT, kind_word(record["kind"]))
+            story.append(para(texts["removed_on"].format(kind=kind, day=words.day(gone.date())),
+                              "Heading4"))
             story += lines(record["kind"], record)
             story.append(Spacer(1, 6))
     access_log = data.get("access_log") or []
@@ -294,28 +338,28 @@ def export_pdf(session: Session, data: dict[str, Any]) -> bytes:
         story.append(para(f"{texts['access_heading']} ({len(access_log)})", "Heading3"))
         story.append(para(texts["access_intro"]))
         for event in access_log:
-            at = dt.datetime.fromisoformat(event["at"]).astimezone()
-            story.append(para(f"{at:%d.%m.%Y %H:%M} {event['user']}: "
-                              f"{kind_word(event['kind'])} {action_word(event['action'])}"))
+            at = words.moment(dt.datetime.fromisoformat(event["at"]))
+            story.append(para(f"{at} {event['user']}: "
+                              f"{words.audit(event['kind'], event['action'])}"))
     document.build(story)
     return buffer.getvalue()
 
 
-def _shown(catalogs: Catalogs, spec: Field, value: Any) -> str:
-    """A stored value in German words: catalog entries and choices by name, dates as
-    DD.MM.YYYY, yes and no."""
+def _shown(words: Words, spec: Field, value: Any) -> str:
+    """A stored value in the information's words: catalog entries and choices by name,
+    dates as the language writes them, yes and no."""
     if spec.kind == Kind.CATALOG:
-        return catalogs[spec.catalog].label(str(value))
+        return words.entry(spec.catalog, str(value))
     if spec.kind == Kind.CODES and isinstance(value, list):
-        return ", ".join(catalogs[spec.catalog].label(str(code)) for code in value)
+        return ", ".join(words.entry(spec.catalog, str(code)) for code in value)
     if spec.kind == Kind.CHOICE and spec.choices is not None and value in set(spec.choices):
-        return spec.choices(value).label
+        return words.translate(spec.choices.__name__, spec.choices(value).label)
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return str(words.texts["yes" if value else "no"])
     if spec.kind == Kind.DATE:
-        return dt.date.fromisoformat(str(value)).strftime("%d.%m.%Y")
+        return words.day(dt.date.fromisoformat(str(value)))
     if spec.kind == Kind.MOMENT:
-        return dt.datetime.fromisoformat(str(value)).astimezone().strftime("%d.%m.%Y %H:%M")
+        return words.moment(dt.datetime.fromisoformat(str(value)))
     if spec.kind == Kind.SHARE and isinstance(value, int | float):
         return f"{round(float(value) * 100)} %"
     if spec.kind == Kind.NUMBER and spec.unit:
@@ -323,13 +367,17 @@ def _shown(catalogs: Catalogs, spec: Field, value: Any) -> str:
     return str(value)
 
 
-def export_client(session: Session, *, client_id: str, format: str, out: Path) -> Path:
-    """Writes the client's Art. 15 export as ``json`` or ``pdf`` to ``out`` and logs it.
-    The file holds plaintext personal data: it goes where the user chose, nowhere else."""
+def export_client(session: Session, *, client_id: str, format: str, out: Path,
+                  language: str = "de") -> Path:
+    """Writes the client's Art. 15 export as ``json`` or ``pdf`` (in ``language``, "de" or
+    "en") to ``out`` and logs it. The file holds plaintext personal data: it goes where the
+    user chose, nowhere else."""
     if format not in EXPORT_FORMATS:
         raise DomainError("invalid_value", field="export.format")
+    if language not in LANGUAGES:
+        raise DomainError("invalid_value", field="export.language")
     data = client_export(session, client_id=client_id)
-    content = export_json(data) if format == "json" else export_pdf(session, data)
+    content = export_json(data) if format == "json" else export_pdf(session, data, language)
     with write(session):
         client = live_client(session, client_id)
         audit(session, action="export", record=client, detail=f"art15_{format}")

@@ -1,5 +1,6 @@
-"""The Art. 15 export (PDF or JSON, where the case manager chooses) and erasure: by the
-office admin after a clear confirmation, requested with a reason by everyone else."""
+"""The Art. 15 export (PDF in German or English, or JSON, where the case manager chooses)
+and erasure: by the office admin after a clear confirmation, requested with a reason by
+everyone else."""
 
 from __future__ import annotations
 
@@ -13,18 +14,19 @@ from kim_desktop.core.services.retention import erase_client as erase_records
 from kim_desktop.ui.erasure import confirmed_erasure
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.messages import show_error
-from kim_desktop.ui.qt import QFileDialog, translate
+from kim_desktop.ui.qt import QFileDialog, QLocale, translate
 
 if TYPE_CHECKING:
     from kim_desktop.ui.client_file.view import ClientFile
 
 
-def export_to(file: ClientFile, path: Path) -> None:
-    """Writes the export; the format follows the file name (``.json``, otherwise PDF)."""
+def export_to(file: ClientFile, path: Path, language: str = "de") -> None:
+    """Writes the export; the format follows the file name (``.json``, otherwise PDF in
+    ``language``, "de" or "en")."""
     fmt = "json" if path.suffix.lower() == ".json" else "pdf"
     client_id = file.client_id
     def work(session: Any) -> Change:
-        write_export(session, client_id=client_id, format=fmt, out=path)
+        write_export(session, client_id=client_id, format=fmt, out=path, language=language)
         return Change("client", (client_id,), "exported", client_id)
 
     file.context.write(
@@ -36,19 +38,33 @@ def export_to(file: ClientFile, path: Path) -> None:
     )
 
 
+def file_types() -> dict[str, str]:
+    """The save dialog's file types: the PDF in each language (by its code), the JSON."""
+    return {
+        translate("data_protection", "PDF, deutsch (*.pdf)"): "de",
+        translate("data_protection", "PDF, englisch (*.pdf)"): "en",
+        translate("data_protection", "JSON (*.json)"): "json",
+    }
+
+
 def export_client(file: ClientFile) -> None:
+    """Asks where to save the export and in which language: the file types offer the PDF in
+    German and in English, the interface's language first chosen, and the JSON."""
+    types = file_types()
+    english = QLocale().language() == QLocale.Language.English
     name, chosen = QFileDialog.getSaveFileName(
         file,
         translate("data_protection", "Auskunft nach Art. 15 DSGVO speichern"),
         "Auskunft.pdf",
-        translate("data_protection", "PDF (*.pdf);;JSON (*.json)"),
+        ";;".join(types),
+        next(t for t, code in types.items() if code == ("en" if english else "de")),
     )
     if not name:
         return
-    path = Path(name)
-    if "json" in chosen.lower() and path.suffix.lower() != ".json":
+    path, language = Path(name), types.get(chosen, "de")
+    if language == "json" and path.suffix.lower() != ".json":
         path = path.with_suffix(".json")
-    export_to(file, path)
+    export_to(file, path, "de" if language == "json" else language)
 
 
 def erase(file: ClientFile) -> None:
