@@ -252,9 +252,10 @@ class DeletionRunPage(QWidget):
             self.folder.setFocus()
             return
         self.error.show_message("")
-        what = translate("deletion_run", "{count} Personen werden gelöscht{archive}.").format(
-            count=len(chosen), archive=translate(
-                "deletion_run", ", vorher je eine Archivkopie in den Archivordner")
+        what = counted(
+            len(chosen), translate("deletion_run", "1 Person wird gelöscht{archive}."),
+            translate("deletion_run", "{count} Personen werden gelöscht{archive}."),
+            archive=translate("deletion_run", ", vorher je eine Archivkopie in den Archivordner")
             if folder is not None else "")
         if not confirmed_erasure(self, what):
             return

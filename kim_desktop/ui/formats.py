@@ -27,11 +27,11 @@ def moment(value: dt.datetime | None) -> str:
     return day(local.date()) + local.strftime(" %H:%M")
 
 
-def counted(count: int, one: str, many: str) -> str:
+def counted(count: int, one: str, many: str, **fields: str) -> str:
     """``one`` ("1 Klient*in") for a count of one, else ``many`` ("{count} Klient*innen")
-    with the count filled in, as the locale writes numbers; both come translated, so each
-    language says its own singular and plural."""
-    return one if count == 1 else many.format(count=QLocale().toString(count))
+    with the count filled in, as the locale writes numbers, and any other ``fields``; both
+    come translated, so each language says its own singular and plural."""
+    return (one if count == 1 else many).format(count=QLocale().toString(count), **fields)
 
 
 def qdate(value: dt.date) -> QDate:

@@ -24,7 +24,7 @@ from kim_desktop.core.services.erasure_requests import open_erasure_requests
 from kim_desktop.core.services.retention import due_for_erasure
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
-from kim_desktop.ui.formats import day, file_number, moment
+from kim_desktop.ui.formats import counted, day, file_number, moment
 from kim_desktop.ui.qt import (
     QApplication,
     QGridLayout,
@@ -239,9 +239,11 @@ class AdminPanel(QGroupBox):
 
     def show_tasks(self, tasks: AdminTasks) -> None:
         self.tasks = tasks
-        self.due.setText(translate(
-            "start", "Zur Löschung fällig nach den Aufbewahrungsfristen: {count} Personen.")
-            .format(count=tasks.due) if tasks.due else translate(
+        self.due.setText(counted(
+            tasks.due,
+            translate("start", "Zur Löschung fällig nach den Aufbewahrungsfristen: 1 Person."),
+            translate("start", "Zur Löschung fällig nach den Aufbewahrungsfristen: "
+                               "{count} Personen.")) if tasks.due else translate(
             "start", "Niemand ist zur Löschung fällig."))
         self.to_run.setVisible(tasks.due > 0)
         self.requests.set_records(tasks.requests, lambda r: [

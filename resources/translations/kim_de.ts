@@ -1584,6 +1584,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>1 Person wird gelöscht{archive}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{count} Personen werden gelöscht{archive}.</source>
       <translation type="unfinished" />
     </message>
@@ -2925,6 +2929,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Ablehne&amp;n …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zur Löschung fällig nach den Aufbewahrungsfristen: 1 Person.</source>
       <translation type="unfinished" />
     </message>
     <message>

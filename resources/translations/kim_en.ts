@@ -1586,6 +1586,10 @@ To confirm, please type {word}:</translation>
       <translation>The archive folder does not exist: {folder}</translation>
     </message>
     <message>
+      <source>1 Person wird gelöscht{archive}.</source>
+      <translation>1 person will be erased{archive}.</translation>
+    </message>
+    <message>
       <source>{count} Personen werden gelöscht{archive}.</source>
       <translation>{count} persons will be erased{archive}.</translation>
     </message>
@@ -2932,6 +2936,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Ablehne&amp;n …</source>
       <translation>Decli&amp;ne …</translation>
+    </message>
+    <message>
+      <source>Zur Löschung fällig nach den Aufbewahrungsfristen: 1 Person.</source>
+      <translation>Due for erasure under the retention periods: 1 person.</translation>
     </message>
     <message>
       <source>Zur Löschung fällig nach den Aufbewahrungsfristen: {count} Personen.</source>

@@ -208,11 +208,23 @@ def test_the_deletion_run_says_one_year_in_the_singular(qtbot: Any, window: Any)
     assert "1 Jahr nach dem letzten Kontakt ohne Fall" in page.rules.text()
 
 
-def test_the_deletion_run_says_one_person_in_the_singular(qtbot: Any, window: Any) -> None:
-    """Reproduced on main: "1 Personen fällig."."""
+def test_the_deletion_run_says_one_person_in_the_singular(
+    qtbot: Any, window: Any, typed_confirmation: list[str]
+) -> None:
+    """Reproduced on main: "1 Personen fällig.", on the start page "…: 1 Personen." and in
+    the confirmation "1 Personen werden gelöscht."."""
     person(window, "Ohnefall", created_years_ago=2)
+    start = window.pages["start"]
+    start.reload()
+    qtbot.waitUntil(lambda: start.admin.tasks is not None and start.admin.tasks.due == 1,
+                    timeout=10_000)
+    assert start.admin.due.text() == ("Zur Löschung fällig nach den Aufbewahrungsfristen: "
+                                      "1 Person.")
     window.show_page("deletion_run")
     page = window.pages["deletion_run"]
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     page.reload()
     qtbot.waitUntil(lambda: page.summary.text() == "1 Person fällig.", timeout=10_000)
+    page.erase_chosen()
+    qtbot.waitUntil(lambda: bool(typed_confirmation), timeout=5_000)
+    assert typed_confirmation[0].startswith("1 Person wird gelöscht.")
