@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._build_menus()
         self.sync_status = SyncStatusBar(self.context, self.sync)
-        self.statusBar().addPermanentWidget(self.sync_status, 1)
+        # No stretch: Qt draws a status message (a save confirmed, a background error) only
+        # left of the permanent widgets, so the sync status keeps to its own width.
+        self.statusBar().addPermanentWidget(self.sync_status)
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
                 slot: Callable[[], Any]) -> QAction:

@@ -58,8 +58,12 @@ def closed(qtbot: Any, dialog: Any) -> None:
     status bar confirms it."""
     qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.error.isVisible(), timeout=10_000)
     assert not dialog.isVisible(), dialog.error.text()
-    status = dialog.parentWidget().window().statusBar()
+    window = dialog.parentWidget().window()
+    status = window.statusBar()
     qtbot.waitUntil(lambda: dialog.confirmation in status.currentMessage(), timeout=5_000)
+    # Qt draws the message only left of the permanent widgets: it must have room there.
+    assert window.sync_status.x() >= status.fontMetrics().horizontalAdvance(
+        status.currentMessage()), "the confirmation is hidden behind the sync status"
 
 
 def one(window: Any, statement: Any) -> Any:
