@@ -9,10 +9,8 @@ import configparser
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
@@ -29,11 +27,7 @@ from kim_desktop.core.services.audit_review import (
     audit_events,
     export_audit,
 )
-from kim_desktop.core.services.export import (
-    EXPORT_FORMATS,
-    export_client,
-    export_json,
-)
+from kim_desktop.core.services.export import EXPORT_FORMATS, archive_writer, export_client
 from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
 from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import due_for_erasure, erase_client
@@ -282,13 +276,6 @@ def run_export(args: argparse.Namespace) -> int:
             ) from error
     print(f"Auskunft geschrieben: {args.out}")
     return 0
-
-
-def archive_writer(path: Path) -> Callable[[dict[str, Any]], None]:
-    def write(data: dict[str, Any]) -> None:
-        path.write_bytes(export_json(data))
-
-    return write
 
 
 def run_erase(args: argparse.Namespace) -> int:

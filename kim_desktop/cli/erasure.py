@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kim_desktop.cli._common import CliError
 from kim_desktop.cli._vault import vault_session
-from kim_desktop.cli.clients import USER_HELP, archive_writer
+from kim_desktop.cli.clients import USER_HELP
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.services import record_listing
 from kim_desktop.core.services.erasure_requests import (
@@ -23,6 +23,7 @@ from kim_desktop.core.services.erasure_requests import (
     open_erasure_requests,
     request_erasure,
 )
+from kim_desktop.core.services.export import archive_writer
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -147,6 +147,19 @@ def private_file(path: Path) -> None:
     os.close(descriptor)
 
 
+def write_private_file(path: Path, content: bytes) -> Path:
+    """Writes ``content`` to ``path`` readable by its owner alone (mode 0600), whatever the
+    umask and whatever mode a file of that name had: for the plaintext copies a user saves
+    outside the vault (an Art. 15 export, an archive copy, the audit log, the export for the
+    Datenbank KIM), which other accounts of the machine must not read."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        if os.name == "posix":
+            os.fchmod(handle.fileno(), 0o600)
+        handle.write(content)
+    return path
+
+
 def secure_data_dir(data_dir: Path) -> None:
     """Mode 0700 for the data folder and the folders in it, 0600 for every file, whatever
     was there before (only where the system has POSIX modes).

@@ -5,7 +5,6 @@ typed confirmation. Showing the list is logged, as in the CLI."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.services import record_listing
-from kim_desktop.core.services.export import export_json
+from kim_desktop.core.services.export import archive_writer
 from kim_desktop.core.services.retention import (
     AFTER_CLOSURE,
     ErasureCandidate,
@@ -81,18 +80,11 @@ def erase_due(session: Session, candidates: list[ErasureCandidate], archive: Pat
         except Cancelled:
             break
         erase_client(session, client_id=candidate.client_id, confirm=True,
-                     archive=_writer(archive / f"{candidate.client_id}.json")
+                     archive=archive_writer(archive / f"{candidate.client_id}.json")
                      if archive is not None else None)
         done.append(candidate.client_id)
     progress.reported.emit(len(done), len(candidates), "")
     return Erased(tuple(done), len(candidates))
-
-
-def _writer(path: Path) -> Callable[[dict[str, Any]], None]:
-    def write(data: dict[str, Any]) -> None:
-        path.write_bytes(export_json(data))
-
-    return write
 
 
 def rule_text(candidate: ErasureCandidate) -> str:

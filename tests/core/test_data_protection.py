@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,9 @@ from kim_desktop.core.services import (
     record_consultation,
     update_client,
 )
-from kim_desktop.core.services.export import client_export, export_client
+from kim_desktop.core.services.audit_review import AuditFilter, export_audit
+from kim_desktop.core.services.export import archive_writer, client_export, export_client
+from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import add_years, due_for_erasure, erase_client
 from kim_protocol.catalogs import RetentionSettings
 from tests.core.conftest import TODAY, assert_refused, client_data, new_case, new_client
@@ -145,3 +149,35 @@ def test_export_of_a_demo_client_holds_all_its_records(session: Session, tmp_pat
     assert sorted(e.detail for e in exports) == ["art15_json", "art15_pdf"]
     with pytest.raises(DomainError):
         export_client(session, client_id=busiest.id, format="docx", out=tmp_path / "a.docx")
+
+
+def test_plaintext_exports_are_private_whatever_the_umask(
+    session: Session, tmp_path: Path
+) -> None:
+    """Reproduced on main: under umask 022 the Art. 15 export, the archive copy, the
+    Datenbank-KIM export and the audit export came out -rw-r--r--, readable by every account
+    of the machine."""
+    session.info["role"] = "office_admin"
+    client_id = new_client(session, last_name="Privat")
+    new_case(session, client_id)
+    stale = tmp_path / "auskunft.json"
+    stale.write_bytes(b"old")
+    stale.chmod(0o644)  # an earlier file of the same name keeps no wider mode
+    previous = os.umask(0o022)
+    try:
+        export_client(session, client_id=client_id, format="json", out=stale)
+        export_client(session, client_id=client_id, format="pdf", out=tmp_path / "a.pdf")
+        export_audit(session, flt=AuditFilter(), format="csv", out=tmp_path / "log.csv")
+        export_office(session, since=TODAY, until=TODAY, format="csv", out=tmp_path,
+                      with_names=True)
+        export_office(session, since=TODAY, until=TODAY, format="json", out=tmp_path)
+        erase_client(session, client_id=client_id, confirm=True,
+                     archive=archive_writer(tmp_path / "archiv.json"))
+    finally:
+        os.umask(previous)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["a.pdf", "archiv.json", "auskunft.json", "datenbank-kim.csv",
+                       "datenbank-kim.json", "datenbank-kim.schema.json", "log.csv"]
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()} == {
+        name: 0o600 for name in written}
+    assert b"Privat" in (tmp_path / "archiv.json").read_bytes()

@@ -5,8 +5,11 @@ copy and deletion in the audit log by record id."""
 from __future__ import annotations
 
 import io
+import os
+import stat
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +88,16 @@ def test_a_pdf_opens_inside_the_program_and_the_view_is_logged(
     assert list(temporary.iterdir()) == []  # no decrypted copy anywhere temporary
 
 
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The common umask 022, under which a file is created readable by every account."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
 def test_a_document_that_cannot_be_shown_is_saved_only_after_a_warning(
-    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_umask: None
 ) -> None:
     target = tmp_path / "kopie.docx"
     asked: list[str] = []
@@ -105,6 +116,7 @@ def test_a_document_that_cannot_be_shown_is_saved_only_after_a_warning(
     content = docx_content(window, attachment_id)
     qtbot.waitUntil(lambda: target.exists() and target.read_bytes() == content,
                     timeout=10_000)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # on main: 0644 under umask 022
     qtbot.waitUntil(lambda: ("export", "copy") in logged(window, attachment_id),
                     timeout=10_000)
     assert [action for action, _ in logged(window, attachment_id)] == ["create", "export"]

@@ -25,6 +25,7 @@ from kim_desktop.core.models import AuditEvent, Case, Client, Goal, Measure
 from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
 from kim_desktop.core.services.audit_log import ACTION_WORDS, action_word, kind_word
 from kim_desktop.core.services.retention import records_of
+from kim_desktop.core.storage import write_private_file
 from kim_protocol.export_text import pdf_text, spreadsheet_text
 
 AUDIT_FORMATS = ("csv", "pdf")
@@ -217,5 +218,5 @@ def export_audit(session: Session, *, flt: AuditFilter, format: str, out: Path) 
                            detail=f"{format} {len(events)}")
         with_id(event)
         session.add(event)
-        out.write_bytes(content)
+        write_private_file(out, content)
     return out

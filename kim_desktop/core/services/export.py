@@ -41,6 +41,7 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.services._base import add_years, audit, live_client, write
 from kim_desktop.core.services.audit_log import action_word, kind_word
+from kim_desktop.core.storage import write_private_file
 from kim_desktop.core.translations import LANGUAGES, translator
 from kim_protocol import __version__
 from kim_protocol.catalogs import Catalogs
@@ -135,6 +136,15 @@ def client_export(session: Session, *, client_id: str) -> dict[str, Any]:
 
 def export_json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8")
+
+
+def archive_writer(path: Path) -> Callable[[dict[str, Any]], None]:
+    """The ``archive`` of an erasure that writes the person's export as JSON to ``path``
+    (mode 0600, as every plaintext export)."""
+    def write_archive(data: dict[str, Any]) -> None:
+        write_private_file(path, export_json(data))
+
+    return write_archive
 
 
 @cache
@@ -381,5 +391,5 @@ def export_client(session: Session, *, client_id: str, format: str, out: Path,
     with write(session):
         client = live_client(session, client_id)
         audit(session, action="export", record=client, detail=f"art15_{format}")
-        out.write_bytes(content)
+        write_private_file(out, content)
     return out

@@ -38,6 +38,7 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.report_pseudonyms import ReportSecret
 from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
+from kim_desktop.core.storage import write_private_file
 from kim_protocol.export_text import spreadsheet_text
 from kim_protocol.report_codes import UNKNOWN, age_band
 from kim_protocol.resources import RESOURCES_DIR
@@ -242,16 +243,15 @@ def export_office(session: Session, *, since: dt.date, until: dt.date, format: s
             for row in rows:
                 writer.writerow([spreadsheet_text("" if row[c.name] is None else str(row[c.name]))
                                  for c in cols])
-            written.append(out / "datenbank-kim.csv")
-            written[0].write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
-            written.append(out / "datenbank-kim.schema.json")
-            written[1].write_text(json.dumps(schema, ensure_ascii=False, indent=2),
-                                  encoding="utf-8")
+            written.append(write_private_file(
+                out / "datenbank-kim.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8")))
+            written.append(write_private_file(
+                out / "datenbank-kim.schema.json",
+                json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")))
         else:
-            written.append(out / "datenbank-kim.json")
-            written[0].write_text(json.dumps(
+            written.append(write_private_file(out / "datenbank-kim.json", json.dumps(
                 {"schema": schema, "from": since.isoformat(), "to": until.isoformat(),
-                 "rows": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
+                 "rows": rows}, ensure_ascii=False, indent=2).encode("utf-8")))
         event = AuditEvent(at=utcnow(), user=current_user(session), action="export",
                            record_kind=LOG_KIND, record_id=LOG_ID,
                            detail=f"{format} {len(rows)} "

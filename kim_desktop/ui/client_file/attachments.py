@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core import services
 from kim_desktop.core.models import Attachment
+from kim_desktop.core.storage import write_private_file
 from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList
@@ -137,7 +138,7 @@ class AttachmentsTab(RecordList):
         def work(session: Session) -> None:
             _, _, content = services.open_attachment(session, attachment_id=attachment_id,
                                                      use="copy")
-            path.write_bytes(content)
+            write_private_file(path, content)
 
         self.file.context.read(work, on_error=lambda e: show_error(self, e))
 
