@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from kim_desktop.cli import main
 from kim_desktop.core import vault_header
-from kim_desktop.core.models import Client, Consultation
+from kim_desktop.core.models import AuditEvent, Client, Consultation
 from kim_desktop.core.vault import Vault
 
 PASSWORD = "Lange Nacht im Kreishaus"
@@ -148,6 +148,10 @@ def test_deletion_run_lists_then_erases_with_archives(
                       str(archive))
     assert code == 0
     assert sorted(p.stem for p in archive.iterdir()) == sorted(c["id"] for c in due)
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as vault, vault.session() as s:
+        archived = s.scalars(select(AuditEvent.record_id).where(
+            AuditEvent.action == "export", AuditEvent.detail == "Archivkopie")).all()
+    assert sorted(archived) == sorted(c["id"] for c in due)  # on main: not logged
     _, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
     assert json.loads(out) == []
 

@@ -181,3 +181,22 @@ def test_plaintext_exports_are_private_whatever_the_umask(
     assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()} == {
         name: 0o600 for name in written}
     assert b"Privat" in (tmp_path / "archiv.json").read_bytes()
+
+
+def test_the_archive_copy_is_logged_as_an_export_before_the_erasure(session: Session) -> None:
+    """Reproduced on main: the log said only "erase", nothing of the full plaintext copy
+    written just before."""
+    session.info["role"] = "office_admin"
+    archived, plain = new_client(session, last_name="Archiv"), new_client(session)
+    erase_client(session, client_id=archived, confirm=True, archive=lambda data: None)
+    erase_client(session, client_id=plain, confirm=True)
+
+    def logged(client_id: str) -> list[tuple[str, str]]:
+        return [(e.action, e.detail) for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.record_id == client_id,
+                                     AuditEvent.action.in_(["export", "erase"]))
+            .order_by(AuditEvent.at))]
+
+    assert [action for action, _ in logged(archived)] == ["export", "erase"]
+    assert logged(archived)[0][1] == "Archivkopie"
+    assert [action for action, _ in logged(plain)] == ["erase"]

@@ -57,6 +57,9 @@ _KEPT = frozenset({
 })
 
 
+#: The detail of the export event an archive copy before an erasure is logged with.
+ARCHIVE_DETAIL = "Archivkopie"
+
 #: The rules of the retention period, by code.
 AFTER_CLOSURE = "after_closure"
 WITHOUT_CASE = "without_case"
@@ -162,8 +165,8 @@ def erase_client(
     """Erases one client and everything recorded about them (an Art. 17 request or a due
     retention period); only the office admin does. ``confirm`` must be True. ``archive``
     receives the full Art. 15 export first (see
-    :func:`~kim_desktop.core.services.export.client_export`); if it raises, nothing is
-    erased."""
+    :func:`~kim_desktop.core.services.export.client_export`), logged as an export before the
+    erasure; if it raises, nothing is erased."""
     require_admin(session)
     if not confirm:
         raise DomainError("confirmation_required")
@@ -175,6 +178,8 @@ def erase_client(
         client = live_client(session, client_id)
         if archive is not None:
             archive(client_export(session, client_id=client_id))
+            # a full plaintext copy now exists outside the vault: who made it stays on record
+            audit(session, action="export", record=client, detail=ARCHIVE_DETAIL)
         now = utcnow()
         records = records_of(session, client_id)
         for record in records:
