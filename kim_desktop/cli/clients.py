@@ -30,7 +30,11 @@ from kim_desktop.core.services.audit_review import (
 from kim_desktop.core.services.export import EXPORT_FORMATS, archive_writer, export_client
 from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
 from kim_desktop.core.services.office_export import export_office
-from kim_desktop.core.services.retention import due_for_erasure, erase_client
+from kim_desktop.core.services.retention import (
+    due_for_erasure,
+    erase_client,
+    erase_if_still_due,
+)
 from kim_desktop.core.services.search import CaseloadFilter, caseload
 from kim_desktop.core.translations import LANGUAGES
 
@@ -314,12 +318,16 @@ def run_deletion_run(args: argparse.Namespace) -> int:
                       f"{candidate.due_since:%d.%m.%Y}")
             print(f"{persons(len(due))} fällig", file=sys.stderr)
         if args.erase:
+            skipped = 0
             for candidate in due:
                 archive = (archive_writer(args.archive_dir / f"{candidate.client_id}.json")
                            if args.archive_dir is not None else None)
-                erase_client(session, client_id=candidate.client_id, confirm=True,
-                             archive=archive)
-            print(f"{persons(len(due))} gelöscht.", file=sys.stderr)
+                if erase_if_still_due(session, candidate=candidate, archive=archive) is None:
+                    skipped += 1
+            print(f"{persons(len(due) - skipped)} gelöscht.", file=sys.stderr)
+            if skipped:
+                print(f"{persons(skipped)} nicht mehr fällig, nicht gelöscht.",
+                      file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,7 @@ from kim_desktop.core.services.retention import (
     AFTER_CLOSURE,
     ErasureCandidate,
     due_for_erasure,
-    erase_client,
+    erase_if_still_due,
 )
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.erasure import confirmed_erasure
@@ -42,6 +42,10 @@ from kim_desktop.ui.taskman import Cancelled, Progress
 from kim_desktop.ui.widgets import ErrorLabel, name
 from kim_protocol.catalogs import RetentionSettings
 
+#: The kinds of change that can make a person due or no longer due: a person created or
+#: erased, a case opened, closed or reopened, a consultation recorded or removed.
+BECOMES_DUE_OR_NOT = ("client", "case_record", "consultation")
+
 
 @dataclass(frozen=True)
 class DeletionRun:
@@ -57,10 +61,12 @@ def load_deletion_run(session: Session) -> DeletionRun:
 
 @dataclass(frozen=True)
 class Erased:
-    """What a run erased (it may have stopped early: cancelled, or an archive copy failed)."""
+    """What a run erased (it may have stopped early: cancelled, or an archive copy failed),
+    and whom it left because they were no longer due."""
 
     ids: tuple[str, ...]
     wanted: int
+    skipped: tuple[str, ...] = ()
     kind: str = "client"
     action: str = "erased"
     client_id: str | None = None
@@ -72,19 +78,22 @@ class Erased:
 def erase_due(session: Session, candidates: list[ErasureCandidate], archive: Path | None,
               progress: Progress) -> Erased:
     """Erases ``candidates`` one by one (each in its own transaction), each after its archive
-    copy in ``archive`` when given; stops, keeping what is done, when cancelled."""
+    copy in ``archive`` when given, and skips whoever is no longer due (a new case, a
+    consultation since the list was read); stops, keeping what is done, when cancelled."""
     done: list[str] = []
+    skipped: list[str] = []
     for position, candidate in enumerate(candidates):
         try:
             progress.report(position, len(candidates))
         except Cancelled:
             break
-        erase_client(session, client_id=candidate.client_id, confirm=True,
-                     archive=archive_writer(archive / f"{candidate.client_id}.json")
-                     if archive is not None else None)
-        done.append(candidate.client_id)
-    progress.reported.emit(len(done), len(candidates), "")
-    return Erased(tuple(done), len(candidates))
+        erased = erase_if_still_due(
+            session, candidate=candidate,
+            archive=archive_writer(archive / f"{candidate.client_id}.json")
+            if archive is not None else None)
+        (done if erased is not None else skipped).append(candidate.client_id)
+    progress.reported.emit(len(done) + len(skipped), len(candidates), "")
+    return Erased(tuple(done), len(candidates), tuple(skipped))
 
 
 def rule_text(candidate: ErasureCandidate) -> str:
@@ -162,7 +171,8 @@ class DeletionRunPage(QWidget):
         self.loaded = True
 
     def _changed(self, change: Any) -> None:
-        if not self.running and self.isVisible() and change.touches("client"):
+        if not self.running and self.isVisible() and any(
+                change.touches(kind) for kind in BECOMES_DUE_OR_NOT):
             self.reload()
 
     def _show(self, run: DeletionRun) -> None:
@@ -280,9 +290,16 @@ class DeletionRunPage(QWidget):
         self.reload()
 
     def _finished(self, erased: Erased) -> None:
-        self.summary.setText(translate(
-            "deletion_run", "✓ {done} von {wanted} Personen gelöscht.").format(
-            done=len(erased.ids), wanted=erased.wanted))
+        summary = translate("deletion_run", "✓ {done} von {wanted} Personen gelöscht.").format(
+            done=len(erased.ids), wanted=erased.wanted)
+        if erased.skipped:
+            summary += " " + counted(
+                len(erased.skipped),
+                translate("deletion_run", "1 Person war nicht mehr fällig (etwa ein neuer "
+                                          "Fall) und ist nicht gelöscht."),
+                translate("deletion_run", "{count} Personen waren nicht mehr fällig (etwa "
+                                          "ein neuer Fall) und sind nicht gelöscht."))
+        self.summary.setText(summary)
         self._end()
 
     def _stopped(self, error: Exception) -> None:

@@ -1469,6 +1469,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
     <name>deletion_run</name>
     <message>
       <source>Fall abgeschlossen am {date}</source>
+      <extracomment>The kinds of change that can make a person due or no longer due: a person created or erased, a case opened, closed or reopened, a consultation recorded or removed.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1605,6 +1606,14 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>✓ {done} von {wanted} Personen gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 Person war nicht mehr fällig (etwa ein neuer Fall) und ist nicht gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Personen waren nicht mehr fällig (etwa ein neuer Fall) und sind nicht gelöscht.</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -1471,6 +1471,7 @@ To confirm, please type {word}:</translation>
     <name>deletion_run</name>
     <message>
       <source>Fall abgeschlossen am {date}</source>
+      <extracomment>The kinds of change that can make a person due or no longer due: a person created or erased, a case opened, closed or reopened, a consultation recorded or removed.</extracomment>
       <translation>case closed on {date}</translation>
     </message>
     <message>
@@ -1608,6 +1609,14 @@ To confirm, please type {word}:</translation>
     <message>
       <source>✓ {done} von {wanted} Personen gelöscht.</source>
       <translation>✓ {done} of {wanted} persons erased.</translation>
+    </message>
+    <message>
+      <source>1 Person war nicht mehr fällig (etwa ein neuer Fall) und ist nicht gelöscht.</source>
+      <translation>1 person was no longer due (a new case, say) and was not erased.</translation>
+    </message>
+    <message>
+      <source>{count} Personen waren nicht mehr fällig (etwa ein neuer Fall) und sind nicht gelöscht.</source>
+      <translation>{count} persons were no longer due (a new case, say) and were not erased.</translation>
     </message>
     <message>
       <source>Der Löschlauf hat angehalten: {reason} Wer schon gelöscht ist, bleibt gelöscht; die übrigen stehen noch in der Liste.</source>

@@ -28,7 +28,12 @@ from kim_desktop.core.services import (
 from kim_desktop.core.services.audit_review import AuditFilter, export_audit
 from kim_desktop.core.services.export import archive_writer, client_export, export_client
 from kim_desktop.core.services.office_export import export_office
-from kim_desktop.core.services.retention import add_years, due_for_erasure, erase_client
+from kim_desktop.core.services.retention import (
+    add_years,
+    due_for_erasure,
+    erase_client,
+    erase_if_still_due,
+)
 from kim_protocol.catalogs import RetentionSettings
 from tests.core.conftest import TODAY, assert_refused, client_data, new_case, new_client
 
@@ -200,3 +205,24 @@ def test_the_archive_copy_is_logged_as_an_export_before_the_erasure(session: Ses
     assert [action for action, _ in logged(archived)] == ["export", "erase"]
     assert logged(archived)[0][1] == "Archivkopie"
     assert [action for action, _ in logged(plain)] == ["erase"]
+
+
+def test_the_run_erases_only_who_is_still_due_under_the_rule_it_listed(session: Session) -> None:
+    session.info["role"] = "office_admin"
+    back, gone = new_client(session, last_name="Wieder"), new_client(session, last_name="Fort")
+    for client_id in (back, gone):
+        case_id = new_case(session, client_id)
+        close_case(session, case_id=case_id, closed_on=TODAY, reason_code="goals_achieved")
+        _age_case(session, case_id, 4)
+    listed = {c.client_id: c for c in due_for_erasure(session)}
+    new_case(session, back)  # meanwhile the person came back
+    archived: list[str] = []
+    assert erase_if_still_due(session, candidate=listed[back],
+                              archive=lambda data: archived.append(data["client"]["id"])) is None
+    erased = erase_if_still_due(session, candidate=listed[gone],
+                                archive=lambda data: archived.append(data["client"]["id"]))
+    assert erased is not None and erased.ids == (gone,) and archived == [gone]
+    kept = session.get(Client, back)
+    assert kept is not None and kept.last_name == "Wieder" and kept.erased_at is None
+    assert not session.scalars(select(AuditEvent).where(AuditEvent.record_id == back,
+                                                        AuditEvent.action == "erase")).all()

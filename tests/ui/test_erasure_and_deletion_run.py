@@ -228,3 +228,53 @@ def test_the_deletion_run_says_one_person_in_the_singular(
     page.erase_chosen()
     qtbot.waitUntil(lambda: bool(typed_confirmation), timeout=5_000)
     assert typed_confirmation[0].startswith("1 Person wird gelöscht.")
+
+
+def _deletion_run(qtbot: Any, window: Any) -> Any:
+    window.show()
+    activate(qtbot, window)
+    window.show_page("deletion_run")
+    page = window.pages["deletion_run"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    return page
+
+
+def _listed(page: Any) -> set[str]:
+    return {str(page.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole))
+            for i in range(page.list.topLevelItemCount())}
+
+
+def _open_case(session: Any, client_id: str) -> Any:
+    return services.open_case(session, client_id=client_id, opened_on=dt.date.today(),
+                              reason="kommt wieder", target_group_criteria=[])
+
+
+def test_the_deletion_run_skips_whom_a_new_case_made_no_longer_due(
+    qtbot: Any, window: Any, typed_confirmation: list[str]
+) -> None:
+    """Reproduced on main: a person who got a new case after the list was read (by a sync, say,
+    which the page does not hear of) was erased with the case."""
+    back, gone = person(window, "Wieder", created_years_ago=2), person(window, "Fort",
+                                                                        created_years_ago=2)
+    page = _deletion_run(qtbot, window)
+    page.reload()
+    qtbot.waitUntil(lambda: _listed(page) == {back, gone}, timeout=10_000)
+    on_database(window, lambda s: _open_case(s, back))
+    alt(qtbot, "l")
+    qtbot.waitUntil(lambda: bool(typed_confirmation), timeout=5_000)
+    qtbot.waitUntil(lambda: page.summary.text().startswith("✓"), timeout=15_000)
+    assert page.summary.text() == ("✓ 1 von 2 Personen gelöscht. 1 Person war nicht mehr "
+                                   "fällig (etwa ein neuer Fall) und ist nicht gelöscht.")
+    assert is_erased(window, gone) and not is_erased(window, back)
+
+
+def test_the_deletion_run_reloads_when_a_case_is_opened(qtbot: Any, window: Any) -> None:
+    """Reproduced on main: the page reloaded only on changes to a person, so it went on
+    offering someone whose new case made them no longer due."""
+    back, due = person(window, "Wieder", created_years_ago=2), person(window, "Bleibt",
+                                                                       created_years_ago=2)
+    page = _deletion_run(qtbot, window)
+    page.reload()
+    qtbot.waitUntil(lambda: _listed(page) == {back, due}, timeout=10_000)
+    window.context.write(lambda s: _open_case(s, back))
+    qtbot.waitUntil(lambda: _listed(page) == {due}, timeout=10_000)

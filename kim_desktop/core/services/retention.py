@@ -3,15 +3,16 @@
 After a client's last case is closed the data is kept for the retention period (default in
 ``resources/data_protection.json``; the data protection officer decides, an office overrides
 it in its data folder). :func:`due_for_erasure` lists who is due; the deletion run offers an
-archive export of each and then calls :func:`erase_client`. Erasing blanks every name, text,
-list and document of the client and all their records and marks them deleted: the rows stay
-as tombstones so the sync removes them everywhere too. Audit events stay; they name no one.
+archive export of each and then calls :func:`erase_if_still_due`, which checks again that the
+person is due. Erasing blanks every name, text, list and document of the client and all their
+records and marks them deleted: the rows stay as tombstones so the sync removes them everywhere
+too. Audit events stay; they name no one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,27 +80,36 @@ class ErasureCandidate:
 
 
 def due_for_erasure(
-    session: Session, *, on: dt.date | None = None, retention: RetentionSettings | None = None
+    session: Session, *, on: dt.date | None = None, retention: RetentionSettings | None = None,
+    client_ids: Collection[str] | None = None,
 ) -> list[ErasureCandidate]:
-    """Clients without an open case whose retention period has ended on ``on`` (today).
+    """Clients without an open case whose retention period has ended on ``on`` (today);
+    with ``client_ids``, only those of them.
 
     With closed cases the period runs from the last closure; without any case from the last
     activity (creation or latest consultation) with the shorter ``years_without_case``.
     """
     day = on or today()
     settings = retention or catalogs_for(session).retention
+    wanted = list(client_ids) if client_ids is not None else None
+
+    def among(column: Any) -> list[Any]:
+        return [] if wanted is None else [column.in_(wanted)]
+
     case_rows = session.execute(
         select(Case.client_id, func.max(Case.closed_on), func.count(),
                func.count(Case.closed_on))
-        .where(Case.deleted_at.is_(None)).group_by(Case.client_id)
+        .where(Case.deleted_at.is_(None), *among(Case.client_id)).group_by(Case.client_id)
     ).all()
     cases = {client_id: (last, total, closed) for client_id, last, total, closed in case_rows}
     last_contact = dict(session.execute(
         select(Consultation.client_id, func.max(Consultation.held_at))
-        .where(Consultation.deleted_at.is_(None)).group_by(Consultation.client_id)
+        .where(Consultation.deleted_at.is_(None), *among(Consultation.client_id))
+        .group_by(Consultation.client_id)
     ).all())
     due: list[ErasureCandidate] = []
-    for client in session.scalars(select(Client).where(Client.deleted_at.is_(None))):
+    for client in session.scalars(
+            select(Client).where(Client.deleted_at.is_(None), *among(Client.id))):
         last_closed, total, closed = cases.get(client.id, (None, 0, 0))
         if total and closed < total:
             continue
@@ -155,6 +165,29 @@ def records_of(session: Session, client_id: str) -> list[Any]:
     return records
 
 
+def _secure_delete(session: Session) -> None:
+    """Overwrite freed pages, so that erased text does not linger in the file."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(sql_text("PRAGMA secure_delete = ON"))
+        session.commit()
+
+
+def _erase(session: Session, client: Client,
+           archive: Callable[[dict[str, Any]], None] | None) -> None:
+    """Blanks the client and their records in the current transaction, after ``archive``."""
+    if archive is not None:
+        archive(client_export(session, client_id=client.id))
+        # a full plaintext copy now exists outside the vault: who made it stays on record
+        audit(session, action="export", record=client, detail=ARCHIVE_DETAIL)
+    now = utcnow()
+    records = records_of(session, client.id)
+    for record in records:
+        blank_record(record, now)
+    blank_record(client, now)
+    client.erased_at = now
+    audit(session, action="erase", record=client, detail=f"{len(records)} records")
+
+
 def erase_client(
     session: Session,
     *,
@@ -170,21 +203,29 @@ def erase_client(
     require_admin(session)
     if not confirm:
         raise DomainError("confirmation_required")
-    if session.get_bind().dialect.name == "sqlite":
-        # overwrite freed pages so erased text does not linger in the file
-        session.execute(sql_text("PRAGMA secure_delete = ON"))
-        session.commit()
+    _secure_delete(session)
     with write(session):
-        client = live_client(session, client_id)
-        if archive is not None:
-            archive(client_export(session, client_id=client_id))
-            # a full plaintext copy now exists outside the vault: who made it stays on record
-            audit(session, action="export", record=client, detail=ARCHIVE_DETAIL)
-        now = utcnow()
-        records = records_of(session, client_id)
-        for record in records:
-            blank_record(record, now)
-        blank_record(client, now)
-        client.erased_at = now
-        audit(session, action="erase", record=client, detail=f"{len(records)} records")
+        _erase(session, live_client(session, client_id), archive)
     return Change("client", (client_id,), "erased", client_id)
+
+
+def erase_if_still_due(
+    session: Session,
+    *,
+    candidate: ErasureCandidate,
+    archive: Callable[[dict[str, Any]], None] | None = None,
+) -> Change | None:
+    """Erases a person the deletion run listed as due, as :func:`erase_client` does, if they
+    are still due under the same rule; None, and nothing erased or archived, if not.
+
+    The check runs in the erasing transaction: between the list and the erasure a colleague
+    or a sync may have opened a new case or recorded a consultation.
+    """
+    require_admin(session)
+    _secure_delete(session)
+    with write(session):
+        still = due_for_erasure(session, client_ids=[candidate.client_id])
+        if not still or still[0].rule != candidate.rule:
+            return None
+        _erase(session, live_client(session, candidate.client_id), archive)
+    return Change("client", (candidate.client_id,), "erased", candidate.client_id)
