@@ -31,6 +31,8 @@ from kim_desktop.core.services.export import EXPORT_FORMATS, archive_writer, exp
 from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
 from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import (
+    AFTER_CLOSURE,
+    ErasureCandidate,
     due_for_erasure,
     erase_client,
     erase_if_still_due,
@@ -103,14 +105,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     run = subparsers.add_parser(
         "deletion-run", parents=[common],
         help="Löschlauf: wessen Aufbewahrungsfrist abgelaufen ist",
-        description="Listet die Personen, deren Aufbewahrungsfrist abgelaufen ist (die Frist "
-        "legt die oder der Datenschutzbeauftragte fest). Mit --erase --yes werden sie "
-        "gelöscht, mit --archive-dir vorher je eine Archivkopie (JSON) geschrieben.",
+        description="Listet die Personen, deren Aufbewahrungsfrist abgelaufen ist, mit der "
+        "Regel und ob sie vorher eine Archivkopie verlangt (Fristen und Regeln legt die oder "
+        "der Datenschutzbeauftragte fest). Mit --erase --yes werden sie gelöscht, mit "
+        "--archive-dir vorher je eine Archivkopie (JSON) geschrieben; verlangt die Regel "
+        "sie, wird ohne --archive-dir niemand gelöscht.",
     )
     run.add_argument("--json", action="store_true", help="Liste als JSON")
     run.add_argument("--erase", action="store_true", help="die fälligen Personen löschen")
     run.add_argument("--yes", action="store_true", help="Löschung bestätigen")
-    run.add_argument("--archive-dir", type=Path, metavar="ORDNER")
+    run.add_argument("--archive-dir", type=Path, metavar="ORDNER",
+                     help="Ordner für die Archivkopien (je Person eine JSON-Datei)")
     run.add_argument("--user", metavar="NAME", help=USER_HELP)
     run.set_defaults(handler=run_deletion_run)
 
@@ -309,14 +314,23 @@ def run_deletion_run(args: argparse.Namespace) -> int:
             print(json.dumps([
                 {"id": c.client_id, "name": c.name, "due_since": c.due_since.isoformat(),
                  "last_case_closed_on": c.last_case_closed_on.isoformat()
-                 if c.last_case_closed_on else None}
+                 if c.last_case_closed_on else None,
+                 "rule": c.rule, "archive_required": c.archive_required}
                 for c in due
             ], ensure_ascii=False, indent=2))
         else:
             for candidate in due:
+                copy = "verlangt" if candidate.archive_required else "nicht verlangt"
                 print(f"{candidate.client_id}  {candidate.name:<40}  fällig seit "
-                      f"{candidate.due_since:%d.%m.%Y}")
+                      f"{candidate.due_since:%d.%m.%Y}  {_rule_text(candidate)}, "
+                      f"Archivkopie {copy}")
             print(f"{persons(len(due))} fällig", file=sys.stderr)
+        needing = sum(c.archive_required for c in due)
+        if args.erase and needing and args.archive_dir is None:
+            raise CliError(
+                f"Für {needing} der fälligen Personen verlangt die Regel vorher eine "
+                "Archivkopie: bitte mit --archive-dir einen Archivordner angeben. Gelöscht "
+                "wurde niemand.")
         if args.erase:
             skipped = 0
             for candidate in due:
@@ -329,6 +343,13 @@ def run_deletion_run(args: argparse.Namespace) -> int:
                 print(f"{persons(skipped)} nicht mehr fällig, nicht gelöscht.",
                       file=sys.stderr)
     return 0
+
+
+def _rule_text(candidate: ErasureCandidate) -> str:
+    """The rule a person is due under, in the Löschlauf's words."""
+    if candidate.rule == AFTER_CLOSURE and candidate.last_case_closed_on is not None:
+        return f"Fall abgeschlossen am {candidate.last_case_closed_on:%d.%m.%Y}"
+    return "ohne Fall, letzter Kontakt"
 
 
 def run_export_office(args: argparse.Namespace) -> int:

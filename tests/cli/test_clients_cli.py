@@ -139,9 +139,21 @@ def test_deletion_run_lists_then_erases_with_archives(
         encoding="utf-8")
     code, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
     due = json.loads(out)
-    assert code == 0 and due and {"id", "name", "due_since"} <= set(due[0])
+    assert code == 0 and due and {"id", "name", "due_since", "rule", "archive_required"} <= set(
+        due[0])
+    needing = [c for c in due if c["archive_required"]]
+    assert needing and {c["rule"] for c in needing} == {"after_closure"}
+    code, out, _ = _run(data_dir, capsys, "deletion-run")
+    assert "Fall abgeschlossen am" in out and "Archivkopie verlangt" in out
     code, _, err = _run(data_dir, capsys, "deletion-run", "--erase")
     assert code == 2 and "--yes" in err
+    # Reproduced on main: erased everyone, those whose rule requires an archive copy too.
+    code, _, err = _run(data_dir, capsys, "deletion-run", "--erase", "--yes")
+    assert code == 2 and "Traceback" not in err
+    assert f"Für {len(needing)} der fälligen Personen verlangt die Regel" in err
+    assert "--archive-dir" in err
+    _, out, _ = _run(data_dir, capsys, "deletion-run", "--json")
+    assert json.loads(out) == due  # nobody erased
     archive = tmp_path / "archiv"
     archive.mkdir()
     code, _, _ = _run(data_dir, capsys, "deletion-run", "--erase", "--yes", "--archive-dir",
