@@ -43,6 +43,10 @@ MESSAGES: dict[str, str] = {
     "date_order": QT_TRANSLATE_NOOP(_C, "„{later}“ darf nicht vor „{earlier}“ liegen."),
     "out_of_range": QT_TRANSLATE_NOOP(_C, "„{field}“ muss zwischen {low} und {high} liegen."),
     "not_that_value": QT_TRANSLATE_NOOP(_C, "„{field}“ muss {low} sein."),
+    "period_out_of_range": QT_TRANSLATE_NOOP(
+        _C, "Zeitraum außerhalb des möglichen Bereichs: bitte Tage vom {low} bis zum {high} "
+        "angeben."
+    ),
     "period_overlap": QT_TRANSLATE_NOOP(
         _C, "Der Aufenthaltszeitraum überschneidet sich mit einem bestehenden Zeitraum."
     ),

@@ -3425,6 +3425,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Zeitraum außerhalb des möglichen Bereichs: bitte Tage vom {low} bis zum {high} angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Der Aufenthaltszeitraum überschneidet sich mit einem bestehenden Zeitraum.</source>
       <translation type="unfinished" />
     </message>

@@ -3431,6 +3431,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>"{field}" must be {low}.</translation>
     </message>
     <message>
+      <source>Zeitraum außerhalb des möglichen Bereichs: bitte Tage vom {low} bis zum {high} angeben.</source>
+      <translation>Period out of range: please give days from {low} to {high}.</translation>
+    </message>
+    <message>
       <source>Der Aufenthaltszeitraum überschneidet sich mit einem bestehenden Zeitraum.</source>
       <translation>The residence period overlaps an existing period.</translation>
     </message>

@@ -58,8 +58,11 @@ def test_listing_clients_is_logged_per_person_by_id(
     (["--action", "read"], "„Aktion“"),
     (["--format", "csv"], "--format und --out gehören zusammen"),
     (["--format", "pdf", "--out", "/nirgends/p.pdf"], "Den Ordner für die Ausgabedatei"),
+    # reproduced on main: an OverflowError and a ValueError, each a traceback
+    (["--to", "31.12.9999"], "Zeitraum außerhalb des möglichen Bereichs"),
+    (["--from", "01.01.0001"], "Zeitraum außerhalb des möglichen Bereichs"),
 ])
 def test_bad_filters_get_a_german_answer(data_dir: Path, capsys: pytest.CaptureFixture[str],
                                          args: list[str], message: str) -> None:
     code, out, err = _run(data_dir, capsys, "audit", *args)
-    assert code != 0 and out == "" and message in err, err
+    assert code == 2 and out == "" and message in err, err

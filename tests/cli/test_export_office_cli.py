@@ -90,8 +90,14 @@ def test_the_json_holds_the_same_rows_and_names_only_on_purpose(
 @pytest.mark.parametrize(("args", "message"), [
     (["--from", "02.01.2026", "--to", "01.01.2026", "--format", "csv"], "„Bis“"),
     (["--from", "01.01.2026", "--to", "31.02.2026", "--format", "csv"], "kein gültiges Datum"),
+    # reproduced on main: an OverflowError, a traceback
+    (["--from", "01.01.2020", "--to", "31.12.9999", "--format", "json"],
+     "Zeitraum außerhalb des möglichen Bereichs"),
 ])
 def test_bad_periods_get_a_german_answer(data_dir: Path, capsys: pytest.CaptureFixture[str],
                                          tmp_path: Path, args: list[str], message: str) -> None:
-    code, _, err = _run(data_dir, capsys, "export-office", *args, "--out", str(tmp_path))
-    assert code != 0 and message in err, err
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = _run(data_dir, capsys, "export-office", *args, "--out", str(out))
+    assert code == 2 and message in err, err
+    assert list(out.iterdir()) == []

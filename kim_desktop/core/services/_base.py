@@ -213,6 +213,22 @@ def ordered(
         raise DomainError("date_order", earlier=earlier_field, later=later_field)
 
 
+#: The days a period may reach: nothing the office records lies outside them, and a day
+#: after 31.12.9999 or a local midnight before 01.01.0001 in UTC cannot even be computed.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
+
+
+def period(
+    since: dt.date | None, until: dt.date | None, *, earlier_field: str, later_field: str
+) -> None:
+    """Refuses a period that ends before it begins or reaches outside the possible days."""
+    ordered(since, until, earlier_field=earlier_field, later_field=later_field)
+    if any(day is not None and not EARLIEST_DAY <= day <= LATEST_DAY for day in (since, until)):
+        raise DomainError("period_out_of_range", low=f"{EARLIEST_DAY:%d.%m.%Y}",
+                          high=f"{LATEST_DAY:%d.%m.%Y}")
+
+
 def one_of(value: Any, allowed: Iterable[Any], *, field: str) -> Any:
     if value not in set(allowed):
         raise DomainError("invalid_value", field=field)

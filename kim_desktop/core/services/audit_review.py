@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import AuditEvent, Case, Client, Goal, Measure
-from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
+from kim_desktop.core.services._base import current_user, period, require_admin, with_id, write
 from kim_desktop.core.services.audit_log import ACTION_WORDS, action_word, kind_word
 from kim_desktop.core.services.retention import records_of
 from kim_desktop.core.storage import write_private_file
@@ -61,7 +61,7 @@ def _local_midnight(day: dt.date) -> dt.datetime:
 def audit_events(session: Session, flt: AuditFilter) -> list[AuditEvent]:
     """The office's audit events that ``flt`` selects, newest first (office admins only)."""
     require_admin(session)
-    ordered(flt.since, flt.until, earlier_field="audit.since", later_field="audit.until")
+    period(flt.since, flt.until, earlier_field="audit.since", later_field="audit.until")
     if flt.action and flt.action not in ACTION_WORDS:
         raise DomainError("invalid_value", field="audit.action")
     if not 1 <= flt.limit <= MAX_EVENTS:

@@ -37,7 +37,7 @@ from kim_desktop.core.models import (
     Referral,
 )
 from kim_desktop.core.report_pseudonyms import ReportSecret
-from kim_desktop.core.services._base import current_user, ordered, require_admin, with_id, write
+from kim_desktop.core.services._base import current_user, period, require_admin, with_id, write
 from kim_desktop.core.storage import write_private_file
 from kim_protocol.export_text import spreadsheet_text
 from kim_protocol.report_codes import UNKNOWN, age_band
@@ -125,7 +125,7 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names:
     by a key of this export alone unless ``linkable`` (the office's report secret: the same
     pseudonyms in every linkable export), with the quasi-identifiers coarsened
     (:func:`_k_anonymous`)."""
-    ordered(since, until, earlier_field="audit.since", later_field="audit.until")
+    period(since, until, earlier_field="audit.since", later_field="audit.until")
     secret = _secret(session) if linkable else secrets.token_bytes(32)
     cases = session.execute(
         select(Case, Client).join(Client, Client.id == Case.client_id)
