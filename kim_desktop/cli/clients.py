@@ -1,6 +1,6 @@
 """Case-management commands: clients, phase, export (Art. 15), erase (Art. 17),
 deletion-run, audit, export-office (Datenbank KIM), demo-data. Every command that shows people
-logs it."""
+or what is recorded about them logs it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import vault_session
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
-from kim_desktop.core.services import change_phase, record_listing
+from kim_desktop.core.services import change_phase, record_listing, record_view
 from kim_desktop.core.services.audit_log import ACTION_WORDS
 from kim_desktop.core.services.audit_review import (
     AUDIT_FORMATS,
@@ -238,6 +238,8 @@ def run_phase(args: argparse.Namespace) -> int:
             change_phase(session, case_id=case.id, phase=args.to, changed_on=on,
                          reason=args.reason)
             print(f"Phase gewechselt: {Phase(args.to).label}")
+        if args.to is None or args.json:
+            record_view(session, client_id=args.client, detail="cli phase")
         cases = select(Case.id).where(Case.client_id == args.client, Case.deleted_at.is_(None))
         steps = session.scalars(
             select(CasePhaseChange)

@@ -66,3 +66,19 @@ def test_bad_filters_get_a_german_answer(data_dir: Path, capsys: pytest.CaptureF
                                          args: list[str], message: str) -> None:
     code, out, err = _run(data_dir, capsys, "audit", *args)
     assert code == 2 and out == "" and message in err, err
+
+
+def test_the_phase_history_is_logged_as_a_view(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reproduced on main: ``phase --client`` printed every step with its reason and its
+    author, and the log had nothing of it."""
+    _, out, _ = _run(data_dir, capsys, "clients", "--json")
+    client_id = next(row["id"] for row in json.loads(out) if row["phase"])
+    for extra in ([], ["--json"]):
+        code, out, err = _run(data_dir, capsys, "phase", "--client", client_id, *extra)
+        assert code == 0 and out, err
+    viewed = _log(data_dir, capsys, "--client", client_id, "--action", "view")
+    assert [(row[1], row[4], row[5]) for row in viewed] == [("anna", client_id, "cli phase")] * 2
+    code, out, err = _run(data_dir, capsys, "phase", "--client", "nobody")
+    assert code == 2 and out == "" and "nicht gefunden" in err

@@ -80,11 +80,12 @@ def remove_record(session: Session, *, kind: str, record_id: str) -> Change:
     return Change(kind, (record_id,), "deleted", client_id)
 
 
-def record_view(session: Session, *, client_id: str) -> Change:
-    """Logs that the current user opened the client's record (Art. 5(2) GDPR)."""
+def record_view(session: Session, *, client_id: str, detail: str = "") -> Change:
+    """Logs that the current user opened the client's record (Art. 5(2) GDPR); ``detail``:
+    where, when not in the program's client file (no personal data)."""
     with write(session):
         client = live_client(session, client_id)
-        event = audit(session, action="view", record=client)
+        event = audit(session, action="view", record=client, detail=detail[:200])
     return Change("audit_event", (event.id,), "created", client_id)
 
 
