@@ -85,6 +85,9 @@ def test_the_json_holds_the_same_rows_and_names_only_on_purpose(
     assert len(with_names["rows"]) == len(exported["rows"])
     logged = _log(data_dir, capsys, "--action", "export")
     assert "mit Namen" in logged[0][5]
+    per_person = [row for row in logged if row[3] == "Person" and "mit Namen" in row[5]]
+    assert sorted(row[4] for row in per_person) == sorted(
+        {row["person"] for row in with_names["rows"]})  # on main: the office's event alone
 
 
 @pytest.mark.parametrize(("args", "message"), [

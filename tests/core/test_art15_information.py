@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.fields import fields_of
-from kim_desktop.core.models import Client, Consent, Consultation, Referral
+from kim_desktop.core.models import AuditEvent, Client, Consent, Consultation, Referral
 from kim_desktop.core.services import record_consultation, record_view, remove_record
 from kim_desktop.core.services.erasure_requests import decline_erasure, request_erasure
 from kim_desktop.core.services.export import GROUPS, export_client
+from kim_desktop.core.services.office_export import export_office
 from kim_protocol.catalogs import load_catalogs
-from tests.core.conftest import new_client
+from tests.core.conftest import TODAY, new_case, new_client
 
 
 def _pdf_text(path: Path) -> str:
@@ -148,3 +149,40 @@ def test_the_english_information_is_english_throughout(session: Session,
     assert not {"True", "False", "None"} & words
     assert not re.search(r"\b[a-z]+_[a-z_]+\b", text)
     assert "/Lang (en-GB)" in pdf.read_bytes().decode("latin-1")
+
+
+def test_a_name_sent_to_the_datenbank_kim_is_logged_for_the_person_and_named_as_recipient(
+    session: Session, tmp_path: Path
+) -> None:
+    """Reproduced on main: the export with names was logged once for the office, so the
+    person's "Zugriffe" lacked it, and "Empfänger" said the Land never gets their name."""
+    session.info["role"] = "office_admin"
+    named, later, without = (new_client(session, last_name=name)
+                             for name in ("Kartal", "Spaeter", "Ohnefall"))
+    new_case(session, named)
+    export_office(session, since=TODAY, until=TODAY, format="csv", out=tmp_path,
+                  with_names=True)
+    new_case(session, later)
+    export_office(session, since=TODAY, until=TODAY, format="json", out=tmp_path)
+    exports = {client_id: [e.detail for e in session.scalars(select(AuditEvent).where(
+        AuditEvent.record_id == client_id, AuditEvent.action == "export"))]
+        for client_id in (named, later, without)}
+    assert [d.split()[:4] for d in exports[named]] == [
+        ["Datenbank", "KIM", "csv", "mit"], ["Datenbank", "KIM", "json", "pseudonymisiert"]]
+    assert len(exports[later]) == 1 and "pseudonymisiert" in exports[later][0]
+    assert exports[without] == []
+    texts = {}
+    for client_id in (named, later):
+        pdf = export_client(session, client_id=client_id, format="pdf",
+                            out=tmp_path / f"{client_id}.pdf")
+        texts[client_id] = " ".join(_pdf_text(pdf).split())
+    assert f"Datenbank KIM: Ihre Falldaten mit Ihrem Namen und Geburtsdatum, übermittelt am " \
+           f"{TODAY:%d.%m.%Y}" in texts[named]
+    assert "und das Land erhalten nur pseudonymisierte Zahlen" not in texts[named]
+    assert "Person exportiert" in texts[named]
+    assert "Datenbank KIM" not in texts[later]
+    assert "und das Land erhalten nur pseudonymisierte Zahlen" in texts[later]
+    english = " ".join(_pdf_text(export_client(
+        session, client_id=named, format="pdf", out=tmp_path / "en.pdf", language="en")).split())
+    assert "in its Datenbank KIM: your case data with your name and date of birth" in english
+    assert "and the Land receive only pseudonymised figures" not in english

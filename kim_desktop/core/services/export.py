@@ -41,6 +41,7 @@ from kim_desktop.core.models import (
 )
 from kim_desktop.core.services._base import add_years, audit, live_client, write
 from kim_desktop.core.services.audit_log import action_word, kind_word
+from kim_desktop.core.services.office_export import named_export
 from kim_desktop.core.storage import write_private_file
 from kim_desktop.core.translations import LANGUAGES, translator
 from kim_protocol import __version__
@@ -128,7 +129,7 @@ def client_export(session: Session, *, client_id: str) -> dict[str, Any]:
                                for r in records if r.deleted_at is not None]
     data["access_log"] = [
         {"at": e.at.isoformat(), "user": e.user, "action": e.action, "kind": e.record_kind,
-         "record_id": e.record_id}
+         "record_id": e.record_id, "detail": e.detail}
         for e in accesses
     ]
     return data
@@ -222,6 +223,14 @@ def _recipients(words: Words, data: dict[str, Any]) -> list[str]:
     return [words.entry("partner_agencies", code) for code in dict.fromkeys(codes)]
 
 
+def _named_exports(words: Words, data: dict[str, Any]) -> list[str]:
+    """The days the person's case data went to the Land's Datenbank KIM with their name."""
+    days = [words.day(dt.datetime.fromisoformat(e["at"]).astimezone().date())
+            for e in data.get("access_log") or []
+            if e["action"] == "export" and named_export(e.get("detail") or "")]
+    return list(dict.fromkeys(days))
+
+
 def _storage(words: Words, data: dict[str, Any]) -> list[str]:
     """The retention rules, and when they erase this person's data if no case is open."""
     texts = words.texts
@@ -285,6 +294,9 @@ def export_pdf(session: Session, data: dict[str, Any], language: str = "de") -> 
     titles = texts["groups"]
     counts = [(titles[name], len(data.get(name) or [])) for name in GROUPS]
     recipients = _recipients(words, data)
+    named = _named_exports(words, data)
+    if named:
+        recipients.append(texts["recipients_land_named"].format(days=", ".join(named)))
     story: list[Any] = [
         para(texts["title"], "Title"),
         para(f"{client['first_name']} {client['last_name']}", "Heading2"),
@@ -309,7 +321,7 @@ def export_pdf(session: Session, data: dict[str, Any], language: str = "de") -> 
     if recipients:
         story.append(bullets(recipients))
     story += [
-        para(texts["recipients_coordination"]),
+        para(texts["recipients_coordination_named" if named else "recipients_coordination"]),
         para(texts["storage_heading"], "Heading3"),
         *[para(line) for line in _storage(words, data)],
         para(texts["rights_heading"], "Heading3"),

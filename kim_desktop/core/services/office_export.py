@@ -37,7 +37,14 @@ from kim_desktop.core.models import (
     Referral,
 )
 from kim_desktop.core.report_pseudonyms import ReportSecret
-from kim_desktop.core.services._base import current_user, period, require_admin, with_id, write
+from kim_desktop.core.services._base import (
+    audit,
+    current_user,
+    period,
+    require_admin,
+    with_id,
+    write,
+)
 from kim_desktop.core.storage import write_private_file
 from kim_protocol.export_text import spreadsheet_text
 from kim_protocol.report_codes import UNKNOWN, age_band
@@ -56,6 +63,9 @@ QUASI_IDENTIFIERS = ("client.nationalities", "client.age_band", "client.gender",
                      "client.municipality_code")
 #: The nationality of too few persons in the export.
 OTHER = "sonstige"
+#: How the export event of each exported person begins, and what it says of one with names.
+PERSON_DETAIL = "Datenbank KIM"
+NAMED = "mit Namen"
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,27 @@ def _codes(values: list[str] | None) -> str:
     return "|".join(values or [])
 
 
+def _cases_open(session: Session, *, since: dt.date, until: dt.date) -> list[Any]:
+    """The cases open at some time from ``since`` to ``until``, each with its person."""
+    return list(session.execute(
+        select(Case, Client).join(Client, Client.id == Case.client_id)
+        .where(Case.deleted_at.is_(None), Client.deleted_at.is_(None),
+               Case.opened_on <= until, or_(Case.closed_on.is_(None), Case.closed_on >= since))
+        .order_by(Case.opened_on, Case.id)).all())
+
+
+def person_detail(*, format: str, with_names: bool, since: dt.date, until: dt.date) -> str:
+    """The detail of the export event logged for each exported person (no personal data)."""
+    how = NAMED if with_names else "pseudonymisiert"
+    return f"{PERSON_DETAIL} {format} {how} {since.isoformat()}..{until.isoformat()}"
+
+
+def named_export(detail: str) -> bool:
+    """Whether an export event's ``detail`` (of :func:`person_detail`) tells that the person's
+    name went to the Datenbank KIM."""
+    return detail.startswith(f"{PERSON_DETAIL} ") and f" {NAMED} " in detail
+
+
 def _month(day: dt.date | None) -> str:
     return f"{day.year:04d}-{day.month:02d}" if day else ""
 
@@ -127,11 +158,7 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names:
     (:func:`_k_anonymous`)."""
     period(since, until, earlier_field="audit.since", later_field="audit.until")
     secret = _secret(session) if linkable else secrets.token_bytes(32)
-    cases = session.execute(
-        select(Case, Client).join(Client, Client.id == Case.client_id)
-        .where(Case.deleted_at.is_(None), Client.deleted_at.is_(None),
-               Case.opened_on <= until, or_(Case.closed_on.is_(None), Case.closed_on >= since))
-        .order_by(Case.opened_on, Case.id)).all()
+    cases = _cases_open(session, since=since, until=until)
     start = dt.datetime.combine(since, dt.time()).astimezone()
     end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone()
     consultations = {case_id: (count, minutes or 0) for case_id, count, minutes in
@@ -252,10 +279,18 @@ def export_office(session: Session, *, since: dt.date, until: dt.date, format: s
             written.append(write_private_file(out / "datenbank-kim.json", json.dumps(
                 {"schema": schema, "from": since.isoformat(), "to": until.isoformat(),
                  "rows": rows}, ensure_ascii=False, indent=2).encode("utf-8")))
+        # once per person, as a listing is, so that each person's log (and their Art. 15
+        # information) shows that their case data went out, with their name or without
+        detail = person_detail(format=format, with_names=with_names, since=since, until=until)
+        persons = {client.id: client for _, client in _cases_open(session, since=since,
+                                                                   until=until)}
+        for client in persons.values():
+            audit(session, action="export", record=client, detail=detail)
+        # and once for the office, with the count
         event = AuditEvent(at=utcnow(), user=current_user(session), action="export",
                            record_kind=LOG_KIND, record_id=LOG_ID,
                            detail=f"{format} {len(rows)} "
-                           f"{'mit Namen' if with_names else 'pseudonymisiert'} "
+                           f"{NAMED if with_names else 'pseudonymisiert'} "
                            f"{'verknüpfbar ' if linkable and not with_names else ''}"
                            f"{since.isoformat()}..{until.isoformat()}")
         with_id(event)
