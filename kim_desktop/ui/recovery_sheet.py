@@ -6,7 +6,10 @@ import datetime as dt
 import html
 from pathlib import Path
 
+from kim_desktop.core.storage import write_private_file
 from kim_desktop.ui.qt import (
+    QBuffer,
+    QIODevice,
     QMarginsF,
     QPagedPaintDevice,
     QPageLayout,
@@ -46,12 +49,17 @@ def _document(text: str, device: QPagedPaintDevice) -> QTextDocument:
 
 
 def write_pdf(path: Path, *, recovery_key: str, admin: str, created: dt.date) -> None:
-    writer = QPdfWriter(str(path))
+    """Saves the sheet as a PDF readable by its owner alone (0600): it holds the recovery
+    key, so it is made in memory and written as every plaintext export is."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
     writer.setTitle(translate("recovery_sheet", "KIM Desktop – Wiederherstellungsblatt"))
     text = sheet_html(recovery_key=recovery_key, admin=admin, created=created)
     _document(text, writer).print_(writer)
+    write_private_file(path, bytes(buffer.data().data()))
 
 
 def print_sheet(printer: QPrinter, *, recovery_key: str, admin: str, created: dt.date) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,14 @@ def test_first_run_creates_the_vault_and_shows_the_recovery_sheet(
         wizard.reject()  # refused: the key was not yet confirmed as kept
         assert wizard.isVisible()
         pdf = tmp_path / "sheet.pdf"
-        wizard.recovery_page.save_to(pdf)
+        previous = os.umask(0o022)
+        try:
+            wizard.recovery_page.save_to(pdf)
+        finally:
+            os.umask(previous)
         assert pdf.read_bytes().startswith(b"%PDF")
+        # the office recovery key: on main the sheet was readable by every account (0644)
+        assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
         wizard.recovery_page.kept.setChecked(True)
         wizard.next()
         assert wizard.currentPage() is wizard.sync_page
