@@ -91,6 +91,9 @@ MESSAGES: dict[str, str] = {
         _C, "Die Fehlstelle ist bereits freigegeben und kann nicht mehr geändert werden."
     ),
     "already_done": QT_TRANSLATE_NOOP(_C, "Die Wiedervorlage ist bereits erledigt."),
+    "unknown_user": QT_TRANSLATE_NOOP(
+        _C, "Im Büro arbeitet niemand unter dem Namen „{name}“: bitte einen der "
+        "vorgeschlagenen Benutzernamen wählen."),
     "retention_not_due": QT_TRANSLATE_NOOP(
         _C, "Die Aufbewahrungsfrist ist noch nicht abgelaufen (bis {date})."
     ),

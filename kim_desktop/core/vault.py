@@ -655,10 +655,12 @@ class Vault:
 
     def session(self) -> Session:
         """A session on the one connection; local edits are stamped with this user's name,
-        what only an office admin may do checks the role, and stored secrets open with the
-        vault's box (:mod:`.stored_secrets`)."""
+        what only an office admin may do checks the role, stored secrets open with the
+        vault's box (:mod:`.stored_secrets`), and ``users`` names this machine's users when
+        asked."""
         return Session(self.engine, info={"user": self.user.name, "role": self.user.role.value,
-                                          "secrets": self._secrets},
+                                          "secrets": self._secrets,
+                                          "users": lambda: [u.name for u in self.users()]},
                        expire_on_commit=False)
 
     def _require_key(self) -> bytearray:

@@ -3501,6 +3501,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Im Büro arbeitet niemand unter dem Namen „{name}“: bitte einen der vorgeschlagenen Benutzernamen wählen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Die Aufbewahrungsfrist ist noch nicht abgelaufen (bis {date}).</source>
       <translation type="unfinished" />
     </message>

@@ -3507,6 +3507,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The follow-up is already done.</translation>
     </message>
     <message>
+      <source>Im Büro arbeitet niemand unter dem Namen „{name}“: bitte einen der vorgeschlagenen Benutzernamen wählen.</source>
+      <translation>No one in the office works under the name “{name}”: please choose one of the user names offered.</translation>
+    </message>
+    <message>
       <source>Die Aufbewahrungsfrist ist noch nicht abgelaufen (bis {date}).</source>
       <translation>The retention period has not ended yet (until {date}).</translation>
     </message>

@@ -168,8 +168,11 @@ def test_a_follow_up_is_rescheduled_reworded_reassigned_and_deleted(session: Ses
     session.commit()
     follow_up.text = "Bescheid nachfragen (Jobcenter)"  # meanwhile, by sync
     session.commit()
+    session.info["users"] = lambda: ["anna", "ben"]  # this machine's users
+    assert_refused(session, "unknown_user", update_follow_up, follow_up_id=follow_up_id,
+                   read=opened, **{**opened, "assigned_user": "Niemand"})
     update_follow_up(session, follow_up_id=follow_up_id, read=opened,
-                     **{**opened, "due_on": TOMORROW, "assigned_user": "ben"})
+                     **{**opened, "due_on": TOMORROW, "assigned_user": " BEN"})
     assert (follow_up.due_on, follow_up.assigned_user) == (TOMORROW, "ben")
     assert follow_up.text == "Bescheid nachfragen (Jobcenter)"  # the field left alone kept
     assert_refused(session, "required", update_follow_up, follow_up_id=follow_up_id,

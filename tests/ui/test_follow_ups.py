@@ -51,9 +51,21 @@ def answer_box_by_key(qtbot: Any, button_text: str) -> None:
     QTimer.singleShot(0, answer)
 
 
+def colleague(window: Any, name: str) -> None:
+    """``name`` works on another machine of the office: their work came in by sync, with
+    its audit entries."""
+    def work(session: Any) -> None:
+        session.info["user"] = name
+        services.create_client(session, data=services.ClientData(
+            last_name="Kollegenakte", first_name="Test", municipality_code="rahden"))
+
+    on_database(window, work)
+
+
 def test_a_follow_up_is_set_rescheduled_reassigned_done_and_deleted(
     qtbot: Any, window: Any
 ) -> None:
+    colleague(window, "ben")
     view = fresh_file(qtbot, window)
     page = to_tab(qtbot, window, view, "Wiedervorlagen")
     dialog = dialog_from(qtbot, window, button_of(page, "Wiedervorlage …"))
@@ -81,7 +93,13 @@ def test_a_follow_up_is_set_rescheduled_reassigned_done_and_deleted(
     type_text(qtbot, typed(TODAY + dt.timedelta(days=10)))
     alt_to(qtbot, dialog.assigned_user)
     press(qtbot, Qt.Key.Key_A, CTRL)
-    type_text(qtbot, "ben")
+    type_text(qtbot, "bne")  # a typo: the follow-up would be on no one's list
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5_000)
+    assert "niemand unter dem Namen „bne“" in dialog.error.text()
+    assert follow_ups_of(window, view.client_id)[0].assigned_user == "anna"
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Ben ")  # as the office spells him, case and spaces aside
     save_by_key(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     [stored] = follow_ups_of(window, view.client_id)
@@ -124,6 +142,8 @@ def groups(tree: Any) -> list[tuple[str, list[str]]]:
 def test_the_start_page_shows_my_follow_ups_today_first_then_overdue(
     qtbot: Any, window: Any
 ) -> None:
+    colleague(window, "ben")
+
     def plant(session: Any) -> None:
         for name, due, user in [("Heute", 0, "anna"), ("Gestern", -1, "anna"),
                                 ("Lange", -90, "anna"), ("Bald", 5, "anna"),

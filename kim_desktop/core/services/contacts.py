@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.models import Case, Consultation, FollowUp
+from kim_desktop.core.models import AuditEvent, Case, Consultation, FollowUp
 from kim_desktop.core.services._base import (
     Change,
     audit,
@@ -26,6 +27,24 @@ from kim_desktop.core.services._base import (
 )
 
 EARLIEST_CONSULTATION = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def office_user(session: Session, name: str) -> str:
+    """The user ``name`` means, spelled as the office spells them (case and spaces aside);
+    empty means the current user. A follow-up for a name no one of the office works under
+    ("Demo" for ``demo`` is found, a typo is not) would be on no one's list: refused.
+    The office's users are this machine's and everyone in the audit log, which every
+    machine of the office shares."""
+    wanted = " ".join(name.split())
+    if not wanted:
+        return current_user(session)
+    local = session.info.get("users")
+    known: set[str] = {current_user(session), *(local() if callable(local) else ())}
+    known.update(session.scalars(select(AuditEvent.user).distinct()))
+    for user in sorted(known):
+        if user.casefold() == wanted.casefold():
+            return user
+    raise DomainError("unknown_user", name=wanted[:100])
 
 
 def _consultation_values(
@@ -70,8 +89,7 @@ def _new_follow_up(
         consultation_id=consultation_id,
         due_on=due_on,
         text=clean(session, text_key, text_value),
-        assigned_user=clean(session, "follow_up.assigned_user",
-                            assigned_user or current_user(session)),
+        assigned_user=office_user(session, assigned_user or ""),
     )
     with_id(follow_up)
     session.add(follow_up)
@@ -201,8 +219,9 @@ def update_follow_up(
         live_client(session, follow_up.client_id)
         if follow_up.done_on is not None:
             raise DomainError("already_done")
-        edited = {"due_on": due_on, "text": text,
-                  "assigned_user": assigned_user.strip() or current_user(session)}
+        assigned = " ".join(assigned_user.split())  # as stored, kept even if unknown now
+        edited = {"due_on": due_on, "text": text, "assigned_user": assigned
+                  if assigned == follow_up.assigned_user else office_user(session, assigned)}
         values = clean_all(session, "follow_up", changed_by_user(
             {name: getattr(follow_up, name) for name in edited}, read, edited))
         for name, value in values.items():
