@@ -29,6 +29,15 @@ from kim_desktop.ui.settings import (
 from kim_desktop.ui.widgets import add_row, scrolling
 
 
+def unit(spin: QSpinBox, one: str, many: str) -> None:
+    """The unit after ``spin``'s number, in the singular for 1: "1 Minute", "5 Minuten"."""
+    def show(value: int) -> None:
+        spin.setSuffix(one if value == 1 else many)
+
+    spin.valueChanged.connect(show)
+    show(spin.value())
+
+
 class SettingsPage(QWidget):
     language_changed = Signal()
     auto_lock_changed = Signal(int)
@@ -53,15 +62,17 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(settings.get(LANGUAGE)), 0))
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(AUTO_LOCK_MINUTES.minimum or 1, AUTO_LOCK_MINUTES.maximum or 240)
-        self.auto_lock.setSuffix(translate("settings_page", " Minuten"))
         self.auto_lock.setValue(settings.get(AUTO_LOCK_MINUTES))
+        unit(self.auto_lock, translate("settings_page", " Minute"),
+             translate("settings_page", " Minuten"))
         self.sync_automatic = QCheckBox(translate("settings_page", "Au&tomatisch abgleichen"))
         self.sync_automatic.setChecked(settings.get(SYNC_AUTOMATIC))
         self.sync_interval = QSpinBox()
         self.sync_interval.setRange(SYNC_INTERVAL_MINUTES.minimum or 1,
                                     SYNC_INTERVAL_MINUTES.maximum or 1440)
-        self.sync_interval.setSuffix(translate("settings_page", " Minuten"))
         self.sync_interval.setValue(settings.get(SYNC_INTERVAL_MINUTES))
+        unit(self.sync_interval, translate("settings_page", " Minute"),
+             translate("settings_page", " Minuten"))
         add_row(form, translate("settings_page", "&Sprache / Language:"), self.language)
         add_row(form, translate("settings_page", "Sperren nach &Inaktivität:"), self.auto_lock)
         form.addRow("", self.sync_automatic)
@@ -69,8 +80,9 @@ class SettingsPage(QWidget):
         self.reminder_days = QSpinBox()
         self.reminder_days.setRange(REFERRAL_REMINDER_DAYS.minimum or 1,
                                     REFERRAL_REMINDER_DAYS.maximum or 365)
-        self.reminder_days.setSuffix(translate("settings_page", " Tagen"))
         self.reminder_days.setValue(settings.get(REFERRAL_REMINDER_DAYS))
+        unit(self.reminder_days, translate("settings_page", " Tag"),
+             translate("settings_page", " Tagen"))
         add_row(form, translate("settings_page", "An Vermittlung ohne Ant&wort erinnern nach:"),
                 self.reminder_days)
         layout.addLayout(form)

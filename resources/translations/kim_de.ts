@@ -2821,6 +2821,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
   <context>
     <name>settings_page</name>
     <message>
+      <source> Minute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source> Minuten</source>
       <translation type="unfinished" />
     </message>
@@ -2838,6 +2842,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Abgleich a&amp;lle:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> Tag</source>
       <translation type="unfinished" />
     </message>
     <message>

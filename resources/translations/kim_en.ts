@@ -2827,6 +2827,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
   <context>
     <name>settings_page</name>
     <message>
+      <source> Minute</source>
+      <translation> minute</translation>
+    </message>
+    <message>
       <source> Minuten</source>
       <translation> minutes</translation>
     </message>
@@ -2845,6 +2849,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Abgleich a&amp;lle:</source>
       <translation>Sync &amp;every:</translation>
+    </message>
+    <message>
+      <source> Tag</source>
+      <translation> day</translation>
     </message>
     <message>
       <source> Tagen</source>

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from kim_desktop.ui.qt import Qt
 from kim_desktop.ui.settings import (
     AUTO_LOCK_MINUTES,
     CASELOAD_COLUMNS,
@@ -11,6 +13,7 @@ from kim_desktop.ui.settings import (
     SYNC_AUTOMATIC,
     Settings,
 )
+from tests.ui.keys import CTRL, activate, alt_to, press, type_text
 
 
 def test_defaults_and_round_trip(qapp: object, tmp_path: Path) -> None:
@@ -79,3 +82,19 @@ def test_a_broken_provisioning_file_is_said_and_ignored(
         assert controller.settings.get(LANGUAGE) == "de"
     finally:
         controller.close()
+
+
+def test_the_units_say_one_minute_and_one_day(qtbot: Any, window: Any) -> None:
+    """Reproduced on main: typing 1 left "1 Minuten" and "1 Tagen"."""
+    window.show_page("settings")
+    page = window.pages["settings"]
+    activate(qtbot, window)
+    for spin, one, many in ((page.auto_lock, "1 Minute", "15 Minuten"),
+                            (page.sync_interval, "1 Minute", "15 Minuten"),
+                            (page.reminder_days, "1 Tag", "15 Tagen")):
+        alt_to(qtbot, spin)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "1")
+        assert spin.text() == one
+        type_text(qtbot, "5")  # typing on after the 1 keeps to the number
+        assert spin.text() == many
