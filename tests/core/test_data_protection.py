@@ -16,12 +16,15 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.models import AuditEvent, Case, Client, Consultation
+from kim_desktop.core.models import AuditEvent, Case, Client, Consultation, FollowUp
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import (
     add_attachment,
+    add_follow_up,
     add_household_member,
     close_case,
+    complete_follow_up,
+    grant_consent,
     record_consultation,
     update_client,
 )
@@ -226,3 +229,45 @@ def test_the_run_erases_only_who_is_still_due_under_the_rule_it_listed(session: 
     assert kept is not None and kept.last_name == "Wieder" and kept.erased_at is None
     assert not session.scalars(select(AuditEvent).where(AuditEvent.record_id == back,
                                                         AuditEvent.action == "erase")).all()
+
+
+def _recorded_long_ago(session: Session, *records: Any) -> None:
+    """Moves the records' creation and last edit 430 days back (stamps: no new version)."""
+    past = utcnow() - dt.timedelta(days=430)
+    for record in records:
+        record.created_at = record.updated_at = past
+    session.commit()
+
+
+def test_every_record_of_a_person_without_a_case_counts_as_activity(session: Session) -> None:
+    """Reproduced on main: recorded 14 months ago, a consent signed today and a follow-up
+    next week, yet due for erasure: only creation and consultations counted."""
+    def aged(last_name: str) -> str:
+        client_id = new_client(session, last_name=last_name)
+        _recorded_long_ago(session, session.get(Client, client_id))
+        return client_id
+
+    idle, consent, household, attachment, edited = (
+        aged(name) for name in ("Ruhig", "Zustimmung", "Haushalt", "Anhang", "Geändert"))
+    grant_consent(session, client_id=consent, kind="data_processing", granted_on=TODAY,
+                  purpose="Beratung")
+    add_household_member(session, client_id=household, relation="child", first_name="Kind")
+    add_attachment(session, client_id=attachment, filename="a.pdf", content=b"%PDF-1.4 x")
+    update_client(session, client_id=edited, data=client_data(last_name="Geändert", phone="1"))
+    # a follow-up set long ago for next week: the person is still being looked after
+    awaited = aged("Wartend")
+    follow_up = session.get(FollowUp, add_follow_up(
+        session, client_id=awaited, due_on=TODAY + dt.timedelta(days=7), text="Rückruf").ids[0])
+    _recorded_long_ago(session, follow_up)
+    done = aged("Erledigt")
+    old = session.get(FollowUp, add_follow_up(
+        session, client_id=done, due_on=TODAY + dt.timedelta(days=7), text="Rückruf").ids[0])
+    complete_follow_up(session, follow_up_id=old.id, done_on=TODAY)
+    _recorded_long_ago(session, old)
+    due = {c.client_id for c in due_for_erasure(session, retention=RETENTION)}
+    assert due == {idle, done}
+    # after a closed case too: not while a follow-up lies ahead
+    case_id = new_case(session, awaited)
+    close_case(session, case_id=case_id, closed_on=TODAY, reason_code="goals_achieved")
+    _age_case(session, case_id, 4)
+    assert awaited not in {c.client_id for c in due_for_erasure(session, retention=RETENTION)}

@@ -46,7 +46,7 @@ def person(window: Any, last_name: str, *, closed_years_ago: int | None = None,
         client_id = services.create_client(session, data=ClientData(
             last_name=last_name, first_name="Test", municipality_code="rahden")).client_id
         client = session.get(Client, client_id)
-        client.created_at = client.created_at.replace(
+        client.created_at = client.updated_at = client.created_at.replace(
             year=client.created_at.year - created_years_ago)
         if closed_years_ago is not None:
             today = dt.date.today()

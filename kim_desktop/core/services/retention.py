@@ -58,6 +58,11 @@ _KEPT = frozenset({
 })
 
 
+#: The person's records whose creation or edit is activity that restarts the period without a
+#: case. Not the erasure request: asking for the erasure must not postpone it.
+_ACTIVITY: tuple[Any, ...] = (HouseholdMember, ResidenceStatusPeriod, Consent, Consultation,
+                              Referral, FollowUp, Attachment)
+
 #: The detail of the export event an archive copy before an erasure is logged with.
 ARCHIVE_DETAIL = "Archivkopie"
 
@@ -87,7 +92,9 @@ def due_for_erasure(
     with ``client_ids``, only those of them.
 
     With closed cases the period runs from the last closure; without any case from the last
-    activity (creation or latest consultation) with the shorter ``years_without_case``.
+    activity with the shorter ``years_without_case``: the latest creation or edit of the
+    person or of any of their records, or consultation. No one is due while an open follow-up
+    of theirs lies ahead. One query per table, whatever the number of persons.
     """
     day = on or today()
     settings = retention or catalogs_for(session).retention
@@ -102,23 +109,40 @@ def due_for_erasure(
         .where(Case.deleted_at.is_(None), *among(Case.client_id)).group_by(Case.client_id)
     ).all()
     cases = {client_id: (last, total, closed) for client_id, last, total, closed in case_rows}
-    last_contact = dict(session.execute(
+    activity: dict[str, dt.datetime] = {}
+
+    def active(rows: Any) -> None:
+        for client_id, *moments in rows:
+            latest = max(filter(None, [activity.get(client_id), *moments]))
+            activity[client_id] = latest
+
+    for model in _ACTIVITY:
+        active(session.execute(
+            select(model.client_id, func.max(model.updated_at))
+            .where(model.deleted_at.is_(None), *among(model.client_id))
+            .group_by(model.client_id)))
+    # a consultation may be entered ahead of the day it is held
+    active(session.execute(
         select(Consultation.client_id, func.max(Consultation.held_at))
         .where(Consultation.deleted_at.is_(None), *among(Consultation.client_id))
-        .group_by(Consultation.client_id)
-    ).all())
+        .group_by(Consultation.client_id)))
+    awaited = set(session.scalars(
+        select(FollowUp.client_id).distinct()
+        .where(FollowUp.deleted_at.is_(None), FollowUp.done_on.is_(None),
+               FollowUp.due_on >= day, *among(FollowUp.client_id))))
     due: list[ErasureCandidate] = []
     for client in session.scalars(
             select(Client).where(Client.deleted_at.is_(None), *among(Client.id))):
         last_closed, total, closed = cases.get(client.id, (None, 0, 0))
-        if total and closed < total:
+        if (total and closed < total) or client.id in awaited:
             continue
         if total and last_closed is not None:
             due_since = add_years(last_closed, settings.years_after_closure)
             rule, archive = AFTER_CLOSURE, settings.archive_after_closure
         else:
-            activity = max(filter(None, [client.created_at, last_contact.get(client.id)]))
-            due_since = add_years(activity.date(), settings.years_without_case)
+            last = max(filter(None, [client.created_at, client.updated_at,
+                                     activity.get(client.id)]))
+            due_since = add_years(last.date(), settings.years_without_case)
             rule, archive = WITHOUT_CASE, settings.archive_without_case
         if due_since <= day:
             due.append(ErasureCandidate(client.id, client.display_name, last_closed, due_since,
