@@ -11,7 +11,8 @@ all. Rules:
 * a record whose parent has not arrived yet is parked and applied once the parent is there;
   within a page, foreign keys are checked at commit, and kinds are applied parents first;
 * a record that opened but cannot be applied (a kind this version does not know, a required
-  field missing, a value the database refuses) is not applied and is named in
+  field missing, a value the database refuses, a change or deletion of an audit event this
+  device has: the log is append-only) is not applied and is named in
   ``ApplyOutcome.faults`` with its reason; everything else is. The caller puts it into the
   quarantine (kim_desktop/sync/pull.py), and later syncs try it again;
 * fields this version does not know are kept with the shadow base (``sync_base.extra``), so
@@ -82,6 +83,10 @@ class Incoming:
 FAULT_KIND = "kind"  # a kind this version does not know
 FAULT_MISSING = "missing"  # a required field missing or empty
 FAULT_CONSTRAINT = "constraint"  # the database refused a value
+FAULT_APPEND_ONLY = "append_only"  # would change or delete an audit event this device has
+
+#: What an audit event says; a later version may not change any of it.
+_AUDIT_FIELDS = ("at", "user", "action", "record_kind", "record_id", "detail")
 
 
 @dataclass
@@ -470,6 +475,32 @@ def _faults(session: Session, records: list[Incoming]) -> dict[str, str]:
         existing = _existing_ids(session, record_table(kind), "id", ids)
         faults.update((record_id, FAULT_MISSING) for record_id in ids
                       if record_id not in existing)
+    faults.update(_audit_rewrites(session, [r for r in records if r.kind == "audit_event"
+                                            and r.record_id not in faults]))
+    return faults
+
+
+def _audit_rewrites(session: Session, records: list[Incoming]) -> dict[str, str]:
+    """Audit events that a version would delete or rewrite: the log is append-only, and every
+    enrolled device holds the office key, so any of them could otherwise forge or remove the
+    trail of the others. Only the first version this device gets is applied; a later one that
+    repeats it unchanged is harmless."""
+    if not records:
+        return {}
+    table = record_table("audit_event")
+    connection = session.connection()
+    have = {row.id: row for part in chunks([r.record_id for r in records])
+            for row in connection.execute(select(table).where(table.c.id.in_(part)))}
+    faults: dict[str, str] = {}
+    for record in records:
+        row = have.get(record.record_id)
+        if record.payload.get("deleted_at") is not None:
+            faults[record.record_id] = FAULT_APPEND_ONLY
+        elif row is not None:
+            values = record.values if record.values is not None \
+                else values_of(record.kind, record.payload)
+            if any(values.get(key) != getattr(row, key) for key in _AUDIT_FIELDS):
+                faults[record.record_id] = FAULT_APPEND_ONLY
     return faults
 
 

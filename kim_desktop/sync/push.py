@@ -150,8 +150,12 @@ def seal_batch(session: Session, state: SyncState, office_key: OfficeKey, *, lim
             continue
         if record_id in extras:
             payload = {**extras[record_id], **payload}
-        text = payload_json(payload)
         base_version = bases.get(record_id, 0)
+        if kind == "audit_event" and base_version:
+            # The office has this event already, and its log is append-only: the server
+            # refuses every later version, and an unchanged one says nothing new.
+            continue
+        text = payload_json(payload)
         sealed = seal_json(office_key, office_id=state.office_id, kind=kind,
                            record_id=record_id, version=base_version + 1, text=text)
         batch.append(Operation(next_seq, kind, record_id, base_version,

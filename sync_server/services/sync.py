@@ -142,6 +142,11 @@ class PushLimits:
     office_quota_bytes: int = 20 * 1024**3
 
 
+#: The kind of the office's audit log, which is append-only: the kind travels in clear (and is
+#: bound to the ciphertext), so the server refuses any later version or deletion of an event.
+AUDIT_KIND = "audit_event"
+
+
 class QuotaExceeded(Exception):
     """The push would grow the office's storage beyond its quota; nothing of it was applied."""
 
@@ -199,6 +204,14 @@ def push(
             done = _pruned_answer(connection, office_id, op, device_id, existing.get(key))
         if done is not None:
             results.append(_repeated(op, done, digest))
+            continue
+        if op.kind == AUDIT_KIND and (op.base_version or op.deleted):
+            results.append(
+                wire.OperationResult(
+                    seq=op.seq, status=Status.REJECTED,
+                    reason="append_only: ein Protokolleintrag wird nie geändert oder gelöscht",
+                )
+            )  # fmt: skip
             continue
         current = versions.get(key, 0)
         if op.base_version != current:

@@ -116,6 +116,26 @@ def test_bad_operations_are_rejected_one_by_one(
     assert [r["server_seq"] for r in pull_all(client, device)] == [1, 2]
 
 
+def test_an_audit_event_is_never_changed_or_deleted_on_the_server(
+    client: TestClient, enroll: Callable[..., Device]
+) -> None:
+    """Reproduced on main: any device of the office could push a later version or a tombstone
+    of an audit event, and every device pulled the rewritten log."""
+    device = enroll()
+    event = str(uuid.uuid4())
+    first, rewrite, removal, new_tombstone = push(
+        client, device,
+        op(1, event, kind="audit_event"),
+        op(2, event, base=1, kind="audit_event"),
+        op(3, event, base=1, kind="audit_event", deleted=True),
+        op(4, kind="audit_event", deleted=True),
+    )
+    assert (first["status"], first["version"]) == ("applied", 1)
+    for refused in (rewrite, removal, new_tombstone):
+        assert refused["status"] == "rejected" and refused["reason"].startswith("append_only")
+    assert [(r["record_id"], r["version"]) for r in pull_all(client, device)] == [(event, 1)]
+
+
 def test_a_sequence_number_sent_again_with_another_change_is_stale_not_duplicate(
     client: TestClient, admin: Admin, enroll: Callable[..., Device]
 ) -> None:

@@ -163,3 +163,30 @@ def test_a_name_conflict_offers_the_names_and_recomputes_the_search_keys(
         session.refresh(client)
         assert client.last_name == "Kowalenko"
         assert (client.search_key, client.phonetic_key) == remote_keys
+
+
+def test_an_audit_event_is_applied_once_and_never_rewritten_or_deleted(
+    local_db: Factory,
+) -> None:
+    """Reproduced on main: a later version of an event (from any device: all hold the office
+    key) rewrote who did what, and a tombstone removed it from the office's log."""
+    from kim_desktop.core.models import AuditEvent
+
+    with local_db("a")() as session:
+        event = _synced(session, AuditEvent(at=utcnow(), user="demo", action="export",
+                                            record_kind="office", record_id="office",
+                                            detail="csv 28"))
+        said = payload_of(event)
+        forged = {**said, "user": "praktikant", "action": "view", "detail": ""}
+        removed = {**said, "deleted_at": utcnow().isoformat()}
+        for version, payload in ((2, forged), (3, removed)):
+            outcome = _apply(session, [Incoming("audit_event", event.id, version, payload)])
+            assert outcome.applied == 0
+            assert [(item.version, reason) for item, reason in outcome.faults] == [
+                (version, "append_only")]
+        session.expire_all()
+        row = session.get(AuditEvent, event.id)
+        assert row is not None and row.deleted_at is None
+        assert (row.user, row.action, row.detail) == ("demo", "export", "csv 28")
+        # the same event again, unchanged, is no rewrite
+        assert _apply(session, [Incoming("audit_event", event.id, 2, said)]).faults == []
