@@ -1,5 +1,5 @@
-"""The structural-gaps board: released gaps ranked by how often they were seen, with the
-steering group's status (new, in a project group, resolved)."""
+"""The structural-gaps board: released gaps ranked by the published number of cases they were
+seen in, with the steering group's status (new, in a project group, resolved)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from sync_server.dashboard.models import GAP_STATE_LABELS, GapState, GapStatus
 from sync_server.db import utcnow
 from sync_server.models.reports import ReleasedGapRow
 from sync_server.reports import queries
-from sync_server.reports.cells import Cell
 from sync_server.reports.filters import FilterError
+from sync_server.reports.gap_counts import GapCounts
 from sync_server.steering.models import Topic, TopicGap
 
 
@@ -31,7 +31,7 @@ class BoardEntry:
     category: str
     field_of_action: str
     municipality: str
-    #: "<5" for 1..4 cases, like every count.
+    #: Perturbed with the gap's own key, "<5" when small, like every count.
     cases: str
     released_on: str
     status: GapState
@@ -68,8 +68,9 @@ def ranked_gaps(
     field_of_action: str | None, threshold: int, allowed: frozenset[str] | None = None,
 ) -> list[BoardEntry]:
     """The board; of ``allowed`` municipalities only, when given (a limited coordinator)."""
-    gaps = queries.gaps(session, municipality=municipality, field_of_action=field_of_action,
-                        allowed=allowed)
+    counts = GapCounts(session, threshold=threshold)
+    gaps = counts.ranked(queries.gaps(session, municipality=municipality,
+                                      field_of_action=field_of_action, allowed=allowed))
     states = {
         (row.office_id, row.gap_key): GapState(row.status)
         for row in session.scalars(select(GapStatus))
@@ -80,10 +81,6 @@ def ranked_gaps(
             select(TopicGap.office_id, TopicGap.gap_key, Topic.id, Topic.title)
             .join(Topic, Topic.id == TopicGap.topic_id).where(Topic.deleted_at.is_(None)))
     }
-    # Case counts, as the case manager released them, are shown as "<5" for 1..4. They come
-    # with no record keys and no total, and a released gap never changes: nothing to subtract.
-    cells = [Cell(0, hidden=True) if 0 < g.case_count < threshold else Cell(g.case_count)
-             for g in gaps]
     return [
         BoardEntry(
             rank=index + 1,
@@ -93,12 +90,12 @@ def ranked_gaps(
             category=catalogs.structural_gap_categories.label(gap.category),
             field_of_action=catalogs.fields_of_action.label(gap.field_of_action),
             municipality=catalogs.municipalities.label(gap.municipality),
-            cases=cell.display(threshold),
+            cases=counts.display(gap),
             released_on=gap.released_on,
             status=states.get((gap.office_id, gap.key), GapState.NEW),
             topic=topics.get((gap.office_id, gap.key)),
         )
-        for index, (gap, cell) in enumerate(zip(gaps, cells, strict=True))
+        for index, gap in enumerate(gaps)
     ]
 
 

@@ -321,8 +321,9 @@ def gaps(
     session: Session, *, municipality: str | None, field_of_action: str | None,
     allowed: frozenset[str] | None = None,
 ) -> list[GapEntry]:
-    """Released, not withdrawn gaps, ranked by how many cases they were seen in; of
-    ``allowed`` municipalities only, when given."""
+    """Released, not withdrawn gaps, newest first; of ``allowed`` municipalities only, when
+    given. Ranking them by their count is :class:`~sync_server.reports.gap_counts.GapCounts`'
+    (by the published one)."""
     G = ReleasedGapRow
     statement = select(G).where(G.withdrawn == false())
     if municipality:
@@ -331,7 +332,7 @@ def gaps(
         statement = statement.where(G.municipality.in_(sorted(allowed)))
     if field_of_action:
         statement = statement.where(G.field_of_action == field_of_action)
-    statement = statement.order_by(G.case_count.desc(), G.released_on.desc(), G.id)
+    statement = statement.order_by(G.released_on.desc(), G.id)
     return [
         GapEntry(
             g.office_id, g.key, g.category, g.field_of_action, g.municipality, g.description,

@@ -1,11 +1,10 @@
 """Topics: released gaps of any offices grouped under a title, a field of action and the
 municipalities affected. A gap belongs to one topic at most; ungrouping frees it again.
 
-The number of cases behind a topic is the sum of its gaps' counts, published by the cell key
-method (docs/reporting.md §8): each gap gets a record key of its own from the server's secret
-and the gap's identity, a topic's cell key is the sum of its gaps' keys, so the same gaps
-always show the same figure. A coordinator limited to some municipalities sees every topic,
-but its count, and its gaps, of their own municipalities only.
+The number of cases behind a topic is the sum of its gaps' perturbed counts, each fixed per
+gap (:mod:`sync_server.reports.gap_counts`, docs/reporting.md §8), "<5" when small: regrouping
+a gap gives no fresh look at it. A coordinator limited to some municipalities sees every
+topic, but its count, and its gaps, of their own municipalities only.
 """
 
 from __future__ import annotations
@@ -20,9 +19,8 @@ from sqlalchemy.orm import Session
 
 from sync_server.db import utcnow
 from sync_server.models import ReleasedGapRow
-from sync_server.reports.cells import Cell, Count, publish
-from sync_server.reports.perturbation import record_key
-from sync_server.services.reports import record_key_secret
+from sync_server.reports.cells import Cell
+from sync_server.reports.gap_counts import GapCounts
 from sync_server.steering.common import (
     NotFound,
     SteeringError,
@@ -254,10 +252,10 @@ def delete_topic(session: Session, *, topic_id: int, actor: str,
 # --- reading -----------------------------------------------------------------------------------
 
 
-def member_gaps(session: Session, topic_ids: Sequence[int],
+def member_gaps(session: Session, topic_ids: Sequence[int], counts: GapCounts,
                 allowed: frozenset[str] | None = None) -> dict[int, list[ReleasedGapRow]]:
     """The released, not withdrawn gaps of each topic (of ``allowed`` municipalities only),
-    most cases first."""
+    most published cases first."""
     out: dict[int, list[ReleasedGapRow]] = defaultdict(list)
     if not topic_ids:
         return out
@@ -266,37 +264,27 @@ def member_gaps(session: Session, topic_ids: Sequence[int],
         .join(ReleasedGapRow, (ReleasedGapRow.office_id == TopicGap.office_id)
               & (ReleasedGapRow.key == TopicGap.gap_key))
         .where(TopicGap.topic_id.in_(topic_ids), ReleasedGapRow.withdrawn == false())
-        .order_by(ReleasedGapRow.case_count.desc(), ReleasedGapRow.released_on.desc(),
-                  ReleasedGapRow.id))
+        .order_by(ReleasedGapRow.released_on.desc(), ReleasedGapRow.id))
     if allowed is not None:
         statement = statement.where(ReleasedGapRow.municipality.in_(sorted(allowed)))
     for topic_id, gap in session.execute(statement):
         out[topic_id].append(gap)
+    for gaps in out.values():
+        gaps[:] = counts.ranked(gaps)
     return out
 
 
-def ungrouped_gaps(session: Session, allowed: frozenset[str] | None = None,
+def ungrouped_gaps(session: Session, counts: GapCounts, allowed: frozenset[str] | None = None,
                    ) -> list[ReleasedGapRow]:
-    """Released gaps in no topic yet, most cases first."""
+    """Released gaps in no topic yet, most published cases first."""
     grouped = select(TopicGap.gap_key).where(TopicGap.office_id == ReleasedGapRow.office_id,
                                              TopicGap.gap_key == ReleasedGapRow.key)
     statement = (select(ReleasedGapRow)
                  .where(ReleasedGapRow.withdrawn == false(), ~grouped.exists())
-                 .order_by(ReleasedGapRow.case_count.desc(), ReleasedGapRow.released_on.desc(),
-                           ReleasedGapRow.id))
+                 .order_by(ReleasedGapRow.released_on.desc(), ReleasedGapRow.id))
     if allowed is not None:
         statement = statement.where(ReleasedGapRow.municipality.in_(sorted(allowed)))
-    return list(session.scalars(statement))
-
-
-def cases(session: Session, gaps: Iterable[ReleasedGapRow], *, threshold: int) -> Cell:
-    """The published number of cases behind ``gaps``: the sum of their counts, perturbed with
-    the sum of their record keys."""
-    secret = record_key_secret(session)
-    total = Count()
-    for gap in gaps:
-        total += Count(gap.case_count, record_key(secret, "gap", gap.office_id, gap.key))
-    return publish(total, "cases", threshold=threshold)
+    return counts.ranked(list(session.scalars(statement)))
 
 
 def states(session: Session, topic_ids: Sequence[int]) -> dict[int, TopicState]:
@@ -309,7 +297,7 @@ def states(session: Session, topic_ids: Sequence[int]) -> dict[int, TopicState]:
     return {topic_id: derive_state(s) for topic_id, s in statuses.items()}
 
 
-def summaries(session: Session, *, threshold: int, allowed: frozenset[str] | None = None,
+def summaries(session: Session, *, counts: GapCounts, allowed: frozenset[str] | None = None,
               group_id: int | None = None) -> list[TopicSummary]:
     """Every topic that is not deleted (of one project group, when given), newest first."""
     statement = select(Topic).where(Topic.deleted_at.is_(None))
@@ -318,7 +306,7 @@ def summaries(session: Session, *, threshold: int, allowed: frozenset[str] | Non
     topics = list(session.scalars(statement.order_by(Topic.created_at.desc(), Topic.id.desc())))
     ids = [t.id for t in topics]
     places = _municipalities(session, ids)
-    members = member_gaps(session, ids, allowed)
+    members = member_gaps(session, ids, counts, allowed)
     state = states(session, ids)
     groups = {g.id: g for g in session.scalars(select(ProjectGroup).where(
         ProjectGroup.deleted_at.is_(None)))}
@@ -327,7 +315,7 @@ def summaries(session: Session, *, threshold: int, allowed: frozenset[str] | Non
             topic=t,
             municipalities=municipality_codes(places[t.id], allowed=None),
             gaps=len(members[t.id]),
-            cases=cases(session, members[t.id], threshold=threshold),
+            cases=counts.cell(members[t.id]),
             state=state[t.id],
             group=groups.get(t.project_group_id) if t.project_group_id is not None else None,
         )

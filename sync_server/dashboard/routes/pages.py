@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
+from sqlalchemy.orm import Session
 
 from kim_protocol.catalogs import default_catalogs
 from sync_server.dashboard import auth, security
@@ -47,6 +48,13 @@ class DashboardRoute(APIRoute):
 def dashboard_router() -> APIRouter:
     """A router for dashboard pages: under ``/dashboard``, outside the API schema."""
     return APIRouter(prefix="/dashboard", route_class=DashboardRoute, include_in_schema=False)
+
+
+def end_read(session: Session) -> None:
+    """Ends a page's reading transaction with a commit: a gap's count reads the server's
+    record-key secret, which the read makes should it be missing (and must keep, or each page
+    would draw other noise)."""
+    session.commit()
 
 
 def municipalities(user: auth.CurrentUser) -> list[tuple[str, str]]:

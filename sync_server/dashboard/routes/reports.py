@@ -18,6 +18,7 @@ from sync_server.dashboard.routes.pages import (
     QueryText,
     all_label,
     dashboard_router,
+    end_read,
     municipalities,
     nav,
     page,
@@ -107,7 +108,7 @@ def export(
         return page("message.html", user, request, 422, title="PDF nicht möglich",
                     message=str(error))
     finally:
-        session.rollback()
+        end_read(session)
     filename = exporting.filename(flt, format)
     return Response(content, media_type=exporting.MEDIA_TYPES[format], headers={
         **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{filename}"',
@@ -133,7 +134,7 @@ def gaps_page(
                                     allowed=user.municipalities)
     except FilterError as message:
         error, entries = str(message), []
-    session.rollback()
+    end_read(session)
     return page(
         "gaps.html", user, request, 400 if error else 200, entries=entries, error=error,
         municipalities=municipalities(user), all_label=all_label(user),

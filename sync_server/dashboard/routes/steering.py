@@ -11,17 +11,20 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from kim_protocol.catalogs import default_catalogs
+from sync_server.config import Settings
 from sync_server.dashboard import auth, security
 from sync_server.dashboard.rendering import render
 from sync_server.dashboard.routes.pages import (
     FormText,
     OptionalFormText,
     dashboard_router,
+    end_read,
     municipalities,
     nav,
     page,
 )
 from sync_server.dashboard.security import Coordinator, SessionDep, SettingsDep
+from sync_server.reports.gap_counts import GapCounts
 from sync_server.steering import measures, project_groups, topics
 from sync_server.steering.common import SteeringError
 from sync_server.steering.models import (
@@ -47,11 +50,8 @@ def _refused(user: auth.CurrentUser, session: Session, error: SteeringError,
                   back_label="Zurück")
 
 
-def _end_read(session: Session) -> None:
-    """Ends a page's reading transaction with a commit: a count read the server's record-key
-    secret, which the read makes should it be missing (and must keep, or each page would
-    draw other noise)."""
-    session.commit()
+def _counts(session: Session, settings: Settings) -> GapCounts:
+    return GapCounts(session, threshold=settings.report_min_cell)
 
 
 def _done(session: Session, target: str) -> Response:
@@ -119,13 +119,13 @@ def _number(raw: str | None) -> int | None:
 @router.get("/themen")
 def topics_page(request: Request, user: Coordinator, session: SessionDep,
                 settings: SettingsDep) -> Response:
-    summaries = topics.summaries(session, threshold=settings.report_min_cell,
-                                 allowed=user.municipalities)
-    free = topics.ungrouped_gaps(session, user.municipalities)
-    _end_read(session)
+    counts = _counts(session, settings)
+    summaries = topics.summaries(session, counts=counts, allowed=user.municipalities)
+    free = topics.ungrouped_gaps(session, counts, user.municipalities)
+    end_read(session)
     return page("topics.html", user, request, summaries=summaries, free=free,
                 municipalities=municipalities(user), threshold=settings.report_min_cell,
-                **_labels())
+                gap_cases=counts.display, **_labels())
 
 
 @router.post("/themen")
@@ -153,18 +153,21 @@ def topic_page(topic_id: int, request: Request, user: Coordinator, session: Sess
         session.rollback()
         return page("message.html", user, request, error.status, title="Nicht gefunden",
                     message=error.message, back=TOPICS, back_label="Zu den Themen")
-    summary = next(s for s in topics.summaries(session, threshold=settings.report_min_cell,
+    counts = _counts(session, settings)
+    summary = next(s for s in topics.summaries(session, counts=counts,
                                                allowed=user.municipalities)
                    if s.topic.id == topic.id)
     context: dict[str, Any] = {
         "summary": summary,
-        "members": topics.member_gaps(session, [topic.id], user.municipalities)[topic.id],
-        "free": topics.ungrouped_gaps(session, user.municipalities),
+        "members": topics.member_gaps(session, [topic.id], counts,
+                                      user.municipalities)[topic.id],
+        "free": topics.ungrouped_gaps(session, counts, user.municipalities),
+        "gap_cases": counts.display,
         "groups": project_groups.list_groups(session),
         "measures": [m for m, _ in measures.list_measures(session, topic.id)],
         "history": topics.history(session, topic.id),
     }
-    _end_read(session)
+    end_read(session)
     return page("topic.html", user, request, municipalities=municipalities(user),
                 threshold=settings.report_min_cell, **context, **_labels())
 
@@ -266,9 +269,9 @@ def create_measure(
 def groups_page(request: Request, user: Coordinator, session: SessionDep,
                 settings: SettingsDep) -> Response:
     groups = project_groups.list_groups(session)
-    summaries = topics.summaries(session, threshold=settings.report_min_cell,
+    summaries = topics.summaries(session, counts=_counts(session, settings),
                                  allowed=user.municipalities)
-    _end_read(session)
+    end_read(session)
     count = {g.id: sum(1 for s in summaries if s.group is not None and s.group.id == g.id)
              for g in groups}
     return page("groups.html", user, request, groups=groups, topic_count=count, **_labels())
@@ -296,11 +299,11 @@ def group_page(group_id: int, request: Request, user: Coordinator, session: Sess
         session.rollback()
         return page("message.html", user, request, error.status, title="Nicht gefunden",
                     message=error.message, back=GROUPS, back_label="Zu den Projektgruppen")
-    summaries = topics.summaries(session, threshold=settings.report_min_cell,
+    summaries = topics.summaries(session, counts=_counts(session, settings),
                                  allowed=user.municipalities, group_id=group.id)
     ids = {s.topic.id for s in summaries}
     group_measures = [(m, t) for m, t in measures.list_measures(session) if t.id in ids]
-    _end_read(session)
+    end_read(session)
     return page("group.html", user, request, group=group, summaries=summaries,
                 measures=group_measures, threshold=settings.report_min_cell, **_labels())
 

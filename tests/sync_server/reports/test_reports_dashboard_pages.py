@@ -127,7 +127,7 @@ def test_gaps_board_ranks_filters_and_keeps_a_status(
     coordinator: TestClient, add: Any, office_id: str
 ) -> None:
     add(
-        gap_row(office_id, "gap-one-pseudonym-key", case_count=3,
+        gap_row(office_id, "gap-one-pseudonym-key", case_count=1,
                 description="Sprachkurse mit Kinderbetreuung fehlen."),
         gap_row(office_id, "gap-two-pseudonym-key", case_count=12, field_of_action="work",
                 description="Anerkennung ausländischer Abschlüsse dauert zu lange."),
