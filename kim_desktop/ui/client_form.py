@@ -46,6 +46,10 @@ PRECHECK_FACTS = (
     "school_years_successful", "qualification",
 )
 
+#: What tells one person from another; a correction of one of them asks "Person schon
+#: erfasst?" as a new person does.
+IDENTIFYING = ("last_name", "first_name", "birth_date", "municipality_code")
+
 
 class ClientForm(RecordForm):
     """Emits :attr:`created` with the new client's id. With ``facts``, it edits the
@@ -86,30 +90,35 @@ class ClientForm(RecordForm):
 
     def submit(self) -> None:
         data = self.form_data()
-        if self.client is None:
-            self.set_busy(True)
-            self.context.read(lambda s: similar_clients(
-                s, first_name=data.first_name, last_name=data.last_name,
-                birth_date=data.birth_date, municipality_code=data.municipality_code or ""),
-                lambda found: self._create(data, found),
-                on_error=self._not_checked)
-        else:
+        if self.client is not None and all(
+                getattr(data, name) == getattr(self.data, name) for name in IDENTIFYING):
             client_id, read = self.client.id, self.data
             self.save_with(self.context, lambda s: services.update_client(
                 s, client_id=client_id, data=data, read=read))
+            return
+        # A new person, or a correction that makes this one look like another: ask first.
+        exclude = self.client.id if self.client is not None else None
+        self.set_busy(True)
+        self.context.read(lambda s: similar_clients(
+            s, first_name=data.first_name, last_name=data.last_name,
+            birth_date=data.birth_date, municipality_code=data.municipality_code or "",
+            exclude_id=exclude),
+            lambda found: self._checked(data, found),
+            on_error=self._not_checked)
 
     def _not_checked(self, error: Exception) -> None:
         self.set_busy(False)
         self.refuse(user_message(error))
 
-    def _create(self, data: ClientData, similar: list[SimilarClient]) -> None:
-        """Creates the person, unless someone similar is recorded and the user chooses to
+    def _checked(self, data: ClientData, similar: list[SimilarClient]) -> None:
+        """Saves the person, unless someone similar is recorded and the user chooses to
         open that file or to go back to the form."""
         self.set_busy(False)
         if not similar:
-            self.save_with(self.context, lambda s: services.create_client(s, data=data))
+            self._save(data)
             return
-        self.similar = SimilarPersons(self.context, similar, self)
+        self.similar = SimilarPersons(self.context, similar, self,
+                                      editing=self.client is not None)
         self.similar.finished.connect(lambda choice: self._chosen(data, choice))
         self.similar.open()
 
@@ -121,7 +130,15 @@ class ClientForm(RecordForm):
             self.reject()
             self.open_existing.emit(chosen)
         elif choice == SimilarPersons.CREATE:
+            self._save(data)
+
+    def _save(self, data: ClientData) -> None:
+        if self.client is None:
             self.save_with(self.context, lambda s: services.create_client(s, data=data))
+            return
+        client_id, read = self.client.id, self.data
+        self.save_with(self.context, lambda s: services.update_client(
+            s, client_id=client_id, data=data, read=read))
 
     def saved(self) -> None:
         super().saved()
@@ -163,7 +180,7 @@ class SimilarPersons(QDialog):
     OPEN = 3
 
     def __init__(self, context: Context, similar: list[SimilarClient],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, editing: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("client_form", "Person schon erfasst?"))
         layout = QVBoxLayout(self)
@@ -185,7 +202,8 @@ class SimilarPersons(QDialog):
         layout.addWidget(self.persons)
         buttons = QDialogButtonBox()
         open_button = QPushButton(translate("client_form", "Vorhandene Akte öffnen"))
-        create = QPushButton(translate("client_form", "Trotzdem anlegen"))
+        create = QPushButton(translate("client_form", "Trotzdem speichern") if editing
+                             else translate("client_form", "Trotzdem anlegen"))
         back = QPushButton(translate("client_form", "Zurück zum Formular"))
         buttons.addButton(open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(create, QDialogButtonBox.ButtonRole.DestructiveRole)

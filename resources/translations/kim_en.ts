@@ -1205,7 +1205,7 @@
     <name>client_form</name>
     <message>
       <source>Angaben für die Vorprüfung</source>
-      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known. The user chose to open a person already recorded instead (argument: their id).</extracomment>
+      <extracomment>The person's master data, in the order the form and the file show them. The facts the Baustein III pre-check asks about, each optional until known. What tells one person from another; a correction of one of them asks "Person schon erfasst?" as a new person does. The user chose to open a person already recorded instead (argument: their id).</extracomment>
       <translation>Facts for the pre-check</translation>
     </message>
     <message>
@@ -1236,6 +1236,10 @@
     <message>
       <source>Vorhandene Akte öffnen</source>
       <translation>Open existing file</translation>
+    </message>
+    <message>
+      <source>Trotzdem speichern</source>
+      <translation>Save anyway</translation>
     </message>
     <message>
       <source>Trotzdem anlegen</source>

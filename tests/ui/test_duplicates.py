@@ -108,3 +108,41 @@ def _button(widget: Any, text: str) -> Any:
     from kim_desktop.ui.qt import QPushButton
 
     return next(b for b in widget.findChildren(QPushButton) if b.text().replace("&", "") == text)
+
+
+def test_a_correction_that_makes_the_person_look_like_another_asks_first(
+    qtbot: Any, window: Any
+) -> None:
+    """Reproduced on main: renaming a person in "Stammdaten bearbeiten" to the name, birth
+    date and municipality of another one saved a second file without a word."""
+    from tests.ui.test_case_cycle import button_of, dialog_from
+    from tests.ui.test_client_file_editing import fresh_file
+
+    _existing(qtbot, window)
+    view = fresh_file(qtbot, window, open_case=False)
+    form = dialog_from(qtbot, window, button_of(view, "Stammdaten bearbeiten"))
+    press(qtbot, Qt.Key.Key_A, CTRL)  # the last name has the focus
+    type_text(qtbot, "Doppelt")
+    alt_to(qtbot, form.first_name)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Dana")
+    alt_to(qtbot, form.birth_date)
+    type_text(qtbot, "05101994")
+    alt_to(qtbot, form.municipality)
+    type_text(qtbot, "Minden")
+    alt_to(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Save))
+    qtbot.waitUntil(lambda: form.similar is not None and form.similar.isVisible(),
+                    timeout=5_000)
+    question = activate(qtbot, form.similar)
+    assert "Doppelt, Dana" in question.persons.item(0).text()
+    assert _count(window) == 1  # nothing saved while it asks
+    alt_to(qtbot, _button(question, "Trotzdem speichern"))
+    qtbot.waitUntil(lambda: _count(window) == 2, timeout=5_000)
+
+    # Other corrections of a person who already looks like another one do not ask again.
+    form = dialog_from(qtbot, window, button_of(view, "Stammdaten bearbeiten"))
+    alt_to(qtbot, form.street)
+    type_text(qtbot, "Lange Strasse 3")
+    alt_to(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Save))
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    assert form.similar is None
