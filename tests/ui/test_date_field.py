@@ -149,3 +149,20 @@ def test_the_calendar_opens_at_today_and_picks_by_keys(qtbot: Any) -> None:
     press(qtbot, Qt.Key.Key_F4)
     press(qtbot, Qt.Key.Key_Escape)
     assert not calendar.isVisible() and field.date() == dt.date.today() + dt.timedelta(days=1)
+
+
+def test_the_calendar_stays_on_the_screen_for_a_field_at_its_bottom(qtbot: Any) -> None:
+    """Reproduced on main: at 150 % a field low in a dialog opened its calendar below the
+    screen's edge, the days to pick out of sight."""
+    field = DateField()
+    qtbot.addWidget(field)
+    screen = field.screen().availableGeometry()
+    field.show()
+    field.move(screen.right() - field.width() // 2, screen.bottom() - field.height())
+    activate(qtbot, field)
+    field.setFocus()
+    press(qtbot, Qt.Key.Key_F4)
+    calendar = field.calendar
+    assert calendar is not None and calendar.isVisible()
+    assert screen.contains(calendar.frameGeometry()), (calendar.frameGeometry(), screen)
+    assert calendar.frameGeometry().bottom() < field.mapToGlobal(field.rect().topLeft()).y() + 1

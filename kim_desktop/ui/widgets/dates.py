@@ -27,6 +27,8 @@ from kim_desktop.ui.qt import (
     QLocale,
     QObject,
     QPoint,
+    QRect,
+    QSize,
     QStyle,
     Qt,
     QTime,
@@ -182,8 +184,10 @@ class DateField(QLineEdit):
         except InvalidDate:
             value = dt.date.today()
         self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
-        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
-        self.calendar.show()
+        self.calendar.show()  # shown first: its frame's size is known then
+        self.calendar.move(popup_position(
+            QRect(self.mapToGlobal(QPoint(0, 0)), self.size()),
+            self.calendar.frameGeometry().size(), self.screen().availableGeometry()))
         self.calendar.setFocus()
         return self.calendar
 
@@ -302,3 +306,14 @@ class MomentField(QWidget):
         if isinstance(value, list) and len(value) == 2:
             self.day.setText(str(value[0]))
             self.clock.setText(str(value[1]))
+
+
+def popup_position(field: QRect, size: QSize, screen: QRect) -> QPoint:
+    """Where a popup of ``size`` goes for ``field`` (both on the screen): below it, or above
+    it where the screen ends below, and never past the screen's sides."""
+    y = field.bottom() + 1
+    if y + size.height() > screen.bottom() + 1 and field.top() - size.height() >= screen.top():
+        y = field.top() - size.height()
+    x = max(screen.left(), min(field.left(), screen.right() + 1 - size.width()))
+    y = max(screen.top(), min(y, screen.bottom() + 1 - size.height()))
+    return QPoint(x, y)
