@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import vault_session
 from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
 from kim_desktop.core.services import change_phase, record_listing, record_view
 from kim_desktop.core.services.audit_log import ACTION_WORDS
@@ -109,7 +110,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "Regel und ob sie vorher eine Archivkopie verlangt (Fristen und Regeln legt die oder "
         "der Datenschutzbeauftragte fest). Mit --erase --yes werden sie gelöscht, mit "
         "--archive-dir vorher je eine Archivkopie (JSON) geschrieben; verlangt die Regel "
-        "sie, wird ohne --archive-dir niemand gelöscht.",
+        "sie, wird ohne --archive-dir niemand gelöscht. Wessen Dateien noch nicht auf diesem "
+        "Rechner angekommen sind, wird mit --archive-dir nicht gelöscht (erst abgleichen; "
+        "Rückgabewert 1).",
     )
     run.add_argument("--json", action="store_true", help="Liste als JSON")
     run.add_argument("--erase", action="store_true", help="die fälligen Personen löschen")
@@ -334,16 +337,27 @@ def run_deletion_run(args: argparse.Namespace) -> int:
                 "Archivkopie: bitte mit --archive-dir einen Archivordner angeben. Gelöscht "
                 "wurde niemand.")
         if args.erase:
-            skipped = 0
+            skipped = incomplete = 0
             for candidate in due:
                 archive = (archive_writer(args.archive_dir / f"{candidate.client_id}.json")
                            if args.archive_dir is not None else None)
-                if erase_if_still_due(session, candidate=candidate, archive=archive) is None:
-                    skipped += 1
-            print(f"{persons(len(due) - skipped)} gelöscht.", file=sys.stderr)
+                try:
+                    erased = erase_if_still_due(session, candidate=candidate, archive=archive)
+                except DomainError as error:
+                    if error.code != "archive_incomplete":
+                        raise
+                    print(f"{candidate.client_id}: {error}", file=sys.stderr)
+                    incomplete += 1
+                    continue
+                skipped += erased is None
+            print(f"{persons(len(due) - skipped - incomplete)} gelöscht.", file=sys.stderr)
             if skipped:
                 print(f"{persons(skipped)} nicht mehr fällig, nicht gelöscht.",
                       file=sys.stderr)
+            if incomplete:
+                print(f"{persons(incomplete)} nicht gelöscht: Dateien sind noch nicht auf "
+                      "diesem Rechner angekommen, bitte erst abgleichen.", file=sys.stderr)
+                return 1
     return 0
 
 

@@ -77,6 +77,10 @@ MESSAGES: dict[str, str] = {
         _C, "Die Datei wird noch vom Sync-Server geladen. Bitte nach dem nächsten Abgleich "
         "erneut versuchen."
     ),
+    "archive_incomplete": QT_TRANSLATE_NOOP(
+        _C, "Die Archivkopie wäre unvollständig: auf diesem Rechner fehlt noch der Inhalt von "
+        "{files}. Bitte erst abgleichen; die Person ist nicht gelöscht."
+    ),
     "attachment_type": QT_TRANSLATE_NOOP(
         _C, "Dieser Dateityp wird nicht angenommen (erlaubt: PDF, PNG, JPEG, DOCX, ODT)."
     ),

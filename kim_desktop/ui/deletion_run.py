@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.catalogs import catalogs_for
+from kim_desktop.core.errors import DomainError
 from kim_desktop.core.services import record_listing
 from kim_desktop.core.services.export import archive_writer
 from kim_desktop.core.services.retention import (
@@ -62,11 +63,13 @@ def load_deletion_run(session: Session) -> DeletionRun:
 @dataclass(frozen=True)
 class Erased:
     """What a run erased (it may have stopped early: cancelled, or an archive copy failed),
-    and whom it left because they were no longer due."""
+    whom it left because they were no longer due, and whom because files of theirs have not
+    arrived on this machine (each with those files' names)."""
 
     ids: tuple[str, ...]
     wanted: int
     skipped: tuple[str, ...] = ()
+    incomplete: tuple[tuple[str, str], ...] = ()
     kind: str = "client"
     action: str = "erased"
     client_id: str | None = None
@@ -79,21 +82,29 @@ def erase_due(session: Session, candidates: list[ErasureCandidate], archive: Pat
               progress: Progress) -> Erased:
     """Erases ``candidates`` one by one (each in its own transaction), each after its archive
     copy in ``archive`` when given, and skips whoever is no longer due (a new case, a
-    consultation since the list was read); stops, keeping what is done, when cancelled."""
+    consultation since the list was read) and, with ``archive``, whoever's files have not
+    arrived yet; stops, keeping what is done, when cancelled."""
     done: list[str] = []
     skipped: list[str] = []
+    incomplete: list[tuple[str, str]] = []
     for position, candidate in enumerate(candidates):
         try:
             progress.report(position, len(candidates))
         except Cancelled:
             break
-        erased = erase_if_still_due(
-            session, candidate=candidate,
-            archive=archive_writer(archive / f"{candidate.client_id}.json")
-            if archive is not None else None)
+        try:
+            erased = erase_if_still_due(
+                session, candidate=candidate,
+                archive=archive_writer(archive / f"{candidate.client_id}.json")
+                if archive is not None else None)
+        except DomainError as error:
+            if error.code != "archive_incomplete":
+                raise
+            incomplete.append((candidate.client_id, error.params["files"]))
+            continue
         (done if erased is not None else skipped).append(candidate.client_id)
-    progress.reported.emit(len(done) + len(skipped), len(candidates), "")
-    return Erased(tuple(done), len(candidates), tuple(skipped))
+    progress.reported.emit(len(done) + len(skipped) + len(incomplete), len(candidates), "")
+    return Erased(tuple(done), len(candidates), tuple(skipped), tuple(incomplete))
 
 
 def rule_text(candidate: ErasureCandidate) -> str:
@@ -141,6 +152,7 @@ class DeletionRunPage(QWidget):
         layout.addWidget(self.error)
         run_row = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it names files
         self.summary.setWordWrap(True)
         self.progress_bar = QProgressBar()
         name(self.progress_bar, translate("deletion_run", "Fortschritt des Löschlaufs"))
@@ -299,6 +311,17 @@ class DeletionRunPage(QWidget):
                                           "Fall) und ist nicht gelöscht."),
                 translate("deletion_run", "{count} Personen waren nicht mehr fällig (etwa "
                                           "ein neuer Fall) und sind nicht gelöscht."))
+        if erased.incomplete:
+            summary += " " + counted(
+                len(erased.incomplete),
+                translate("deletion_run", "1 Person ist nicht gelöscht, weil Dateien noch "
+                                          "nicht auf diesem Rechner angekommen sind; bitte "
+                                          "erst abgleichen: {persons}."),
+                translate("deletion_run", "{count} Personen sind nicht gelöscht, weil Dateien "
+                                          "noch nicht auf diesem Rechner angekommen sind; "
+                                          "bitte erst abgleichen: {persons}."),
+                persons="; ".join(f"{file_number(client_id)} ({files})"
+                                  for client_id, files in erased.incomplete))
         self.summary.setText(summary)
         self._end()
 

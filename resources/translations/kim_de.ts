@@ -1621,6 +1621,14 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>1 Person ist nicht gelöscht, weil Dateien noch nicht auf diesem Rechner angekommen sind; bitte erst abgleichen: {persons}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Personen sind nicht gelöscht, weil Dateien noch nicht auf diesem Rechner angekommen sind; bitte erst abgleichen: {persons}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Der Löschlauf hat angehalten: {reason} Wer schon gelöscht ist, bleibt gelöscht; die übrigen stehen noch in der Liste.</source>
       <translation type="unfinished" />
     </message>
@@ -3490,6 +3498,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Die Datei wird noch vom Sync-Server geladen. Bitte nach dem nächsten Abgleich erneut versuchen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Archivkopie wäre unvollständig: auf diesem Rechner fehlt noch der Inhalt von {files}. Bitte erst abgleichen; die Person ist nicht gelöscht.</source>
       <translation type="unfinished" />
     </message>
     <message>

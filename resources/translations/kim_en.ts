@@ -1623,6 +1623,14 @@ To confirm, please type {word}:</translation>
       <translation>{count} persons were no longer due (a new case, say) and were not erased.</translation>
     </message>
     <message>
+      <source>1 Person ist nicht gelöscht, weil Dateien noch nicht auf diesem Rechner angekommen sind; bitte erst abgleichen: {persons}.</source>
+      <translation>1 person was not erased because files have not yet arrived on this machine; please sync first: {persons}.</translation>
+    </message>
+    <message>
+      <source>{count} Personen sind nicht gelöscht, weil Dateien noch nicht auf diesem Rechner angekommen sind; bitte erst abgleichen: {persons}.</source>
+      <translation>{count} persons were not erased because files have not yet arrived on this machine; please sync first: {persons}.</translation>
+    </message>
+    <message>
       <source>Der Löschlauf hat angehalten: {reason} Wer schon gelöscht ist, bleibt gelöscht; die übrigen stehen noch in der Liste.</source>
       <translation>The deletion run stopped: {reason} Whoever is erased stays erased; the others are still in the list.</translation>
     </message>
@@ -3497,6 +3505,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Die Datei wird noch vom Sync-Server geladen. Bitte nach dem nächsten Abgleich erneut versuchen.</source>
       <translation>The file is still being fetched from the sync server. Please try again after the next sync.</translation>
+    </message>
+    <message>
+      <source>Die Archivkopie wäre unvollständig: auf diesem Rechner fehlt noch der Inhalt von {files}. Bitte erst abgleichen; die Person ist nicht gelöscht.</source>
+      <translation>The archive copy would be incomplete: the content of {files} has not yet arrived on this machine. Please sync first; the person has not been erased.</translation>
     </message>
     <message>
       <source>Dieser Dateityp wird nicht angenommen (erlaubt: PDF, PNG, JPEG, DOCX, ODT).</source>

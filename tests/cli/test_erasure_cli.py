@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kim_desktop.cli import main
-from kim_desktop.core import vault_header
-from kim_desktop.core.models import AuditEvent, Client, ErasureRequest
+from kim_desktop.core import services, vault_header
+from kim_desktop.core.models import Attachment, AuditEvent, Client, ErasureRequest
 from kim_desktop.core.vault import Vault
 
 PASSWORD = "Lange Nacht im Kreishaus"
@@ -137,3 +137,42 @@ def test_the_office_admin_declines_with_a_reason_and_nothing_is_erased(
     code, _, err = _run(data_dir, capsys, "erasure-request", "--client", "unbekannt",
                         "--reason", "Widerspruch", "--user", "ben")
     assert code == 2 and "Eine Person mit der Id unbekannt gibt es nicht" in err
+
+
+def test_no_erasure_with_an_archive_copy_while_a_file_has_not_arrived(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Reproduced on main: the archive copy lacked the file the sync had not fetched yet, and
+    erasure-confirm and the deletion run erased the person, the file with them everywhere."""
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as vault, \
+            vault.session() as session:
+        client_id = services.create_client(session, data=services.ClientData(
+            last_name="Blob", first_name="Bea", municipality_code="minden")).ids[0]
+        attachment_id = services.add_attachment(
+            session, client_id=client_id, filename="Zeugnis.pdf", content=b"%PDF-1.4 x").ids[0]
+        session.execute(update(Attachment).where(Attachment.id == attachment_id)
+                        .values(content=None))  # as when the sync has not fetched it yet
+        session.commit()
+    assert _run(data_dir, capsys, "erasure-request", "--client", client_id, "--reason",
+                "Widerspruch", "--user", "ben")[0] == 0
+    _, out, _ = _run(data_dir, capsys, "erasure-requests", "--json", "--user", "anna")
+    [request] = json.loads(out)
+    archive = tmp_path / "archiv.json"
+    code, _, err = _run(data_dir, capsys, "erasure-confirm", "--request", request["id"],
+                        "--yes", "--archive", str(archive), "--user", "anna")
+    assert code == 2 and "„Zeugnis.pdf“" in err and "erst abgleichen" in err
+    assert not archive.exists() and _client(data_dir, client_id).erased_at is None
+
+    (data_dir / "data_protection.local.json").write_text(
+        json.dumps({"retention_years_after_closure": 0, "retention_years_without_case": 0}),
+        encoding="utf-8")
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    code, _, err = _run(data_dir, capsys, "deletion-run", "--erase", "--yes", "--archive-dir",
+                        str(folder), "--user", "anna")
+    assert code == 1 and "Traceback" not in err
+    assert f"{client_id}: " in err and "„Zeugnis.pdf“" in err
+    assert "1 Person nicht gelöscht" in err
+    erased = {path.stem for path in folder.iterdir()}
+    assert erased and client_id not in erased
+    assert _client(data_dir, client_id).erased_at is None

@@ -10,13 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, utcnow
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
-from kim_desktop.core.models import AuditEvent, Case, Client, Consultation, FollowUp
+from kim_desktop.core.models import (
+    Attachment,
+    AuditEvent,
+    Case,
+    Client,
+    Consultation,
+    FollowUp,
+)
 from kim_desktop.core.outbox import OutboxEntry
 from kim_desktop.core.services import (
     add_attachment,
@@ -32,6 +39,7 @@ from kim_desktop.core.services.audit_review import AuditFilter, export_audit
 from kim_desktop.core.services.export import archive_writer, client_export, export_client
 from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import (
+    ErasureCandidate,
     add_years,
     due_for_erasure,
     erase_client,
@@ -271,3 +279,28 @@ def test_every_record_of_a_person_without_a_case_counts_as_activity(session: Ses
     close_case(session, case_id=case_id, closed_on=TODAY, reason_code="goals_achieved")
     _age_case(session, case_id, 4)
     assert awaited not in {c.client_id for c in due_for_erasure(session, retention=RETENTION)}
+
+
+def test_no_archive_copy_and_no_erasure_while_a_file_has_not_arrived(session: Session) -> None:
+    """Reproduced on main: the archive copy held "content": null for a file the sync had not
+    fetched yet, and the erasure went ahead, its tombstone removing the file everywhere."""
+    session.info["role"] = "office_admin"
+    client_id = new_client(session, last_name="Blob")
+    add_attachment(session, client_id=client_id, filename="Zeugnis.pdf", content=b"%PDF-1.4 x")
+    pulled = session.get(Attachment, add_attachment(
+        session, client_id=client_id, filename="Pass.pdf", content=b"%PDF-1.4 y").ids[0])
+    assert pulled is not None
+    session.execute(update(Attachment).where(Attachment.id == pulled.id).values(content=None))
+    _recorded_long_ago(session, session.get(Client, client_id),
+                       *session.scalars(select(Attachment)))
+    archived: list[dict[str, Any]] = []
+    refused = assert_refused(session, "archive_incomplete", erase_client, client_id=client_id,
+                             confirm=True, archive=archived.append)
+    assert "„Pass.pdf“" in str(refused) and "Zeugnis" not in str(refused)
+    assert "erst abgleichen" in str(refused)
+    with pytest.raises(DomainError, match=r"Pass\.pdf"):
+        erase_if_still_due(session, candidate=ErasureCandidate(
+            client_id, "", None, TODAY, "without_case"), archive=archived.append)
+    assert archived == []
+    kept = session.get(Client, client_id)
+    assert kept is not None and kept.erased_at is None

@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from kim_desktop.core import services
-from kim_desktop.core.models import Case, Client
+from kim_desktop.core.models import Attachment, Case, Client
 from kim_desktop.core.services import ClientData
 from kim_desktop.core.services.erasure_requests import request_erasure
 from kim_desktop.core.services.retention import add_years
 from kim_desktop.core.vault import Role, Vault
+from kim_desktop.ui.formats import file_number
 from kim_desktop.ui.qt import QApplication, QInputDialog, Qt
 from tests.ui.conftest import PASSWORD, USER
 from tests.ui.keys import CTRL, activate, alt, alt_to, focused, press, type_text
@@ -278,3 +280,36 @@ def test_the_deletion_run_reloads_when_a_case_is_opened(qtbot: Any, window: Any)
     qtbot.waitUntil(lambda: _listed(page) == {back, due}, timeout=10_000)
     window.context.write(lambda s: _open_case(s, back))
     qtbot.waitUntil(lambda: _listed(page) == {due}, timeout=10_000)
+
+
+def test_the_deletion_run_skips_whose_files_have_not_arrived(
+    qtbot: Any, window: Any, tmp_path: Path, typed_confirmation: list[str]
+) -> None:
+    """Reproduced on main: the archive copy lacked a file the sync had not fetched yet, and the
+    person was erased, the file with them on every machine."""
+    waiting, gone = person(window, "Wartet", created_years_ago=2), person(window, "Fort",
+                                                                           created_years_ago=2)
+
+    def not_fetched(session: Any) -> None:
+        attachment_id = services.add_attachment(
+            session, client_id=waiting, filename="Zeugnis.pdf", content=b"%PDF-1.4 x").ids[0]
+        added = session.get(Client, waiting).created_at  # two years ago, not activity now
+        session.execute(update(Attachment).where(Attachment.id == attachment_id)
+                        .values(content=None, created_at=added, updated_at=added))
+        session.commit()
+
+    on_database(window, not_fetched)
+    page = _deletion_run(qtbot, window)
+    page.reload()
+    qtbot.waitUntil(lambda: _listed(page) == {waiting, gone}, timeout=10_000)
+    page.folder.setFocus()
+    type_text(qtbot, str(tmp_path))
+    alt(qtbot, "l")
+    qtbot.waitUntil(lambda: bool(typed_confirmation), timeout=5_000)
+    qtbot.waitUntil(lambda: page.summary.text().startswith("✓"), timeout=15_000)
+    assert page.summary.text() == (
+        "✓ 1 von 2 Personen gelöscht. 1 Person ist nicht gelöscht, weil Dateien noch nicht "
+        "auf diesem Rechner angekommen sind; bitte erst abgleichen: "
+        f"{file_number(waiting)} („Zeugnis.pdf“).")
+    assert is_erased(window, gone) and not is_erased(window, waiting)
+    assert [p.stem for p in tmp_path.glob("*.json")] == [gone]

@@ -198,8 +198,19 @@ def _secure_delete(session: Session) -> None:
 
 def _erase(session: Session, client: Client,
            archive: Callable[[dict[str, Any]], None] | None) -> None:
-    """Blanks the client and their records in the current transaction, after ``archive``."""
+    """Blanks the client and their records in the current transaction, after ``archive``.
+
+    The archive step is refused while a file of the person has not arrived on this machine
+    (the sync fetches contents apart from records): the copy would lack it, and the erasure's
+    tombstone removes it on every machine."""
     if archive is not None:
+        missing = session.scalars(
+            select(Attachment.filename).where(
+                Attachment.client_id == client.id, Attachment.deleted_at.is_(None),
+                Attachment.content.is_(None)).order_by(Attachment.filename)).all()
+        if missing:
+            raise DomainError("archive_incomplete",
+                              files=", ".join(f"„{name}“" for name in missing))
         archive(client_export(session, client_id=client.id))
         # a full plaintext copy now exists outside the vault: who made it stays on record
         audit(session, action="export", record=client, detail=ARCHIVE_DETAIL)
