@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from sync_server.cli._common import CliError, session_for, settings
 from sync_server.dashboard import accounts, auth
 from sync_server.reports import exporting
 from sync_server.reports.filters import FilterError, ReportFilter, parse_filter
+from sync_server.services import audit
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -51,30 +53,39 @@ def _filter(args: argparse.Namespace, allowed: frozenset[str] | None = None) -> 
         raise CliError(str(error)) from error
 
 
+def _on_disk(step: Callable[[], object], out: Path) -> None:
+    try:
+        step()
+    except OSError as error:
+        raise CliError(f"Die Zieldatei kann nicht geschrieben werden: {out}") from error
+
+
 def run_export(args: argparse.Namespace) -> int:
     flt = _filter(args)
     out: Path = args.out
     if out.is_dir() or not out.parent.is_dir():
         raise CliError(f"Die Zieldatei kann nicht geschrieben werden: {out}")
-    with session_for(args) as session:
-        if args.user is not None:
-            try:
-                flt = _filter(args, accounts.report_scope(session, name=args.user))
-            except auth.LoginError as error:
-                raise CliError(str(error)) from error
-        try:
-            content = exporting.export(session, flt, format=args.format,
-                                       threshold=settings(args).report_min_cell)
-        except exporting.PdfLayoutError as error:
-            raise CliError(str(error)) from error
-    # Write beside the target and rename: a failed export never leaves half a file.
+    # Written beside the target and renamed once the audit entry is committed: a failed
+    # export never leaves half a file, and no file leaves unrecorded.
     partial = out.with_name(out.name + ".part")
     try:
-        partial.write_bytes(content)
-        partial.replace(out)
-    except OSError as error:
+        with session_for(args) as session:
+            if args.user is not None:
+                try:
+                    flt = _filter(args, accounts.report_scope(session, name=args.user))
+                except auth.LoginError as error:
+                    raise CliError(str(error)) from error
+            try:
+                content = exporting.export(session, flt, format=args.format,
+                                           threshold=settings(args).report_min_cell)
+            except exporting.PdfLayoutError as error:
+                raise CliError(str(error)) from error
+            _on_disk(lambda: partial.write_bytes(content), out)
+            exporting.record_export(session, flt, format=args.format,
+                                    actor=audit.cli_actor(), account=args.user)
+        _on_disk(lambda: partial.replace(out), out)
+    finally:
         partial.unlink(missing_ok=True)
-        raise CliError(f"Die Zieldatei kann nicht geschrieben werden: {out}") from error
     catalog = default_catalogs().municipalities
     covers = flt.describe(flt.area(catalog.label, catalog.codes()))
     account = f", wie für das Konto {args.user}" if args.user is not None else ""

@@ -12,8 +12,9 @@ from sync_server.reports.exports.pdf_export import PdfLayoutError, render_pdf
 from sync_server.reports.exports.xlsx_export import render_xlsx
 from sync_server.reports.filters import ReportFilter
 from sync_server.reports.views import build_all
+from sync_server.services import audit
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "PdfLayoutError", "export", "filename"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "PdfLayoutError", "export", "filename", "record_export"]
 
 
 def filename(flt: ReportFilter, format: str) -> str:
@@ -41,3 +42,16 @@ def export(session: Session, flt: ReportFilter, *, format: str, threshold: int) 
         report, title="KIM – Bericht für die Lenkungsgruppe", description=description,
         threshold=threshold,
     )
+
+
+def record_export(session: Session, flt: ReportFilter, *, format: str, actor: str,
+                  account: str | None) -> None:
+    """The audit entry of an export that leaves the server: who (``actor``), as which
+    coordinator's account (None: the operators' whole-Kreis export of the CLI), what and for
+    which period and area."""
+    catalog = default_catalogs().municipalities
+    audit.record(session, actor=actor, action="report.export", detail={
+        "format": format, "from": flt.start.isoformat(), "to": flt.end.isoformat(),
+        "municipality": flt.municipality, "account": account,
+        "covers": flt.describe(flt.area(catalog.label, catalog.codes())),
+    })

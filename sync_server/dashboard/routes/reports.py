@@ -109,6 +109,10 @@ def export(
                     message=str(error))
     finally:
         end_read(session)
+    # Logged before it is handed out: no download goes unrecorded.
+    exporting.record_export(session, flt, format=format, actor=f"user:{user.name}",
+                            account=user.name)
+    session.commit()
     filename = exporting.filename(flt, format)
     return Response(content, media_type=exporting.MEDIA_TYPES[format], headers={
         **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{filename}"',

@@ -227,3 +227,40 @@ def test_the_cli_export_refuses_what_the_dashboard_refuses(
     assert not out.exists()
     assert main([*export]) == 0
     assert "ganzer Kreis" in capsys.readouterr().out and SECRET in out.read_text("utf-8-sig")
+
+
+def test_every_export_is_in_the_audit_log(
+    limited: TestClient, db_url: str, sessions: Any, tmp_path: Any,
+) -> None:
+    """Who took which figures off the server: a download on the dashboard and the CLI's export,
+    for an account and for the operators; a refused export leaves no entry."""
+    from sqlalchemy import select
+
+    from sync_server.models import AuditEntry
+    from sync_server.services.audit import cli_actor
+
+    assert limited.get(f"/dashboard/export?format=csv&{PERIOD}&kommune=minden").status_code \
+        == 200
+    assert limited.get(f"/dashboard/export?format=csv&{PERIOD}&kommune=rahden").status_code \
+        == 400
+    export = ["--db", db_url, "report", "export", "--from", "2026-01", "--to", "2026-03",
+              "--format", "xlsx", "--out", str(tmp_path / "b.xlsx")]
+    assert main([*export, "--user", "minden-hille"]) == 0
+    assert main(export) == 0
+    assert main([*export, "--user", "minden-hille", "--municipality", "Rahden"]) == 2
+    with sessions() as session:
+        entries = [(e.actor, e.detail) for e in session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "report.export")
+            .order_by(AuditEntry.id))]
+    year, quarter = {"from": "2026-01-01", "to": "2026-12-31"}, {
+        "from": "2026-01-01", "to": "2026-03-31"}
+    assert entries == [
+        ("user:minden-hille", {"format": "csv", **year, "municipality": "minden",
+                               "account": "minden-hille", "covers":
+                               "Januar 2026 bis Dezember 2026, Minden"}),
+        (cli_actor(), {"format": "xlsx", **quarter, "municipality": None,
+                       "account": "minden-hille", "covers":
+                       "Januar 2026 bis März 2026, Kommunen Hille, Minden"}),
+        (cli_actor(), {"format": "xlsx", **quarter, "municipality": None, "account": None,
+                       "covers": "Januar 2026 bis März 2026, ganzer Kreis"}),
+    ]
