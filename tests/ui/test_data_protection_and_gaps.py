@@ -18,7 +18,7 @@ from kim_desktop.core.models import AuditEvent, StructuralGap
 from kim_desktop.ui.client_file import data_protection
 from kim_desktop.ui.formats import file_number
 from kim_desktop.ui.qt import QApplication, Qt
-from tests.ui.keys import activate, alt_to, press
+from tests.ui.keys import CTRL, activate, alt_to, press, type_text
 from tests.ui.test_accessibility import choose_language
 from tests.ui.test_case_cycle import dialog_from, list_named, tab_to
 from tests.ui.test_client_file_editing import on_database
@@ -101,6 +101,20 @@ def test_anonymous_text_has_no_hints() -> None:
     text = "Sprachkurse B1 in Rahden sind für Mütter mit kleinen Kindern kaum erreichbar 🚌"
     assert personal_data_hints(text) == []
     assert personal_data_hints("") == []
+
+
+def test_the_warning_while_typing_names_what_the_release_blocks(
+    qtbot: Any, window: Any,
+) -> None:
+    window.show_page("gaps")
+    dialog = activate(qtbot, window.pages["gaps"].record())
+    alt_to(qtbot, dialog.description)
+    type_text(qtbot, "Rueckruf unter (0571) 123456")
+    assert dialog.warning.isVisible() and "Telefonnummer" in dialog.warning.text()
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Kontakt: name [at] example.de")
+    assert dialog.warning.isVisible() and "E-Mail-Adresse" in dialog.warning.text()
+    assert "Telefonnummer" not in dialog.warning.text()
 
 
 def test_record_link_and_release_a_gap(qtbot: Any, window: Any) -> None:

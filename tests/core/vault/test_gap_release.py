@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kim_desktop.core.anonymity import personal_data_hints
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import AuditEvent, StructuralGap
 from kim_desktop.core.release_check import (
@@ -135,6 +136,27 @@ def test_refused_in_other_forms_too(
     assert refused.value.code == "gap_not_anonymous"
     assert what in refused.value.params["hint"]
     assert Finding(what, fragment) in check_release_text(koval, text).blocked
+
+
+#: What the check blocks by its form alone, in an office without clients, and the warning
+#: the same text gives while it is typed.
+BY_FORM = [(text, what, what) for text, what, _ in OTHER_FORMS if what in (PHONE, EMAIL)] + [
+    ("Rückruf unter 0571 1234567", PHONE, PHONE),
+    ("Kontakt über jemand@example.com", EMAIL, EMAIL),
+    ("Kontakt über name [at] example [dot] de", EMAIL, EMAIL),
+    ("Ein Kind, geb. 2016/01/01, hat keinen Schulplatz", BIRTH_DATE,
+     "ein Datum (z. B. ein Geburtsdatum)"),
+    ("Ein Kind (geboren am 1. Januar 2016) hat keinen Schulplatz", BIRTH_DATE,
+     "ein Datum (z. B. ein Geburtsdatum)"),
+]
+
+
+@pytest.mark.parametrize(("text", "blocked", "warned"), BY_FORM)
+def test_what_blocks_by_its_form_warns_while_typing(
+    vault: Vault, text: str, blocked: str, warned: str,
+) -> None:
+    assert blocked in {f.what for f in check_release_text(vault.session(), text).blocked}
+    assert warned in {hint.what for hint in personal_data_hints(text)}
 
 
 @pytest.mark.parametrize("text", [
