@@ -4,7 +4,8 @@ Fills a fresh vault with synthetic demo data (default 5,000 clients, and four wh
 names are everyday words), then prints the median wall and CPU time of
 :func:`kim_desktop.core.release_check.check_release_text` over every client of the office,
 for texts as a case manager writes them: a plain one, one with last names that are everyday
-words, one with dates and house numbers, and a long one (4,000 characters, the wire's limit)
+words, one with dates and house numbers, one in Cyrillic letters (each word then also
+compared by its transliterations), and a long one (4,000 characters, the wire's limit)
 with all of that.
 
 Usage: ``.venv/bin/python bench/gap_release.py [--clients N] [--keep DIR]``
@@ -34,10 +35,12 @@ WORDS = ("Der Koch der Gemeinschaftsunterkunft ist der einzige Ansprechpartner; 
          "Fischer aus dem Ort bieten keine Ausbildungsplätze an.")
 NUMBERS = ("Seit dem 12.03.2024 und dem 5. Oktober 2025 fielen Termine aus; die Beratungsstelle "
            "in der Bahnhofstraße 12 und am Markt 3 ist nur vormittags offen.")
+CYRILLIC = ("Мати з трьома дітьми чекає вже пів року на місце в дитячому садку; курси "
+            "німецької мови є лише вранці.")
 #: Clients whose last names are everyday words, beside the demo's.
 EVERYDAY = [("Lotte", "Koch"), ("Jonas", "Fischer"), ("Lea", "Bauer"), ("Tim", "Koch")]
 TEXTS = {"plain": PLAIN, "everyday last names": WORDS, "dates and numbers": NUMBERS,
-         "4,000 characters": " ".join([PLAIN, WORDS, NUMBERS] * 12)[:4000]}
+         "Cyrillic": CYRILLIC, "4,000 characters": " ".join([PLAIN, WORDS, NUMBERS] * 12)[:4000]}
 
 
 def main() -> int:

@@ -7,12 +7,18 @@ Two keys are stored on each client and computed the same way for a query:
 * :func:`phonetic` reduces a word to a consonant skeleton after merging letters that
   transliterations swap (Mohammed = Muhammad = Mohamed = Mehmet, Youssef = Yusuf = Jusuf,
   Khaled = Chalid).
+
+A word in Cyrillic or Greek letters is neither: :func:`transliterations` gives its Latin
+spellings, to compare with :func:`loose_spelling` of a recorded name (Олена Коваль = Olena
+Koval, Шевченко = Schewtschenko = Shevchenko = Ševčenko, Γιώργος = Giorgos).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
 _BEFORE_FOLDING = str.maketrans(
     {"ß": "ss", "ẞ": "ss", "ı": "i", "İ": "i", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
@@ -60,3 +66,82 @@ def search_keys(*names: str) -> tuple[str, str]:
     """The stored ``(search_key, phonetic_key)`` of a person's names, each space-framed."""
     words = normalise(" ".join(names)).split()
     return f" {' '.join(words)} ", f" {' '.join(phonetic(w) for w in words)} "
+
+
+#: Spellings the transliterations of Cyrillic and Greek take for one sound, made one: German
+#: tsch, sch, w, j and English ch, sh, v, y; zh, kh, ph, x, a doubled s.
+_LOOSE_CLUSTERS = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "h"), ("tz", "ts"),
+                   ("ph", "f"), ("x", "ks"), ("ss", "s"))
+_LOOSE_LETTERS = str.maketrans({"w": "v", "j": "i", "y": "i"})
+#: The Latin spellings of each Cyrillic letter (Russian, Ukrainian, Belarusian, Bulgarian,
+#: Serbian), in loose spelling: the German transliteration (Duden), the English one and ISO 9
+#: or the scholarly one with their diacritics folded (ž, š, č as z, s, c). So й is j, i or y or
+#: nothing (Dmitri), х ch, h or kh, ц z, c or ts, ш sch, sh or s, ч tsch, ch or c, ж sch, zh,
+#: sh or z; ь is dropped.
+_CYRILLIC: dict[str, tuple[str, ...]] = {
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "д": ("d",),
+    "е": ("e", "ie"), "ё": ("io", "e", "o"), "є": ("ie", "e"), "ж": ("sh", "z"),
+    "з": ("s", "z"), "и": ("i",), "і": ("i",), "ї": ("ii", "i"), "й": ("i", ""), "к": ("k",),
+    "л": ("l",), "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",),
+    "т": ("t",), "у": ("u",), "ў": ("u",), "ф": ("f",), "х": ("ch", "h"),
+    "ц": ("z", "c", "ts"), "ч": ("ch", "c"), "ш": ("sh", "s"), "щ": ("shch", "sht", "sc", "s"),
+    "ъ": ("", "a"), "ы": ("i",), "ь": ("",), "э": ("e",), "ю": ("iu", "u"), "я": ("ia", "a"),
+    "ђ": ("di", "d"), "ј": ("i",), "љ": ("li", "l"), "њ": ("ni", "n"), "ћ": ("c", "ch"),
+    "џ": ("dz", "dsh"),
+}
+#: After a consonant е is e in every transliteration (je, ye only at the start and after a
+#: vowel: Jelena, Andrejew).
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюяєіїйъь")
+#: Greek letters and letter pairs (ELOT 743 and the common spellings: Giorgos, Yorgos;
+#: Papadopoulos, Papadopulos).
+_GREEK: dict[str, tuple[str, ...]] = {
+    "ου": ("ou", "u"), "αι": ("ai", "e"), "ει": ("ei", "i"), "οι": ("oi", "i"),
+    "υι": ("ii", "i"), "αυ": ("av", "af"), "ευ": ("ev", "ef"), "ηυ": ("iv", "if"),
+    "μπ": ("mp", "b", "mb"), "ντ": ("nt", "d", "nd"), "γκ": ("gk", "g", "ng"),
+    "γγ": ("ng", "gg"), "τσ": ("ts",), "τζ": ("tz", "dz"),
+    "α": ("a",), "β": ("v", "b"), "γ": ("g", "i"), "δ": ("d",), "ε": ("e",), "ζ": ("z",),
+    "η": ("i", "e"), "θ": ("th",), "ι": ("i",), "κ": ("k",), "λ": ("l",), "μ": ("m",),
+    "ν": ("n",), "ξ": ("ks",), "ο": ("o",), "π": ("p",), "ρ": ("r",), "σ": ("s",),
+    "ς": ("s",), "τ": ("t",), "υ": ("i", "u"), "φ": ("f",), "χ": ("ch", "h"), "ψ": ("ps",),
+    "ω": ("o",),
+}
+#: At most this many spellings of one word: far more than a name has, a bound for long words.
+_SPELLINGS = 256
+
+
+@lru_cache(maxsize=65_536)
+def loose_spelling(word: str) -> str:
+    """A normalised word with the spellings that transliterations swap made one (Schewtschenko
+    and Shevchenko are "shevchenko", Yuliia and Julija "iuliia")."""
+    for cluster, plain in _LOOSE_CLUSTERS:
+        word = word.replace(cluster, plain)
+    return word.translate(_LOOSE_LETTERS)
+
+
+def _letters(word: str) -> str:
+    """Lower case, Greek letters without their accents (ώ is ω); й, ё and ї stay letters."""
+    return "".join(unicodedata.normalize("NFD", c)[0]
+                   if unicodedata.name(c, "").startswith("GREEK") else c
+                   for c in word.lower())
+
+
+def transliterations(word: str) -> frozenset[str]:
+    """The Latin spellings of a word in Cyrillic or Greek letters, in :func:`loose_spelling`
+    (Latin letters in it stay as they are)."""
+    letters, options = _letters(word), []
+    at = 0
+    while at < len(letters):
+        pair = letters[at:at + 2]
+        if pair in _GREEK and len(pair) == 2:
+            options.append(_GREEK[pair])
+            at += 2
+            continue
+        letter = letters[at]
+        choices = _CYRILLIC.get(letter) or _GREEK.get(letter) or (letter,)
+        if letter == "е" and at and letters[at - 1] not in _CYRILLIC_VOWELS:
+            choices = choices[:1]
+        options.append(choices)
+        at += 1
+    spellings = {loose_spelling("".join(normalise("".join(parts)).split()))
+                 for parts in itertools.islice(itertools.product(*options), _SPELLINGS)}
+    return frozenset(spellings - {""})

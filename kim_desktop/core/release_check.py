@@ -16,7 +16,9 @@ Checked against every client of the office, not only those linked to the gap:
 
 The text is read as :mod:`kim_desktop.core.personal_patterns` reads it (NFKC, look-alike
 letters as Latin), whose patterns for phone numbers, e-mail addresses and dates the typing
-hints of :mod:`kim_desktop.core.anonymity` share.
+hints of :mod:`kim_desktop.core.anonymity` share. A word in Cyrillic or Greek letters stands
+by its Latin transliterations (:func:`kim_desktop.core.names.transliterations`): "Олена
+Коваль" is Olena Koval.
 
 A heuristic over the records, not a guarantee: a description of a person without any of
 these still identifies them. The typing hints say more.
@@ -37,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core.errors import QT_TRANSLATE_NOOP
 from kim_desktop.core.models import Client, HouseholdMember
-from kim_desktop.core.names import normalise
+from kim_desktop.core.names import loose_spelling, normalise, transliterations
 from kim_desktop.core.personal_patterns import (
     ADDRESS_WORDS,
     EMAIL,
@@ -102,6 +104,13 @@ class _Token:
     end: int
     #: Right before a full stop: may be a word cut short.
     abbreviated: bool = False
+    #: A word with Cyrillic or Greek letters: its Latin spellings (in loose spelling).
+    spellings: frozenset[str] = frozenset()
+
+    def spells(self, word: str) -> bool:
+        """Whether the token is ``word`` (normalised), in Latin or another script's letters."""
+        return word == self.word or (
+            bool(self.spellings) and loose_spelling(word) in self.spellings)
 
 
 def _foreign(word: str) -> bool:
@@ -110,13 +119,16 @@ def _foreign(word: str) -> bool:
 
 
 def _tokens(text: ReadText) -> list[_Token]:
-    tokens = []
+    """The words of ``text``; one of Cyrillic or Greek letters that are not all look-alikes
+    stands by its transliterations alone."""
+    tokens: list[_Token] = []
     for match in _WORD.finditer(text.plain):
         latin = text.latin[match.start():match.end()]
-        word = match.group() if _foreign(latin) else latin
         start, end = text.span(*match.span())
         abbreviated = text.plain[match.end():match.end() + 1] == "."
-        tokens += [_Token(part, start, end, abbreviated) for part in normalise(word).split()]
+        spellings = transliterations(match.group()) if _foreign(match.group()) else frozenset()
+        words = [""] if _foreign(latin) else normalise(latin).split()
+        tokens += [_Token(word, start, end, abbreviated, spellings) for word in words]
     return tokens
 
 
@@ -130,11 +142,27 @@ def _parts(name: str) -> set[tuple[str, ...]]:
                       if len(words) > 1 and len(word) > 2 and word not in _PARTICLES}
 
 
-def _occurrences(tokens: Sequence[_Token], part: tuple[str, ...]) -> Iterable[int]:
-    size = len(part)
-    for i in range(len(tokens) - size + 1):
-        if tuple(token.word for token in tokens[i:i + size]) == part:
-            yield i
+class _Where:
+    """Where each word of a text stands: by its normalised form, and a word of Cyrillic or
+    Greek letters by each of its spellings."""
+
+    def __init__(self, tokens: Sequence[_Token]) -> None:
+        self.tokens = tokens
+        self.words: dict[str, list[int]] = {}
+        self.spellings: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            self.words.setdefault(token.word, []).append(i)
+            for spelling in token.spellings:
+                self.spellings.setdefault(spelling, []).append(i)
+
+    def occurrences(self, part: tuple[str, ...]) -> list[int]:
+        """The first tokens of every place where the words ``part`` stand in a row."""
+        starts = self.words.get(part[0], [])
+        if self.spellings:
+            starts = sorted({*starts, *self.spellings.get(loose_spelling(part[0]), [])})
+        size = len(part)
+        return [i for i in starts if i + size <= len(self.tokens) and all(
+            self.tokens[i + k].spells(part[k]) for k in range(1, size))]
 
 
 def _fragment(text: str, tokens: Sequence[_Token], first: int, count: int) -> str:
@@ -144,8 +172,16 @@ def _fragment(text: str, tokens: Sequence[_Token], first: int, count: int) -> st
 def _names(session: Session, text: str, tokens: list[_Token]
            ) -> tuple[list[Finding], list[NameAlone]]:
     words = {token.word for token in tokens}
+    spellings = frozenset().union(*(token.spellings for token in tokens))
+
+    def may_stand(key: str) -> bool:
+        names = key.split()
+        return not words.isdisjoint(names) or (bool(spellings) and not spellings.isdisjoint(
+            map(loose_spelling, names)))
+
     candidates = [client_id for client_id, key in session.execute(
-        select(Client.id, Client.search_key)) if not words.isdisjoint(key.split())]
+        select(Client.id, Client.search_key)) if may_stand(key)]
+    where = _Where(tokens)
     blocked: list[Finding] = []
     alone: dict[str, set[str]] = {}
     for chunk in range(0, len(candidates), 500):
@@ -153,8 +189,8 @@ def _names(session: Session, text: str, tokens: list[_Token]
             select(Client.id, Client.first_name, Client.last_name, Client.birth_name)
             .where(Client.id.in_(candidates[chunk:chunk + 500])))
         for client_id, first_name, last_name, birth_name in rows:
-            first = _found(tokens, _parts(first_name))
-            last = _found(tokens, _parts(last_name) | _parts(birth_name))
+            first = _found(where, _parts(first_name))
+            last = _found(where, _parts(last_name) | _parts(birth_name))
             blocked += [Finding(ADDRESSED_NAME, _fragment(text, tokens, i - 1, size + 1))
                         for i, size in first + last
                         if i > 0 and tokens[i - 1].word in ADDRESS_WORDS]
@@ -168,10 +204,9 @@ def _names(session: Session, text: str, tokens: list[_Token]
                             for fragment, ids in alone.items()), key=lambda n: n.fragment)
 
 
-def _found(tokens: Sequence[_Token], parts: Iterable[tuple[str, ...]]
-           ) -> list[tuple[int, int]]:
+def _found(where: _Where, parts: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
     """(first token, number of tokens) of every place a part of a name stands."""
-    return sorted((i, len(part)) for part in parts for i in _occurrences(tokens, part))
+    return sorted((i, len(part)) for part in parts for i in where.occurrences(part))
 
 
 def _street_words(words: Iterable[str]) -> list[str]:

@@ -138,6 +138,64 @@ def test_refused_in_other_forms_too(
     assert Finding(what, fragment) in check_release_text(koval, text).blocked
 
 
+@pytest.fixture
+def written_otherwise(koval: Session) -> Session:
+    """The office with clients whose names the rows below write in Cyrillic or Greek letters,
+    each recorded in another Latin spelling."""
+    _client(koval, "Taras", "Schewtschenko")
+    _client(koval, "Yuliia", "Kovalchuk")
+    _client(koval, "Sergej", "Zhukov")
+    _client(koval, "Giorgos", "Papadopoulos")
+    return koval
+
+
+#: (text, what it holds, the part of the text the dialog names).
+TRANSLITERATED = [
+    ("Олена Коваль wartet auf einen Kitaplatz", FULL_NAME, "Олена, Коваль"),
+    ("ОЛЕНА КОВАЛЬ wartet auf einen Kitaplatz", FULL_NAME, "ОЛЕНА, КОВАЛЬ"),
+    ("Коваль Олена: kein Kitaplatz", FULL_NAME, "Олена, Коваль"),
+    ("Olena Коваль wartet auf einen Kitaplatz", FULL_NAME, "Olena, Коваль"),
+    ("Frau Коваль wartet auf einen Kitaplatz", ADDRESSED_NAME, "Frau Коваль"),
+    ("Тарас Шевченко findet keine Wohnung", FULL_NAME, "Тарас, Шевченко"),
+    ("Юлія Ковальчук findet keine Wohnung", FULL_NAME, "Юлія, Ковальчук"),
+    ("Юлия Ковальчук findet keine Wohnung", FULL_NAME, "Юлия, Ковальчук"),
+    ("Сергей Жуков findet keine Wohnung", FULL_NAME, "Сергей, Жуков"),
+    ("Γιώργος Παπαδόπουλος findet keine Wohnung", FULL_NAME, "Γιώργος, Παπαδόπουλος"),
+]
+
+
+@pytest.mark.parametrize(("text", "what", "fragment"), TRANSLITERATED)
+def test_a_name_in_cyrillic_or_greek_letters_is_refused(
+    written_otherwise: Session, text: str, what: str, fragment: str,
+) -> None:
+    with pytest.raises(DomainError) as refused:
+        record_gap(written_otherwise, description=text, **GAP)
+    assert refused.value.code == "gap_not_anonymous"
+    assert Finding(what, fragment) in check_release_text(written_otherwise, text).blocked
+
+
+def test_a_last_name_alone_in_cyrillic_letters_asks_for_a_confirmation(koval: Session) -> None:
+    check = check_release_text(koval, "Коваль ist ein ukrainisches Wort für Schmied")
+    assert check.blocked == ()
+    assert [name.fragment for name in check.names_alone] == ["Коваль"]
+
+
+@pytest.mark.parametrize("text", [
+    "Мама с двумя детьми ждёт место в детском саду уже полгода",
+    "Мати з трьома дітьми чекає на місце в дитячому садку",
+    "Немає автобуса до відомства у справах іноземців після обіду",
+    "Курсы немецкого языка только утром, а садик закрывается в двенадцать",
+    "Η οικογένεια περιμένει μήνες για ένα διαμέρισμα στο Μίντεν",
+    "Οι γονείς δεν βρίσκουν θέση σε νηπιαγωγείο",
+])
+def test_ordinary_cyrillic_and_greek_texts_pass(written_otherwise: Session, text: str) -> None:
+    from kim_desktop.core.demo import generate_demo_data
+
+    generate_demo_data(written_otherwise, clients=300, seed=3, consultations_per_client=1)
+    check = check_release_text(written_otherwise, text)
+    assert (check.blocked, check.names_alone) == ((), ())
+
+
 #: What the check blocks by its form alone, in an office without clients, and the warning
 #: the same text gives while it is typed.
 BY_FORM = [(text, what, what) for text, what, _ in OTHER_FORMS if what in (PHONE, EMAIL)] + [
