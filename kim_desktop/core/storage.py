@@ -41,8 +41,11 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -147,17 +150,68 @@ def private_file(path: Path) -> None:
     os.close(descriptor)
 
 
-def write_private_file(path: Path, content: bytes) -> Path:
+def write_private_file(path: Path, content: bytes, *, exclusive: bool = False) -> Path:
     """Writes ``content`` to ``path`` readable by its owner alone (mode 0600), whatever the
     umask and whatever mode a file of that name had: for the plaintext copies a user saves
     outside the vault (an Art. 15 export, an archive copy, the audit log, the export for the
-    Datenbank KIM), which other accounts of the machine must not read."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    Datenbank KIM), which other accounts of the machine must not read. ``exclusive``: the
+    file must not exist yet."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    descriptor = os.open(path, flags, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         if os.name == "posix":
             os.fchmod(handle.fileno(), 0o600)
         handle.write(content)
     return path
+
+
+class StagedFiles:
+    """Private files (see :func:`write_private_file`) written first under temporary names
+    beside their targets and put in place by :meth:`publish`, once the export's audit event
+    is committed: an export that fails halfway (a full or pulled stick, a later file that
+    cannot be written, a transaction rolled back) leaves no plaintext behind unlogged."""
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []
+
+    def write(self, path: Path, content: bytes) -> Path:
+        if path.is_dir():  # the rename would fail only after the commit
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+        self._staged.append((temporary, path))
+        write_private_file(temporary, content, exclusive=True)
+        return path
+
+    def publish(self) -> list[Path]:
+        """Renames every staged file into place; if one cannot be, none stays."""
+        placed: list[Path] = []
+        try:
+            for temporary, path in self._staged:
+                os.replace(temporary, path)
+                placed.append(path)
+        except OSError:
+            for path in placed:
+                path.unlink(missing_ok=True)
+            self.discard()
+            raise
+        self._staged.clear()
+        return placed
+
+    def discard(self) -> None:
+        for temporary, _ in self._staged:
+            temporary.unlink(missing_ok=True)
+        self._staged.clear()
+
+
+@contextmanager
+def staged_private_files() -> Iterator[StagedFiles]:
+    """:class:`StagedFiles` whose files not yet published are removed on any error."""
+    staged = StagedFiles()
+    try:
+        yield staged
+    except BaseException:
+        staged.discard()
+        raise
 
 
 def secure_data_dir(data_dir: Path) -> None:

@@ -304,3 +304,71 @@ def test_no_archive_copy_and_no_erasure_while_a_file_has_not_arrived(session: Se
     assert archived == []
     kept = session.get(Client, client_id)
     assert kept is not None and kept.erased_at is None
+
+
+def _disk_full_at(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
+    """From the ``call``-th file opened for writing on, half the bytes land, then the disk
+    is full."""
+    opened = [0]
+    fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def fileno(self) -> int:
+            return int(self.handle.fileno())
+
+        def write(self, content: bytes) -> int:
+            self.handle.write(content[:len(content) // 2])
+            raise OSError(28, "No space left on device")
+
+    def failing(descriptor: int, *args: Any, **kwargs: Any) -> Any:
+        opened[0] += 1
+        handle = fdopen(descriptor, *args, **kwargs)
+        return Full(handle) if opened[0] >= call else handle
+
+    monkeypatch.setattr(os, "fdopen", failing)
+
+
+def _exports_logged(session: Session) -> int:
+    return len(session.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all())
+
+
+def test_a_failed_export_leaves_no_file_and_no_log(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reproduced on main: when the Datenbank-KIM export's second file could not be written,
+    the names file stayed on disk, its audit event rolled back; a partly written Art. 15 or
+    audit file stayed too."""
+    session.info["role"] = "office_admin"
+    client_id = new_client(session, last_name="Teilweise")
+    new_case(session, client_id)
+    (tmp_path / "datenbank-kim.schema.json").mkdir()  # cannot be written
+    with pytest.raises(OSError):
+        export_office(session, since=TODAY, until=TODAY, format="csv", out=tmp_path,
+                      with_names=True)
+    (tmp_path / "datenbank-kim.schema.json").rmdir()
+    with monkeypatch.context() as patch:
+        _disk_full_at(patch, 2)
+        with pytest.raises(OSError):
+            export_office(session, since=TODAY, until=TODAY, format="csv", out=tmp_path,
+                          with_names=True)
+    with monkeypatch.context() as patch:
+        _disk_full_at(patch, 1)
+        with pytest.raises(OSError):
+            export_client(session, client_id=client_id, format="pdf", out=tmp_path / "a.pdf")
+        with pytest.raises(OSError):
+            export_audit(session, flt=AuditFilter(), format="csv", out=tmp_path / "log.csv")
+    assert list(tmp_path.iterdir()) == [] and _exports_logged(session) == 0
+    export_office(session, since=TODAY, until=TODAY, format="csv", out=tmp_path,
+                  with_names=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "datenbank-kim.csv", "datenbank-kim.schema.json"]
+    assert _exports_logged(session) == 2  # the person's and the office's

@@ -25,7 +25,7 @@ from kim_desktop.core.models import AuditEvent, Case, Client, Goal, Measure
 from kim_desktop.core.services._base import current_user, period, require_admin, with_id, write
 from kim_desktop.core.services.audit_log import ACTION_WORDS, action_word, kind_word
 from kim_desktop.core.services.retention import records_of
-from kim_desktop.core.storage import write_private_file
+from kim_desktop.core.storage import staged_private_files
 from kim_protocol.export_text import pdf_text, spreadsheet_text
 
 AUDIT_FORMATS = ("csv", "pdf")
@@ -212,11 +212,13 @@ def export_audit(session: Session, *, flt: AuditFilter, format: str, out: Path) 
     owners = record_owners(session, events)
     content = (audit_csv(events, owners) if format == "csv"
                else audit_pdf(events, flt, by=by, owners=owners))
-    with write(session):
-        event = AuditEvent(at=utcnow(), user=by, action="export",
-                           record_kind=LOG_KIND, record_id=LOG_ID,
-                           detail=f"{format} {len(events)}")
-        with_id(event)
-        session.add(event)
-        write_private_file(out, content)
+    with staged_private_files() as files:
+        with write(session):
+            event = AuditEvent(at=utcnow(), user=by, action="export",
+                               record_kind=LOG_KIND, record_id=LOG_ID,
+                               detail=f"{format} {len(events)}")
+            with_id(event)
+            session.add(event)
+            files.write(out, content)
+        files.publish()
     return out

@@ -42,7 +42,7 @@ from kim_desktop.core.models import (
 from kim_desktop.core.services._base import add_years, audit, live_client, write
 from kim_desktop.core.services.audit_log import action_word, kind_word
 from kim_desktop.core.services.office_export import named_export
-from kim_desktop.core.storage import write_private_file
+from kim_desktop.core.storage import staged_private_files, write_private_file
 from kim_desktop.core.translations import LANGUAGES, translator
 from kim_protocol import __version__
 from kim_protocol.catalogs import Catalogs
@@ -400,8 +400,10 @@ def export_client(session: Session, *, client_id: str, format: str, out: Path,
         raise DomainError("invalid_value", field="export.language")
     data = client_export(session, client_id=client_id)
     content = export_json(data) if format == "json" else export_pdf(session, data, language)
-    with write(session):
-        client = live_client(session, client_id)
-        audit(session, action="export", record=client, detail=f"art15_{format}")
-        write_private_file(out, content)
+    with staged_private_files() as files:
+        with write(session):
+            client = live_client(session, client_id)
+            audit(session, action="export", record=client, detail=f"art15_{format}")
+            files.write(out, content)
+        files.publish()
     return out

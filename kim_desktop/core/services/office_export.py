@@ -45,7 +45,7 @@ from kim_desktop.core.services._base import (
     with_id,
     write,
 )
-from kim_desktop.core.storage import write_private_file
+from kim_desktop.core.storage import staged_private_files
 from kim_protocol.export_text import spreadsheet_text
 from kim_protocol.report_codes import UNKNOWN, age_band
 from kim_protocol.resources import RESOURCES_DIR
@@ -253,46 +253,51 @@ def export_office(session: Session, *, since: dt.date, until: dt.date, format: s
                   with_names: bool = False, linkable: bool = False) -> list[Path]:
     """Writes ``datenbank-kim.csv`` with ``datenbank-kim.schema.json`` (or
     ``datenbank-kim.json``) into the folder ``out`` and logs the export; the files written.
-    ``linkable``: pseudonyms by the office's report secret (see :func:`office_rows`)."""
+    ``linkable``: pseudonyms by the office's report secret (see :func:`office_rows`). The
+    files appear only once the export is logged; on any error none of them stays."""
     require_admin(session)
     if format not in FORMATS:
         raise DomainError("invalid_value", field="export.format")
     cols = columns(with_names=with_names)
-    with write(session):
-        rows = office_rows(session, since=since, until=until, with_names=with_names,
-                           linkable=linkable)
-        schema = table_schema(cols, with_names=with_names, linkable=linkable)
-        written: list[Path] = []
-        if format == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-            writer.writerow([c.name for c in cols])
-            for row in rows:
-                writer.writerow([spreadsheet_text("" if row[c.name] is None else str(row[c.name]))
-                                 for c in cols])
-            written.append(write_private_file(
-                out / "datenbank-kim.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8")))
-            written.append(write_private_file(
-                out / "datenbank-kim.schema.json",
-                json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")))
-        else:
-            written.append(write_private_file(out / "datenbank-kim.json", json.dumps(
-                {"schema": schema, "from": since.isoformat(), "to": until.isoformat(),
-                 "rows": rows}, ensure_ascii=False, indent=2).encode("utf-8")))
-        # once per person, as a listing is, so that each person's log (and their Art. 15
-        # information) shows that their case data went out, with their name or without
-        detail = person_detail(format=format, with_names=with_names, since=since, until=until)
-        persons = {client.id: client for _, client in _cases_open(session, since=since,
-                                                                   until=until)}
-        for client in persons.values():
-            audit(session, action="export", record=client, detail=detail)
-        # and once for the office, with the count
-        event = AuditEvent(at=utcnow(), user=current_user(session), action="export",
-                           record_kind=LOG_KIND, record_id=LOG_ID,
-                           detail=f"{format} {len(rows)} "
-                           f"{NAMED if with_names else 'pseudonymisiert'} "
-                           f"{'verknüpfbar ' if linkable and not with_names else ''}"
-                           f"{since.isoformat()}..{until.isoformat()}")
-        with_id(event)
-        session.add(event)
+    with staged_private_files() as files:
+        with write(session):
+            rows = office_rows(session, since=since, until=until, with_names=with_names,
+                               linkable=linkable)
+            schema = table_schema(cols, with_names=with_names, linkable=linkable)
+            written: list[Path] = []
+            if format == "csv":
+                buffer = io.StringIO()
+                writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+                writer.writerow([c.name for c in cols])
+                for row in rows:
+                    writer.writerow([spreadsheet_text("" if row[c.name] is None
+                                                      else str(row[c.name])) for c in cols])
+                written.append(files.write(
+                    out / "datenbank-kim.csv",
+                    ("\ufeff" + buffer.getvalue()).encode("utf-8")))
+                written.append(files.write(
+                    out / "datenbank-kim.schema.json",
+                    json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")))
+            else:
+                written.append(files.write(out / "datenbank-kim.json", json.dumps(
+                    {"schema": schema, "from": since.isoformat(), "to": until.isoformat(),
+                     "rows": rows}, ensure_ascii=False, indent=2).encode("utf-8")))
+            # once per person, as a listing is, so that each person's log (and their Art. 15
+            # information) shows that their case data went out, with their name or without
+            detail = person_detail(format=format, with_names=with_names, since=since,
+                                   until=until)
+            persons = {client.id: client for _, client in _cases_open(session, since=since,
+                                                                       until=until)}
+            for client in persons.values():
+                audit(session, action="export", record=client, detail=detail)
+            # and once for the office, with the count
+            event = AuditEvent(at=utcnow(), user=current_user(session), action="export",
+                               record_kind=LOG_KIND, record_id=LOG_ID,
+                               detail=f"{format} {len(rows)} "
+                               f"{NAMED if with_names else 'pseudonymisiert'} "
+                               f"{'verknüpfbar ' if linkable and not with_names else ''}"
+                               f"{since.isoformat()}..{until.isoformat()}")
+            with_id(event)
+            session.add(event)
+        files.publish()
     return written
