@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.core import services
 from kim_desktop.core.anonymity import personal_data_hints
+from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.models import Case, Client, StructuralGap
 from kim_desktop.ui.caseload import load_caseload
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.drafts import reopener
-from kim_desktop.ui.formats import day, moment
+from kim_desktop.ui.formats import day, moment, person_details
 from kim_desktop.ui.gap_release import GapReleaseDialog
 from kim_desktop.ui.qt import (
     QAbstractItemView,
@@ -43,17 +44,23 @@ def load_gaps(session: Session) -> list[StructuralGap]:
 
 
 def open_cases(session: Session, linked: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """(case id, client name) of every open case, to link a gap to, and of the cases in
-    ``linked`` (a gap's, which may be closed by now: editing the gap must not drop them)."""
-    cases = [(row.case_id, row.name) for row in load_caseload(session) if row.case_id]
+    """(case id, the person as picked: name, birth date, municipality, file number) of every
+    open case, to link a gap to, and of the cases in ``linked`` (a gap's, which may be
+    closed by now: editing the gap must not drop them)."""
+    cases = [(row.case_id, f"{row.name} ("
+              f"{person_details(row.birth_date, row.municipality, row.client_id)})")
+             for row in load_caseload(session) if row.case_id]
     listed = {case_id for case_id, _ in cases}
     missing = [case_id for case_id in linked if case_id not in listed]
     if missing:
+        municipalities = catalogs_for(session).municipalities
         closed = session.execute(
             select(Case.id, Client).join(Client, Client.id == Case.client_id)
             .where(Case.id.in_(missing))).all()
-        cases += [(case_id, translate("gaps", "{name} (Fall abgeschlossen)").format(
-            name=client.display_name)) for case_id, client in closed]
+        cases += [(case_id, translate("gaps", "{name} ({details}, Fall abgeschlossen)").format(
+            name=client.display_name, details=person_details(
+                client.birth_date, municipalities.label(client.municipality_code or ""),
+                client.id))) for case_id, client in closed]
     return cases
 
 

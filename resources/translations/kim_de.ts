@@ -2050,7 +2050,7 @@ Zur Bestätigung bitte {word} eingeben:</source>
   <context>
     <name>gaps</name>
     <message>
-      <source>{name} (Fall abgeschlossen)</source>
+      <source>{name} ({details}, Fall abgeschlossen)</source>
       <translation type="unfinished" />
     </message>
     <message>

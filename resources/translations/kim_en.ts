@@ -2052,8 +2052,8 @@ To confirm, please type {word}:</translation>
   <context>
     <name>gaps</name>
     <message>
-      <source>{name} (Fall abgeschlossen)</source>
-      <translation>{name} (case closed)</translation>
+      <source>{name} ({details}, Fall abgeschlossen)</source>
+      <translation>{name} ({details}, case closed)</translation>
     </message>
     <message>
       <source>Die Beschreibung enthält vermutlich {what}. Bitte so formulieren, dass niemand erkennbar ist.</source>

@@ -222,3 +222,33 @@ def test_a_full_name_of_any_client_blocks_the_release(qtbot: Any, window: Any) -
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert on_database(window, lambda s: s.get(StructuralGap, gap_id).released_at) is None
+
+
+def test_the_cases_to_link_tell_equal_names_apart(qtbot: Any, window: Any) -> None:
+    """Reproduced on main: two persons of the same name stood as two equal rows, and a gap
+    could be linked to the wrong one's case."""
+    def plant(session: Any) -> list[str]:
+        ids = []
+        for town, born in (("rahden", dt.date(1980, 3, 1)), ("minden", dt.date(1991, 7, 9))):
+            client_id = services.create_client(session, data=services.ClientData(
+                last_name="Gleichname", first_name="Test", municipality_code=town,
+                birth_date=born)).client_id
+            services.open_case(session, client_id=client_id, opened_on=dt.date.today(),
+                               reason="Erstgespräch")
+            ids.append(client_id)
+        return ids
+
+    rahden, minden = on_database(window, plant)
+    window.show_page("gaps")
+    dialog = window.pages["gaps"].record()
+    qtbot.waitUntil(lambda: dialog.cases.count() > 0, timeout=10_000)
+    activate(qtbot, dialog)
+    alt_to(qtbot, dialog.case_filter)
+    for letter in "Gleichname":
+        qtbot.keyClick(QApplication.focusWidget(), letter)
+    shown = sorted(dialog.cases.item(i).text() for i in dialog.cases.shown_rows())
+    assert shown == [
+        f"Gleichname, Test (geb. 01.03.1980, Rahden, {file_number(rahden)})",
+        f"Gleichname, Test (geb. 09.07.1991, Minden, {file_number(minden)})",
+    ]
+    dialog.reject()
