@@ -4,11 +4,14 @@ A form saves its draft while it is typed in and when the program locks, so neith
 lock nor a crash loses what was typed; after the next unlock the same user gets the form
 back with it. A draft is this machine's and this user's alone: it never syncs (it is no
 :class:`~kim_desktop.core.db.SyncedRecord`) and it goes once the form is saved or discarded.
+A draft about a person goes with the person: their erasure removes every user's drafts about
+them (:func:`discard_drafts_about`), and one whose person is gone is dropped, not reopened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +19,7 @@ from sqlalchemy import JSON, Index, String, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kim_desktop.core.db import Base, utcnow
+from kim_desktop.core.models import Client, Consultation
 
 
 class Draft(Base):
@@ -67,8 +71,49 @@ def discard_draft(session: Session, *, draft_id: str) -> None:
     session.commit()
 
 
+def _persons_of(session: Session, rows: Sequence[Draft],
+                live_only: bool = False) -> dict[str, str | None]:
+    """The person each draft is about, by draft id: the client its subject names, or the
+    client of the consultation it corrects; "" for a draft about no one, None for one whose
+    consultation is gone (or, ``live_only``, deleted)."""
+    named = {d.subject.get("consultation_id", "") for d in rows} - {""}
+    query = select(Consultation.id, Consultation.client_id).where(Consultation.id.in_(named))
+    if live_only:
+        query = query.where(Consultation.deleted_at.is_(None))
+    by_consultation = {row[0]: row[1] for row in session.execute(query)} if named else {}
+    persons: dict[str, str | None] = {}
+    for draft in rows:
+        consultation_id = draft.subject.get("consultation_id", "")
+        persons[draft.id] = (by_consultation.get(consultation_id) if consultation_id
+                             else draft.subject.get("client_id", ""))
+    return persons
+
+
+def discard_drafts_about(session: Session, *, client_ids: Collection[str]) -> None:
+    """Removes every user's drafts about these persons, in the current transaction: after an
+    erasure nothing typed about them stays in the vault."""
+    if not client_ids:
+        return
+    rows = session.scalars(select(Draft)).all()
+    persons = _persons_of(session, rows)
+    gone = [d.id for d in rows if persons[d.id] in client_ids]
+    if gone:
+        session.execute(delete(Draft).where(Draft.id.in_(gone)))
+
+
 def drafts_of_user(session: Session) -> list[DraftData]:
-    """The current user's drafts, oldest first."""
+    """The current user's drafts, oldest first. One whose person or consultation is gone is
+    dropped: there is nothing left to open it in."""
     rows = session.scalars(
-        select(Draft).where(Draft.user == _user(session)).order_by(Draft.saved_at))
-    return [DraftData(d.id, d.form, dict(d.subject), list(d.values), d.saved_at) for d in rows]
+        select(Draft).where(Draft.user == _user(session)).order_by(Draft.saved_at)).all()
+    persons = _persons_of(session, rows, live_only=True)
+    named = {p for p in persons.values() if p}
+    live = set(session.scalars(select(Client.id).where(
+        Client.id.in_(named), Client.deleted_at.is_(None)))) if named else set()
+    stale = {d.id for d in rows if persons[d.id] is None
+             or (persons[d.id] and persons[d.id] not in live)}
+    if stale:
+        session.execute(delete(Draft).where(Draft.id.in_(stale)))
+        session.commit()
+    return [DraftData(d.id, d.form, dict(d.subject), list(d.values), d.saved_at)
+            for d in rows if d.id not in stale]

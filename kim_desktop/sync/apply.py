@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.ddl import sort_tables
 
 from kim_desktop.core.db import RECORD_KINDS
+from kim_desktop.core.drafts import discard_drafts_about
 from kim_desktop.core.outbox import OutboxEntry, queue_again
 from kim_desktop.sync.merge import three_way_merge
 from kim_desktop.sync.payloads import payload_of, required_fields, unknown_fields, values_of
@@ -411,7 +412,8 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
     ready.sort(key=lambda r: order.get(r.kind, 0))
     pending = _pending_ids(session, [r.record_id for r in ready])
     plain = [r for r in ready if r.record_id not in pending]
-    if any(r.kind == "client" and r.payload.get("erased_at") for r in ready):
+    erased = [r.record_id for r in ready if r.kind == "client" and r.payload.get("erased_at")]
+    if erased:
         _delete_securely(session)
     files = _file_digests(session, [r.record_id for r in ready if r.kind == "attachment"])
     _overwrite(session, plain)
@@ -419,6 +421,8 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
         if record.record_id in pending:
             _merge_one(session, record, outcome)
     _drop_replaced_files(session, files)
+    # erased on another device: what was typed about them here goes too
+    discard_drafts_about(session, client_ids=erased)
     _upsert_bases(session, ready, bases)
     outcome.applied += len(plain)
     outcome.changed_kinds.update(r.kind for r in ready)

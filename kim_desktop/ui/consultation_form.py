@@ -124,8 +124,12 @@ class ConsultationForm(RecordForm):
         return last if last in codes else (codes[0] if codes else "")
 
     def draft_subject(self) -> dict[str, str]:
-        # A new one's person is in the draft as typed, so it needs no id to open again.
-        return {"consultation_id": self.consultation_id} if self.editing else {}
+        # A new one's person is in the draft as typed, so it needs no id to open again;
+        # the id of the person picked lets their erasure take the draft with it.
+        if self.editing:
+            return {"consultation_id": self.consultation_id}
+        client_id = self.chosen_client()
+        return {"client_id": client_id} if client_id else {}
 
     @property
     def editing(self) -> bool:

@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from kim_desktop.core.db import RECORD_KINDS, utcnow
+from kim_desktop.core.db import RECORD_KINDS, new_id, utcnow
 from kim_desktop.core.demo import generate_demo_data
+from kim_desktop.core.drafts import Draft, drafts_of_user, save_draft
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Attachment,
@@ -372,3 +373,51 @@ def test_a_failed_export_leaves_no_file_and_no_log(
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "datenbank-kim.csv", "datenbank-kim.schema.json"]
     assert _exports_logged(session) == 2  # the person's and the office's
+def _drafts_about(session: Session, client_id: str, consultation_id: str) -> None:
+    """Drafts typed about the person by two users: a follow-up in their file, a correction of
+    their consultation and a new consultation for them."""
+    user = session.info["user"]
+    for author in ("anna", "ben"):
+        session.info["user"] = author
+        for form, subject in (("follow_up", {"client_id": client_id, "record_id": ""}),
+                              ("consultation", {"consultation_id": consultation_id}),
+                              ("consultation", {"client_id": client_id})):
+            save_draft(session, draft_id=new_id(), form=form, subject=subject,
+                       values=["GEHEIM Schulden bei Inkasso"])
+    session.info["user"] = user
+
+
+def test_erasing_a_person_deletes_every_draft_about_them(session: Session) -> None:
+    """Reproduced on main: a follow-up typed for a person and kept over the lock stayed in
+    the vault after the person's erasure, and every unlock opened an empty file for it."""
+    erased, kept = new_client(session, last_name="Radan"), new_client(session)
+    consultations = [record_consultation(
+        session, client_id=client_id, held_at=utcnow(), duration_minutes=20,
+        mode_code="phone", fields_of_action=["work"]).ids[0] for client_id in (erased, kept)]
+    _drafts_about(session, erased, consultations[0])
+    _drafts_about(session, kept, consultations[1])
+    session.info["role"] = "office_admin"  # only the office admin erases
+    erase_client(session, client_id=erased, confirm=True)
+    left = session.scalars(select(Draft)).all()
+    assert len(left) == 6  # the other person's, of both users
+    assert {d.subject.get("client_id") or d.subject.get("consultation_id") for d in left} == {
+        kept, consultations[1]}
+    assert [d.subject for d in drafts_of_user(session)] == [
+        {"client_id": kept, "record_id": ""}, {"consultation_id": consultations[1]},
+        {"client_id": kept}]
+
+
+def test_a_draft_whose_person_is_gone_is_dropped_not_reopened(session: Session) -> None:
+    client_id = new_client(session)
+    consultation_id = record_consultation(
+        session, client_id=client_id, held_at=utcnow(), duration_minutes=20,
+        mode_code="phone", fields_of_action=["work"]).ids[0]
+    _drafts_about(session, client_id, consultation_id)
+    save_draft(session, draft_id=new_id(), form="gap", subject={"record_id": ""}, values=[])
+    client = session.get(Client, client_id)
+    assert client is not None
+    client.deleted_at = utcnow()  # as a person's tombstone arrives
+    session.commit()
+    assert [d.form for d in drafts_of_user(session)] == ["gap"]
+    assert {d.form for d in session.scalars(select(Draft))} == {"gap", "follow_up",
+                                                                "consultation"}  # ben's

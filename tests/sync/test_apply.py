@@ -190,3 +190,24 @@ def test_an_audit_event_is_applied_once_and_never_rewritten_or_deleted(
         assert (row.user, row.action, row.detail) == ("demo", "export", "csv 28")
         # the same event again, unchanged, is no rewrite
         assert _apply(session, [Incoming("audit_event", event.id, 2, said)]).faults == []
+
+
+def test_an_erasure_from_another_device_deletes_the_drafts_about_the_person(
+    local_db: Factory,
+) -> None:
+    """Reproduced on main: a draft typed here about a person stayed in this vault after the
+    person's erasure on another device arrived by sync."""
+    from kim_desktop.core.drafts import Draft, save_draft
+    from kim_desktop.core.models import Client
+
+    with local_db("a")() as session:
+        session.info["user"] = "anna"
+        client = _synced(session, Client(first_name="Amal", last_name="Radan",
+                                         municipality_code="rahden"))
+        save_draft(session, draft_id=new_id(), form="follow_up",
+                   subject={"client_id": client.id, "record_id": ""}, values=["GEHEIM"])
+        now = utcnow().isoformat()
+        erased = {**payload_of(client), "first_name": "", "last_name": "",
+                  "deleted_at": now, "erased_at": now}
+        _apply(session, [Incoming(client.kind, client.id, 2, erased)])
+        assert session.scalars(select(Draft)).all() == []

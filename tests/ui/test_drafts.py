@@ -277,3 +277,31 @@ def test_every_form_of_the_client_file_keeps_its_typed_text_over_a_lock(
     qtbot.waitUntil(lambda: _file_form(kind) is not None, timeout=10_000)
     again = _file_form(kind)
     assert field_value(getattr(again, field_name)) == "Entwurf " + kind
+
+
+def test_a_persons_erasure_takes_their_draft_with_it(
+    qtbot: Any, controller: Any, data_dir: Path
+) -> None:
+    """Reproduced on main: a consultation half typed for a person stayed in the vault after
+    ``kim-desktop erase`` while the program was closed, and came back at every unlock."""
+    from kim_desktop.core.services.retention import erase_client
+    from kim_desktop.core.vault import Vault
+    from kim_desktop.ui.app import AppController
+    from tests.ui.conftest import PASSWORD, USER
+
+    window = unlock(qtbot, controller)
+    client_id = _clients(window, 1)[0]
+    _write_a_note(qtbot, window, client_id)
+    qtbot.waitUntil(lambda: _drafts(window) == 1, timeout=10_000)
+    controller.close()
+    with Vault.unlock(data_dir, user=USER, password=PASSWORD) as vault, \
+            vault.session() as session:
+        erase_client(session, client_id=client_id, confirm=True)  # as the CLI does
+    again = AppController(data_dir)
+    try:
+        window = unlock(qtbot, again)
+        assert _drafts(window) == 0
+        assert window.client_files == {}
+        assert _open_form("ConsultationForm") is None
+    finally:
+        again.close()

@@ -6,7 +6,7 @@ it in its data folder). :func:`due_for_erasure` lists who is due; the deletion r
 archive export of each and then calls :func:`erase_if_still_due`, which checks again that the
 person is due. Erasing blanks every name, text, list and document of the client and all their
 records and marks them deleted: the rows stay as tombstones so the sync removes them everywhere
-too. Audit events stay; they name no one.
+too; every user's drafts about them are deleted. Audit events stay; they name no one.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sqlalchemy.sql import text as sql_text
 
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.db import SyncedRecord, utcnow
+from kim_desktop.core.drafts import discard_drafts_about
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Attachment,
@@ -214,6 +215,7 @@ def _erase(session: Session, client: Client,
         archive(client_export(session, client_id=client.id))
         # a full plaintext copy now exists outside the vault: who made it stays on record
         audit(session, action="export", record=client, detail=ARCHIVE_DETAIL)
+    discard_drafts_about(session, client_ids=[client.id])
     now = utcnow()
     records = records_of(session, client.id)
     for record in records:
