@@ -2603,6 +2603,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Erläuterung der gewählten Zeile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Im Katalog der Partnerstellen fehlt eine passende Behörde.</source>
       <translation type="unfinished" />
     </message>

@@ -2608,6 +2608,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Pre-check</translation>
     </message>
     <message>
+      <source>Erläuterung der gewählten Zeile</source>
+      <translation>Explanation of the chosen row</translation>
+    </message>
+    <message>
       <source>Im Katalog der Partnerstellen fehlt eine passende Behörde.</source>
       <translation>The catalog of partner agencies has no matching authority.</translation>
     </message>

@@ -200,6 +200,35 @@ def test_precheck_panel_shows_each_rule_with_its_basis(qtbot: Any, window: Any) 
     assert first.childCount() > 0
 
 
+def test_the_precheck_explanation_of_the_current_row_is_shown_in_full(
+    qtbot: Any, window: Any
+) -> None:
+    """Reproduced on main: the tree cut explanations with "…", the whole text only in a
+    tooltip the mouse reaches; at 150 % the column lay beyond the right edge."""
+    from tests.ui.keys import activate, press
+
+    row = window.pages["caseload"].model.row_at(1)
+    view = window.open_client(row.client_id)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    panel = view.page_titled("Vorprüfung")
+    window.show()
+    view.tabs.setCurrentWidget(panel.parentWidget())
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    activate(qtbot, window)
+    panel.tree.setFocus()
+    explained = 0
+    for _ in range(12):
+        press(qtbot, Qt.Key.Key_Down)  # row by row, as a keyboard user reads them
+        item = panel.tree.currentItem()
+        if item.text(3):
+            assert item.text(3) in panel.detail.text() and item.text(0) in panel.detail.text()
+            explained += 1
+    assert explained >= 5
+    assert panel.detail.isVisible() and panel.detail.wordWrap()
+    header = panel.tree.header()
+    assert header.sectionPosition(3) < panel.tree.viewport().width()  # the column in sight
+
+
 @pytest.mark.parametrize(
     ("notes", "when", "follow_up_text", "expected"),
     [

@@ -106,6 +106,16 @@ class PrecheckTab(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.header().setStretchLastSection(True)
         results_layout.addWidget(self.tree, 1)
+        # The tree cuts long explanations short; the current row's stands here in full, for
+        # the keyboard as for a screen reader.
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.detail.setAccessibleName(translate("precheck", "Erläuterung der gewählten Zeile"))
+        results_layout.addWidget(self.detail)
+        self.tree.currentItemChanged.connect(self._detail)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(scrolling(facts))
         split.addWidget(results)
@@ -196,3 +206,20 @@ class PrecheckTab(QWidget):
                     item.setToolTip(column, item.text(column))  # type: ignore[union-attr]
         for column in range(3):
             self.tree.resizeColumnToContents(column)
+        # A long rule title must not push the explanation out of sight (at 150 % it did).
+        widest = max(self.tree.fontMetrics().averageCharWidth() * 40,
+                     self.tree.viewport().width() * 2 // 5)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), widest))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _detail(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            self.detail.setText("")
+            return
+        title, state, since, explanation = (item.text(column) for column in range(4))
+        state = f"{state}, {translate('precheck', 'voraussichtlich ab')} {since}" if since \
+            else state
+        self.detail.setText(f"{title} ({state}): {explanation}" if explanation
+                            else f"{title} ({state})")
