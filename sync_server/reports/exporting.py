@@ -45,12 +45,13 @@ def export(session: Session, flt: ReportFilter, *, format: str, threshold: int) 
 
 
 def record_export(session: Session, flt: ReportFilter, *, format: str, actor: str,
-                  account: str | None) -> None:
+                  account: str | None, action: str = "report.export") -> None:
     """The audit entry of an export that leaves the server: who (``actor``), as which
-    coordinator's account (None: the operators' whole-Kreis export of the CLI), what and for
-    which period and area."""
+    coordinator's account (None: the operators' whole-Kreis export of the CLI), what
+    (``action``: these reports, or ``steering_report.export`` for the steering group's) and
+    for which period and area."""
     catalog = default_catalogs().municipalities
-    audit.record(session, actor=actor, action="report.export", detail={
+    audit.record(session, actor=actor, action=action, detail={
         "format": format, "from": flt.start.isoformat(), "to": flt.end.isoformat(),
         "municipality": flt.municipality, "account": account,
         "covers": flt.describe(flt.area(catalog.label, catalog.codes())),

@@ -31,7 +31,7 @@ from sync_server.reports.views import VIEWS_BY_SLUG, build_view
 router = dashboard_router()
 
 
-def _filter(user: auth.CurrentUser, von: str | None, bis: str | None,
+def report_filter(user: auth.CurrentUser, von: str | None, bis: str | None,
             kommune: str | None) -> ReportFilter:
     """The filter; a coordinator limited to some municipalities sees nothing of the others,
     and the totals are theirs together, not the Kreis's."""
@@ -71,7 +71,7 @@ def report_page(
         return page("message.html", user, request, 404, title="Nicht gefunden",
                     message="Diese Auswertung gibt es nicht.")
     try:
-        flt = _filter(user, von, bis, kommune)
+        flt = report_filter(user, von, bis, kommune)
     except FilterError as error:
         return page("report.html", user, request, 400, view=view, tables=[],
                     error=str(error), **_filter_context(user, von, bis, kommune, None))
@@ -97,7 +97,7 @@ def export(
         return page("message.html", user, request, 400, title="Unbekanntes Format",
                     message="Bitte XLSX, CSV oder PDF wählen.")
     try:
-        flt = _filter(user, von, bis, kommune)
+        flt = report_filter(user, von, bis, kommune)
     except FilterError as error:
         return page("message.html", user, request, 400, title="Filter ungültig",
                     message=str(error))

@@ -4,6 +4,7 @@ change that cannot be made is a page saying why in German, with a link back."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import Form, Request
@@ -13,19 +14,24 @@ from sqlalchemy.orm import Session
 from kim_protocol.catalogs import default_catalogs
 from sync_server.config import Settings
 from sync_server.dashboard import auth, security
-from sync_server.dashboard.rendering import render
+from sync_server.dashboard.rendering import SECURITY_HEADERS, render
 from sync_server.dashboard.routes.pages import (
     FormText,
     OptionalFormText,
+    QueryText,
     dashboard_router,
     end_read,
     municipalities,
     nav,
     page,
 )
+from sync_server.dashboard.routes.reports import report_filter
 from sync_server.dashboard.security import Coordinator, SessionDep, SettingsDep
+from sync_server.reports.exporting import MEDIA_TYPES, record_export
+from sync_server.reports.exports.pdf_export import PdfLayoutError
+from sync_server.reports.filters import FilterError
 from sync_server.reports.gap_counts import GapCounts
-from sync_server.steering import measures, project_groups, topics
+from sync_server.steering import measures, project_groups, report_pdf, report_xlsx, topics
 from sync_server.steering.common import SteeringError
 from sync_server.steering.models import (
     MEASURE_STATUS_LABELS,
@@ -33,6 +39,7 @@ from sync_server.steering.models import (
     MeasureStatus,
     SteeringChange,
 )
+from sync_server.steering.report import build_report
 
 router = dashboard_router()
 
@@ -260,6 +267,40 @@ def create_measure(
     except SteeringError as error:
         return _refused(user, session, error, back)
     return _done(session, f"{back}#massnahmen")
+
+
+@router.get("/lenkungsgruppe")
+def steering_report(request: Request, user: Coordinator, session: SessionDep,
+                    settings: SettingsDep, format: QueryText = "pdf", von: QueryText = None,
+                    bis: QueryText = None) -> Response:
+    """The steering group's report for a calendar period, as PDF or XLSX."""
+    if format not in ("pdf", "xlsx"):
+        return page("message.html", user, request, 400, title="Unbekanntes Format",
+                    message="Bitte PDF oder XLSX wählen.", back=TOPICS,
+                    back_label="Zu den Themen")
+    try:
+        flt = report_filter(user, von, bis, None)
+    except FilterError as error:
+        return page("message.html", user, request, 400, title="Zeitraum ungültig",
+                    message=str(error), back=TOPICS, back_label="Zu den Themen")
+    threshold = settings.report_min_cell
+    try:
+        report = build_report(session, flt, threshold=threshold, catalogs=default_catalogs(),
+                              today=dt.date.today())
+        content = (report_pdf.render_pdf(report, threshold=threshold) if format == "pdf"
+                   else report_xlsx.render_xlsx(report, threshold=threshold))
+    except PdfLayoutError as error:
+        return page("message.html", user, request, 422, title="PDF nicht möglich",
+                    message=str(error), back=TOPICS, back_label="Zu den Themen")
+    finally:
+        end_read(session)
+    # Logged before it is handed out, like every export.
+    record_export(session, flt, format=format, actor=f"user:{user.name}", account=user.name,
+                  action="steering_report.export")
+    session.commit()
+    name = f"kim-lenkungsgruppe_{flt.start.isoformat()}_{flt.end.isoformat()}.{format}"
+    return Response(content, media_type=MEDIA_TYPES[format], headers={
+        **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
 
 
 # --- project groups ----------------------------------------------------------------------------

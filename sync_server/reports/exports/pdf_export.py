@@ -58,6 +58,17 @@ class PdfLayoutError(Exception):
         )
 
 
+def paragraph_styles() -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    return {
+        "title": base["Title"],
+        "h1": base["Heading1"],
+        "h2": base["Heading3"],
+        "body": base["BodyText"],
+        "small": ParagraphStyle("small", parent=base["BodyText"], fontSize=8, leading=10),
+    }
+
+
 def _bar_drawing(table: ReportTable, column: int) -> Drawing:
     cells = table.column(column)
     row_height, label_width, plot_width = 16, 150, 250
@@ -103,7 +114,7 @@ def _column_drawing(table: ReportTable, column: int) -> Drawing:
     return drawing
 
 
-def _table_flowable(table: ReportTable, styles: dict[str, ParagraphStyle]) -> Table:
+def table_flowable(table: ReportTable, styles: dict[str, ParagraphStyle]) -> Table:
     small = styles["small"]
     data = [[Paragraph(pdf_text(text), small) for text in table.header()]]
     data += [[Paragraph(pdf_text(row[0]), small), *row[1:]]
@@ -153,14 +164,7 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
         buffer, pagesize=A4, title=title, author="KIM Koordination",
         leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm, bottomMargin=1.8 * cm,
     )
-    base = getSampleStyleSheet()
-    styles = {
-        "title": base["Title"],
-        "h1": base["Heading1"],
-        "h2": base["Heading3"],
-        "body": base["BodyText"],
-        "small": ParagraphStyle("small", parent=base["BodyText"], fontSize=8, leading=10),
-    }
+    styles = paragraph_styles()
     story: list[object] = [
         Paragraph(pdf_text(title), styles["title"]),
         Paragraph(pdf_text(description), styles["body"]),
@@ -183,7 +187,7 @@ def render_pdf(report: Report, *, title: str, description: str, threshold: int) 
                 Spacer(1, 0.15 * cm),
             ]
             if table.row_labels:
-                block.append(_table_flowable(table, styles))
+                block.append(table_flowable(table, styles))
                 column = table.chart_columns[0]
                 if table.chart is not None and table.chart_hidden:
                     block += [Spacer(1, 0.2 * cm), Paragraph(

@@ -34,20 +34,20 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 BOLD = Font(bold=True)
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> Cell:
+def put(sheet: Worksheet, row: int, column: int, value: str | int) -> Cell:
     """Writes one cell; text is written so that no spreadsheet evaluates it."""
     cell: Cell = sheet.cell(row, column, spreadsheet_text(value) if isinstance(value, str)
                             else value)
     return cell
 
 
-def _write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
+def write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
     """Writes one table from row ``top``; returns the first free row after it and its chart."""
-    _put(sheet, top, 1, table.title).font = Font(bold=True, size=13)
-    _put(sheet, top + 1, 1, table.caption).alignment = Alignment(wrap_text=False)
+    put(sheet, top, 1, table.title).font = Font(bold=True, size=13)
+    put(sheet, top + 1, 1, table.caption).alignment = Alignment(wrap_text=False)
     header_row = top + 2
     for column, text in enumerate(table.header(), start=1):
-        cell = _put(sheet, header_row, column, text)
+        cell = put(sheet, header_row, column, text)
         cell.font = BOLD
         cell.fill = HEADER_FILL
     row_number = header_row
@@ -62,20 +62,20 @@ def _write_table(sheet: Worksheet, table: ReportTable, top: int) -> int:
         cells_by_row.append(("Summe", totals, True))
     for label, cells, is_total in cells_by_row:
         row_number += 1
-        _put(sheet, row_number, 1, label).font = Font(bold=is_total)
+        put(sheet, row_number, 1, label).font = Font(bold=is_total)
         for column, cell in enumerate(cells, start=2):
             value = cell.display(table.threshold) if cell.hidden else cell.value
-            target = _put(sheet, row_number, column, value)
+            target = put(sheet, row_number, column, value)
             target.alignment = Alignment(horizontal="right")
             if is_total:
                 target.font = BOLD
     last_data_row = header_row + len(table.row_labels)
     for note in table.notes:
         row_number += 1
-        _put(sheet, row_number, 1, note).font = Font(italic=True)
+        put(sheet, row_number, 1, note).font = Font(italic=True)
     if table.chart is not None and table.row_labels and table.chart_hidden:
         row_number += 2
-        _put(sheet, row_number, 1, ALL_HIDDEN.format(threshold=table.threshold))
+        put(sheet, row_number, 1, ALL_HIDDEN.format(threshold=table.threshold))
     elif table.chart is not None and table.row_labels:
         _add_chart(sheet, table, header_row, last_data_row, row_number + 2)
         row_number += 18
@@ -104,17 +104,17 @@ def _add_chart(
 
 
 def _write_gaps(sheet: Worksheet, report: Report) -> None:
-    _put(sheet, 1, 1, GAPS_TITLE).font = Font(bold=True, size=13)
-    _put(sheet, 2, 1, GAPS_CAPTION)
+    put(sheet, 1, 1, GAPS_TITLE).font = Font(bold=True, size=13)
+    put(sheet, 2, 1, GAPS_CAPTION)
     for column, text in enumerate(GAP_COLUMNS, start=1):
-        cell = _put(sheet, 3, column, text)
+        cell = put(sheet, 3, column, text)
         cell.font = BOLD
         cell.fill = HEADER_FILL
     if not report.gaps:
-        _put(sheet, 4, 1, "Keine freigegebenen Fehlstellen für diese Auswahl.")
+        put(sheet, 4, 1, "Keine freigegebenen Fehlstellen für diese Auswahl.")
     for row, gap in enumerate(report.gaps, start=4):
         for column, text in enumerate(gap_row(gap), start=1):
-            _put(sheet, row, column, text).alignment = Alignment(wrap_text=column == 2,
+            put(sheet, row, column, text).alignment = Alignment(wrap_text=column == 2,
                                                                  vertical="top")
     sheet.column_dimensions["A"].width = 8
     sheet.column_dimensions["B"].width = 70
@@ -127,16 +127,16 @@ def render_xlsx(report: Report, *, description: str, threshold: int) -> bytes:
     info = workbook.active
     assert info is not None
     info.title = "Hinweise"
-    _put(info, 1, 1, "KIM Auswertung für die Koordination").font = Font(bold=True, size=14)
-    _put(info, 2, 1, description)
-    _put(info, 3, 1, legend(threshold))
-    _put(info, 4, 1, CLAIM)
+    put(info, 1, 1, "KIM Auswertung für die Koordination").font = Font(bold=True, size=14)
+    put(info, 2, 1, description)
+    put(info, 3, 1, legend(threshold))
+    put(info, 4, 1, CLAIM)
     info.column_dimensions["A"].width = 100
     for view, tables in report.views:
         sheet = workbook.create_sheet(view.title[:31].replace(":", ""))
         top = 1
         for table in tables:
-            top = _write_table(sheet, table, top)
+            top = write_table(sheet, table, top)
         sheet.column_dimensions["A"].width = 34
         for column in range(2, 12):
             sheet.column_dimensions[get_column_letter(column)].width = 18
