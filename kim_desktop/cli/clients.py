@@ -23,6 +23,7 @@ from kim_desktop.core.services import change_phase, record_listing, record_view
 from kim_desktop.core.services.audit_log import ACTION_WORDS
 from kim_desktop.core.services.audit_review import (
     AUDIT_FORMATS,
+    MAX_PDF_EVENTS,
     AuditFilter,
     audit_csv,
     audit_events,
@@ -127,7 +128,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Zeigt, wer welchen Datensatz angesehen, geändert, exportiert oder "
         "gelöscht hat; Personen und Datensätze stehen dort nur mit ihrer Id. Mit --format "
         "und --out als CSV oder PDF für die oder den Datenschutzbeauftragten (das wird "
-        "protokolliert).",
+        "protokolliert): mit allen Einträgen der Auswahl, ein PDF mit höchstens "
+        f"{MAX_PDF_EVENTS}.",
     )
     log.add_argument("--client", default="", metavar="ID", help="nur zu dieser Person")
     log.add_argument("--by", default="", metavar="NAME", help="nur von dieser Benutzer*in")
@@ -135,7 +137,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                      + ", ".join(f"{code} ({word})" for code, word in ACTION_WORDS.items()))
     log.add_argument("--from", dest="since", metavar="TT.MM.JJJJ")
     log.add_argument("--to", dest="until", metavar="TT.MM.JJJJ")
-    log.add_argument("--limit", type=int, default=1000, metavar="N")
+    log.add_argument("--limit", type=int, default=1000, metavar="N",
+                     help="höchstens so viele der neuesten Einträge anzeigen; --out speichert alle")
     log.add_argument("--format", choices=AUDIT_FORMATS)
     log.add_argument("--out", type=Path, metavar="DATEI")
     log.add_argument("--user", metavar="NAME", help=USER_HELP)

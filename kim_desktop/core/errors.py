@@ -107,6 +107,9 @@ MESSAGES: dict[str, str] = {
         _C, "Die Löschung dieser Person ist schon beantragt; die Büroleitung entscheidet."),
     "erasure_request_decided": QT_TRANSLATE_NOOP(
         _C, "Über diesen Löschantrag ist schon entschieden."),
+    "audit_pdf_too_long": QT_TRANSLATE_NOOP(
+        _C, "Die Auswahl hat {count} Einträge, ein PDF des Protokolls höchstens {high}: bitte "
+        "Zeitraum eingrenzen oder CSV wählen."),
     "file_number_short": QT_TRANSLATE_NOOP(
         _C, "Bitte die Aktennummer der Person angeben (mindestens {shortest} Zeichen)."),
     "file_number_ambiguous": QT_TRANSLATE_NOOP(

@@ -44,7 +44,7 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -150,18 +150,21 @@ def private_file(path: Path) -> None:
     os.close(descriptor)
 
 
-def write_private_file(path: Path, content: bytes, *, exclusive: bool = False) -> Path:
+def write_private_file(path: Path, content: bytes | Iterable[bytes], *,
+                       exclusive: bool = False) -> Path:
     """Writes ``content`` to ``path`` readable by its owner alone (mode 0600), whatever the
     umask and whatever mode a file of that name had: for the plaintext copies a user saves
     outside the vault (an Art. 15 export, an archive copy, the audit log, the export for the
-    Datenbank KIM), which other accounts of the machine must not read. ``exclusive``: the
-    file must not exist yet."""
+    Datenbank KIM), which other accounts of the machine must not read. ``content`` may come
+    in parts (a long export written as it is read); ``exclusive``: the file must not exist
+    yet."""
     flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
     descriptor = os.open(path, flags, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         if os.name == "posix":
             os.fchmod(handle.fileno(), 0o600)
-        handle.write(content)
+        for part in [content] if isinstance(content, bytes) else content:
+            handle.write(part)
     return path
 
 
@@ -174,7 +177,7 @@ class StagedFiles:
     def __init__(self) -> None:
         self._staged: list[tuple[Path, Path]] = []
 
-    def write(self, path: Path, content: bytes) -> Path:
+    def write(self, path: Path, content: bytes | Iterable[bytes]) -> Path:
         if path.is_dir():  # the rename would fail only after the commit
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")

@@ -7,7 +7,7 @@ file."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from kim_desktop.core.services import Change
 from kim_desktop.core.services.audit_log import ACTION_WORDS
 from kim_desktop.core.services.audit_review import (
-    MAX_EVENTS,
     AuditFilter,
     audit_events,
     audit_users,
@@ -36,6 +35,7 @@ from kim_desktop.ui.qt import (
     QLabel,
     QLineEdit,
     QModelIndex,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -43,9 +43,10 @@ from kim_desktop.ui.qt import (
     Signal,
     translate,
 )
+from kim_desktop.ui.taskman import Cancelled, Progress
 from kim_desktop.ui.widgets import DateField, ErrorLabel, InvalidDate, name, shrinkable
 
-#: The most events the view reads at once (the newest); the export takes as many.
+#: The most events the view reads at once (the newest); the export takes all of the filter.
 SHOWN = 2000
 
 
@@ -133,6 +134,13 @@ class AuditView(QWidget):
         bottom.addWidget(self.summary, 1)
         self.notice = QLabel()
         bottom.addWidget(self.notice)
+        self.progress_bar = QProgressBar()
+        name(self.progress_bar, translate("audit", "Fortschritt beim Speichern"))
+        self.progress_bar.hide()
+        self.cancel = QPushButton(translate("audit", "Speichern a&bbrechen"))
+        self.cancel.hide()
+        bottom.addWidget(self.progress_bar)
+        bottom.addWidget(self.cancel)
         self.csv_button = QPushButton(translate("audit", "Als &CSV speichern …"))
         self.pdf_button = QPushButton(translate("audit", "Als PD&F speichern …"))
         self.csv_button.clicked.connect(lambda: self.save("csv"))
@@ -243,18 +251,45 @@ where."""
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
 
-        everything = replace(flt, limit=MAX_EVENTS)
+        progress = Progress()
+        progress.reported.connect(self._progressed)
+        self.cancel.clicked.connect(progress.cancel)
 
         def work(session: Session) -> Change:
-            export_audit(session, flt=everything, format=fmt, out=path)
+            # every event of the filter, in chunks, with progress and a way to stop
+            export_audit(session, flt=flt, format=fmt, out=path, progress=progress.report)
             return Change("audit_event", (), "created")
 
         self._saving = path.name
-        self.context.write(work, self._saved, on_error=self._not_saved)
+        self.notice.setText(translate("audit", "Protokoll wird gespeichert …"))
+        self.progress_bar.setRange(0, 0)
+        for widget in (self.progress_bar, self.cancel):
+            widget.show()
+        for button in (self.csv_button, self.pdf_button):
+            button.setEnabled(False)
+        self.context.write(work, self._saved, on_error=self._not_saved, progress=progress)
+
+    def _progressed(self, done: int, total: int, _: str) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _end_saving(self) -> None:
+        for widget in (self.progress_bar, self.cancel):
+            widget.hide()
+        self.cancel.clicked.disconnect()
+        for button in (self.csv_button, self.pdf_button):
+            button.setEnabled(True)
 
     def _saved(self, _: Change) -> None:
+        self._end_saving()
         self.notice.setText(
             translate("audit", "Protokoll gespeichert: {file}").format(file=self._saving))
 
     def _not_saved(self, error: Exception) -> None:
+        self._end_saving()
+        if isinstance(error, Cancelled):
+            self.notice.setText(translate("audit", "Speichern abgebrochen; keine Datei "
+                                                   "angelegt."))
+            return
+        self.notice.setText("")
         show_error(self, error)

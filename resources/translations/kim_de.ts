@@ -328,7 +328,7 @@
     <name>audit</name>
     <message>
       <source>&lt;b&gt;Protokoll der Zugriffe&lt;/b&gt; – wer welchen Datensatz wann angesehen, geändert, exportiert oder gelöscht hat</source>
-      <extracomment>The most events the view reads at once (the newest); the export takes as many.</extracomment>
+      <extracomment>The most events the view reads at once (the newest); the export takes all of the filter.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -368,6 +368,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Fortschritt beim Speichern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Speichern a&amp;bbrechen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Als &amp;CSV speichern …</source>
       <translation type="unfinished" />
     </message>
@@ -392,7 +400,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Protokoll wird gespeichert …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Protokoll gespeichert: {file}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Speichern abgebrochen; keine Datei angelegt.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3550,6 +3566,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Über diesen Löschantrag ist schon entschieden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Auswahl hat {count} Einträge, ein PDF des Protokolls höchstens {high}: bitte Zeitraum eingrenzen oder CSV wählen.</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -328,7 +328,7 @@
     <name>audit</name>
     <message>
       <source>&lt;b&gt;Protokoll der Zugriffe&lt;/b&gt; – wer welchen Datensatz wann angesehen, geändert, exportiert oder gelöscht hat</source>
-      <extracomment>The most events the view reads at once (the newest); the export takes as many.</extracomment>
+      <extracomment>The most events the view reads at once (the newest); the export takes all of the filter.</extracomment>
       <translation>&lt;b&gt;Audit log&lt;/b&gt; – who viewed, changed, exported or erased which record, and when</translation>
     </message>
     <message>
@@ -368,6 +368,14 @@
       <translation>Audit log entries</translation>
     </message>
     <message>
+      <source>Fortschritt beim Speichern</source>
+      <translation>Saving progress</translation>
+    </message>
+    <message>
+      <source>Speichern a&amp;bbrechen</source>
+      <translation>C&amp;ancel saving</translation>
+    </message>
+    <message>
       <source>Als &amp;CSV speichern …</source>
       <translation>Save as &amp;CSV …</translation>
     </message>
@@ -392,8 +400,16 @@
       <translation>Save audit log</translation>
     </message>
     <message>
+      <source>Protokoll wird gespeichert …</source>
+      <translation>Saving the log …</translation>
+    </message>
+    <message>
       <source>Protokoll gespeichert: {file}</source>
       <translation>Audit log saved: {file}</translation>
+    </message>
+    <message>
+      <source>Speichern abgebrochen; keine Datei angelegt.</source>
+      <translation>Saving cancelled; no file was created.</translation>
     </message>
     <message>
       <source>Zeitpunkt</source>
@@ -3557,6 +3573,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Über diesen Löschantrag ist schon entschieden.</source>
       <translation>This erasure request has already been decided.</translation>
+    </message>
+    <message>
+      <source>Die Auswahl hat {count} Einträge, ein PDF des Protokolls höchstens {high}: bitte Zeitraum eingrenzen oder CSV wählen.</source>
+      <translation>The selection has {count} entries, a PDF of the log at most {high}: please narrow the period or choose CSV.</translation>
     </message>
     <message>
       <source>Bitte die Aktennummer der Person angeben (mindestens {shortest} Zeichen).</source>

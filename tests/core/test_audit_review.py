@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import uuid
+from pathlib import Path
 
 import pytest
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import utcnow
 from kim_desktop.core.models import AuditEvent
 from kim_desktop.core.services import add_household_member, record_view
 from kim_desktop.core.services._base import with_id
-from kim_desktop.core.services.audit_review import AuditFilter, audit_csv, audit_events, audit_pdf
+from kim_desktop.core.services.audit_review import (
+    AuditFilter,
+    audit_csv,
+    audit_events,
+    audit_pdf,
+    export_audit,
+)
 from tests.core.conftest import TODAY, assert_refused, new_client
 
 
@@ -87,3 +96,53 @@ def test_names_the_person_of_every_record_and_finds_them_by_the_start_of_their_i
     assert [e.record_id for e in audit_events(admin, AuditFilter(client_id=one[:8]))] != []
     assert_refused(admin, "file_number_short", audit_events, flt=AuditFilter(client_id="ab"))
     assert_refused(admin, "not_found", audit_events, flt=AuditFilter(client_id="%%%%%%%%"))
+
+
+def _many_events(session: Session, count: int, client_id: str) -> None:
+    """``count`` listings of one person over the past days, in one bulk insert."""
+    start = utcnow() - dt.timedelta(days=3)
+    session.execute(insert(AuditEvent), [
+        {"id": str(uuid.uuid4()), "at": start + dt.timedelta(seconds=n), "user": "anna",
+         "action": "list", "record_kind": "client", "record_id": client_id,
+         "detail": "cli clients", "created_at": start, "updated_at": start}
+        for n in range(count)])
+    session.commit()
+
+
+def test_the_export_takes_every_event_of_the_filter(admin: Session, tmp_path: Path) -> None:
+    """Reproduced on main: the export held only the newest 1000 (the display's limit), with no
+    word that the selection was cut."""
+    client_id = new_client(admin)
+    _many_events(admin, 2_500, client_id)
+    out = tmp_path / "log.csv"
+    export_audit(admin, flt=AuditFilter(action="list"), format="csv", out=out)
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 1 + 2_500 and all(line.endswith(client_id) for line in lines[1:])
+    [logged] = admin.scalars(select(AuditEvent.detail).where(AuditEvent.action == "export"))
+    assert logged == "csv 2500"
+    reported: list[tuple[int, int]] = []
+    export_audit(admin, flt=AuditFilter(action="list"), format="csv", out=out,
+                 progress=lambda done, total: reported.append((done, total)))
+    assert reported[-1] == (2_500, 2_500) and len(reported) > 2  # in chunks
+
+    def cancel(done: int, total: int) -> None:
+        raise KeyboardInterrupt  # as the program's cancel button stops the task
+
+    with pytest.raises(KeyboardInterrupt):
+        export_audit(admin, flt=AuditFilter(), format="csv", out=tmp_path / "c.csv",
+                     progress=cancel)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.csv"]
+
+
+def test_a_pdf_of_too_many_events_is_refused_with_the_count(
+    admin: Session, tmp_path: Path
+) -> None:
+    """Reproduced on main: the PDF took the newest 1000 silently; all of a busy year took
+    ~9 ms an entry and blocked the program's database for many minutes."""
+    _many_events(admin, 5_001, new_client(admin))
+    refused = assert_refused(admin, "audit_pdf_too_long", export_audit,
+                             flt=AuditFilter(action="list"), format="pdf",
+                             out=tmp_path / "log.pdf")
+    assert "5001 Einträge" in str(refused) and "höchstens 5000" in str(refused)
+    assert "bitte Zeitraum eingrenzen oder CSV wählen" in str(refused)
+    assert list(tmp_path.iterdir()) == []

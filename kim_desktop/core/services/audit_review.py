@@ -11,12 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, utcnow
@@ -29,10 +29,19 @@ from kim_desktop.core.storage import staged_private_files
 from kim_protocol.export_text import pdf_text, spreadsheet_text
 
 AUDIT_FORMATS = ("csv", "pdf")
+#: Told of an export's progress: events done, of how many.
+Progress = Callable[[int, int], None]
 #: The kind and id an export of the log itself is logged under.
 LOG_KIND = "audit_log"
 LOG_ID = "office"
+#: The most events the view reads at once; the export takes every event of the filter.
 MAX_EVENTS = 100_000
+#: The most events a PDF of the log holds (it takes some 3.5 ms an entry to build, so about
+#: 20 s); a longer selection goes as CSV or in shorter periods.
+MAX_PDF_EVENTS = 5_000
+#: Events the export reads, and rows of the PDF's table it lays out, at a time.
+EXPORT_CHUNK = 1_000
+PDF_CHUNK = 250
 
 
 #: The shortest beginning of a person's id that the filter takes: the six characters of the
@@ -59,13 +68,24 @@ def _local_midnight(day: dt.date) -> dt.datetime:
 
 
 def audit_events(session: Session, flt: AuditFilter) -> list[AuditEvent]:
-    """The office's audit events that ``flt`` selects, newest first (office admins only)."""
+    """The office's audit events that ``flt`` selects, newest first, at most ``flt.limit``
+    (office admins only)."""
+    query = _selection(session, flt)
+    if not 1 <= flt.limit <= MAX_EVENTS:
+        raise DomainError("out_of_range", field="audit.limit", low=1, high=MAX_EVENTS)
+    return list(session.scalars(_newest_first(query).limit(flt.limit)))
+
+
+def _newest_first(query: Select[AuditEvent]) -> Select[AuditEvent]:
+    return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+
+
+def _selection(session: Session, flt: AuditFilter) -> Select[AuditEvent]:
+    """Every event ``flt`` selects, whatever its ``limit``."""
     require_admin(session)
     period(flt.since, flt.until, earlier_field="audit.since", later_field="audit.until")
     if flt.action and flt.action not in ACTION_WORDS:
         raise DomainError("invalid_value", field="audit.action")
-    if not 1 <= flt.limit <= MAX_EVENTS:
-        raise DomainError("out_of_range", field="audit.limit", low=1, high=MAX_EVENTS)
     query = select(AuditEvent)
     if flt.client_id:
         client_id = person_of_file_number(session, flt.client_id)
@@ -79,7 +99,7 @@ def audit_events(session: Session, flt: AuditFilter) -> list[AuditEvent]:
         query = query.where(AuditEvent.at >= _local_midnight(flt.since))
     if flt.until is not None:
         query = query.where(AuditEvent.at < _local_midnight(flt.until + dt.timedelta(days=1)))
-    return list(session.scalars(query.order_by(AuditEvent.at.desc()).limit(flt.limit)))
+    return query
 
 
 def person_of_file_number(session: Session, text: str) -> str:
@@ -154,21 +174,30 @@ def _row(event: AuditEvent, owners: Mapping[str, str]) -> tuple[str, ...]:
 def audit_csv(events: list[AuditEvent], owners: Mapping[str, str] | None = None) -> bytes:
     """Semicolon-separated UTF-8 with BOM (as spreadsheets in Germany open it); no cell is a
     formula. ``owners`` (:func:`record_owners`) fills the last column, the person's id."""
+    return _csv_header() + _csv_rows(events, owners or {})
+
+
+def _csv_header() -> bytes:
+    return ("\ufeff" + ";".join(HEADER) + "\r\n").encode("utf-8")
+
+
+def _csv_rows(events: list[AuditEvent], owners: Mapping[str, str]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
     for event in events:
-        writer.writerow([spreadsheet_text(cell) for cell in _row(event, owners or {})])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        writer.writerow([spreadsheet_text(cell) for cell in _row(event, owners)])
+    return buffer.getvalue().encode("utf-8")
 
 
 def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str,
-              owners: Mapping[str, str] | None = None) -> bytes:
-    """A table of the events; every stored text escaped, so nothing in it is markup."""
+              owners: Mapping[str, str] | None = None,
+              progress: Progress | None = None) -> bytes:
+    """A table of the events; every stored text escaped, so nothing in it is markup.
+    ``progress(done, total)`` hears of every :data:`PDF_CHUNK` rows laid out."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
     from kim_desktop.core.services.export import pdf_fonts
 
@@ -187,38 +216,74 @@ def audit_pdf(events: list[AuditEvent], flt: AuditFilter, *, by: str,
               f"von {flt.since:%d.%m.%Y}" if flt.since else "",
               f"bis {flt.until:%d.%m.%Y}" if flt.until else ""]
     summary = ", ".join(c for c in chosen if c) or "alle Einträge"
-    rows = [[Paragraph(pdf_text(cell), small) for cell in HEADER]]
-    rows += [[Paragraph(pdf_text(cell), small) for cell in _row(e, owners or {})]
-             for e in events]
-    table = Table(rows, repeatRows=1, colWidths=[72, 60, 70, 65, 175, 140, 175])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    header = [Paragraph(pdf_text(cell), small) for cell in HEADER]
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    # tables of a few pages each: one long table is laid out again at every page break
+    tables: list[Flowable] = []
+    for start in range(0, max(len(events), 1), PDF_CHUNK):
+        rows = [header] + [[Paragraph(pdf_text(cell), small) for cell in _row(e, owners or {})]
+                           for e in events[start:start + PDF_CHUNK]]
+        tables.append(LongTable(rows, repeatRows=1, colWidths=[72, 60, 70, 65, 175, 140, 175],
+                                style=style))
     entries = "1 Eintrag" if len(events) == 1 else f"{len(events)} Einträge"
-    document.build([
+    flowables: list[Flowable] = [
         Paragraph("Protokoll der Zugriffe", styles["Title"]),
         Paragraph(pdf_text(f"Erstellt am {dt.date.today():%d.%m.%Y} von "
                            f"{by}; Auswahl: {summary}; {entries}"), styles["Normal"]),
-        table,
-    ])
+    ]
+    before = len(flowables)
+
+    def laid_out(kind: str, value: int) -> None:
+        if kind == "PROGRESS" and progress is not None and value > before:
+            progress(min(len(events), (value - before) * PDF_CHUNK), len(events))
+
+    document.setProgressCallBack(laid_out)
+    document.build(flowables + tables)
     return buffer.getvalue()
 
 
-def export_audit(session: Session, *, flt: AuditFilter, format: str, out: Path) -> Path:
-    """Writes the selected events as ``csv`` or ``pdf`` to ``out`` and logs the export."""
+def export_audit(session: Session, *, flt: AuditFilter, format: str, out: Path,
+                 progress: Progress | None = None) -> Path:
+    """Writes every event ``flt`` selects (its ``limit`` is the view's) as ``csv`` or ``pdf``
+    to ``out`` and logs the export. The CSV is read and written :data:`EXPORT_CHUNK` events at
+    a time; a PDF of more than :data:`MAX_PDF_EVENTS` is refused with the count.
+    ``progress(done, total)`` hears of each chunk; an exception from it (the user cancelled)
+    stops the export, and then no file stays and nothing is logged."""
     if format not in AUDIT_FORMATS:
         raise DomainError("invalid_value", field="export.format")
-    events = audit_events(session, flt)
+    query = _selection(session, flt)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if format == "pdf" and total > MAX_PDF_EVENTS:
+        raise DomainError("audit_pdf_too_long", count=total, high=MAX_PDF_EVENTS)
     by = current_user(session)
-    owners = record_owners(session, events)
-    content = (audit_csv(events, owners) if format == "csv"
-               else audit_pdf(events, flt, by=by, owners=owners))
+    written = 0
+
+    def csv_parts() -> Iterator[bytes]:
+        nonlocal written
+        yield _csv_header()
+        for chunk in session.scalars(_newest_first(query).execution_options(
+                yield_per=EXPORT_CHUNK)).partitions():
+            events = list(chunk)
+            yield _csv_rows(events, record_owners(session, events))
+            written += len(events)
+            if progress is not None:
+                progress(written, total)
+
+    def pdf() -> bytes:
+        nonlocal written
+        events = list(session.scalars(_newest_first(query)))
+        written = len(events)
+        return audit_pdf(events, flt, by=by, owners=record_owners(session, events),
+                         progress=progress)
+
     with staged_private_files() as files:
+        files.write(out, csv_parts() if format == "csv" else pdf())
         with write(session):
             event = AuditEvent(at=utcnow(), user=by, action="export",
                                record_kind=LOG_KIND, record_id=LOG_ID,
-                               detail=f"{format} {len(events)}")
+                               detail=f"{format} {written}")
             with_id(event)
             session.add(event)
-            files.write(out, content)
         files.publish()
     return out
