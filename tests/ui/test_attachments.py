@@ -138,6 +138,27 @@ def test_saving_a_copy_can_be_called_off_at_the_warning(
     assert [action for action, _ in logged(window, attachment_id)] == ["create"]
 
 
+def test_an_error_goes_once_an_attachment_is_added(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refused = tmp_path / "notiz.txt"
+    refused.write_text("kein Dokument")
+    accepted = tmp_path / "bescheid.pdf"
+    accepted.write_bytes(two_page_pdf())
+    chosen = [refused, accepted]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(chosen.pop(0)), "")))
+    view = fresh_file(qtbot, window, open_case=False)
+    page = tab(view, "Anhänge")
+    activate(qtbot, window)
+    alt_to(qtbot, button(page, "Hinzufügen"))
+    qtbot.waitUntil(lambda: not view.error.isHidden(), timeout=10_000)
+    assert "PDF" in view.error.text()  # which kinds are taken
+    alt_to(qtbot, button(page, "Hinzufügen"))
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: view.error.isHidden(), timeout=10_000)
+
+
 def docx_content(window: Any, attachment_id: str) -> bytes:
     return bytes(on_database(window, lambda s: s.get(Attachment, attachment_id).content))
 

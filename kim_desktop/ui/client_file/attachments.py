@@ -85,6 +85,8 @@ class AttachmentsTab(RecordList):
         self.file.context.write(
             lambda s: services.add_attachment(s, client_id=client_id, filename=path.name,
                                               content=content),
+            # A file refused before is no longer the news once one is taken.
+            lambda _: self.file.error.show_message(""),
             on_error=lambda e: self.file.error.show_message(user_message(e)),
         )
 
