@@ -4,10 +4,12 @@ copy and deletion in the audit log by record id."""
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import stat
 import tempfile
+import weakref
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +20,9 @@ from sqlalchemy import select
 
 from kim_desktop.core import services
 from kim_desktop.core.models import Attachment, AuditEvent
-from kim_desktop.ui.qt import QFileDialog, Qt
+from kim_desktop.ui.client_file import viewer as viewing
+from kim_desktop.ui.client_file.viewer import AttachmentViewer
+from kim_desktop.ui.qt import QFileDialog, Qt, isValid
 from tests.ui.keys import activate, alt_to, focused, press
 from tests.ui.test_client_file_editing import (
     answer_next_box,
@@ -30,16 +34,21 @@ from tests.ui.test_client_file_editing import (
 )
 
 
-def two_page_pdf() -> bytes:
+def pdf_of(count: int) -> bytes:
+    """A PDF of ``count`` A4 pages, each with a line of text."""
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     pages = canvas.Canvas(buffer)
-    for number in (1, 2):
+    for number in range(1, count + 1):
         pages.drawString(100, 750, f"Bescheid, Seite {number}")
         pages.showPage()
     pages.save()
     return buffer.getvalue()
+
+
+def two_page_pdf() -> bytes:
+    return pdf_of(2)
 
 
 def docx() -> bytes:
@@ -78,14 +87,70 @@ def test_a_pdf_opens_inside_the_program_and_the_view_is_logged(
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     _, page, attachment_id = attached(qtbot, window, "bescheid.pdf", two_page_pdf())
     alt_to(qtbot, button(page, "Anzeigen"))
-    qtbot.waitUntil(lambda: getattr(page, "viewer", None) is not None
-                    and page.viewer.isVisible(), timeout=10_000)
-    pages = page.viewer.pages
-    assert len(pages) == 2
-    assert all(not p.pixmap().isNull() and p.pixmap().width() > 500 for p in pages)
-    assert "Seite 2 von 2" in pages[1].accessibleName()
+    viewer = shown_viewer(qtbot, page)
+    pages = viewer.pages
+    assert pages.rowCount() == 2
+    assert all(pages.image(row).width() > 500 for row in (0, 1))
+    assert "Seite 2 von 2" in pages.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
     assert logged(window, attachment_id) == [("create", "application/pdf"), ("view", "")]
     assert list(temporary.iterdir()) == []  # no decrypted copy anywhere temporary
+
+
+def shown_viewer(qtbot: Any, page: Any) -> AttachmentViewer:
+    qtbot.waitUntil(lambda: page.findChild(AttachmentViewer) is not None
+                    and page.findChild(AttachmentViewer).isVisible(), timeout=60_000)
+    viewer: AttachmentViewer = page.findChild(AttachmentViewer)
+    return viewer
+
+
+def test_a_pdf_of_400_pages_draws_the_pages_in_view_and_is_freed_when_closed(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdfium2
+
+    drawn: list[int] = []
+    render = pypdfium2.PdfPage.render
+
+    def counted(page: Any, *args: Any, **kwargs: Any) -> Any:
+        drawn.append(1)
+        return render(page, *args, **kwargs)
+
+    monkeypatch.setattr(pypdfium2.PdfPage, "render", counted)
+    _, page, attachment_id = attached(qtbot, window, "akte.pdf", pdf_of(400))
+    alt_to(qtbot, button(page, "Anzeigen"))
+    shown = [shown_viewer(qtbot, page)]  # a list, so that the viewer can be let go of
+    viewer = shown[0]
+    qtbot.waitUntil(lambda: bool(drawn), timeout=10_000)  # the first page, when painted
+    assert len(drawn) <= 3  # what fits the window, not 400 pages
+    activate(qtbot, viewer)
+    press(qtbot, Qt.Key.Key_PageDown)
+    press(qtbot, Qt.Key.Key_End)  # to the last page, as a reader looking for the newest
+    bottom = viewer.list.viewport().rect().center()
+    bottom.setY(viewer.list.viewport().height() - 20)  # on the last page, not in the margin
+    qtbot.waitUntil(lambda: shown[0].list.indexAt(bottom).row() == 399, timeout=10_000)
+    qtbot.waitUntil(lambda: 399 in shown[0].pages.kept, timeout=10_000)
+    assert len(drawn) <= 8
+    assert viewer.pages.kept_bytes() <= viewing.KEPT_BYTES
+    assert logged(window, attachment_id) == [("create", "application/pdf"), ("view", "")]
+
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not isValid(shown[0]), timeout=10_000)  # deleted, not hidden
+    gone = weakref.ref(shown.pop())
+    del viewer
+    gc.collect()
+    assert gone() is None  # the tab keeps no viewer, nor its pages
+
+
+def test_pages_drawn_one_after_another_keep_only_the_last_few(qapp: Any) -> None:
+    pages = viewing.Pages(viewing.PdfSource(pdf_of(40)), "akte.pdf")
+    for row in range(40):  # every page in turn, as scrolling through the document
+        assert pages.image(row) is not None
+    a4 = pages.image(39).sizeInBytes()
+    assert 40 * a4 > viewing.KEPT_BYTES
+    assert list(pages.kept) == list(range(40 - len(pages.kept), 40))  # the last ones seen
+    assert pages.kept_bytes() <= viewing.KEPT_BYTES
+    pages.close()
+    assert pages.rowCount() == 0 and not pages.kept and pages.image(0) is None
 
 
 @pytest.fixture

@@ -112,11 +112,11 @@ class AttachmentsTab(RecordList):
 
     def _show(self, filename: str, media_type: str, content: bytes) -> None:
         try:
-            self.viewer = AttachmentViewer(filename, media_type, content, self)
+            viewer = AttachmentViewer(filename, media_type, content, self)
         except Exception as error:  # a damaged document: said, never a traceback
             show_error(self, error)
             return
-        self.viewer.open()
+        viewer.open()  # kept by Qt while open, deleted when closed: its pages go with it
 
     def save_current(self, *, why: str = "") -> None:
         """Saves a copy where the user chooses, after saying that it is not encrypted."""
