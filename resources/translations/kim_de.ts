@@ -315,8 +315,16 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>{file}, Seite {n} von {count}</source>
+      <source>Das Dokument ist beschädigt und kann nicht angezeigt werden.</source>
       <extracomment>Media types the viewer draws; other documents can only be saved as a copy. PDF pages drawn at this many pixels per point (72 per inch: about 110 dpi). A page is drawn with at most this many pixels (a large-format plan a little smaller), so that one page of a small file cannot take gigabytes. Drawn pages kept for scrolling back, the longest unseen dropped first (an A4 page at PDF_SCALE takes 3.4 MB); the page being drawn is kept whatever its size. The keys that scroll the pages, as in a scroll area (arrows a step, PgUp and PgDn a screen, Home and End): not from page to page, since a page is taller than the window.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Dokument ist mit einem Kennwort geschützt und kann nicht angezeigt werden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file}, Seite {n} von {count}</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -34,12 +34,12 @@ from tests.ui.test_client_file_editing import (
 )
 
 
-def pdf_of(count: int) -> bytes:
+def pdf_of(count: int, *, password: str | None = None) -> bytes:
     """A PDF of ``count`` A4 pages, each with a line of text."""
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
-    pages = canvas.Canvas(buffer)
+    pages = canvas.Canvas(buffer, encrypt=password)
     for number in range(1, count + 1):
         pages.drawString(100, 750, f"Bescheid, Seite {number}")
         pages.showPage()
@@ -185,6 +185,46 @@ def test_a_document_that_cannot_be_shown_is_saved_only_after_a_warning(
     qtbot.waitUntil(lambda: ("export", "copy") in logged(window, attachment_id),
                     timeout=10_000)
     assert [action for action, _ in logged(window, attachment_id)] == ["create", "export"]
+
+
+def copy_offered(qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                 filename: str, content: bytes) -> str:
+    """Shows ``content`` by Anzeigen; it cannot be shown, so the copy is offered and taken.
+    The words of the question."""
+    target = tmp_path / "kopie"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    _, page, attachment_id = attached(qtbot, window, filename, content)
+    said: list[str] = []
+    answer_next_box("Kopie speichern …", said=said)
+    alt_to(qtbot, button(page, "Anzeigen"))
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    qtbot.waitUntil(lambda: target.exists() and target.read_bytes() == content,
+                    timeout=10_000)
+    assert page.findChild(AttachmentViewer) is None  # no empty viewer either
+    qtbot.waitUntil(lambda: ("export", "copy") in logged(window, attachment_id),
+                    timeout=10_000)
+    # The reading to show it is logged as before, the copy after it.
+    assert [action for action, _ in logged(window, attachment_id)] == [
+        "create", "view", "export"]
+    assert "nicht verschlüsselt" in said[0]
+    return said[0]
+
+
+def test_a_damaged_pdf_says_so_and_offers_the_copy(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    damaged = b"%PDF-1.4\n1 0 obj<<>>\ngarbage garbage\n"
+    said = copy_offered(qtbot, window, monkeypatch, tmp_path, "bescheid.pdf", damaged)
+    assert said.startswith("Das Dokument ist beschädigt und kann nicht angezeigt werden.")
+
+
+def test_a_pdf_with_a_password_says_so_and_offers_the_copy(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    locked = pdf_of(1, password="geheim")
+    said = copy_offered(qtbot, window, monkeypatch, tmp_path, "bescheid.pdf", locked)
+    assert said.startswith("Das Dokument ist mit einem Kennwort geschützt")
 
 
 def test_saving_a_copy_can_be_called_off_at_the_warning(

@@ -107,7 +107,8 @@ def refused(qtbot: Any, dialog: Any, expected: str) -> None:
 
 def answer_next_box(button_text: str, *, said: list[str] | None = None) -> None:
     """Clicks ``button_text`` in the next message box that opens modally; its text goes to
-    ``said``."""
+    ``said``. A box without that button is closed, so that the test fails on what it said
+    instead of waiting for ever behind it."""
     def answer() -> None:
         boxes = [w for w in QApplication.topLevelWidgets()
                  if isinstance(w, QMessageBox) and w.isVisible()]
@@ -119,6 +120,8 @@ def answer_next_box(button_text: str, *, said: list[str] | None = None) -> None:
         for candidate in boxes[0].buttons():
             if candidate.text().replace("&", "") == button_text:
                 candidate.click()
+                return
+        boxes[0].reject()
 
     QTimer.singleShot(0, answer)
 

@@ -1,7 +1,8 @@
 """Attachments: documents kept inside the encrypted database.
 
 "Open" shows PDFs and images inside the program (:mod:`.viewer`, drawn from memory); DOCX and
-ODT can only be saved as a copy, after a warning that it is not encrypted. The program never
+ODT, and a document the viewer cannot show (damaged), can only be saved as a copy, after a
+warning that it is not encrypted. The program never
 writes a decrypted copy to a temporary folder of its own, since that would put personal data
 on disk outside the encrypted database. Every view, copy and deletion is in the audit log.
 """
@@ -19,7 +20,7 @@ from kim_desktop.core.storage import write_private_file
 from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList
-from kim_desktop.ui.client_file.viewer import SHOWN, AttachmentViewer
+from kim_desktop.ui.client_file.viewer import SHOWN, AttachmentViewer, Unshowable
 from kim_desktop.ui.formats import moment, size_text
 from kim_desktop.ui.messages import show_error, user_message
 from kim_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox, QShortcut, Qt, translate
@@ -108,21 +109,28 @@ class AttachmentsTab(RecordList):
             return
         self.file.context.read(
             lambda s: services.open_attachment(s, attachment_id=attachment_id, use="view"),
-            lambda found: self._show(*found), on_error=lambda e: show_error(self, e))
+            lambda found: self._show(attachment_id, *found),
+            on_error=lambda e: show_error(self, e))
 
-    def _show(self, filename: str, media_type: str, content: bytes) -> None:
+    def _show(self, attachment_id: str, filename: str, media_type: str,
+              content: bytes) -> None:
         try:
             viewer = AttachmentViewer(filename, media_type, content, self)
-        except Exception as error:  # a damaged document: said, never a traceback
+        except Unshowable as why:  # another program may still open the copy
+            self.offer_copy(attachment_id, filename, why=str(why))
+            return
+        except Exception as error:  # a defect: said, never a traceback
             show_error(self, error)
             return
         viewer.open()  # kept by Qt while open, deleted when closed: its pages go with it
 
     def save_current(self, *, why: str = "") -> None:
-        """Saves a copy where the user chooses, after saying that it is not encrypted."""
         attachment = self.current()
-        if attachment is None:
-            return
+        if attachment is not None:
+            self.offer_copy(attachment.id, attachment.filename, why=why)
+
+    def offer_copy(self, attachment_id: str, filename: str, *, why: str = "") -> None:
+        """Saves a copy where the user chooses, after saying that it is not encrypted."""
         warning = translate(
             "attachments", "Die Kopie ist nicht verschlüsselt: wer an den Ordner kommt, kann "
             "sie lesen. Speichern Sie sie nur, wo das erlaubt ist, und löschen Sie sie, wenn "
@@ -132,9 +140,9 @@ class AttachmentsTab(RecordList):
                        translate("attachments", "Kopie speichern …")):
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, translate("attachments", "Anhang speichern"), attachment.filename)
+            self, translate("attachments", "Anhang speichern"), filename)
         if name:
-            self.save_to(attachment.id, Path(name))
+            self.save_to(attachment_id, Path(name))
 
     def save_to(self, attachment_id: str, path: Path) -> None:
         def work(session: Session) -> None:

@@ -62,6 +62,16 @@ SCROLL_KEYS = {
 }
 
 
+class Unshowable(Exception):
+    """A document the viewer cannot show; its text says why, in the interface language. A
+    copy can still be saved."""
+
+
+def damaged() -> Unshowable:
+    return Unshowable(translate(
+        "attachments", "Das Dokument ist beschädigt und kann nicht angezeigt werden."))
+
+
 class Source(Protocol):
     """A document's pages: their sizes known at once, each drawn when asked for."""
 
@@ -81,7 +91,14 @@ class PdfSource:
         import pypdfium2
 
         self._error = pypdfium2.PdfiumError
-        self.document = pypdfium2.PdfDocument(content)
+        try:
+            self.document = pypdfium2.PdfDocument(content)
+        except pypdfium2.PdfiumError as error:
+            if error.err_code == pypdfium2.raw.FPDF_ERR_PASSWORD:
+                raise Unshowable(translate(
+                    "attachments", "Das Dokument ist mit einem Kennwort geschützt und kann "
+                    "nicht angezeigt werden.")) from error
+            raise damaged() from error
         try:
             self.scales: list[float] = []
             self.sizes: list[QSize] = []
@@ -90,9 +107,12 @@ class PdfSource:
                 scale = page_scale(width, height)
                 self.scales.append(scale)
                 self.sizes.append(QSize(math.ceil(width * scale), math.ceil(height * scale)))
-        except pypdfium2.PdfiumError:
+        except pypdfium2.PdfiumError as error:
             self.close()
-            raise
+            raise damaged() from error
+        if not self.sizes:  # a PDF has at least one page
+            self.close()
+            raise damaged()
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -150,6 +170,7 @@ class ImageSource:
 
 
 def source_of(media_type: str, content: bytes) -> Source:
+    """The document's pages; raises :class:`Unshowable` for one that cannot be shown."""
     if media_type == "application/pdf":
         return PdfSource(content)
     return ImageSource(content)
@@ -258,8 +279,8 @@ class PageList(QListView):
 
 
 class AttachmentViewer(QDialog):
-    """The pages of one document, one below the other, scrolled by keys or wheel. Deleted
-    when closed."""
+    """The pages of one document, one below the other, scrolled by keys or wheel. Raises
+    :class:`Unshowable` for a document it cannot show. Deleted when closed."""
 
     def __init__(self, filename: str, media_type: str, content: bytes,
                  parent: QWidget | None = None) -> None:
