@@ -324,6 +324,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Das Bild ist zu groß, um es anzuzeigen ({width} × {height} Pixel).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{file}, Seite {n} von {count}</source>
       <translation type="unfinished" />
     </message>

@@ -324,6 +324,10 @@
       <translation>The document is protected by a password and cannot be shown.</translation>
     </message>
     <message>
+      <source>Das Bild ist zu groß, um es anzuzeigen ({width} × {height} Pixel).</source>
+      <translation>The image is too large to show ({width} × {height} pixels).</translation>
+    </message>
+    <message>
       <source>{file}, Seite {n} von {count}</source>
       <translation>{file}, page {n} of {count}</translation>
     </message>

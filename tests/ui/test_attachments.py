@@ -8,9 +8,11 @@ import gc
 import io
 import os
 import stat
+import struct
 import tempfile
 import weakref
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,21 @@ def pdf_of(count: int, *, password: str | None = None) -> bytes:
 
 def two_page_pdf() -> bytes:
     return pdf_of(2)
+
+
+def huge_png(side: int) -> bytes:
+    """A black-and-white PNG of ``side`` × ``side`` pixels, all white: a small file (its
+    rows compress to almost nothing) of a very large image."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * ((side + 7) // 8)  # filter byte "none", then the pixels
+    data = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)  # 1 bit, greyscale
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data)
+            + chunk(b"IEND", b""))
 
 
 def docx() -> bytes:
@@ -153,6 +170,12 @@ def test_pages_drawn_one_after_another_keep_only_the_last_few(qapp: Any) -> None
     assert pages.rowCount() == 0 and not pages.kept and pages.image(0) is None
 
 
+def test_an_image_is_one_page_of_its_own_size(qapp: Any) -> None:
+    pages = viewing.Pages(viewing.ImageSource(huge_png(100)), "foto.png")
+    assert pages.rowCount() == 1
+    assert pages.image(0).size().toTuple() == (100, 100)
+
+
 @pytest.fixture
 def open_umask() -> Iterator[None]:
     """The common umask 022, under which a file is created readable by every account."""
@@ -225,6 +248,23 @@ def test_a_pdf_with_a_password_says_so_and_offers_the_copy(
     locked = pdf_of(1, password="geheim")
     said = copy_offered(qtbot, window, monkeypatch, tmp_path, "bescheid.pdf", locked)
     assert said.startswith("Das Dokument ist mit einem Kennwort geschützt")
+
+
+def test_an_image_too_large_to_show_says_so_and_offers_the_copy(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    huge = huge_png(30_000)
+    assert len(huge) < 200_000
+    said = copy_offered(qtbot, window, monkeypatch, tmp_path, "plan.png", huge)
+    assert said.startswith("Das Bild ist zu groß, um es anzuzeigen (30000 × 30000 Pixel).")
+
+
+def test_a_damaged_image_says_so_and_offers_the_copy(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    damaged = huge_png(100)[:60]  # cut off in its pixels
+    said = copy_offered(qtbot, window, monkeypatch, tmp_path, "foto.png", damaged)
+    assert said.startswith("Das Dokument ist beschädigt und kann nicht angezeigt werden.")
 
 
 def test_saving_a_copy_can_be_called_off_at_the_warning(

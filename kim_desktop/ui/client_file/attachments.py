@@ -1,10 +1,10 @@
 """Attachments: documents kept inside the encrypted database.
 
 "Open" shows PDFs and images inside the program (:mod:`.viewer`, drawn from memory); DOCX and
-ODT, and a document the viewer cannot show (damaged), can only be saved as a copy, after a
-warning that it is not encrypted. The program never
-writes a decrypted copy to a temporary folder of its own, since that would put personal data
-on disk outside the encrypted database. Every view, copy and deletion is in the audit log.
+ODT, and a document the viewer cannot show (damaged, or an image too large), can only be
+saved as a copy, after a warning that it is not encrypted. The program never writes a
+decrypted copy to a temporary folder of its own, since that would put personal data on disk
+outside the encrypted database. Every view, copy and deletion is in the audit log.
 """
 
 from __future__ import annotations

@@ -15,9 +15,13 @@ from kim_desktop.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
     QAbstractSlider,
+    QBuffer,
+    QByteArray,
     QDialog,
     QDialogButtonBox,
     QImage,
+    QImageReader,
+    QIODevice,
     QKeyEvent,
     QListView,
     QModelIndex,
@@ -151,10 +155,24 @@ def page_scale(width: float, height: float) -> float:
 
 
 class ImageSource:
-    """A PNG or JPEG: one page, decoded at once."""
+    """A PNG or JPEG: one page, decoded at once (which tells whether it can be shown)."""
 
     def __init__(self, content: bytes) -> None:
-        self.image: QImage | None = QImage.fromData(content)
+        buffer = QBuffer()
+        buffer.setData(QByteArray(content))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        size = reader.size()  # from the header; unknown once reading failed
+        self.image: QImage | None = reader.read()
+        if self.image.isNull():
+            # Qt refuses to decode an image beyond its allocation limit (256 MB by default):
+            # a 30000 × 30000 pixel PNG can be a file of 147 KB.
+            if size.isValid() and size.width() * size.height() * 4 > (
+                    QImageReader.allocationLimit() * 1024 * 1024):
+                raise Unshowable(translate(
+                    "attachments", "Das Bild ist zu groß, um es anzuzeigen ({width} × {height} "
+                    "Pixel).").format(width=size.width(), height=size.height()))
+            raise damaged()
 
     def __len__(self) -> int:
         return 1
