@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.core.errors import BackupInvalid, DomainError, VaultCorrupt, VaultError
+from kim_desktop.core.office_contacts import office_contacts, with_contacts
 from kim_desktop.core.vault import Vault
 from kim_protocol.catalogs import CatalogError, load_catalogs
 
@@ -104,7 +105,7 @@ def open_vault_from_args(
 def vault_session(args: argparse.Namespace) -> Iterator[Session]:
     """A session on the unlocked vault, with the office's catalog overrides."""
     try:
-        catalogs = load_catalogs(data_dir(args))
+        catalogs = with_contacts(load_catalogs(data_dir(args)), office_contacts(data_dir(args)))
     except CatalogError as error:
         raise CliError(str(error)) from error
     vault = open_vault_from_args(args)

@@ -16,9 +16,11 @@ from sqlalchemy import select
 
 from kim_desktop.cli._common import CliError, data_dir
 from kim_desktop.cli._vault import vault_session
+from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.demo import generate_demo_data
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import Case, CasePhaseChange, Phase, PhaseEvent
+from kim_desktop.core.office_contacts import require_contacts
 from kim_desktop.core.services import change_phase, record_listing, record_view
 from kim_desktop.core.services.audit_log import ACTION_WORDS
 from kim_desktop.core.services.audit_review import (
@@ -284,6 +286,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(f"Den Ordner für die Ausgabedatei gibt es nicht: {args.out.parent}")
     language = args.language or program_language(data_dir(args))
     with vault_session(args) as session:
+        if args.format == "pdf":
+            require_contacts(catalogs_for(session))
         try:
             export_client(session, client_id=args.client, format=args.format, out=args.out,
                           language=language)

@@ -53,6 +53,9 @@ def check_provisioning(args: argparse.Namespace) -> int:
         rows.append(("", f"Erklärung vom {provisioning.accessibility_date}"))
     if provisioning.accessibility_url is not None:
         rows.append(("", f"veröffentlicht unter {provisioning.accessibility_url}"))
+    for key, label in (("controller", "Verantwortlich"), ("dpo_name", "Datenschutz")):
+        if key in provisioning.data_protection:
+            rows.append((label, provisioning.data_protection[key]))
     for label, value in rows:
         print(f"{label + ':' if label else '':<18}{value}")
     print("Die Bereitstellungsdatei ist gültig.")

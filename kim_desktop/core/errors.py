@@ -57,6 +57,13 @@ MESSAGES: dict[str, str] = {
         _C, "Von der Phase „{current}“ geht es nicht direkt zur Phase „{target}“."
     ),
     "reason_required": QT_TRANSLATE_NOOP(_C, "Bitte einen Grund angeben."),
+    "data_protection_contacts_missing": QT_TRANSLATE_NOOP(
+        _C, "Die Auskunft nach Art. 15 muss die verantwortliche Stelle und die oder den "
+        "Datenschutzbeauftragten nennen; solange eine der beiden Angaben fehlt, wird sie nicht "
+        "erstellt. Die Büroleitung "
+        "trägt sie unter Einstellungen → Datenschutz ein (oder IT in der "
+        "Bereitstellungsdatei, [data_protection])."
+    ),
     "referral_transition": QT_TRANSLATE_NOOP(
         _C, "Eine Vermittlung im Status „{current}“ kann nicht „{target}“ werden."
     ),

@@ -26,6 +26,12 @@ Example::
     contact = "KIM-Büro Rahden, Lange Straße 9, 32369 Rahden, barrierefrei@rahden.example"
     date = 2026-03-15                  # when the office made its statement
     url = "https://www.rahden.example/barrierefreiheit"   # where it is published
+
+    [data_protection]                  # who the Art. 15 information names
+    controller = "Stadt Rahden, Der Bürgermeister, Lange Straße 9, 32369 Rahden"
+    controller_contact = "Telefon 05771 0000, kim@rahden.example"
+    dpo_name = "Behördliche Datenschutzbeauftragte der Stadt Rahden"
+    dpo_contact = "datenschutz@rahden.example"
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -59,12 +65,16 @@ PASSWORD_LENGTH_RANGE = (12, 64)
 ATTACHMENT_MB_RANGE = (1, 25)
 #: Longest feedback contact of the accessibility statement (an address, phone and e-mail).
 CONTACT_MAX_LENGTH = 300
+#: The keys of [data_protection]: the controller and the data-protection officer, each a name
+#: (with the address) and a contact, as the Art. 15 information names them.
+DATA_PROTECTION_KEYS = ("controller", "controller_contact", "dpo_name", "dpo_contact")
 _SCHEMA: dict[str, frozenset[str]] = {
     "server": frozenset({"url", "ca_certificate", "tls_mode", "pin_sha256"}),
     "office": frozenset({"name", "municipality"}),
     "settings": frozenset({"auto_lock_minutes", "retention_years_after_closure", "language",
                            "password_min_length", "max_attachment_mb"}),
     "accessibility": frozenset({"contact", "date", "url"}),
+    "data_protection": frozenset(DATA_PROTECTION_KEYS),
 }
 _URL_EXAMPLE = "eine Adresse wie „https://kim.example.de“"
 #: What the file's [server] url is told for each problem (after „server.url“).
@@ -121,6 +131,8 @@ class Provisioning:
     accessibility_contact: str | None = None
     accessibility_date: str | None = None
     accessibility_url: str | None = None
+    #: [data_protection] by key (:data:`DATA_PROTECTION_KEYS`), only the keys the file sets.
+    data_protection: Mapping[str, str] = field(default_factory=dict)
 
 
 def system_provisioning_path() -> Path:
@@ -233,6 +245,7 @@ class _Checker:
             accessibility_contact=self.contact(accessibility),
             accessibility_date=self.statement_date(accessibility),
             accessibility_url=self.web_address(accessibility),
+            data_protection=self.data_protection(),
         )
 
     def check_known_keys(self) -> None:
@@ -324,6 +337,19 @@ class _Checker:
         if contact is not None and len(contact) > CONTACT_MAX_LENGTH:
             raise self.fail(key, f"darf höchstens {CONTACT_MAX_LENGTH} Zeichen lang sein.")
         return contact
+
+    def data_protection(self) -> dict[str, str]:
+        table = self.table("data_protection", required=False) or {}
+        values = {}
+        for name in DATA_PROTECTION_KEYS:
+            key = ("data_protection", name)
+            value = self.string(table, key, required=False)
+            if value is None:
+                continue
+            if len(value) > CONTACT_MAX_LENGTH:
+                raise self.fail(key, f"darf höchstens {CONTACT_MAX_LENGTH} Zeichen lang sein.")
+            values[name] = value
+        return values
 
     def statement_date(self, accessibility: dict[str, Any]) -> str | None:
         """A TOML date (2026-03-15) or a text "15.03.2026"; as "TT.MM.JJJJ"."""

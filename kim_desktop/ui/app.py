@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kim_desktop.core.office_contacts import office_contacts, with_contacts
 from kim_desktop.core.vault import Vault
 from kim_desktop.ui import i18n
 from kim_desktop.ui.context import Context
@@ -120,7 +121,7 @@ class AppController(QObject):
             vault=vault,
             taskman=self.taskman,
             settings=self.settings,
-            catalogs=load_catalogs(self.data_dir),
+            catalogs=with_contacts(load_catalogs(self.data_dir), office_contacts(self.data_dir)),
             demo=bool(self.demo_password),
             remote_wipe=self.remote_wipe,
             restore=self.restore_backup,

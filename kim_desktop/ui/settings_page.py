@@ -1,11 +1,13 @@
 """Settings: language (switched live), auto-lock time, sync timing; the own password and the
-users of this computer (:mod:`kim_desktop.ui.accounts`)."""
+users of this computer (:mod:`kim_desktop.ui.accounts`); for the office admin, who the Art. 15
+information names (:mod:`kim_desktop.ui.office_contacts`)."""
 
 from __future__ import annotations
 
 from kim_desktop.ui import i18n
 from kim_desktop.ui.accounts import AccountsSection
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.office_contacts import OfficeContactsSection
 from kim_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -95,6 +97,10 @@ class SettingsPage(QWidget):
         layout.addWidget(note)
         self.accounts = AccountsSection(context)
         layout.addWidget(self.accounts)
+        self.office_contacts: OfficeContactsSection | None = None
+        if context.is_admin:
+            self.office_contacts = OfficeContactsSection(context)
+            layout.addWidget(self.office_contacts)
         if context.demo:
             self.add_demo = QPushButton(
                 translate("settings_page", "Erfundene Personen &hinzufügen (100) …")

@@ -2459,6 +2459,49 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
   </context>
   <context>
+    <name>office_contacts</name>
+    <message>
+      <source>Datenschutz</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Auskunft nach Art. 15 DSGVO nennt die verantwortliche Stelle und die oder den Datenschutzbeauftragten; ohne beide wird sie nicht erstellt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Verantwortliche Stelle mit Anschrift:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kontakt der Stelle (Telefon, E-&amp;Mail):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Datenschutzbeauftra&amp;gte*r mit Anschrift:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kontakt der/des Beauftragten (&amp;Post, Telefon, E-Mail):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Datenschutzangaben &amp;übernehmen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Angaben konnten nicht gespeichert werden: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gespeichert.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gespeichert. Solange verantwortliche Stelle oder Datenschutzbeauftragte*r fehlen, wird keine Auskunft erstellt.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>office_export</name>
     <message>
       <source>Export für die Datenbank KIM</source>
@@ -3506,6 +3549,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>Bitte einen Grund angeben.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Die Auskunft nach Art. 15 muss die verantwortliche Stelle und die oder den Datenschutzbeauftragten nennen; solange eine der beiden Angaben fehlt, wird sie nicht erstellt. Die Büroleitung trägt sie unter Einstellungen → Datenschutz ein (oder IT in der Bereitstellungsdatei, [data_protection]).</source>
       <translation type="unfinished" />
     </message>
     <message>

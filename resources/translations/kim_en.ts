@@ -2464,6 +2464,49 @@ Case management for Kommunales Integrationsmanagement.</translation>
     </message>
   </context>
   <context>
+    <name>office_contacts</name>
+    <message>
+      <source>Datenschutz</source>
+      <translation>Data protection</translation>
+    </message>
+    <message>
+      <source>Die Auskunft nach Art. 15 DSGVO nennt die verantwortliche Stelle und die oder den Datenschutzbeauftragten; ohne beide wird sie nicht erstellt.</source>
+      <translation>The information under Art. 15 GDPR names the controller and the data protection officer; without both it is not created.</translation>
+    </message>
+    <message>
+      <source>&amp;Verantwortliche Stelle mit Anschrift:</source>
+      <translation>Controller with address (responsible &amp;body):</translation>
+    </message>
+    <message>
+      <source>Kontakt der Stelle (Telefon, E-&amp;Mail):</source>
+      <translation>Controller's contact (phone, e-&amp;mail):</translation>
+    </message>
+    <message>
+      <source>Datenschutzbeauftra&amp;gte*r mit Anschrift:</source>
+      <translation>Data protection &amp;officer with address:</translation>
+    </message>
+    <message>
+      <source>Kontakt der/des Beauftragten (&amp;Post, Telefon, E-Mail):</source>
+      <translation>Officer's contact (&amp;post, phone, e-mail):</translation>
+    </message>
+    <message>
+      <source>Datenschutzangaben &amp;übernehmen</source>
+      <translation>Save &amp;GDPR details</translation>
+    </message>
+    <message>
+      <source>Die Angaben konnten nicht gespeichert werden: {reason}</source>
+      <translation>The details could not be saved: {reason}</translation>
+    </message>
+    <message>
+      <source>Gespeichert.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>Gespeichert. Solange verantwortliche Stelle oder Datenschutzbeauftragte*r fehlen, wird keine Auskunft erstellt.</source>
+      <translation>Saved. While the controller or the data protection officer is missing, no information under Art. 15 is created.</translation>
+    </message>
+  </context>
+  <context>
     <name>office_export</name>
     <message>
       <source>Export für die Datenbank KIM</source>
@@ -3513,6 +3556,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>Bitte einen Grund angeben.</source>
       <translation>Please give a reason.</translation>
+    </message>
+    <message>
+      <source>Die Auskunft nach Art. 15 muss die verantwortliche Stelle und die oder den Datenschutzbeauftragten nennen; solange eine der beiden Angaben fehlt, wird sie nicht erstellt. Die Büroleitung trägt sie unter Einstellungen → Datenschutz ein (oder IT in der Bereitstellungsdatei, [data_protection]).</source>
+      <translation>The information under Art. 15 must name the controller and the data protection officer; while either is missing, it is not created. The office admin enters them under Settings → Data protection (or IT in the provisioning file, [data_protection]).</translation>
     </message>
     <message>
       <source>Eine Vermittlung im Status „{current}“ kann nicht „{target}“ werden.</source>

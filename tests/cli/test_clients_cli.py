@@ -29,6 +29,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert main(["--data-dir", str(folder), "init", "--user", "anna"]) == 0
     assert main(["--data-dir", str(folder), "demo-data", "--clients", "25", "--seed", "2"]) == 0
     capsys.readouterr()
+    (folder / "data_protection.local.json").write_text(json.dumps({
+        "controller": "Beispielstadt, Am Markt 1", "dpo_name": "Datenschutz Beispielstadt",
+    }), encoding="utf-8")
     return folder
 
 

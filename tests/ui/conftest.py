@@ -57,7 +57,17 @@ def _make_vault(folder: Path, clients: int) -> Path:
                 generate_demo_data(session, clients=clients, seed=7,
                                    consultations_per_client=3)
     (folder.parent / "recovery-key.txt").write_text(recovery_key, encoding="utf-8")
+    write_office_contacts(folder)
     return folder
+
+
+def write_office_contacts(folder: Path) -> None:
+    """The controller and officer an office admin enters: an Art. 15 PDF needs both."""
+    from kim_desktop.core.office_contacts import OfficeContacts, save_office_contacts
+
+    save_office_contacts(folder, OfficeContacts(
+        "Beispielstadt, Der Bürgermeister, Am Markt 1, 32000 Beispielstadt", "kim@example.org",
+        "Datenschutzbeauftragte der Beispielstadt", "datenschutz@example.org"))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kim_desktop.core.models import ErasureRequest
+from kim_desktop.core.office_contacts import require_contacts
 from kim_desktop.core.services import Change
 from kim_desktop.core.services.export import export_client as write_export
 from kim_desktop.core.services.retention import erase_client as erase_records
@@ -25,7 +26,11 @@ def export_to(file: ClientFile, path: Path, language: str = "de") -> None:
     ``language``, "de" or "en")."""
     fmt = "json" if path.suffix.lower() == ".json" else "pdf"
     client_id = file.client_id
+    catalogs = file.context.catalogs
+
     def work(session: Any) -> Change:
+        if fmt == "pdf":
+            require_contacts(catalogs)
         write_export(session, client_id=client_id, format=fmt, out=path, language=language)
         return Change("client", (client_id,), "exported", client_id)
 
