@@ -15,11 +15,22 @@ from sync_server.models.reports import ReleasedGapRow
 from sync_server.reports import queries
 from sync_server.reports.filters import FilterError
 from sync_server.reports.gap_counts import GapCounts
-from sync_server.steering.models import Topic, TopicGap
+from sync_server.steering import topics as steering_topics
+from sync_server.steering.models import Topic, TopicGap, TopicState
 
 
 class UnknownGap(LookupError):
     pass
+
+
+class GroupedGap(Exception):
+    """The gap is in a topic, whose state gives its status; the message is German."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(f"Der Status dieser Fehlstelle folgt aus ihrem Thema „{title}“: "
+                         "behoben, sobald das Thema gelöst ist, sonst in einer Projektgruppe, "
+                         "sobald eine Projektgruppe das Thema hat.")
+        self.message = str(self)
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,7 @@ class BoardEntry:
     cases: str
     released_on: str
     status: GapState
-    #: The topic the gap is grouped into (id, title), if any.
+    #: The topic the gap is grouped into (id, title), if any; then ``status`` follows it.
     topic: tuple[int, str] | None = None
 
     @property
@@ -75,12 +86,17 @@ def ranked_gaps(
         (row.office_id, row.gap_key): GapState(row.status)
         for row in session.scalars(select(GapStatus))
     }
-    topics = {
-        (office_id, gap_key): (topic_id, title)
-        for office_id, gap_key, topic_id, title in session.execute(
-            select(TopicGap.office_id, TopicGap.gap_key, Topic.id, Topic.title)
-            .join(Topic, Topic.id == TopicGap.topic_id).where(Topic.deleted_at.is_(None)))
-    }
+    grouped = session.execute(
+        select(TopicGap.office_id, TopicGap.gap_key, Topic.id, Topic.title,
+               Topic.project_group_id)
+        .join(Topic, Topic.id == TopicGap.topic_id).where(Topic.deleted_at.is_(None))).all()
+    topics = {(office_id, gap_key): (topic_id, title)
+              for office_id, gap_key, topic_id, title, _ in grouped}
+    topic_states = steering_topics.states(session, sorted({row[2] for row in grouped}))
+    # A grouped gap's status follows its topic; the one set by hand counts again once the gap
+    # leaves the topic.
+    states.update({(office_id, gap_key): topic_status(topic_states[topic_id], group)
+                   for office_id, gap_key, topic_id, _, group in grouped})
     return [
         BoardEntry(
             rank=index + 1,
@@ -99,11 +115,20 @@ def ranked_gaps(
     ]
 
 
+def topic_status(state: TopicState, project_group_id: int | None) -> GapState:
+    """The board's status of a gap in a topic: resolved once the topic is solved, in a
+    project group while one has the topic, else new."""
+    if state is TopicState.SOLVED:
+        return GapState.RESOLVED
+    return GapState.NEW if project_group_id is None else GapState.PROJECT_GROUP
+
+
 def set_gap_status(
     session: Session, *, office_id: str, key: str, status: GapState, user: str,
     allowed: frozenset[str] | None = None,
 ) -> GapStatus:
-    """Sets a gap's status; a gap of a municipality outside ``allowed`` is unknown here."""
+    """Sets a gap's status; a gap of a municipality outside ``allowed`` is unknown here, and
+    that of a gap in a topic follows the topic (:class:`GroupedGap`)."""
     municipality = session.scalar(
         select(ReleasedGapRow.municipality).where(
             ReleasedGapRow.office_id == office_id, ReleasedGapRow.key == key
@@ -111,6 +136,12 @@ def set_gap_status(
     )
     if municipality is None or (allowed is not None and municipality not in allowed):
         raise UnknownGap(key)
+    title = session.scalar(
+        select(Topic.title).join(TopicGap, TopicGap.topic_id == Topic.id)
+        .where(TopicGap.office_id == office_id, TopicGap.gap_key == key,
+               Topic.deleted_at.is_(None)))
+    if title is not None:
+        raise GroupedGap(title)
     row = session.get(GapStatus, (office_id, key))
     if row is None:
         row = GapStatus(office_id=office_id, gap_key=key)

@@ -166,6 +166,11 @@ def gap_status(
         session.rollback()
         return render("message.html", 400, user=user, nav=nav(user), title="Nicht gespeichert",
                       message="Diese Fehlstelle oder dieser Status ist unbekannt.")
+    except board.GroupedGap as grouped:
+        session.rollback()
+        return render("message.html", 409, user=user, nav=nav(user), title="Nicht gespeichert",
+                      message=grouped.message, back="/dashboard/fehlstellen",
+                      back_label="Zu den Fehlstellen")
     session.commit()
     target = back if back.startswith("/dashboard/fehlstellen") else "/dashboard/fehlstellen"
     return RedirectResponse(target, status_code=303)

@@ -5,6 +5,8 @@ history and a deletion keeps it; IT admins manage none of it."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import Any
 
@@ -365,3 +367,54 @@ def test_regrouping_a_hidden_gap_with_many_partners_reveals_no_more_than_once(
     # What the difference tells is the hidden gap's own perturbed value, under the threshold
     # as the board said: the noise of up to 3 stays on it.
     assert 0 <= differences[0] < 5
+
+
+def _board_row(client: TestClient, description: str) -> str:
+    page = client.get("/dashboard/fehlstellen").text
+    return next(row for row in page.split('<th scope="row" class="description">')[1:]
+                if row.startswith(description)).split("</tr>", 1)[0]
+
+
+def test_a_grouped_gaps_status_on_the_board_follows_its_topic(
+    coordinator: TestClient, gaps: dict[str, str], office_id: str,
+) -> None:
+    minden = "Kitaplätze fehlen während der Kurse."
+    csrf = _csrf(coordinator)
+    assert coordinator.post("/dashboard/fehlstellen/status", data={
+        "csrf": csrf, "office_id": office_id, "key": "gap-minden-pseudonym",
+        "status": "resolved"}).status_code == 200
+
+    topic_id = _create_topic(coordinator, gaps["minden"])
+    row = _board_row(coordinator, minden)
+    assert "neu <span class=\"meta\">(aus dem Thema)</span>" in row and "<select" not in row
+    refused = coordinator.post("/dashboard/fehlstellen/status", data={
+        "csrf": csrf, "office_id": office_id, "key": "gap-minden-pseudonym",
+        "status": "new"})
+    assert refused.status_code == 409
+    assert "folgt aus ihrem Thema „Kinderbetreuung in Kursen“" in refused.text
+
+    group = coordinator.post("/dashboard/projektgruppen", data={
+        "csrf": csrf, "name": "PG Sprache", "field": "german", "members": "VHS"},
+        follow_redirects=False).headers["location"].rsplit("/", 1)[1]
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/projektgruppe", data={
+        "csrf": csrf, "group": group}, follow_redirects=False).status_code == 303
+    assert "in einer Projektgruppe <span" in _board_row(coordinator, minden)
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/massnahmen", data={
+        "csrf": csrf, "action": "Kinderbetreuung parallel zum Kurs", "responsible": "VHS",
+        "due_on": "", "status": "done", "outcome": "Zwei Kurse mit Betreuung."},
+        follow_redirects=False).status_code == 303
+    assert "behoben <span" in _board_row(coordinator, minden)
+    # The exports say the same.
+    rows = list(csv.reader(io.StringIO(coordinator.get("/dashboard/export?format=csv")
+                                       .content.decode("utf-8-sig")), delimiter=";"))
+    by_rank: dict[str, dict[str, str]] = {}
+    for *_scope, view, _table, rank, column, value in rows:
+        if view == "Strukturelle Fehlstellen":
+            by_rank.setdefault(rank, {})[column] = value
+    assert {"Beschreibung": minden, "Status": "behoben"}.items() <= next(
+        gap for gap in by_rank.values() if gap["Beschreibung"] == minden).items()
+
+    # Out of the topic, the status set by hand counts again.
+    assert coordinator.post(f"/dashboard/themen/{topic_id}/loesen", data={
+        "csrf": csrf, "gap": gaps["minden"]}, follow_redirects=False).status_code == 303
+    assert 'value="resolved" selected' in _board_row(coordinator, minden)
