@@ -73,10 +73,11 @@ class Argon2Params:
 #: parameters, so raising them later only affects passwords set from then on.
 DEFAULT_ARGON2 = Argon2Params(memory_kib=128 * 1024, iterations=4, lanes=4)
 
-#: What a header may ask for: (lowest, highest) per parameter. The highest cost is about 32
-#: times the default, some seconds here; anything beyond is an edited file. The memory must
-#: also be at least 8 KiB per lane (Argon2's own rule).
-ARGON2_BOUNDS = {"memory_kib": (8, 1024 * 1024), "iterations": (1, 16), "lanes": (1, 16)}
+#: What a header may ask for: (lowest, highest) per parameter. The program has only ever
+#: written :data:`DEFAULT_ARGON2`; the highest bounds leave it twice the room per parameter
+#: (about 4 s of CPU here at most), and anything beyond is an edited file, refused before
+#: deriving. The memory must also be at least 8 KiB per lane (Argon2's own rule).
+ARGON2_BOUNDS = {"memory_kib": (8, 256 * 1024), "iterations": (1, 8), "lanes": (1, 8)}
 
 #: A header of ours is a few kilobytes (about one per user); a larger file is refused unread.
 MAX_HEADER_BYTES = 1024 * 1024

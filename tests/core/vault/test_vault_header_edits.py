@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from kim_desktop.core import attempts as attempts_module
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import VaultCorrupt
 from kim_desktop.core.vault import Role, Vault
@@ -117,4 +118,22 @@ def test_an_unknown_role_is_reported_before_the_password_is_tried(two_users: Pat
     with pytest.raises(VaultCorrupt) as refused:
         Vault.unlock(two_users, user="bert", password=OTHER_PASSWORD)
     assert "unbekannte Rolle" in str(refused.value)
+    assert snapshot(two_users) == before
+
+
+@pytest.mark.parametrize("kdf", [{"memory_kib": 256 * 1024 + 8}, {"iterations": 9},
+                                 {"lanes": 9, "memory_kib": 8 * 9}])
+def test_argon2_costs_the_program_never_writes_are_refused_without_counting_a_failure(
+    two_users: Path, kdf: dict[str, int]
+) -> None:
+    """Breaker 17, B3: 1 GiB, 16 passes and 16 lanes were taken, an unlock ran over a minute,
+    and the right password was called wrong and counted; now the cost is bounded near what
+    the program writes (128 MiB, 4, 4) and anything beyond is an edited header."""
+    _rewrite(two_users, lambda d: _user(d, "anna")["kdf"].update(kdf))
+    before = snapshot(two_users)
+    for _ in range(attempts_module.FREE_ATTEMPTS + 1):
+        with pytest.raises(VaultCorrupt) as refused:
+            Vault.unlock(two_users, user="anna", password=PASSWORD)
+        assert "verändert" in str(refused.value)
+    assert Vault.attempt_delay(two_users, user="anna") == 0
     assert snapshot(two_users) == before
