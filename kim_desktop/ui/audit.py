@@ -137,7 +137,7 @@ class AuditView(QWidget):
         self.progress_bar = QProgressBar()
         name(self.progress_bar, translate("audit", "Fortschritt beim Speichern"))
         self.progress_bar.hide()
-        self.cancel = QPushButton(translate("audit", "Speichern a&bbrechen"))
+        self.cancel = QPushButton(translate("audit", "Speichern abb&rechen"))
         self.cancel.hide()
         bottom.addWidget(self.progress_bar)
         bottom.addWidget(self.cancel)

@@ -388,7 +388,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Speichern a&amp;bbrechen</source>
+      <source>Speichern abb&amp;rechen</source>
       <translation type="unfinished" />
     </message>
     <message>

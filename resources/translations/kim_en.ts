@@ -388,7 +388,7 @@
       <translation>Saving progress</translation>
     </message>
     <message>
-      <source>Speichern a&amp;bbrechen</source>
+      <source>Speichern abb&amp;rechen</source>
       <translation>C&amp;ancel saving</translation>
     </message>
     <message>

@@ -4,6 +4,7 @@ absent for a case manager; the table model without a widget."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +145,30 @@ def test_the_model_shows_words_and_the_person_by_id() -> None:
     assert cells[1:] == ["anna", "exportiert", "Einwilligung", "c-1", "Akte 3F2A1C", "pdf"]
     assert model.data(model.index(0, 0), PERSON_ROLE) == "3f2a1c9e-0000"
     assert model.headerData(5, Qt.Orientation.Horizontal) == "Person"
+
+
+def test_saving_the_log_shows_progress_and_can_be_cancelled(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reproduced on main: the whole filter went out as one database task with no progress
+    and no way to stop it; every save and read of the program waited behind it."""
+    page = audit_page(qtbot, window)
+    folder = tmp_path / "export"
+    folder.mkdir()
+    target = folder / "protokoll.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "CSV (*.csv)")))
+    gate = threading.Event()
+    window.context.read(lambda session: gate.wait(5))  # the database is busy meanwhile
+    alt(qtbot, "c")
+    qtbot.waitUntil(lambda: page.cancel.isVisible(), timeout=5_000)
+    assert page.progress_bar.isVisible() and not page.csv_button.isEnabled()
+    with qtbot.waitSignal(page.cancel.clicked, timeout=5_000):  # a mnemonic clicks later
+        alt(qtbot, "r")  # "Speichern abb&rechen"
+    gate.set()
+    qtbot.waitUntil(lambda: "abgebrochen" in page.notice.text(), timeout=10_000)
+    assert not page.cancel.isVisible() and page.csv_button.isEnabled()
+    assert list(folder.iterdir()) == []
+    alt(qtbot, "c")
+    qtbot.waitUntil(lambda: "protokoll.csv" in page.notice.text(), timeout=10_000)
+    assert target.exists() and page.progress_bar.value() == page.progress_bar.maximum()

@@ -258,6 +258,8 @@ def export_audit(session: Session, *, flt: AuditFilter, format: str, out: Path,
         raise DomainError("audit_pdf_too_long", count=total, high=MAX_PDF_EVENTS)
     by = current_user(session)
     written = 0
+    if progress is not None:
+        progress(0, total)
 
     def csv_parts() -> Iterator[bytes]:
         nonlocal written
