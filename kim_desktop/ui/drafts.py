@@ -30,7 +30,8 @@ Reopener = Callable[["MainWindow", dict[str, str], Callable[["RecordForm"], None
 _REOPENERS: dict[str, Reopener] = {}
 #: The modules whose forms keep drafts (each registers its :func:`reopener` on import).
 FORM_MODULES = ("kim_desktop.ui.consultation_form", "kim_desktop.ui.client_form",
-                "kim_desktop.ui.client_file.reopen", "kim_desktop.ui.gaps")
+                "kim_desktop.ui.client_file.reopen", "kim_desktop.ui.gaps",
+                "kim_desktop.ui.gap_release", "kim_desktop.ui.erasure")
 
 
 def reopener(form: str) -> Callable[[Reopener], Reopener]:

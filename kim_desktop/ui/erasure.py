@@ -4,11 +4,15 @@ word; a case manager requests it with a reason, and the admin grants or declines
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
+from kim_desktop.core.models import ErasureRequest
 from kim_desktop.core.services import Change
 from kim_desktop.core.services.erasure_requests import decline_erasure, request_erasure
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.drafts import reopener
 from kim_desktop.ui.qt import QInputDialog, QLineEdit, QMessageBox, QWidget, translate
 from kim_desktop.ui.widgets.rows import RecordForm
 
@@ -42,6 +46,8 @@ def confirmed_erasure(parent: QWidget, what: str) -> bool:
 class RequestErasureDialog(RecordForm):
     """A case manager asks the office admin to erase the person; the reason is required."""
 
+    draft_form = "erasure_request"
+
     def __init__(self, context: Context, client_id: str, parent: QWidget | None = None) -> None:
         super().__init__(translate("erasure", "Löschung beantragen"), context, parent)
         self.confirmation = translate(
@@ -50,6 +56,9 @@ class RequestErasureDialog(RecordForm):
         self.client_id = client_id
         self.rows = self.add_fields("erasure_request", ["reason"])
         self.reason = self.rows["reason"]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id}
 
     def submit(self) -> None:
         client_id, reason = self.client_id, self.rows.value("reason")
@@ -61,16 +70,22 @@ class RequestErasureDialog(RecordForm):
 
 
 class DeclineErasureDialog(RecordForm):
-    """The office admin turns a request down; the reason shows in the person's file."""
+    """The office admin turns a request down; the reason shows in the person's file.
+    ``client_id``, the person asked about, lets the person's erasure take the draft along."""
+
+    draft_form = "erasure_decline"
 
     def __init__(self, context: Context, request_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, client_id: str = "") -> None:
         super().__init__(translate("erasure", "Löschantrag ablehnen"), context, parent)
         self.confirmation = translate("erasure", "Löschantrag abgelehnt.")
         self.name_save(translate("erasure", "&Ablehnen"))
-        self.request_id = request_id
+        self.request_id, self.client_id = request_id, client_id
         self.rows = self.add_fields("erasure_request", ["decline_reason"])
         self.reason = self.rows["decline_reason"]
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"record_id": self.request_id, "client_id": self.client_id}
 
     def submit(self) -> None:
         request_id, reason = self.request_id, self.rows.value("decline_reason")
@@ -79,3 +94,21 @@ class DeclineErasureDialog(RecordForm):
             return decline_erasure(session, request_id=request_id, reason=reason)
 
         self.save_with(self.context, work)
+
+
+@reopener(DeclineErasureDialog.draft_form)
+def reopen(window: Any, subject: dict[str, str], show: Any) -> None:
+    """The refusal opens over the window while its request still waits for a decision."""
+    request_id = subject.get("record_id", "")
+
+    def read(session: Session) -> ErasureRequest | None:
+        found = session.get(ErasureRequest, request_id)
+        waiting = found is not None and found.deleted_at is None and found.state == "open"
+        return found if waiting else None
+
+    def opened(request: ErasureRequest | None) -> None:
+        if request is not None:
+            show(DeclineErasureDialog(window.context, request.id, window,
+                                      client_id=request.client_id))
+
+    window.context.read(read, opened)

@@ -274,7 +274,8 @@ class AdminPanel(QGroupBox):
         record = self.requests.current()
         if record is None:
             return None
-        dialog = DeclineErasureDialog(self.context, record[0].id, self)
+        dialog = DeclineErasureDialog(self.context, record[0].id, self,
+                                      client_id=record[0].client_id)
         dialog.open()
         return dialog
 

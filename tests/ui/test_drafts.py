@@ -190,7 +190,25 @@ FILE_FORMS: dict[str, tuple[Any, str]] = {
     "ReopenCaseDialog": (lambda d, c, file, ids: d.ReopenCaseDialog(c, ids[1], file),
                          "reason"),
     "PhaseDialog": (lambda d, c, file, ids: _phase(c, file, ids[1]), "reason"),
+    "RequestErasureDialog": (lambda d, c, file, ids: _erasure_form(c, file, ids[0], False),
+                             "reason"),
+    "DeclineErasureDialog": (lambda d, c, file, ids: _erasure_form(c, file, ids[0], True),
+                             "reason"),
 }
+
+
+def _erasure_form(context: Any, file: Any, client_id: str, decline: bool) -> Any:
+    """The request of the person's erasure; with ``decline``, the admin's refusal of one
+    made for them (from the start page)."""
+    from kim_desktop.core.services.erasure_requests import request_erasure
+    from kim_desktop.ui.erasure import DeclineErasureDialog, RequestErasureDialog
+
+    if not decline:
+        return RequestErasureDialog(context, client_id, file)
+    window = file.window()
+    request_id = _in_session(window, lambda s: request_erasure(
+        s, client_id=client_id, reason="Auf Wunsch").ids[0])
+    return DeclineErasureDialog(context, request_id, window, client_id=client_id)
 
 
 def _phase(context: Any, file: Any, case_id: str) -> Any:
@@ -305,3 +323,73 @@ def test_a_persons_erasure_takes_their_draft_with_it(
         assert _open_form("ConsultationForm") is None
     finally:
         again.close()
+
+
+def test_a_referral_prepared_from_the_precheck_keeps_its_edited_text_over_a_lock(
+    qtbot: Any, controller: Any, no_dialogs: list[str]
+) -> None:
+    """Reproduced on main: the lock closed "Vermittlung vorbereiten" and the sentence added
+    to its prepared "Anliegen" was lost."""
+    window = unlock(qtbot, controller)
+    client_id = _clients(window, 1)[0]
+    file = window.open_client(client_id)
+    qtbot.waitUntil(lambda: file.data is not None, timeout=10_000)
+    panel = file.page_titled("Vorprüfung")
+    file.tabs.setCurrentWidget(panel.parentWidget())
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    dialog = activate(qtbot, panel.prepare_referral("auslaenderbehoerde"))
+    prepared = dialog.purpose.toPlainText()
+    alt_to(qtbot, dialog.purpose)
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    type_text(qtbot, " Bitte Termin anbieten.")
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: _file_form("PrecheckReferralDialog") is not None, timeout=10_000)
+    again = _file_form("PrecheckReferralDialog")
+    assert again.purpose.toPlainText() == prepared + " Bitte Termin anbieten."
+    assert again.agency_code == dialog.agency_code
+
+
+def test_a_gap_release_keeps_its_confirmation_over_a_lock_while_the_names_stay(
+    qtbot: Any, controller: Any, no_dialogs: list[str]
+) -> None:
+    """Reproduced on main: the lock closed "Fehlstelle freigeben" and it was not offered
+    again after unlock."""
+    import datetime as dt
+
+    from kim_desktop.core import services
+
+    window = unlock(qtbot, controller)
+
+    def gap_made(session: Any) -> str:
+        services.create_client(session, data=services.ClientData(
+            first_name="Lotte", last_name="Koch", municipality_code="rahden"))
+        return str(services.record_gap(
+            session, category_code="housing_market", field_of_action_code="housing",
+            municipality_code="rahden", observed_on=dt.date.today(),
+            description="Der Koch der Unterkunft kocht nicht fuer Kinder mit Allergien").ids[0])
+
+    gap_id = _in_session(window, gap_made)
+    window.show_page("gaps")
+    page = window.pages["gaps"]
+    qtbot.waitUntil(lambda: any(g.id == gap_id for g in page.list._records), timeout=10_000)
+    gap = next(g for g in page.list._records if g.id == gap_id)
+    from kim_desktop.ui.gap_release import GapReleaseDialog
+
+    dialog = GapReleaseDialog(window.context, gap, page)
+    dialog.open()
+    activate(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.not_meant.isVisible(), timeout=10_000)
+    alt_to(qtbot, dialog.not_meant)
+    qtbot.waitUntil(lambda: dialog.not_meant.isChecked(), timeout=5_000)
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: _file_form("GapReleaseDialog") is not None, timeout=10_000)
+    again = _file_form("GapReleaseDialog")
+    qtbot.waitUntil(lambda: again.not_meant.isVisible(), timeout=10_000)
+    assert again.gap_id == gap_id
+    assert again.not_meant.isChecked() and again.release_button.isEnabled()

@@ -10,7 +10,8 @@ from kim_desktop.core import services
 from kim_desktop.core.precheck import PrecheckReport, RuleResult
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.qt import QLabel, QWidget, translate
-from kim_desktop.ui.widgets import FormDialog, add_row, text_edit
+from kim_desktop.ui.widgets import add_row, text_edit
+from kim_desktop.ui.widgets.rows import RecordForm
 from kim_protocol.catalogs import Catalogs
 
 # Agency category (partner_agencies catalog) -> the rules it decides on.
@@ -67,13 +68,15 @@ def purpose_text(result: RuleResult, as_of: dt.date) -> str:
     return "\n".join(lines)
 
 
-class PrecheckReferralDialog(FormDialog):
+class PrecheckReferralDialog(RecordForm):
     """Shows the prefilled referral for confirmation; saving plans it for today."""
+
+    draft_form = "precheck_referral"
 
     def __init__(self, context: Context, client_id: str, agency_code: str, purpose: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(translate("precheck", "Vermittlung vorbereiten"), parent)
-        self.context, self.client_id, self.agency_code = context, client_id, agency_code
+        super().__init__(translate("precheck", "Vermittlung vorbereiten"), context, parent)
+        self.client_id, self.agency_code = client_id, agency_code
         self.agency = QLabel(context.label("partner_agencies", agency_code))
         self.form.addRow(translate("precheck", "Stelle:"), self.agency)
         self.planned = QLabel(translate("precheck", "heute"))
@@ -81,7 +84,10 @@ class PrecheckReferralDialog(FormDialog):
         self.purpose = text_edit(8)
         self.purpose.setPlainText(purpose)
         add_row(self.form, translate("precheck", "&Anliegen:"), self.purpose)
-        self.track([self.purpose])
+        self.also_track([self.purpose])
+
+    def draft_subject(self) -> dict[str, str]:
+        return {"client_id": self.client_id, "agency_code": self.agency_code}
 
     def submit(self) -> None:
         purpose = self.purpose.toPlainText()

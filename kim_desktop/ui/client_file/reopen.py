@@ -10,6 +10,7 @@ from typing import Any
 from kim_desktop.ui.client_file import dialogs
 from kim_desktop.ui.client_file.household import HouseholdMemberDialog
 from kim_desktop.ui.client_file.phase import PhaseDialog
+from kim_desktop.ui.client_file.precheck_referral import PrecheckReferralDialog
 from kim_desktop.ui.client_file.referral_dialogs import (
     AcceptReferralDialog,
     CancelReferralDialog,
@@ -18,6 +19,7 @@ from kim_desktop.ui.client_file.referral_dialogs import (
     SendReferralDialog,
 )
 from kim_desktop.ui.drafts import reopener
+from kim_desktop.ui.erasure import RequestErasureDialog
 
 #: Builds a form in ``file`` from the file's data and the draft's subject; None: its record
 #: is gone.
@@ -145,5 +147,11 @@ for form, build in (
      lambda file, _data, _subject: dialogs.ConsentDialog(file.context, file.client_id, file)),
     (dialogs.ReferralDialog.draft_form,
      lambda file, _data, _subject: dialogs.ReferralDialog(file.context, file.client_id, file)),
+    (RequestErasureDialog.draft_form,
+     lambda file, _data, _subject: RequestErasureDialog(file.context, file.client_id, file)),
+    # the purpose comes back with the draft, as the case manager left it
+    (PrecheckReferralDialog.draft_form,
+     lambda file, _data, subject: PrecheckReferralDialog(
+         file.context, file.client_id, subject.get("agency_code", ""), "", file)),
 ):
     reopener(form)(_in_file(build))
