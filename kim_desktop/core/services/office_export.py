@@ -3,10 +3,10 @@ one row per case open in the period, its columns as ``resources/datenbank_kim/co
 names them, as CSV with a schema file or as JSON. Pseudonymised by default: persons and cases
 by an HMAC with a key of this export alone (with the office's report secret when the office
 asks for pseudonyms it can link across exports), no name, no birth date, no day, and at least
-:data:`K` persons behind every combination of age band, gender, nationalities and
-municipality. With names it is a deliberate exception to "no plaintext outside the vault"
-(the caller warns); either way the audit log records who exported what. Only the office admin
-exports."""
+:data:`K` persons behind every combination of what an outsider may know of a person and
+their cases (:data:`QUASI_IDENTIFIERS`, :data:`CASE_QUASI_IDENTIFIERS`). With names it is a
+deliberate exception to "no plaintext outside the vault" (the caller warns); either way the
+audit log records who exported what. Only the office admin exports."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import io
 import json
 import secrets
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,12 @@ LOG_ID = "office"
 SCHEMA_VERSION = "datenbank-kim/2"
 #: The fewest persons a pseudonymised export's row may share its quasi-identifiers with.
 K = 5
-#: The quasi-identifiers, in the order :func:`_k_anonymous` gives them up.
+#: The quasi-identifiers of a person and of a case: what someone who knows the person (a
+#: referring agency, a colleague, a register) may know of them too (:func:`_k_anonymous`).
 QUASI_IDENTIFIERS = ("client.nationalities", "client.age_band", "client.gender",
                      "client.municipality_code")
+CASE_QUASI_IDENTIFIERS = ("case.opened_in", "case.closed_in", "case.phase",
+                          "case.target_group_criteria", "needs.fields_of_action")
 #: The nationality of too few persons in the export.
 OTHER = "sonstige"
 #: How the export event of each exported person begins, and what it says of one with names.
@@ -132,22 +136,71 @@ def _month(day: dt.date | None) -> str:
     return f"{day.year:04d}-{day.month:02d}" if day else ""
 
 
-def _k_anonymous(people: dict[str, dict[str, Any]]) -> None:
-    """Coarsens the quasi-identifiers of each person (``people``, by person, in place) until
-    every combination of them is shared by at least :data:`K` persons: nationalities fewer
-    than K persons have become :data:`OTHER`; then, for the persons still in a smaller group,
-    all their nationalities, then the age band, the gender and the municipality in turn."""
+def _quarter(month: str) -> str:
+    """"2026-02" as "2026-Q1"; a quarter, a year or nothing as it is."""
+    if len(month) != 7:
+        return month
+    return f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
+
+
+def _year(period: str) -> str:
+    return period[:4] if period[:4].isdigit() else period
+
+
+def _unknown(value: str) -> str:
+    return UNKNOWN
+
+
+def _other(value: str) -> str:
+    return OTHER
+
+
+#: How :func:`_k_anonymous` gives the quasi-identifiers up, step by step: each step coarsens
+#: these keys by its function, for the persons still in too small a group.
+_COARSENING: tuple[tuple[tuple[str, ...], Callable[[str], str]], ...] = (
+    (("case.opened_in", "case.closed_in"), _quarter),
+    (("case.opened_in", "case.closed_in"), _year),
+    (("needs.fields_of_action",), _unknown),
+    (("case.target_group_criteria",), _unknown),
+    (("case.phase",), _unknown),
+    (("client.nationalities",), _other),
+    (("case.closed_in",), _unknown),
+    (("case.opened_in",), _unknown),
+    (("client.age_band",), _unknown),
+    (("client.gender",), _unknown),
+    (("client.municipality_code",), _unknown),
+)
+
+
+def _signature(person: dict[str, Any], cases: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """What an outsider may know of a person: their quasi-identifiers and those of all their
+    cases (the person's pseudonym joins the rows)."""
+    return (tuple(person[key] for key in QUASI_IDENTIFIERS),
+            tuple(sorted(tuple(case[key] for key in CASE_QUASI_IDENTIFIERS) for case in cases)))
+
+
+def _k_anonymous(people: dict[str, dict[str, Any]],
+                 cases: dict[str, list[dict[str, Any]]]) -> None:
+    """Coarsens the quasi-identifiers of each person (``people``, by person) and of their
+    cases (``cases``, by person), in place, until every person shares all of them with at
+    least :data:`K - 1` others: nationalities fewer than K persons have become :data:`OTHER`;
+    then, for the persons still in a smaller group, the steps of :data:`_COARSENING` in
+    turn (months to quarters to years, then needs, target group, phase, nationalities, the
+    months, the age band, the gender and the municipality given up)."""
     counts = Counter(code for person in people.values()
                      for code in person["client.nationalities"].split("|"))
     for person in people.values():
         person["client.nationalities"] = "|".join(dict.fromkeys(
             code if counts[code] >= K else OTHER
             for code in person["client.nationalities"].split("|")))
-    for key in QUASI_IDENTIFIERS:
-        groups = Counter(tuple(person.values()) for person in people.values())
-        for person in people.values():
-            if groups[tuple(person.values())] < K:
-                person[key] = OTHER if key == "client.nationalities" else UNKNOWN
+    for keys, coarser in _COARSENING:
+        groups = Counter(_signature(people[p], cases[p]) for p in people)
+        for person_id, person in people.items():
+            if groups[_signature(person, cases[person_id])] >= K:
+                continue
+            for key in keys:
+                for record in [person] if key in QUASI_IDENTIFIERS else cases[person_id]:
+                    record[key] = coarser(str(record[key])) if record[key] else record[key]
 
 
 def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names: bool,
@@ -198,9 +251,7 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names:
             "client.gender": client.gender,
             "client.municipality_code": client.municipality_code or "",
         }
-    if not with_names:
-        _k_anonymous(people)
-    rows = []
+    by_person: dict[str, list[dict[str, Any]]] = {client.id: [] for _, client in cases}
     for case, client in cases:
         count, minutes = consultations.get(case.id, (0, 0))
         step = steps.get(case.id)
@@ -216,7 +267,6 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names:
             "client.first_name": client.first_name,
             "client.birth_date": client.birth_date.isoformat() if client.birth_date else "",
             "client.birth_year": client.birth_date.year if client.birth_date else None,
-            **people[client.id],
             "case.opened_on": case.opened_on.isoformat(),
             "case.opened_in": _month(case.opened_on),
             "case.closed_on": closed_on.isoformat() if closed_on else "",
@@ -229,7 +279,14 @@ def office_rows(session: Session, *, since: dt.date, until: dt.date, with_names:
             "consultations.minutes": int(minutes),
             "referrals.count": referrals.get(case.id, 0),
         }
-        rows.append({c.name: values[c.source] for c in columns(with_names=with_names)})
+        by_person[client.id].append(values)
+    if not with_names:
+        _k_anonymous(people, by_person)
+    shown = columns(with_names=with_names)
+    rows = []
+    for _, client in cases:
+        values = {**by_person[client.id].pop(0), **people[client.id]}
+        rows.append({c.name: values[c.source] for c in shown})
     return rows
 
 
