@@ -394,6 +394,8 @@ class Vault:
         key = (headers.open_for_user(header.vault_id, entry, password, other_roles=others)
                if entry else None)
         if entry is None or key is None:
+            if entry is not None and headers.opens_another_entry(header, user, password):
+                raise VaultCorrupt("header_tampered", file=HEADER_NAME)
             raise WrongPassword(retry_after=attempts.record_failure(data_dir, user))
         attempts.clear(data_dir, user)
         local_user = LocalUser(entry.name, _role_of(entry))

@@ -296,7 +296,35 @@ def _open_entry(
     private = X25519PrivateKey.from_private_bytes(private_bytes)
     wipe(private_bytes)
     wipe(private_raw)
-    return _open_to(private, entry.data_key, _aead_user(vault_id, entry.name, role))
+    # The password was right: a public key or sealed data key that does not belong to this
+    # private key was put there by hand.
+    changed = VaultCorrupt("header_tampered", file=HEADER_NAME)
+    if not hmac.compare_digest(_raw_public(private.public_key()), entry.public_key or b""):
+        raise changed
+    key = _open_to(private, entry.data_key, _aead_user(vault_id, entry.name, role))
+    if key is None:
+        raise changed
+    return key
+
+
+def opens_another_entry(header: Header, name: str, password: str) -> bool:
+    """True when ``password`` opens the private key sealed for ``name`` in another user's
+    entry: the names were swapped by hand. Asked only when the password did not fit, at one
+    Argon2id run per other user."""
+    for entry in header.users:
+        if entry.name == name or entry.legacy:
+            continue
+        for typed in dict.fromkeys((normalise(password), password)):
+            wrapping_key = _password_key(typed, entry.sealed.salt, entry.argon2)
+            try:
+                private = _open(wrapping_key, entry.sealed,
+                                _aead_private(header.vault_id, name, entry.role))
+            finally:
+                wipe(wrapping_key)
+            if private is not None:
+                wipe(private)
+                return True
+    return False
 
 
 def _recovery_private(secret: bytes) -> X25519PrivateKey:

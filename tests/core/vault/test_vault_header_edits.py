@@ -137,3 +137,28 @@ def test_argon2_costs_the_program_never_writes_are_refused_without_counting_a_fa
         assert "verändert" in str(refused.value)
     assert Vault.attempt_delay(two_users, user="anna") == 0
     assert snapshot(two_users) == before
+
+
+def _swap_names(document: Document) -> None:
+    first, second = document["users"][0], document["users"][1]
+    first["name"], second["name"] = second["name"], first["name"]
+
+
+def _swap_public_keys(document: Document) -> None:
+    _user(document, "anna").update(public_key=_user(document, "bert")["public_key"],
+                                   key=_user(document, "bert")["key"])
+
+
+@pytest.mark.parametrize("edit", [_swap_names, _swap_public_keys])
+def test_swapped_entries_say_the_header_was_changed_and_count_no_failure(
+    two_users: Path, edit: Callable[[Document], None]
+) -> None:
+    """Breaker 17, B8: the right password got "falsches Passwort" and a counted failure."""
+    _rewrite(two_users, edit)
+    before = snapshot(two_users)
+    for _ in range(attempts_module.FREE_ATTEMPTS + 1):
+        with pytest.raises(VaultCorrupt) as refused:
+            Vault.unlock(two_users, user="anna", password=PASSWORD)
+        assert "verändert" in str(refused.value)
+    assert Vault.attempt_delay(two_users, user="anna") == 0
+    assert snapshot(two_users) == before
