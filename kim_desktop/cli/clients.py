@@ -31,7 +31,12 @@ from kim_desktop.core.services.audit_review import (
     audit_events,
     export_audit,
 )
-from kim_desktop.core.services.export import EXPORT_FORMATS, archive_writer, export_client
+from kim_desktop.core.services.export import (
+    EXPORT_FORMATS,
+    archive_writer,
+    closing_reason,
+    export_client,
+)
 from kim_desktop.core.services.office_export import FORMATS as OFFICE_FORMATS
 from kim_desktop.core.services.office_export import export_office
 from kim_desktop.core.services.retention import (
@@ -253,15 +258,20 @@ def run_phase(args: argparse.Namespace) -> int:
             select(CasePhaseChange)
             .where(CasePhaseChange.case_id.in_(cases), CasePhaseChange.deleted_at.is_(None))
             .order_by(CasePhaseChange.changed_on, CasePhaseChange.created_at)).all()
+        closure_reasons = catalogs_for(session).closure_reasons
+
+    def words(step: CasePhaseChange) -> str:
+        return closing_reason(step, step.reason, lambda _, code: closure_reasons.label(code))
+
     if args.json:
         print(json.dumps([
             {"case": s.case_id, "on": s.changed_on.isoformat(), "by": s.created_by,
-             "event": s.event, "from": s.from_phase, "to": s.to_phase, "reason": s.reason}
+             "event": s.event, "from": s.from_phase, "to": s.to_phase, "reason": words(s)}
             for s in steps], ensure_ascii=False, indent=2))
     elif args.to is None:
         for step in steps:
             before = f"{Phase(step.from_phase).label} → " if step.from_phase else ""
-            reason = f"  ({step.reason})" if step.reason else ""
+            reason = f"  ({words(step)})" if step.reason else ""
             print(f"{step.changed_on:%d.%m.%Y}  {step.created_by:<12}  "
                   f"{PhaseEvent(step.event).label:<16}  {before}{Phase(step.to_phase).label}"
                   f"{reason}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 
 from kim_desktop.cli import main
 from kim_desktop.core import vault_header
-from kim_desktop.core.models import AuditEvent, Client, Consultation
+from kim_desktop.core.models import AuditEvent, Case, Client, Consultation
 from kim_desktop.core.vault import Vault
 
 PASSWORD = "Lange Nacht im Kreishaus"
@@ -198,3 +199,21 @@ def test_phase_changes_the_open_case_and_shows_the_history(
     code, _, err = _run(data_dir, capsys, "phase", "--client", client["id"], "--to",
                         "assessment", "--on", "31.02.2026")
     assert code == 2 and "kein gültiges Datum" in err
+
+
+def test_phase_names_a_closure_reason_in_words(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A case closed without a note kept the catalog code as the step's reason; phase
+    --client printed "(goals_achieved)"."""
+    from kim_desktop.core.services import close_case
+
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as vault, vault.session() as s:
+        case = s.scalars(select(Case).where(Case.closed_on.is_(None)).order_by(Case.id)).first()
+        assert case is not None
+        client_id = case.client_id
+        close_case(s, case_id=case.id, closed_on=dt.date.today(), reason_code="goals_achieved")
+    code, out, _ = _run(data_dir, capsys, "phase", "--client", client_id)
+    assert code == 0 and "(Ziele erreicht)" in out and "goals_achieved" not in out
+    code, out, _ = _run(data_dir, capsys, "phase", "--client", client_id, "--json")
+    assert json.loads(out)[-1]["reason"] == "Ziele erreicht"

@@ -186,3 +186,19 @@ def test_a_name_sent_to_the_datenbank_kim_is_logged_for_the_person_and_named_as_
         session, client_id=named, format="pdf", out=tmp_path / "en.pdf", language="en")).split())
     assert "in its Datenbank KIM: your case data with your name and date of birth" in english
     assert "and the Land receive only pseudonymised figures" not in english
+
+
+def test_a_closure_without_note_gives_its_reason_in_words(session: Session,
+                                                           tmp_path: Path) -> None:
+    """close_case keeps the catalog code as the closing step's reason when no note is given;
+    the PDF said "Grund: goals_achieved"."""
+    from kim_desktop.core.services import close_case
+
+    client_id = new_client(session)
+    close_case(session, case_id=new_case(session, client_id), closed_on=TODAY,
+               reason_code="goals_achieved")
+    for language, words in (("de", "Grund: Ziele erreicht"), ("en", "Reason: Goals achieved")):
+        pdf = export_client(session, client_id=client_id, format="pdf",
+                            out=tmp_path / f"{language}.pdf", language=language)
+        text = " ".join(_pdf_text(pdf).split())
+        assert words in text and "goals_achieved" not in text

@@ -36,6 +36,7 @@ from kim_desktop.core.models import (
     HouseholdMember,
     Measure,
     NeedsAssessment,
+    PhaseEvent,
     Referral,
     ResidenceStatusPeriod,
 )
@@ -286,6 +287,8 @@ def export_pdf(session: Session, data: dict[str, Any], language: str = "de") -> 
             if spec.kind == Kind.RECORD or value in (None, "", []):
                 continue
             text = _shown(words, spec, value)
+            if kind == "case_phase_change" and name == "reason":
+                text = closing_reason(record, text, words.entry)
             out.append(Paragraph(f"<b>{escape(words.label(spec))}</b>: {escape(text)}",
                                  styles["Normal"]))
         return out
@@ -365,6 +368,14 @@ def export_pdf(session: Session, data: dict[str, Any], language: str = "de") -> 
                               f"{words.audit(event['kind'], event['action'])}"))
     document.build(story)
     return buffer.getvalue()
+
+
+def closing_reason(step: Any, reason: str, entry: Callable[[str, str], str]) -> str:
+    """A phase step's reason as words: closing a case without a note keeps the closure
+    reason's catalog code there (:func:`~kim_desktop.core.services.cases.close_case`), which
+    ``entry`` (catalog, code) names."""
+    event = step["event"] if isinstance(step, dict) else step.event
+    return entry("closure_reasons", reason) if event == PhaseEvent.CLOSED else reason
 
 
 def _shown(words: Words, spec: Field, value: Any) -> str:
