@@ -8,6 +8,8 @@ all. Rules:
 * a record with pending local changes (outbox, in flight, or an open conflict) is never
   overwritten: it is merged three-way against the shadow base; overlapping fields become a
   conflict record;
+* except a record of an erased person: the erasure overrides every local change, and the
+  record is stored blanked (kim_desktop/sync/erasure.py);
 * a record whose parent has not arrived yet is parked and applied once the parent is there;
   within a page, foreign keys are checked at commit, and kinds are applied parents first;
 * a record that opened but cannot be applied (a kind this version does not know, a required
@@ -45,6 +47,7 @@ from sqlalchemy.sql.ddl import sort_tables
 from kim_desktop.core.db import RECORD_KINDS
 from kim_desktop.core.drafts import discard_drafts_about
 from kim_desktop.core.outbox import OutboxEntry, queue_again
+from kim_desktop.sync.erasure import override_erased, push_tombstones
 from kim_desktop.sync.merge import three_way_merge
 from kim_desktop.sync.payloads import payload_of, required_fields, unknown_fields, values_of
 from kim_desktop.sync.state import (
@@ -410,10 +413,12 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
         connection.execute(delete(PARKED_TABLE).where(PARKED_TABLE.c.record_id.in_(part)))
     order = _kind_order()
     ready.sort(key=lambda r: order.get(r.kind, 0))
-    pending = _pending_ids(session, [r.record_id for r in ready])
+    erasures = override_erased(session, ready)
+    ready = erasures.records
+    pending = _pending_ids(session, [r.record_id for r in ready]) - erasures.ids
     plain = [r for r in ready if r.record_id not in pending]
     erased = [r.record_id for r in ready if r.kind == "client" and r.payload.get("erased_at")]
-    if erased:
+    if erasures.ids:
         _delete_securely(session)
     files = _file_digests(session, [r.record_id for r in ready if r.kind == "attachment"])
     _overwrite(session, plain)
@@ -424,6 +429,7 @@ def _apply(session: Session, records: list[Incoming], outcome: ApplyOutcome,
     # erased on another device: what was typed about them here goes too
     discard_drafts_about(session, client_ids=erased)
     _upsert_bases(session, ready, bases)
+    push_tombstones(session, erasures.to_push)
     outcome.applied += len(plain)
     outcome.changed_kinds.update(r.kind for r in ready)
 

@@ -151,27 +151,32 @@ def due_for_erasure(
     return sorted(due, key=lambda c: c.due_since)
 
 
-def blank_record(record: SyncedRecord, now: dt.datetime) -> None:
-    """Empties every name, text, list and document of ``record`` and marks it deleted: the
-    tombstone keeps only its identity, stamps and links, which the sync needs."""
-    for attr in inspect(type(record)).column_attrs:
+def blank_values(model: type[Any]) -> dict[str, Any]:
+    """What an erasure leaves in each column of ``model`` it empties: no name, text, list or
+    document; identity, stamps and links (:data:`_KEPT`) are not named."""
+    values: dict[str, Any] = {}
+    for attr in inspect(model).column_attrs:
         if attr.key in _KEPT:
             continue
         column = attr.columns[0]
-        value: Any
         if isinstance(column.type, JSON):
-            value = []
+            values[attr.key] = []
         elif column.nullable:
-            value = None
+            values[attr.key] = None
         elif isinstance(column.type, String | Text):
-            value = ""
+            values[attr.key] = ""
         elif isinstance(column.type, Boolean):
-            value = False
+            values[attr.key] = False
         elif isinstance(column.type, LargeBinary):
-            value = b""
-        else:
-            continue
-        setattr(record, attr.key, value)
+            values[attr.key] = b""
+    return values
+
+
+def blank_record(record: SyncedRecord, now: dt.datetime) -> None:
+    """Empties every name, text, list and document of ``record`` and marks it deleted: the
+    tombstone keeps only its identity, stamps and links, which the sync needs."""
+    for key, value in blank_values(type(record)).items():
+        setattr(record, key, value)
     record.deleted_at = now
 
 
