@@ -98,7 +98,19 @@ def open_vault_from_args(
             )
         if password is None:
             password = password_from_env_or_prompt(f"Passwort für {name}")
-        return Vault.unlock(data_dir(args), user=name, password=password)
+        vault = Vault.unlock(data_dir(args), user=name, password=password)
+    if vault.erased_again:
+        print(erased_again_text(vault.erased_again), file=sys.stderr)
+    return vault
+
+
+def erased_again_text(count: int) -> str:
+    """Says that the unlock erased again persons a restored backup brought back."""
+    if count == 1:
+        return ("1 Person, die nach der zurückgespielten Sicherung gelöscht worden war, ist "
+                "erneut gelöscht.")
+    return (f"{count} Personen, die nach der zurückgespielten Sicherung gelöscht worden "
+            "waren, sind erneut gelöscht.")
 
 
 @contextmanager

@@ -175,6 +175,8 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"Die bisherigen Dateien liegen in {target / PREVIOUS_FOLDER}.")
     print("Ist der Rechner bei einem Sync-Server registriert, holt er beim nächsten Abgleich "
           "zurück, was er seit der Sicherung gesendet hatte.")
+    print("Wer nach der Sicherung gelöscht wurde, wird bei der nächsten Anmeldung erneut "
+          "gelöscht.")
     return 0
 
 

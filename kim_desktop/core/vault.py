@@ -8,7 +8,9 @@ Files in the data folder (see docs/vault.md):
 * ``vault.rekey`` only while :meth:`Vault.rekey` runs: the old data key sealed under the new
   one, so that an unlock after a crash mid-way finishes the rekey;
 * ``rekey-backup.tar``: the verified backup the last rekey made first (under the new key once
-  it succeeded).
+  it succeeded);
+* ``erased-ids``: the ids of erased persons, which a restore must not bring back
+  (:mod:`.erased_ids`).
 
 The folder is kept at mode 0700 and every file in it at 0600, whatever was there before.
 
@@ -32,11 +34,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kim_desktop.core import attempts, migrate, stored_secrets
+from kim_desktop.core import attempts, erased_ids, migrate, stored_secrets
 from kim_desktop.core import backup as backups
 from kim_desktop.core import vault_header as headers
 from kim_desktop.core.errors import (
@@ -54,8 +56,10 @@ from kim_desktop.core.errors import (
     WrongPassword,
 )
 from kim_desktop.core.key_memory import taken, wipe
+from kim_desktop.core.models import Client
 from kim_desktop.core.passwords import check_password_policy, check_user_name
 from kim_desktop.core.recovery_key import generate_recovery_key, parse_recovery_key
+from kim_desktop.core.services.retention import erase_again
 from kim_desktop.core.storage import (
     DATABASE_NAME,
     connect_raw,
@@ -324,6 +328,9 @@ class Vault:
         self._secrets = SecretBox(key)
         self._engine: Engine | None = engine
         self._lock = lock
+        #: How many persons the last unlock erased again: erased before, brought back by a
+        #: restored backup (kim_desktop/core/erased_ids.py).
+        self.erased_again = 0
 
     # -- opening -------------------------------------------------------------------------
 
@@ -419,6 +426,7 @@ class Vault:
                 vault._after_rekey()
             elif interrupted is Interrupted.NOT_STARTED and not header.legacy_users:
                 vault._rekey()
+            vault.erased_again = vault._erase_again()
         except BaseException:
             vault.close()
             raise
@@ -662,8 +670,20 @@ class Vault:
         asked."""
         return Session(self.engine, info={"user": self.user.name, "role": self.user.role.value,
                                           "secrets": self._secrets,
-                                          "users": lambda: [u.name for u in self.users()]},
+                                          "users": lambda: [u.name for u in self.users()],
+                                          erased_ids.FILE_KEY:
+                                              self.data_dir / erased_ids.ERASED_IDS_NAME},
                        expire_on_commit=False)
+
+    def _erase_again(self) -> int:
+        """Erases again whom the data folder's list names as erased and the database holds
+        unerased (after a restore), and adds those the database holds as erased to the list."""
+        path = self.data_dir / erased_ids.ERASED_IDS_NAME
+        with self.session() as session:
+            count = erase_again(session, client_ids=erased_ids.read(path))
+            erased_ids.remember(path, session.scalars(
+                select(Client.id).where(Client.erased_at.is_not(None))))
+        return count
 
     def _require_key(self) -> bytearray:
         if self._key is None:

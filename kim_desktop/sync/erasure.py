@@ -30,6 +30,7 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.db import RECORD_KINDS, utcnow
+from kim_desktop.core.erased_ids import note_erased
 from kim_desktop.core.outbox import OutboxEntry, queue_again
 from kim_desktop.core.services.retention import blank_record, blank_values, records_of
 from kim_desktop.sync.payloads import known_fields
@@ -200,6 +201,8 @@ def override_erased(session: Session, records: list[_Record]) -> ErasedRecords[_
         return ErasedRecords(records)
     now = utcnow()
     _erase_here(session, newly, {r.record_id for r in owned}, now)
+    for client_id in newly:
+        note_erased(session, client_id)
     result: ErasedRecords[_Record] = ErasedRecords([], {r.record_id for r in owned})
     _drop_pending(session, result.ids)
     for record in records:

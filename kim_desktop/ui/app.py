@@ -25,7 +25,7 @@ from kim_desktop.ui.qt import (
     isValid,
     translate,
 )
-from kim_desktop.ui.restore import restore_progress
+from kim_desktop.ui.restore import erased_again_text, restore_progress
 from kim_desktop.ui.settings import AUTO_LOCK_MINUTES, LANGUAGE, Settings
 from kim_desktop.ui.taskman import TaskManager
 from kim_desktop.ui.unlock import UnlockDialog
@@ -137,6 +137,8 @@ class AppController(QObject):
             self.window.tabs.setCurrentIndex(min(self.last_tab, self.window.tabs.count() - 1))
         self.last_files = []
         reopen_drafts(self.window)
+        if vault.erased_again:
+            self.window.statusBar().showMessage(erased_again_text(vault.erased_again), 60_000)
         self.idle.set_minutes(self.settings.get(AUTO_LOCK_MINUTES))
         self.idle.start()
         self.opened.emit(self.window)

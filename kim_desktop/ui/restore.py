@@ -17,6 +17,7 @@ from pathlib import Path
 from kim_desktop.core.backup import PREVIOUS_FOLDER
 from kim_desktop.core.vault import Vault
 from kim_desktop.ui.context import Context
+from kim_desktop.ui.formats import counted
 from kim_desktop.ui.messages import user_message
 from kim_desktop.ui.qt import (
     QDialogButtonBox,
@@ -45,8 +46,20 @@ def restore_warning() -> str:
         "Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die "
         "bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen "
         "sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung "
-        "an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.",
+        "an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück. Wer nach der "
+        "Sicherung gelöscht wurde, wird bei der nächsten Anmeldung erneut gelöscht.",
     ).format(folder=f"{PREVIOUS_FOLDER}/")
+
+
+def erased_again_text(count: int) -> str:
+    """Says that the unlock erased again persons a restored backup brought back."""
+    return counted(
+        count,
+        translate("restore", "1 Person, die nach der zurückgespielten Sicherung gelöscht "
+                  "worden war, ist erneut gelöscht."),
+        translate("restore", "{count} Personen, die nach der zurückgespielten Sicherung "
+                  "gelöscht worden waren, sind erneut gelöscht."),
+    )
 
 
 class RestoreDialog(FormDialog):

@@ -2857,7 +2857,15 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
+      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück. Wer nach der Sicherung gelöscht wurde, wird bei der nächsten Anmeldung erneut gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 Person, die nach der zurückgespielten Sicherung gelöscht worden war, ist erneut gelöscht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} Personen, die nach der zurückgespielten Sicherung gelöscht worden waren, sind erneut gelöscht.</source>
       <translation type="unfinished" />
     </message>
     <message>

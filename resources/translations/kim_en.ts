@@ -2863,8 +2863,16 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The backup is restored. Please sign in with a password from the time of the backup.</translation>
     </message>
     <message>
-      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück.</source>
-      <translation>This computer's database is replaced by the backup. What was recorded here since the backup and has not yet reached the sync server is missing afterwards; the files of before stay in the subfolder {folder}. Passwords and users are those of the time of the backup. What this computer has sent to the sync server since the backup, it fetches back at the next sync.</translation>
+      <source>Die Datenbank dieses Rechners wird durch die Sicherung ersetzt. Was hier seit der Sicherung erfasst und noch nicht an den Sync-Server gegangen ist, fehlt danach; die bisherigen Dateien bleiben im Unterordner {folder}. Passwörter und Benutzer*innen sind danach die vom Zeitpunkt der Sicherung. Was dieser Rechner seit der Sicherung an den Sync-Server gesendet hat, holt er beim nächsten Abgleich zurück. Wer nach der Sicherung gelöscht wurde, wird bei der nächsten Anmeldung erneut gelöscht.</source>
+      <translation>This computer's database is replaced by the backup. What was recorded here since the backup and has not yet reached the sync server is missing afterwards; the files of before stay in the subfolder {folder}. Passwords and users are those of the time of the backup. What this computer has sent to the sync server since the backup, it fetches back at the next sync. Whoever was erased after the backup is erased again at the next sign-in.</translation>
+    </message>
+    <message>
+      <source>1 Person, die nach der zurückgespielten Sicherung gelöscht worden war, ist erneut gelöscht.</source>
+      <translation>1 person who had been erased after the restored backup is erased again.</translation>
+    </message>
+    <message>
+      <source>{count} Personen, die nach der zurückgespielten Sicherung gelöscht worden waren, sind erneut gelöscht.</source>
+      <translation>{count} persons who had been erased after the restored backup are erased again.</translation>
     </message>
     <message>
       <source>Sicherung zurückspielen</source>

@@ -23,6 +23,7 @@ from sqlalchemy.sql import text as sql_text
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.db import SyncedRecord, utcnow
 from kim_desktop.core.drafts import discard_drafts_about
+from kim_desktop.core.erased_ids import note_erased
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.models import (
     Attachment,
@@ -228,6 +229,7 @@ def _erase(session: Session, client: Client,
     blank_record(client, now)
     client.erased_at = now
     audit(session, action="erase", record=client, detail=f"{len(records)} records")
+    note_erased(session, client.id)
 
 
 def erase_client(
@@ -271,3 +273,23 @@ def erase_if_still_due(
             return None
         _erase(session, live_client(session, candidate.client_id), archive)
     return Change("client", (candidate.client_id,), "erased", candidate.client_id)
+
+
+def erase_again(session: Session, *, client_ids: Collection[str]) -> int:
+    """Erases again those of ``client_ids`` whom the database holds unerased, as
+    :func:`erase_client` did: persons erased before whom a restored backup brought back
+    (kim_desktop/core/erased_ids.py). The erasure was decided then, so no admin is needed now.
+    Returns how many were erased again."""
+    wanted = sorted(client_ids)
+    if not wanted:
+        return 0
+    back = [client for part in range(0, len(wanted), 5000) for client in session.scalars(
+        select(Client).where(Client.id.in_(wanted[part:part + 5000]),
+                             Client.erased_at.is_(None)))]
+    if not back:
+        return 0
+    _secure_delete(session)
+    with write(session):
+        for client in back:
+            _erase(session, client, None)
+    return len(back)

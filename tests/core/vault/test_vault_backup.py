@@ -8,8 +8,12 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from kim_desktop.core.models import AuditEvent, Client
+from kim_desktop.core.services.retention import erase_client
 from kim_desktop.core.vault import BackupInvalid, Vault, VaultError, VaultInUse
+from tests.core.conftest import new_client
 
 from .support import OTHER_PASSWORD, PASSWORD, assert_no_plaintext, count, fill, snapshot
 
@@ -115,3 +119,29 @@ def test_restore_of_a_missing_file_creates_nothing(tmp_path: Path):
     with pytest.raises(VaultError):
         Vault.restore(target, source=tmp_path / "nowhere.kimbackup")
     assert not target.exists()
+
+
+def test_a_restore_does_not_bring_back_an_erased_person(
+    data_dir: Path, vault: Vault, tmp_path: Path
+):
+    """Reproduced on main: a backup from before an erasure brought the person back in full,
+    and nothing on the machine remembered the erasure."""
+    with vault.session() as session:
+        client_id = new_client(session, last_name="Abu Radan")
+    out = tmp_path / "vor-der-loeschung.kimbackup"
+    vault.backup(out)
+    with vault.session() as session:
+        erase_client(session, client_id=client_id, confirm=True)
+    vault.close()
+    Vault.restore(data_dir, source=out)
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as restored:
+        with restored.session() as session:
+            client = session.get(Client, client_id)
+            assert client is not None and client.erased_at is not None
+            assert client.last_name == ""
+            assert session.scalar(select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.action == "erase", AuditEvent.record_id == client_id)) == 1
+        assert restored.erased_again == 1
+    assert (data_dir / "erased-ids").stat().st_mode & 0o777 == 0o600
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
+        assert again.erased_again == 0
