@@ -33,6 +33,17 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def hidden_characters(text: str, *, multiline: bool = False) -> bool:
+    """Whether ``text`` holds a character :func:`clean` removes (a control character, an
+    invisible bidi or zero-width one): a stored text must not, as it would turn, hide or
+    forge what a reader sees. A ``multiline`` text may hold line breaks and tabs."""
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\t", " ")
+    elif "\n" in text:
+        return True
+    return _CONTROL.search(text) is not None
+
+
 def spreadsheet_text(text: str) -> str:
     """A cell's text that no spreadsheet evaluates (CSV and XLSX)."""
     text = clean(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from kim_desktop.core.provisioning import ENV_VAR as PROVISIONING_ENV_VAR
+from kim_protocol.export_text import clean
 
 
 class CliError(Exception):
@@ -51,3 +52,10 @@ def apply_provisioning_option(args: argparse.Namespace) -> None:
 
 def data_dir(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "data_dir", None) or default_data_dir())
+
+
+def shown(text: str | None) -> str:
+    """A stored text (a name, a reason) for one line of a terminal: without the control and
+    bidi characters that texts stored before they were refused may hold (an escape sequence
+    would clear or recolour the terminal, U+202E turn the line), line breaks as spaces."""
+    return clean(text or "").replace("\n", " ")

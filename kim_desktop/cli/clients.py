@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from kim_desktop.cli._common import CliError, data_dir
+from kim_desktop.cli._common import CliError, data_dir, shown
 from kim_desktop.cli._vault import vault_session
 from kim_desktop.core.catalogs import catalogs_for
 from kim_desktop.core.demo import generate_demo_data
@@ -199,7 +199,8 @@ def run_clients(args: argparse.Namespace) -> int:
         print(json.dumps(listed, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        print(f"{row.client_id}  {row.name:<40}  {row.municipality:<20}  {row.phase or '–'}")
+        print(f"{row.client_id}  {shown(row.name):<40}  {row.municipality:<20}  "
+              f"{row.phase or '–'}")
     print(persons(len(rows)), file=sys.stderr)
     return 0
 
@@ -271,8 +272,8 @@ def run_phase(args: argparse.Namespace) -> int:
     elif args.to is None:
         for step in steps:
             before = f"{Phase(step.from_phase).label} → " if step.from_phase else ""
-            reason = f"  ({words(step)})" if step.reason else ""
-            print(f"{step.changed_on:%d.%m.%Y}  {step.created_by:<12}  "
+            reason = f"  ({shown(words(step))})" if step.reason else ""
+            print(f"{step.changed_on:%d.%m.%Y}  {shown(step.created_by):<12}  "
                   f"{PhaseEvent(step.event).label:<16}  {before}{Phase(step.to_phase).label}"
                   f"{reason}")
     return 0
@@ -343,7 +344,7 @@ def run_deletion_run(args: argparse.Namespace) -> int:
         else:
             for candidate in due:
                 copy = "verlangt" if candidate.archive_required else "nicht verlangt"
-                print(f"{candidate.client_id}  {candidate.name:<40}  fällig seit "
+                print(f"{candidate.client_id}  {shown(candidate.name):<40}  fällig seit "
                       f"{candidate.due_since:%d.%m.%Y}  {_rule_text(candidate)}, "
                       f"Archivkopie {copy}")
             print(f"{persons(len(due))} fällig", file=sys.stderr)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kim_desktop.cli._common import CliError
+from kim_desktop.cli._common import CliError, shown
 from kim_desktop.cli._vault import vault_session
 from kim_desktop.cli.clients import USER_HELP
 from kim_desktop.core.errors import DomainError
@@ -107,7 +107,8 @@ def run_list(args: argparse.Namespace) -> int:
         ], ensure_ascii=False, indent=2))
         return 0
     for request_id, on, by, _client_id, name, reason in rows:
-        print(f"{request_id}  {on:%d.%m.%Y}  {name:<30}  von {by:<12}  {reason}")
+        print(f"{request_id}  {on:%d.%m.%Y}  {shown(name):<30}  von {shown(by):<12}  "
+              f"{shown(reason)}")
     count = len(rows)
     print("1 offener Löschantrag" if count == 1 else f"{count} offene Löschanträge",
           file=sys.stderr)

@@ -37,6 +37,10 @@ MESSAGES: dict[str, str] = {
     "deleted": QT_TRANSLATE_NOOP(_C, "Der Datensatz ({kind}) ist gelöscht."),
     "required": QT_TRANSLATE_NOOP(_C, "Bitte „{field}“ angeben."),
     "too_long": QT_TRANSLATE_NOOP(_C, "„{field}“ ist zu lang (höchstens {limit} Zeichen)."),
+    "hidden_characters": QT_TRANSLATE_NOOP(
+        _C, "„{field}“ enthält Steuerzeichen, einen Zeilenumbruch oder unsichtbare Zeichen "
+        "(etwa solche, die die Schreibrichtung umkehren); bitte ohne sie eingeben."
+    ),
     "unknown_code": QT_TRANSLATE_NOOP(_C, "Unbekannter Eintrag „{value}“ im Katalog {catalog}."),
     "invalid_value": QT_TRANSLATE_NOOP(_C, "Ungültiger Wert für „{field}“."),
     "future_date": QT_TRANSLATE_NOOP(_C, "„{field}“ darf nicht in der Zukunft liegen."),

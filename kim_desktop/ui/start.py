@@ -45,6 +45,7 @@ from kim_desktop.ui.qt import (
 from kim_desktop.ui.settings import REFERRAL_REMINDER_DAYS
 from kim_desktop.ui.sync import SyncController
 from kim_desktop.ui.sync_status import status_text
+from kim_protocol.export_text import clean
 
 if TYPE_CHECKING:
     from kim_desktop.sync.status import SyncStatus
@@ -247,7 +248,8 @@ class AdminPanel(QGroupBox):
             "start", "Niemand ist zur Löschung fällig."))
         self.to_run.setVisible(tasks.due > 0)
         self.requests.set_records(tasks.requests, lambda r: [
-            day(r[0].created_at.date()), r[1], r[0].created_by, r[0].reason])
+            day(r[0].created_at.date()), clean(r[1]), clean(r[0].created_by),
+            clean(r[0].reason).replace("\n", " ")])
         if self.requests.current() is None:
             self.requests.select_first()  # the oldest: Alt and a letter decide it
 

@@ -2198,6 +2198,7 @@ Bitte unter „Bearbeiten“ anders formulieren.</source>
     </message>
     <message>
       <source>Fehlstelle freigegeben.</source>
+      <extracomment>A confirmation kept over a lock: whether given, and for whom.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3505,6 +3506,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
     </message>
     <message>
       <source>„{field}“ ist zu lang (höchstens {limit} Zeichen).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>„{field}“ enthält Steuerzeichen, einen Zeilenumbruch oder unsichtbare Zeichen (etwa solche, die die Schreibrichtung umkehren); bitte ohne sie eingeben.</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -2202,6 +2202,7 @@ Please reword it under "Edit".</translation>
     </message>
     <message>
       <source>Fehlstelle freigegeben.</source>
+      <extracomment>A confirmation kept over a lock: whether given, and for whom.</extracomment>
       <translation>Gap released.</translation>
     </message>
     <message>
@@ -3512,6 +3513,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
     <message>
       <source>„{field}“ ist zu lang (höchstens {limit} Zeichen).</source>
       <translation>"{field}" is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+      <source>„{field}“ enthält Steuerzeichen, einen Zeilenumbruch oder unsichtbare Zeichen (etwa solche, die die Schreibrichtung umkehren); bitte ohne sie eingeben.</source>
+      <translation>"{field}" contains control characters, a line break or invisible characters (such as those that reverse the writing direction); please enter it without them.</translation>
     </message>
     <message>
       <source>Unbekannter Eintrag „{value}“ im Katalog {catalog}.</source>

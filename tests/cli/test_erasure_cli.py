@@ -176,3 +176,26 @@ def test_no_erasure_with_an_archive_copy_while_a_file_has_not_arrived(
     erased = {path.stem for path in folder.iterdir()}
     assert erased and client_id not in erased
     assert _client(data_dir, client_id).erased_at is None
+
+
+def test_texts_stored_before_are_printed_without_escapes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reason stored before such characters were refused cleared the admin's terminal
+    (ESC [2J) and turned the line (U+202E) in erasure-requests; names the same in clients."""
+    client_id = _client_ids(data_dir)[0]
+    assert _run(data_dir, capsys, "erasure-request", "--client", client_id, "--reason",
+                "Widerspruch", "--user", "ben")[0] == 0
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as vault, \
+            vault.session() as session:
+        session.execute(update(ErasureRequest).values(
+            reason="Grund \x1b[2J\x1b[31mROT\x1b[0m \a \u202eevil\nzweite Zeile"))
+        session.execute(update(Client).where(Client.id == client_id).values(
+            last_name="Kar\u202etal\x1b[2J"))
+        session.commit()
+    code, out, _ = _run(data_dir, capsys, "erasure-requests", "--user", "anna")
+    assert code == 0 and "Grund [2J[31mROT[0m  evil zweite Zeile" in out
+    code, out, _ = _run(data_dir, capsys, "clients", "--user", "anna")
+    assert code == 0 and "Kartal[2J" in out
+    for printed in (out, _run(data_dir, capsys, "erasure-requests", "--user", "anna")[1]):
+        assert not {"\x1b", "\a", "\u202e"} & set(printed)

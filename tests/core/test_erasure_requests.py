@@ -70,3 +70,24 @@ def test_the_admin_declines_with_a_reason_the_file_shows(session: Session) -> No
     request_erasure(session, client_id=client_id, reason="Neuer Antrag nach Fristende")
     as_admin(session)
     assert len(open_erasure_requests(session)) == 1
+
+
+def test_stored_texts_refuse_control_and_bidi_characters(session: Session) -> None:
+    """An erasure reason with ESC sequences cleared the admin's terminal, U+202E turned the
+    rest of a line on the start page: no stored text takes them; multi-line texts keep line
+    breaks and tabs."""
+    from kim_desktop.core.services import create_client
+    from tests.core.conftest import client_data
+
+    client_id = new_client(session)
+    for reason in ("Grund \x1b[2J\x1b[31mROT", "Grund \a", "Grund \u202eevil",
+                   "Grund \u200b", "Grund \x00"):
+        assert_refused(session, "hidden_characters", request_erasure, client_id=client_id,
+                       reason=reason)
+    assert_refused(session, "hidden_characters", create_client,
+                   data=client_data(last_name="Kar\u202etal"))
+    assert_refused(session, "hidden_characters", create_client,
+                   data=client_data(first_name="Zeile\nzwei"))
+    request_erasure(session, client_id=client_id, reason="Erstens\n\tZweitens\r\nDrittens")
+    [request] = session.scalars(select(ErasureRequest)).all()
+    assert request.reason == "Erstens\n\tZweitens\nDrittens"

@@ -17,6 +17,7 @@ from kim_desktop.core.db import Base, SyncedRecord, new_id, utcnow
 from kim_desktop.core.errors import DomainError
 from kim_desktop.core.fields import Field, Kind, declared
 from kim_desktop.core.models import AuditEvent, Case, Client
+from kim_protocol.export_text import hidden_characters
 
 R = TypeVar("R", bound=SyncedRecord)
 
@@ -129,7 +130,8 @@ def clean(session: Session, key: str, value: Any) -> Any:
     :mod:`kim_desktop.core.fields`); a :class:`DomainError` naming the field otherwise."""
     spec = declared(key)
     if spec.kind in (Kind.LINE, Kind.TEXT):
-        return text(value, field=key, limit=spec.limit or 0, required=spec.required)
+        return text(value, field=key, limit=spec.limit or 0, required=spec.required,
+                    multiline=spec.kind == Kind.TEXT)
     if value is None or value == "" or value == []:
         if spec.required:
             raise DomainError("required", field=key)
@@ -180,9 +182,15 @@ def clean_all(session: Session, table: str, values: Mapping[str, Any]) -> dict[s
     return {name: clean(session, f"{table}.{name}", value) for name, value in values.items()}
 
 
-def text(value: str | None, *, field: str, limit: int, required: bool = False) -> str:
-    """The stripped text; ``required`` / ``too_long`` otherwise."""
+def text(value: str | None, *, field: str, limit: int, required: bool = False,
+         multiline: bool = False) -> str:
+    """The stripped text; ``required`` / ``too_long`` / ``hidden_characters`` otherwise (a
+    ``multiline`` text may hold line breaks, as ``\n``, and tabs)."""
     cleaned = (value or "").strip()
+    if multiline:
+        cleaned = cleaned.replace("\r\n", "\n")
+    if hidden_characters(cleaned, multiline=multiline):
+        raise DomainError("hidden_characters", field=field)
     if required and not cleaned:
         raise DomainError("required", field=field)
     if len(cleaned) > limit:
