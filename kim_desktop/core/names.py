@@ -11,6 +11,11 @@ Two keys are stored on each client and computed the same way for a query:
 A word in Cyrillic or Greek letters is neither: :func:`transliterations` gives its Latin
 spellings, to compare with :func:`loose_spelling` of a recorded name (Олена Коваль = Olena
 Koval, Шевченко = Schewtschenko = Shevchenko = Ševčenko, Γιώργος = Giorgos).
+
+The keys are made of :func:`key_words`: such a word is keyed by the one spelling its passport
+gives (Кравчук kravchuk, Юлія yuliia, Γιώργος giorgos), so it is found as written and as the
+passport writes it; a word of another script (Arabic) is keyed as written, without its vowel
+marks, so an exact re-entry is caught and a search as written finds it.
 """
 
 from __future__ import annotations
@@ -64,8 +69,45 @@ def phonetic(word: str) -> str:
 
 def search_keys(*names: str) -> tuple[str, str]:
     """The stored ``(search_key, phonetic_key)`` of a person's names, each space-framed."""
-    words = normalise(" ".join(names)).split()
+    words = key_words(" ".join(names))
     return f" {' '.join(words)} ", f" {' '.join(phonetic(w) for w in words)} "
+
+
+#: A run of letters, digits and marks (an Arabic word's vowel marks) in any script.
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670"
+                   r"\u06d6-\u06ed])+")
+#: Arabic tatweel, which only stretches a word.
+_STRETCH = str.maketrans({"\u0640": None})
+
+
+def _script(word: str) -> str:
+    """"cyrillic_greek" if a letter of ``word`` is Cyrillic or Greek; "latin" if one is
+    Latin (or there is no letter at all); else "other"."""
+    names = [unicodedata.name(c, "") for c in word if c.isalpha()]
+    if any(n.startswith(("CYRILLIC", "GREEK")) for n in names):
+        return "cyrillic_greek"
+    if not names or any(n.startswith("LATIN") for n in names):
+        return "latin"
+    return "other"
+
+
+def key_words(text: str) -> list[str]:
+    """The words of a name or of a query as the keys hold them: :func:`normalise`'s for Latin
+    letters, a word in Cyrillic or Greek letters by :func:`passport_spelling`, one of another
+    script in lower case without its vowel marks."""
+    words: list[str] = []
+    folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_FOLDING)).translate(_STRETCH)
+    for word in _WORD.findall(folded):
+        script = _script(word)
+        if script == "cyrillic_greek":
+            words += normalise(passport_spelling(word)).split()
+        elif script == "latin":
+            words += normalise(word).split()
+        else:
+            decomposed = unicodedata.normalize("NFKD", word.casefold())
+            words.append(unicodedata.normalize(
+                "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))))
+    return [word for word in words if word]
 
 
 #: Spellings the transliterations of Cyrillic and Greek take for one sound, made one: German
@@ -145,3 +187,38 @@ def transliterations(word: str) -> frozenset[str]:
     spellings = {loose_spelling("".join(normalise("".join(parts)).split()))
                  for parts in itertools.islice(itertools.product(*options), _SPELLINGS)}
     return frozenset(spellings - {""})
+
+
+#: The letters whose passport spelling is not the first of :data:`_CYRILLIC`: the Ukrainian
+#: national transliteration (2010), which Ukrainian passports use, and the English forms of
+#: the Russian one. г is h and и y in a word with і, ї, є or ґ (Ukrainian only).
+_PASSPORT = {"ж": "zh", "з": "z", "х": "kh", "ц": "ts", "ё": "e", "є": "ie", "ї": "i",
+             "ю": "iu", "я": "ia", "щ": "shch", "ъ": "", "ы": "y", "э": "e"}
+_PASSPORT_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UKRAINIAN = {"г": "h", "и": "y"}
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+
+
+def passport_spelling(word: str) -> str:
+    """The one Latin spelling a passport gives a word in Cyrillic or Greek letters (Кравчук
+    Kravchuk, Юлія Yuliia, Сергій Serhii, Γιώργος Giorgos): the first Greek spelling of
+    :data:`_GREEK` (ELOT 743). Latin letters in it stay as they are."""
+    letters, spelt = _letters(word), []
+    ukrainian = not _UKRAINIAN_LETTERS.isdisjoint(letters)
+    at = 0
+    while at < len(letters):
+        pair = letters[at:at + 2]
+        if pair in _GREEK and len(pair) == 2:
+            spelt.append(_GREEK[pair][0])
+            at += 2
+            continue
+        letter = letters[at]
+        if letter in _CYRILLIC:
+            spelling = (_PASSPORT_START.get(letter) if at == 0 else None) or (
+                _UKRAINIAN.get(letter) if ukrainian else None) or _PASSPORT.get(
+                letter, _CYRILLIC[letter][0])
+        else:
+            spelling = _GREEK[letter][0] if letter in _GREEK else letter
+        spelt.append(spelling)
+        at += 1
+    return "".join(spelt)

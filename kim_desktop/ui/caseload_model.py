@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kim_desktop.core.names import normalise, phonetic
+from kim_desktop.core.names import key_words, phonetic
 from kim_desktop.ui.formats import day
 from kim_desktop.ui.labels import phase_label
 from kim_desktop.ui.qt import (
@@ -60,12 +60,12 @@ class CaseloadFilter:
     def words(self) -> list[tuple[str, str]]:
         """Each query word with its phonetic skeleton (" " when too short for one)."""
         return [(f" {w}", f" {phonetic(w)} " if len(w) >= 3 else "\0")
-                for w in normalise(self.text).split()]
+                for w in key_words(self.text)]
 
 
 def row_keys(name: str) -> tuple[str, str]:
     """The search keys of a row's name: word starts match, and sound-alike words match."""
-    words = normalise(name).split()
+    words = key_words(name)
     return " " + " ".join(words), " " + " ".join(phonetic(w) for w in words) + " "
 
 
@@ -229,7 +229,7 @@ def caseload_columns(label: Callable[[str, str | None], str]) -> list[Column]:
             "name",
             lambda: translate("caseload", "Name"),
             lambda r: r.name,
-            lambda r: normalise(r.name),
+            lambda r: " ".join(key_words(r.name)),
         ),
         Column(
             "age",

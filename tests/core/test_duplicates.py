@@ -42,3 +42,19 @@ def test_the_person_being_corrected_is_not_named(session: Session) -> None:
     change = create_client(session, data=client_data(first_name="Ana", last_name="Lopez"))
     assert similar_clients(session, first_name="Ana", last_name="Lopez", birth_date=BORN,
                            municipality_code="minden", exclude_id=change.ids[0]) == []
+
+
+def test_a_name_in_cyrillic_or_arabic_letters_entered_again_is_found(session: Session) -> None:
+    """Reproduced on main: a name in Cyrillic or Arabic script had an empty key, so the same
+    person could be entered twice without the question."""
+    for first, last in (("Олена", "Кравчук"), ("كريم", "حداد"), ("Γιώργος", "Παπαδόπουλος")):
+        create_client(session, data=client_data(first_name=first, last_name=last,
+                                                birth_date=BORN, municipality_code="hille"))
+        assert _similar(session, first, last, BORN, "rahden") == [f"{last}, {first}"]
+        assert _similar(session, first, last, None, "hille") == [f"{last}, {first}"]
+    # as the passport writes it, and the Arabic with its vowel marks
+    assert _similar(session, "Olena", "Kravchuk", BORN, "") == ["Кравчук, Олена"]
+    assert _similar(session, "Giorgos", "Papadopoulos", None, "hille") == [
+        "Παπαδόπουλος, Γιώργος"]
+    assert _similar(session, "كَرِيم", "حداد", None, "hille") == ["حداد, كريم"]
+    assert _similar(session, "Олена", "Коваль", BORN, "hille") == []

@@ -146,3 +146,21 @@ def test_own_statistics(session: Session) -> None:
     assert case_id
     other_user = own_statistics(session, start=YESTERDAY, end=TODAY, user="bernd")
     assert other_user.consultations_by_month == {} and other_user.open_cases_by_phase == {}
+
+
+def test_a_name_in_cyrillic_or_arabic_letters_is_found_as_written_and_transliterated(
+    session: Session,
+) -> None:
+    """Reproduced on main: "Кравчук" was found neither as written nor as "Kravchuk"."""
+    new_client(session, first_name="Олена", last_name="Кравчук")
+    new_client(session, first_name="Юлія", last_name="Шевченко")
+    new_client(session, first_name="كريم", last_name="حداد")
+    new_client(session, first_name="Olga", last_name="Kraus")
+    assert _names(session, "Кравчук") == ["Кравчук, Олена"]
+    assert _names(session, "kravchuk") == ["Кравчук, Олена"]
+    assert _names(session, "Olena Kravchuk") == ["Кравчук, Олена"]
+    assert _names(session, "Yuliia Shevchenko") == ["Шевченко, Юлія"]
+    assert _names(session, "шевч") == ["Шевченко, Юлія"]
+    assert _names(session, "حداد") == ["حداد, كريم"]
+    assert _names(session, "كريم حداد") == ["حداد, كريم"]
+    assert _names(session, "Kraus") == ["Kraus, Olga"]

@@ -35,6 +35,17 @@ def type_text(qtbot: Any, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
+def type_script(text: str) -> None:
+    """Types ``text`` in any script key by key, as a keyboard layout for it sends each letter
+    (QTest's clicks stop at ASCII): a key press and release carrying the letter."""
+    from kim_desktop.ui.qt import QEvent, QKeyEvent
+
+    for letter in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(focused(), QKeyEvent(
+                kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, letter))
+
+
 def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
           times: int = 1) -> None:
     for _ in range(times):

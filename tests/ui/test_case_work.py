@@ -369,3 +369,36 @@ def test_plan_goal_measure_and_status(qtbot: Any, window: Any) -> None:
     reached = next(g for g in view.data.goals if g.id == new_goal.id)
     assert reached.due_on == new_goal.due_on is not None  # the status change kept the date
     assert reached.description == "B1-Zertifikat"
+
+
+def test_a_name_in_cyrillic_or_arabic_letters_is_found_by_typing_it(
+    qtbot: Any, window: Any
+) -> None:
+    """Reproduced on main: "Кравчук" typed into the search found no one ("0 von 42"), nor
+    did "Kravchuk", nor the Arabic name as written."""
+    from kim_desktop.core import services
+    from tests.ui.keys import type_script
+
+    def made(session: Any) -> None:
+        for first, last in (("Олена", "Кравчук"), ("كريم", "حداد")):
+            services.create_client(session, data=services.ClientData(
+                first_name=first, last_name=last, municipality_code="hille"))
+
+    context = window.context
+
+    def run() -> None:
+        with context.vault.session() as session:
+            made(session)
+
+    context.taskman.run_blocking_on_database(run)
+    caseload = window.pages["caseload"]
+    caseload.reload()
+    qtbot.waitUntil(lambda: caseload.model.rowCount() == 42, timeout=10_000)
+    for typed, found in (("Кравчук", "Кравчук, Олена"), ("kravchuk", "Кравчук, Олена"),
+                         ("حداد", "حداد, كريم")):
+        caseload.search.setFocus()
+        caseload.search.selectAll()
+        qtbot.keyClick(caseload.search, Qt.Key.Key_Delete)
+        type_script(typed)
+        qtbot.waitUntil(lambda: caseload.model.rowCount() == 1, timeout=5_000)
+        assert caseload.model.row_at(0).name == found

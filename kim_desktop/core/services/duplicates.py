@@ -10,7 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.core.models import Client
-from kim_desktop.core.names import normalise, phonetic
+from kim_desktop.core.names import key_words, phonetic
 
 #: At most this many similar persons are named.
 LIMIT = 10
@@ -25,8 +25,9 @@ class SimilarClient:
 
 
 def _name_keys(first_name: str, last_name: str) -> tuple[str, str]:
-    """The spelling-tolerant key (normalised words) and the phonetic one of a name."""
-    words = sorted(normalise(f"{first_name} {last_name}").split())
+    """The spelling-tolerant key (the search key's words, see
+    :func:`~kim_desktop.core.names.key_words`) and the phonetic one of a name."""
+    words = sorted(key_words(f"{first_name} {last_name}"))
     return " ".join(words), " ".join(sorted(phonetic(w) for w in words))
 
 
@@ -42,7 +43,7 @@ def similar_clients(session: Session, *, first_name: str, last_name: str,
     # persons to those with the same last name before the names are compared here.
     same_place = and_(Client.municipality_code == municipality_code, *(
         Client.search_key.contains(f" {word} ", autoescape=True)
-        for word in normalise(last_name).split())) if municipality_code else None
+        for word in key_words(last_name))) if municipality_code else None
     same_day = Client.birth_date == birth_date if birth_date is not None else None
     chances = [c for c in (same_place, same_day) if c is not None]
     if not chances:

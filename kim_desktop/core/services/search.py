@@ -37,7 +37,7 @@ from kim_desktop.core.models import (
     NeedLevel,
     NeedsAssessment,
 )
-from kim_desktop.core.names import normalise, phonetic
+from kim_desktop.core.names import key_words, phonetic
 
 EXPIRING_WITHIN = dt.timedelta(days=30)
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -100,7 +100,7 @@ def _text_conditions(query_text: str) -> tuple[list[object], dt.date | None]:
                 continue
             except ValueError:
                 pass
-        for word in normalise(raw).split():
+        for word in key_words(raw):
             options = [Client.search_key.contains(word)]
             if len(word) >= 3:
                 options.append(Client.phonetic_key.contains(f" {phonetic(word)} "))

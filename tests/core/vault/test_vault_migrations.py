@@ -337,3 +337,26 @@ def test_the_office_key_moves_out_of_sync_state_sealed_under_the_data_key(
     assert SecretBox(data_key).open(name, sealed) == office_key
     with pytest.raises(VaultCorrupt):
         SecretBox(bytearray(secrets.token_bytes(32))).open(name, sealed)
+
+
+def test_names_in_cyrillic_and_arabic_letters_get_their_search_keys(engine: Engine) -> None:
+    """0017: a name in Cyrillic or Arabic letters had an empty key and was never found; its
+    keys are computed again, a Latin name's stay."""
+    from sqlalchemy.orm import Session
+
+    from kim_desktop.core.models import Client
+
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0016_sync_epoch")
+        with Session(connection, info={"user": "anna"}) as session:
+            for first, last, keys in (("Олена", "Кравчук", ("  ", "  ")),
+                                      ("كريم", "حداد", ("  ", "  ")),
+                                      ("Anna", "Kaya", (" anna kaya ", " an k "))):
+                session.add(Client(first_name=first, last_name=last, birth_name="",
+                                   municipality_code="hille", search_key=keys[0],
+                                   phonetic_key=keys[1]))
+            session.flush()
+        migrate.upgrade(connection)
+        keys = dict(connection.execute(text(
+            "SELECT last_name, search_key FROM client")).all())
+    assert keys == {"Кравчук": " olena kravchuk ", "حداد": " كريم حداد ", "Kaya": " anna kaya "}
