@@ -53,6 +53,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kim_desktop.core.toml_lines import key_lines, line_of
 from kim_protocol.catalogs import CatalogError, default_catalogs
+from kim_protocol.export_text import hidden_characters
 from kim_protocol.server_url import ServerUrlError, UrlProblem, check_server_url
 
 ENV_VAR = "KIM_PROVISIONING"
@@ -278,6 +279,9 @@ class _Checker:
             raise self.fail(key, "muss ein Text in Anführungszeichen sein.")
         if not value.strip():
             raise self.fail(key, "darf nicht leer sein.")
+        if hidden_characters(value, multiline=True):
+            raise self.fail(key, "enthält Steuerzeichen oder unsichtbare Zeichen, die die "
+                            "Schreibrichtung ändern; bitte ohne sie angeben.")
         return value.strip()
 
     def integer(

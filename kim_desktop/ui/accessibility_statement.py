@@ -35,7 +35,8 @@ class AccessibilityStatementDialog(QDialog):
                 .format(why=str(error)))
         else:
             title = statement.title
-            self.text.setHtml("".join(
+            warning = f"<p><b>{escape(statement.warning)}</b></p>" if statement.warning else ""
+            self.text.setHtml(warning + "".join(
                 f"<h3>{escape(heading)}</h3><p>{escape(body)}</p>"
                 for heading, body in statement.sections))
         self.setWindowTitle(title)

@@ -71,12 +71,56 @@ def test_the_office_sets_its_contact_and_it_shows_in_english_too(
 
 def test_a_broken_office_file_is_said_in_german(tmp_path: Path) -> None:
     (tmp_path / "accessibility_statement.local.json").write_text("{", encoding="utf-8")
-    with pytest.raises(StatementError, match=r"accessibility_statement\.local\.json ist nicht"):
-        accessibility_statement(tmp_path, "de")
-    (tmp_path / "accessibility_statement.local.json").write_text(
-        json.dumps({"de": {"title": "Erklärung"}}), encoding="utf-8")
-    with pytest.raises(StatementError, match="fehlen"):
-        accessibility_statement(tmp_path, "de")
+    statement = accessibility_statement(tmp_path, "de", provisioning={})
+    assert "accessibility_statement.local.json im Datenordner wird nicht verwendet: die " \
+           "Datei ist nicht lesbar" in statement.warning
+    assert "die Büroleitung des KIM-Büros" in statement.contact
+    with pytest.raises(StatementError, match="nicht lesbar"):
+        accessibility_statement(tmp_path, "de", resources_dir=tmp_path)
+
+
+@pytest.mark.parametrize(("local", "why"), [
+    ({"contact": None}, "„contact“ muss ein nicht leerer Text sein"),
+    ({"contact": ["Frau A", "Tel 1"]}, "„contact“ muss ein nicht leerer Text sein"),
+    ({"date": 20260315}, "„date“ muss ein Datum"),
+    ({"contact": "Büro\u202e9 eßartS"}, "„contact“ enthält Steuerzeichen"),
+    ({"contact": "Büro\x00"}, "„contact“ enthält Steuerzeichen"),
+    ({"de": {"title": "T", "sections": ["ab"]}}, "„de.sections[1]“ muss ein Paar"),
+    ({"de": {"title": "T", "sections": [["Kopf", {"x": 1}]]}},
+     "„de.sections[1][1]“ muss ein nicht leerer Text sein"),
+    ({"de": {"title": "T", "sections": []}}, "„de.sections“ muss eine Liste"),
+    ({"de": {"title": "T", "sections": [["Kopf", "Text"]]}},
+     "Kontakt für Rückmeldungen ({contact}) behalten"),
+    ({"de": {"title": "", "sections": [["K", "an {contact}"]]}}, "„de.title“"),
+    ({"kontakt": "x"}, "„kontakt“ ist unbekannt"),
+])
+def test_an_office_file_that_fails_the_check_is_left_out_with_a_warning(
+    tmp_path: Path, local: dict[str, Any], why: str
+) -> None:
+    """Python values reached the statement ("an None", "['Frau A', 'Tel 1']", "{'x': 1}"),
+    or it lost its feedback contact; now the office's file is checked as the provisioning
+    file is, and one that fails is not used at all."""
+    (tmp_path / "accessibility_statement.local.json").write_text(json.dumps(local),
+                                                                  encoding="utf-8")
+    statement = accessibility_statement(tmp_path, "de", provisioning={"contact": CONTACT})
+    assert why in statement.warning and "wird nicht verwendet" in statement.warning
+    text = " ".join(body for _, body in statement.sections)
+    assert statement.contact == CONTACT and f"an {CONTACT}." in text
+    assert statement.title == "Erklärung zur Barrierefreiheit"
+    for leaked in ("None", "[", "{", "\u202e", "\x00"):
+        assert leaked not in text
+
+
+def test_the_provisioned_contact_refuses_control_and_bidi_characters(tmp_path: Path) -> None:
+    from kim_desktop.core.provisioning import ProvisioningError, load_provisioning
+
+    path = tmp_path / "p.toml"
+    for bad in ("\\u0000", "\\u0007", "\\u202e"):
+        path.write_text(PROVISIONING.replace("Portastraße 13", f"Portastraße{bad} 13"),
+                        encoding="utf-8")
+        with pytest.raises(ProvisioningError, match=r"„accessibility\.contact“ enthält "
+                                                    "Steuerzeichen"):
+            load_provisioning(path)
 
 
 PROVISIONING = """\
