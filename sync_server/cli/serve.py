@@ -16,6 +16,11 @@ from sync_server.cli._common import CliError, database_error, engine_for, settin
 from sync_server.db import upgrade
 from sync_server.logs import logging_config
 
+# The largest request head (request line and headers) the server reads; nginx's defaults take
+# 8 KiB per header line. Uvicorn's httptools parser has no limit, so one client sending
+# headers of hundreds of megabytes kept the event loop parsing and every office waiting.
+MAX_REQUEST_HEAD_BYTES = 64 * 1024
+
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("serve", parents=[common], help="Server starten")
@@ -91,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
         # reuses it fails that request (see docs/server.md).
         timeout_keep_alive=config.keep_alive_seconds,
         server_header=False,
+        # h11 refuses a head past the bound (400) and closes the connection.
+        http="h11",
+        h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES,
         # X-Forwarded-For and -Proto only from the proxies named (Uvicorn's own default would
         # trust them from loopback, FORWARDED_ALLOW_IPS of the environment from anyone it names).
         proxy_headers=bool(config.trusted_proxies),

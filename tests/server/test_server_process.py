@@ -303,6 +303,36 @@ def test_idle_keep_alive_connections_close_after_the_configured_time(
         assert 0.9 < time.monotonic() - idle_from < 5
 
 
+def _answer_to_a_huge_header(port: int, size: int) -> bytes:
+    """What the server says to a request with one header line of ``size`` bytes: its status
+    line, or ``b""`` when it closes the connection before the whole head is sent."""
+    head = b"GET /healthz HTTP/1.1\r\nHost: kim\r\nX-Pad: " + b"a" * size + b"\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            connection.sendall(head)
+        answer = b""
+        with contextlib.suppress(ConnectionResetError):
+            while b"\r\n" not in answer and (chunk := connection.recv(4096)):
+                answer += chunk
+    return answer.split(b"\r\n")[0]
+
+
+def test_a_huge_request_header_is_refused_and_the_server_keeps_serving(
+    tmp_path: Path, servers: Servers
+) -> None:
+    """Uvicorn's httptools parser buffered a header of any size (150 MB in two connections kept
+    /healthz unanswered for minutes); ``serve`` now refuses a head past 64 KiB at once."""
+    server = servers.start(f"sqlite:///{tmp_path / 'server.db'}")
+    started = time.monotonic()
+    status = _answer_to_a_huge_header(server.port, 1024 * 1024)
+    assert status in (b"", b"HTTP/1.1 400 Bad Request",
+                      b"HTTP/1.1 431 Request Header Fields Too Large")
+    assert time.monotonic() - started < 5
+    assert _answer_to_a_huge_header(server.port, 8 * 1024) == b"HTTP/1.1 200 OK"
+    with httpx.Client(base_url=server.url, timeout=5) as http:
+        assert http.get("/healthz").json()["status"] == "ok"
+
+
 # --- client addresses behind a reverse proxy ------------------------------------------------
 
 #: Three requests per address, and none more during the test.
