@@ -86,6 +86,9 @@ _URL_PROBLEMS = {
                            f"Rechnernamen kein „%“ enthalten: {_URL_EXAMPLE}.",
     UrlProblem.QUERY_OR_FRAGMENT: f"darf weder „?“ noch „#“ enthalten: {_URL_EXAMPLE}.",
     UrlProblem.BAD_PORT: "enthält keinen gültigen Port.",
+    UrlProblem.BAD_HOST: "enthält keinen gültigen Rechnernamen (Teile aus Buchstaben, Ziffern "
+                         "und „-“ zu je höchstens 63 Zeichen, getrennt durch „.“): "
+                         f"{_URL_EXAMPLE}.",
     UrlProblem.PLAIN_HTTP: "muss mit „https://“ beginnen (unverschlüsselt nur zu diesem Rechner "
                            "selbst, localhost).",
 }

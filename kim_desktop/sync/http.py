@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import requests
 import zstandard
 from pydantic import BaseModel, ValidationError
+from urllib3.exceptions import LocationParseError
 
 from kim_desktop.core.provisioning import ServerTrust
 from kim_desktop.sync import messages
@@ -229,6 +230,10 @@ class SyncHttp:
                                             allow_redirects=False)
         except requests.exceptions.SSLError as error:
             raise self._tls_error(error) from error
+        except (requests.exceptions.InvalidURL, LocationParseError) as error:
+            # The address rule is meant to refuse these first; a name the client still cannot
+            # encode is a bad address, not a traceback.
+            raise RefusedError(messages.BAD_SERVER_URL, url=self.base_url) from error
         except (requests.ConnectionError, requests.Timeout,
                 requests.exceptions.ChunkedEncodingError) as error:
             # The last one: the answer broke off midway, as when the server is killed.

@@ -265,6 +265,9 @@ def test_the_shipped_example_file_is_valid(tmp_path: Path, certificate_pem: str)
     ("https://kim.kreis.test?", "„?“"),
     ("https://kim.kreis.test/#", "„#“"),
     ("https://[::1", "https://kim.example.de"),  # a traceback on main
+    # "gültig" on main, then a traceback at enrollment:
+    ("https://kim.example\u3002de", "Rechnernamen"),
+    ("https://" + "a" * 64 + ".example", "Rechnernamen"),
     # Refused before as well, now by the same rule as the sync client's:
     ("https://evil@kim.kreis.test", "Anmeldedaten"),
     ("ftp://kim.kreis.test", "https://kim.example.de"),
