@@ -114,3 +114,27 @@ def check_server_url(url: str) -> str:
     return url.rstrip("/")
 
 
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_server_url(url: str) -> str:
+    """One spelling for each server: ``HTTPS://KIM.example.:443/api/`` and
+    ``https://kim.example/api`` are both ``https://kim.example/api`` (scheme and host in lower
+    case, the host in IDNA's ASCII form without a trailing dot, no default port, no trailing
+    ``/``; the path as it is). :class:`ServerUrlError` for an address the rule refuses."""
+    check_server_url(url)
+    parts = urlsplit(url)
+    assert parts.hostname is not None  # checked above
+    host = ascii_host(parts.hostname)
+    if ":" in host:
+        host = f"[{host}]"
+    scheme = parts.scheme.lower()
+    port = "" if parts.port in (None, _DEFAULT_PORTS[scheme]) else f":{parts.port}"
+    return f"{scheme}://{host}{port}{parts.path.rstrip('/')}"
+
+
+def same_server(first: str, second: str) -> bool:
+    """Whether two addresses, each taken by the rule, name the same server."""
+    return canonical_server_url(first) == canonical_server_url(second)

@@ -34,6 +34,7 @@ from kim_desktop.sync.http import OfflineError, RevokedError, SyncError
 from kim_desktop.sync.state import has_office_key, load_state
 from kim_desktop.sync.status import sync_status
 from kim_desktop.sync.wipe import destroy_vault_files
+from kim_protocol.server_url import ServerUrlError, canonical_server_url
 
 EXIT_FAILED = 3
 EXIT_REVOKED = 4
@@ -146,11 +147,21 @@ def _server_and_trust(args: argparse.Namespace) -> tuple[str | None, ServerTrust
         raise CliError(str(error)) from None
     if provisioning is None:
         return args.server, None
-    server = args.server or provisioning.server_url
-    if provisioning.server_url and server != provisioning.server_url:
-        # IT's trust belongs to IT's server; another address gets the system's roots.
-        return server, None
-    return server, provisioning.server_trust
+    if not args.server or not provisioning.server_url:
+        return args.server or provisioning.server_url, provisioning.server_trust
+    try:
+        server = canonical_server_url(args.server)
+    except ServerUrlError:
+        return args.server, None  # enroll refuses it in its own words, before any request
+    if server == canonical_server_url(provisioning.server_url):
+        # Another spelling of IT's server (a trailing "/", upper case, ":443"): IT's trust.
+        return provisioning.server_url, provisioning.server_trust
+    if provisioning.server_trust is not None:
+        # IT's trust belongs to IT's server; falling back to the system's roots for another
+        # one would let a proxy with a publicly trusted certificate in without a word.
+        raise CliError(messages.OTHER_SERVER_THAN_PROVISIONED.format(
+            server=args.server, provisioned=provisioning.server_url))
+    return args.server, None
 
 
 def run_enroll(args: argparse.Namespace) -> int:

@@ -34,6 +34,11 @@ TLS_PIN_MISMATCH = (
     "IT muss {host} davon ausnehmen. Hat der Server einen neuen Schlüssel bekommen, trägt die "
     "IT dessen Fingerabdruck ein; bitte nichts selbst übernehmen, was die IT nicht bestätigt hat."
 )
+OTHER_SERVER_THAN_PROVISIONED = (
+    "„{server}“ ist nicht der Server der Bereitstellung („{provisioned}“), und deren "
+    "Zertifikat oder Pin gilt nur für diesen. Bitte die Adresse der Bereitstellung angeben, "
+    "oder für den anderen Server dessen Vertrauen mit --ca-file DATEI oder --pin-sha256 HEX."
+)
 RENEW_WITHOUT_TRUST = (
     "Für --renew-trust fehlt das neue Vertrauen: bitte --ca-file DATEI oder --pin-sha256 HEX "
     "angeben, oder eine Bereitstellungsdatei mit [server] ca_file oder pin_sha256. Das "

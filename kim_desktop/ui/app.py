@@ -32,6 +32,7 @@ from kim_desktop.ui.unlock import UnlockDialog
 from kim_desktop.ui.widgets import MessageBoxKeys
 from kim_desktop.ui.wipe import RemoteWipe
 from kim_protocol.catalogs import load_catalogs
+from kim_protocol.server_url import ServerUrlError, same_server
 
 
 class AppController(QObject):
@@ -89,7 +90,7 @@ class AppController(QObject):
             self.show_unlock()
         else:
             provisioned = self.provisioning is not None and bool(self.provisioning.server_url) \
-                and self.server_url == self.provisioning.server_url
+                and _same_server(self.server_url, self.provisioning.server_url)
             self.wizard = FirstRunWizard(
                 self.data_dir, self.taskman, server_url=self.server_url,
                 trust=self.provisioning.server_trust if provisioned else None,
@@ -293,3 +294,12 @@ def run(data_dir: Path, *, demo_user: str = "", demo_password: str = "",
     code = app.exec()
     controller.close()
     return code
+
+
+def _same_server(first: str, second: str) -> bool:
+    """Whether ``--server`` names the provisioned server in some spelling; an address the
+    rule refuses names none (the wizard then says so at enrollment)."""
+    try:
+        return same_server(first, second)
+    except ServerUrlError:
+        return False

@@ -4657,6 +4657,10 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>„{server}“ ist nicht der Server der Bereitstellung („{provisioned}“), und deren Zertifikat oder Pin gilt nur für diesen. Bitte die Adresse der Bereitstellung angeben, oder für den anderen Server dessen Vertrauen mit --ca-file DATEI oder --pin-sha256 HEX.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Für --renew-trust fehlt das neue Vertrauen: bitte --ca-file DATEI oder --pin-sha256 HEX angeben, oder eine Bereitstellungsdatei mit [server] ca_file oder pin_sha256. Das bisherige bleibt bestehen.</source>
       <translation type="unfinished" />
     </message>

@@ -4663,6 +4663,10 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The connection to the sync server cannot be trusted: its key does not match the fingerprint on record ([server] pin_sha256). No data was sent. Usually a proxy or firewall inspects encrypted traffic (TLS inspection): IT must exempt {host} from it. If the server got a new key, IT enters its fingerprint; please take over nothing that IT has not confirmed.</translation>
     </message>
     <message>
+      <source>„{server}“ ist nicht der Server der Bereitstellung („{provisioned}“), und deren Zertifikat oder Pin gilt nur für diesen. Bitte die Adresse der Bereitstellung angeben, oder für den anderen Server dessen Vertrauen mit --ca-file DATEI oder --pin-sha256 HEX.</source>
+      <translation>“{server}” is not the provisioned server (“{provisioned}”), and its certificate or pin holds for that one only. Please give the provisioned address, or the other server’s own trust with --ca-file FILE or --pin-sha256 HEX.</translation>
+    </message>
+    <message>
       <source>Für --renew-trust fehlt das neue Vertrauen: bitte --ca-file DATEI oder --pin-sha256 HEX angeben, oder eine Bereitstellungsdatei mit [server] ca_file oder pin_sha256. Das bisherige bleibt bestehen.</source>
       <translation>--renew-trust lacks the new trust: please give --ca-file FILE or --pin-sha256 HEX, or a provisioning file with [server] ca_file or pin_sha256. The trust so far stays.</translation>
     </message>

@@ -8,6 +8,7 @@ IT what to exempt, even when the system would trust it; the device token never t
 
 from __future__ import annotations
 
+import argparse
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from kim_desktop.cli._common import CliError
+from kim_desktop.cli.sync import _server_and_trust
 from kim_desktop.core.provisioning import ServerTrust, spki_sha256
 from kim_desktop.core.vault import Vault
 from kim_desktop.sync import messages
@@ -255,3 +258,44 @@ def test_the_command_line_takes_server_and_pin_from_provisioning_and_renews_them
     renewed = kim(device, "enroll", "--renew-trust", "--pin-sha256", new_pin)
     assert renewed.returncode == 0, renewed.stderr
     assert kim(device, "sync").returncode == 0
+
+
+PROVISIONED_PIN = "ab" * 32
+
+
+@pytest.fixture
+def provisioned_pin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "provisioning.toml"
+    path.write_text(
+        f'[server]\nurl = "https://kim.example"\ntls_mode = "pin"\n'
+        f'pin_sha256 = "{PROVISIONED_PIN}"\n\n'
+        '[office]\nname = "KIM Rahden"\nmunicipality = "Rahden"\n', encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(path))
+
+
+@pytest.mark.parametrize("server", [
+    None, "https://kim.example", "https://kim.example/", "HTTPS://kim.example",
+    "https://KIM.example", "https://kim.example:443", "https://kim.example.",
+    "https://kim.example.:443/",
+])
+def test_any_spelling_of_the_provisioned_server_keeps_its_pin(
+    server: str | None, provisioned_pin: None
+) -> None:
+    """On main every spelling but the exact one enrolled on the system's roots."""
+    args = argparse.Namespace(ca_file=None, pin_sha256=None, server=server)
+    url, trust = _server_and_trust(args)
+    assert url == "https://kim.example"
+    assert trust is not None and trust.spki_sha256 == PROVISIONED_PIN
+
+
+@pytest.mark.parametrize("server", ["https://kim.example:8443", "https://other.example",
+                                    "https://kim.example/api"])
+def test_another_server_with_a_provisioned_pin_needs_its_own_trust(
+    server: str, provisioned_pin: None
+) -> None:
+    with pytest.raises(CliError) as refused:
+        _server_and_trust(argparse.Namespace(ca_file=None, pin_sha256=None, server=server))
+    assert "nicht der Server der Bereitstellung" in str(refused.value)
+    assert "--pin-sha256" in str(refused.value)
+    own = argparse.Namespace(ca_file=None, pin_sha256="cd" * 32, server=server)
+    assert _server_and_trust(own) == (server, ServerTrust("pin", None, "cd" * 32))

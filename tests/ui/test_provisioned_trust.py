@@ -62,3 +62,24 @@ def test_the_wizard_joins_the_provisioned_server_with_its_ca(
         state = load_state(session)
         assert state is not None and state.ca_pem == ca_pem
         assert state.server_url == process.url
+
+
+def test_the_provisioned_server_in_another_spelling_keeps_its_trust(
+    qtbot: Any, empty_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``kim-desktop-gui --server HTTPS://kim.example/`` gave the wizard no trust on main."""
+    from kim_desktop.ui.app import AppController
+
+    provisioning = tmp_path / "provisioning.toml"
+    provisioning.write_text(
+        f'[server]\nurl = "https://kim.example"\ntls_mode = "pin"\npin_sha256 = "{"ab" * 32}"\n'
+        '\n[office]\nname = "KIM Rahden"\nmunicipality = "Rahden"\n', encoding="utf-8")
+    monkeypatch.setenv("KIM_PROVISIONING", str(provisioning))
+    controller = AppController(empty_data_dir, server_url="HTTPS://kim.example:443/")
+    try:
+        controller.start()
+        assert controller.wizard is not None
+        assert controller.wizard.trust is not None
+        assert controller.wizard.trust.spki_sha256 == "ab" * 32
+    finally:
+        controller.close()
