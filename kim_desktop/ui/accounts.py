@@ -293,6 +293,7 @@ class AccountsSection(QWidget):
         row.addStretch()
         layout.addWidget(account)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # errors may be the server's words
         self.status.setWordWrap(True)
         self.status.hide()
         layout.addWidget(self.status)

@@ -15,10 +15,9 @@ from kim_desktop.ui.drafts import keep_all, reopen_drafts
 from kim_desktop.ui.first_run import FirstRunWizard
 from kim_desktop.ui.garbage import collect_on_ui_thread
 from kim_desktop.ui.idle import IdleWatcher
-from kim_desktop.ui.messages import user_message
+from kim_desktop.ui.messages import user_message, warn
 from kim_desktop.ui.qt import (
     QApplication,
-    QMessageBox,
     QObject,
     QTimer,
     Signal,
@@ -259,7 +258,7 @@ def read_provisioning() -> Any:
         path = find_provisioning()
         return load_provisioning(path) if path is not None else None
     except ProvisioningError as error:
-        QMessageBox.warning(None, "KIM Desktop", str(error))
+        warn(None, "KIM Desktop", str(error))
         return None
 
 

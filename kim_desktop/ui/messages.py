@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from kim_desktop.ui.qt import QMessageBox, QWidget, translate
+from kim_desktop.ui.qt import QMessageBox, Qt, QWidget, translate
 
 log = logging.getLogger(__name__)
 
@@ -52,4 +52,12 @@ def _domain_words(code: str, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    QMessageBox.warning(parent, translate("messages", "KIM Desktop"), user_message(error))
+    warn(parent, translate("messages", "KIM Desktop"), user_message(error))
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning box whose text is shown as it is: a message may come from the server, and
+    QMessageBox would take HTML in it as markup."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

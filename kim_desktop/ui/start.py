@@ -322,6 +322,7 @@ class StartPage(QWidget):
         layout.addLayout(grid, 1)
         sync_row = QHBoxLayout()
         self.sync_line = QLabel()
+        self.sync_line.setTextFormat(Qt.TextFormat.PlainText)  # holds the server's messages
         self.sync_line.setWordWrap(True)
         self.conflicts = QPushButton()
         self.conflicts.hide()

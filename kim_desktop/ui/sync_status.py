@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kim_desktop.sync.messages import CONTEXT
 from kim_desktop.ui.context import Context
 from kim_desktop.ui.formats import counted, moment, size_text
-from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, translate
+from kim_desktop.ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QWidget, translate
 from kim_desktop.ui.sync import SyncController
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ class SyncStatusBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.state = QLabel(translate("sync_status", "Abgleich: Stand wird gelesen …"))
+        # It shows the server's messages: never read as HTML (colours, links).
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.pending = QLabel()
         self.conflicts = QPushButton()
         self.conflicts.hide()

@@ -62,6 +62,7 @@ class UnlockDialog(QDialog):
         add_row(form, translate("unlock", "&Passwort:"), self.password)
         layout.addLayout(form)
         self.hint = QLabel(hint)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # a notice may be the server's words
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint.setVisible(bool(hint))

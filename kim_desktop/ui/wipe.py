@@ -54,6 +54,7 @@ class WipeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.message = QLabel(translate(CONTEXT, message))
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # the server's words, not HTML
         layout.addWidget(self.message)
         self.state = QLabel(translate("wipe", "Die Daten dieses Rechners werden jetzt gelöscht. "
                                       "Bitte warten Sie, bis das Programm sich beendet."))

@@ -22,8 +22,8 @@ from kim_desktop.ui.client_file.data import ClientFileData
 from kim_desktop.ui.client_file.lists import RecordList
 from kim_desktop.ui.client_file.viewer import SHOWN, AttachmentViewer, Unshowable
 from kim_desktop.ui.formats import moment, size_text
-from kim_desktop.ui.messages import show_error, user_message
-from kim_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox, QShortcut, Qt, translate
+from kim_desktop.ui.messages import show_error, user_message, warn
+from kim_desktop.ui.qt import QFileDialog, QKeySequence, QShortcut, Qt, translate
 from kim_desktop.ui.widgets import confirm
 
 if TYPE_CHECKING:
@@ -104,8 +104,8 @@ class AttachmentsTab(RecordList):
         attachment_id = attachment.id
         if attachment_id in self.not_arriving:
             # Why its content did not come, in words, rather than "still loading".
-            QMessageBox.warning(self, translate("attachments", "Anhang"),
-                                translate(CONTEXT, self.not_arriving[attachment_id]))
+            warn(self, translate("attachments", "Anhang"),
+                 translate(CONTEXT, self.not_arriving[attachment_id]))
             return
         self.file.context.read(
             lambda s: services.open_attachment(s, attachment_id=attachment_id, use="view"),
