@@ -202,3 +202,36 @@ def test_a_closure_without_note_gives_its_reason_in_words(session: Session,
                             out=tmp_path / f"{language}.pdf", language=language)
         text = " ".join(_pdf_text(pdf).split())
         assert words in text and "goals_achieved" not in text
+
+
+def test_an_agency_of_another_computers_catalog_is_named_as_such(session: Session,
+                                                                  tmp_path: Path) -> None:
+    """A waiver for an agency of an office's partner_agencies.local.json (not synced),
+    exported on a computer without that file: the PDF named the recipient by its code."""
+    import datetime as dt
+
+    from kim_desktop.core.services import grant_consent
+    from kim_protocol.catalogs import default_catalogs
+
+    office = tmp_path / "office"
+    (office / "catalogs").mkdir(parents=True)
+    (office / "catalogs" / "partner_agencies.local.json").write_text(json.dumps({
+        "version": "local", "entries": [{"code": "awo_rahden_schuldnerberatung",
+                                         "label": "AWO Schuldnerberatung Rahden",
+                                         "category": "counselling"}]}), encoding="utf-8")
+    session.info["catalogs"] = load_catalogs(office)
+    client_id = new_client(session)
+    grant_consent(session, client_id=client_id, kind="confidentiality_waiver",
+                  granted_on=TODAY, purpose="Schuldnerberatung",
+                  recipient_agency_code="awo_rahden_schuldnerberatung",
+                  expires_on=TODAY + dt.timedelta(days=365))
+    session.info["catalogs"] = default_catalogs()
+    for language, words in (
+            ("de", "Stelle, die auf diesem Rechner nicht im Katalog steht "
+                   "(awo_rahden_schuldnerberatung)"),
+            ("en", "an agency not in this computer's catalog (awo_rahden_schuldnerberatung)")):
+        pdf = export_client(session, client_id=client_id, format="pdf",
+                            out=tmp_path / f"{language}.pdf", language=language)
+        text = " ".join(_pdf_text(pdf).split())
+        assert text.count(words) == 2, text  # under Empfänger and in the waiver
+        assert "awo_rahden_schuldnerberatung" not in text.replace(words, "")

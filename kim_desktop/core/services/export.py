@@ -184,9 +184,13 @@ class Words:
         return self.translate(CONTEXT, spec.label)
 
     def entry(self, catalog: str, code: str) -> str:
-        """A catalog entry's name: its English label where the catalog has one."""
+        """A catalog entry's name: its English label where the catalog has one. An agency
+        only another computer's office catalog knows (``partner_agencies.local.json`` is not
+        synced) is said to be one, with its code."""
         entry = self.catalogs[catalog].get(code)
         if entry is None:
+            if catalog == "partner_agencies":
+                return str(self.texts["unknown_agency"]).format(code=code)
             return code
         return entry.label_en if self.english and entry.label_en else entry.label
 
