@@ -119,7 +119,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     rekey.add_argument("--user", metavar="NAME")
     rekey.add_argument("--recovery-key", metavar="SCHLÜSSEL",
-                       help="nur einmal nötig, wenn das Programm danach fragt")
+                       help="vom Wiederherstellungsblatt; ohne ihn wird er abgefragt (er "
+                       "beweist, dass der Wiederherstellungseintrag nicht ausgetauscht wurde)")
     rekey.set_defaults(handler=run_rekey)
 
 
@@ -195,12 +196,16 @@ def run_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recovery_key_from_args_or_prompt(args: argparse.Namespace) -> str:
+    if args.recovery_key is not None:
+        return str(args.recovery_key)
+    if not sys.stdin.isatty():
+        raise CliError("Bitte den Wiederherstellungsschlüssel mit --recovery-key angeben.")
+    return getpass.getpass("Wiederherstellungsschlüssel: ")
+
+
 def run_reset_password(args: argparse.Namespace) -> int:
-    recovery_key = args.recovery_key
-    if recovery_key is None:
-        if not sys.stdin.isatty():
-            raise CliError("Bitte den Wiederherstellungsschlüssel mit --recovery-key angeben.")
-        recovery_key = getpass.getpass("Wiederherstellungsschlüssel: ")
+    recovery_key = _recovery_key_from_args_or_prompt(args)
     new_password = new_password_from_env_or_prompt("KIM_PASSWORD")
     with vault_errors():
         rekeyed = Vault.reset_password(
@@ -219,8 +224,9 @@ def run_reset_password(args: argparse.Namespace) -> int:
 def run_rekey(args: argparse.Namespace) -> int:
     vault = open_vault_from_args(args)
     try:
+        recovery_key = _recovery_key_from_args_or_prompt(args)
         with vault_errors():
-            backup = vault.rekey(recovery_key=args.recovery_key)
+            backup = vault.rekey(recovery_key=recovery_key)
     finally:
         vault.close()
     print("Der Schlüssel der Datenbank ist erneuert. Alle Passwörter und der "

@@ -350,8 +350,16 @@ VAULT_MESSAGES: dict[str, str] = {
         "dieser Version angemeldet haben: {names}. Es wurde nichts verändert."
     ),
     "rekey_needs_recovery_key": (
-        "Für die erste Schlüsselerneuerung wird einmalig der Wiederherstellungsschlüssel "
-        "gebraucht (er bleibt danach gültig)."
+        "Zum Erneuern des Schlüssels wird der Wiederherstellungsschlüssel vom ausgedruckten "
+        "Blatt gebraucht: Mit ihm wird geprüft, dass der neue Schlüssel für ihn gilt und nicht "
+        "für einen anderen (er bleibt danach gültig)."
+    ),
+    "rekey_recovery_changed": (
+        "Dieser Wiederherstellungsschlüssel öffnet den Wiederherstellungseintrag in vault.json "
+        "nicht. Entweder ist es nicht der Schlüssel dieses Datenordners, oder der Eintrag wurde "
+        "verändert (etwa durch eine andere Benutzerin oder einen anderen Benutzer dieses "
+        "Rechners). Der Schlüssel wird nicht erneuert; bitte den Schlüssel vom "
+        "Wiederherstellungsblatt prüfen und sonst die IT verständigen."
     ),
     "rekey_unverified": (
         "Nach der Schlüsselerneuerung besteht die Datenbank die Prüfung nicht. Bitte die "

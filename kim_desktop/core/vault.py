@@ -583,22 +583,26 @@ class Vault:
         First a verified backup (``rekey-backup.tar`` in the data folder); then the new key
         is sealed for every user and for the recovery key, so every password and the printed
         recovery sheet stay valid, and ``PRAGMA rekey`` re-encrypts every page. Afterwards an
-        old copy of ``vault.json`` and an old password open nothing. A header still holding
-        the recovery entry of before version 2 needs ``recovery_key`` once. Returns the
-        backup's path (it is under the new key by then).
+        old copy of ``vault.json`` and an old password open nothing. Returns the backup's path
+        (it is under the new key by then).
+
+        ``recovery_key`` (the printed sheet) must open the header's recovery entry first:
+        every user holds the data key and so can write a header whose MAC passes, with a
+        recovery entry sealed to a key of their own, to which the new data key would be
+        sealed; the sheet is what a case manager cannot forge.
         """
         key = self._require_key()
         if self.user.role != Role.OFFICE_ADMIN:
             raise PermissionDenied("only_admin_rekey")
+        if recovery_key is None:
+            raise VaultError("rekey_needs_recovery_key")
+        secret = parse_recovery_key(recovery_key)
         header = _checked_header(self.data_dir, _read_header(self.data_dir), key)
+        opened = headers.open_for_recovery(header, secret)
+        if opened is None or not hmac.compare_digest(opened, key):
+            raise InvalidRecoveryKey("rekey_recovery_changed")
+        wipe(opened)
         if header.recovery.public_key is None:
-            if recovery_key is None:
-                raise VaultError("rekey_needs_recovery_key")
-            secret = parse_recovery_key(recovery_key)
-            opened = headers.open_for_recovery(header, secret)
-            if opened is None or not hmac.compare_digest(opened, key):
-                raise InvalidRecoveryKey("recovery_key_foreign")
-            wipe(opened)
             header = replace(header,
                              recovery=headers.seal_for_recovery(header.vault_id, secret, key))
             headers.write(self.data_dir, header, key)

@@ -245,7 +245,7 @@ class RekeyDialog(FormDialog):
         self.form.addRow(_note(_recovery_note()))
         self.recovery_key = QLineEdit()
         self.recovery_key.setPlaceholderText(translate(
-            "accounts", "nur nötig, wenn das Programm danach fragt"))
+            "accounts", "vom Wiederherstellungsblatt"))
         add_row(self.form, translate("accounts", "&Wiederherstellungsschlüssel:"),
                 self.recovery_key)
         self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -102,7 +102,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>nur nötig, wenn das Programm danach fragt</source>
+      <source>vom Wiederherstellungsblatt</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4622,7 +4622,11 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Für die erste Schlüsselerneuerung wird einmalig der Wiederherstellungsschlüssel gebraucht (er bleibt danach gültig).</source>
+      <source>Zum Erneuern des Schlüssels wird der Wiederherstellungsschlüssel vom ausgedruckten Blatt gebraucht: Mit ihm wird geprüft, dass der neue Schlüssel für ihn gilt und nicht für einen anderen (er bleibt danach gültig).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dieser Wiederherstellungsschlüssel öffnet den Wiederherstellungseintrag in vault.json nicht. Entweder ist es nicht der Schlüssel dieses Datenordners, oder der Eintrag wurde verändert (etwa durch eine andere Benutzerin oder einen anderen Benutzer dieses Rechners). Der Schlüssel wird nicht erneuert; bitte den Schlüssel vom Wiederherstellungsblatt prüfen und sonst die IT verständigen.</source>
       <translation type="unfinished" />
     </message>
     <message>

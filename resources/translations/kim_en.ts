@@ -102,8 +102,8 @@
       <translation>The database gets a new key. First a verified backup is written to the data folder (rekey-backup.tar). Afterwards old copies of the key file with old passwords open nothing – useful when a password may have become known. All passwords stay valid.</translation>
     </message>
     <message>
-      <source>nur nötig, wenn das Programm danach fragt</source>
-      <translation>only needed when the program asks for it</translation>
+      <source>vom Wiederherstellungsblatt</source>
+      <translation>from the recovery sheet</translation>
     </message>
     <message>
       <source>&amp;Wiederherstellungsschlüssel:</source>
@@ -4628,8 +4628,12 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>The key can be renewed only after these users have signed in once with this version: {names}. Nothing was changed.</translation>
     </message>
     <message>
-      <source>Für die erste Schlüsselerneuerung wird einmalig der Wiederherstellungsschlüssel gebraucht (er bleibt danach gültig).</source>
-      <translation>The first key renewal needs the recovery key once (it remains valid afterwards).</translation>
+      <source>Zum Erneuern des Schlüssels wird der Wiederherstellungsschlüssel vom ausgedruckten Blatt gebraucht: Mit ihm wird geprüft, dass der neue Schlüssel für ihn gilt und nicht für einen anderen (er bleibt danach gültig).</source>
+      <translation>Renewing the key needs the recovery key from the printed sheet: it proves that the new key is sealed to it and not to another one (it stays valid afterwards).</translation>
+    </message>
+    <message>
+      <source>Dieser Wiederherstellungsschlüssel öffnet den Wiederherstellungseintrag in vault.json nicht. Entweder ist es nicht der Schlüssel dieses Datenordners, oder der Eintrag wurde verändert (etwa durch eine andere Benutzerin oder einen anderen Benutzer dieses Rechners). Der Schlüssel wird nicht erneuert; bitte den Schlüssel vom Wiederherstellungsblatt prüfen und sonst die IT verständigen.</source>
+      <translation>This recovery key does not open the recovery entry in vault.json. Either it is not the key of this data folder, or the entry was changed (for example by another user of this computer). The key is not renewed; please check the key on the recovery sheet and otherwise tell IT.</translation>
     </message>
     <message>
       <source>Nach der Schlüsselerneuerung besteht die Datenbank die Prüfung nicht. Bitte die Sicherung rekey-backup.tar aus dem Datenordner zurückspielen (kim-desktop restore --from …); sie entstand vor der Erneuerung.</source>

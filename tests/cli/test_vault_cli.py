@@ -270,10 +270,12 @@ def test_rekey_keeps_every_password_and_only_an_office_admin_may(
     monkeypatch.setenv("KIM_NEW_PASSWORD", NEW_PASSWORD)
     assert run(capsys, "useradd", "--data-dir", str(data_dir), "--user", "bert")[0] == 0
     header_before = (data_dir / "vault.json").read_bytes()
-    code, out, _err = run(capsys, "rekey", "--data-dir", str(data_dir), "--user", "anna")
+    code, out, _err = run(capsys, "rekey", "--data-dir", str(data_dir), "--user", "anna",
+                          "--recovery-key", recovery_key)
     assert code == 0 and "erneuert" in out and "rekey-backup.tar" in out
     assert (data_dir / "vault.json").read_bytes() != header_before
     assert run(capsys, "check", "--data-dir", str(data_dir), "--user", "anna")[0] == 0
     monkeypatch.setenv("KIM_PASSWORD", NEW_PASSWORD)
-    code, _out, err = run(capsys, "rekey", "--data-dir", str(data_dir), "--user", "bert")
+    code, _out, err = run(capsys, "rekey", "--data-dir", str(data_dir), "--user", "bert",
+                          "--recovery-key", recovery_key)
     assert code == 2 and "Nur die Büroleitung" in err

@@ -204,7 +204,7 @@ def test_cancel_asks_only_when_something_was_typed(
 
 
 def test_the_admin_renews_the_key_and_every_password_still_opens(
-    qtbot: Any, controller: Any
+    qtbot: Any, controller: Any, recovery_key: str
 ) -> None:
     accounts = settings_of(qtbot, controller)
     assert accounts.rekey_button is not None
@@ -212,6 +212,8 @@ def test_the_admin_renews_the_key_and_every_password_still_opens(
     accounts.rekey_button.click()
     dialog = accounts.findChild(RekeyDialog)
     assert dialog is not None and dialog.isVisible()
+    dialog.recovery_key.setFocus()
+    qtbot.keyClicks(dialog.recovery_key, recovery_key)
     finish(qtbot, dialog)
     assert not dialog.isVisible(), dialog.error.text()
     assert "Schlüssel ist erneuert" in accounts.status.text()

@@ -42,3 +42,8 @@ def created(data_dir: Path) -> Iterator[tuple[Vault, str]]:
 @pytest.fixture
 def vault(created: tuple[Vault, str]) -> Vault:
     return created[0]
+
+
+@pytest.fixture
+def recovery_key(created: tuple[Vault, str]) -> str:
+    return created[1]

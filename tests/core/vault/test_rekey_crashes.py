@@ -69,7 +69,8 @@ def _crash_at(monkeypatch: pytest.MonkeyPatch, target: object, name: str,
     "after the pages, while the new backup is written",
 ])
 def test_a_rekey_cut_off_leaves_nothing_the_old_password_opens(
-    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch, crash_point: str
+    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch, crash_point: str,
+    recovery_key: str,
 ) -> None:
     fill(vault, 10)
     old_key = _old_key((data_dir / headers.HEADER_NAME).read_bytes())
@@ -78,7 +79,7 @@ def test_a_rekey_cut_off_leaves_nothing_the_old_password_opens(
     else:
         _crash_at(monkeypatch, vault_module.Vault, "backup", after_calls=1)
     with pytest.raises(KeyboardInterrupt):
-        vault.rekey()
+        vault.rekey(recovery_key=recovery_key)
     vault.close()
     monkeypatch.undo()
     # What a kill leaves of a backup in writing: its scratch folder.
@@ -95,7 +96,7 @@ def test_a_rekey_cut_off_leaves_nothing_the_old_password_opens(
 
 
 def test_a_rekey_cut_off_before_its_new_header_is_done_at_the_next_unlock(
-    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch, recovery_key: str
 ) -> None:
     """Before, the next unlock dropped it without a word: the old header and password still
     opened everything, and the admin believed the key renewed."""
@@ -103,7 +104,7 @@ def test_a_rekey_cut_off_before_its_new_header_is_done_at_the_next_unlock(
     old_key = _old_key((data_dir / headers.HEADER_NAME).read_bytes())
     _crash_at(monkeypatch, vault_module.headers, "write")
     with pytest.raises(KeyboardInterrupt):
-        vault.rekey()
+        vault.rekey(recovery_key=recovery_key)
     vault.close()
     monkeypatch.undo()
     assert (data_dir / PENDING_REKEY_NAME).exists()
@@ -115,7 +116,7 @@ def test_a_rekey_cut_off_before_its_new_header_is_done_at_the_next_unlock(
 
 
 def test_a_rekey_removes_the_files_a_restore_put_aside(
-    data_dir: Path, vault: Vault, tmp_path: Path
+    data_dir: Path, vault: Vault, tmp_path: Path, recovery_key: str
 ) -> None:
     """``before-restore/`` holds the database and header of before a restore: under the old
     key, and opened by the old password for as long as it stays."""
@@ -128,7 +129,7 @@ def test_a_rekey_removes_the_files_a_restore_put_aside(
     old_key = _old_key((data_dir / headers.HEADER_NAME).read_bytes())
 
     with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
-        again.rekey()
+        again.rekey(recovery_key=recovery_key)
         assert count(again) == 5
     assert not (data_dir / PREVIOUS_FOLDER).exists()
     assert _openable_with(data_dir, old_key) == []

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import tarfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import sqlcipher3
 
 from kim_desktop.core import stored_secrets
 from kim_desktop.core import vault_header as headers
-from kim_desktop.core.errors import PermissionDenied, VaultCorrupt, VaultError
+from kim_desktop.core.errors import InvalidRecoveryKey, PermissionDenied, VaultCorrupt, VaultError
 from kim_desktop.core.storage import DATABASE_NAME, connect_raw
 from kim_desktop.core.vault import REKEY_BACKUP_NAME, Role, Vault
 
@@ -144,7 +145,7 @@ def test_rekey_makes_an_old_header_and_password_useless(
     fill(vault, 30)
     vault.add_user(name="bert", role=Role.CASE_MANAGER, password=OTHER_PASSWORD)
     old_header = (data_dir / headers.HEADER_NAME).read_bytes()
-    backup = vault.rekey()
+    backup = vault.rekey(recovery_key=recovery_key)
     assert backup == data_dir / REKEY_BACKUP_NAME and backup.is_file()
     assert vault.check() == [] and count(vault) == 30
     vault.close()
@@ -176,11 +177,11 @@ def test_rekey_makes_an_old_header_and_password_useless(
 
 
 def test_an_old_header_put_back_after_a_rekey_is_named_as_such_not_as_damage(
-    data_dir: Path, vault: Vault
+    data_dir: Path, vault: Vault, recovery_key: str
 ) -> None:
     fill(vault, 10)
     old_header = (data_dir / headers.HEADER_NAME).read_bytes()
-    vault.rekey()
+    vault.rekey(recovery_key=recovery_key)
     vault.close()
     (data_dir / headers.HEADER_NAME).write_bytes(old_header)
     before = snapshot(data_dir)
@@ -193,10 +194,10 @@ def test_an_old_header_put_back_after_a_rekey_is_named_as_such_not_as_damage(
 
 
 def test_a_database_damaged_under_its_own_header_is_still_damage(
-    data_dir: Path, vault: Vault
+    data_dir: Path, vault: Vault, recovery_key: str
 ) -> None:
     fill(vault, 10)
-    vault.rekey()
+    vault.rekey(recovery_key=recovery_key)
     vault.close()
     database = data_dir / DATABASE_NAME
     data = database.read_bytes()
@@ -222,16 +223,18 @@ def test_a_reset_by_recovery_key_renews_the_data_key(
         assert count(again) == 10
 
 
-def test_only_the_office_admin_renews_the_key(data_dir: Path, vault: Vault) -> None:
+def test_only_the_office_admin_renews_the_key(
+    data_dir: Path, vault: Vault, recovery_key: str
+) -> None:
     vault.add_user(name="bert", role=Role.CASE_MANAGER, password=OTHER_PASSWORD)
     vault.close()
     with Vault.unlock(data_dir, user="bert", password=OTHER_PASSWORD) as as_bert, \
             pytest.raises(PermissionDenied):
-        as_bert.rekey()
+        as_bert.rekey(recovery_key=recovery_key)
 
 
 def test_an_interrupted_rekey_is_finished_at_the_next_unlock(
-    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch, recovery_key: str
 ) -> None:
     from kim_desktop.core import vault as vault_module
 
@@ -242,7 +245,7 @@ def test_an_interrupted_rekey_is_finished_at_the_next_unlock(
 
     monkeypatch.setattr(vault_module, "rekey_database", crash)
     with pytest.raises(KeyboardInterrupt):
-        vault.rekey()
+        vault.rekey(recovery_key=recovery_key)
     vault.close()
     monkeypatch.undo()
     assert (data_dir / "vault.rekey").exists()
@@ -320,14 +323,14 @@ def _stored_secret(vault: Vault) -> bytes | None:
 
 
 def test_stored_secrets_survive_a_rekey_and_are_zeroed_at_lock(
-    data_dir: Path, vault: Vault
+    data_dir: Path, vault: Vault, recovery_key: str
 ) -> None:
     secret = os.urandom(32)
     _store_secret(vault, secret)
     with vault.session() as session:
         opened = stored_secrets.load(session, "probe")
     assert opened == secret
-    vault.rekey()
+    vault.rekey(recovery_key=recovery_key)
     assert _stored_secret(vault) == secret
     vault.lock()
     assert opened == bytes(32)
@@ -336,7 +339,7 @@ def test_stored_secrets_survive_a_rekey_and_are_zeroed_at_lock(
 
 
 def test_a_rekey_interrupted_before_its_stored_secrets_were_resealed_finishes_them(
-    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch, recovery_key: str
 ) -> None:
     from kim_desktop.core import vault as vault_module
 
@@ -348,9 +351,38 @@ def test_a_rekey_interrupted_before_its_stored_secrets_were_resealed_finishes_th
 
     monkeypatch.setattr(vault_module.stored_secrets, "reseal", crash)
     with pytest.raises(KeyboardInterrupt):
-        vault.rekey()
+        vault.rekey(recovery_key=recovery_key)
     vault.close()
     monkeypatch.undo()
     with Vault.unlock(data_dir, user="anna", password=PASSWORD) as again:
         assert _stored_secret(again) == secret
     assert not (data_dir / "vault.rekey").exists()
+
+
+def test_a_recovery_entry_swapped_by_a_case_manager_stops_the_rekey(
+    data_dir: Path, created: tuple[Vault, str]
+) -> None:
+    """Breaker 17, B5: a case manager holds the data key, so they can write a header whose MAC
+    passes with the recovery entry sealed to a secret of their own; "Schlüssel erneuern" then
+    sealed the new data key to it, and the printed sheet opened nothing. The rekey now proves
+    the recovery entry with the typed sheet first."""
+    vault, recovery_key = created
+    vault.add_user(name="bert", role=Role.CASE_MANAGER, password=OTHER_PASSWORD)
+    vault.close()
+    header = headers.read(data_dir)
+    key = headers.open_for_user(header.vault_id, header.user("bert"), OTHER_PASSWORD)
+    assert key is not None
+    insider = os.urandom(32)
+    headers.write(data_dir, replace(
+        header, recovery=headers.seal_for_recovery(header.vault_id, insider, key)), key)
+    forged = (data_dir / headers.HEADER_NAME).read_bytes()
+    with Vault.unlock(data_dir, user="anna", password=PASSWORD) as admin:
+        with pytest.raises(VaultError) as without_sheet:
+            admin.rekey(recovery_key=recovery_key)
+        assert "Wiederherstellungsschlüssel" in str(without_sheet.value)
+        with pytest.raises(InvalidRecoveryKey) as refused:
+            admin.rekey(recovery_key=recovery_key)
+        assert "verändert" in str(refused.value)
+    assert (data_dir / headers.HEADER_NAME).read_bytes() == forged
+    assert headers.open_for_recovery(headers.read(data_dir), insider) is not None
+    assert not (data_dir / REKEY_BACKUP_NAME).exists()
