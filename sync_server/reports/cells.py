@@ -9,7 +9,7 @@ a perturbed, possibly hidden :class:`Cell` (docs/reporting.md §3).
   facts behind them, a lower bound of the distinct persons, and their keys. Hidden when fewer
   persons than the threshold stand behind them, whatever the sum, and when the sum itself is
   under the threshold (each person behind it adds at least one); otherwise published with
-  noise of the size of one mean contribution.
+  noise of the size of one mean contribution, and hidden when that is under the threshold.
 
 A :class:`Cell` holds only the published value: the true one never reaches a renderer.
 """
@@ -83,4 +83,6 @@ def publish(entry: Entry, measure: str, *, threshold: int, ptable: PTable | None
         return Cell(0, hidden=True)
     # The symmetric row: noise of at most D mean contributions, mean 0.
     deviation = table.deviation(table.max_deviation, measure_key(entry.key, measure))
-    return Cell(max(0, entry.total + round(entry.total * deviation / entry.records)))
+    value = entry.total + round(entry.total * deviation / entry.records)
+    # As for counts: a perturbed sum under the threshold is hidden, never shown as "2".
+    return Cell(0, hidden=True) if value < threshold else Cell(value)

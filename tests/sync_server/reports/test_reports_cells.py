@@ -76,3 +76,12 @@ def test_a_sum_is_hidden_when_fewer_persons_stand_behind_it(
         assert cell.hidden
     else:
         assert abs(cell.value - total) <= round(total * MAX_DEVIATION / records)
+
+
+def test_a_published_sum_under_the_threshold_shows_as_hidden() -> None:
+    """A sum behind five persons may be perturbed down to 2: it shows as "<5", as counts do,
+    not as a small number that also tells the noise was negative (breaker 15, BREAK 10)."""
+    shown = {publish(Sum(5, 5, 5, k * 2147483), "consultations", threshold=5).display()
+             for k in range(2000)}
+    assert "<5" in shown
+    assert all(text == "<5" or int(text) >= 5 for text in shown)

@@ -17,8 +17,10 @@ YEAR = ReportFilter(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 
 def _near_sum(shown: str, total: int, records: int) -> bool:
-    """A shown sum: its noise is at most D mean contributions."""
+    """A shown sum: its noise is at most D mean contributions; "<5" when that may go under 5."""
     limit = round(total * load_ptable().max_deviation / records)
+    if shown == "<5":
+        return total - limit < 5
     return abs(int(shown.replace(".", "")) - total) <= limit
 
 
