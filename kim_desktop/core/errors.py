@@ -179,8 +179,9 @@ def german_params(code: str, params: dict[str, Any]) -> dict[str, Any]:
 _V = "VaultError"
 _RESTORE = " Bitte die letzte Sicherung zurückspielen (kim-desktop restore --from DATEI)."
 _ADVICE = (
-    " Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; "
-    "Groß- und Sonderzeichen braucht es dann nicht."
+    " Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und "
+    "die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es "
+    "dann nicht."
 )
 
 #: Every vault message, by stable code; ``{file}`` is one of the data folder's file names and
@@ -311,6 +312,11 @@ VAULT_MESSAGES: dict[str, str] = {
     "password_weak_names": (
         "Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen "
         "Namen." + _ADVICE
+    ),
+    "password_weak_phrase": (
+        "Das Passwort wäre zu schnell erraten: Es ist ein bekannter Spruch, Gruß, Lied- oder "
+        "Filmtitel oder beginnt damit (auch mit Zahlen oder Zeichen daran); solche Sätze "
+        "probieren Angreifer als Erstes." + _ADVICE
     ),
     "password_weak_words": (
         "Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern."

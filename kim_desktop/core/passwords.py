@@ -10,6 +10,12 @@ words of the program, the Kreis and the office (:func:`context_words`) are guess
 zxcvbn's user inputs. Separators are tried away too (``Haus Baum Auto`` is guessed as
 ``HausBaumAuto`` is), and the weaker result counts.
 
+zxcvbn multiplies the ranks of frequent words as if each was chosen apart, so a famous saying
+of four words scored like four random ones ("Ich liebe dich sehr", "Alle meine Entchen").
+Phrase lists are a cracker's standard input: a password that is one of the well-known phrases
+of ``resources/passwords/phrases.txt`` (sayings, greetings, song and film lines), starts one,
+or is mostly one is refused, whatever its case, spaces and punctuation.
+
 A password must be at least :data:`MIN_LENGTH` characters long (more where IT provisions
 ``[settings] password_min_length``) and take at least 10^:data:`MIN_GUESSES_LOG10` guesses.
 At about 0.4 s of Argon2id per guess that is thousands of CPU-years. Four or more ordinary
@@ -34,6 +40,11 @@ MAX_NAME_LENGTH = 100
 #: Passwords that take fewer guesses than 10 to this power are refused.
 MIN_GUESSES_LOG10 = 11
 GERMAN_WORDS = RESOURCES_DIR / "passwords" / "german_words.txt"
+PHRASES = RESOURCES_DIR / "passwords" / "phrases.txt"
+#: A phrase found in a password refuses it when it makes up this share of it or more.
+_PHRASE_SHARE = 2 / 3
+#: A password of at least this many letters and digits that begins a phrase is refused.
+_PHRASE_START = 12
 #: zxcvbn refuses longer input; the part beyond adds guesses, never fewer.
 _ESTIMATE_CHARACTERS = 72
 _SEPARATORS = re.compile(r"[\s\-_.,;:/+]+")
@@ -138,6 +149,8 @@ def check_password_policy(password: str, *, user: str) -> None:
     minimum = required_length()
     if len(password) < minimum:
         raise PasswordPolicyError("password_short", minimum=minimum)
+    if is_known_phrase(password):
+        raise PasswordPolicyError("password_weak_phrase")
     guesses_log10, sequence = _estimate(password, user)
     if _word_with_year(password, user):
         reason = _reason(sequence)
@@ -145,6 +158,40 @@ def check_password_policy(password: str, *, user: str) -> None:
         raise PasswordPolicyError(reason if named else "password_weak_word_year")
     if guesses_log10 < MIN_GUESSES_LOG10:
         raise PasswordPolicyError(_reason(sequence))
+
+
+def _phrase_key(text: str) -> str:
+    """``text`` as phrases are compared: lower case, umlauts written out, letters and digits
+    only (``Ich liebe dich, sehr!`` and ``ICHLIEBEDICHSEHR`` are one)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLDED)
+    return "".join(character for character in folded if character.isalnum())
+
+
+def is_known_phrase(password: str) -> bool:
+    """Whether ``password`` is a well-known phrase, most of one (with digits or marks
+    around it), or the beginning of one."""
+    key = _phrase_key(password)
+    if not key:
+        return False
+    for phrase in _phrases():
+        if phrase in key and len(phrase) >= _PHRASE_SHARE * len(key):
+            return True
+        if len(key) >= _PHRASE_START and phrase.startswith(key):
+            return True
+    return False
+
+
+_phrases_loaded: list[frozenset[str]] = []
+
+
+def _phrases() -> frozenset[str]:
+    with _loading:
+        if not _phrases_loaded:
+            lines = PHRASES.read_text(encoding="utf-8").splitlines()
+            _phrases_loaded.append(frozenset(
+                key for line in lines
+                if line.strip() and not line.startswith("#") and (key := _phrase_key(line))))
+        return _phrases_loaded[0]
 
 
 def _word_with_year(password: str, user: str) -> bool:

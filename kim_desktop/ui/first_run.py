@@ -76,7 +76,8 @@ class PasswordFields(QWidget):
         hint = QLabel(translate(
             "first_run", "Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am "
             "leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht "
-            "zusammen erwartet.").format(minimum=passwords.required_length()))
+            "zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind."
+        ).format(minimum=passwords.required_length()))
         hint.setWordWrap(True)
         form.addRow(hint)
         self.feedback = ErrorLabel()

@@ -1928,6 +1928,10 @@ Zur Bestätigung bitte {word} eingeben:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Bitte einen Benutzernamen angeben.</source>
       <translation type="unfinished" />
     </message>
@@ -2041,10 +2045,6 @@ Zur Bestätigung bitte {word} eingeben:</source>
     </message>
     <message>
       <source>Passwort wieder&amp;holen:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4518,7 +4518,7 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4526,47 +4526,51 @@ Fallmanagement im Kommunalen Integrationsmanagement.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus Wörtern, die jeder zuerst probiert, der weiß, wo das Programm läuft (KIM, Integration, Rathaus, Kreis, die Orte im Kreis, der Name des Büros). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus Wörtern, die jeder zuerst probiert, der weiß, wo das Programm läuft (KIM, Integration, Rathaus, Kreis, die Orte im Kreis, der Name des Büros). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder »asdf«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder »asdf«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder »Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen daran; die Jahreszahl macht das Wort kaum sicherer. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder »Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen daran; die Jahreszahl macht das Wort kaum sicherer. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <source>Das Passwort wäre zu schnell erraten: Es ist ein bekannter Spruch, Gruß, Lied- oder Filmtitel oder beginnt damit (auch mit Zahlen oder Zeichen daran); solche Sätze probieren Angreifer als Erstes. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -1930,6 +1930,10 @@ To confirm, please type {word}:</translation>
       <translation>&amp;Password:</translation>
     </message>
     <message>
+      <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind.</source>
+      <translation>At least {minimum} characters, and not easy to guess. Easiest to remember is a sentence of four or more words that nobody would expect together and that are no known saying, song or film title.</translation>
+    </message>
+    <message>
       <source>Bitte einen Benutzernamen angeben.</source>
       <translation>Please enter a user name.</translation>
     </message>
@@ -2044,10 +2048,6 @@ To confirm, please type {word}:</translation>
     <message>
       <source>Passwort wieder&amp;holen:</source>
       <translation>Rep&amp;eat password:</translation>
-    </message>
-    <message>
-      <source>Mindestens {minimum} Zeichen, und nicht leicht zu erraten. Am leichtesten zu merken ist ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet.</source>
-      <translation>At least {minimum} characters, and not easy to guess. Easiest to remember is a sentence of four or more words that nobody would expect together.</translation>
     </message>
     <message>
       <source>Ich habe den Wiederherstellungsschlüssel sicher &amp;aufbewahrt.</source>
@@ -4524,56 +4524,60 @@ Case management for Kommunales Integrationsmanagement.</translation>
       <translation>Only the office admin may add users.</translation>
     </message>
     <message>
-      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password is too short: it needs at least {minimum} characters. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort ist zu kurz: Es braucht mindestens {minimum} Zeichen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password is too short: it needs at least {minimum} characters. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
       <source>Das Passwort enthält unsichtbare Zeichen oder Steuerzeichen (etwa ein Leerzeichen ohne Breite, eine Schreibrichtungsmarke oder einen Tabulator), die man beim nächsten Mal nicht sicher wieder eintippt. Bitte nur sichtbare Zeichen und normale Leerzeichen verwenden.</source>
       <translation>The password contains invisible or control characters (such as a zero-width space, a writing-direction mark or a tab) that nobody can be sure to type again next time. Please use only visible characters and ordinary spaces.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it consists mostly of the user name. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus dem Benutzernamen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists mostly of the user name. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus Wörtern, die jeder zuerst probiert, der weiß, wo das Programm läuft (KIM, Integration, Rathaus, Kreis, die Orte im Kreis, der Name des Büros). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it consists mostly of words anyone who knows where the program runs tries first (KIM, integration, town hall, Kreis, the towns of the Kreis, the office's name). A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus Wörtern, die jeder zuerst probiert, der weiß, wo das Programm läuft (KIM, Integration, Rathaus, Kreis, die Orte im Kreis, der Name des Büros). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists mostly of words anyone who knows where the program runs tries first (KIM, integration, town hall, Kreis, the towns of the Kreis, the office's name). A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it is a common password or resembles one (also with digits or characters added). A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es ist ein häufiges Passwort oder ähnelt einem (auch mit Zahlen oder Zeichen daran). Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it is a common password or resembles one (also with digits or characters added). A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder »asdf«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it contains a run of keys like “qwertz” or “asdf”. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Tastenfolge wie »qwertz« oder »asdf«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it contains a run of keys like “qwertz” or “asdf”. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it contains a sequence like “1234” or “abcd”. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es enthält eine Folge wie »1234« oder »abcd«. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it contains a sequence like “1234” or “abcd”. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it repeats characters or parts. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es wiederholt Zeichen oder Teile. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it repeats characters or parts. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: years and dates hardly help. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Jahreszahlen und Daten helfen kaum. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: years and dates hardly help. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder »Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen daran; die Jahreszahl macht das Wort kaum sicherer. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: word + year (such as “Sommer2024” or “Hannover1996!”) is among the first things attackers try, capitals and special characters included; the year hardly makes the word safer. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Wort + Jahreszahl (wie »Sommer2024« oder »Hannover1996!«) probieren Angreifer als Erstes, auch mit Großbuchstaben und Zeichen daran; die Jahreszahl macht das Wort kaum sicherer. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: word + year (such as “Sommer2024” or “Hannover1996!”) is among the first things attackers try, capitals and special characters included; the year hardly makes the word safer. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it consists mostly of a common name. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht vor allem aus einem gebräuchlichen Namen. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists mostly of a common name. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
-      <source>Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet; Groß- und Sonderzeichen braucht es dann nicht.</source>
-      <translation>The password would be guessed too quickly: it consists of too few, too common words. A sentence of four or more words that nobody would expect together works well; capitals and special characters are then not needed.</translation>
+      <source>Das Passwort wäre zu schnell erraten: Es ist ein bekannter Spruch, Gruß, Lied- oder Filmtitel oder beginnt damit (auch mit Zahlen oder Zeichen daran); solche Sätze probieren Angreifer als Erstes. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it is a well-known saying, greeting, song or film title or begins with one (digits or marks added too); attackers try such sentences first. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
+    </message>
+    <message>
+      <source>Das Passwort wäre zu schnell erraten: Es besteht aus zu wenigen, zu häufigen Wörtern. Gut geht ein Satz aus vier oder mehr Wörtern, die man so nicht zusammen erwartet und die kein bekannter Spruch, Lied- oder Filmtitel sind; Groß- und Sonderzeichen braucht es dann nicht.</source>
+      <translation>The password would be guessed too quickly: it consists of too few, too common words. A sentence of four or more words that nobody would expect together and that is no known saying, song or film title works well; capitals and special characters are then not needed.</translation>
     </message>
     <message>
       <source>Der Wiederherstellungsschlüssel enthält ungültige Zeichen: {characters}. Erlaubt sind Ziffern und Buchstaben außer U.</source>
