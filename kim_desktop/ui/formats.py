@@ -8,11 +8,8 @@ from kim_desktop.ui.qt import QDate, QLocale, translate
 
 
 def day(value: dt.date | None) -> str:
-    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat) if value else ""
-
-
-def full_day(value: dt.date | None) -> str:
-    """The short date with a four-digit year (a birth date: "94" could be two centuries)."""
+    """The short date with a four-digit year: "01.01.47" could be a follow-up 21 years
+    ahead or 79 years back, "17.01.25" a birth date of two centuries."""
     if value is None:
         return ""
     pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
@@ -55,6 +52,6 @@ def file_number(client_id: str) -> str:
 def person_details(birth_date: dt.date | None, municipality: str, client_id: str) -> str:
     """What stands beside a name wherever a person is picked: birth date, municipality and
     file number."""
-    parts = [translate("formats", "geb. {date}").format(date=full_day(birth_date))
+    parts = [translate("formats", "geb. {date}").format(date=day(birth_date))
              if birth_date else "", municipality, file_number(client_id)]
     return ", ".join(part for part in parts if part)

@@ -29,7 +29,42 @@ def test_two_digit_years_take_the_nearest_century_that_fits(qapp: Any) -> None:
     assert parse_date("01.01.30", past=True, today=TODAY) == dt.date(1930, 1, 1)  # born
     assert parse_date("01.01.30", today=TODAY) == dt.date(2030, 1, 1)  # valid until
     assert parse_date("01.01.26", past=True, today=TODAY) == dt.date(2026, 1, 1)
-    assert parse_date("01.01.50", today=TODAY) == dt.date(1950, 1, 1)
+    assert parse_date("15.06.26", past=True, today=TODAY) == dt.date(2026, 6, 15)  # today
+    assert parse_date("01.01.80", today=TODAY) == dt.date(1980, 1, 1)
+
+
+def test_a_birth_date_later_this_year_is_the_last_centurys(qapp: Any) -> None:
+    """Reproduced on main: "24.12.26" typed as a birth date on 04.12.2026 was read as this
+    December and refused as lying ahead; a person born then is 100 years old."""
+    today = dt.date(2026, 12, 4)
+    assert parse_date("24.12.26", past=True, today=today) == dt.date(1926, 12, 24)
+    assert parse_date("051226", past=True, today=today) == dt.date(1926, 12, 5)
+    assert parse_date("04.12.26", past=True, today=today) == dt.date(2026, 12, 4)
+
+
+def test_a_follow_ups_two_digit_year_is_the_nearest_to_today(qapp: Any) -> None:
+    """Reproduced on main: a follow-up typed "1.1.47" was stored for 1947, 79 years back,
+    not for 2047, 21 years ahead."""
+    today = dt.date(2026, 12, 4)
+    assert parse_date("1.1.47", today=today) == dt.date(2047, 1, 1)
+    assert parse_date("1.1.70", today=today) == dt.date(2070, 1, 1)
+    assert parse_date("1.1.80", today=today) == dt.date(1980, 1, 1)
+    assert parse_date("1.1.25", today=today) == dt.date(2025, 1, 1)
+
+
+def test_dates_are_shown_with_four_digit_years(qapp: Any) -> None:
+    """Reproduced on main: the file and the lists showed "17.01.91" for a birth date and
+    "01.01.47" for a follow-up, two centuries apart."""
+    from kim_desktop.ui.formats import day
+    from kim_desktop.ui.qt import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert day(dt.date(1926, 12, 24)) == "24.12.1926"
+        assert day(dt.date(2047, 1, 1)) == "01.01.2047"
+    finally:
+        QLocale.setDefault(before)
 
 
 @pytest.mark.parametrize("typed", ["31.02.1994", "32.01.2000", "1.2", "0510199", "gestern",
@@ -166,3 +201,25 @@ def test_the_calendar_stays_on_the_screen_for_a_field_at_its_bottom(qtbot: Any) 
     assert calendar is not None and calendar.isVisible()
     assert screen.contains(calendar.frameGeometry()), (calendar.frameGeometry(), screen)
     assert calendar.frameGeometry().bottom() < field.mapToGlobal(field.rect().topLeft()).y() + 1
+
+
+def test_a_two_digit_birth_year_later_this_year_is_saved_in_the_last_century(
+    qtbot: Any, window: Any
+) -> None:
+    """Reproduced on main: tomorrow's day and month with this year's two digits, typed as a
+    birth date, were refused as lying in the future."""
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    form = new_person_form(qtbot)
+    type_text(qtbot, "Jahrhunderttest")
+    alt_to(qtbot, form.birth_date)
+    type_text(qtbot, tomorrow.strftime("%d.%m.%y"))
+    press(qtbot, Qt.Key.Key_Tab)
+    born = tomorrow.replace(year=tomorrow.year - 100)
+    assert form.birth_date.text() == born.strftime("%d.%m.%Y")  # written out as understood
+    alt_to(qtbot, form.municipality)
+    type_text(qtbot, "Rahden")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
+    stored = on_database(window, lambda s: s.scalars(
+        select(Client).where(Client.last_name == "Jahrhunderttest")).one())
+    assert stored.birth_date == born

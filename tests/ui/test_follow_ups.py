@@ -261,3 +261,25 @@ def test_a_referral_without_an_answer_reminds_on_my_start_page(
     start.reload()
     qtbot.waitUntil(lambda: any("VermittlungFrisch" in name for _, names in
                                 groups(agenda(window)) for name in names), timeout=10_000)
+
+
+def test_a_follow_up_typed_with_a_two_digit_year_lies_ahead_and_shows_its_century(
+    qtbot: Any, window: Any
+) -> None:
+    """Reproduced on main: "1.1.47" was saved as 01.01.1947, overdue, and listed as
+    "01.01.47"."""
+    view = fresh_file(qtbot, window)
+    page = to_tab(qtbot, window, view, "Wiedervorlagen")
+    dialog = dialog_from(qtbot, window, button_of(page, "Wiedervorlage …"))
+    assert focused() is dialog.due_on
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, "1.1.47")
+    alt_to(qtbot, dialog.text)
+    type_text(qtbot, "Pass verlaengern")
+    save_by_key(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(view.data.follow_ups) == 1, timeout=10_000)
+    [stored] = follow_ups_of(window, view.client_id)
+    assert stored.due_on.year == 2047
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=10_000)
+    row = page.tree.topLevelItem(0)
+    assert "01.01.2047" in [row.text(i) for i in range(page.tree.columnCount())]

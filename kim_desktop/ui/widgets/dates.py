@@ -4,8 +4,10 @@ A :class:`DateField` is a line of text, so it behaves as every other field does:
 moves on, Delete clears it, a typed date is kept as typed until it is read. It takes a date
 with or without dots (or slashes), with a two- or four-digit year, in the order of the
 interface language: ``05.10.1994``, ``5.10.94``, ``05101994``, ``051094``, and ISO
-``1994-10-05``. A two-digit year means the nearest century that fits: for a date that cannot
-lie ahead (a birth date) the last hundred years, otherwise up to twenty years ahead.
+``1994-10-05``. A two-digit year is read by the field's kind: for a date that cannot lie
+ahead (a birth date) the latest such date not after today ("24.12.26" on 04.12.2026 is
+24.12.1926), otherwise the year nearest to today, ahead when both are as near (a follow-up
+"1.1.47" is 2047).
 Alt+Down, F4 or the button opens a calendar at the date, or at today. A date that does not
 exist ("31.02.1994") is never dropped: :meth:`DateField.problem` says so, and the form refuses
 to save until it is fixed.
@@ -64,12 +66,17 @@ def _order() -> str:
     return "".join(sorted(positions, key=positions.__getitem__)).replace("M", "m")
 
 
-def _full_year(year: int, *, digits: int, past: bool, today: dt.date) -> int:
+def _full_year(year: int, month: int, day: int, *, digits: int, past: bool,
+               today: dt.date) -> int:
     if digits > 2:
         return year
     this_century = today.year // 100 * 100 + year
-    limit = today.year if past else today.year + 20
-    return this_century if this_century <= limit else this_century - 100
+    if past:
+        # the whole date decides: a birthday later this year lies a hundred years back
+        return this_century if (this_century, month, day) <= (
+            today.year, today.month, today.day) else this_century - 100
+    return min((this_century + 100, this_century, this_century - 100),
+               key=lambda candidate: abs(candidate - today.year))
 
 
 def parse_date(text: str, *, past: bool = False, today: dt.date | None = None) -> dt.date | None:
@@ -100,7 +107,8 @@ def parse_date(text: str, *, past: bool = False, today: dt.date | None = None) -
     year_text = values["y"]
     if len(year_text) not in (2, 4) or len(values["d"]) > 2 or len(values["m"]) > 2:
         raise InvalidDate(text)
-    year = _full_year(int(year_text), digits=len(year_text), past=past, today=day_now)
+    year = _full_year(int(year_text), int(values["m"]), int(values["d"]),
+                      digits=len(year_text), past=past, today=day_now)
     try:
         value = dt.date(year, int(values["m"]), int(values["d"]))
     except ValueError:
