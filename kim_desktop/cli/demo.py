@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from typing import TYPE_CHECKING
 
 from kim_desktop.cli._common import CliError, data_dir
+
+if TYPE_CHECKING:
+    from kim_desktop.core.office_contacts import OfficeContacts
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "Demo Büro mit erfundenen Personen"
@@ -42,11 +46,23 @@ def _progress(done: int, total: int) -> bool:
     return True
 
 
+def _demo_contacts() -> OfficeContacts:
+    from kim_desktop.core.office_contacts import OfficeContacts
+
+    return OfficeContacts(
+        controller="Demo-Stadt, KIM-Büro (erfunden)",
+        controller_contact="Musterweg 1, 00000 Demo-Stadt, kim@demo.invalid",
+        dpo_name="Datenschutzbeauftragte*r der Demo-Stadt (erfunden)",
+        dpo_contact="datenschutz@demo.invalid")
+
+
 def create_demo_office(folder: object, clients: int) -> None:
     from pathlib import Path
 
     from kim_desktop.core.demo import generate_demo_data
     from kim_desktop.core.vault import Vault
+
+    from kim_desktop.core.office_contacts import save_office_contacts
 
     target = Path(str(folder))
     vault, _ = Vault.create(target, admin=DEMO_USER, password=DEMO_PASSWORD)
@@ -54,6 +70,8 @@ def create_demo_office(folder: object, clients: int) -> None:
         print(f"Lege ein Demo-Büro mit {clients} erfundenen Personen an …", file=sys.stderr)
         generate_demo_data(session, clients=clients, seed=2026, progress=_progress)
         print(file=sys.stderr)
+    # Made up as the people are, so that the demo's Art. 15 information can be written.
+    save_office_contacts(target, _demo_contacts())
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -107,3 +107,23 @@ def test_the_provisioning_section_is_checked(tmp_path: Path) -> None:
     path.write_text(PROVISIONING.replace("dpo_name", "officer"), encoding="utf-8")
     with pytest.raises(ProvisioningError, match="unbekannt"):
         load_provisioning(path)
+
+
+def test_the_demo_office_writes_its_art15_letter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reproduced on main: ./dev demo's office named no controller, so its Art. 15 PDF was
+    refused until someone entered one."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("KIM_PROVISIONING", raising=False)
+    monkeypatch.setattr(vault_header, "DEFAULT_ARGON2",
+                        vault_header.Argon2Params(memory_kib=8, iterations=1, lanes=1))
+    from kim_desktop.cli.demo import DEMO_PASSWORD
+
+    monkeypatch.setenv("KIM_PASSWORD", DEMO_PASSWORD)
+    folder = tmp_path / "demo"
+    assert main(["--data-dir", str(folder), "demo", "--clients", "2", "--no-window"]) == 0
+    capsys.readouterr()
+    code, err = _pdf(folder, capsys, tmp_path / "demo.pdf")
+    assert code == 0, err
+    assert "Demo-Stadt, KIM-Büro (erfunden)" in _text(tmp_path / "demo.pdf")
