@@ -60,9 +60,8 @@ def create_demo_office(folder: object, clients: int) -> None:
     from pathlib import Path
 
     from kim_desktop.core.demo import generate_demo_data
-    from kim_desktop.core.vault import Vault
-
     from kim_desktop.core.office_contacts import save_office_contacts
+    from kim_desktop.core.vault import Vault
 
     target = Path(str(folder))
     vault, _ = Vault.create(target, admin=DEMO_USER, password=DEMO_PASSWORD)
