@@ -16,6 +16,7 @@ spreadsheet or a PDF as plain text (the server's reports, the desktop's audit ex
 from __future__ import annotations
 
 import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 #: C0 and C1 control characters except the line break, DEL, and UTF-16 surrogates; the
@@ -25,6 +26,17 @@ from xml.sax.saxutils import escape
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
                       "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def invisible(char: str) -> bool:
+    """A character that shows nothing: a format character (Unicode category Cf: the soft
+    hyphen, zero widths and joiners, bidi marks) or the combining grapheme joiner (U+034F)."""
+    return char == "\u034f" or unicodedata.category(char) == "Cf"
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters :func:`invisible` names."""
+    return "".join(c for c in text if not invisible(c))
 
 
 def clean(text: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kim_desktop.core.errors import QT_TRANSLATE_NOOP
+from kim_protocol.export_text import invisible
 
 PHONE = QT_TRANSLATE_NOOP("anonymity", "eine Telefonnummer")
 EMAIL = QT_TRANSLATE_NOOP("anonymity", "eine E-Mail-Adresse")
@@ -80,9 +81,9 @@ ADDRESS_WORDS = frozenset(
 @dataclass(frozen=True)
 class ReadText:
     """A text as it is read: ``plain`` is ``original`` in its compatibility form (NFKC
-    character by character), ``latin`` that with every look-alike letter Latin, and
-    ``origin`` gives for each of their characters the character of ``original`` it comes
-    from, so that a finding names the text as it was written."""
+    character by character, invisible characters left out), ``latin`` that with every
+    look-alike letter Latin, and ``origin`` gives for each of their characters the character
+    of ``original`` it comes from, so that a finding names the text as it was written."""
 
     original: str
     plain: str
@@ -91,7 +92,9 @@ class ReadText:
 
     @classmethod
     def of(cls, text: str) -> ReadText:
-        parts = [unicodedata.normalize("NFKC", c) for c in text]
+        # Invisible characters (soft hyphens, zero width spaces and joiners, bidi marks) are
+        # read as nothing: the exports print "Ah\u00admad" as "Ahmad", and so does the screen.
+        parts = ["" if invisible(c) else unicodedata.normalize("NFKC", c) for c in text]
         plain = "".join(parts)
         origin = tuple(i for i, part in enumerate(parts) for _ in part)
         return cls(text, plain, plain.translate(_LOOK_ALIKES), origin)

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from kim_protocol import report_codes, wire
 from kim_protocol.catalogs import Catalogs
+from kim_protocol.export_text import without_invisible
 
 #: Upper bounds of one fact's counts: far above any real case, low enough that no device can
 #: swamp a sum (and every sum stays inside its column).
@@ -192,9 +193,12 @@ def check_gap(raw: Any, codes: Codes, *, today: dt.date) -> wire.ReleasedGap:
     _municipality(gap.municipality, codes, allow_unknown=False)
     # 0 is meaningful: a gap released without a linked case (the desktop allows it).
     _count(gap.case_count, MAX_GAP_CASES, "case_count")
-    if CONTROL.search(gap.description) or not gap.description.strip():
+    # Invisible characters (soft hyphens, joiners, bidi marks) show nothing: the text is
+    # stored as it reads, so that no export keeps a name split by them.
+    description = without_invisible(gap.description)
+    if CONTROL.search(description) or not description.strip():
         raise Refused("invalid_text",
                       "Die Beschreibung ist leer oder enthält Steuerzeichen.")
     if not dt.date(2000, 1, 1) <= gap.released_on <= today + dt.timedelta(days=1):
         raise Refused("invalid_date", "Das Freigabedatum liegt außerhalb des möglichen Bereichs.")
-    return gap
+    return gap.model_copy(update={"description": description})

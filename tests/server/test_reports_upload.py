@@ -238,6 +238,7 @@ def test_each_bad_gap_is_refused_and_the_rest_is_stored(
         (gap(released_on="2999-01-01"), "invalid_date"),
         (gap(description="Klingel\x07 und Escape\x1b"), "invalid_text"),
         (gap(description="Umzug\ufffe nach Minden"), "invalid_text"),
+        (gap(description="\u00ad\u200d\u061c"), "invalid_text"),
         (gap(case_count=-1), "invalid_gap"),
         (gap(category="=1+1"), "unknown_code"),
         (gap(field_of_action="<b>housing</b>"), "unknown_code"),
@@ -257,6 +258,21 @@ def test_each_bad_gap_is_refused_and_the_rest_is_stored(
     ]
     with admin.sessions() as session:
         assert [g.key for g in session.scalars(select(ReleasedGapRow))] == ["h" * 16]
+
+
+def test_invisible_characters_are_taken_out_of_a_gap_text(
+    client: TestClient, admin: Admin, enroll: Callable[..., Device]
+) -> None:
+    """A soft hyphen pasted from Word, a joiner or a bidi mark shows nothing, so the text is
+    stored as it reads: no export keeps "Ah\u00admad" (breaker 15, BREAK 6)."""
+    device = enroll(admin.office())
+    text = "Ki\u00adta\u200cplatz \u061c=1+1 fe\u034fhlt\u2060 am Vor\u200dmittag."
+    response = client.put("/v1/structural-gaps", json={"gaps": [gap(description=text)]},
+                          headers=device.headers)
+    assert response.json() == {"accepted": 1}
+    with admin.sessions() as session:
+        stored = session.scalars(select(ReleasedGapRow.description)).one()
+    assert stored == "Kitaplatz =1+1 fehlt am Vormittag."
 
 
 def test_a_large_fact_upload_in_one_request(

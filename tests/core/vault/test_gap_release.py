@@ -138,6 +138,26 @@ def test_refused_in_other_forms_too(
     assert Finding(what, fragment) in check_release_text(koval, text).blocked
 
 
+#: Invisible format characters (a soft hyphen pasted from Word, a zero width space or joiner,
+#: a bidi mark) inside a name: the screen and the exports show the name without them.
+INVISIBLE = [
+    ("Ol\u00adena Ko\u00adval wartet auf einen Kitaplatz", "Ol\u00adena, Ko\u00adval"),
+    ("Ole\u200bna Koval wartet auf einen Kitaplatz", "Ole\u200bna, Koval"),
+    ("Olena Ko\u200dv\u2060al wartet auf einen Kitaplatz", "Olena, Ko\u200dv\u2060al"),
+    ("Ole\u034fna \u061cKoval wartet auf einen Kitaplatz", "Ole\u034fna, Koval"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), INVISIBLE)
+def test_a_name_with_invisible_characters_is_refused(
+    koval: Session, text: str, fragment: str,
+) -> None:
+    assert Finding(FULL_NAME, fragment) in check_release_text(koval, text).blocked
+    with pytest.raises(DomainError):
+        record_gap(koval, description=text, **GAP)
+    assert koval.scalars(select(StructuralGap)).all() == []
+
+
 @pytest.fixture
 def written_otherwise(koval: Session) -> Session:
     """The office with clients whose names the rows below write in Cyrillic or Greek letters,
