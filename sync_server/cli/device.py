@@ -56,6 +56,12 @@ def _iso(moment: dt.datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
+def _shown(text: str) -> str:
+    """``text`` with every character that is not printable escaped (``\\x1b``, ``\\u202e``):
+    a name stored before enrollment refused them must not recolour the admin's terminal."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def list_devices(args: argparse.Namespace) -> int:
     with session_for(args) as session:
         rows = [
@@ -83,7 +89,8 @@ def list_devices(args: argparse.Namespace) -> int:
     if not rows:
         print("Keine Geräte.")
     for row in rows:
-        print(f"{row['device_id']}  {row['office_id']}  {row['name']:<24} {row['state']}")
+        name = _shown(str(row["name"]))
+        print(f"{row['device_id']}  {row['office_id']}  {name:<24} {row['state']}")
     return 0
 
 

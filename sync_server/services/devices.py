@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kim_protocol.catalogs import default_catalogs
+from kim_protocol.export_text import invisible
 from kim_protocol.wire import DEFAULT_DEVICE_NAME
 from sync_server.db import utcnow
 from sync_server.models import Device, EnrollmentCode, Office, OfficeMunicipality
@@ -54,6 +55,14 @@ def _municipality_codes(names: Sequence[str]) -> list[str]:
 #: office name they would turn the text around in a terminal, a page or a PDF.
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                            "\u2066\u2067\u2068\u2069")
+
+
+def _plain_text(text: str) -> bool:
+    """Whether ``text`` holds no control, invisible (bidi controls, zero widths, the soft
+    hyphen), surrogate or line separator character: a device's name and version are shown in
+    the admin's terminal and on the IT page as they were sent."""
+    return not any(unicodedata.category(ch) in {"Cc", "Cs", "Zl", "Zp"} or invisible(ch)
+                   for ch in text)
 
 
 def _office_name(raw: str) -> str:
@@ -162,6 +171,11 @@ def enroll(session: Session, *, code: str, device_name: str, app_version: str) -
     The code row is claimed with a conditional UPDATE, so two devices racing for one code
     cannot both win, on SQLite or PostgreSQL.
     """
+    if not (_plain_text(device_name) and _plain_text(app_version)):
+        raise DeviceError(422, "invalid_device_text",
+                          "Name und Version des Geräts dürfen keine Steuerzeichen, keine "
+                          "unsichtbaren Zeichen und keine Zeichen zur Steuerung der "
+                          "Schreibrichtung enthalten.")
     code_hash = hash_secret(normalise_code(code))
     row = session.get(EnrollmentCode, code_hash)
     if row is None:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sync_server.app import create_app
 from sync_server.db import make_engine, make_session_factory
 from sync_server.models import AuditEntry
+from sync_server.models import Device as DeviceRow
 from tests.server.conftest import ROOT, enroll_with, free_port, settings_for
 
 
@@ -66,6 +67,24 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert actions == ["office.add", "office.add", "device.code", "device.enroll", "office.edit",
                        "device.revoke"]
     assert any(a.startswith("cli:") for a in actors)
+
+
+def test_device_list_prints_a_stored_name_escaped(db_url: str) -> None:
+    """A device name stored before enrollment refused control characters must not recolour or
+    rewrite the operator's terminal (breaker 15, BREAK 9)."""
+    office = kim_server("office", "add", "--name", "KIM Hille", "--municipality", "Hille",
+                        db=db_url).stdout.strip()
+    code = json.loads(kim_server("device", "code", "--office", office, "--json",
+                                 db=db_url).stdout)["code"]
+    with TestClient(create_app(settings_for(db_url))) as client:
+        device = enroll_with(client, code, name="Empfang")
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session, session.begin():
+        session.get(DeviceRow, device.device_id).name = "PC\x1b[31m\x07\u202egnp\u00ad"
+    engine.dispose()
+    table = kim_server("device", "list", db=db_url).stdout
+    assert "PC\\x1b[31m\\x07\\u202egnp\\xad" in table
+    assert not any(c in table for c in "\x1b\x07\u202e\u00ad")
 
 
 def test_it_resets_a_wrong_key_check_and_the_next_device_sets_it(db_url: str) -> None:

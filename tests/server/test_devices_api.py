@@ -70,6 +70,31 @@ def test_expired_and_unknown_codes_are_refused(client: TestClient, admin: Admin)
     assert "ungültig" in response.json()["message"]
 
 
+@pytest.mark.parametrize(("name", "version"), [
+    ("PC\x1b[31m rot", "0.1.0"),
+    ("PC\x00", "0.1.0"),
+    ("\u202egnp.exe", "0.1.0"),
+    ("Emp\u00adfang", "0.1.0"),
+    ("Zimmer\u200b3", "0.1.0"),
+    ("Zeile\u2028zwei", "0.1.0"),
+    ("Empfang", "<b>9</b>\x07"),
+    ("Empfang", "0.1\u061c"),
+])
+def test_a_device_name_or_version_with_control_or_invisible_characters_is_refused(
+    client: TestClient, admin: Admin, name: str, version: str,
+) -> None:
+    """They would recolour the operator's terminal in ``device list`` or turn the IT page's
+    text around (breaker 15, BREAK 9). The code is not spent."""
+    code = admin.code(admin.office())
+    response = client.post(
+        "/v1/enroll", json={"code": code, "device_name": name, "app_version": version})
+    assert (response.status_code, response.json()["code"]) == (422, "invalid_device_text")
+    assert "Steuerzeichen" in response.json()["message"]
+    with admin.sessions() as session:
+        assert session.scalars(select(DeviceRow)).all() == []
+    enroll_with(client, code)
+
+
 def test_old_and_too_new_protocols_get_a_clear_refusal(
     client: TestClient, enroll: Callable[..., Device]
 ) -> None:
