@@ -29,7 +29,9 @@ MAX_CONSULTATIONS = 1000
 MAX_MINUTES = 31 * 24 * 60
 MAX_REFERRALS = 1000
 MAX_GOALS = 1000
-MAX_GAP_CASES = 100_000
+#: A gap's linked cases: above the whole caseload of a real office (a few hundred), low enough
+#: that one device cannot put a made-up gap of 100,000 cases at the top of the board.
+MAX_GAP_CASES = 1000
 #: Keys are HMAC values in hex on the desktop; any other character has no business there.
 KEY = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 #: Control characters a gap text may not hold (line breaks and tabs may), and the

@@ -240,6 +240,8 @@ def test_each_bad_gap_is_refused_and_the_rest_is_stored(
         (gap(description="Umzug\ufffe nach Minden"), "invalid_text"),
         (gap(description="\u00ad\u200d\u061c"), "invalid_text"),
         (gap(case_count=-1), "invalid_gap"),
+        (gap(case_count=1001), "count_out_of_range"),  # no office links 1001 cases to one gap
+        (gap(case_count=100_000), "count_out_of_range"),
         (gap(category="=1+1"), "unknown_code"),
         (gap(field_of_action="<b>housing</b>"), "unknown_code"),
         (gap(municipality="hille"), "foreign_municipality"),
@@ -248,7 +250,7 @@ def test_each_bad_gap_is_refused_and_the_rest_is_stored(
         (gap(case_count=True), "invalid_gap"),
         (gap(withdrawn=1), "invalid_gap"),
     ]
-    body = [gap("h" * 16), *(item for item, _ in bad)]
+    body = [gap("h" * 16, case_count=1000), *(item for item, _ in bad)]
     response = client.put("/v1/structural-gaps", json={"gaps": body}, headers=device.headers)
     assert response.status_code == 422
     answer = response.json()
