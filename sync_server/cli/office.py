@@ -58,6 +58,7 @@ def _print(result: dict[str, Any], args: argparse.Namespace) -> None:
 def add_office(args: argparse.Namespace) -> int:
     with session_for(args) as session:
         try:
+            devices.check_municipalities_free(session, args.municipality)
             office = devices.create_office(
                 session, name=args.name, municipalities=args.municipality,
                 actor=audit.cli_actor(),
@@ -74,6 +75,9 @@ def edit_office(args: argparse.Namespace) -> int:
         raise CliError("Nichts zu ändern: bitte --name oder --municipality angeben.")
     with session_for(args) as session:
         try:
+            if args.municipality is not None:
+                devices.check_municipalities_free(session, args.municipality,
+                                                  office_id=args.office)
             office = devices.edit_office(
                 session, office_id=args.office, name=args.name,
                 municipalities=args.municipality, actor=audit.cli_actor(),

@@ -84,6 +84,29 @@ def _set_municipalities(session: Session, office: Office, codes: list[str]) -> N
     office.municipality = codes[0]
 
 
+def check_municipalities_free(
+    session: Session, municipalities: Sequence[str], *, office_id: str | None = None
+) -> None:
+    """Refuses a municipality another office serves: its devices could then shift that
+    office's figures (and read them by adding and withdrawing facts). ``office_id`` is the
+    office being edited."""
+    codes = _municipality_codes(municipalities)
+    taken = session.execute(
+        select(OfficeMunicipality.municipality, Office.name)
+        .join(Office, Office.id == OfficeMunicipality.office_id)
+        .where(OfficeMunicipality.municipality.in_(codes),
+               OfficeMunicipality.office_id != (office_id or ""))
+        .order_by(Office.name)
+    ).first()
+    if taken is not None:
+        label = default_catalogs().municipalities.label(taken.municipality)
+        raise DeviceError(
+            409, "municipality_taken",
+            f"Die Kommune {label} wird schon vom Büro „{taken.name}“ betreut. Eine Kommune "
+            "gehört zu genau einem Büro: sonst verschieben die Geräte des einen Büros die Zahlen "
+            "des anderen.")
+
+
 def create_office(
     session: Session, *, name: str, municipalities: Sequence[str], actor: str
 ) -> Office:

@@ -69,6 +69,26 @@ def test_office_device_code_list_revoke(db_url: str) -> None:
     assert any(a.startswith("cli:") for a in actors)
 
 
+def test_a_municipality_belongs_to_one_office(db_url: str) -> None:
+    """Else a device of one office shifts the other's figures (breaker 15, BREAK 3)."""
+    minden = kim_server("office", "add", "--name", "KIM Minden", "--municipality", "Minden",
+                        db=db_url).stdout.strip()
+    other = kim_server("office", "add", "--name", "KIM Stemwede", "--municipality", "Stemwede",
+                       db=db_url).stdout.strip()
+    refused = kim_server("office", "add", "--name", "KIM C", "--municipality", "stemwede",
+                         "--municipality", "minden", db=db_url)
+    assert refused.returncode != 0 and "schon vom Büro „KIM" in refused.stderr, refused.stderr
+    edited = kim_server("office", "edit", "--office", other, "--municipality", "Stemwede",
+                        "--municipality", "Minden", db=db_url)
+    assert edited.returncode != 0 and "Minden wird schon vom Büro „KIM Minden“ betreut" in (
+        edited.stderr)
+    kept = kim_server("office", "edit", "--office", minden, "--municipality", "Minden",
+                      "--municipality", "Hille", "--json", db=db_url)
+    assert json.loads(kept.stdout)["municipalities"] == ["minden", "hille"]
+    offices = json.loads(kim_server("office", "list", "--json", db=db_url).stdout)
+    assert sorted(o["municipalities"] for o in offices) == [["minden", "hille"], ["stemwede"]]
+
+
 def test_device_list_prints_a_stored_name_escaped(db_url: str) -> None:
     """A device name stored before enrollment refused control characters must not recolour or
     rewrite the operator's terminal (breaker 15, BREAK 9)."""
@@ -209,7 +229,7 @@ def test_office_names_refuse_control_and_bidi_override_characters(db_url: str) -
                         db=db_url).stdout.strip()
     for name in ("KIM \x1b[31mRot\x1b[0m", "KIM \u202eelliH", "KIM\u2066 Hille\u2069",
                  "KIM\x07Hille", "KIM \u200fHille"):
-        for args in (("office", "add", "--name", name, "--municipality", "Hille"),
+        for args in (("office", "add", "--name", name, "--municipality", "Rahden"),
                      ("office", "edit", "--office", office, "--name", name)):
             result = kim_server(*args, db=db_url)
             assert result.returncode == 2, (name, args)
