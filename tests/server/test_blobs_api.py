@@ -145,11 +145,14 @@ def test_hostile_input_is_refused_with_its_code_and_stores_nothing(
         ((2, os.urandom(10)), 422, "chunk_size"),
         ((2, os.urandom(300)), 422, "chunk_digest"),
         (("x", os.urandom(100)), 422, "invalid_request"),
+        ((2**63, os.urandom(100)), 422, "invalid_request"),  # was a 500
     ]
     for (index, body), status, code in cases:
         response = put(client, device, blob, index, body)
         assert (response.status_code, response.json()["code"]) == (status, code), index
         assert response.json()["message"]
+    beyond = client.get(f"/v1/blobs/{blob.id}/chunks/{2**63}", headers=device.headers)
+    assert (beyond.status_code, beyond.json()["code"]) == (422, "invalid_request")
     assert chunk_rows(admin) == 0
     assert stored_bytes(admin, device.office_id) == len(blob.manifest)
 

@@ -21,6 +21,9 @@ from sync_server.services.sync import QuotaExceeded
 router = APIRouter(prefix="/v1/blobs", tags=["Sync"], responses=COMMON_ERROR_RESPONSES)
 
 BlobIdPath = Annotated[str, Path(pattern=wire.BLOB_ID_PATTERN)]
+#: A chunk's number in an address fits a database integer (2**63 answered 500); one out of
+#: the blob's range is the service's to refuse, with its code.
+ChunkIndex = Annotated[int, Path(le=2**31 - 1)]
 NOT_FOUND = ApiError(404, "blob_not_found", "Diesen Anhang gibt es auf dem Server nicht.")
 
 
@@ -69,7 +72,7 @@ async def announce(request: Request, blob_id: BlobIdPath,
 
 @router.put("/{blob_id}/chunks/{index}", response_model=wire.BlobStatus,
             responses=_QUOTA_RESPONSE)
-async def put_chunk(request: Request, blob_id: BlobIdPath, index: int,
+async def put_chunk(request: Request, blob_id: BlobIdPath, index: ChunkIndex,
                     credentials: Credentials) -> wire.BlobStatus:
     """Stores one sealed chunk (the raw body) as chunk ``index`` of an announced blob, if it
     hashes to its digest in the manifest."""
@@ -87,7 +90,7 @@ async def put_chunk(request: Request, blob_id: BlobIdPath, index: int,
 
 @router.get("/{blob_id}/chunks/{index}", response_class=Response,
             responses={200: {"content": {"application/octet-stream": {}}}})
-async def get_chunk(request: Request, blob_id: BlobIdPath, index: int,
+async def get_chunk(request: Request, blob_id: BlobIdPath, index: ChunkIndex,
                     credentials: Credentials) -> Response:
     """One sealed chunk of a complete blob of the office."""
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import Form, Request
+from fastapi import Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,8 @@ from sync_server.steering.report import build_report
 router = dashboard_router()
 
 FormList = Annotated[list[str] | None, Form()]
+#: A row's id in an address: a database integer (an id past 2**63 - 1 answered 500).
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 TOPICS = "/dashboard/themen"
 GROUPS = "/dashboard/projektgruppen"
 MEASURES = "/dashboard/massnahmen"
@@ -152,7 +154,7 @@ def create_topic(
 
 
 @router.get("/themen/{topic_id}")
-def topic_page(topic_id: int, request: Request, user: Coordinator, session: SessionDep,
+def topic_page(topic_id: RowId, request: Request, user: Coordinator, session: SessionDep,
                settings: SettingsDep) -> Response:
     try:
         topic = topics.get_topic(session, topic_id)
@@ -181,7 +183,7 @@ def topic_page(topic_id: int, request: Request, user: Coordinator, session: Sess
 
 @router.post("/themen/{topic_id}")
 def update_topic(
-    topic_id: int, user: Coordinator, session: SessionDep, title: OptionalFormText = None,
+    topic_id: RowId, user: Coordinator, session: SessionDep, title: OptionalFormText = None,
     field: OptionalFormText = None, municipality: FormList = None,
     csrf: OptionalFormText = None,
 ) -> Response:
@@ -197,7 +199,7 @@ def update_topic(
 
 
 @router.post("/themen/{topic_id}/fehlstellen")
-def group_gaps(topic_id: int, user: Coordinator, session: SessionDep, gap: FormList = None,
+def group_gaps(topic_id: RowId, user: Coordinator, session: SessionDep, gap: FormList = None,
                csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
     back = f"{TOPICS}/{topic_id}"
@@ -212,7 +214,7 @@ def group_gaps(topic_id: int, user: Coordinator, session: SessionDep, gap: FormL
 
 
 @router.post("/themen/{topic_id}/loesen")
-def ungroup_gap(topic_id: int, user: Coordinator, session: SessionDep, gap: FormText,
+def ungroup_gap(topic_id: RowId, user: Coordinator, session: SessionDep, gap: FormText,
                 csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
     back = f"{TOPICS}/{topic_id}"
@@ -225,7 +227,7 @@ def ungroup_gap(topic_id: int, user: Coordinator, session: SessionDep, gap: Form
 
 
 @router.post("/themen/{topic_id}/projektgruppe")
-def assign_group(topic_id: int, user: Coordinator, session: SessionDep,
+def assign_group(topic_id: RowId, user: Coordinator, session: SessionDep,
                  group: OptionalFormText = None, csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
     back = f"{TOPICS}/{topic_id}"
@@ -238,7 +240,7 @@ def assign_group(topic_id: int, user: Coordinator, session: SessionDep,
 
 
 @router.post("/themen/{topic_id}/loeschen")
-def delete_topic(topic_id: int, user: Coordinator, session: SessionDep,
+def delete_topic(topic_id: RowId, user: Coordinator, session: SessionDep,
                  confirm: OptionalFormText = None, csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
     try:
@@ -253,7 +255,7 @@ def delete_topic(topic_id: int, user: Coordinator, session: SessionDep,
 
 @router.post("/themen/{topic_id}/massnahmen")
 def create_measure(
-    topic_id: int, user: Coordinator, session: SessionDep, action: OptionalFormText = None,
+    topic_id: RowId, user: Coordinator, session: SessionDep, action: OptionalFormText = None,
     responsible: OptionalFormText = None, due_on: OptionalFormText = None,
     status: OptionalFormText = None, outcome: OptionalFormText = None,
     csrf: OptionalFormText = None,
@@ -332,7 +334,7 @@ def create_group(user: Coordinator, session: SessionDep, name: OptionalFormText 
 
 
 @router.get("/projektgruppen/{group_id}")
-def group_page(group_id: int, request: Request, user: Coordinator, session: SessionDep,
+def group_page(group_id: RowId, request: Request, user: Coordinator, session: SessionDep,
                settings: SettingsDep) -> Response:
     try:
         group = project_groups.get_group(session, group_id)
@@ -350,7 +352,7 @@ def group_page(group_id: int, request: Request, user: Coordinator, session: Sess
 
 
 @router.post("/projektgruppen/{group_id}")
-def update_group(group_id: int, user: Coordinator, session: SessionDep,
+def update_group(group_id: RowId, user: Coordinator, session: SessionDep,
                  name: OptionalFormText = None, field: OptionalFormText = None,
                  members: OptionalFormText = None, csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
@@ -364,7 +366,7 @@ def update_group(group_id: int, user: Coordinator, session: SessionDep,
 
 
 @router.post("/projektgruppen/{group_id}/loeschen")
-def delete_group(group_id: int, user: Coordinator, session: SessionDep,
+def delete_group(group_id: RowId, user: Coordinator, session: SessionDep,
                  confirm: OptionalFormText = None, csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
     try:
@@ -387,7 +389,7 @@ def measures_page(request: Request, user: Coordinator, session: SessionDep) -> R
 
 
 @router.get("/massnahmen/{measure_id}")
-def measure_page(measure_id: int, request: Request, user: Coordinator,
+def measure_page(measure_id: RowId, request: Request, user: Coordinator,
                  session: SessionDep) -> Response:
     try:
         measure = measures.get_measure(session, measure_id)
@@ -402,7 +404,7 @@ def measure_page(measure_id: int, request: Request, user: Coordinator,
 
 @router.post("/massnahmen/{measure_id}")
 def update_measure(
-    measure_id: int, user: Coordinator, session: SessionDep, action: OptionalFormText = None,
+    measure_id: RowId, user: Coordinator, session: SessionDep, action: OptionalFormText = None,
     responsible: OptionalFormText = None, due_on: OptionalFormText = None,
     status: OptionalFormText = None, outcome: OptionalFormText = None,
     csrf: OptionalFormText = None,
@@ -418,7 +420,7 @@ def update_measure(
 
 
 @router.post("/massnahmen/{measure_id}/loeschen")
-def delete_measure(measure_id: int, user: Coordinator, session: SessionDep,
+def delete_measure(measure_id: RowId, user: Coordinator, session: SessionDep,
                    confirm: OptionalFormText = None, csrf: OptionalFormText = None) -> Response:
     security.check_csrf(user, csrf)
     try:

@@ -121,6 +121,10 @@ def test_gaps_of_two_offices_make_one_topic_with_a_perturbed_count(
     # A single gap of one case shows as "<5", like every small count.
     small = _create_topic(coordinator, gaps["hille"], title="Einzelfall")
     assert _cases(coordinator.get(f"/dashboard/themen/{small}").text) == "&lt;5"
+    # An id no database integer holds is refused, not a server error (it was a 500).
+    for address in (f"/dashboard/themen/{2**63}", f"/dashboard/projektgruppen/{2**63}",
+                    f"/dashboard/massnahmen/{2**64}"):
+        assert coordinator.get(address).status_code == 422, address
 
     # Ungrouping frees the gap for another topic.
     answer = coordinator.post(f"/dashboard/themen/{topic_id}/loesen", data={
