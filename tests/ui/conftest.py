@@ -154,6 +154,17 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         shown.append(str(args[1]) if len(args) > 1 else "")
         return QMessageBox.StandardButton.Discard
 
+    shown_by_hand = QMessageBox.exec
+
+    def built(box: Any) -> Any:
+        """A warning box made by hand (messages.warn, plain text) is recorded too, instead
+        of waiting for a click; other boxes a test answers by keys are shown."""
+        if box.icon() != QMessageBox.Icon.Warning:
+            return shown_by_hand(box)
+        shown.append(box.windowTitle())
+        return QMessageBox.StandardButton.Ok
+
     for method in ("warning", "information", "question", "critical"):
         monkeypatch.setattr(QMessageBox, method, staticmethod(record))
+    monkeypatch.setattr(QMessageBox, "exec", built)
     return shown
